@@ -1,0 +1,28 @@
+# Two commands for a newcomer: `make lab` and `make test`. Both bootstrap .venv first (idempotent).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: lab test bench clean-venv
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependency list changes.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab lessons/00_start_here.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m widgets.bench $(BENCH_ARGS)
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,72 @@
+"""The loader: shipped content validates; each broken fixture gives one clear, named error."""
+
+from pathlib import Path
+
+import pytest
+
+from widgets.load import ContentError, all_banks, lesson_ids, load_bank, load_course, load_file, load_glossary
+from widgets.model import QUESTION_TYPES, QuestionBank
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken_banks"
+
+# fixture file -> (entry, field, words the problem must contain)
+EXPECTED = {
+    "missing-field.yaml": ("q1", "options[1].feedback", "missing"),
+    "wrong-type.yaml": ("q1", "answer", "valid boolean"),
+    "duplicate-id.yaml": ("q1", "id", "duplicate question id 'q1'"),
+    "unknown-answer.yaml": ("q7", "answer", "answer 'z' is not among the option ids"),
+    "yaml-syntax.yaml": (None, None, "YAML syntax error at line"),
+    "unknown-type.yaml": ("q2", None, "unknown question type"),
+    "typo-field.yaml": ("q3", "wrong_feedbak", "unknown field"),
+}
+
+
+def test_every_fixture_is_listed():
+    assert sorted(p.name for p in BROKEN.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_broken_bank_gives_named_error(name):
+    entry, field, words = EXPECTED[name]
+    with pytest.raises(ContentError) as info:
+        load_file(QuestionBank, BROKEN / name)
+    err = info.value
+    assert err.path.endswith(name) and name in str(err)
+    assert err.entry == entry
+    assert err.field == field
+    assert words in err.problem, err.problem
+    assert "\n" not in str(err)  # one clear line, not a pydantic dump
+
+
+def test_missing_lesson_names_known_ones():
+    with pytest.raises(ContentError, match="no question bank for lesson 'nope'.*01-physiology"):
+        load_bank("nope")
+
+
+def test_shipped_banks_and_glossary_validate():
+    banks = all_banks()
+    assert banks and [b.lesson for b in banks] == lesson_ids()
+    assert load_glossary().entries
+    course_ids = [l.id for l in load_course().lessons]
+    assert set(lesson_ids()) <= set(course_ids)
+
+
+def test_each_lesson_quiz_has_five_questions_of_three_types():
+    for b in all_banks():
+        if b.lesson == "05-review":
+            continue
+        assert len(b.questions) >= 5, b.lesson
+        assert len({q.type for q in b.questions}) >= 3, b.lesson
+
+
+def test_course_uses_all_five_question_types():
+    used = {q.type for b in all_banks() for q in b.questions}
+    assert used == set(QUESTION_TYPES)
+
+
+def test_topics_name_glossary_terms_or_regions():
+    terms = {e.term.lower() for e in load_glossary().entries}
+    for b in all_banks():
+        for q in b.questions:
+            if q.topic and not q.topic.startswith("region:"):
+                assert q.topic.lower() in terms, f"{b.lesson}/{q.id} topic {q.topic!r} is not in the glossary"

@@ -1,0 +1,43 @@
+"""Interactive lessons on a twitching foot. The one-liners the notebooks call live here.
+
+Layers: ``content/`` (YAML data) → engine (``model``, ``load``, ``grading``, ``scoring``, ``progress``,
+``shuffle``, and the later ``triage`` and ``simulation``; no ipywidgets) → ``views/`` (ipywidgets, plotly).
+Names below are imported lazily, so ``import widgets`` stays fast and a notebook cell is one line:
+``from widgets import quiz; quiz("01-physiology")``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+# public name -> "module:attribute" (modules relative to this package)
+_API = {
+    "quiz": "views.quiz:quiz",
+    "progress_overview": "views.progress:progress_overview",
+    "glossary": "views.glossary:glossary",
+    "review_quiz": "views.review:review_quiz",
+    "case_stories": "views.cases:case_stories",
+    "selfcheck": "views.selfcheck:selfcheck",
+    "simulator": "views.simulator:simulator",
+    "twitch_vs_cramp": "views.twitch_cramp:twitch_vs_cramp",
+    "motor_unit": "views.motor_unit:motor_unit",
+    "foot_map": "views.foot_map:foot_map",
+    "progress_backup": "views.backup:progress_backup",
+}
+
+__all__ = sorted(_API)
+
+
+def __getattr__(name: str):
+    try:
+        target = _API[name]
+    except KeyError:
+        raise AttributeError(f"module 'widgets' has no attribute {name!r}") from None
+    module, _, attr = target.partition(":")
+    value = getattr(import_module(f".{module}", __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,164 @@
+"""Read and validate content files; the one place that raises "file, entry, field" errors."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .model import Course, DuplicateIdError, FieldError, Glossary, QuestionBank
+
+CONTENT_DIR = Path(__file__).parent / "content"
+QUESTIONS_DIR = CONTENT_DIR / "questions"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentError(ValueError):
+    """A content file is malformed. The message names the file, the entry, the field and what was expected."""
+
+    def __init__(self, path: Path | str, entry: str | None, field: str | None, problem: str):
+        self.path, self.entry, self.field, self.problem = str(path), entry, field, problem
+        where = [f"entry {entry!r}" if entry else None, f"field {field!r}" if field else None]
+        super().__init__(f"{path}: " + ", ".join(w for w in where if w) + (": " if any(where) else "") + problem)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ContentError(path, None, None, f"cannot read the file ({e.strerror})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(e, "problem", None) or str(e)
+        raise ContentError(path, None, None, f"YAML syntax error at {line}{problem}") from None
+
+
+# Which list in a file holds entries, and which key names an entry (for error messages).
+_ENTRY_KEYS = {"lessons": "id", "questions": "id", "entries": "term", "rules": "id", "stories": "id", "regions": "id",
+               "items": "id", "urgent": "id", "red_flags": "id", "triggers": "id"}
+
+
+def _describe(raw: Any, loc: tuple) -> tuple[str | None, str | None]:
+    """Turn a pydantic error location into (entry name, field path) using the raw data."""
+    entry, parts, node = None, [], raw
+    i = 0
+    while i < len(loc):
+        key = loc[i]
+        if entry is None and isinstance(key, str) and key in _ENTRY_KEYS and i + 1 < len(loc) \
+                and isinstance(loc[i + 1], int):
+            idx = loc[i + 1]
+            try:
+                item = node[key][idx]
+                entry = str(item.get(_ENTRY_KEYS[key], f"{key}[{idx}]")) if isinstance(item, dict) else f"{key}[{idx}]"
+                node = item
+            except (KeyError, IndexError, TypeError):
+                entry = f"{key}[{idx}]"
+                node = None
+            i += 2
+            # skip the discriminator tag pydantic inserts (e.g. 'single')
+            if i < len(loc) and isinstance(loc[i], str) and isinstance(node, dict) and node.get("type") == loc[i]:
+                i += 1
+            continue
+        if isinstance(key, int):
+            parts[-1:] = [f"{parts[-1]}[{key}]"] if parts else [f"[{key}]"]
+        else:
+            parts.append(str(key))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            node = None
+        i += 1
+    return entry, ".".join(parts) or None
+
+
+def _friendly(err: dict) -> str:
+    kind, msg = err["type"], err["msg"]
+    if kind == "missing":
+        return "this field is missing (it is required)"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling; allowed fields are in widgets/model.py)"
+    if kind == "union_tag_invalid":
+        return f"unknown question type; expected one of {err.get('ctx', {}).get('expected_tags', '')}"
+    if kind == "union_tag_not_found":
+        return "the 'type' field is missing; expected one of 'single', 'multiple', 'truefalse', 'numeric', 'ordering'"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    got = err.get("input")
+    got_s = f" (got {got!r})" if not isinstance(got, (dict, list)) else ""
+    return f"expected {msg[0].lower() + msg[1:]}{got_s}"
+
+
+def validate(model: type[M], raw: Any, path: Path | str) -> M:
+    """Validate raw YAML data against a model; raise one ContentError for the first problem."""
+    if not isinstance(raw, dict):
+        raise ContentError(path, None, None, f"expected a mapping at the top of the file, got {type(raw).__name__}")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as e:
+        # a misspelt field also shows up as "missing"; report the misspelling, it is the cause
+        errors = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
+        err = errors[0]
+        entry, field = _describe(raw, tuple(err["loc"]))
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, DuplicateIdError) and entry is None:
+            entry, field = cause.duplicate, (field + ".id" if field else "id")
+        elif isinstance(cause, FieldError):
+            field = f"{field}.{cause.field}" if field else cause.field
+        raise ContentError(path, entry, field, _friendly(err)) from None
+
+
+def load_file(model: type[M], path: Path | str) -> M:
+    """Read one YAML file and validate it against `model`."""
+    path = Path(path)
+    return validate(model, _read_yaml(path), path)
+
+
+def bank_path(lesson: str) -> Path:
+    return QUESTIONS_DIR / f"{lesson}.yaml"
+
+
+@lru_cache(maxsize=None)
+def load_bank(lesson: str) -> QuestionBank:
+    """The validated question bank of a lesson, e.g. `load_bank("01-physiology")`."""
+    path = bank_path(lesson)
+    if not path.exists():
+        known = ", ".join(lesson_ids()) or "none"
+        raise ContentError(path, None, None, f"no question bank for lesson {lesson!r} (known: {known})")
+    bank = load_file(QuestionBank, path)
+    if bank.lesson != lesson:
+        raise ContentError(path, None, "lesson", f"expected {lesson!r} to match the file name, got {bank.lesson!r}")
+    return bank
+
+
+def lesson_ids() -> list[str]:
+    """Ids of every lesson that has a question bank, in course order."""
+    return sorted(p.stem for p in QUESTIONS_DIR.glob("*.yaml"))
+
+
+def all_banks() -> list[QuestionBank]:
+    return [load_bank(lesson) for lesson in lesson_ids()]
+
+
+@lru_cache(maxsize=None)
+def load_glossary() -> Glossary:
+    return load_file(Glossary, CONTENT_DIR / "glossary.yaml")
+
+
+def find_question(full_id: str):
+    """(bank, question) for an id such as `01-physiology/q3`."""
+    lesson, _, _ = full_id.partition("/")
+    bank = load_bank(lesson)
+    return bank, bank.question(full_id)
+
+
+@lru_cache(maxsize=None)
+def load_course() -> Course:
+    """The lesson map (content/course.yaml)."""
+    return load_file(Course, CONTENT_DIR / "course.yaml")

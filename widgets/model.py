@@ -1,0 +1,220 @@
+"""Typed models of the course content: what a question, a bank and a glossary entry are."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown fields are errors, so typos surface."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Strict):
+    """One answer option of a choice question."""
+
+    id: Id
+    text: Text
+    feedback: Text
+    keep_last: bool = Field(False, description="Keep at the end when shuffling (e.g. 'none of the above').")
+
+
+class _QuestionBase(Strict):
+    id: Id
+    prompt: Text
+    explanation: Text
+    topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
+
+
+class FieldError(ValueError):
+    """A cross-field check failed; `field` names the field to blame in the loader's message."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+class DuplicateIdError(ValueError):
+    """Two entries share an id; `duplicate` names it so the loader can point at the entry."""
+
+    def __init__(self, what: str, duplicate: str):
+        self.duplicate = duplicate
+        super().__init__(f"duplicate {what} id {duplicate!r} (ids must be unique)")
+
+
+def _unique(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise DuplicateIdError(what, i)
+        seen.add(i)
+
+
+def _check_answer_keys(options: list[Option], answers: list[str]) -> None:
+    ids = [o.id for o in options]
+    _unique(ids, "option")
+    for a in answers:
+        if a not in ids:
+            raise FieldError("answer", f"answer {a!r} is not among the option ids {ids}")
+
+
+class SingleChoice(_QuestionBase):
+    """Exactly one option is right."""
+
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+    answer: Id
+
+    @model_validator(mode="after")
+    def _answer_known(self) -> "SingleChoice":
+        _check_answer_keys(self.options, [self.answer])
+        return self
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset([self.answer])
+
+
+class MultipleSelect(_QuestionBase):
+    """Any non-empty subset of the options is right; the learner must tick exactly that subset."""
+
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+    answer: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _answers_known(self) -> "MultipleSelect":
+        _unique(self.answer, "answer")
+        _check_answer_keys(self.options, self.answer)
+        return self
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(self.answer)
+
+
+class TrueFalse(_QuestionBase):
+    """A statement that is true or false; `wrong_feedback` answers the learner who picks the other one."""
+
+    type: Literal["truefalse"]
+    answer: bool
+    wrong_feedback: Text
+
+
+class Numeric(_QuestionBase):
+    """A number the lessons teach (a count, a duration), never a dose or a lab value."""
+
+    type: Literal["numeric"]
+    answer: float
+    tolerance: float = Field(0.0, ge=0)
+    unit: Text
+    low_feedback: Text
+    high_feedback: Text
+    minimum: float = 0
+    maximum: float = 1000
+
+    @model_validator(mode="after")
+    def _answer_in_range(self) -> "Numeric":
+        if not self.minimum <= self.answer <= self.maximum:
+            raise FieldError("answer", f"answer {self.answer} lies outside minimum..maximum ({self.minimum}..{self.maximum})")
+        return self
+
+
+class OrderItem(Strict):
+    id: Id
+    text: Text
+
+
+class Ordering(_QuestionBase):
+    """Put the items in order; `items` is listed in the right order."""
+
+    type: Literal["ordering"]
+    items: list[OrderItem] = Field(min_length=3)
+    wrong_feedback: Text
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> "Ordering":
+        _unique([i.id for i in self.items], "item")
+        return self
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleSelect, TrueFalse, Numeric, Ordering],
+    Field(discriminator="type"),
+]
+QUESTION_TYPES = ("single", "multiple", "truefalse", "numeric", "ordering")
+
+
+class QuestionBank(Strict):
+    """One lesson's quiz."""
+
+    lesson: Id
+    title: Text
+    questions: list[Question] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> "QuestionBank":
+        _unique([q.id for q in self.questions], "question")
+        return self
+
+    def question(self, qid: str):
+        """The question with this local id (`q1`) or full id (`01-physiology/q1`)."""
+        local = qid.split("/", 1)[-1]
+        for q in self.questions:
+            if q.id == local:
+                return q
+        raise KeyError(f"{self.lesson} has no question {qid!r}")
+
+    def full_id(self, question) -> str:
+        return f"{self.lesson}/{question.id}"
+
+
+class GlossaryEntry(Strict):
+    term: Text
+    meaning: Text
+    say_it: str | None = Field(None, description="How to say the word, in plain spelling.")
+    lessons: list[str] = Field(default_factory=list)
+
+
+class Glossary(Strict):
+    entries: list[GlossaryEntry] = Field(min_length=1)
+
+    @field_validator("entries")
+    @classmethod
+    def _unique_terms(cls, entries: list[GlossaryEntry]) -> list[GlossaryEntry]:
+        _unique([e.term.lower() for e in entries], "glossary term")
+        return entries
+
+    def lookup(self, term: str) -> GlossaryEntry:
+        for e in self.entries:
+            if e.term.lower() == term.lower():
+                return e
+        raise KeyError(term)
+
+
+class LessonInfo(Strict):
+    """One lesson of the course map."""
+
+    id: Id
+    notebook: Text
+    title: Text
+    minutes: int = Field(ge=1, le=120)
+    summary: Text
+
+
+class Course(Strict):
+    """The lesson map, in order; the start notebook, progress overview and review read it."""
+
+    title: Text
+    lessons: list[LessonInfo] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_lessons(self) -> "Course":
+        _unique([l.id for l in self.lessons], "lesson")
+        return self

@@ -1,0 +1,29 @@
+"""Colours (colour-blind safe, Okabe–Ito) and the CSS classes that tests and the browser suite select on."""
+
+# Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+VERMILION = "#D55E00"
+PURPLE = "#CC79A7"
+BLACK = "#000000"
+GREY = "#595959"        # text grey with contrast 7:1 on white
+
+# Text colours used on white backgrounds, each with contrast ≥ 4.5:1.
+RIGHT_TEXT = "#005A8C"  # dark blue
+WRONG_TEXT = "#A63F00"  # dark vermilion
+INFO_TEXT = "#333333"
+
+# Stable CSS hooks (widget.add_class); the browser tests select on these, never on generated ids.
+CSS = {
+    "quiz": "quiz",
+    "question": "quiz-question",
+    "check": "quiz-check",
+    "feedback": "quiz-feedback",
+    "score": "quiz-score",
+    "notice": "quiz-notice",
+    "progress": "progress-overview",
+    "reset": "progress-reset",
+}

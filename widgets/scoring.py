@@ -1,0 +1,51 @@
+"""Pure scoring over recorded attempts: first-attempt score, "now correct", per-lesson summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuestionStatus:
+    question: str          # full id, e.g. "01-physiology/q3"
+    attempts: int
+    first_correct: bool
+    now_correct: bool
+    last_chosen: list[str]
+
+
+@dataclass(frozen=True)
+class LessonScore:
+    lesson: str
+    total: int             # questions in the bank
+    answered: int
+    first_try: int         # the score: right on the first attempt
+    now_correct: int
+
+    def sentence(self) -> str:
+        if not self.answered:
+            return f"Not started: 0 of {self.total} questions answered."
+        return (f"You answered {self.answered}/{self.total}, score {self.first_try} "
+                f"(right on the first try); now correct: {self.now_correct}.")
+
+
+def question_status(attempts: list[dict]) -> dict[str, QuestionStatus]:
+    """Fold attempts (in time order) into one status per question id."""
+    grouped: dict[str, list[dict]] = {}
+    for a in attempts:
+        grouped.setdefault(a["question"], []).append(a)
+    return {q: QuestionStatus(q, len(al), al[0]["correct"], al[-1]["correct"], list(al[-1]["chosen"]))
+            for q, al in grouped.items()}
+
+
+def lesson_score(lesson: str, question_ids: list[str], attempts: list[dict]) -> LessonScore:
+    """Score of one lesson's quiz; `question_ids` are the full ids of its bank."""
+    status = question_status([a for a in attempts if a["question"] in set(question_ids)])
+    return LessonScore(lesson, len(question_ids), len(status),
+                       sum(s.first_correct for s in status.values()),
+                       sum(s.now_correct for s in status.values()))
+
+
+def missed_first(attempts: list[dict]) -> list[str]:
+    """Question ids this learner got wrong on the first try, oldest first (review brings them back)."""
+    return [q for q, s in question_status(attempts).items() if not s.first_correct]

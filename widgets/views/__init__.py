@@ -1,0 +1,1 @@
+"""Views: thin ipywidgets/plotly composites over the engine. One module per widget family."""

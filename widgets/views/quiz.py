@@ -1,0 +1,189 @@
+"""The quiz widget: one card per question (input, Check button, feedback) and a score line.
+
+Tests drive it from Python: ``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0].check()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import ipywidgets as W
+
+from .. import grading, scoring
+from ..model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from ..palette import CSS
+from ..progress import ProgressStore, default_store
+from ..shuffle import scrambled_items, shuffled_options
+from . import html
+
+_TYPE_HINT = {
+    SingleChoice: "Choose one answer.",
+    TrueFalse: "True or false?",
+    MultipleSelect: "Tick every answer that is right.",
+    Numeric: "Type a number.",
+    Ordering: "Put the steps in order: pick a step for each place.",
+}
+
+
+class QuestionCard(W.VBox):
+    """One question: prompt, an input that fits its type, a Check button and the feedback."""
+
+    def __init__(self, bank: QuestionBank, question, number: int, seed: str,
+                 on_check: Callable[["QuestionCard", grading.Result], None]):
+        self.bank, self.question, self.number = bank, question, number
+        self.full_id = bank.full_id(question)
+        self._on_check = on_check
+        self.attempts = 0
+        self.prompt = W.HTML(
+            f'<p style="margin:0.5em 0 0.25em 0"><b>Question {number} of {len(bank.questions)}.</b> '
+            f'{html.text(question.prompt)}</p>'
+            f'<p style="margin:0 0 0.25em 0"><i>{html.text(_TYPE_HINT[type(question)])}</i></p>')
+        self.input, self._read = self._build_input(question, seed)
+        self.check_button = W.Button(description="Check", icon="check", button_style="",
+                                     tooltip=f"Check your answer to question {number}")
+        self.check_button.add_class(CSS["check"])
+        self.check_button.on_click(lambda _: self.check())
+        self.feedback = W.HTML("", layout=W.Layout(min_height="1.5em"))
+        self.feedback.add_class(CSS["feedback"])
+        super().__init__([self.prompt, self.input, self.check_button, self.feedback],
+                         layout=W.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
+        self.add_class(CSS["question"])
+
+    # -- inputs ----------------------------------------------------------------------------------
+    def _build_input(self, q, seed: str) -> tuple[W.Widget, Callable[[], Any]]:
+        label = f"Answer {self.number}"
+        if isinstance(q, (SingleChoice, TrueFalse)):
+            opts = ([(o.text, o.id) for o in shuffled_options(q, seed)] if isinstance(q, SingleChoice)
+                    else [("True", "true"), ("False", "false")])
+            w = W.RadioButtons(options=opts, value=None, description=label, tooltip=q.prompt,
+                               layout=W.Layout(width="auto"), style={"description_width": "initial"})
+            return w, lambda: w.value
+        if isinstance(q, MultipleSelect):
+            opts = shuffled_options(q, seed)
+            boxes = [W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"),
+                                tooltip=o.text) for o in opts]
+            self._box_ids = [o.id for o in opts]
+            w = W.VBox(boxes)
+            return w, lambda: [i for i, b in zip(self._box_ids, boxes) if b.value]
+        if isinstance(q, Numeric):
+            t = W.Text(value="", description=f"{label} ({q.unit})", placeholder="a number",
+                       style={"description_width": "initial"}, continuous_update=False)
+            t.on_submit(lambda _: self.check())
+            return t, lambda: t.value
+        if isinstance(q, Ordering):
+            start = scrambled_items(q, seed)
+            choices = [("— choose —", None)] + [(i.text, i.id) for i in start]
+            drops = [W.Dropdown(options=choices, value=None, description=f"Place {n + 1}",
+                                style={"description_width": "initial"}, layout=W.Layout(width="auto"))
+                     for n in range(len(start))]
+            w = W.VBox(drops)
+            return w, lambda: [d.value for d in drops]
+        raise TypeError(type(q).__name__)
+
+    # -- driving (also used by tests) ------------------------------------------------------------
+    def choose(self, answer: Any) -> None:
+        """Set the input as a learner would: an option id, a list of ids, a number, or item ids in order."""
+        q = self.question
+        if isinstance(q, (SingleChoice, TrueFalse)):
+            self.input.value = str(answer).lower() if isinstance(answer, bool) else answer
+        elif isinstance(q, MultipleSelect):
+            wanted = set(answer)
+            for i, box in zip(self._box_ids, self.input.children):
+                box.value = i in wanted
+        elif isinstance(q, Numeric):
+            self.input.value = "" if answer is None else str(answer)
+        elif isinstance(q, Ordering):
+            for drop, item in zip(self.input.children, list(answer)):
+                drop.value = item
+
+    def answer(self) -> Any:
+        return self._read()
+
+    def check(self) -> grading.Result:
+        """Grade the current input, show the feedback, and report it (the quiz records it)."""
+        result = grading.grade(self.question, self.answer())
+        if result.valid:
+            self.attempts += 1
+        self.show(result)
+        self._on_check(self, result)
+        return result
+
+    def show(self, result: grading.Result, saved: scoring.QuestionStatus | None = None) -> None:
+        if not result.valid:
+            self.feedback.value = html.notice(result.feedback[0])
+            return
+        parts = [html.verdict(result.correct)]
+        if result.summary:
+            parts.append(html.paragraph(result.summary))
+        parts.append(html.bullet_list(result.feedback))
+        parts.append(f'<p style="margin:0.25em 0"><b>Why:</b> {html.text(result.explanation)}</p>')
+        if saved is not None:
+            first = "right" if saved.first_correct else "wrong"
+            parts.append(html.paragraph(
+                f"Saved from before: {saved.attempts} attempt(s); first try {first}."))
+        self.feedback.value = "".join(parts)
+
+
+class Quiz(W.VBox):
+    """A lesson's quiz. Records every attempt in the progress store and keeps a first-try score."""
+
+    def __init__(self, bank: QuestionBank, store: ProgressStore | None = None):
+        self.bank = bank
+        self.store = store or default_store()
+        data = self.store.load()
+        self.attempts: list[dict] = list(data["attempts"])
+        self.title = W.HTML(f"<h3 style='margin:0.25em 0'>{html.text(bank.title)}</h3>")
+        self.notice = W.HTML("")
+        self.notice.add_class(CSS["notice"])
+        self.score = W.HTML("")
+        self.score.add_class(CSS["score"])
+        self.cards = [QuestionCard(bank, q, n + 1, data["learner"], self._record)
+                      for n, q in enumerate(bank.questions)]
+        self._restore()
+        self._refresh()
+        super().__init__([self.title, self.notice, self.score, *self.cards])
+        self.add_class(CSS["quiz"])
+
+    def _restore(self) -> None:
+        """Show what was saved: the last answer given to each question and its feedback."""
+        status = scoring.question_status(self.attempts)
+        for card in self.cards:
+            s = status.get(card.full_id)
+            if s is None:
+                continue
+            card.attempts = s.attempts
+            chosen: Any = s.last_chosen
+            if isinstance(card.question, (SingleChoice, TrueFalse, Numeric)):
+                chosen = chosen[0] if chosen else None
+            try:
+                card.choose(chosen)
+                card.show(grading.grade(card.question, chosen), saved=s)
+            except Exception:  # content changed since the answer was saved: show the record only
+                card.feedback.value = html.paragraph(f"Saved from before: {s.attempts} attempt(s).")
+
+    def _record(self, card: QuestionCard, result: grading.Result) -> None:
+        if not result.valid:
+            return
+        data = self.store.record(self.bank.lesson, card.full_id, result.chosen, result.correct)
+        self.attempts = list(data["attempts"])
+        self._refresh()
+
+    def _refresh(self) -> None:
+        ids = [self.bank.full_id(q) for q in self.bank.questions]
+        s = scoring.lesson_score(self.bank.lesson, ids, self.attempts)
+        self.score.value = html.paragraph(f"Score: {s.first_try} of {s.total} right on the first try · "
+                                          f"answered {s.answered}/{s.total} · now correct {s.now_correct}")
+        notes = self.store.pop_notices()
+        if notes:
+            self.notice.value = "".join(html.notice(n) for n in notes)
+
+    @property
+    def lesson_score(self) -> scoring.LessonScore:
+        ids = [self.bank.full_id(q) for q in self.bank.questions]
+        return scoring.lesson_score(self.bank.lesson, ids, self.attempts)
+
+
+def quiz(lesson: str, store: ProgressStore | None = None) -> Quiz:
+    """The recap quiz of a lesson, e.g. ``quiz("01-physiology")``."""
+    from ..load import load_bank
+    return Quiz(load_bank(lesson), store)
