@@ -64,11 +64,11 @@ class QuestionCard(W.VBox):
                                 tooltip=o.text) for o in opts]
             self._box_ids = [o.id for o in opts]
             w = W.VBox(boxes)
-            return w, lambda: [i for i, b in zip(self._box_ids, boxes) if b.value]
+            # ids in the bank's order, whatever order the boxes are shown in
+            return w, lambda: [o.id for o in q.options if o.id in {i for i, b in zip(self._box_ids, boxes) if b.value}]
         if isinstance(q, Numeric):
             t = W.Text(value="", description=f"{label} ({q.unit})", placeholder="a number",
                        style={"description_width": "initial"}, continuous_update=False)
-            t.on_submit(lambda _: self.check())
             return t, lambda: t.value
         if isinstance(q, Ordering):
             start = scrambled_items(q, seed)
