@@ -218,3 +218,58 @@ class Course(Strict):
     def _unique_lessons(self) -> "Course":
         _unique([l.id for l in self.lessons], "lesson")
         return self
+
+
+# --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
+URGENT_SIGNS = ("sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing")
+RED_FLAGS = ("weakness", "wasting", "numbness", "pain")
+DURATIONS = ("days", "few_weeks", "several_weeks", "unsure")
+FIXES = ("tried", "not_tried", "unsure")
+TRIGGERS = ("caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing")
+OUTCOMES = ("urgent", "professional", "no_warning_signs")
+
+UrgentSign = Literal["sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing"]
+RedFlag = Literal["weakness", "wasting", "numbness", "pain"]
+Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
+
+
+class SelfCheckAnswers(Strict):
+    """One person's answers to the self-check. Items not listed as yes or unsure were answered "no".
+
+    `urgent` and `red_flags` list the items answered "yes"; `unsure` lists urgent or red-flag items
+    answered "not sure". `duration` and `fixes` each have their own "unsure".
+    """
+
+    urgent: list[UrgentSign] = Field(default_factory=list)
+    red_flags: list[RedFlag] = Field(default_factory=list)
+    unsure: list[Union[UrgentSign, RedFlag]] = Field(default_factory=list)
+    duration: Literal["days", "few_weeks", "several_weeks", "unsure"] = "days"
+    fixes: Literal["tried", "not_tried", "unsure"] = "not_tried"
+    triggers: list[Trigger] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _yes_or_unsure_not_both(self) -> "SelfCheckAnswers":
+        both = (set(self.urgent) | set(self.red_flags)) & set(self.unsure)
+        if both:
+            raise FieldError("unsure", f"{sorted(both)} answered both 'yes' and 'not sure'")
+        return self
+
+
+class CaseStory(Strict):
+    """A short practice story for lesson 04: the learner decides self-care or see a professional."""
+
+    id: Id
+    title: Text                      # e.g. "Sam, 34, runner"
+    story: Text
+    answers: SelfCheckAnswers        # what this person would answer in the self-check
+    expected: Literal["urgent", "professional", "no_warning_signs"]
+    reason: Text                     # why, in plain words, shown after the learner decides
+
+
+class CaseStories(Strict):
+    stories: list[CaseStory] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_stories(self) -> "CaseStories":
+        _unique([s.id for s in self.stories], "story")
+        return self
