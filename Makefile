@@ -19,7 +19,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab lessons/00_start_here.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest --nbval-lax -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m widgets.bench $(BENCH_ARGS)
