@@ -1,0 +1,89 @@
+"""The instructor's answer key, generated from the question banks: `python -m widgets.answer_key`.
+
+For each question: the prompt, the right answer (`grading.correct_answer_text`), why, and the
+misconceptions it targets, quoted from the bank's feedback to the wrong answers. The committed copy
+(lessons/instructor/answer_key.md) is checked against the banks by tests/test_answer_key.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from .grading import correct_answer_text
+from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+
+KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
+_TYPE = {SingleChoice: "choose one", MultipleSelect: "tick all that fit", TrueFalse: "true or false",
+         Numeric: "number", Ordering: "put in order"}
+
+
+def md(text: str) -> str:
+    """Content text made safe for Markdown: one line, markup characters escaped (no HTML gets through)."""
+    return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(str(text).split()))
+
+
+def misconceptions(question) -> list[tuple[str, str]]:
+    """(wrong answer, the bank's feedback to it) for every wrong answer the bank gives feedback to."""
+    if isinstance(question, (SingleChoice, MultipleSelect)):
+        return [(o.text, o.feedback) for o in question.options if o.id not in question.correct_ids]
+    if isinstance(question, TrueFalse):
+        return [(f"Answering {'False' if question.answer else 'True'}", question.wrong_feedback)]
+    if isinstance(question, Numeric):
+        return [(f"Too low (below {question.answer:g} {question.unit})", question.low_feedback),
+                (f"Too high (above {question.answer:g} {question.unit})", question.high_feedback)]
+    if isinstance(question, Ordering):
+        return [("A wrong order", question.wrong_feedback)]
+    raise TypeError(type(question).__name__)
+
+
+def render(banks: Iterable[QuestionBank]) -> str:
+    """The whole answer key as Markdown."""
+    out = ["# Answer key and misconceptions",
+           "",
+           "<!-- Generated from widgets/content/questions/*.yaml by `python -m widgets.answer_key "
+           "--output lessons/instructor/answer_key.md`. Do not edit by hand: change the bank and regenerate. -->",
+           "",
+           "For instructors. Each question shows the right answer, why, and the misconceptions it targets:",
+           "each wrong answer with the feedback a learner sees after picking it. Question ids (such as",
+           "`01-physiology/q3`) match the class results roll-up.",
+           ""]
+    for bank in banks:
+        out += [f"## {md(bank.lesson)}: {md(bank.title)}", ""]
+        for n, q in enumerate(bank.questions, 1):
+            topic = f" · topic: {md(q.topic)}" if q.topic else ""
+            out += [f"### {n}. `{bank.full_id(q)}` ({_TYPE[type(q)]}{topic})", "",
+                    f"**Question:** {md(q.prompt)}", "",
+                    f"**Answer:** {md(correct_answer_text(q))}", "",
+                    f"**Why:** {md(q.explanation)}", "",
+                    "**Misconceptions it targets:**", ""]
+            out += [f"- *{md(wrong)}* — {md(feedback)}" for wrong, feedback in misconceptions(q)]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m widgets.answer_key", description=__doc__.splitlines()[0])
+    p.add_argument("--output", help="write to this file instead of standard output")
+    p.add_argument("--check", action="store_true",
+                   help=f"exit 1 if the committed key ({KEY_PATH.name}) differs from the banks")
+    args = p.parse_args(argv)
+    from .load import all_banks
+    text = render(all_banks())
+    if args.check:
+        same = KEY_PATH.exists() and KEY_PATH.read_text(encoding="utf-8") == text
+        print("answer key is up to date" if same else f"{KEY_PATH} is out of date: run "
+              "python -m widgets.answer_key --output lessons/instructor/answer_key.md")
+        return 0 if same else 1
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,122 @@
+"""Made-up class results for trying the roll-up: `python -m widgets.demo_results FOLDER [--learners 30]`.
+
+Each made-up learner answers the current question banks through the real grading and export code, so
+the files are exactly what learners hand in. A few bad files (corrupt, a duplicate, a progress file,
+a text file) show how the roll-up skips them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from .export import build_export, encode, export_filename
+from .grading import grade
+from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from .progress import empty_progress
+
+NAMES = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena", "Milo", "Nia",
+         "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tess", "Uma", "Vik", "Wren", "Xia", "Yusuf", "Zoe")
+
+
+def _wrong_answer(q, rng: random.Random):
+    """A plausible wrong answer to `q` (the first wrong option is the most tempting one)."""
+    if isinstance(q, SingleChoice):
+        wrong = [o.id for o in q.options if o.id != q.answer]
+        return wrong[0] if rng.random() < 0.6 else rng.choice(wrong)
+    if isinstance(q, MultipleSelect):
+        right = [o.id for o in q.options if o.id in q.correct_ids]
+        wrong = [o.id for o in q.options if o.id not in q.correct_ids]
+        if wrong and (rng.random() < 0.6 or len(right) == 1):
+            return right + [wrong[0] if rng.random() < 0.7 else rng.choice(wrong)]
+        return right[:-1]
+    if isinstance(q, TrueFalse):
+        return not q.answer
+    if isinstance(q, Numeric):
+        low = q.answer - q.tolerance - 1
+        return low if low >= q.minimum and rng.random() < 0.5 else min(q.maximum, q.answer + q.tolerance + 2)
+    if isinstance(q, Ordering):
+        ids = [i.id for i in q.items]
+        ids[0], ids[1] = ids[1], ids[0]
+        return ids
+    raise TypeError(type(q).__name__)
+
+
+def _right_answer(q):
+    if isinstance(q, (SingleChoice, TrueFalse, Numeric)):
+        return q.answer
+    if isinstance(q, MultipleSelect):
+        return [o.id for o in q.options if o.id in q.correct_ids]
+    return [i.id for i in q.items]
+
+
+def _difficulty(qid: str) -> float:
+    """A stable chance (0.35–0.95) that a made-up learner gets this question right first time."""
+    return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+
+
+def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random) -> dict:
+    """The progress document of made-up learner number `n`."""
+    progress = empty_progress(f"learner-demo{n:02d}")
+    progress["created"] = "2026-01-01T09:00:00+00:00"
+    stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
+    for bank in banks[:stop_after]:
+        for q in bank.questions:
+            if rng.random() < 0.1:
+                continue                                   # skipped this one
+            qid = bank.full_id(q)
+            first = _right_answer(q) if rng.random() < _difficulty(qid) else _wrong_answer(q, rng)
+            tries = [first] + ([] if first == _right_answer(q) or rng.random() < 0.2 else [_right_answer(q)])
+            for answer in tries:
+                result = grade(q, answer)
+                progress["attempts"].append({"question": qid, "lesson": bank.lesson, "chosen": result.chosen,
+                                             "correct": result.correct, "time": "2026-01-01T09:30:00+00:00"})
+    return progress
+
+
+def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int = 7, bad_files: bool = True,
+               banks: Iterable[QuestionBank] | None = None) -> Path:
+    """Write `learners` export files (and, if `bad_files`, four bad ones) into `folder`; return the folder.
+
+    Without a folder, a new temporary one is made. Output is the same for the same seed and banks.
+    """
+    if banks is None:
+        from .load import all_banks
+        banks = all_banks()
+    banks = list(banks)
+    out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    first_doc = None
+    for n in range(learners):
+        name = f"{NAMES[n % len(NAMES)]}" + (f" {n // len(NAMES) + 1}" if n >= len(NAMES) else "")
+        doc = build_export(learner_progress(n, banks, rng), banks, name, now=f"2026-01-01T10:{n % 60:02d}:00+00:00")
+        (out / export_filename(doc)).write_bytes(encode(doc))
+        first_doc = first_doc or doc
+    if bad_files and first_doc is not None:
+        older = dict(first_doc, exported="2026-01-01T09:45:00+00:00")
+        (out / "class-results-ada-old-copy.json").write_bytes(encode(older))
+        (out / "class-results-broken.json").write_text('{"format": "foot-twitch-lessons/class-res', encoding="utf-8")
+        (out / "progress.json").write_text(json.dumps(empty_progress("learner-demo99")), encoding="utf-8")
+        (out / "notes.txt").write_text("Bring the results to the next class.\n", encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m widgets.demo_results", description=__doc__.splitlines()[0])
+    p.add_argument("folder", help="folder to write the files into (made if missing)")
+    p.add_argument("--learners", type=int, default=30, help="how many made-up learners (default 30)")
+    p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same files)")
+    p.add_argument("--no-bad-files", action="store_true", help="leave out the corrupt, duplicate and foreign files")
+    args = p.parse_args(argv)
+    out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
+    print(f"wrote {args.learners} learners' results to {out}")
+
+
+if __name__ == "__main__":
+    main()
