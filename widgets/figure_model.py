@@ -1,0 +1,93 @@
+"""Typed models and loaders of the figure content: foot-map regions (foot_regions.yaml) and figure texts (figures.yaml)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .load import CONTENT_DIR, all_banks, load_file
+from .model import FieldError, Id, Strict, Text, _unique
+
+REGION_IDS = ("peroneal-muscles", "peroneal-tendons", "shoe-pressure", "tarsal-tunnel", "posterior-tibial-nerve")
+MOTOR_UNIT_PARTS = ("spinal-cord", "motor-neuron", "junction", "fibres")
+
+
+class FootRegion(Strict):
+    """One part of the foot map: its name, which view shows it, and what it has to do with a twitch."""
+
+    id: Id
+    name: Text
+    view: Literal["lateral", "medial"]
+    hover: Text = Field(description="One short line shown when the pointer rests on the region.")
+    explanation: Text
+
+
+class FootRegions(Strict):
+    regions: list[FootRegion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_ids(self) -> "FootRegions":
+        _unique([r.id for r in self.regions], "region")
+        for i, r in enumerate(self.regions):
+            if r.id not in REGION_IDS:
+                raise FieldError(f"regions[{i}].id", f"unknown region {r.id!r}; the map draws {REGION_IDS}")
+        missing = set(REGION_IDS) - {r.id for r in self.regions}
+        if missing:
+            raise FieldError("regions", f"the map draws regions with no text: {sorted(missing)}")
+        return self
+
+    def region(self, rid: str) -> FootRegion:
+        for r in self.regions:
+            if r.id == rid:
+                return r
+        raise KeyError(rid)
+
+
+class FigureText(Strict):
+    """Title and caption of one figure; the caption is shown under it in the widget."""
+
+    title: Text
+    caption: Text
+
+
+class MotorUnitStep(Strict):
+    """One step of the motor-unit walk-through: where the signal is, and what happens there."""
+
+    part: Literal["spinal-cord", "motor-neuron", "junction", "fibres"]
+    text: Text
+    order: bool = Field(description="True when the spinal cord sent an order to move.")
+    tight: bool = Field(False, description="True when the unit's muscle fibres are tightening.")
+
+
+class FigureTexts(Strict):
+    simulator: FigureText
+    twitch_vs_cramp: FigureText
+    motor_unit: FigureText
+    foot_map: FigureText
+    motor_unit_steps: dict[Literal["normal", "misfire"], list[MotorUnitStep]]
+
+    @model_validator(mode="after")
+    def _both_modes(self) -> "FigureTexts":
+        for mode in ("normal", "misfire"):
+            if len(self.motor_unit_steps.get(mode, [])) < 2:
+                raise FieldError(f"motor_unit_steps.{mode}", "needs at least two steps")
+        return self
+
+
+@lru_cache(maxsize=None)
+def load_regions() -> FootRegions:
+    """The validated foot-map regions (content/foot_regions.yaml)."""
+    return load_file(FootRegions, CONTENT_DIR / "foot_regions.yaml")
+
+
+@lru_cache(maxsize=None)
+def load_figure_texts() -> FigureTexts:
+    """The validated figure titles, captions and motor-unit steps (content/figures.yaml)."""
+    return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
+
+
+def related_questions(region_id: str) -> list[tuple[str, str]]:
+    """(full question id, prompt) of every quiz question whose topic is ``region:<region_id>``."""
+    return [(b.full_id(q), q.prompt) for b in all_banks() for q in b.questions if q.topic == f"region:{region_id}"]

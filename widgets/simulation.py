@@ -1,0 +1,224 @@
+"""Teaching-cartoon maths behind the figures (pure numpy, seeded): excitability, muscle signal, force, motor unit.
+
+Nothing here is a physiological model. The numbers are chosen to be monotone and plausible so the
+pictures tell the lesson's story: more triggers → a more excitable nerve → more spontaneous twitches;
+one motor unit's twitch is far too weak to move the foot, a cramp is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# --- Triggers ---------------------------------------------------------------------------------------
+# Each trigger lists its choices from calm to excitable, with the points each choice adds.
+# Electrolytes only go "low" → "normal": being low is the trigger; more than normal is never better.
+TRIGGERS: dict[str, tuple[tuple[str, float], ...]] = {
+    "hydration": (("ok", 0.0), ("low", 1.0)),
+    "magnesium": (("normal", 0.0), ("low", 1.5)),
+    "potassium": (("normal", 0.0), ("low", 1.0)),
+    "caffeine": (("none", 0.0), ("some", 0.7), ("a lot", 1.5)),
+    "stress": (("low", 0.0), ("medium", 0.7), ("high", 1.5)),
+    "exercise": (("rested", 0.0), ("tired after hard exercise", 1.0)),
+}
+# Not a trigger of the nerve: it decides whether a twitch is noticed (busy muscles hide a flicker).
+ACTIVITY = ("at rest", "moving")
+SETTINGS = (*TRIGGERS, "activity")
+CALM = {name: options[0][0] for name, options in TRIGGERS.items()} | {"activity": "at rest"}
+
+MIN_RATE, MAX_RATE = 6.0, 60.0        # spontaneous firings per minute at the calmest / most excitable
+SECONDS, RATE_HZ = 10.0, 250          # the simulated recording: 10 s sampled 250 times a second
+STEP_PERIOD, STEP_BUSY = 1.0, 0.7     # when moving: one step a second, muscles busy 70 % of it
+
+
+def choices(name: str) -> tuple[str, ...]:
+    """The choices of one setting, calm first (e.g. ``choices("caffeine")`` → none, some, a lot)."""
+    if name == "activity":
+        return ACTIVITY
+    return tuple(label for label, _ in TRIGGERS[name])
+
+
+def check_settings(settings: dict[str, str]) -> dict[str, str]:
+    """Fill missing settings with the calm choice; raise ValueError naming an unknown setting or choice."""
+    for name, value in settings.items():
+        if name not in SETTINGS:
+            raise ValueError(f"unknown setting {name!r}; expected one of {SETTINGS}")
+        if value not in choices(name):
+            raise ValueError(f"unknown choice {value!r} for {name!r}; expected one of {choices(name)}")
+    return CALM | dict(settings)
+
+
+def excitability(settings: dict[str, str]) -> float:
+    """How easily the motor neuron fires on its own, 0 (calm) .. 1 (every trigger at its worst).
+
+    Parameters
+    ----------
+    settings : dict
+        Setting name → choice, e.g. ``{"caffeine": "a lot", "magnesium": "low"}``; missing ones are calm.
+        ``activity`` is accepted but does not change the nerve (it changes what you notice).
+    """
+    s = check_settings(settings)
+    points = sum(dict(TRIGGERS[name])[s[name]] for name in TRIGGERS)
+    most = sum(max(p for _, p in options) for options in TRIGGERS.values())
+    return points / most
+
+
+def firing_rate(settings: dict[str, str]) -> float:
+    """Spontaneous single-motor-unit firings per minute; rises smoothly from MIN_RATE to MAX_RATE."""
+    return MIN_RATE * (MAX_RATE / MIN_RATE) ** excitability(settings)
+
+
+@dataclass(frozen=True)
+class MuscleSignal:
+    """A simulated recording: ``values[i]`` at time ``i * dt`` seconds, and when the twitches happened."""
+
+    dt: float
+    values: np.ndarray           # float32, arbitrary "signal" units
+    firings: np.ndarray          # times (s) of every spontaneous firing
+    noticed: np.ndarray          # the firings you would notice (not hidden by movement)
+    busy: tuple[tuple[float, float], ...]   # (start, end) of movement bursts, empty at rest
+    per_minute: int              # noticed twitches in this recording, scaled to one minute
+
+    @property
+    def times(self) -> np.ndarray:
+        return np.arange(len(self.values)) * self.dt
+
+
+def _movement_bursts(activity: str, seconds: float) -> tuple[tuple[float, float], ...]:
+    if activity != "moving":
+        return ()
+    starts = np.arange(0.0, seconds, STEP_PERIOD)
+    return tuple((float(a), float(min(a + STEP_BUSY * STEP_PERIOD, seconds))) for a in starts)
+
+
+def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECONDS,
+                  rate_hz: int = RATE_HZ) -> MuscleSignal:
+    """About ten seconds of a cartoon muscle recording: quiet noise plus a brief spike per spontaneous firing.
+
+    The same seed gives the same recording. Firing times come from one fixed series of random gaps
+    scaled by the firing rate, so a more excitable setting never shows fewer firings than a calmer one
+    with the same seed.
+
+    Parameters
+    ----------
+    settings : dict
+        Setting name → choice (see ``TRIGGERS`` and ``ACTIVITY``).
+    seed : int
+        Seed of the random numbers.
+    seconds, rate_hz : float, int
+        Length of the recording and samples per second.
+    """
+    s = check_settings(settings)
+    rng = np.random.default_rng(seed)
+    n = int(round(seconds * rate_hz))
+    dt = 1.0 / rate_hz
+    gaps = rng.exponential(1.0, size=256)             # in units of "mean gap"; fixed per seed
+    sizes = rng.uniform(0.6, 1.0, size=256) * rng.choice([-1.0, 1.0], size=256)
+    noise = rng.normal(0.0, 0.04, size=n)
+    move_noise = rng.normal(0.0, 0.45, size=n)
+
+    mean_gap = 60.0 / firing_rate(s)
+    times = np.cumsum(gaps) * mean_gap
+    keep = times < seconds - 0.05
+    firings, sizes = times[keep], sizes[: int(keep.sum())]
+
+    values = noise.copy()
+    busy = _movement_bursts(s["activity"], seconds)
+    t = np.arange(n) * dt
+    for a, b in busy:
+        inside = (t >= a) & (t < b)
+        values[inside] += move_noise[inside] * np.sin(np.pi * (t[inside] - a) / (b - a))
+    width = max(2, int(round(0.024 * rate_hz)))      # a biphasic spike about 24 ms long
+    shape = np.sin(np.linspace(0.0, 2 * np.pi, width, endpoint=False))
+    for when, size in zip(firings, sizes):
+        i = int(when * rate_hz)
+        values[i:i + width] += size * shape[: n - i]
+
+    hidden = np.zeros(len(firings), dtype=bool)
+    for a, b in busy:
+        hidden |= (firings >= a) & (firings < b)
+    noticed = firings[~hidden]
+    per_minute = int(round(len(noticed) * 60.0 / seconds))
+    return MuscleSignal(dt, values.astype(np.float32), firings, noticed, busy, per_minute)
+
+
+# --- Twitch vs cramp --------------------------------------------------------------------------------
+MOVE_THRESHOLD = 10.0   # % of the muscle's full strength needed to move the foot (cartoon value)
+FORCE_SECONDS, FORCE_RATE_HZ = 3.0, 100
+CRAMP_UNITS = 60        # motor units that join a cramp
+UNIT_FORCE = 1.0        # % of full strength one motor unit adds when it fires steadily
+
+
+@dataclass(frozen=True)
+class ForceTrace:
+    """Force over time, in % of the muscle's full strength; ``units`` motor units took part."""
+
+    dt: float
+    force: np.ndarray
+    units: int
+    start: float
+    end: float
+
+    @property
+    def times(self) -> np.ndarray:
+        return np.arange(len(self.force)) * self.dt
+
+    @property
+    def peak(self) -> float:
+        return float(self.force.max())
+
+
+def _alpha(t: np.ndarray, tau: float) -> np.ndarray:
+    """A twitch-shaped bump, 0 before t=0, peak 1 at t=tau."""
+    x = np.clip(t, 0.0, None) / tau
+    return x * np.exp(1.0 - x)
+
+
+def twitch_force(seed: int = 0) -> ForceTrace:
+    """One motor unit fires once by itself: a brief flicker of force, far below MOVE_THRESHOLD."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(FORCE_SECONDS * FORCE_RATE_HZ)) / FORCE_RATE_HZ
+    start = float(rng.uniform(0.4, 1.4))
+    peak = float(rng.uniform(0.4, 0.8)) * UNIT_FORCE
+    force = peak * _alpha(t - start, 0.06)
+    return ForceTrace(1.0 / FORCE_RATE_HZ, force, 1, start, start + 0.3)
+
+
+def cramp_force(seed: int = 0) -> ForceTrace:
+    """Many motor units fire again and again together: force builds, stays high, then eases off."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(FORCE_SECONDS * FORCE_RATE_HZ)) / FORCE_RATE_HZ
+    start = float(rng.uniform(0.3, 0.6))
+    end = float(start + rng.uniform(1.5, 2.0))
+    joins = start + np.sort(rng.uniform(0.0, 0.4, CRAMP_UNITS))     # units join over 0.4 s
+    strength = rng.uniform(0.7, 1.3, CRAMP_UNITS) * UNIT_FORCE
+    force = np.zeros_like(t)
+    for j, s in zip(joins, strength):
+        on = np.clip(t - j, 0.0, None)
+        rise = 1.0 - np.exp(-on / 0.08)
+        fall = np.where(t > end, np.exp(-(t - end) / 0.15), 1.0)
+        force += s * rise * fall
+    force *= 1.0 + 0.03 * np.sin(2 * np.pi * 9 * t) * (force > 0)   # a slight tremble while it lasts
+    return ForceTrace(1.0 / FORCE_RATE_HZ, force, CRAMP_UNITS, start, end)
+
+
+# --- The motor unit, step by step --------------------------------------------------------------------
+# Where the signal is along the path spinal cord (0) → nerve ending (0.85) → muscle fibres (1).
+PATH = {"spinal-cord": 0.0, "motor-neuron": 0.55, "junction": 0.85, "fibres": 1.0}
+MODES = ("normal", "misfire")
+
+
+def signal_position(part: str, mode: str) -> float:
+    """Where the signal dot sits along the path (0 spinal cord .. 1 muscle fibres) at one step.
+
+    A normal signal starts in the spinal cord; a misfire starts near the nerve ending, so at the
+    spinal-cord step there is no signal yet (-1 means "no dot").
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}; expected one of {MODES}")
+    if mode == "misfire" and part == "spinal-cord":
+        return -1.0
+    if mode == "misfire" and part == "motor-neuron":
+        return 0.75                      # the stray firing starts near the far end of the nerve fibre
+    return PATH[part]
