@@ -1,0 +1,174 @@
+"""Keep your progress: hand in class results, download the progress file, restore it from a file.
+
+Tests drive it from Python: ``v = progress_backup(store); v.name.value = "Ann"; v.export_button.click()``,
+``v.download_button.click()``, ``v.restore_bytes(b"...")`` then ``v.confirm_button.click()``.
+"""
+
+from __future__ import annotations
+
+import os
+
+import ipywidgets as W
+
+from .. import export
+from ..load import all_banks
+from ..palette import CSS
+from ..progress import ProgressFormatError, ProgressStore, check_progress, default_store
+from . import html
+
+# Set inside a mybinder.org session (BinderHub's launcher and the Kubernetes service it runs on).
+BINDER_ENV = ("BINDER_LAUNCH_HOST", "BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_REPO_URL")
+
+
+def on_binder(environ: dict | None = None) -> bool:
+    """True inside a Binder session (its files vanish when the session ends)."""
+    env = os.environ if environ is None else environ
+    return any(env.get(k) for k in BINDER_ENV)
+
+
+def download_link(content: bytes, filename: str, label: str) -> str:
+    """An HTML link that saves `content` as `filename` when clicked (a data: URL, works offline)."""
+    return (f'<a class="{CSS["backup_link"]}" href="{html.text(export.data_uri(content))}" '
+            f'download="{html.text(filename)}" style="font-weight:bold;text-decoration:underline">'
+            f'{html.text(label)}</a>')
+
+
+class ProgressBackup(W.VBox):
+    """Three actions: make a class-results file, download the progress file, restore a progress file."""
+
+    def __init__(self, store: ProgressStore | None = None, environ: dict | None = None):
+        self.store = store or default_store()
+        learner = self.store.load()["learner"]
+        hint = ("Your answers are saved in a file on this computer. To keep them, download the file "
+                "below and keep it safe. Next time, restore it here.")
+        self.warning = W.HTML(html.notice(hint))
+        if on_binder(environ):
+            binder = ("Everything here, your answers too, is deleted when you close this tab or leave it "
+                      "alone for a while. Download your progress file before you stop.")
+            self.warning.value = (f'<p role="alert" style="margin:0.25em 0"><b>⚠️ You are on Binder.</b> '
+                                  f'{html.text(binder)}</p>' + self.warning.value)
+        self.warning.add_class(CSS["backup_warning"])
+
+        # (a) class results
+        self.name = W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
+                           style={"description_width": "initial"}, layout=W.Layout(width="28em"))
+        self.export_button = W.Button(description="Make my results file", icon="graduation-cap",
+                                      tooltip="Make a small file with your quiz results to hand in")
+        self.export_button.add_class(CSS["backup_export"])
+        self.export_button.on_click(lambda _: self.make_export())
+        self.export_out = W.HTML()
+        self.export_out.add_class(CSS["backup_export_out"])
+
+        # (b) download progress
+        self.download_button = W.Button(description="Download my progress file", icon="download",
+                                        tooltip="Make a copy of your saved answers to keep")
+        self.download_button.add_class(CSS["backup_download"])
+        self.download_button.on_click(lambda _: self.make_download())
+        self.download_out = W.HTML()
+        self.download_out.add_class(CSS["backup_download_out"])
+
+        # (c) restore
+        self.upload = W.FileUpload(accept=".json", multiple=False, description="Choose a progress file",
+                                   tooltip="Restore your answers from a progress file you downloaded")
+        self.upload.add_class(CSS["backup_upload"])
+        self.upload.observe(self._uploaded, names="value")
+        self.confirm_button = W.Button(description="Yes, replace my answers", button_style="warning",
+                                       tooltip="Replace the answers saved here with the ones in the file")
+        self.cancel_button = W.Button(description="Cancel", tooltip="Keep the answers saved here")
+        self.confirm_button.add_class(CSS["backup_confirm"])
+        self.confirm_button.on_click(lambda _: self.confirm_restore())
+        self.cancel_button.on_click(lambda _: self.cancel_restore())
+        self.confirm_box = W.HBox([self.confirm_button, self.cancel_button], layout=W.Layout(display="none"))
+        self.restore_out = W.HTML()
+        self.restore_out.add_class(CSS["backup_restore_out"])
+        self._pending: dict | None = None
+
+        super().__init__([
+            self.warning,
+            W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Hand in your results</h4>"),
+            W.HTML(html.paragraph("Your quiz results, with the name you type here. "
+                                  "Nothing from the symptom self-check is in it.")),
+            W.HBox([self.name, self.export_button]), self.export_out,
+            W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Keep a copy of your progress</h4>"),
+            self.download_button, self.download_out,
+            W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Restore your progress from a file</h4>"),
+            self.upload, self.restore_out, self.confirm_box,
+        ])
+        self.add_class(CSS["backup"])
+
+    # -- (a) class results -----------------------------------------------------------------------
+    def make_export(self) -> dict:
+        """Build the class-results file and show a link that saves it."""
+        data = self.store.load()
+        doc = export.build_export(data, all_banks(), self.name.value)
+        answered = len(doc["questions"])
+        name = export.export_filename(doc)
+        self.export_out.value = (
+            download_link(export.encode(doc), name, f"Save {name}") +
+            html.paragraph(f"It holds {answered} answered question(s) and the name “{doc['name']}”. "
+                           "Hand the file to your teacher as they ask (for example, upload it to the class folder)."))
+        return doc
+
+    # -- (b) download ----------------------------------------------------------------------------
+    def make_download(self) -> dict:
+        """Show a link that saves the whole progress file."""
+        data = self.store.load()
+        name = export.progress_filename(data)
+        content = (export.encode(data))
+        self.download_out.value = (
+            download_link(content, name, f"Save {name}") +
+            html.paragraph(f"It holds {len(data['attempts'])} saved answer(s). Keep it somewhere safe; "
+                           "to continue later, restore it below."))
+        return data
+
+    # -- (c) restore -----------------------------------------------------------------------------
+    def _uploaded(self, change) -> None:
+        files = change["new"]
+        if not files:
+            return
+        item = files[0]
+        self.restore_bytes(bytes(item["content"]), item.get("name", "the file"))
+
+    def restore_bytes(self, content: bytes, filename: str = "the file") -> bool:
+        """Check an uploaded file; if it is a good progress file, ask before replacing. Returns True if good."""
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        try:
+            data = export.read_progress_upload(content)
+        except ProgressFormatError as e:
+            self.restore_out.value = html.notice(
+                f"{filename} cannot be restored: {e}. Nothing was changed.")
+            return False
+        current = len(self.store.load()["attempts"])
+        self._pending = data
+        self.restore_out.value = html.paragraph(
+            f"{filename} is a good progress file with {len(data['attempts'])} saved answer(s). "
+            f"Restoring it replaces the {current} answer(s) saved here now.")
+        self.confirm_box.layout.display = "flex"
+        return True
+
+    def confirm_restore(self) -> None:
+        if self._pending is None:
+            return
+        try:
+            self.store.replace(check_progress(self._pending))
+        except ProgressFormatError as e:            # cannot happen after restore_bytes, but never half-restore
+            self.restore_out.value = html.notice(f"The file cannot be restored: {e}. Nothing was changed.")
+        else:
+            n = len(self._pending["attempts"])
+            self.restore_out.value = html.notice(
+                f"Restored {n} saved answer(s). Run the lesson notebooks again to see them.")
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        self.upload.value = ()
+
+    def cancel_restore(self) -> None:
+        self._pending = None
+        self.confirm_box.layout.display = "none"
+        self.restore_out.value = html.notice("Nothing was changed.")
+        self.upload.value = ()
+
+
+def progress_backup(store: ProgressStore | None = None) -> ProgressBackup:
+    """Hand in class results, download your progress file, or restore it (warns on Binder)."""
+    return ProgressBackup(store)
