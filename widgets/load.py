@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import Course, DuplicateIdError, FieldError, Glossary, QuestionBank
+from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
 
 CONTENT_DIR = Path(__file__).parent / "content"
 QUESTIONS_DIR = CONTENT_DIR / "questions"
@@ -162,3 +162,32 @@ def find_question(full_id: str):
 def load_course() -> Course:
     """The lesson map (content/course.yaml)."""
     return load_file(Course, CONTENT_DIR / "course.yaml")
+
+
+def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
+    """Refuse a story whose expected step is less careful than its own answers allow.
+
+    Any urgent sign must expect "urgent"; any red flag, "not sure" answer, unknown duration or
+    unknown fixes must expect at least "professional"; a self-care story's reason must still say
+    when to see a healthcare professional.
+    """
+    for s in stories.stories:
+        a = s.answers
+        if a.urgent and s.expected != "urgent":
+            raise ContentError(path, s.id, "expected", f"the answers include an urgent sign {a.urgent}, so expected must be 'urgent'")
+        careful = a.red_flags or a.unsure or a.duration == "unsure" or a.fixes == "unsure" \
+            or (a.duration == "several_weeks" and a.fixes == "tried")
+        if careful and s.expected == "no_warning_signs":
+            raise ContentError(path, s.id, "expected", "the answers include a red flag or a 'not sure', "
+                               "so expected must be 'professional' or 'urgent', never 'no_warning_signs'")
+        if s.expected == "no_warning_signs" and "healthcare professional" not in " ".join(s.reason.split()):
+            raise ContentError(path, s.id, "reason", "a self-care story's reason must still say when to see a "
+                               "healthcare professional (e.g. if it gets worse or lasts)")
+    return stories
+
+
+@lru_cache(maxsize=None)
+def load_cases() -> CaseStories:
+    """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety."""
+    path = CONTENT_DIR / "cases.yaml"
+    return check_case_stories(load_file(CaseStories, path), path)

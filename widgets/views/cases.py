@@ -1,0 +1,100 @@
+"""Lesson 04 practice: short case stories; the learner picks a step, presses Check and reads why.
+
+Tests drive it from Python: ``v = CaseStoriesView(stories); v.cards[0].choose("professional");
+v.cards[0].check_button.click(); v.cards[0].feedback.value``. Choices are practice and are not saved.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from ..cases import CHOICES, ChoiceError, Judgement, judge
+from ..model import CaseStories, CaseStory
+from ..palette import CSS, RIGHT_TEXT, WRONG_TEXT
+from . import html
+
+
+class CaseCard(W.VBox):
+    """One story: who, what happened, three choices, a Check button and the feedback."""
+
+    def __init__(self, story: CaseStory, number: int, total: int, on_check=None):
+        self.story, self.number = story, number
+        self._on_check = on_check
+        self.judgement: Judgement | None = None
+        self.heading = W.HTML(f'<p style="margin:0.5em 0 0.25em 0"><b>Story {number} of {total}: '
+                              f'{html.text(story.title)}</b></p>')
+        self.text = W.HTML(html.paragraph(story.story))
+        self.choice = W.RadioButtons(options=[(label, oid) for oid, label in CHOICES], value=None,
+                                     description="What should they do?", style={"description_width": "initial"},
+                                     layout=W.Layout(width="auto"), tooltip=f"Your choice for {story.title}")
+        self.check_button = W.Button(description="Check", icon="check",
+                                     tooltip=f"Check your choice for story {number}")
+        self.check_button.add_class(CSS["case_check"])
+        self.check_button.on_click(lambda _: self.check())
+        self.feedback = W.HTML("", layout=W.Layout(min_height="1.5em"))
+        self.feedback.add_class(CSS["case_feedback"])
+        super().__init__([self.heading, self.text, self.choice, self.check_button, self.feedback],
+                         layout=W.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
+        self.add_class(CSS["case"])
+
+    def choose(self, outcome: str | None) -> None:
+        """Pick a step as a learner would: 'no_warning_signs', 'professional' or 'urgent'."""
+        self.choice.value = outcome
+
+    def check(self) -> Judgement | None:
+        """Judge the current choice and show right/wrong in words and an icon, plus the story's reason."""
+        try:
+            j = judge(self.story, self.choice.value)
+        except ChoiceError as e:
+            self.feedback.value = html.notice(str(e))
+            return None
+        self.judgement = j
+        self.feedback.value = render(j)
+        if self._on_check is not None:
+            self._on_check(self, j)
+        return j
+
+
+def render(j: Judgement) -> str:
+    """Feedback HTML for one judgement: a verdict in words and an icon (never colour alone), hint, reason."""
+    labels = dict(CHOICES)
+    if j.correct:
+        head = f'<p style="margin:0.25em 0;color:{RIGHT_TEXT}"><b>✔ Right.</b> {html.text(labels[j.expected])}.</p>'
+    else:
+        head = (f'<p style="margin:0.25em 0;color:{WRONG_TEXT}"><b>✘ Not quite.</b> '
+                f'The lesson\'s answer: {html.text(labels[j.expected])}.</p>' + html.paragraph(j.hint))
+    return head + f'<p style="margin:0.25em 0"><b>Why:</b> {html.text(j.reason)}</p>'
+
+
+class CaseStoriesView(W.VBox):
+    """All the practice stories, with a running tally of first-try results (kept in memory only)."""
+
+    def __init__(self, stories: CaseStories):
+        self.stories = stories
+        self.first_try: dict[str, bool] = {}
+        self.intro = W.HTML(html.paragraph(
+            "Practice only: these people are made up, and your choices are not saved."))
+        self.tally = W.HTML("")
+        self.tally.add_class(CSS["case_tally"])
+        n = len(stories.stories)
+        self.cards = [CaseCard(s, i + 1, n, self._checked) for i, s in enumerate(stories.stories)]
+        self._refresh()
+        super().__init__([self.intro, self.tally, *self.cards])
+        self.add_class(CSS["cases"])
+
+    def _checked(self, card: CaseCard, j: Judgement) -> None:
+        self.first_try.setdefault(card.story.id, j.correct)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        done, right = len(self.first_try), sum(self.first_try.values())
+        self.tally.value = html.paragraph(
+            f"Stories checked: {done} of {len(self.cards)} · right on the first try: {right}")
+
+
+def case_stories(stories: CaseStories | None = None) -> CaseStoriesView:
+    """The lesson 04 practice stories (from content/cases.yaml unless `stories` is given)."""
+    if stories is None:
+        from ..load import load_cases
+        stories = load_cases()
+    return CaseStoriesView(stories)
