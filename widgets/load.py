@@ -42,7 +42,7 @@ def _read_yaml(path: Path) -> Any:
 
 # Which list in a file holds entries, and which key names an entry (for error messages).
 _ENTRY_KEYS = {"lessons": "id", "questions": "id", "entries": "term", "rules": "id", "stories": "id", "regions": "id",
-               "items": "id", "urgent": "id", "red_flags": "id", "triggers": "id"}
+               "items": "id", "urgent": "id", "red_flags": "id", "triggers": "id", "outcomes": "id"}
 
 
 def _describe(raw: Any, loc: tuple) -> tuple[str | None, str | None]:
