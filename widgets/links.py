@@ -74,6 +74,8 @@ def readme_blocks(repository: str, branch: str, hub: str) -> dict[str, str]:
         "binder": (f"{binder_badge(repository, branch)}\n\n"
                    f"Binder link: <{binder_url(repository, branch)}>"),
         "hub": ("```text\n" + nbgitpuller_url(hub, repository, branch) + "\n```"),
+        "hub_install": ("```bash\npip install nbgitpuller "
+                        f'"foot-twitch-lessons @ git+{_clean_repo_url(repository)}@{branch}"\n```'),
     }
 
 
