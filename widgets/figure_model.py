@@ -88,6 +88,7 @@ def load_figure_texts() -> FigureTexts:
     return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
 
 
-def related_questions(region_id: str) -> list[tuple[str, str]]:
-    """(full question id, prompt) of every quiz question whose topic is ``region:<region_id>``."""
-    return [(b.full_id(q), q.prompt) for b in all_banks() for q in b.questions if q.topic == f"region:{region_id}"]
+def related_questions(region_id: str) -> list[tuple[str, int, object]]:
+    """(lesson id, question number from 1, question) of every quiz question with topic ``region:<region_id>``."""
+    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.questions)
+            if q.topic == f"region:{region_id}"]

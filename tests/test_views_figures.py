@@ -1,0 +1,169 @@
+"""Figure views: each control redraws its figure in place, replay and next step on, the foot map explains."""
+
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from widgets import foot_map, motor_unit, simulator, twitch_vs_cramp
+from widgets import simulation as sim
+from widgets.figure_model import REGION_IDS, load_regions
+from widgets.palette import CSS
+from widgets.views.figure import MIME
+
+
+def shown(view) -> dict:
+    """The one figure the view's Output widget holds, as the front end receives it."""
+    outputs = view.output.outputs
+    assert len(outputs) == 1 and outputs[0]["output_type"] == "display_data"
+    bundle = outputs[0]["data"]
+    assert set(bundle) == {MIME, "text/plain"}          # plotly's mime type only: no HTML, no script
+    return json.loads(json.dumps(bundle[MIME]))
+
+
+def decoded(trace) -> np.ndarray:
+    """The y values of a trace, decoding a typed array the way plotly.js does."""
+    import base64
+    y = trace["y"]
+    if isinstance(y, dict):
+        return np.frombuffer(base64.b64decode(y["bdata"]), dtype={"f4": np.float32, "f8": np.float64}[y["dtype"]])
+    return np.asarray(y, dtype=float)
+
+
+def test_figures_are_valid_plotly_and_small():
+    for view in (simulator(), twitch_vs_cramp(), motor_unit(), foot_map()):
+        fig = shown(view)
+        go.Figure({"data": fig["data"], "layout": fig["layout"]})          # raises if any attribute is wrong
+        assert len(json.dumps(fig)) < 40_000
+        assert "template" not in fig["layout"]
+
+
+def test_simulator_control_changes_the_figure_and_count_in_place():
+    s = simulator()
+    before, text_before = shown(s), s.count.value
+    s.set("caffeine", "a lot")
+    s.set("stress", "high")
+    s.set("magnesium", "low")
+    after = shown(s)
+    assert len(s.output.outputs) == 1                                      # replaced, not appended
+    assert not np.array_equal(decoded(before["data"][0]), decoded(after["data"][0]))
+    assert s.settings["caffeine"] == "a lot" and s.controls["caffeine"].value == "a lot"
+    assert s.signal.per_minute > sim.muscle_signal(sim.CALM, seed=0).per_minute
+    assert f"{s.signal.per_minute} twitches per minute" in s.count.value and s.count.value != text_before
+    assert f"{s.signal.per_minute} noticed twitches per minute" in json.dumps(after["layout"])
+
+
+def test_simulator_figure_marks_every_noticed_twitch_in_text():
+    s = simulator()
+    for name in sim.TRIGGERS:
+        s.set(name, sim.choices(name)[-1])
+    fig = shown(s)
+    marks = [t for t in fig["data"] if t.get("name") == "twitch you notice"]
+    assert len(marks) == 1 and len(marks[0]["x"]) == len(s.signal.noticed) > 0
+    assert set(marks[0]["text"]) == {"twitch"}
+    assert s.signal.per_minute == round(len(marks[0]["x"]) * 6)
+
+
+def test_simulator_moving_hides_twitches_and_shades_the_movement():
+    s = simulator()
+    for name in sim.TRIGGERS:
+        s.set(name, sim.choices(name)[-1])
+    s.set("activity", "moving")
+    fig = shown(s)
+    assert fig["layout"]["shapes"] and "moving" in s.count.value
+    assert any(t.get("name") == "twitch hidden by movement" for t in fig["data"])
+
+
+def test_simulator_new_recording_and_lesson_presets():
+    s = simulator()
+    s.set("caffeine", "a lot")
+    before = decoded(shown(s)["data"][0])
+    s.new_button.click()
+    assert not np.array_equal(before, decoded(shown(s)["data"][0]))
+    assert list(simulator("01").controls) == ["activity", "caffeine", "stress"]
+    assert set(simulator("02").controls) == set(sim.SETTINGS)
+    with pytest.raises(KeyError):
+        simulator("01").set("magnesium", "low")
+    with pytest.raises(ValueError):
+        simulator("07")
+
+
+def test_simulator_controls_are_labelled_choice_buttons_not_sliders():
+    import ipywidgets as W
+    s = simulator()
+    for name, w in s.controls.items():
+        assert isinstance(w, W.ToggleButtons) and w.description
+        assert CSS["simulator_control"] in w._dom_classes
+    assert not any(isinstance(c, (W.FloatSlider, W.IntSlider)) for c in s.children)
+    assert {CSS["simulator"]} <= set(s._dom_classes) and CSS["simulator_figure"] in s.output._dom_classes
+
+
+def test_twitch_vs_cramp_replay_redraws_each_side():
+    v = twitch_vs_cramp()
+    fig = shown(v)
+    twitch0, cramp0 = decoded(fig["data"][0]), decoded(fig["data"][2])
+    line = [t for t in fig["data"] if t["name"] == "force needed to move the foot"]
+    assert len(line) == 2 and line[0]["y"] == [sim.MOVE_THRESHOLD] * 2
+    assert twitch0.max() < sim.MOVE_THRESHOLD < cramp0.max()
+    v.replay_button.click()
+    fig = shown(v)
+    assert not np.array_equal(twitch0, decoded(fig["data"][0]))
+    np.testing.assert_array_equal(cramp0, decoded(fig["data"][2]))
+    assert "twitch" in v.status.value and "far below" in v.status.value
+    v.replay_cramp_button.click()
+    assert not np.array_equal(cramp0, decoded(shown(v)["data"][2]))
+    assert "cramp" in v.status.value.lower()
+
+
+def test_motor_unit_next_back_and_misfire():
+    m = motor_unit()
+    assert m.back_button.disabled and "Step 1 of 4" in m.text.value
+    first = shown(m)
+    m.next_button.click()
+    assert m.step == 1 and "Step 2 of 4" in m.text.value and shown(m) != first
+    stars = [t for t in shown(m)["data"] if t["name"] == "signal"]
+    assert len(stars) == 1
+    m.back_button.click()
+    assert m.step == 0
+    m.mode_buttons.value = "misfire"
+    assert m.mode == "misfire" and m.step == 0
+    assert not any(t["name"] == "signal" for t in shown(m)["data"])          # no order: no signal yet
+    assert "no order to move" in json.dumps(shown(m)["layout"])
+    for _ in range(3):
+        m.next_button.click()
+    assert m.step == 3 and m.next_button.description == "Start again"
+    assert "twitch" in m.text.value
+    m.next_button.click()
+    assert m.step == 0
+
+
+def test_foot_map_choose_region_shows_explanation_questions_and_highlight():
+    f = foot_map()
+    assert "Choose a part" in f.explanation.value and f.related.value == ""
+    f.choose_region("tarsal-tunnel")
+    region = load_regions().region("tarsal-tunnel")
+    assert region.name in f.explanation.value and region.explanation[:40] in f.explanation.value
+    assert "Quiz questions about this part" in f.related.value
+    assert f.region_list.value == "tarsal-tunnel"
+    hatched = [t["name"] for t in shown(f)["data"] if "fillpattern" in t]
+    assert hatched == [region.name]
+    f.region_list.value = "shoe-pressure"                        # the keyboard path
+    assert f.chosen == "shoe-pressure" and "shoe" in f.explanation.value.lower()
+    f.click("peroneal-muscles")                                  # the click path
+    assert f.chosen == "peroneal-muscles" and f.region_list.value == "peroneal-muscles"
+    f.bridge.clicked = "not-a-region#3"                          # ignored
+    assert f.chosen == "peroneal-muscles"
+    with pytest.raises(KeyError):
+        f.choose_region("big-toe")
+
+
+def test_foot_map_every_region_is_drawn_hoverable_and_clickable():
+    fig = shown(foot_map())
+    by_name = {t["name"]: t for t in fig["data"]}
+    for r in load_regions().regions:
+        t = by_name[r.name]
+        assert set(t["customdata"]) == {r.id}                    # what a click reports
+        assert r.name in t["hovertemplate"]
+        assert r.name in json.dumps(fig["layout"]["annotations"])   # labelled in text, not only colour
+    assert len({by_name[r.name]["fillcolor"] for r in load_regions().regions}) == len(REGION_IDS)

@@ -1,0 +1,149 @@
+"""The foot map: outer and inner views of the lower leg and foot; choose a part to read about it.
+
+A part is chosen from a labelled list (keyboard) or by clicking it in the drawing (a small bridge listens to
+plotly's click event on the drawn figure; see ``clickbridge.py``). Tests drive it from Python:
+``f = foot_map(); f.choose_region("tarsal-tunnel"); f.explanation.value; f.related.value``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from .. import anatomy as A
+from ..figure_model import load_figure_texts, load_regions, related_questions
+from ..load import load_course
+from ..palette import BLACK, BLUE, CSS, GREY, ORANGE, PURPLE, SKY, VERMILION
+from . import html
+from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
+
+HEIGHT = 430
+COLOURS = {"peroneal-muscles": ORANGE, "peroneal-tendons": VERMILION, "shoe-pressure": PURPLE,
+           "tarsal-tunnel": SKY, "posterior-tibial-nerve": BLUE}
+NONE = "(none)"
+
+
+def figure(chosen: str | None, title: str) -> dict:
+    """Both views with every region as a filled, hoverable, clickable trace; the chosen one hatched and outlined."""
+    regions = load_regions()
+    data = []
+    for view in ("lateral", "medial"):
+        xs, ys = zip(*A.outline(view))
+        data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys,
+                     "name": f"{view} outline", "fillcolor": "#f2f2f2", "line": {"color": GREY, "width": 2},
+                     "hoverinfo": "skip", "customdata": [""] * len(xs)})
+        bx, by = zip(*A.ankle_bone(view))
+        side = "outer" if view == "lateral" else "inner"
+        data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": bx, "y": by,
+                     "name": f"{side} ankle bone", "fillcolor": "#d9d9d9", "line": {"color": GREY, "width": 1},
+                     "hoveron": "fills", "hovertemplate": f"{side} ankle bone<extra></extra>"})
+    for r in regions.regions:
+        xs, ys = A.region_xy(r.id)
+        on = r.id == chosen
+        trace = {"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys, "name": r.name,
+                 "fillcolor": COLOURS[r.id], "opacity": 0.95 if on else 0.6,
+                 "line": {"color": BLACK if on else COLOURS[r.id], "width": 3 if on else 1},
+                 "hoveron": "fills+points", "customdata": [r.id] * len(xs),
+                 "hovertemplate": f"<b>{html.text(r.name)}</b><br>{html.text(r.hover)}<extra></extra>"}
+        if on:
+            trace["fillpattern"] = {"shape": "/", "fgcolor": BLACK, "size": 8, "solidity": 0.15}
+        data.append(trace)
+    notes = []
+    for view, (x, y, text) in A.VIEW_LABELS.items():
+        notes.append({"x": x, "y": y, "text": f"<b>{text}</b>", "showarrow": False})
+    for r in regions.regions:
+        (tx, ty), (px, py) = A.LABELS[r.id]
+        on = r.id == chosen
+        notes.append({"x": px, "y": py, "ax": tx, "ay": ty, "axref": "x", "ayref": "y", "showarrow": True,
+                      "arrowhead": 0, "arrowwidth": 2 if on else 1, "arrowcolor": BLACK if on else GREY,
+                      "text": f"<b>{html.text(r.name)}</b>" if on else html.text(r.name),
+                      "bgcolor": "white", "bordercolor": BLACK if on else "white", "borderpad": 2,
+                      "font": {"size": 14 if on else 13}})
+    layout = base_layout(title, HEIGHT, annotations=notes, margin={"l": 10, "r": 10, "t": 50, "b": 10},
+                         hovermode="closest", clickmode="event",
+                         xaxis=HIDDEN_AXIS | {"range": [-0.5, 22.5]},
+                         yaxis=HIDDEN_AXIS | {"range": [-1.6, 11.6], "scaleanchor": "x", "scaleratio": 1})
+    return {"data": data, "layout": layout}
+
+
+def _lesson_label(lesson: str) -> str:
+    for info in load_course().lessons:
+        if info.id == lesson:
+            return info.title
+    return lesson
+
+
+class FootMap(W.VBox):
+    """The region list, the drawing, the chosen region's explanation and its related quiz questions."""
+
+    def __init__(self, clickable: bool = True):
+        texts = load_figure_texts().foot_map
+        self.title = texts.title
+        regions = load_regions().regions
+        self.chosen: str | None = None
+        self.region_list = W.RadioButtons(options=[(NONE, NONE)] + [(r.name, r.id) for r in regions], value=NONE,
+                                          description="Choose a part of the foot",
+                                          style={"description_width": "initial"}, layout=W.Layout(width="auto"))
+        self.region_list.add_class(CSS["foot_map_region_list"])
+        self.region_list.observe(lambda c: self.choose_region(None if c["new"] == NONE else c["new"]), names="value")
+        self.output = FigureOutput(CSS["foot_map_figure"], HEIGHT, self.title)
+        self.explanation = status(CSS["foot_map_explanation"])
+        self.related = W.HTML("")
+        self.related.add_class(CSS["foot_map_questions"])
+        children = [self.region_list, self.output]
+        self.bridge = None
+        if clickable:
+            from .clickbridge import ClickBridge
+            self.bridge = ClickBridge(target=CSS["foot_map_figure"], container="." + CSS["foot_map"])
+            self.bridge.add_class(CSS["foot_map_click"])
+            self.bridge.observe(lambda c: self._clicked(c["new"]), names="clicked")
+            children.append(self.bridge)
+        super().__init__(children + [self.explanation, self.related, caption(texts.caption, CSS["foot_map_caption"])])
+        self.add_class(CSS["foot_map"])
+        self.redraw()
+
+    @property
+    def figure(self) -> dict:
+        return self.output.figure
+
+    def _clicked(self, value: str) -> None:
+        rid = value.split("#", 1)[0]       # the bridge sends "<region id>#<click number>"
+        if rid in {r.id for r in load_regions().regions}:
+            self.choose_region(rid)
+
+    def click(self, region_id: str) -> None:
+        """What a click on a region of the drawing does (the bridge calls this path)."""
+        self._clicked(f"{region_id}#test")
+
+    def choose_region(self, region_id: str | None) -> None:
+        """Show one region (by id), or none; keeps the list, the drawing and the texts in step."""
+        if region_id is not None:
+            load_regions().region(region_id)           # KeyError for an unknown id
+        self.chosen = region_id
+        want = region_id or NONE
+        if self.region_list.value != want:
+            self.region_list.value = want              # its observer calls back here once, harmlessly
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.output.show(figure(self.chosen, self.title))
+        if self.chosen is None:
+            say(self.explanation, "Choose a part of the foot from the list, or click it in the drawing.")
+            self.related.value = ""
+            return
+        r = load_regions().region(self.chosen)
+        side = "outer side" if r.view == "lateral" else "inner side"
+        say(self.explanation, f"<b>{html.text(r.name)}</b> ({side} of the foot). {html.text(r.explanation)}")
+        questions = related_questions(r.id)
+        if questions:
+            items = "".join(
+                f"<li>{html.text(_lesson_label(lesson))} quiz, question {n}"
+                f"{' (true or false?)' if q.type == 'truefalse' else ''}: <i>“{html.text(q.prompt)}”</i></li>"
+                for lesson, n, q in questions)
+            self.related.value = f"<p style='margin:0.25em 0'><b>Quiz questions about this part:</b></p><ul>{items}</ul>"
+        else:
+            self.related.value = "<p style='margin:0.25em 0'>No quiz question asks about this part yet.</p>"
+
+
+def foot_map(clickable: bool = True) -> FootMap:
+    """The foot map of lesson 03: choose a region from the list or by clicking it in the drawing."""
+    return FootMap(clickable)

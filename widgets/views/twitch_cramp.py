@@ -1,0 +1,106 @@
+"""Twitch vs cramp: the force of one misfiring motor unit next to a cramp, with the line a foot needs to move.
+
+Tests drive it from Python: ``v = twitch_vs_cramp(); v.replay_button.click(); v.replay_cramp_button.click()``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from .. import simulation as sim
+from ..figure_model import load_figure_texts
+from ..palette import BLACK, BLUE, CSS, VERMILION
+from .figure import FigureOutput, axis, base_layout, caption, say, status, typed
+
+HEIGHT = 360
+Y_MAX = 80.0
+LINE_NAME = "force needed to move the foot"
+
+
+def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
+    """Two panels on one force scale: twitch (left) and cramp (right), each with the move line."""
+    data = []
+    for trace, xa, ya, name, colour in ((twitch, "x", "y", "twitch: one motor unit", BLUE),
+                                        (cramp, "x2", "y2", f"cramp: {cramp.units} motor units", VERMILION)):
+        data.append({"type": "scatter", "mode": "lines", "name": name, "xaxis": xa, "yaxis": ya,
+                     "x0": 0, "dx": trace.dt, "y": typed(trace.force), "line": {"color": colour, "width": 3},
+                     "hovertemplate": name + "<br>%{x:.2f} s: %{y:.1f}% of full strength<extra></extra>"})
+        data.append({"type": "scatter", "mode": "lines", "name": LINE_NAME, "xaxis": xa, "yaxis": ya,
+                     "x": [0, sim.FORCE_SECONDS], "y": [sim.MOVE_THRESHOLD] * 2,
+                     "line": {"color": BLACK, "width": 2, "dash": "dash"},
+                     "hovertemplate": LINE_NAME + ": about %{y:.0f}%<extra></extra>"})
+    t_peak = twitch.times[int(twitch.force.argmax())]
+    c_peak = cramp.times[int(cramp.force.argmax())]
+    notes = [
+        {"xref": "x", "yref": "y", "x": float(t_peak), "y": twitch.peak, "ax": 40, "ay": -90,
+         "text": f"twitch: peak {twitch.peak:.1f}%<br>a flicker, far below the line", "showarrow": True,
+         "arrowhead": 2, "align": "left"},
+        {"xref": "x2", "yref": "y2", "x": float(c_peak), "y": cramp.peak, "ax": 0, "ay": -25,
+         "text": f"cramp: about {cramp.peak:.0f}%, held for {cramp.end - cramp.start:.1f} s", "showarrow": True,
+         "arrowhead": 2},
+        {"xref": "paper", "yref": "y", "x": 0.0, "y": sim.MOVE_THRESHOLD, "xanchor": "left", "yanchor": "bottom",
+         "text": LINE_NAME, "showarrow": False, "font": {"size": 12}},
+        {"xref": "paper", "yref": "paper", "x": 0.23, "y": 1.0, "yanchor": "bottom", "showarrow": False,
+         "text": "<b>Twitch</b> (one motor unit)"},
+        {"xref": "paper", "yref": "paper", "x": 0.77, "y": 1.0, "yanchor": "bottom", "showarrow": False,
+         "text": f"<b>Cramp</b> ({cramp.units} motor units)"},
+    ]
+    y = dict(range=[0, Y_MAX])
+    layout = base_layout(title, HEIGHT, annotations=notes, margin={"l": 60, "r": 20, "t": 70, "b": 50},
+                         xaxis=axis("time (seconds)", domain=[0, 0.46], range=[0, sim.FORCE_SECONDS]),
+                         xaxis2=axis("time (seconds)", domain=[0.54, 1], range=[0, sim.FORCE_SECONDS]),
+                         yaxis=axis("pull, % of full strength", **y),
+                         yaxis2=axis("", anchor="x2", **y))
+    return {"data": data, "layout": layout}
+
+
+class TwitchVsCramp(W.VBox):
+    """The two force traces, a replay button for each, and a sentence that says what the figure shows."""
+
+    def __init__(self, seed: int = 0):
+        texts = load_figure_texts().twitch_vs_cramp
+        self.title = texts.title
+        self.twitch_seed = self.cramp_seed = seed
+        self.replay_button = W.Button(description="Replay the twitch", icon="play",
+                                      tooltip="Fire one motor unit again and redraw its force")
+        self.replay_cramp_button = W.Button(description="Replay the cramp", icon="play",
+                                            tooltip="Start a new cramp and redraw its force")
+        for b in (self.replay_button, self.replay_cramp_button):
+            b.add_class(CSS["twitch_cramp_replay"])
+        self.replay_button.on_click(lambda _: self.replay("twitch"))
+        self.replay_cramp_button.on_click(lambda _: self.replay("cramp"))
+        self.output = FigureOutput(CSS["twitch_cramp_figure"], HEIGHT, texts.title)
+        self.status = status(CSS["twitch_cramp_status"])
+        super().__init__([W.HBox([self.replay_button, self.replay_cramp_button]), self.output, self.status,
+                          caption(texts.caption, CSS["twitch_cramp_caption"])])
+        self.add_class(CSS["twitch_cramp"])
+        self.redraw("both")
+
+    @property
+    def figure(self) -> dict:
+        return self.output.figure
+
+    def replay(self, which: str) -> None:
+        """Run the twitch or the cramp again (a new firing) and redraw."""
+        if which == "twitch":
+            self.twitch_seed += 1
+        elif which == "cramp":
+            self.cramp_seed += 1
+        else:
+            raise ValueError(f"expected 'twitch' or 'cramp', got {which!r}")
+        self.redraw(which)
+
+    def redraw(self, which: str) -> None:
+        self.twitch, self.cramp = sim.twitch_force(self.twitch_seed), sim.cramp_force(self.cramp_seed)
+        self.output.show(figure(self.twitch, self.cramp, self.title))
+        line = sim.MOVE_THRESHOLD
+        twitch = (f"The twitch: one motor unit fired at {self.twitch.start:.1f} s. Its pull peaked at "
+                  f"{self.twitch.peak:.1f}% of full strength, far below the {line:.0f}% needed to move the foot.")
+        cramp = (f"The cramp: {self.cramp.units} units fired together from {self.cramp.start:.1f} s to "
+                 f"{self.cramp.end:.1f} s. The pull rose to about {self.cramp.peak:.0f}%, well above the line.")
+        say(self.status, {"twitch": twitch, "cramp": cramp}.get(which, twitch + " " + cramp))
+
+
+def twitch_vs_cramp(seed: int = 0) -> TwitchVsCramp:
+    """One motor unit's twitch next to a cramp, on the same force scale, with replay buttons."""
+    return TwitchVsCramp(seed)
