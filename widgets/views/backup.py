@@ -127,9 +127,9 @@ class ProgressBackup(W.VBox):
         if not files:
             return
         item = files[0]
-        self.restore_bytes(bytes(item["content"]), item.get("name", "the file"))
+        self.restore_bytes(bytes(item["content"]), item.get("name", "The file"))
 
-    def restore_bytes(self, content: bytes, filename: str = "the file") -> bool:
+    def restore_bytes(self, content: bytes, filename: str = "The file") -> bool:
         """Check an uploaded file; if it is a good progress file, ask before replacing. Returns True if good."""
         self._pending = None
         self.confirm_box.layout.display = "none"

@@ -1,0 +1,106 @@
+"""The backup view: class-results file, progress download link, validated restore, Binder warning."""
+
+import base64
+import html as htmllib
+import json
+import re
+from datetime import datetime, timezone
+
+from widgets.export import FORMAT, check_export
+from widgets.progress import ProgressStore
+from widgets.views.backup import ProgressBackup, on_binder, progress_backup
+from widgets.views.quiz import quiz
+
+
+def link(value: str) -> tuple[bytes, str]:
+    """(decoded file content, download file name) of the first download link in an HTML string."""
+    href = re.search(r'href="([^"]+)"', value).group(1)
+    name = re.search(r'download="([^"]+)"', value).group(1)
+    data = htmllib.unescape(href)
+    assert data.startswith("data:application/json;base64,")
+    return base64.b64decode(data.split(",", 1)[1]), htmllib.unescape(name)
+
+
+def answered_store(tmp_path) -> ProgressStore:
+    store = ProgressStore(tmp_path)
+    q = quiz("01-physiology", store)
+    wrong = next(o.id for o in q.cards[0].question.options if o.id != q.cards[0].question.answer)
+    q.cards[0].choose(wrong); q.cards[0].check()
+    q.cards[0].choose(q.cards[0].question.answer); q.cards[0].check()
+    return store
+
+
+def test_export_link_holds_the_results_under_the_chosen_name(tmp_path):
+    store = answered_store(tmp_path)
+    view = progress_backup(store)
+    assert view.name.value == store.load()["learner"]          # default: the anonymous code
+    view.name.value = 'Zoë <img src=x onerror=alert(1)> "Q"'
+    view.export_button.click()
+    content, filename = link(view.export_out.value)
+    doc = check_export(json.loads(content))
+    assert doc["format"] == FORMAT and doc["name"] == 'Zoë <img src=x onerror=alert(1)> "Q"'
+    assert doc["questions"]["01-physiology/q1"]["first_correct"] is False
+    assert doc["questions"]["01-physiology/q1"]["now_correct"] is True
+    assert doc["lessons"]["01-physiology"]["answered"] == 1
+    assert filename == "class-results-zo-img-src-x-onerror-alert-1-q.json"
+    assert "<img" not in view.export_out.value                 # the name is escaped in the page
+
+
+def test_download_link_holds_the_whole_progress_file(tmp_path):
+    store = answered_store(tmp_path)
+    view = progress_backup(store)
+    view.download_button.click()
+    content, filename = link(view.download_out.value)
+    assert json.loads(content) == store.load()
+    assert filename == f"foot-twitch-progress-{store.load()['learner']}.json"
+
+
+def test_restore_a_good_file_after_confirming(tmp_path):
+    saved = json.dumps(answered_store(tmp_path / "old").load()).encode()
+    store = ProgressStore(tmp_path / "new")
+    view = progress_backup(store)
+    assert view.restore_bytes(saved, "mine.json")
+    assert view.confirm_box.layout.display == "flex"
+    assert store.load()["attempts"] == []                       # nothing changes before confirming
+    view.confirm_button.click()
+    assert store.load() == json.loads(saved)
+    assert "Restored 2 saved answer(s)" in view.restore_out.value
+    assert view.confirm_box.layout.display == "none"
+
+
+def test_restore_through_the_upload_widget_and_cancel(tmp_path):
+    saved = json.dumps(answered_store(tmp_path / "old").load()).encode()
+    store = ProgressStore(tmp_path / "new")
+    before = store.load()
+    view = progress_backup(store)
+    view.upload.value = ({"name": "mine.json", "type": "application/json", "size": len(saved),
+                          "content": memoryview(saved),
+                          "last_modified": datetime(2026, 1, 1, tzinfo=timezone.utc)},)
+    assert "good progress file with 2 saved answer(s)" in view.restore_out.value
+    view.cancel_button.click()
+    assert store.load() == before and "Nothing was changed" in view.restore_out.value
+
+
+def test_a_bad_file_gives_a_clear_message_and_changes_nothing(tmp_path):
+    store = answered_store(tmp_path)
+    before = store.load()
+    view = progress_backup(store)
+    bad = {b"{not json": "not valid JSON", b'{"format": "x"}': "not a progress file",
+           b"\x89PNG\xff": "not text", b'{"format": "foot-twitch-lessons/progress", "version": 9}': "version 9"}
+    for content, reason in bad.items():
+        assert not view.restore_bytes(content, "<b>bad</b>.json")
+        assert reason in view.restore_out.value and "Nothing was changed" in view.restore_out.value
+        assert "<b>bad" not in view.restore_out.value
+        assert view.confirm_box.layout.display == "none"
+        view.confirm_button.click()                                # no pending file: does nothing
+        assert store.load() == before
+
+
+def test_binder_warning_only_on_binder_and_the_hint_always(tmp_path):
+    assert on_binder({"BINDER_LAUNCH_HOST": "https://mybinder.org/"})
+    assert on_binder({"BINDER_SERVICE_HOST": "10.0.0.1"})
+    assert not on_binder({"HOME": "/home/x"})
+    here = ProgressBackup(ProgressStore(tmp_path), environ={})
+    binder = ProgressBackup(ProgressStore(tmp_path), environ={"BINDER_SERVICE_HOST": "10.0.0.1"})
+    assert "Binder" not in here.warning.value and "download the file" in here.warning.value
+    assert "You are on Binder" in binder.warning.value and "download the file" in binder.warning.value
