@@ -1,0 +1,332 @@
+"""A throwaway JupyterLab server and a Chromium to drive it; shared by tests/browser and the browser bench.
+
+    with start_lab() as lab, start_browser() as browser:
+        page = LabPage.open(browser.context, lab, "01_what_is_a_twitch.ipynb")
+        page.run_all()
+
+Everything runs on 127.0.0.1 with a random token; the server works on a temporary copy of ``lessons/``
+with temporary progress, settings and workspace folders, so nothing is written into the repository or
+the user's own JupyterLab set-up. Playwright is imported only when a browser is started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+
+REPO = Path(__file__).resolve().parents[2]
+LESSONS = REPO / "lessons"
+CHROMIUM = Path(os.environ.get("FOOT_LESSONS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+# The one map from a public one-liner (widgets/__init__.py) to the CSS class on its root element.
+WIDGET_CLASSES = {
+    "quiz": "quiz",
+    "review_quiz": "review-quiz",
+    "progress_overview": "progress-overview",
+    "glossary": "glossary",
+    "case_stories": "case-stories",
+    "selfcheck": "selfcheck",
+    "simulator": "simulator",
+    "twitch_vs_cramp": "twitch-cramp",
+    "motor_unit": "motor-unit",
+    "foot_map": "foot-map",
+    "progress_backup": "progress-backup",
+    "class_results": "class-results",
+}
+
+# JupyterLab settings for the test server: no news/update toast, no autosave of executed notebooks.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+}
+
+# Server config (a private JUPYTER_CONFIG_DIR, so the user's own config stays out): no news feed and an
+# extension manager that never asks PyPI.
+SERVER_CONFIG = {"LabApp": {"news_url": None, "extension_manager": "readonly"}}
+
+# axe-core looks only at what the notebook's cells output, i.e. our widgets (not menus, side bars, toolbar).
+AXE_SCOPE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea"
+
+# An output that is an error or text on stderr (tracebacks are rendered with this MIME type).
+ERROR_OUTPUT = '[data-mime-type="application/vnd.jupyter.stderr"]'
+
+# Text that means a widget did not render.
+BROKEN_TEXT = ("Loading widget", "Error displaying widget", "VBox(", "HBox(", "Traceback")
+
+
+def lesson_notebooks() -> list[str]:
+    """Notebook paths (relative to ``lessons/``) of the course map, then ``instructor/*.ipynb`` if any."""
+    from ..load import load_course
+    names = [lesson.notebook for lesson in load_course().lessons if (LESSONS / lesson.notebook).exists()]
+    names += sorted(str(p.relative_to(LESSONS)) for p in (LESSONS / "instructor").glob("*.ipynb"))
+    return names
+
+
+def widget_cells(notebook: str) -> list[str]:
+    """The one-liner each code cell of `notebook` calls, in cell order (``None`` for other code)."""
+    nb = nbformat.read(LESSONS / notebook, as_version=4)
+    out = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            m = re.match(r"from widgets import (\w+)", cell.source)
+            out.append(m.group(1) if m else None)
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    """A running ``jupyter lab``: its URL, token, process and temporary folders."""
+
+    url: str
+    token: str
+    process: subprocess.Popen
+    root: Path
+    data_dir: Path
+    log: Path
+
+    def api(self, method: str, path: str, body: dict | None = None):
+        """Call the server's REST API (``path`` like ``/api/kernels``); returns parsed JSON or None."""
+        req = urllib.request.Request(f"{self.url}{path}", method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            raw = r.read()
+        return json.loads(raw) if raw else None
+
+    def page_url(self, notebook: str) -> str:
+        return f"{self.url}/lab/tree/{notebook}?reset&token={self.token}"
+
+    def shutdown_kernels(self) -> None:
+        for k in self.api("GET", "/api/kernels"):
+            self.api("DELETE", f"/api/kernels/{k['id']}")
+
+
+@contextlib.contextmanager
+def start_lab(timeout: float = 60):
+    """Start ``jupyter lab`` on a free loopback port over a temporary copy of ``lessons/``; stop it after."""
+    tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
+    root = tmp / "lessons"
+    shutil.copytree(LESSONS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    settings = tmp / "settings"
+    for rel, value in LAB_SETTINGS.items():
+        path = settings / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value))
+    for d in ("workspaces", "progress", "runtime", "config"):
+        (tmp / d).mkdir()
+    (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
+    env = dict(os.environ, FOOT_LESSONS_DATA_DIR=str(tmp / "progress"), JUPYTERLAB_SETTINGS_DIR=str(settings),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+               JUPYTER_CONFIG_DIR=str(tmp / "config"))
+    port, token = _free_port(), secrets.token_hex(16)
+    log = tmp / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+             f"--ServerApp.root_dir={root}", *(["--allow-root"] if os.geteuid() == 0 else [])],
+            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=tmp)
+    lab = Lab(f"http://127.0.0.1:{port}", token, proc, root, tmp / "progress", log)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"jupyter lab exited ({proc.returncode}):\n{log.read_text()[-3000:]}")
+            try:
+                lab.api("GET", "/api/status")
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"jupyter lab not ready after {timeout} s:\n{log.read_text()[-3000:]}")
+                time.sleep(0.2)
+        yield lab
+    finally:
+        _stop(lab)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _stop(lab: Lab) -> None:
+    """Stop the server we started (its kernels first), by its own process id."""
+    if lab.process.poll() is None:
+        with contextlib.suppress(Exception):
+            lab.shutdown_kernels()
+        lab.process.terminate()
+        try:
+            lab.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            lab.process.kill()
+            lab.process.wait(timeout=5)
+
+
+def chromium_available() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    return CHROMIUM.exists()
+
+
+@dataclass
+class Browser:
+    """Playwright, one Chromium and one context; every request the context sees is recorded."""
+
+    playwright: object
+    browser: object
+    context: object
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self, lab: Lab, since: int = 0) -> list[str]:
+        """Requests (from number `since` on) to any host but the loopback server; data:/blob: are local."""
+        ours = urlparse(lab.url).netloc
+        return [u for u in self.requests[since:]
+                if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != ours]
+
+
+@contextlib.contextmanager
+def start_browser(headless: bool = True):
+    """Debian's Chromium driven by Playwright (never ``playwright install``)."""
+    from playwright.sync_api import sync_playwright
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=headless, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        b = Browser(pw, browser, context)
+        context.on("request", lambda r: b.requests.append(r.url))
+        try:
+            yield b
+        finally:
+            context.close()
+            browser.close()
+    finally:
+        pw.stop()
+
+
+class LabPage:
+    """One JupyterLab tab showing one notebook, with the steps a learner takes."""
+
+    KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
+
+    def __init__(self, page, lab: Lab, notebook: str):
+        self.page, self.lab, self.notebook = page, lab, notebook
+
+    @classmethod
+    def open(cls, context, lab: Lab, notebook: str, timeout: float = 60_000) -> "LabPage":
+        """Open `notebook` in a new tab (``?reset``: no saved layout) and wait until its kernel is idle."""
+        page = context.new_page()
+        page.set_default_timeout(timeout)
+        self = cls(page, lab, notebook)
+        page.goto(lab.page_url(notebook))
+        self.wait_kernel_idle(timeout)
+        return self
+
+    def wait_kernel_idle(self, timeout: float = 60_000) -> None:
+        # The toolbar says "idle" before the kernel is really ready; the status bar text is reliable.
+        self.page.locator(".jp-StatusBar-Widget", has_text=self.KERNEL_IDLE).first.wait_for(timeout=timeout)
+
+    @property
+    def notebook_panel(self):
+        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+
+    def menu(self, top: str, item: str) -> None:
+        """Click a main-menu entry, e.g. ``menu("Run", "Run All Cells")``."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{re.escape(top)}$")).click()
+        self.page.locator(".lm-Menu-item:not(.lm-mod-hidden) .lm-Menu-itemLabel",
+                          has_text=re.compile(f"^{re.escape(item)}$")).click()
+
+    def run_all(self, timeout: float = 60_000) -> float:
+        """Run → Run All Cells, wait until every cell ran and every widget is drawn; return the ms taken."""
+        t = time.perf_counter()
+        self.menu("Run", "Run All Cells")
+        self.wait_rendered(timeout)
+        return (time.perf_counter() - t) * 1000
+
+    def code_cells(self):
+        return self.notebook_panel.locator(".jp-CodeCell")
+
+    def wait_rendered(self, timeout: float = 60_000) -> None:
+        """Wait until every code cell has run and every widget cell shows its widget's root class."""
+        expected = widget_cells(self.notebook)
+        cells = self.code_cells()
+        deadline = time.monotonic() + timeout / 1000
+        for i, name in enumerate(expected):
+            cell = cells.nth(i)
+            left = max(1, (deadline - time.monotonic()) * 1000)
+            if name in WIDGET_CLASSES:  # the widget, or an error that means it will never come
+                cell.locator(f".jp-Cell-outputArea .{WIDGET_CLASSES[name]}, .jp-Cell-outputArea {ERROR_OUTPUT}").first.wait_for(
+                    state="attached", timeout=left)
+            elif name is not None:  # no input prompt on hidden code; the output prompt "[n]:" shows it ran
+                cell.locator(".jp-OutputPrompt", has_text=re.compile(r"\[\d+\]")).first.wait_for(
+                    state="attached", timeout=left)
+        for plot in self.notebook_panel.locator(".js-plotly-plot").all():
+            left = max(1, (deadline - time.monotonic()) * 1000)
+            plot.locator(".main-svg").first.wait_for(state="attached", timeout=left)
+        self.wait_kernel_idle(max(1, (deadline - time.monotonic()) * 1000))
+
+    def problems(self) -> list[str]:
+        """Error outputs, missing widgets and left-over placeholder text, as readable lines."""
+        out = []
+        expected = widget_cells(self.notebook)
+        cells = self.code_cells()
+        if cells.count() != len(expected):
+            out.append(f"{cells.count()} code cells on the page, {len(expected)} in the file")
+        for i, name in enumerate(expected):
+            cell = cells.nth(i)
+            area = cell.locator(".jp-Cell-outputArea")
+            errors = area.locator(ERROR_OUTPUT)
+            for n in range(errors.count()):
+                out.append(f"cell {i} ({name}): error output: {errors.nth(n).inner_text()[:300]}")
+            text = area.inner_text() if area.count() else ""
+            for bad in BROKEN_TEXT:
+                if bad in text:
+                    out.append(f"cell {i} ({name}): shows {bad!r}: {text[:200]!r}")
+            if name in WIDGET_CLASSES and area.locator(f".{WIDGET_CLASSES[name]}").count() == 0:
+                out.append(f"cell {i} ({name}): no element with class .{WIDGET_CLASSES[name]}")
+            elif name not in WIDGET_CLASSES:
+                out.append(f"cell {i}: {name or 'code that is not a widget one-liner'!r} has no CSS class "
+                           "in WIDGET_CLASSES")
+        return out
+
+    def screenshot(self, path: Path) -> None:
+        """The whole notebook in one image: the viewport is stretched to the notebook's height for it."""
+        size = self.page.viewport_size
+        height = self.notebook_panel.locator(".jp-WindowedPanel-outer").evaluate("e => e.scrollHeight")
+        self.page.set_viewport_size({"width": size["width"], "height": min(int(height) + 200, 16000)})
+        try:
+            self.page.screenshot(path=str(path))
+        finally:
+            self.page.set_viewport_size(size)
+
+    def axe_violations(self, impacts=("serious", "critical")) -> list[str]:
+        """axe-core over the notebook's output areas (our widgets); JupyterLab's own chrome is left out."""
+        from axe_playwright_python.sync_playwright import Axe
+        response = Axe().run(self.page, context={"include": [[AXE_SCOPE]]}).response
+        return [f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}: {n['html'][:160]}"
+                for v in response["violations"] if v["impact"] in impacts for n in v["nodes"]]
+
+    def close(self) -> None:
+        self.page.close()
