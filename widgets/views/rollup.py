@@ -11,6 +11,7 @@ from pathlib import Path
 
 import ipywidgets as W
 import plotly.graph_objects as go
+from IPython import get_ipython
 from IPython.display import display
 
 from .. import rollup as engine
@@ -140,15 +141,21 @@ class ClassResults(W.VBox):
         self.misconceptions.value = misconceptions_table(result)
         self.skipped.value = skipped_list(result)
         self.figure = percent_figure(result.questions) if n else None
-        self.chart.clear_output(wait=True)
-        with self.chart:
-            if self.figure is not None:
-                display(self.figure)
+        self._draw()
         return result
+
+    def _draw(self) -> None:
+        """Show self.figure in the Output (a plain go.Figure; outside a kernel there is nowhere to draw)."""
+        if get_ipython() is None:
+            return
+        self.chart.clear_output(wait=True)
+        if self.figure is not None:
+            with self.chart:
+                display(self.figure)
 
     def _clear(self) -> None:
         self.result, self.figure = None, None
-        self.chart.clear_output()
+        self._draw()
         for w in (self.completion, self.misconceptions, self.skipped):
             w.value = ""
 

@@ -1,0 +1,42 @@
+"""Class results timings: export a learner's file, roll up 30 learners, redraw the instructor view."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from .common import line, time_calls
+
+BROWSER = False
+
+
+def run(args) -> list[str]:
+    from ..demo_results import write_demo
+    from ..export import build_export
+    from ..load import all_banks
+    from ..progress import ProgressStore
+    from ..rollup import rollup_folder
+    from ..views.backup import progress_backup
+    from ..views.rollup import ClassResults
+
+    out = []
+    banks = all_banks()
+    runs = max(args.runs // 10, 5)
+    with tempfile.TemporaryDirectory() as d:
+        folder = write_demo(Path(d) / "class", learners=30)
+        out.append(line("engine", "rollup_folder (30 learners + 4 bad files)",
+                        time_calls(lambda i: rollup_folder(folder, banks), runs)))
+        store = ProgressStore(Path(d) / "store")
+        from ..demo_results import learner_progress
+        import random
+        store.replace(learner_progress(0, banks, random.Random(1)))
+        data = store.load()
+        out.append(line("engine", "build_export (one learner, every bank)",
+                        time_calls(lambda i: build_export(data, banks), args.runs)))
+        view = progress_backup(store)
+        out.append(line("callback", "backup Make my results file (export + link)",
+                        time_calls(lambda i: view.export_button.click(), runs)))
+        roll = ClassResults(str(folder))
+        out.append(line("callback", "class results Read (roll-up + chart + tables)",
+                        time_calls(lambda i: roll.read_button.click(), runs)))
+    return out
