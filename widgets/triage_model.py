@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from .model import (DURATIONS, FIXES, OUTCOMES, RED_FLAGS, TRIGGERS, URGENT_SIGNS, FieldError, Id, Strict,
                     Text, _unique)
@@ -39,6 +39,10 @@ def _no_reassurance(value):
     return value
 
 
+# Text that is checked for reassuring phrases wherever it appears (errors name the entry and field).
+Safe = Annotated[Text, AfterValidator(_no_reassurance)]
+
+
 class Source(Strict):
     """A source named in the text, with its address written out (the lessons run offline)."""
 
@@ -50,46 +54,38 @@ class Item(Strict):
     """One yes / no / not sure question (an urgent sign or a red flag)."""
 
     id: Id
-    label: Text                     # short name used in the verdict ("True weakness")
-    text: Text                      # the question, in plain words
-    help: Text                      # "what does this mean?"
-
-    _checked = field_validator("text", "help")(_no_reassurance)
+    label: Safe                     # short name used in the verdict ("True weakness")
+    text: Safe                      # the question, in plain words
+    help: Safe                      # "what does this mean?"
 
 
 class Choice(Strict):
     id: Id
-    text: Text
+    text: Safe
 
 
 class ChoiceQuestion(Strict):
     """A question with its own list of answers (how long; fixes tried)."""
 
-    label: Text
-    text: Text
-    help: Text
+    label: Safe
+    text: Safe
+    help: Safe
     choices: list[Choice] = Field(min_length=2)
-
-    _checked = field_validator("text", "help")(_no_reassurance)
 
 
 class TriggerItem(Strict):
     """A tick box for a possible trigger and the self-care step the article backs for it."""
 
     id: Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
-    text: Text
-    step: Text
+    text: Safe
+    step: Safe
     source: Text                    # where in the article the step comes from
-
-    _checked = field_validator("text", "step")(_no_reassurance)
 
 
 class Outcome(Strict):
     id: Literal["urgent", "professional", "no_warning_signs"]
-    title: Text
-    text: Text
-
-    _checked = field_validator("title", "text")(_no_reassurance)
+    title: Safe
+    text: Safe
 
 
 class Rule(Strict):
@@ -98,10 +94,8 @@ class Rule(Strict):
     id: Id
     when: dict[str, list[str]] = Field(min_length=1)
     outcome: Literal["urgent", "professional"]
-    reason: Text                    # why this answer matters, in plain words
-    caution: str | None = None      # shown above everything else in the verdict
-
-    _checked = field_validator("reason", "caution")(_no_reassurance)
+    reason: Safe                    # why this answer matters, in plain words
+    caution: Safe | None = None      # shown above everything else in the verdict
 
     @field_validator("when")
     @classmethod
@@ -167,12 +161,10 @@ class TriageRules(Strict):
     triggers: list[TriggerItem]
     outcomes: list[Outcome]
     rules: list[Rule] = Field(min_length=1)
-    always: list[Text] = Field(min_length=1)
+    always: list[Safe] = Field(min_length=1)
     urgent_unsure_caution: Text = Field(description="Words every caution for 'not sure' on an urgent sign must contain.")
-    no_triggers: Text               # shown with no_warning_signs when no trigger was ticked
-    unanswered: Text                # shown when some questions were left unanswered
-
-    _checked = field_validator("always", "no_triggers", "unanswered")(_no_reassurance)
+    no_triggers: Safe               # shown with no_warning_signs when no trigger was ticked
+    unanswered: Safe                # shown when some questions were left unanswered
 
     @model_validator(mode="after")
     def _complete_and_safe(self) -> "TriageRules":
