@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
+from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank, ReviewSet
 
 CONTENT_DIR = Path(__file__).parent / "content"
 QUESTIONS_DIR = CONTENT_DIR / "questions"
@@ -191,3 +191,27 @@ def load_cases() -> CaseStories:
     """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety."""
     path = CONTENT_DIR / "cases.yaml"
     return check_case_stories(load_file(CaseStories, path), path)
+
+
+def check_review(review: ReviewSet, path: Path | str) -> ReviewSet:
+    """Refuse a review that names a lesson without a bank, or a question its bank does not have."""
+    lessons = set(lesson_ids())
+    for i, full_id in enumerate(review.questions):
+        lesson = full_id.partition("/")[0]
+        if lesson not in lessons:
+            raise ContentError(path, full_id, f"questions[{i}]",
+                               f"no question bank for lesson {lesson!r} (known: {', '.join(sorted(lessons))})")
+        try:
+            load_bank(lesson).question(full_id)
+        except KeyError:
+            known = ", ".join(q.id for q in load_bank(lesson).questions)
+            raise ContentError(path, full_id, f"questions[{i}]",
+                               f"{bank_path(lesson).name} has no such question (it has {known})") from None
+    return review
+
+
+@lru_cache(maxsize=None)
+def load_review() -> ReviewSet:
+    """The final review's question list (content/review.yaml), every id checked against its bank."""
+    path = CONTENT_DIR / "review.yaml"
+    return check_review(load_file(ReviewSet, path), path)

@@ -273,3 +273,19 @@ class CaseStories(Strict):
     def _unique_stories(self) -> "CaseStories":
         _unique([s.id for s in self.stories], "story")
         return self
+
+
+FullId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*$")]
+
+
+class ReviewSet(Strict):
+    """The final review: which bank questions it asks (full ids such as `01-physiology/q2`), in order."""
+
+    title: Text
+    questions: list[FullId] = Field(min_length=12)
+
+    @field_validator("questions")
+    @classmethod
+    def _unique_ids(cls, questions: list[str]) -> list[str]:
+        _unique(questions, "review question")
+        return questions

@@ -29,13 +29,16 @@ class QuestionCard(W.VBox):
     """One question: prompt, an input that fits its type, a Check button and the feedback."""
 
     def __init__(self, bank: QuestionBank, question, number: int, seed: str,
-                 on_check: Callable[["QuestionCard", grading.Result], None]):
+                 on_check: Callable[["QuestionCard", grading.Result], None],
+                 total: int | None = None, full_id: str | None = None, note: str = ""):
         self.bank, self.question, self.number = bank, question, number
-        self.full_id = bank.full_id(question)
+        self.full_id = full_id or bank.full_id(question)     # the id attempts are saved under
+        total = total or len(bank.questions)
+        note = f' <i>({html.text(note)})</i>' if note else ""
         self._on_check = on_check
         self.attempts = 0
         self.prompt = W.HTML(
-            f'<p style="margin:0.5em 0 0.25em 0"><b>Question {number} of {len(bank.questions)}.</b> '
+            f'<p style="margin:0.5em 0 0.25em 0"><b>Question {number} of {total}.</b>{note} '
             f'{html.text(question.prompt)}</p>'
             f'<p style="margin:0 0 0.25em 0"><i>{html.text(_TYPE_HINT[type(question)])}</i></p>')
         self.input, self._read = self._build_input(question, seed)
@@ -125,23 +128,36 @@ class QuestionCard(W.VBox):
 
 
 class Quiz(W.VBox):
-    """A lesson's quiz. Records every attempt in the progress store and keeps a first-try score."""
+    """A lesson's quiz. Records every attempt in the progress store and keeps a first-try score.
+
+    A quiz can also be built from (bank, question, saved id) items of several banks (the final review
+    does this, see views/review.py): attempts are then saved under `lesson` and each item's saved id.
+    """
 
     def __init__(self, bank: QuestionBank, store: ProgressStore | None = None):
         self.bank = bank
+        self._setup(bank.title, bank.lesson, [(bank, q, bank.full_id(q)) for q in bank.questions], store)
+
+    def _setup(self, title: str, lesson: str, items: list[tuple[QuestionBank, Any, str]],
+               store: ProgressStore | None, notes: dict[str, str] | None = None,
+               header: tuple[W.Widget, ...] = ()) -> None:
+        self.lesson = lesson
+        self.ids = [saved_id for _, _, saved_id in items]
         self.store = store or default_store()
         data = self.store.load()
         self.attempts: list[dict] = list(data["attempts"])
-        self.title = W.HTML(f"<h3 style='margin:0.25em 0'>{html.text(bank.title)}</h3>")
+        self.title = W.HTML(f"<h3 style='margin:0.25em 0'>{html.text(title)}</h3>")
         self.notice = W.HTML("")
         self.notice.add_class(CSS["notice"])
         self.score = W.HTML("")
         self.score.add_class(CSS["score"])
-        self.cards = [QuestionCard(bank, q, n + 1, data["learner"], self._record)
-                      for n, q in enumerate(bank.questions)]
+        notes = notes or {}
+        self.cards = [QuestionCard(b, q, n + 1, data["learner"], self._record, total=len(items), full_id=saved_id,
+                                   note=notes.get(saved_id, ""))
+                      for n, (b, q, saved_id) in enumerate(items)]
         self._restore()
         self._refresh()
-        super().__init__([self.title, self.notice, self.score, *self.cards])
+        super().__init__([self.title, *header, self.notice, self.score, *self.cards])
         self.add_class(CSS["quiz"])
 
     def _restore(self) -> None:
@@ -164,13 +180,12 @@ class Quiz(W.VBox):
     def _record(self, card: QuestionCard, result: grading.Result) -> None:
         if not result.valid:
             return
-        data = self.store.record(self.bank.lesson, card.full_id, result.chosen, result.correct)
+        data = self.store.record(self.lesson, card.full_id, result.chosen, result.correct)
         self.attempts = list(data["attempts"])
         self._refresh()
 
     def _refresh(self) -> None:
-        ids = [self.bank.full_id(q) for q in self.bank.questions]
-        s = scoring.lesson_score(self.bank.lesson, ids, self.attempts)
+        s = self.lesson_score
         self.score.value = html.paragraph(f"Score: {s.first_try} of {s.total} right on the first try · "
                                           f"answered {s.answered}/{s.total} · now correct {s.now_correct}")
         notes = self.store.pop_notices()
@@ -179,8 +194,7 @@ class Quiz(W.VBox):
 
     @property
     def lesson_score(self) -> scoring.LessonScore:
-        ids = [self.bank.full_id(q) for q in self.bank.questions]
-        return scoring.lesson_score(self.bank.lesson, ids, self.attempts)
+        return scoring.lesson_score(self.lesson, self.ids, self.attempts)
 
 
 def quiz(lesson: str, store: ProgressStore | None = None) -> Quiz:

@@ -1,0 +1,30 @@
+"""Kernel-side timings of the final review: plan + build from saved progress, and Check → graded and saved."""
+
+from __future__ import annotations
+
+import tempfile
+
+from .common import line, time_calls
+
+BROWSER = False
+
+
+def run(args) -> list[str]:
+    from ..progress import ProgressStore
+    from ..views.review import review_quiz
+
+    with tempfile.TemporaryDirectory() as d:
+        store = ProgressStore(d)
+        for i in range(40):                      # a learner with some history: misses come first
+            store.record("01-physiology", f"01-physiology/q{i % 6 + 1}", ["x"], i % 3 == 0)
+        out = [line("build", "review_quiz (plan + 17 cards)", time_calls(lambda i: review_quiz(store),
+                                                                        runs=args.runs // 8 or 5))]
+        card = review_quiz(store).cards[-1]
+        q = card.question
+
+        def check(i: int) -> None:
+            card.choose(q.answer if hasattr(q, "answer") else [it.id for it in q.items])
+            card.check_button.click()
+
+        out.append(line("callback", "review_check (grade + save + feedback)", time_calls(check, args.runs)))
+    return out

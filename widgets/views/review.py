@@ -1,0 +1,50 @@
+"""The final review quiz of lesson 05: questions from every lesson, the ones you missed before first.
+
+Built on views/quiz.py. Attempts are saved as lesson ``05-review`` with ids ``05-review/<full id>``
+(see widgets/review.py), so a lesson's first-try score never changes here.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from ..load import find_question, lesson_ids, load_bank, load_review
+from ..palette import CSS
+from ..progress import ProgressStore, default_store
+from ..review import LESSON, ReviewPlan, plan_review, review_id
+from . import html
+from .quiz import Quiz
+
+MISSED_NOTE = "you missed this one before"
+
+
+class ReviewQuiz(Quiz):
+    """A Quiz over the planned review questions; a line at the top says how many missed ones come first."""
+
+    def __init__(self, plan: ReviewPlan, title: str, store: ProgressStore | None = None):
+        self.bank = None
+        self.plan = plan
+        items = [(*find_question(q), review_id(q)) for q in plan.questions]
+        self.order_note = W.HTML(html.paragraph(order_sentence(plan)))
+        self.order_note.add_class(CSS["review_order"])
+        self._setup(title, LESSON, items, store, notes={review_id(q): MISSED_NOTE for q in plan.missed},
+                    header=(self.order_note,))
+        self.add_class(CSS["review"])
+
+
+def order_sentence(plan: ReviewPlan) -> str:
+    n, m = len(plan.questions), len(plan.missed)
+    if not m:
+        return (f"{n} questions from all the lessons, in lesson order. "
+                "No question you missed before is saved, so none is brought forward.")
+    first = "The first question is one" if m == 1 else f"The first {m} questions are ones"
+    return f"{n} questions from all the lessons. {first} you got wrong before, so you can try again."
+
+
+def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:
+    """The final review, ordered for this learner from their saved progress."""
+    store = store or default_store()
+    review = load_review()
+    known = [bank.full_id(q) for lesson in lesson_ids() for bank in [load_bank(lesson)] for q in bank.questions]
+    plan = plan_review(review.questions, store.load()["attempts"], known)
+    return ReviewQuiz(plan, review.title, store)
