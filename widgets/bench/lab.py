@@ -314,9 +314,12 @@ class LabPage:
     def screenshot(self, path: Path) -> None:
         """The whole notebook in one image: the viewport is stretched to the notebook's height for it."""
         size = self.page.viewport_size
-        height = self.notebook_panel.locator(".jp-WindowedPanel-outer").evaluate("e => e.scrollHeight")
+        scroller = self.notebook_panel.locator(".jp-WindowedPanel-outer")
+        height = scroller.evaluate("e => e.scrollHeight")
         self.page.set_viewport_size({"width": size["width"], "height": min(int(height) + 200, 16000)})
         try:
+            scroller.evaluate("e => { e.scrollTop = 0; }")
+            self.page.wait_for_timeout(300)
             self.page.screenshot(path=str(path))
         finally:
             self.page.set_viewport_size(size)

@@ -1,0 +1,86 @@
+"""A learner's steps in the browser: answer a quiz, come back later, use the interactive figures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from widgets import scoring
+from widgets.load import load_bank, load_course
+from widgets.progress import ProgressStore
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+LESSON_01 = "01_what_is_a_twitch.ipynb"
+
+
+def _single_choice(bank):
+    """The first single-choice question of a bank, its number, a wrong option and the right one."""
+    for n, q in enumerate(bank.questions):
+        if q.type == "single":
+            right = next(o for o in q.options if o.id == q.answer)
+            wrong = next(o for o in q.options if o.id != q.answer)
+            return n, q, wrong, right
+    raise AssertionError("no single-choice question")
+
+
+def test_quiz_wrong_then_right_shows_feedback(open_lesson):
+    bank = load_bank("01-physiology")
+    n, q, wrong, right = _single_choice(bank)
+    page = open_lesson(LESSON_01)
+    page.run_all()
+    card = page.notebook_panel.locator(".quiz .quiz-question").nth(n)
+    feedback = card.locator(".quiz-feedback")
+    expect(feedback).to_have_text("")
+
+    card.get_by_role("radio", name=wrong.text, exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(feedback).to_contain_text("Not quite.")
+    expect(feedback).to_contain_text(wrong.feedback)
+
+    card.get_by_role("radio", name=right.text, exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(feedback).to_contain_text("Right.")
+    expect(feedback).to_contain_text(right.feedback)
+    expect(feedback).to_contain_text(q.explanation.split(".")[0])
+    expect(feedback).not_to_contain_text("Not quite.")
+
+
+def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, lab):
+    bank = load_bank("01-physiology")
+    n = next(i for i, q in enumerate(bank.questions) if q.type == "truefalse")
+    q = bank.questions[n]
+    page = open_lesson(LESSON_01)
+    page.run_all()
+    card = page.notebook_panel.locator(".quiz .quiz-question").nth(n)
+    card.get_by_role("radio", name=str(q.answer).capitalize(), exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
+
+    page.menu("Kernel", "Shut Down Kernel")
+    page.page.locator(".jp-StatusBar-Widget", has_text="No Kernel").first.wait_for()
+    page.close()
+
+    again = open_lesson(LESSON_01)
+    again.run_all()
+    saved = ProgressStore(lab.data_dir).load()["attempts"]
+    ids = [bank.full_id(x) for x in bank.questions]
+    score = scoring.lesson_score(bank.lesson, ids, saved)
+    status = scoring.question_status(saved)[bank.full_id(q)]
+    assert score.answered >= 1
+    quiz = again.notebook_panel.locator(".quiz")
+    expect(quiz.locator(".quiz-score")).to_contain_text(
+        f"Score: {score.first_try} of {score.total} right on the first try · answered {score.answered}/{score.total}")
+    card = quiz.locator(".quiz-question").nth(n)
+    expect(card.locator(".quiz-feedback")).to_contain_text(
+        f"Saved from before: {status.attempts} attempt(s); first try {'right' if status.first_correct else 'wrong'}.")
+    expect(card.get_by_role("radio", name=str(q.answer).capitalize(), exact=True)).to_be_checked()
+    again.close()
+
+    start = open_lesson("00_start_here.ipynb")
+    start.run_all()
+    title = next(lesson.title for lesson in load_course().lessons if lesson.id == bank.lesson)
+    row = start.notebook_panel.locator(".progress-overview tr", has_text=re.compile(re.escape(title)))
+    expect(row).to_contain_text(f"{score.answered}/{score.total}")
