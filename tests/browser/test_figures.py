@@ -8,18 +8,16 @@ import pytest
 from playwright.sync_api import expect
 
 from widgets import anatomy, simulation
-from widgets.bench.lab import widget_cells
+from widgets.bench.lab import lesson_showing
 from widgets.figure_model import load_regions
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 
 def lesson_with(one_liner: str) -> str:
-    """The first lesson notebook that has a cell calling `one_liner`."""
-    from widgets.bench.lab import lesson_notebooks
-    found = [nb for nb in lesson_notebooks() if one_liner in widget_cells(nb)]
+    found = lesson_showing(one_liner)
     assert found, f"no lesson notebook shows {one_liner}()"
-    return found[0]
+    return found
 
 
 def test_simulator_choice_redraws_the_figure(open_lesson):

@@ -92,6 +92,11 @@ def widget_cells(notebook: str) -> list[str]:
     return out
 
 
+def lesson_showing(one_liner: str) -> str | None:
+    """The first lesson notebook with a cell that calls `one_liner` (e.g. ``"simulator"``), or None."""
+    return next((nb for nb in lesson_notebooks() if one_liner in widget_cells(nb)), None)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
