@@ -123,3 +123,10 @@ def test_broken_rule_files_give_one_named_error(change, field, words):
     with pytest.raises(ContentError) as info:
         load(raw)
     assert info.value.field == field and words.lower() in info.value.problem.lower(), str(info.value)
+
+
+def test_the_oracle_can_fail():
+    good = load(copy.deepcopy(RAW))
+    for rid in ("red-pain", "unsure-wasting", "urgent-breathing", "long-despite-fixes"):
+        bad = good.model_copy(update={"rules": [r for r in good.rules if r.id != rid]})
+        assert unsafe(bad), rid
