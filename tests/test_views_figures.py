@@ -154,8 +154,20 @@ def test_foot_map_choose_region_shows_explanation_questions_and_highlight():
     assert f.chosen == "peroneal-muscles" and f.region_list.value == "peroneal-muscles"
     f.bridge.clicked = "not-a-region#3"                          # ignored
     assert f.chosen == "peroneal-muscles"
+    f.choose_region(None)
+    assert f.region_list.value is None and "Choose a part" in f.explanation.value and f.related.value == ""
+    assert not any("fillpattern" in t for t in shown(f)["data"])
     with pytest.raises(KeyError):
         f.choose_region("big-toe")
+
+
+def test_foot_map_list_is_buttons_not_radio_buttons():
+    import ipywidgets as W
+    f = foot_map()
+    # JupyterLab takes the arrow keys a radio group needs; buttons work with Tab and Enter/Space
+    assert isinstance(f.region_list, W.ToggleButtons) and f.region_list.description
+    assert [v for _, v in f.region_list.options] == list(REGION_IDS)
+    assert CSS["foot_map_region_list"] in f.region_list._dom_classes
 
 
 def test_foot_map_every_region_is_drawn_hoverable_and_clickable():

@@ -20,7 +20,7 @@ from ..palette import CSS, GREY, INFO_TEXT
 from . import html
 
 MIME = "application/vnd.plotly.v1+json"
-CONFIG = {"displaylogo": False, "responsive": True, "displayModeBar": False, "scrollZoom": False}
+CONFIG = {"displaylogo": False, "displayModeBar": False, "scrollZoom": False}
 FONT = {"family": "Arial, sans-serif", "size": 14, "color": INFO_TEXT}
 
 

@@ -19,7 +19,6 @@ from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
 HEIGHT = 430
 COLOURS = {"peroneal-muscles": ORANGE, "peroneal-tendons": VERMILION, "shoe-pressure": PURPLE,
            "tarsal-tunnel": SKY, "posterior-tibial-nerve": BLUE}
-NONE = "(none)"
 
 
 def figure(chosen: str | None, title: str) -> dict:
@@ -42,10 +41,10 @@ def figure(chosen: str | None, title: str) -> dict:
         trace = {"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys, "name": r.name,
                  "fillcolor": COLOURS[r.id], "opacity": 0.95 if on else 0.6,
                  "line": {"color": BLACK if on else COLOURS[r.id], "width": 3 if on else 1},
-                 "hoveron": "fills+points", "customdata": [r.id] * len(xs),
+                 "hoveron": "fills", "customdata": [r.id] * len(xs),
                  "hovertemplate": f"<b>{html.text(r.name)}</b><br>{html.text(r.hover)}<extra></extra>"}
         if on:
-            trace["fillpattern"] = {"shape": "/", "fgcolor": BLACK, "size": 8, "solidity": 0.15}
+            trace["fillpattern"] = {"shape": "/", "fgcolor": BLACK, "bgcolor": COLOURS[r.id], "size": 8, "solidity": 0.15}
         data.append(trace)
     notes = []
     for view, (x, y, text) in A.VIEW_LABELS.items():
@@ -80,11 +79,13 @@ class FootMap(W.VBox):
         self.title = texts.title
         regions = load_regions().regions
         self.chosen: str | None = None
-        self.region_list = W.RadioButtons(options=[(NONE, NONE)] + [(r.name, r.id) for r in regions], value=NONE,
-                                          description="Choose a part of the foot",
-                                          style={"description_width": "initial"}, layout=W.Layout(width="auto"))
+        # Buttons, not radio buttons: JupyterLab takes the arrow keys that would move between radio buttons.
+        self.region_list = W.ToggleButtons(options=[(r.name, r.id) for r in regions], value=None,
+                                           description="Choose a part of the foot",
+                                           tooltips=[r.hover for r in regions],
+                                           style={"description_width": "initial", "button_width": "auto"})
         self.region_list.add_class(CSS["foot_map_region_list"])
-        self.region_list.observe(lambda c: self.choose_region(None if c["new"] == NONE else c["new"]), names="value")
+        self.region_list.observe(lambda c: self.choose_region(c["new"]), names="value")
         self.output = FigureOutput(CSS["foot_map_figure"], HEIGHT, self.title)
         self.explanation = status(CSS["foot_map_explanation"])
         self.related = W.HTML("")
@@ -119,9 +120,8 @@ class FootMap(W.VBox):
         if region_id is not None:
             load_regions().region(region_id)           # KeyError for an unknown id
         self.chosen = region_id
-        want = region_id or NONE
-        if self.region_list.value != want:
-            self.region_list.value = want              # its observer calls back here once, harmlessly
+        if self.region_list.value != region_id:
+            self.region_list.value = region_id         # its observer calls back here once, harmlessly
         self.redraw()
 
     def redraw(self) -> None:

@@ -74,7 +74,7 @@ class Simulator(W.VBox):
             w.observe(lambda change, name=name: self._changed(name, change["new"]), names="value")
             self.controls[name] = w
         self.new_button = W.Button(description="Record another 10 seconds", icon="refresh",
-                                   tooltip="Simulate a new 10-second recording with the same choices")
+                                   tooltip="Simulate a new 10-second recording with the same choices", layout=W.Layout(width="auto"))
         self.new_button.add_class(CSS["simulator_new"])
         self.new_button.on_click(lambda _: self.new_recording())
         self.output = FigureOutput(CSS["simulator_figure"], HEIGHT, texts.title)

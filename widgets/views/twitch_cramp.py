@@ -62,9 +62,9 @@ class TwitchVsCramp(W.VBox):
         self.title = texts.title
         self.twitch_seed = self.cramp_seed = seed
         self.replay_button = W.Button(description="Replay the twitch", icon="play",
-                                      tooltip="Fire one motor unit again and redraw its force")
+                                      tooltip="Fire one motor unit again and redraw its force", layout=W.Layout(width="auto"))
         self.replay_cramp_button = W.Button(description="Replay the cramp", icon="play",
-                                            tooltip="Start a new cramp and redraw its force")
+                                            tooltip="Start a new cramp and redraw its force", layout=W.Layout(width="auto"))
         for b in (self.replay_button, self.replay_cramp_button):
             b.add_class(CSS["twitch_cramp_replay"])
         self.replay_button.on_click(lambda _: self.replay("twitch"))
