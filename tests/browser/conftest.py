@@ -32,8 +32,15 @@ def lab(browser):
         yield running
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
 @pytest.fixture
-def open_lesson(lab, browser):
+def open_lesson(lab, browser, request):
     """``open_lesson("01_what_is_a_twitch.ipynb")`` → a LabPage with an idle kernel.
 
     After the test: pages closed, kernels shut down, and no request may have left the loopback server.
@@ -47,8 +54,12 @@ def open_lesson(lab, browser):
         return page
 
     yield _open
-    for page in pages:
+    failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
+    for n, page in enumerate(pages):
         if not page.page.is_closed():
+            if failed:  # what the page looked like when the test failed
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.page.screenshot(path=str(ARTIFACTS / f"FAILED-{request.node.name}-{n}.png"))
             page.close()
     lab.shutdown_kernels()
     foreign = browser.foreign_requests(lab, since=seen)

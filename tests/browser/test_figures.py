@@ -63,7 +63,7 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(open_les
     fmap = page.notebook_panel.locator(".foot-map").first
     explanation = fmap.locator(".foot-map-explanation")
 
-    fmap.locator(".foot-map-region-list").get_by_role("radio", name=listed.name, exact=True).check()
+    fmap.locator(".foot-map-region-list").get_by_role("button", name=listed.name, exact=True).click()
     expect(explanation).to_contain_text(listed.name)
     expect(explanation).to_contain_text(listed.explanation)
     expect(fmap.locator(".foot-map-questions")).to_contain_text("quiz")
@@ -79,6 +79,7 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(open_les
         [x, y])
     page.page.mouse.click(px, py)
     expect(explanation).to_contain_text(clicked.explanation)
-    expect(fmap.locator(".foot-map-region-list").get_by_role("radio", name=clicked.name, exact=True)).to_be_checked()
+    expect(fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)
+           ).to_have_class(re.compile(r"\bmod-active\b"))
     expect(fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
            ).to_have_count(1)

@@ -52,8 +52,11 @@ WIDGET_CLASSES = {
     "class_results": "class-results",
 }
 
-# JupyterLab settings for the test server: no news/update toast, no autosave of executed notebooks.
+# JupyterLab settings for the test server: no news/update toast, no autosave of executed notebooks, and
+# every cell attached and drawn (the default "contentVisibility" skips off-screen cells, which then count
+# as hidden for Playwright and axe-core).
 LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
         {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
