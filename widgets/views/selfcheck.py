@@ -14,6 +14,7 @@ from ..model import TRIGGERS
 from ..palette import CSS, INFO_TEXT, WRONG_TEXT
 from ..triage_model import TriageRules
 from . import html
+from .keyboard import keyboard_guard
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 _ICONS = {"urgent": "🚨", "professional": "🩺", "no_warning_signs": "ⓘ"}
@@ -86,7 +87,7 @@ class SelfCheck(W.VBox):
         for w in [q.input for q in self.questions.values()] + list(self.triggers.values()):
             w.observe(self._changed, names="value")
         rows += [W.HBox([self.submit_button, self.clear_button]), self.result]
-        super().__init__(rows)
+        super().__init__(rows + [keyboard_guard()])
         self.add_class(CSS["selfcheck"])
 
     def _add(self, q: Question) -> Question:
