@@ -91,9 +91,9 @@ def test_judge_refuses_no_or_unknown_choice(bad):
 
 
 @pytest.mark.parametrize("name, entry, field, words", [
-    ("red-flag-self-care", "pat-pain", "expected", "never 'no_warning_signs'"),
-    ("unsure-self-care", "pat-unsure", "expected", "never 'no_warning_signs'"),
-    ("urgent-not-urgent", "pat-breathing", "expected", "must be 'urgent'"),
+    ("red-flag-self-care", "pat-pain", "expected", "the self-check rules give 'professional'"),
+    ("unsure-self-care", "pat-unsure", "expected", "the self-check rules give 'professional'"),
+    ("urgent-not-urgent", "pat-breathing", "expected", "the self-check rules give 'urgent'"),
     ("self-care-reason-silent", "pat-coffee", "reason", "healthcare professional"),
     ("unknown-trigger", "pat-coffee", "answers.triggers[0]", "expected input should be"),
 ])

@@ -165,21 +165,18 @@ def load_course() -> Course:
 
 
 def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
-    """Refuse a story whose expected step is less careful than its own answers allow.
+    """Refuse a story whose expected step differs from what the self-check rules give for its answers.
 
-    Any urgent sign must expect "urgent"; any red flag, "not sure" answer, unknown duration or
-    unknown fixes must expect at least "professional"; a self-care story's reason must still say
-    when to see a healthcare professional.
+    The triage engine (widgets/triage.py over content/triage.yaml) is the one place that decides; a
+    self-care story's reason must also still say when to see a healthcare professional.
     """
+    from .triage import triage  # the engine imports this module; import it late
+
     for s in stories.stories:
-        a = s.answers
-        if a.urgent and s.expected != "urgent":
-            raise ContentError(path, s.id, "expected", f"the answers include an urgent sign {a.urgent}, so expected must be 'urgent'")
-        careful = a.red_flags or a.unsure or a.duration == "unsure" or a.fixes == "unsure" \
-            or (a.duration == "several_weeks" and a.fixes == "tried")
-        if careful and s.expected == "no_warning_signs":
-            raise ContentError(path, s.id, "expected", "the answers include a red flag or a 'not sure', "
-                               "so expected must be 'professional' or 'urgent', never 'no_warning_signs'")
+        outcome = triage(s.answers).outcome
+        if s.expected != outcome:
+            raise ContentError(path, s.id, "expected", f"expected {s.expected!r}, but the self-check rules give "
+                               f"{outcome!r} for these answers")
         if s.expected == "no_warning_signs" and "healthcare professional" not in " ".join(s.reason.split()):
             raise ContentError(path, s.id, "reason", "a self-care story's reason must still say when to see a "
                                "healthcare professional (e.g. if it gets worse or lasts)")
