@@ -234,6 +234,16 @@ def start_browser(headless: bool = True):
         pw.stop()
 
 
+_FIGURES_DRAWN = """(panel) => {
+  const nb = document.querySelector(panel);
+  if (!nb) return false;
+  const holders = [...nb.querySelectorAll('.widget-output[class*="-figure"]')];
+  const plots = [...nb.querySelectorAll('.js-plotly-plot')];
+  return holders.every((h) => h.querySelector('.js-plotly-plot .main-svg'))
+      && plots.every((p) => p.querySelector('.main-svg'));
+}"""
+
+
 class LabPage:
     """One JupyterLab tab showing one notebook, with the steps a learner takes."""
 
@@ -256,9 +266,11 @@ class LabPage:
         # The toolbar says "idle" before the kernel is really ready; the status bar text is reliable.
         self.page.locator(".jp-StatusBar-Widget", has_text=self.KERNEL_IDLE).first.wait_for(timeout=timeout)
 
+    NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
     @property
     def notebook_panel(self):
-        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        return self.page.locator(self.NOTEBOOK)
 
     def menu(self, top: str, item: str) -> None:
         """Click a main-menu entry, e.g. ``menu("Run", "Run All Cells")``."""
@@ -290,9 +302,9 @@ class LabPage:
             elif name is not None:  # no input prompt on hidden code; the output prompt "[n]:" shows it ran
                 cell.locator(".jp-OutputPrompt", has_text=re.compile(r"\[\d+\]")).first.wait_for(
                     state="attached", timeout=left)
-        for plot in self.notebook_panel.locator(".js-plotly-plot").all():
-            left = max(1, (deadline - time.monotonic()) * 1000)
-            plot.locator(".main-svg").first.wait_for(state="attached", timeout=left)
+        # every figure holder (an Output widget with a "...-figure" class) and every plotly output drawn
+        self.page.wait_for_function(_FIGURES_DRAWN, arg=self.NOTEBOOK,
+                                    timeout=max(1, (deadline - time.monotonic()) * 1000), polling=20)
         self.wait_kernel_idle(max(1, (deadline - time.monotonic()) * 1000))
 
     def problems(self) -> list[str]:
