@@ -20,14 +20,13 @@ def lesson_with(one_liner: str) -> str:
     return found
 
 
-def test_simulator_choice_redraws_the_figure(open_lesson):
+def test_simulator_choice_redraws_the_figure(ran_lesson):
     notebook = lesson_with("simulator")
     calm = simulation.muscle_signal(dict(simulation.CALM), seed=0).per_minute
     chosen = {"caffeine": "a lot", "stress": "high"}
     excited = simulation.muscle_signal(dict(simulation.CALM, **chosen), seed=0).per_minute
     assert calm != excited
-    page = open_lesson(notebook)
-    page.run_all()
+    page = ran_lesson(notebook)
     sim = page.notebook_panel.locator(".simulator").first
     plot = sim.locator(".simulator-figure .js-plotly-plot")
     expect(plot.locator(".annotation-text")).to_contain_text(f"{calm} noticed twitches per minute")
@@ -55,11 +54,10 @@ def _point_only_in(region_id: str) -> tuple[float, float]:
     return min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
 
 
-def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(open_lesson):
+def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_lesson):
     regions = load_regions()
     listed, clicked = regions.region("tarsal-tunnel"), regions.region("peroneal-muscles")
-    page = open_lesson(lesson_with("foot_map"))
-    page.run_all()
+    page = ran_lesson(lesson_with("foot_map"))
     fmap = page.notebook_panel.locator(".foot-map").first
     explanation = fmap.locator(".foot-map-explanation")
 

@@ -10,10 +10,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
 
 @pytest.mark.parametrize("notebook", lesson_notebooks())
-def test_lesson_runs_and_every_widget_renders(notebook, open_lesson, browser, lab, artifacts):
-    page = open_lesson(notebook)
+def test_lesson_runs_and_every_widget_renders(notebook, ran_lesson, browser, lab, artifacts):
     seen = len(browser.requests)
-    page.run_all()
+    page = ran_lesson(notebook)       # opened, Run All, every widget and figure drawn (or a clear failure)
     page.screenshot(artifacts / (notebook.replace("/", "__").removesuffix(".ipynb") + ".png"))
     assert page.problems() == []
     assert page.axe_violations() == []

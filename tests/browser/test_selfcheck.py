@@ -32,7 +32,7 @@ def _answer(form, rules, qid: str, value: str) -> None:
     form.locator(".selfcheck-item", has_text=text).get_by_role("radio", name=name, exact=True).check()
 
 
-def test_a_red_flag_ticked_gives_the_professional_outcome(open_lesson):
+def test_a_red_flag_ticked_gives_the_professional_outcome(ran_lesson):
     notebook = lesson_showing("selfcheck")
     assert notebook, "no lesson notebook shows selfcheck()"
     rules = triage.load_rules()
@@ -42,8 +42,7 @@ def test_a_red_flag_ticked_gives_the_professional_outcome(open_lesson):
     assert flagged.outcome == "professional"
     relaxed = rules.outcome("no_warning_signs")
 
-    page = open_lesson(notebook)
-    page.run_all()
+    page = ran_lesson(notebook)
     form = page.notebook_panel.locator(".selfcheck").first
     result = form.locator(".selfcheck-result")
     for qid, value in calm.items():

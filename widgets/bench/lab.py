@@ -129,9 +129,16 @@ class Lab:
     def page_url(self, notebook: str) -> str:
         return f"{self.url}/lab/tree/{notebook}?reset&token={self.token}"
 
-    def shutdown_kernels(self) -> None:
-        for k in self.api("GET", "/api/kernels"):
-            self.api("DELETE", f"/api/kernels/{k['id']}")
+    def shutdown_kernels(self, notebooks: list[str] | None = None) -> None:
+        """Shut down the kernels of these notebooks (paths relative to the root), or of all."""
+        if notebooks is None:
+            for k in self.api("GET", "/api/kernels"):
+                self.api("DELETE", f"/api/kernels/{k['id']}")
+            return
+        for s in self.api("GET", "/api/sessions"):
+            if s["path"] in notebooks and s.get("kernel"):
+                with contextlib.suppress(urllib.error.HTTPError):     # it may have just gone
+                    self.api("DELETE", f"/api/kernels/{s['kernel']['id']}")
 
 
 @contextlib.contextmanager
@@ -280,9 +287,14 @@ class LabPage:
 
     def run_all(self, timeout: float = 60_000) -> float:
         """Run → Run All Cells, wait until every cell ran and every widget is drawn; return the ms taken."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
         t = time.perf_counter()
         self.menu("Run", "Run All Cells")
-        self.wait_rendered(timeout)
+        try:
+            self.wait_rendered(timeout)
+        except PlaywrightTimeout as e:
+            raise AssertionError(f"{self.notebook}: not every widget and figure was drawn within "
+                                 f"{timeout / 1000:.0f} s; problems: {self.problems()}") from e
         return (time.perf_counter() - t) * 1000
 
     def code_cells(self):
