@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.bench.lab import LabPage, chromium_available, start_browser, start_lab
+from widgets.bench.lab import CHROMIUM, LabPage, chromium_available, start_browser, start_lab
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
@@ -18,7 +18,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 @pytest.fixture(scope="session")
 def browser():
     if not chromium_available():
-        msg = "Chromium at /usr/bin/chromium (or Playwright) not found"
+        msg = f"Chromium at {CHROMIUM} (or Playwright) not found"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{msg}; CI needs it (apt-get install -y chromium)")
         pytest.skip(msg)
