@@ -125,8 +125,3 @@ def test_shipped_quiz_builds(store):
     q = quiz("01-physiology", store)
     assert len(q.cards) >= 5 and "quiz" in q._dom_classes
 
-
-def test_quiz_carries_the_keyboard_guard(five):
-    from widgets.views.keyboard import KeyboardGuard
-    assert any(isinstance(c, KeyboardGuard) for c in five.children)
-    assert "data-lm-suppress-shortcuts" in KeyboardGuard._esm

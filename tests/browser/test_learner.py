@@ -82,3 +82,34 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     title = next(lesson.title for lesson in load_course().lessons if lesson.id == bank.lesson)
     row = start.notebook_panel.locator(".progress-overview tr", has_text=re.compile(re.escape(title)))
     expect(row).to_contain_text(f"{score.answered}/{score.total}")
+
+
+
+def test_quiz_works_from_the_keyboard_alone(ran_lesson):
+    """Tab reaches each option (ipywidgets radios are not one named group, so arrow keys don't move
+    between them), Space picks it, Tab reaches Check, Enter presses it; a Dropdown of an ordering
+    question opens with Space and its list is walked with the arrow keys."""
+    bank = load_bank("01-physiology")
+    n = max(i for i, q in enumerate(bank.questions) if q.type == "single")   # a card no other test uses
+    page = ran_lesson(LESSON_01)
+    keys = page.page.keyboard
+    card = page.notebook_panel.locator(".quiz .quiz-question").nth(n)
+    radios = card.get_by_role("radio")
+    radios.first.focus()
+    keys.press("Tab")
+    expect(radios.nth(1)).to_be_focused()
+    keys.press("Space")
+    expect(radios.nth(1)).to_be_checked()
+    expect(radios.first).not_to_be_checked()
+    for _ in range(radios.count() - 1):
+        keys.press("Tab")
+    expect(card.locator(".quiz-check")).to_be_focused()
+    keys.press("Enter")
+    expect(card.locator(".quiz-feedback")).to_contain_text(re.compile(r"Right\.|Not quite\."))
+
+    ordering = next(i for i, q in enumerate(bank.questions) if q.type == "ordering")
+    select = page.notebook_panel.locator(".quiz .quiz-question").nth(ordering).locator("select").last
+    select.focus()
+    for key in ("Space", "ArrowDown", "ArrowDown", "Enter"):
+        keys.press(key)
+    expect(select).not_to_have_value("— choose —")

@@ -12,7 +12,6 @@ from ..cases import CHOICES, ChoiceError, Judgement, judge
 from ..model import CaseStories, CaseStory
 from ..palette import CSS, RIGHT_TEXT, WRONG_TEXT
 from . import html
-from .keyboard import keyboard_guard
 
 
 class CaseCard(W.VBox):
@@ -80,7 +79,7 @@ class CaseStoriesView(W.VBox):
         n = len(stories.stories)
         self.cards = [CaseCard(s, i + 1, n, self._checked) for i, s in enumerate(stories.stories)]
         self._refresh()
-        super().__init__([self.intro, self.tally, *self.cards, keyboard_guard()])
+        super().__init__([self.intro, self.tally, *self.cards])
         self.add_class(CSS["cases"])
 
     def _checked(self, card: CaseCard, j: Judgement) -> None:

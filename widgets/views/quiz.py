@@ -15,7 +15,6 @@ from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from ..shuffle import scrambled_items, shuffled_options
 from . import html
-from .keyboard import keyboard_guard
 
 _TYPE_HINT = {
     SingleChoice: "Choose one answer.",
@@ -158,7 +157,7 @@ class Quiz(W.VBox):
                       for n, (b, q, saved_id) in enumerate(items)]
         self._restore()
         self._refresh()
-        super().__init__([self.title, *header, self.notice, self.score, *self.cards, keyboard_guard()])
+        super().__init__([self.title, *header, self.notice, self.score, *self.cards])
         self.add_class(CSS["quiz"])
 
     def _restore(self) -> None:

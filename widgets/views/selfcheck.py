@@ -14,7 +14,6 @@ from ..model import TRIGGERS
 from ..palette import CSS, INFO_TEXT, WRONG_TEXT
 from ..triage_model import TriageRules
 from . import html
-from .keyboard import keyboard_guard
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 _ICONS = {"urgent": "🚨", "professional": "🩺", "no_warning_signs": "ⓘ"}
@@ -87,7 +86,7 @@ class SelfCheck(W.VBox):
         for w in [q.input for q in self.questions.values()] + list(self.triggers.values()):
             w.observe(self._changed, names="value")
         rows += [W.HBox([self.submit_button, self.clear_button]), self.result]
-        super().__init__(rows + [keyboard_guard()])
+        super().__init__(rows)
         self.add_class(CSS["selfcheck"])
 
     def _add(self, q: Question) -> Question:
