@@ -125,3 +125,11 @@ def test_shipped_quiz_builds(store):
     q = quiz("01-physiology", store)
     assert len(q.cards) >= 5 and "quiz" in q._dom_classes
 
+
+
+def test_ordering_places_start_on_the_choose_label(five):
+    drops = five.cards[4].input.children
+    assert all(d.label == "— choose —" and d.value is None for d in drops)
+    five.cards[4].choose(["two", None, "one", "four"])
+    assert drops[1].label == "— choose —"
+    assert "Put every step in a place first." in five.cards[4].check().feedback[0]

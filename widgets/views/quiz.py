@@ -76,7 +76,7 @@ class QuestionCard(W.VBox):
         if isinstance(q, Ordering):
             start = scrambled_items(q, seed)
             choices = [("— choose —", None)] + [(i.text, i.id) for i in start]
-            drops = [W.Dropdown(options=choices, value=None, description=f"Place {n + 1}",
+            drops = [W.Dropdown(options=choices, index=0, description=f"Place {n + 1}",
                                 style={"description_width": "initial"}, layout=W.Layout(width="auto"))
                      for n in range(len(start))]
             w = W.VBox(drops)
@@ -97,7 +97,10 @@ class QuestionCard(W.VBox):
             self.input.value = "" if answer is None else str(answer)
         elif isinstance(q, Ordering):
             for drop, item in zip(self.input.children, list(answer)):
-                drop.value = item
+                if item is None:
+                    drop.index = 0          # show "— choose —", not a blank box
+                else:
+                    drop.value = item
 
     def answer(self) -> Any:
         return self._read()
