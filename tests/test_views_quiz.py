@@ -133,3 +133,9 @@ def test_ordering_places_start_on_the_choose_label(five):
     five.cards[4].choose(["two", None, "one", "four"])
     assert drops[1].label == "— choose —"
     assert "Put every step in a place first." in five.cards[4].check().feedback[0]
+
+
+def test_top_level_views_carry_the_keyboard_guard(five):
+    from widgets.views.keyboard import KeyboardGuard
+    assert isinstance(five.children[-1], KeyboardGuard)
+    assert "data-lm-suppress-shortcuts" in KeyboardGuard._esm

@@ -86,9 +86,8 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
 
 
 def test_quiz_works_from_the_keyboard_alone(ran_lesson):
-    """Tab reaches each option (ipywidgets radios are not one named group, so arrow keys don't move
-    between them), Space picks it, Tab reaches Check, Enter presses it; a Dropdown of an ordering
-    question opens with Space and its list is walked with the arrow keys."""
+    """Tab reaches each option, Space picks it, Tab reaches Check and Enter presses it; the arrow keys
+    walk a Dropdown's list (JupyterLab's own arrow-key shortcut is kept out by the keyboard guard)."""
     bank = load_bank("01-physiology")
     n = max(i for i, q in enumerate(bank.questions) if q.type == "single")   # a card no other test uses
     page = ran_lesson(LESSON_01)
@@ -110,6 +109,22 @@ def test_quiz_works_from_the_keyboard_alone(ran_lesson):
     ordering = next(i for i, q in enumerate(bank.questions) if q.type == "ordering")
     select = page.notebook_panel.locator(".quiz .quiz-question").nth(ordering).locator("select").last
     select.focus()
-    for key in ("Space", "ArrowDown", "ArrowDown", "Enter"):
-        keys.press(key)
+    keys.press("ArrowDown")                      # walks the list (JupyterLab's shortcuts are kept out)
     expect(select).not_to_have_value("— choose —")
+
+
+def test_notebook_shortcuts_do_not_fire_from_widget_controls(ran_lesson):
+    """In command mode "b" inserts a cell and ArrowDown moves to the next cell; on a focused quiz option
+    or figure control they must leave the notebook alone (the arrow key stays inside the widget)."""
+    page = ran_lesson(LESSON_01)
+    cells = page.notebook_panel.locator(".jp-Cell")
+    before = cells.count()
+    for root, control in ((".quiz", ".quiz-question input[type=radio]"), (".simulator", "button")):
+        target = page.notebook_panel.locator(root).first.locator(control).first
+        target.focus()
+        expect(target).to_be_focused()
+        for key in ("b", "ArrowDown"):
+            page.page.keyboard.press(key)
+            inside = page.page.evaluate(f"() => !!document.activeElement.closest('{root}')")
+            assert inside, (key, page.page.evaluate("() => document.activeElement.outerHTML.slice(0, 200)"))
+        expect(cells).to_have_count(before)

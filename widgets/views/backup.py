@@ -15,6 +15,7 @@ from ..load import all_banks
 from ..palette import CSS
 from ..progress import ProgressFormatError, ProgressStore, check_progress, default_store
 from . import html
+from .keyboard import KeyboardSafeBox
 
 # Set inside a mybinder.org session (BinderHub's launcher and the Kubernetes service it runs on).
 BINDER_ENV = ("BINDER_LAUNCH_HOST", "BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_REPO_URL")
@@ -33,7 +34,7 @@ def download_link(content: bytes, filename: str, label: str) -> str:
             f'{html.text(label)}</a>')
 
 
-class ProgressBackup(W.VBox):
+class ProgressBackup(KeyboardSafeBox):
     """Three actions: make a class-results file, download the progress file, restore a progress file."""
 
     def __init__(self, store: ProgressStore | None = None, environ: dict | None = None):

@@ -12,6 +12,7 @@ from ..cases import CHOICES, ChoiceError, Judgement, judge
 from ..model import CaseStories, CaseStory
 from ..palette import CSS, RIGHT_TEXT, WRONG_TEXT
 from . import html
+from .keyboard import KeyboardSafeBox
 
 
 class CaseCard(W.VBox):
@@ -66,7 +67,7 @@ def render(j: Judgement) -> str:
     return head + f'<p style="margin:0.25em 0"><b>Why:</b> {html.text(j.reason)}</p>'
 
 
-class CaseStoriesView(W.VBox):
+class CaseStoriesView(KeyboardSafeBox):
     """All the practice stories, with a running tally of first-try results (kept in memory only)."""
 
     def __init__(self, stories: CaseStories):

@@ -15,6 +15,7 @@ from ..load import load_course
 from ..palette import BLACK, BLUE, CSS, GREY, ORANGE, PURPLE, SKY, VERMILION
 from . import html
 from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
+from .keyboard import KeyboardSafeBox
 
 HEIGHT = 430
 COLOURS = {"peroneal-muscles": ORANGE, "peroneal-tendons": VERMILION, "shoe-pressure": PURPLE,
@@ -71,7 +72,7 @@ def _lesson_label(lesson: str) -> str:
     return lesson
 
 
-class FootMap(W.VBox):
+class FootMap(KeyboardSafeBox):
     """The region list, the drawing, the chosen region's explanation and its related quiz questions."""
 
     def __init__(self, clickable: bool = True):

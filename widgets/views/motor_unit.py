@@ -13,6 +13,7 @@ from ..figure_model import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
 from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
+from .keyboard import KeyboardSafeBox
 
 HEIGHT = 330
 PART_NAMES = {"spinal-cord": "spinal cord", "motor-neuron": "lower motor neuron",
@@ -80,7 +81,7 @@ def figure(step, mode: str, number: int, total: int, title: str) -> dict:
     return {"data": data, "layout": layout}
 
 
-class MotorUnit(W.VBox):
+class MotorUnit(KeyboardSafeBox):
     """Mode choice (normal / misfire), Back and Next buttons, the diagram and the step's text."""
 
     def __init__(self, mode: str = "normal"):

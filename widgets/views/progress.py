@@ -9,9 +9,10 @@ from ..load import load_bank, load_course, lesson_ids
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
+from .keyboard import KeyboardSafeBox
 
 
-class ProgressOverview(W.VBox):
+class ProgressOverview(KeyboardSafeBox):
     """A table of lessons with first-try scores; reset asks for confirmation and keeps a backup."""
 
     def __init__(self, store: ProgressStore | None = None):

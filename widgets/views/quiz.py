@@ -15,6 +15,7 @@ from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from ..shuffle import scrambled_items, shuffled_options
 from . import html
+from .keyboard import KeyboardSafeBox
 
 _TYPE_HINT = {
     SingleChoice: "Choose one answer.",
@@ -130,7 +131,7 @@ class QuestionCard(W.VBox):
         self.feedback.value = "".join(parts)
 
 
-class Quiz(W.VBox):
+class Quiz(KeyboardSafeBox):
     """A lesson's quiz. Records every attempt in the progress store and keeps a first-try score.
 
     A quiz can also be built from (bank, question, saved id) items of several banks (the final review

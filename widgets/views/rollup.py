@@ -18,6 +18,7 @@ from .. import rollup as engine
 from ..load import all_banks, load_course
 from ..palette import BLUE, CSS, GREY
 from . import html
+from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
 _CELL = "style='padding:2px 8px;text-align:left;vertical-align:top'"
@@ -94,7 +95,7 @@ def skipped_list(result: engine.Rollup) -> str:
     return "".join(parts)
 
 
-class ClassResults(W.VBox):
+class ClassResults(KeyboardSafeBox):
     """Pick a folder of learners' class-results files and see what the class got right and wrong."""
 
     def __init__(self, folder: str | Path = "class_results"):

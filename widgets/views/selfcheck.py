@@ -14,6 +14,7 @@ from ..model import TRIGGERS
 from ..palette import CSS, INFO_TEXT, WRONG_TEXT
 from ..triage_model import TriageRules
 from . import html
+from .keyboard import KeyboardSafeBox
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 _ICONS = {"urgent": "🚨", "professional": "🩺", "no_warning_signs": "ⓘ"}
@@ -40,7 +41,7 @@ class Question(W.VBox):
         self.add_class(CSS["selfcheck_item"])
 
 
-class SelfCheck(W.VBox):
+class SelfCheck(KeyboardSafeBox):
     """The whole self-check form plus its answer panel. Answers live only in this widget, in memory."""
 
     def __init__(self, rules: TriageRules | None = None):

@@ -13,6 +13,7 @@ from ..figure_model import load_figure_texts
 from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
 from . import html
 from .figure import FigureOutput, HIDDEN_AXIS, axis, base_layout, caption, say, status, toggles, typed
+from .keyboard import KeyboardSafeBox
 
 # Setting → (label, [(button text, engine value)]), calm first. No doses anywhere: just low / normal.
 CONTROLS = {
@@ -59,7 +60,7 @@ def figure(signal: sim.MuscleSignal, title: str) -> dict:
     return {"data": data, "layout": layout}
 
 
-class Simulator(W.VBox):
+class Simulator(KeyboardSafeBox):
     """Trigger controls, the recording figure, a count in words, and a button for another recording."""
 
     def __init__(self, controls: tuple[str, ...] = tuple(CONTROLS), seed: int = 0):

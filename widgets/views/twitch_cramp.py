@@ -11,6 +11,7 @@ from .. import simulation as sim
 from ..figure_model import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
 from .figure import FigureOutput, axis, base_layout, caption, say, status, typed
+from .keyboard import KeyboardSafeBox
 
 HEIGHT = 360
 Y_MAX = 80.0
@@ -54,7 +55,7 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
     return {"data": data, "layout": layout}
 
 
-class TwitchVsCramp(W.VBox):
+class TwitchVsCramp(KeyboardSafeBox):
     """The two force traces, a replay button for each, and a sentence that says what the figure shows."""
 
     def __init__(self, seed: int = 0):
