@@ -159,3 +159,32 @@ def test_export_then_rollup_round_trip(tmp_path):
     assert (first.started, first.completed) == (4, 0)
     m = next(m for m in result.misconceptions if m.question == b.full_id(q))
     assert m.picked == next(o.text for o in q.options if o.id == wrong) and m.count == 2
+
+
+def _review_doc(n, review_answers):
+    """Learner n answered the final review: review_answers maps an original id → first try right?"""
+    p = empty_progress(f"learner-r{n}")
+    p["attempts"] = [{"question": f"05-review/{q}", "lesson": "05-review", "chosen": ["a"], "correct": ok,
+                      "time": "2026-01-01T09:00:00+00:00"} for q, ok in review_answers.items()]
+    return build_export(p, [BANK], f"R{n}", now="2026-01-01T10:00:00+00:00",
+                        review=["99-test/q1", "99-test/q2", "99-test/q3"])
+
+
+def test_the_final_review_score_is_exported_and_rolled_up_without_touching_lesson_scores():
+    both = _review_doc(1, {"99-test/q1": True, "99-test/q2": False, "99-test/q3": True})
+    one = _review_doc(2, {"99-test/q1": False})
+    none = _review_doc(3, {})
+    assert both["lessons"]["05-review"] == {"total": 3, "answered": 3, "first_try": 2, "now_correct": 2}
+    assert one["lessons"]["05-review"]["answered"] == 1
+    assert both["lessons"]["99-test"]["answered"] == 0          # review answers are not lesson answers
+    assert not any(q.startswith("05-review") for q in both["questions"])
+    result = rollup([both, one, none], [BANK])
+    review = next(l for l in result.lessons if l.lesson == "05-review")
+    assert (review.total, review.learners, review.started, review.completed) == (3, 3, 2, 1)
+    assert review.first_try_percent == pytest.approx(100 * 2 / 6)
+    assert result.unknown_questions == []
+
+
+def test_a_missed_question_brought_back_outside_the_list_counts_in_the_review_score():
+    doc = _review_doc(4, {"99-test/q1": True, "99-test/q5": False})
+    assert doc["lessons"]["05-review"] == {"total": 4, "answered": 2, "first_try": 1, "now_correct": 1}

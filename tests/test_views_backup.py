@@ -104,3 +104,20 @@ def test_binder_warning_only_on_binder_and_the_hint_always(tmp_path):
     binder = ProgressBackup(ProgressStore(tmp_path), environ={"BINDER_SERVICE_HOST": "10.0.0.1"})
     assert "Binder" not in here.warning.value and "download the file" in here.warning.value
     assert "You are on Binder" in binder.warning.value and "download the file" in binder.warning.value
+
+
+def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path):
+    from widgets.load import load_review
+    from widgets.views.review import review_quiz
+    store = answered_store(tmp_path)
+    review = review_quiz(store)
+    card = review.cards[0]
+    assert card.full_id == "05-review/01-physiology/q1"         # the missed question comes first
+    card.choose(card.question.answer)
+    assert card.check().correct
+    view = progress_backup(store)
+    view.export_button.click()
+    doc = check_export(json.loads(link(view.export_out.value)[0]))
+    assert doc["lessons"]["05-review"]["total"] >= len(load_review().questions)
+    assert (doc["lessons"]["05-review"]["answered"], doc["lessons"]["05-review"]["first_try"]) == (1, 1)
+    assert doc["lessons"]["01-physiology"]["first_try"] == 0    # the lesson's own score is unchanged

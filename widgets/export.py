@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import scoring
 from .model import QuestionBank
 from .progress import ProgressFormatError, check_progress
+from .review import LESSON as REVIEW_LESSON, review_id
 
 FORMAT = "foot-twitch-lessons/class-results"
 VERSION = 1
@@ -79,7 +80,7 @@ def clean_name(name: str | None, default: str) -> str:
 
 
 def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None = None,
-                 now: str | None = None) -> dict:
+                 now: str | None = None, review: Iterable[str] = ()) -> dict:
     """The class-results document for one learner.
 
     Parameters
@@ -88,6 +89,8 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
     banks : the question banks to report on; attempts at questions not in a bank are left out.
     name : the name or nickname the learner chose; empty means the anonymous learner code.
     now : time stamp to write (default: the current UTC time).
+    review : the final review's question ids (``01-physiology/q2``…); when given, the review's score is
+        reported as lesson ``05-review`` (its answers are saved apart, see widgets/review.py).
 
     Only quiz attempts are read from the progress file; the self-check saves nothing, so nothing of it
     can end up here.
@@ -105,6 +108,14 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
         s = scoring.lesson_score(bank.lesson, [bank.full_id(q) for q in bank.questions], attempts)
         lessons[bank.lesson] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
                                 "now_correct": s.now_correct}
+    review = list(review)
+    if review:
+        # the listed questions plus any other the review brought back (missed ones come first)
+        ids = list(dict.fromkeys([review_id(q) for q in review]
+                                 + [a["question"] for a in progress["attempts"] if a["lesson"] == REVIEW_LESSON]))
+        s = scoring.lesson_score(REVIEW_LESSON, ids, progress["attempts"])
+        lessons[REVIEW_LESSON] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
+                                  "now_correct": s.now_correct}
     questions = {qid: {"attempts": s.attempts, "first_correct": s.first_correct, "now_correct": s.now_correct,
                        "first_chosen": first_chosen[qid]}
                  for qid, s in sorted(status.items())}

@@ -23,7 +23,7 @@ class Skipped:
 @dataclass(frozen=True)
 class LessonCompletion:
     lesson: str
-    total: int              # questions in the bank
+    total: int              # questions in the bank (for the review: the most any learner was asked)
     learners: int           # learners in the roll-up
     started: int            # learners who answered at least one question
     completed: int          # learners who answered every question
@@ -161,6 +161,15 @@ def rollup(docs: Iterable[dict], banks: Iterable[QuestionBank], skipped: list[Sk
         pct = (100.0 * sum(firsts[i] for i in started) / (len(started) * len(ids))) if started else None
         out.lessons.append(LessonCompletion(bank.lesson, len(ids), len(docs), len(started),
                                             sum(n == len(ids) for n in answered), pct))
+    # quizzes without a bank of their own (the final review) report only their score in `lessons`
+    extra = sorted({lesson for d in docs for lesson in d["lessons"]} - {bank.lesson for bank in banks})
+    for lesson in extra:
+        results = [d["lessons"].get(lesson) for d in docs]
+        started = [r for r in results if r and r["answered"]]
+        total = max((r["total"] for r in results if r), default=0)
+        pct = (100.0 * sum(r["first_try"] for r in started) / sum(r["total"] for r in started)) if started else None
+        out.lessons.append(LessonCompletion(lesson, total, len(docs), len(started),
+                                            sum(r["answered"] == r["total"] for r in started), pct))
     picks: Counter = Counter()
     for qid, (bank, q) in questions.items():
         results = [d["questions"][qid] for d in docs if qid in d["questions"]]

@@ -11,7 +11,7 @@ import os
 import ipywidgets as W
 
 from .. import export
-from ..load import all_banks
+from ..load import all_banks, load_review
 from ..palette import CSS
 from ..progress import ProgressFormatError, ProgressStore, check_progress, default_store
 from . import html
@@ -101,7 +101,7 @@ class ProgressBackup(KeyboardSafeBox):
     def make_export(self) -> dict:
         """Build the class-results file and show a link that saves it."""
         data = self.store.load()
-        doc = export.build_export(data, all_banks(), self.name.value)
+        doc = export.build_export(data, all_banks(), self.name.value, review=load_review().questions)
         answered = len(doc["questions"])
         name = export.export_filename(doc)
         self.export_out.value = (
