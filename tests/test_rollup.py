@@ -188,3 +188,11 @@ def test_the_final_review_score_is_exported_and_rolled_up_without_touching_lesso
 def test_a_missed_question_brought_back_outside_the_list_counts_in_the_review_score():
     doc = _review_doc(4, {"99-test/q1": True, "99-test/q5": False})
     assert doc["lessons"]["05-review"] == {"total": 4, "answered": 2, "first_try": 1, "now_correct": 1}
+
+
+def test_demo_learners_who_finish_also_take_the_review(demo):
+    result = rollup_folder(demo)
+    review = next(l for l in result.lessons if l.lesson == "05-review")
+    finished = next(l for l in result.lessons if l.lesson == "04-red-flags").started
+    assert 0 < review.started <= finished and review.learners == 30
+    assert 0 < review.first_try_percent < 100

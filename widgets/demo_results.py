@@ -19,6 +19,7 @@ from .export import build_export, encode, export_filename
 from .grading import grade
 from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
 from .progress import empty_progress
+from .review import LESSON as REVIEW_LESSON, review_id
 
 NAMES = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena", "Milo", "Nia",
          "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tess", "Uma", "Vik", "Wren", "Xia", "Yusuf", "Zoe")
@@ -60,8 +61,8 @@ def _difficulty(qid: str) -> float:
     return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
-def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random) -> dict:
-    """The progress document of made-up learner number `n`."""
+def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()) -> dict:
+    """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
     progress = empty_progress(f"learner-demo{n:02d}")
     progress["created"] = "2026-01-01T09:00:00+00:00"
     stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
@@ -76,26 +77,38 @@ def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random) -> d
                 result = grade(q, answer)
                 progress["attempts"].append({"question": qid, "lesson": bank.lesson, "chosen": result.chosen,
                                              "correct": result.correct, "time": "2026-01-01T09:30:00+00:00"})
+    questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
+    if stop_after == len(banks) and rng.random() < 0.6:
+        for qid in (q for q in review if q in questions):
+            q = questions[qid]
+            answer = _right_answer(q) if rng.random() < 0.8 else _wrong_answer(q, rng)
+            result = grade(q, answer)
+            progress["attempts"].append({"question": review_id(qid), "lesson": REVIEW_LESSON, "chosen": result.chosen,
+                                         "correct": result.correct, "time": "2026-01-01T09:50:00+00:00"})
     return progress
 
 
 def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int = 7, bad_files: bool = True,
-               banks: Iterable[QuestionBank] | None = None) -> Path:
+               banks: Iterable[QuestionBank] | None = None, review: Iterable[str] | None = None) -> Path:
     """Write `learners` export files (and, if `bad_files`, four bad ones) into `folder`; return the folder.
 
     Without a folder, a new temporary one is made. Output is the same for the same seed and banks.
+    `review` lists the final review's questions (default: content/review.yaml; empty: no review answers).
     """
     if banks is None:
         from .load import all_banks
         banks = all_banks()
     banks = list(banks)
+    from .load import load_review
+    review = load_review().questions if review is None else list(review)
     out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     first_doc = None
     for n in range(learners):
         name = f"{NAMES[n % len(NAMES)]}" + (f" {n // len(NAMES) + 1}" if n >= len(NAMES) else "")
-        doc = build_export(learner_progress(n, banks, rng), banks, name, now=f"2026-01-01T10:{n % 60:02d}:00+00:00")
+        doc = build_export(learner_progress(n, banks, rng, review), banks, name,
+                           now=f"2026-01-01T10:{n % 60:02d}:00+00:00", review=review)
         (out / export_filename(doc)).write_bytes(encode(doc))
         first_doc = first_doc or doc
     if bad_files and first_doc is not None:

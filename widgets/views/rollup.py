@@ -163,9 +163,11 @@ class ClassResults(KeyboardSafeBox):
 
 def class_results(folder: str | Path = "class_results", demo: bool = False) -> ClassResults:
     """The class results roll-up for a folder of learners' files (``demo=True``: 30 made-up learners)."""
-    if demo:
+    if demo:   # one fixed folder, rewritten each time (the same files for the same seed)
+        import tempfile
+
         from ..demo_results import write_demo
-        folder = write_demo()
+        folder = write_demo(Path(tempfile.gettempdir()) / "foot-lessons-class-results-demo")
     view = ClassResults(folder)
     view.read()
     return view
