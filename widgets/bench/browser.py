@@ -84,6 +84,54 @@ def _simulator(browser, lab, clicks: int) -> list[float] | None:
     return samples
 
 
+# The floor under every kernel-driven update: a button that only sets an HTML widget's text.
+_BASELINE_CELL = """import ipywidgets as W
+button, out, n = W.Button(description="go"), W.HTML("0"), [0]
+button.add_class("bench-button"); out.add_class("bench-out")
+def bump(_):
+    n[0] += 1
+    out.value = str(n[0])
+button.on_click(bump)
+W.VBox([button, out])"""
+
+_BUTTON_TO_TEXT = """async () => {
+  const b = document.querySelector('.bench-button'), h = document.querySelector('.bench-out');
+  const before = h.innerText, t0 = performance.now();
+  return await new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (h.innerText !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
+    });
+    obs.observe(h, {childList: true, subtree: true, characterData: true});
+    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+    b.click();
+  });
+}"""
+
+
+def _baseline(browser, lab, clicks: int) -> list[float]:
+    """Kernel round trip with no work: click → HTML text changed (a scratch notebook in the server's root)."""
+    import nbformat
+
+    from .lab import LabPage
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_BASELINE_CELL)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nbformat.write(nb, lab.root / "bench_baseline.ipynb")
+    page = LabPage.open(browser.context, lab, "bench_baseline.ipynb")
+    page.menu("Run", "Run All Cells")
+    page.page.locator(".bench-button").wait_for()
+    samples = [page.page.evaluate(_BUTTON_TO_TEXT) for _ in range(clicks + 2)][2:]
+    page.close()
+    lab.shutdown_kernels()
+    return samples
+
+
+def _ratio(name: str, samples: list[float], floor: list[float]) -> str:
+    from .common import percentile
+    return (f"ratio {name} / baseline round trip: p50 {percentile(samples, 50) / percentile(floor, 50):.2f}, "
+            f"p95 {percentile(samples, 95) / percentile(floor, 95):.2f}")
+
+
 def _render(browser, lab, notebook: str, loads: int) -> list[float]:
     from .lab import LabPage
 
@@ -105,10 +153,16 @@ def run(args) -> list[str]:
     clicks = max(MIN_CLICKS, args.runs // 5)
     out = []
     with start_lab() as lab, start_browser() as browser:
-        out.append(line("browser", "quiz Check -> feedback text shown", _quiz_check(browser, lab, clicks)))
+        floor = _baseline(browser, lab, clicks)
+        out.append(line("browser", "baseline button -> HTML text (kernel round trip, no work)", floor))
+        quiz = _quiz_check(browser, lab, clicks)
+        out.append(line("browser", "quiz Check -> feedback text shown", quiz))
+        out.append(_ratio("quiz Check", quiz, floor))
         sim = _simulator(browser, lab, clicks)
         out.append(line("browser", "simulator control -> figure redrawn", sim) if sim
                    else "browser simulator: no lesson shows the simulator")
+        if sim:
+            out.append(_ratio("simulator", sim, floor))
         for notebook in lesson_notebooks():
             name = notebook.removesuffix(".ipynb")
             out.append(line("render", f"{name} (Run All -> every widget and figure drawn)",
