@@ -30,4 +30,4 @@ def bullet_list(items: list[str]) -> str:
 
 
 def notice(s: str) -> str:
-    return f'<p role="status" style="margin:0.25em 0;color:{INFO_TEXT}"><b>ⓘ Note:</b> {text(s)}</p>'
+    return f'<p role="status" style="margin:0.25em 0;color:{INFO_TEXT}"><b>Note:</b> {text(s)}</p>'

@@ -20,12 +20,12 @@ class ProgressOverview(KeyboardSafeBox):
         self.table = W.HTML()
         self.notice = W.HTML()
         self.notice.add_class(CSS["notice"])
-        self.reset_button = W.Button(description="Reset my progress", icon="trash",
+        self.reset_button = W.Button(layout=W.Layout(width="auto"), description="Reset my progress", icon="trash",
                                      tooltip="Erase your saved answers (a backup copy is kept)")
         self.reset_button.add_class(CSS["reset"])
-        self.confirm_button = W.Button(description="Yes, erase my answers", button_style="danger",
+        self.confirm_button = W.Button(layout=W.Layout(width="auto"), description="Yes, erase my answers", button_style="danger",
                                        tooltip="Confirm: erase your saved answers")
-        self.cancel_button = W.Button(description="Cancel", tooltip="Keep your answers")
+        self.cancel_button = W.Button(layout=W.Layout(width="auto"), description="Cancel", tooltip="Keep your answers")
         self.confirm_box = W.HBox([W.HTML("Are you sure?"), self.confirm_button, self.cancel_button],
                                   layout=W.Layout(display="none"))
         self.reset_button.on_click(lambda _: self.ask_reset())
