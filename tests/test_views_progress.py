@@ -20,3 +20,18 @@ def test_overview_shows_saved_scores_and_resets(tmp_path):
     view.confirm_button.click()
     assert store.load()["attempts"] == []
     assert "0/6" in view.table.value and "backup" in view.notice.value
+
+
+def test_overview_has_a_final_review_row_that_counts_review_answers_only(tmp_path):
+    from widgets.views.review import review_quiz
+    store = ProgressStore(tmp_path)
+    review = review_quiz(store)
+    card = next(c for c in review.cards if c.question.type == "single")
+    card.choose(card.question.answer)
+    assert card.check().correct
+    view = progress_overview(store)
+    rows = view.table.value.split("<tr>")
+    final = next(r for r in rows if "Final review" in r)
+    assert ">1/" in final                                     # one review question answered
+    first = next(r for r in rows if "What is a twitch?" in r)
+    assert ">0/6<" in first                                   # the lesson's own count is untouched

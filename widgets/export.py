@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from . import scoring
 from .model import QuestionBank
 from .progress import ProgressFormatError, check_progress
-from .review import LESSON as REVIEW_LESSON, review_id
+from .review import LESSON as REVIEW_LESSON, review_score
 
 FORMAT = "foot-twitch-lessons/class-results"
 VERSION = 1
@@ -110,10 +110,7 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
                                 "now_correct": s.now_correct}
     review = list(review)
     if review:
-        # the listed questions plus any other the review brought back (missed ones come first)
-        ids = list(dict.fromkeys([review_id(q) for q in review]
-                                 + [a["question"] for a in progress["attempts"] if a["lesson"] == REVIEW_LESSON]))
-        s = scoring.lesson_score(REVIEW_LESSON, ids, progress["attempts"])
+        s = review_score(review, progress["attempts"])
         lessons[REVIEW_LESSON] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
                                   "now_correct": s.now_correct}
     questions = {qid: {"attempts": s.attempts, "first_correct": s.first_correct, "now_correct": s.now_correct,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .scoring import missed_first
+from .scoring import LessonScore, lesson_score, missed_first
 
 LESSON = "05-review"
 PREFIX = LESSON + "/"
@@ -53,3 +53,9 @@ def plan_review(listed: Iterable[str], attempts: list[dict], known: Iterable[str
     missed = [q for q in dict.fromkeys(original_id(q) for q in missed_first(attempts)) if q in known]
     rest = [q for q in listed if q not in set(missed)]
     return ReviewPlan(questions=missed + rest, missed=missed)
+
+
+def review_score(listed: Iterable[str], attempts: list[dict]) -> LessonScore:
+    """The review's first-try score over its listed questions plus any other it brought back and was answered."""
+    ids = list(dict.fromkeys([review_id(q) for q in listed] + [a["question"] for a in attempts if a["lesson"] == LESSON]))
+    return lesson_score(LESSON, ids, attempts)

@@ -53,7 +53,7 @@ class ProgressBackup(KeyboardSafeBox):
         # (a) class results
         self.name = W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
                            style={"description_width": "initial"}, layout=W.Layout(width="28em"))
-        self.export_button = W.Button(layout=W.Layout(width="auto"), description="Make my results file", icon="graduation-cap",
+        self.export_button = W.Button(layout=W.Layout(width="max-content"), description="Make my results file", icon="graduation-cap",
                                       tooltip="Make a small file with your quiz results to hand in")
         self.export_button.add_class(CSS["backup_export"])
         self.export_button.on_click(lambda _: self.make_export())
@@ -61,7 +61,7 @@ class ProgressBackup(KeyboardSafeBox):
         self.export_out.add_class(CSS["backup_export_out"])
 
         # (b) download progress
-        self.download_button = W.Button(layout=W.Layout(width="auto"), description="Download my progress file", icon="download",
+        self.download_button = W.Button(layout=W.Layout(width="max-content"), description="Download my progress file", icon="download",
                                         tooltip="Make a copy of your saved answers to keep")
         self.download_button.add_class(CSS["backup_download"])
         self.download_button.on_click(lambda _: self.make_download())
@@ -69,13 +69,13 @@ class ProgressBackup(KeyboardSafeBox):
         self.download_out.add_class(CSS["backup_download_out"])
 
         # (c) restore
-        self.upload = W.FileUpload(layout=W.Layout(width="auto"), accept=".json", multiple=False, description="Choose a progress file",
+        self.upload = W.FileUpload(layout=W.Layout(width="max-content"), accept=".json", multiple=False, description="Choose a progress file",
                                    tooltip="Restore your answers from a progress file you downloaded")
         self.upload.add_class(CSS["backup_upload"])
         self.upload.observe(self._uploaded, names="value")
-        self.confirm_button = W.Button(layout=W.Layout(width="auto"), description="Yes, replace my answers", button_style="warning",
+        self.confirm_button = W.Button(layout=W.Layout(width="max-content"), description="Yes, replace my answers", button_style="warning",
                                        tooltip="Replace the answers saved here with the ones in the file")
-        self.cancel_button = W.Button(layout=W.Layout(width="auto"), description="Cancel", tooltip="Keep the answers saved here")
+        self.cancel_button = W.Button(layout=W.Layout(width="max-content"), description="Cancel", tooltip="Keep the answers saved here")
         self.confirm_button.add_class(CSS["backup_confirm"])
         self.confirm_button.on_click(lambda _: self.confirm_restore())
         self.cancel_button.on_click(lambda _: self.cancel_restore())

@@ -102,7 +102,7 @@ class ClassResults(KeyboardSafeBox):
         self.folder = W.Text(value=str(folder), description="Folder with the results files",
                              style={"description_width": "initial"}, layout=W.Layout(width="40em"))
         self.folder.add_class(CSS["rollup_folder"])
-        self.read_button = W.Button(layout=W.Layout(width="auto"), description="Read the results", icon="refresh",
+        self.read_button = W.Button(layout=W.Layout(width="max-content"), description="Read the results", icon="refresh",
                                     tooltip="Read every results file in the folder")
         self.read_button.add_class(CSS["rollup_read"])
         self.read_button.on_click(lambda _: self.read())
