@@ -97,7 +97,7 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
     """
     progress = check_progress(progress)
     banks = list(banks)
-    known = {bank.full_id(q) for bank in banks for q in bank.questions}
+    known = {qid for bank in banks for qid in bank.full_ids()}
     attempts = [a for a in progress["attempts"] if a["question"] in known]
     first_chosen: dict[str, list[str]] = {}
     for a in attempts:
@@ -105,7 +105,7 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
     status = scoring.question_status(attempts)
     lessons = {}
     for bank in banks:
-        s = scoring.lesson_score(bank.lesson, [bank.full_id(q) for q in bank.questions], attempts)
+        s = scoring.lesson_score(bank.lesson, bank.full_ids(), attempts)
         lessons[bank.lesson] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
                                 "now_correct": s.now_correct}
     review = list(review)

@@ -174,6 +174,10 @@ class QuestionBank(Strict):
     def full_id(self, question) -> str:
         return f"{self.lesson}/{question.id}"
 
+    def full_ids(self) -> list[str]:
+        """Full ids of every question, in bank order (``01-physiology/q1``, …)."""
+        return [self.full_id(q) for q in self.questions]
+
 
 class GlossaryEntry(Strict):
     term: Text

@@ -154,7 +154,7 @@ def rollup(docs: Iterable[dict], banks: Iterable[QuestionBank], skipped: list[Sk
     questions = {bank.full_id(q): (bank, q) for bank in banks for q in bank.questions}
     out.unknown_questions = sorted({qid for d in docs for qid in d["questions"]} - set(questions))
     for bank in banks:
-        ids = [bank.full_id(q) for q in bank.questions]
+        ids = bank.full_ids()
         answered = [sum(qid in d["questions"] for qid in ids) for d in docs]
         firsts = [sum(d["questions"][qid]["first_correct"] for qid in ids if qid in d["questions"]) for d in docs]
         started = [i for i, n in enumerate(answered) if n]

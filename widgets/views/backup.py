@@ -16,6 +16,7 @@ from ..palette import CSS
 from ..progress import ProgressFormatError, ProgressStore, check_progress, default_store
 from . import html
 from .keyboard import KeyboardSafeBox
+from .controls import button
 
 # Set inside a mybinder.org session (BinderHub's launcher and the Kubernetes service it runs on).
 BINDER_ENV = ("BINDER_LAUNCH_HOST", "BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_REPO_URL")
@@ -53,7 +54,7 @@ class ProgressBackup(KeyboardSafeBox):
         # (a) class results
         self.name = W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
                            style={"description_width": "initial"}, layout=W.Layout(width="28em"))
-        self.export_button = W.Button(layout=W.Layout(width="max-content"), description="Make my results file", icon="graduation-cap",
+        self.export_button = button(description="Make my results file", icon="graduation-cap",
                                       tooltip="Make a small file with your quiz results to hand in")
         self.export_button.add_class(CSS["backup_export"])
         self.export_button.on_click(lambda _: self.make_export())
@@ -61,7 +62,7 @@ class ProgressBackup(KeyboardSafeBox):
         self.export_out.add_class(CSS["backup_export_out"])
 
         # (b) download progress
-        self.download_button = W.Button(layout=W.Layout(width="max-content"), description="Download my progress file", icon="download",
+        self.download_button = button(description="Download my progress file", icon="download",
                                         tooltip="Make a copy of your saved answers to keep")
         self.download_button.add_class(CSS["backup_download"])
         self.download_button.on_click(lambda _: self.make_download())
@@ -73,9 +74,9 @@ class ProgressBackup(KeyboardSafeBox):
                                    tooltip="Restore your answers from a progress file you downloaded")
         self.upload.add_class(CSS["backup_upload"])
         self.upload.observe(self._uploaded, names="value")
-        self.confirm_button = W.Button(layout=W.Layout(width="max-content"), description="Yes, replace my answers", button_style="warning",
+        self.confirm_button = button(description="Yes, replace my answers", button_style="warning",
                                        tooltip="Replace the answers saved here with the ones in the file")
-        self.cancel_button = W.Button(layout=W.Layout(width="max-content"), description="Cancel", tooltip="Keep the answers saved here")
+        self.cancel_button = button(description="Cancel", tooltip="Keep the answers saved here")
         self.confirm_button.add_class(CSS["backup_confirm"])
         self.confirm_button.on_click(lambda _: self.confirm_restore())
         self.cancel_button.on_click(lambda _: self.cancel_restore())

@@ -13,6 +13,7 @@ from ..model import CaseStories, CaseStory
 from ..palette import CSS, RIGHT_TEXT, WRONG_TEXT
 from . import html
 from .keyboard import KeyboardSafeBox
+from .controls import button
 
 
 class CaseCard(W.VBox):
@@ -28,7 +29,7 @@ class CaseCard(W.VBox):
         self.choice = W.RadioButtons(options=[(label, oid) for oid, label in CHOICES], value=None,
                                      description="What should they do?", style={"description_width": "initial"},
                                      layout=W.Layout(width="auto"), tooltip=f"Your choice for {story.title}")
-        self.check_button = W.Button(layout=W.Layout(width="max-content"), description="Check", icon="check",
+        self.check_button = button(description="Check", icon="check",
                                      tooltip=f"Check your choice for story {number}")
         self.check_button.add_class(CSS["case_check"])
         self.check_button.on_click(lambda _: self.check())

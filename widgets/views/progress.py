@@ -11,6 +11,7 @@ from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
 from .keyboard import KeyboardSafeBox
+from .controls import button
 
 
 class ProgressOverview(KeyboardSafeBox):
@@ -21,12 +22,12 @@ class ProgressOverview(KeyboardSafeBox):
         self.table = W.HTML()
         self.notice = W.HTML()
         self.notice.add_class(CSS["notice"])
-        self.reset_button = W.Button(layout=W.Layout(width="max-content"), description="Reset my progress", icon="trash",
+        self.reset_button = button(description="Reset my progress", icon="trash",
                                      tooltip="Erase your saved answers (a backup copy is kept)")
         self.reset_button.add_class(CSS["reset"])
-        self.confirm_button = W.Button(layout=W.Layout(width="max-content"), description="Yes, erase my answers", button_style="danger",
+        self.confirm_button = button(description="Yes, erase my answers", button_style="danger",
                                        tooltip="Confirm: erase your saved answers")
-        self.cancel_button = W.Button(layout=W.Layout(width="max-content"), description="Cancel", tooltip="Keep your answers")
+        self.cancel_button = button(description="Cancel", tooltip="Keep your answers")
         self.confirm_box = W.HBox([W.HTML("Are you sure?"), self.confirm_button, self.cancel_button],
                                   layout=W.Layout(display="none"))
         self.reset_button.on_click(lambda _: self.ask_reset())
@@ -43,7 +44,7 @@ class ProgressOverview(KeyboardSafeBox):
         for lesson in load_course().lessons:
             if lesson.id in banks:
                 bank = load_bank(lesson.id)
-                out.append(scoring.lesson_score(lesson.id, [bank.full_id(q) for q in bank.questions], attempts))
+                out.append(scoring.lesson_score(lesson.id, bank.full_ids(), attempts))
             elif lesson.id == REVIEW_LESSON:
                 out.append(review_score(load_review().questions, attempts))
         return out

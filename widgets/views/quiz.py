@@ -16,6 +16,7 @@ from ..progress import ProgressStore, default_store
 from ..shuffle import scrambled_items, shuffled_options
 from . import html
 from .keyboard import KeyboardSafeBox
+from .controls import button
 
 _TYPE_HINT = {
     SingleChoice: "Choose one answer.",
@@ -43,7 +44,7 @@ class QuestionCard(W.VBox):
             f'{html.text(question.prompt)}</p>'
             f'<p style="margin:0 0 0.25em 0"><i>{html.text(_TYPE_HINT[type(question)])}</i></p>')
         self.input, self._read = self._build_input(question, seed)
-        self.check_button = W.Button(layout=W.Layout(width="max-content"), description="Check", icon="check", button_style="",
+        self.check_button = button(description="Check", icon="check", button_style="",
                                      tooltip=f"Check your answer to question {number}")
         self.check_button.add_class(CSS["check"])
         self.check_button.on_click(lambda _: self.check())

@@ -45,6 +45,6 @@ def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:
     """The final review, ordered for this learner from their saved progress."""
     store = store or default_store()
     review = load_review()
-    known = [bank.full_id(q) for lesson in lesson_ids() for bank in [load_bank(lesson)] for q in bank.questions]
+    known = [qid for lesson in lesson_ids() for qid in load_bank(lesson).full_ids()]
     plan = plan_review(review.questions, store.load()["attempts"], known)
     return ReviewQuiz(plan, review.title, store)

@@ -19,6 +19,7 @@ from ..load import all_banks, load_course
 from ..palette import BLUE, CSS, GREY
 from . import html
 from .keyboard import KeyboardSafeBox
+from .controls import button
 
 TOP_MISCONCEPTIONS = 15
 _CELL = "style='padding:2px 8px;text-align:left;vertical-align:top'"
@@ -102,7 +103,7 @@ class ClassResults(KeyboardSafeBox):
         self.folder = W.Text(value=str(folder), description="Folder with the results files",
                              style={"description_width": "initial"}, layout=W.Layout(width="40em"))
         self.folder.add_class(CSS["rollup_folder"])
-        self.read_button = W.Button(layout=W.Layout(width="max-content"), description="Read the results", icon="refresh",
+        self.read_button = button(description="Read the results", icon="refresh",
                                     tooltip="Read every results file in the folder")
         self.read_button.add_class(CSS["rollup_read"])
         self.read_button.on_click(lambda _: self.read())
