@@ -30,6 +30,7 @@ class _QuestionBase(Strict):
     prompt: Text
     explanation: Text
     topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
+    hint: Text | None = Field(None, description="A nudge shown on request or after a wrong try; never the answer.")
 
 
 class FieldError(ValueError):

@@ -1,0 +1,29 @@
+"""The content hash of a question: what ties a stored attempt to the version of the question it answered."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+# Fields that teach but do not change what is asked or what is right: editing them keeps the hash.
+_TEACHING_ONLY = frozenset({"explanation", "hint", "topic"})
+
+
+def _graded_part(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _graded_part(v) for k, v in value.items()
+                if k not in _TEACHING_ONLY and not k.endswith("feedback")}
+    if isinstance(value, list):
+        return [_graded_part(v) for v in value]
+    return value
+
+
+def question_hash(question: Any) -> str:
+    """A short, stable hash of what a question asks and accepts (prompt, type, options, answer, items, limits).
+
+    Feedback, explanation, hint and topic are left out: rewording them does not make an old attempt stale.
+    """
+    canonical = json.dumps(_graded_part(question.model_dump(mode="json")), sort_keys=True, ensure_ascii=True,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:16]
