@@ -139,3 +139,19 @@ def test_top_level_views_carry_the_keyboard_guard(five):
     from widgets.views.keyboard import KeyboardGuard
     assert isinstance(five.children[-1], KeyboardGuard)
     assert "data-lm-suppress-shortcuts" in KeyboardGuard._esm
+
+
+def test_section_check_asks_only_its_questions_and_the_recap_leaves_them_out(store):
+    b = bank(single("s1", section_check=True), single("q1"), truefalse("q2"))
+    check = Quiz(b, store, ["s1"], title="Quick check")
+    assert [c.full_id for c in check.cards] == ["99-test/s1"]
+    recap = Quiz(b, store, [q.id for q in b.recap()])
+    assert [c.full_id for c in recap.cards] == ["99-test/q1", "99-test/q2"]
+    check.cards[0].choose("a")
+    check.cards[0].check_button.click()
+    assert ProgressStore(store.directory).load()["attempts"][0]["question"] == "99-test/s1"
+
+
+def test_unknown_section_check_id_names_the_question(store):
+    with pytest.raises(KeyError, match="q9"):
+        Quiz(bank(single("q1")), store, ["q9"])

@@ -31,6 +31,8 @@ class _QuestionBase(Strict):
     explanation: Text
     topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
     hint: Text | None = Field(None, description="A nudge shown on request or after a wrong try; never the answer.")
+    section_check: bool = Field(False, description="Asked inside a lesson section (quiz(lesson, questions=[id])), "
+                                                   "not in the recap quiz at the end.")
 
 
 class FieldError(ValueError):
@@ -174,6 +176,10 @@ class QuestionBank(Strict):
 
     def full_id(self, question) -> str:
         return f"{self.lesson}/{question.id}"
+
+    def recap(self) -> list:
+        """The questions of the recap quiz at the end of the lesson: every question that is not a section check."""
+        return [q for q in self.questions if not q.section_check]
 
     def full_ids(self) -> list[str]:
         """Full ids of every question, in bank order (``01-physiology/q1``, …)."""

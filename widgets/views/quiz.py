@@ -5,7 +5,7 @@ Tests drive it from Python: ``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0]
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import ipywidgets as W
 
@@ -139,9 +139,11 @@ class Quiz(KeyboardSafeBox):
     does this, see views/review.py): attempts are then saved under `lesson` and each item's saved id.
     """
 
-    def __init__(self, bank: QuestionBank, store: ProgressStore | None = None):
+    def __init__(self, bank: QuestionBank, store: ProgressStore | None = None,
+                 questions: Sequence[str] | None = None, title: str | None = None):
         self.bank = bank
-        self._setup(bank.title, bank.lesson, [(bank, q, bank.full_id(q)) for q in bank.questions], store)
+        chosen = bank.questions if questions is None else [bank.question(q) for q in questions]
+        self._setup(title or bank.title, bank.lesson, [(bank, q, bank.full_id(q)) for q in chosen], store)
 
     def _setup(self, title: str, lesson: str, items: list[tuple[QuestionBank, Any, str]],
                store: ProgressStore | None, notes: dict[str, str] | None = None,
@@ -202,7 +204,11 @@ class Quiz(KeyboardSafeBox):
         return scoring.lesson_score(self.lesson, self.ids, self.attempts)
 
 
-def quiz(lesson: str, store: ProgressStore | None = None) -> Quiz:
-    """The recap quiz of a lesson, e.g. ``quiz("01-physiology")``."""
+def quiz(lesson: str, store: ProgressStore | None = None, *, questions: Sequence[str] | None = None) -> Quiz:
+    """The recap quiz of a lesson, e.g. ``quiz("01-physiology")``; with ``questions=["s1"]``, a short
+    check inside a section that asks just those questions (their ids in the lesson's bank)."""
     from ..load import load_bank
-    return Quiz(load_bank(lesson), store)
+    bank = load_bank(lesson)
+    if questions is None:
+        return Quiz(bank, store, [q.id for q in bank.recap()])
+    return Quiz(bank, store, questions, title="Quick check")
