@@ -1,0 +1,69 @@
+"""The one JSON reader: every kind of bad bytes or bad file gives UnreadableFile with a plain message."""
+
+import json
+import os
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from widgets.safe_json import MAX_DEPTH, UnreadableFile, parse_json, read_regular_file
+
+OK = 1_000_000
+
+
+def parse(b: bytes):
+    return parse_json(b, what="The file x.json", max_bytes=OK)
+
+
+def test_plain_document_round_trips():
+    doc = {"a": [1, 2.5, "é", None, True], "b": {"c": "learner-ab"}}
+    assert parse(json.dumps(doc).encode()) == doc
+
+
+@pytest.mark.parametrize("content, words", [
+    ('{"a": 1}'.encode("utf-16"), "UTF-16"),
+    (b'{"a": "\xff\xfe\xfa"}', "not UTF-8"),
+    (b'{"a": ', "not valid JSON"),
+    (b'{"a": "\\ud800"}', "not valid Unicode"),
+    (b'{"a": ' + b"9" * 5000 + b"}", "digits"),
+    (b'{"a": 1e999}', "out of range"),
+    (b'{"a": NaN}', "NaN"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested"),
+    (b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2), "nested"),
+])
+def test_each_bad_document_gives_one_clear_message(content, words):
+    with pytest.raises(UnreadableFile, match=words) as e:
+        parse(content)
+    assert str(e.value).startswith("The file x.json")
+
+
+def test_too_big_is_refused_before_parsing():
+    with pytest.raises(UnreadableFile, match="more than the 1 kB"):
+        parse_json(b" " * 5000, what="The upload", max_bytes=1000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_parse_or_give_the_clear_error(content):
+    try:
+        parse(content)
+    except UnreadableFile as e:
+        assert str(e).startswith("The file x.json")
+
+
+def test_reads_regular_file_and_refuses_link_fifo_folder_and_big(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_bytes(b"{}")
+    assert read_regular_file(f, max_bytes=10) == b"{}"
+    (tmp_path / "link.json").symlink_to(f)
+    with pytest.raises(UnreadableFile, match="link"):
+        read_regular_file(tmp_path / "link.json", max_bytes=10)
+    os.mkfifo(tmp_path / "pipe.json")
+    with pytest.raises(UnreadableFile, match="not a plain file"):
+        read_regular_file(tmp_path / "pipe.json", max_bytes=10)
+    with pytest.raises(UnreadableFile, match="not a plain file"):
+        read_regular_file(tmp_path, max_bytes=10)
+    with pytest.raises(UnreadableFile, match="more than"):
+        read_regular_file(f, max_bytes=1)
+    with pytest.raises(UnreadableFile, match="cannot be opened"):
+        read_regular_file(tmp_path / "missing.json", max_bytes=10)

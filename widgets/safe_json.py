@@ -1,0 +1,113 @@
+"""The one way the package reads JSON from a file or an upload: bounded size, UTF-8 only, bounded depth and numbers.
+
+Every failure (too big, not UTF-8, bad JSON, lone surrogate, absurd number, too deep, not a regular file, a
+link) becomes one `UnreadableFile` whose message names the file and says what is wrong in plain words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+MAX_DEPTH = 32            # our documents nest 4 levels; anything deeper is not ours
+MAX_NUMBER_DIGITS = 30    # a count or a time never needs more
+
+
+class UnreadableFile(ValueError):
+    """A file or upload that cannot be read as one of this course's JSON documents; the message says why."""
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"
+
+
+def _number(text: str) -> int | float:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number with {len(text)} digits")
+    value = float(text) if any(c in text for c in ".eE") else int(text)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _check_tree(value: Any, depth: int = 0) -> None:
+    if depth > MAX_DEPTH:
+        raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+    if isinstance(value, str):
+        value.encode("utf-8")              # a lone surrogate ("\ud800") raises UnicodeEncodeError
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            k.encode("utf-8")
+            _check_tree(v, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _check_tree(v, depth + 1)
+
+
+def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
+    """Decode `content` (bytes of a JSON document) or raise `UnreadableFile` naming `what` ("The file x.json")."""
+    if len(content) > max_bytes:
+        raise UnreadableFile(f"{what} is {_size(len(content))}, more than the {_size(max_bytes)} these lessons accept.")
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise UnreadableFile(f"{what} is saved as UTF-16 text (Notepad can do this); save it as UTF-8 and try again.")
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UnreadableFile(f"{what} is not UTF-8 text, so it is not a file these lessons made.") from None
+    try:
+        value = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_no_constant)
+        _check_tree(value)
+    except json.JSONDecodeError as e:
+        raise UnreadableFile(f"{what} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).") from None
+    except RecursionError:
+        raise UnreadableFile(f"{what} is nested too deeply to be a file these lessons made.") from None
+    except UnicodeEncodeError:
+        raise UnreadableFile(f"{what} holds text that is not valid Unicode (a broken character escape).") from None
+    except ValueError as e:
+        raise UnreadableFile(f"{what} cannot be read: {e}.") from None
+    return value
+
+
+def read_regular_file(path: Path | str, *, max_bytes: int, what: str | None = None) -> bytes:
+    """The bytes of `path`, read without following a link, only if it is a regular file of at most `max_bytes`.
+
+    A FIFO, a device, a folder or a symbolic link raises `UnreadableFile` at once (never blocks or reads
+    without bound), as does any OS error; the message names the file.
+    """
+    path = Path(path)
+    what = what or f"The file {path.name}"
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        if path.is_symlink():
+            raise UnreadableFile(f"{what} is a link to another file; only plain files are read.") from None
+        raise UnreadableFile(f"{what} cannot be opened ({e.strerror or e}).") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableFile(f"{what} is not a plain file.")
+        if st.st_size > max_bytes:
+            raise UnreadableFile(f"{what} is {_size(st.st_size)}, more than the {_size(max_bytes)} these lessons accept.")
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise UnreadableFile(f"{what} grew past {_size(max_bytes)} while being read.")
+        return b"".join(chunks)
+    except OSError as e:
+        raise UnreadableFile(f"{what} cannot be read ({e.strerror or e}).") from None
+    finally:
+        os.close(fd)
