@@ -42,11 +42,11 @@ class ProgressOverview(KeyboardSafeBox):
         banks = set(lesson_ids())
         out = []
         for lesson in load_course().lessons:
-            if lesson.id in banks:
+            if lesson.id == REVIEW_LESSON:          # has a bank too, but also counts lesson questions it brought back
+                out.append(review_score(load_review().questions, attempts))
+            elif lesson.id in banks:
                 bank = load_bank(lesson.id)
                 out.append(scoring.lesson_score(lesson.id, bank.full_ids(), attempts))
-            elif lesson.id == REVIEW_LESSON:
-                out.append(review_score(load_review().questions, attempts))
         return out
 
     def refresh(self) -> None:
