@@ -74,6 +74,16 @@ def test_the_review_asks_only_new_versions_and_covers_every_lesson():
             assert new.prompt != old.prompt, f"{q} repeats the prompt of {o}"
 
 
+def test_no_review_prompt_repeats_a_lesson_prompt():
+    """New versions, not the same items: no review prompt shares 6 words in a row with any lesson prompt."""
+    from .test_own_words import runs, words
+    lesson_runs = {r: f"{b.lesson}/{q.id}" for lesson in set(lesson_ids()) - {LESSON}
+                   for b in [load_bank(lesson)] for q in b.questions for r in runs(words(q.prompt), 6)}
+    for q in load_bank(LESSON).questions:
+        shared = [(" ".join(r), lesson_runs[r]) for r in runs(words(q.prompt), 6) if r in lesson_runs]
+        assert not shared, f"{LESSON}/{q.id} repeats {shared}"
+
+
 def test_every_review_question_has_a_hint_and_teaching_feedback():
     for q in load_bank(LESSON).questions:
         assert q.hint and len(q.hint.split()) <= 20, q.id
