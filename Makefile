@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python -m widgets.bench $(BENCH_ARGS)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from widgets import anatomy, simulation
-from widgets.bench.lab import lesson_showing
+from .lab import lesson_showing
 from widgets.figure_model import load_regions
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]

@@ -11,13 +11,13 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from ..demo_results import write_demo
-    from ..export import build_export
-    from ..load import all_banks
-    from ..progress import ProgressStore
-    from ..rollup import rollup_folder
-    from ..views.backup import progress_backup
-    from ..views.rollup import ClassResults
+    from widgets.demo_results import write_demo
+    from widgets.export import build_export
+    from widgets.load import all_banks
+    from widgets.progress import ProgressStore
+    from widgets.rollup import rollup_folder
+    from widgets.views.backup import progress_backup
+    from widgets.views.rollup import ClassResults
 
     out = []
     banks = all_banks()
@@ -27,7 +27,7 @@ def run(args) -> list[str]:
         out.append(line("engine", "rollup_folder (30 learners + 4 bad files)",
                         time_calls(lambda i: rollup_folder(folder, banks), runs)))
         store = ProgressStore(Path(d) / "store")
-        from ..demo_results import learner_progress
+        from widgets.demo_results import learner_progress
         import random
         store.replace(learner_progress(0, banks, random.Random(1)))
         data = store.load()
