@@ -23,7 +23,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 test: $(STAMP)
-	$(BIN)/python -m pytest --nbval-lax --nbval-current-env -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
