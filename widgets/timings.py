@@ -68,6 +68,7 @@ class LessonTime:
     words: int = 0
     questions: int = 0
     stories: int = 0
+    figures: int = 0
 
     @property
     def exact(self) -> float:
@@ -138,7 +139,9 @@ def time_notebook(path: Path) -> LessonTime:
                     t.stories += n
                     t.parts["stories"] += n * STORY_MINUTES
                 elif name in WIDGET_MINUTES:
-                    t.parts[_PART_OF.get(name, "figures")] += WIDGET_MINUTES[name]
+                    part = _PART_OF.get(name, "figures")
+                    t.figures += part == "figures"
+                    t.parts[part] += WIDGET_MINUTES[name]
                 else:
                     raise TimingError(f"{where}: no time set for widget {name}(); add it to "
                                       "WIDGET_MINUTES in widgets/timings.py")
@@ -159,18 +162,21 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def _contents(t: LessonTime) -> str:
+    items = [(t.questions, "question"), (t.stories, "story"), (t.figures, "figure")]
+    words = [f"{n} {w if n == 1 else ('stories' if w == 'story' else w + 's')}" for n, w in items if n]
+    return ", ".join(["reading"] + words + (["the self-check"] if t.parts["self-check"] else []))
+
+
 def plan_table(times: list[LessonTime]) -> str:
-    """The guide's full-course plan: one timed slot per lesson, parts in minutes, and the total."""
-    rows = ["| Time | Notebook | Reading | Figures | Questions | Stories | Self-check | Tools | Minutes |",
-            "|---|---|---|---|---|---|---|---|---|"]
+    """The guide's full-course plan: one timed slot per lesson, what it holds, and the total.
+    Only rounded minutes and counts appear, so small wording changes leave it as it is."""
+    rows = ["| Time | Notebook | What it holds | Minutes |", "|---|---|---|---|"]
     start = 0
     for t in times:
-        p = {k: f"{v:.0f}" if v else "–" for k, v in t.parts.items()}
-        rows.append(f"| {clock(start)}–{clock(start + t.minutes)} | `{t.notebook}` | {p['reading']} "
-                    f"({t.words} words) | {p['figures']} | {p['questions']} ({t.questions}) | "
-                    f"{p['stories']} ({t.stories}) | {p['self-check']} | {p['tools']} | {t.minutes} |")
+        rows.append(f"| {clock(start)}–{clock(start + t.minutes)} | `{t.notebook}` | {_contents(t)} | {t.minutes} |")
         start += t.minutes
-    rows.append(f"| | **Whole course** | | | | | | | **{start}** |")
+    rows.append(f"| | **Whole course** | | **{start}** |")
     return "\n".join(rows) + "\n"
 
 
@@ -259,12 +265,18 @@ def disagreements(s: Stated, times: list[LessonTime] | None = None) -> list[str]
 
 
 def write(s: Stated) -> list[Path]:
-    """Rewrite every stated time to the computed one; returns the files changed."""
-    changed = []
-    for path, now, fixed in _targets(s, time_course(s.lessons_dir, s.course_yaml)):
-        if now != fixed:
-            path.write_text(fixed, encoding="utf-8")
-            changed.append(path)
+    """Rewrite every stated time to the computed one; returns the files changed. Repeats until nothing
+    changes, since a rewritten "**Time:**" line can change a notebook's word count."""
+    changed: list[Path] = []
+    for _ in range(5):
+        now_changed = []
+        for path, now, fixed in _targets(s, time_course(s.lessons_dir, s.course_yaml)):
+            if now != fixed:
+                path.write_text(fixed, encoding="utf-8")
+                now_changed.append(path)
+        if not now_changed:
+            break
+        changed += [p for p in now_changed if p not in changed]
     return changed
 
 
@@ -299,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.write:
                 for path in write(stated):
                     print(f"updated {path}")
-            problems = disagreements(stated, times)
+            problems = disagreements(stated)
             for p in problems:
                 print(p)
             return 1 if problems else 0
