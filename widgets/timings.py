@@ -254,11 +254,21 @@ def _targets(s: Stated, times: list[LessonTime]) -> list[tuple[Path, str, str]]:
     return out
 
 
+def _example(now: str, fixed: str) -> str:
+    """The first changed line, as ' (was: …; computed: …)', when the texts differ line by line."""
+    pairs = [(a.strip(), b.strip()) for a, b in zip(now.splitlines(), fixed.splitlines()) if a != b]
+    if not pairs or len(now.splitlines()) != len(fixed.splitlines()):
+        return ""
+    a, b = pairs[0]
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f" (was: …{a[max(0, i - 40):i + 30]}…; computed: …{b[max(0, i - 40):i + 30]}…)"
+
+
 def disagreements(s: Stated, times: list[LessonTime] | None = None) -> list[str]:
     """One line per file whose stated times differ from the computed ones; empty when all agree."""
     times = times if times is not None else time_course(s.lessons_dir, s.course_yaml)
-    problems = [f"{path}: stated times differ from the computed ones" for path, now, fixed in _targets(s, times)
-                if now != fixed]
+    problems = [f"{path}: stated times differ from the computed ones{_example(now, fixed)}"
+                for path, now, fixed in _targets(s, times) if now != fixed]
     if s.guide.exists() and not _PLAN.search(s.guide.read_text(encoding="utf-8")):
         problems.append(f"{s.guide}: no <!-- timings:plan --> … <!-- /timings:plan --> block")
     return problems
