@@ -4,6 +4,9 @@
     python -m widgets.timings [LESSONS_DIR] --check   also list every stated time that disagrees
     python -m widgets.timings [LESSONS_DIR] --write   rewrite the stated times to the computed ones
 
+``--check`` and ``--write`` cover the notebooks in LESSONS_DIR and this repository's course.yaml, README
+and teacher's guide.
+
 A lesson's time is its reading (words of its markdown cells at ``WORDS_PER_MINUTE``) plus a fixed time
 per widget the notebook shows (``WIDGET_MINUTES``; quizzes per question, case stories per story), rounded
 to the nearest ``ROUND_TO`` minutes (halves up, never below ``ROUND_TO``). The course total is the sum of
