@@ -74,6 +74,12 @@ def test_an_unknown_widget_is_one_clear_error_naming_the_cell(tmp_path):
         time_notebook(nb)
 
 
+def test_a_question_list_the_command_cannot_read_is_an_error_not_a_guess(tmp_path):
+    nb = notebook(tmp_path / "v.ipynb", ("code", "from widgets import quiz\nIDS = ['q1']\nquiz('01-physiology', questions=IDS)"))
+    with pytest.raises(TimingError, match=r"v\.ipynb cell 1: quiz\(\) needs its chosen ids written as a list"):
+        time_notebook(nb)
+
+
 def test_every_stated_time_agrees_with_the_computed_one():
     problems = disagreements(Stated(LESSONS))
     assert not problems, ("\n".join(problems) + "\nRun `python -m widgets.timings --write`, then "

@@ -115,6 +115,8 @@ def _count(name: str, call: ast.Call, where: str) -> int:
     chosen = _literal_list(call)
     if chosen is not None:
         return len(chosen)
+    if any(k.arg in {"questions", "stories", "ids"} for k in call.keywords):
+        raise TimingError(f"{where}: {name}() needs its chosen ids written as a list, e.g. questions=[\"q1\"]")
     if name == "quiz":
         if not call.args or not isinstance(call.args[0], ast.Constant):
             raise TimingError(f"{where}: quiz() needs the lesson id as its first argument")
