@@ -23,7 +23,7 @@ GUIDE = LESSONS / "instructor" / "guide.md"
 WHO = "Checked by the project team against the sources listed; not yet reviewed by a clinician."
 FOOTER = re.compile(r"Last checked against sources: (\d{4}-\d\d-\d\d)\b.*?Next check due: (\d{4}-\d\d-\d\d)\b.*?"
                     + re.escape(WHO), re.S)
-TRUSTED = ("nhs.uk", "medlineplus.gov", "cdc.gov", "ninds.nih.gov", "europa.eu", "911.gov", "gov.uk")
+TRUSTED = ("nhs.uk", "medlineplus.gov", "cdc.gov", "ninds.nih.gov", "europa.eu", "911.gov", "gov.uk", "openstax.org")
 URL = re.compile(r"https?://[^\s)>\"'|\\]+")
 
 

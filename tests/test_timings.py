@@ -117,7 +117,7 @@ def repo_copy(tmp_path):
 
 def test_write_fixes_every_stated_time_after_a_lesson_grows(repo_copy):
     s = repo_copy
-    path = s.lessons_dir / "01_what_is_a_twitch.ipynb"
+    path = s.lessons_dir / "02_lifestyle_triggers.ipynb"
     before = time_notebook(path).minutes
     nb = nbformat.read(path, as_version=4)
     nb.cells.insert(3, nbformat.v4.new_markdown_cell(words(1200)))        # ten more minutes of reading
@@ -125,14 +125,16 @@ def test_write_fixes_every_stated_time_after_a_lesson_grows(repo_copy):
     assert time_notebook(path).minutes == before + 10
     problems = disagreements(s)
     assert {Path(p.split(":")[0]).name for p in problems} == {"course.yaml", "README.md", "guide.md",
-                                                              "00_start_here.ipynb", "01_what_is_a_twitch.ipynb"}
+                                                              "00_start_here.ipynb", "02_lifestyle_triggers.ipynb"}
     changed = write(s)
     assert disagreements(s) == []
-    assert {p.name for p in changed} >= {"course.yaml", "README.md", "guide.md", "01_what_is_a_twitch.ipynb"}
+    assert {p.name for p in changed} >= {"course.yaml", "README.md", "guide.md", "02_lifestyle_triggers.ipynb"}
     course_text = s.course_yaml.read_text("utf-8")
     assert course_text.startswith("# a comment that must survive\n")
-    assert re.search(rf"notebook: 01_what_is_a_twitch\.ipynb\n.*\n\s*minutes: {before + 10}\n", course_text)
+    assert re.search(rf"notebook: 02_lifestyle_triggers\.ipynb\n.*\n\s*minutes: {before + 10}\n", course_text)
     assert f"**Time:** about {before + 10} minutes" in nbformat.read(path, as_version=4).cells[0].source
+    homework = re.search(r"^\| \[`02_lifestyle_triggers\.ipynb`\].*$", s.guide.read_text("utf-8"), re.M).group(0)
+    assert homework.endswith(f"| {before + 10} min |")                    # the guide's homework table too
     assert write(s) == []                                                  # a second run changes nothing
 
 

@@ -12,7 +12,7 @@ per widget the notebook shows (``WIDGET_MINUTES``; quizzes per question, case st
 to the nearest ``ROUND_TO`` minutes (halves up, never below ``ROUND_TO``). The course total is the sum of
 the rounded lesson times, so every table adds up. The stated times live in ``course.yaml`` (minutes),
 the README's lesson table, the start notebook's lesson table, each notebook's "**Time:** about N minutes"
-line and the guide's generated plan (between ``<!-- timings:plan -->`` markers).
+line, the guide's generated plan (between ``<!-- timings:plan -->`` markers) and its homework table.
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def _targets(s: Stated, times: list[LessonTime]) -> list[tuple[Path, str, str]]:
     total = sum(minutes.values())
     files = [(s.course_yaml, lambda x: _course_yaml_fix(x, minutes)),
              (s.readme, lambda x: _table_fix(x, minutes, total)),
-             (s.guide, lambda x: _guide_fix(x, plan_table(times)))]
+             (s.guide, lambda x: _table_fix(_guide_fix(x, plan_table(times)), minutes, None))]
     for t in times:
         files.append((s.lessons_dir / t.notebook, None))
     out = []
