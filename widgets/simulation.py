@@ -27,7 +27,7 @@ ACTIVITY = ("at rest", "moving")
 SETTINGS = (*TRIGGERS, "activity")
 CALM = {name: options[0][0] for name, options in TRIGGERS.items()} | {"activity": "at rest"}
 
-MIN_RATE, MAX_RATE = 6.0, 60.0        # spontaneous firings per minute at the calmest / most excitable
+MIN_RATE, MAX_RATE = 6.0, 60.0        # cartoon firings per minute at the calmest / most excitable (never shown)
 SECONDS, RATE_HZ = 10.0, 250          # the simulated recording: 10 s sampled 250 times a second
 STEP_PERIOD, STEP_BUSY = 1.0, 0.7     # when moving: one step a second, muscles busy 70 % of it
 

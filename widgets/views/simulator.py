@@ -117,7 +117,7 @@ class Simulator(KeyboardSafeBox):
 
 
 # Noticed spikes in the 10-second cartoon → a level in words (upper bound inclusive), calm first.
-LEVELS = ((1, "hardly any"), (3, "a few"), (6, "some"), (10**9, "a lot"))
+LEVELS = ((2, "hardly any"), (4, "a few"), (7, "some"), (10**9, "a lot"))
 
 
 def noticed_level(signal: sim.MuscleSignal) -> str:
