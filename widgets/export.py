@@ -207,7 +207,7 @@ def check_export(data: Any) -> dict:
                                     "(the learner should use 'Make my results file')")
         raise ExportFormatError("not a class-results file of these lessons")
     version = data.get("version")
-    if version == 1:
+    if version == 1 and not isinstance(version, bool):
         raise ExportFormatError("made by an older version of these lessons (results file version 1, without "
                                 "the answers); ask the learner to click 'Make my results file' again")
     if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:

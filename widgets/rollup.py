@@ -217,10 +217,10 @@ def _short_list(ids: list[str], n: int = 5) -> str:
     return ", ".join(ids[:n]) + (f" and {len(ids) - n} more" if len(ids) > n else "")
 
 
-def grade_file(file: str, doc: dict, questions: Mapping[str, object], review: Iterable[str] = (),
-               now: datetime | None = None) -> HandedIn:
-    """Regrade one validated results document against `questions` (full id → question of the bank)."""
-    current = {qid: question_hash(q) for qid, q in questions.items()}
+def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: Mapping[str, str],
+               review: Iterable[str] = (), now: datetime | None = None) -> HandedIn:
+    """Regrade one validated results document against `questions` (full id → question of the bank) whose
+    content hashes are `current` (full id → hash)."""
     answers: dict[str, Answer] = {}
     older, unknown, invalid, wrong_marks = [], [], [], []
     for qid, entry in doc["questions"].items():
@@ -318,11 +318,12 @@ def grade_files(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank]
                 now: datetime | None = None) -> tuple[list[HandedIn], list[Skipped]]:
     """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
+    current = {qid: question_hash(q) for qid, q in questions.items()}
     review = list(review)
     graded, skipped = [], []
     for name, doc in files:
         try:
-            graded.append(grade_file(name, doc, questions, review, now))
+            graded.append(grade_file(name, doc, questions, current, review, now))
         except Exception as e:   # noqa: BLE001 - a validated file should always grade; never stop the class
             skipped.append(Skipped(name, f"The file cannot be regraded (unexpected {type(e).__name__})."))
     return graded, skipped
