@@ -7,7 +7,7 @@ import pytest
 
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
 from widgets.content_hash import question_hash
-from widgets.demo_results import write_demo
+from widgets.demo_results import main as demo_main, write_demo
 from widgets.export import ExportFormatError, build_export, check_export, encode
 from widgets.grading import grade
 from widgets.load import all_banks, load_bank, load_review
@@ -258,7 +258,7 @@ def test_demo_learners_who_finish_also_take_the_review(demo):
     assert review.total == len(load_review().questions)
 
 
-def test_demo_writes_never_follow_a_planted_link(tmp_path):
+def test_demo_writes_never_follow_a_planted_link(tmp_path, capsys):
     """Issue 12: a planted symlink at the demo folder's fixed path made the demo overwrite the file it points to."""
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
@@ -268,6 +268,9 @@ def test_demo_writes_never_follow_a_planted_link(tmp_path):
     with pytest.raises(FileExistsError):
         write_demo(folder, learners=2)
     assert victim.read_text() == "keep me"
+    with pytest.raises(SystemExit, match="1"):
+        demo_main([str(folder), "--learners", "2"])                 # the command line says so in words
+    assert "is already in" in capsys.readouterr().err
     fresh = [write_demo(learners=1, bad_files=False) for _ in range(2)]   # no folder: a new private one each time
     try:
         assert fresh[0] != fresh[1]

@@ -12,7 +12,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import widgets.rollup as R
@@ -99,6 +98,16 @@ def test_one_crafted_or_non_regular_file_no_longer_stops_or_hangs_the_roll_up(tm
     assert "UTF-16" in reasons["utf16.json"] and "not valid Unicode" in reasons["surrogate.json"]
 
 
+def test_file_names_that_are_not_utf8_or_hold_control_characters_are_shown_safely(tmp_path):
+    doc = learner_doc(3, "Cy")
+    (tmp_path / os.fsdecode(b"bad-\xff-name.json")).write_bytes(b"{")
+    (tmp_path / "line\nbreak.json").write_bytes(encode(doc))
+    result = rollup_folder(tmp_path, [BANK], review=[])
+    assert [s.file for s in result.skipped] == ["bad-\ufffd-name.json"] and result.learners == ["Cy"]
+    view_names = [s.file for s in result.skipped] + [h.file for d in result.duplicates for h in d.files]
+    assert all(n.encode("utf-8") for n in view_names)
+
+
 def test_a_folder_with_more_entries_than_the_limit_is_read_up_to_the_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(R, "MAX_FILES", 3)
     for n in range(5):
@@ -112,7 +121,9 @@ def _folder_with(content: bytes) -> tuple[R.Rollup, str]:
     with tempfile.TemporaryDirectory() as d:
         two_good(Path(d))
         (Path(d) / "odd.json").write_bytes(content)
+        before = {p.name: p.read_bytes() for p in Path(d).iterdir()}
         result = rollup_folder(d, [BANK], review=[])
+        assert {p.name: p.read_bytes() for p in Path(d).iterdir()} == before      # the roll-up only reads
     return result, "odd.json"
 
 
@@ -127,7 +138,7 @@ def _check(result: R.Rollup, file: str) -> None:
     assert stats["99-test/q1"].first_correct >= 2 or any(d.files for d in result.duplicates)
 
 
-HYPO = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HYPO = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @HYPO
@@ -136,10 +147,12 @@ def test_arbitrary_bytes_are_read_or_skipped_with_one_clear_message(content):
     _check(*_folder_with(content))
 
 
+def _containers(inner):
+    return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+
+
 JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-                    | st.text(max_size=20),
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
-                    max_leaves=20)
+                    | st.text(max_size=20), _containers, max_leaves=20)
 
 
 @HYPO

@@ -43,8 +43,22 @@ def test_files_sharing_a_learner_code_are_shown_side_by_side_and_the_teacher_pic
     assert view.result.learners == ["Ben", "Cleo"]
     view.pick(code, "class-results-ada-old-copy.json")
     assert sorted(view.result.learners) == ["Ada", "Ben", "Cleo"] and "more than one file" not in view.status.value
-    picker.value = None                                           # the radio buttons drive the same thing
+    view.read_button.click()                                      # reading again keeps the pick
+    assert view.pickers[code].value == "class-results-ada-old-copy.json" and len(view.result.learners) == 3
+    view.pickers[code].value = None                               # the radio buttons drive the same thing
     assert view.result.learners == ["Ben", "Cleo"]
+
+
+def test_answers_to_an_older_version_of_a_question_are_listed(tmp_path):
+    folder = write_demo(tmp_path / "class", learners=1, seed=5, bad_files=False)
+    path = next(folder.iterdir())
+    doc = json.loads(path.read_text())
+    qid = sorted(q for q in doc["questions"] if not q.startswith("05-review/"))[0]
+    doc["questions"][qid]["hash"] = "0" * 16
+    path.write_text(json.dumps(doc))
+    view = class_results(folder)
+    assert f"{qid}: 1 learner(s)" in view.checks.value and "older version" in view.checks.value
+    assert view.result.flagged == []
 
 
 def test_a_forged_file_is_listed_with_what_does_not_add_up(tmp_path):

@@ -143,7 +143,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same files)")
     p.add_argument("--no-bad-files", action="store_true", help="leave out the corrupt, duplicate and foreign files")
     args = p.parse_args(argv)
-    out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
+    try:
+        out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
+    except FileExistsError as e:
+        p.exit(1, f"{Path(e.filename).name} is already in {args.folder} (nothing is overwritten); "
+                  "choose an empty or a new folder.\n")
     print(f"wrote {args.learners} learners' results to {out}")
 
 

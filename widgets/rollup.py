@@ -154,6 +154,12 @@ def _not_plain(entry: os.DirEntry) -> str | None:
     return None
 
 
+def shown_name(name: str) -> str:
+    """A file name fit to show: bytes that are not UTF-8 become �, control characters become spaces."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
+
+
 def read_file(path: Path | str) -> dict:
     """One results file → its validated document; `UnreadableFile` or `ExportFormatError` with the reason."""
     content = read_regular_file(path, max_bytes=MAX_RESULTS_BYTES, what="The file")
@@ -182,7 +188,7 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skippe
                 if reason is None and not entry.name.lower().endswith(".json"):
                     reason = "It is not a .json file."
             if reason is None:
-                good.append((entry.name, read_file(entry.path)))
+                good.append((shown_name(entry.name), read_file(entry.path)))
                 continue
         except UnreadableFile as e:
             reason = str(e)
@@ -192,7 +198,7 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skippe
             reason = f"The file cannot be read ({e.strerror or type(e).__name__})."
         except Exception as e:   # noqa: BLE001 - one odd file must never stop the class's roll-up
             reason = f"The file cannot be read (unexpected {type(e).__name__})."
-        skipped.append(Skipped(entry.name, reason))
+        skipped.append(Skipped(shown_name(entry.name), reason))
     if more:
         skipped.append(Skipped("…", f"The folder holds more than {MAX_FILES:,} entries; the rest were not read."))
     return good, skipped
@@ -218,9 +224,17 @@ def _short_list(ids: list[str], n: int = 5) -> str:
 
 
 def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: Mapping[str, str],
-               review: Iterable[str] = (), now: datetime | None = None) -> HandedIn:
+               review: Iterable[str] = (), now: datetime | None = None, memo: dict | None = None) -> HandedIn:
     """Regrade one validated results document against `questions` (full id → question of the bank) whose
-    content hashes are `current` (full id → hash)."""
+    content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers)."""
+    memo = {} if memo is None else memo
+
+    def regrade(qid: str, chosen: list[str]):
+        key = (qid, tuple(chosen))
+        if key not in memo:
+            memo[key] = _regrade(questions[qid], chosen)
+        return memo[key]
+
     answers: dict[str, Answer] = {}
     older, unknown, invalid, wrong_marks = [], [], [], []
     for qid, entry in doc["questions"].items():
@@ -231,8 +245,7 @@ def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: M
         if entry["hash"] != current[original]:
             older.append(qid)
             continue
-        q = questions[original]
-        first, last = _regrade(q, entry["first_chosen"]), _regrade(q, entry["last_chosen"])
+        first, last = regrade(original, entry["first_chosen"]), regrade(original, entry["last_chosen"])
         if first is None or last is None:
             invalid.append(qid)
             continue
@@ -320,10 +333,10 @@ def grade_files(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank]
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     current = {qid: question_hash(q) for qid, q in questions.items()}
     review = list(review)
-    graded, skipped = [], []
+    graded, skipped, memo = [], [], {}
     for name, doc in files:
         try:
-            graded.append(grade_file(name, doc, questions, current, review, now))
+            graded.append(grade_file(name, doc, questions, current, review, now, memo))
         except Exception as e:   # noqa: BLE001 - a validated file should always grade; never stop the class
             skipped.append(Skipped(name, f"The file cannot be regraded (unexpected {type(e).__name__})."))
     return graded, skipped

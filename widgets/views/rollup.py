@@ -186,12 +186,15 @@ class ClassResults(KeyboardSafeBox):
         groups: dict[str, list[engine.HandedIn]] = {}
         for h in self._graded:
             groups.setdefault(h.learner, []).append(h)
+        before = {code: p.value for code, p in self.pickers.items()}      # a pick survives reading again
         self.pickers, boxes = {}, []
         for code, files in groups.items():
             if len(files) < 2:
                 continue
-            picker = W.RadioButtons(options=[(f"count {h.file}", h.file) for h in files] + [("count none", None)],
-                                    value=None, layout=W.Layout(width="auto"))
+            names = [h.file for h in files]
+            picker = W.RadioButtons(options=[(f"count {n}", n) for n in names] + [("count none", None)],
+                                    value=before.get(code) if before.get(code) in names else None,
+                                    layout=W.Layout(width="auto"))
             picker.observe(lambda _: self._show(), names="value")
             self.pickers[code] = picker
             boxes.append(W.VBox([W.HTML(file_table(files, f"These {len(files)} files share the learner code "
