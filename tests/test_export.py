@@ -54,6 +54,18 @@ def test_an_answer_to_an_older_version_keeps_its_own_hash_and_the_current_versio
     assert (q3["hash"], q3["attempts"], q3["first_chosen"]) == (question_hash(BANK.question("q3")), 2, ["false"])
 
 
+def test_a_saved_value_that_is_not_a_hash_is_reported_as_another_version_never_the_current_one():
+    for junk in ("x", 12, "F" * 16):
+        doc = build_export(progress(attempt("q1", ["a"], True, hash=junk)), [BANK])
+        h = doc["questions"]["99-test/q1"]["hash"]
+        assert len(h) == 16 and h != question_hash(BANK.question("q1"))
+
+
+def test_a_name_with_a_lone_surrogate_is_cleaned_so_the_file_can_be_saved():
+    doc = build_export(progress(), [BANK], "Ann\ud800")
+    assert doc["name"] == "Ann" and encode(doc).decode("utf-8")
+
+
 def test_an_attempt_saved_without_a_hash_counts_as_the_current_version():
     a = attempt("q1", ["a"], True)
     del a["hash"]

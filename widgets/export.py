@@ -107,7 +107,7 @@ class _Attempt(BaseModel):
     chosen: list[Any]
     correct: bool
     time: str
-    hash: str | None = None
+    hash: Any = None
 
 
 class _Progress(BaseModel):
@@ -121,8 +121,9 @@ def _now() -> str:
 
 
 def clean_name(name: str | None, default: str) -> str:
-    """The name to put in the file: trimmed, control characters removed, at most MAX_NAME characters."""
-    text = re.sub(r"[\x00-\x1f\x7f]", "", name or "").strip()[:MAX_NAME].strip()
+    """The name to put in the file: trimmed, control characters and lone surrogates removed, at most MAX_NAME
+    characters."""
+    text = re.sub(r"[\x00-\x1f\x7f\ud800-\udfff]", "", name or "").strip()[:MAX_NAME].strip()
     return text or default
 
 
@@ -135,11 +136,21 @@ def learner_code(code: Any) -> str:
     return "learner-" + hashlib.sha256(raw).hexdigest()[:16]
 
 
+def _version(saved: Any, current: str) -> str:
+    """The hash to report for a saved attempt: as saved, the current one if none was saved, and a stable
+    stand-in (never the current one) for a value that is not a hash."""
+    if not saved:
+        return current
+    if isinstance(saved, str) and re.fullmatch(r"[0-9a-f]{16}", saved):
+        return saved
+    return hashlib.sha256(repr(saved).encode("utf-8", "backslashreplace")).hexdigest()[:16]
+
+
 def _answered_version(attempts: list[dict], current: dict[str, str]) -> list[dict]:
     """The attempts to report, in time order, each with its "hash": per question, those made on the bank's
     current version if the learner answered it, else those made on the version of their latest attempt.
     An attempt saved without a hash (before versions were recorded) counts as one on the current version."""
-    attempts = [dict(a, hash=a.get("hash") or current[a["question"]]) for a in attempts]
+    attempts = [dict(a, hash=_version(a.get("hash"), current[a["question"]])) for a in attempts]
     latest = {a["question"]: a["hash"] for a in attempts}
     answered_now = {a["question"] for a in attempts if a["hash"] == current[a["question"]]}
     return [a for a in attempts
@@ -181,7 +192,7 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
         s = review_score(review, kept)
         lessons[REVIEW_LESSON] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
                                   "now_correct": s.now_correct}
-    questions = {qid: {"hash": group[0]["hash"], "attempts": len(group),
+    questions = {qid: {"hash": group[0]["hash"], "attempts": min(len(group), 10_000),
                        "first_chosen": [str(c)[:100] for c in group[0]["chosen"][:MAX_CHOSEN]],
                        "last_chosen": [str(c)[:100] for c in group[-1]["chosen"][:MAX_CHOSEN]],
                        "first_correct": group[0]["correct"], "now_correct": group[-1]["correct"]}
