@@ -117,8 +117,14 @@ def test_a_folder_with_more_entries_than_the_limit_is_read_up_to_the_limit(tmp_p
     assert len(files) == 3 and skipped[-1].reason == "The folder holds more than 3 entries; the rest were not read."
 
 
+def _fast_folder() -> tempfile.TemporaryDirectory:
+    """A private temporary folder, in memory (/dev/shm) where there is one: 3,000 files write 40× faster."""
+    shm = "/dev/shm"
+    return tempfile.TemporaryDirectory(dir=shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None)
+
+
 def _folder_with(content: bytes) -> tuple[R.Rollup, str]:
-    with tempfile.TemporaryDirectory() as d:
+    with _fast_folder() as d:
         two_good(Path(d))
         (Path(d) / "odd.json").write_bytes(content)
         before = {p.name: p.read_bytes() for p in Path(d).iterdir()}
@@ -190,7 +196,7 @@ def test_a_valid_file_with_any_one_value_swapped_is_read_or_skipped_with_one_cle
     _check(*_folder_with(json.dumps(doc).encode()))
 
 
-def test_a_class_of_3000_with_64_bit_codes_has_no_collision_and_everyone_counts(tmp_path):
+def test_a_class_of_3000_with_64_bit_codes_has_no_collision_and_everyone_counts():
     """Issue 12: with 24-bit codes, 21 % of simulated classes of 3,000 had two learners on one code.
 
     Birthday bound: the chance that n codes drawn from N values are not all different is about
@@ -201,15 +207,16 @@ def test_a_class_of_3000_with_64_bit_codes_has_no_collision_and_everyone_counts(
     rng = random.Random(3000)
     template = learner_doc(0, "x", {"q1", "q3"})
     codes = set()
-    for n in range(3000):
-        code = f"learner-{rng.getrandbits(64):016x}"
-        codes.add(code)
-        doc = dict(template, learner=code, name=f"Learner {n}")
-        (tmp_path / export_filename(doc)).write_bytes(encode(doc))
-    assert len(codes) == 3000 and len(os.listdir(tmp_path)) == 3000
-    start = time.perf_counter()
-    result = rollup_folder(tmp_path, [BANK], review=[])
-    seconds = time.perf_counter() - start
+    with _fast_folder() as folder:
+        for n in range(3000):
+            code = f"learner-{rng.getrandbits(64):016x}"
+            codes.add(code)
+            doc = dict(template, learner=code, name=f"Learner {n}")
+            (Path(folder) / export_filename(doc)).write_bytes(encode(doc))
+        assert len(codes) == 3000 and len(os.listdir(folder)) == 3000
+        start = time.perf_counter()
+        result = rollup_folder(folder, [BANK], review=[])
+        seconds = time.perf_counter() - start
     print(f"\n[roll-up of 3,000 learners: {seconds:.2f} s]")
     assert len(result.learners) == 3000 and result.duplicates == [] and result.skipped == []
     stats = {s.question: s for s in result.questions}
