@@ -4,7 +4,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from widgets.links import (ROOT, binder_badge, binder_url, main, nbgitpuller_url, read_readme_blocks,
+from .course_text import ROOT
+
+from widgets.links import (binder_badge, binder_url, main, nbgitpuller_url, read_readme_blocks,
                            readme_blocks, settings, update_readme)
 
 
@@ -40,7 +42,7 @@ def test_bad_hub_url_is_refused():
 
 
 def test_readme_links_are_the_ones_the_command_generates():
-    conf = settings()
+    conf = settings(ROOT / "pyproject.toml")
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     found = read_readme_blocks(readme)
     assert found == readme_blocks(conf["repository"], conf["branch"], conf["hub"]), (
@@ -62,6 +64,22 @@ def test_command_prints_the_links_for_a_given_repository(capsys):
 
 
 def test_project_url_is_a_marked_placeholder_in_one_place():
-    conf = settings()
+    conf = settings(ROOT / "pyproject.toml")
     assert conf["repository"].startswith("https://github.com/")
     assert "YOUR-ORG" in conf["repository"]   # replace with your fork; the README follows via --write-readme
+
+
+def test_command_reads_the_settings_given_not_the_installed_package(tmp_path, capsys):
+    (tmp_path / "pyproject.toml").write_text('[tool.foot-twitch-lessons]\nrepository = "https://github.com/school/fork"\n'
+                                             'hub = "https://hub.school.example"\n')
+    readme = tmp_path / "README.md"
+    readme.write_text("x\n<!-- links:binder generated -->\nOLD\n<!-- /links:binder -->\n")
+    main(["--pyproject", str(tmp_path / "pyproject.toml"), "--readme", str(readme), "--write-readme"])
+    assert "school/fork" in readme.read_text() and "OLD" not in readme.read_text()
+
+
+def test_command_without_settings_says_where_to_run_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit):
+        main(["--write-readme"])
+    assert "run this in your fork's folder" in capsys.readouterr().err

@@ -138,7 +138,7 @@ def test_ordering_places_start_on_the_choose_label(five):
 def test_top_level_views_carry_the_keyboard_guard(five):
     from widgets.views.keyboard import KeyboardGuard
     assert isinstance(five.children[-1], KeyboardGuard)
-    assert "data-lm-suppress-shortcuts" in KeyboardGuard._esm
+    assert "data-lm-suppress-shortcuts" in KeyboardGuard()._esm
 
 
 def test_section_check_asks_only_its_questions_and_the_recap_leaves_them_out(store):

@@ -89,6 +89,9 @@ def load_figure_texts() -> FigureTexts:
 
 
 def related_questions(region_id: str) -> list[tuple[str, int, object]]:
-    """(lesson id, question number from 1, question) of every quiz question with topic ``region:<region_id>``."""
-    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.questions)
+    """(lesson id, question number from 1, question) of every recap-quiz question with topic ``region:<region_id>``.
+
+    Numbers count the recap quiz as the learner sees it (section checks are left out of it).
+    """
+    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.recap())
             if q.topic == f"region:{region_id}"]

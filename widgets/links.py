@@ -2,6 +2,8 @@
 
 The project's own repository, branch and hub are set in one place, `[tool.foot-twitch-lessons]` in
 pyproject.toml; the README's links are made from them (`--write-readme`) and a test checks they agree.
+A teacher runs it in the folder of their fork (or passes `--pyproject` and `--readme`): the command never
+looks for the repository from where the package is installed.
 """
 
 from __future__ import annotations
@@ -12,12 +14,11 @@ import tomllib
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-ROOT = Path(__file__).parent.parent
 START = "lessons/00_start_here.ipynb"
 BADGE = "https://mybinder.org/badge_logo.svg"
 
 
-def settings(pyproject: Path | str = ROOT / "pyproject.toml") -> dict:
+def settings(pyproject: Path | str = "pyproject.toml") -> dict:
     """`repository`, `branch` and `hub` from `[tool.foot-twitch-lessons]` in pyproject.toml."""
     data = tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))
     conf = data.get("tool", {}).get("foot-twitch-lessons", {})
@@ -93,17 +94,30 @@ def update_readme(text: str, blocks: dict[str, str]) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    conf = settings()
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--pyproject", type=Path, default=Path("pyproject.toml"))
+    known, _ = pre.parse_known_args(argv)
+    try:
+        conf = settings(known.pyproject)
+    except (OSError, KeyError, ValueError) as e:
+        conf = {"repository": None, "branch": "main", "hub": "", "error": f"{known.pyproject}: {e!r}"}
     p = argparse.ArgumentParser(prog="python -m widgets.links", description=__doc__.splitlines()[0])
+    p.add_argument("--pyproject", type=Path, default=Path("pyproject.toml"),
+                   help="the project settings to read (default: pyproject.toml in this folder)")
+    p.add_argument("--readme", type=Path, default=Path("README.md"),
+                   help="the README whose link blocks --write-readme rewrites (default: README.md in this folder)")
     p.add_argument("repository", nargs="?", default=conf["repository"],
-                   help=f"repository URL (default from pyproject.toml: {conf['repository']})")
+                   help=f"repository URL (default from pyproject.toml: {conf['repository'] or 'none found'})")
     p.add_argument("--branch", default=conf["branch"], help=f"branch (default {conf['branch']})")
     p.add_argument("--hub", default=conf["hub"], help=f"JupyterHub URL (default {conf['hub'] or 'none'})")
     p.add_argument("--write-readme", action="store_true",
                    help="rewrite the link blocks in README.md (uses pyproject.toml's settings)")
     args = p.parse_args(argv)
+    if "error" in conf and (args.write_readme or args.repository is None):
+        p.error(f"cannot read [tool.foot-twitch-lessons] from {conf['error']}; run this in your fork's folder, "
+                "pass --pyproject, or give the repository URL")
     if args.write_readme:
-        readme = ROOT / "README.md"
+        readme = args.readme
         readme.write_text(update_readme(readme.read_text(encoding="utf-8"),
                                         readme_blocks(conf["repository"], conf["branch"], conf["hub"])),
                           encoding="utf-8")

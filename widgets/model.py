@@ -186,9 +186,16 @@ class QuestionBank(Strict):
         return [self.full_id(q) for q in self.questions]
 
 
+GLOSSARY_KINDS = {"know": "Words to know", "doctors": "Words doctors use"}
+
+
 class GlossaryEntry(Strict):
+    """One term: `kind` "know" is a word every learner should keep (a handful per lesson); "doctors" is a
+    word a learner may hear from a doctor or read on a health page, listed for reference."""
+
     term: Text
     meaning: Text
+    kind: Literal["know", "doctors"]
     say_it: str | None = Field(None, description="How to say the word, in plain spelling.")
     lessons: list[str] = Field(default_factory=list)
 
@@ -207,6 +214,12 @@ class Glossary(Strict):
             if e.term.lower() == term.lower():
                 return e
         raise KeyError(term)
+
+    def grouped(self, lesson: str | None = None) -> dict[str, list[GlossaryEntry]]:
+        """The terms of `lesson` (or all), by kind ("know" first, then "doctors"), each sorted A to Z."""
+        chosen = [e for e in self.entries if lesson is None or lesson in e.lessons]
+        return {kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())
+                for kind in GLOSSARY_KINDS}
 
 
 class LessonInfo(Strict):

@@ -27,7 +27,7 @@ ACTIVITY = ("at rest", "moving")
 SETTINGS = (*TRIGGERS, "activity")
 CALM = {name: options[0][0] for name, options in TRIGGERS.items()} | {"activity": "at rest"}
 
-MIN_RATE, MAX_RATE = 6.0, 60.0        # spontaneous firings per minute at the calmest / most excitable
+MIN_RATE, MAX_RATE = 6.0, 60.0        # cartoon firings per minute at the calmest / most excitable (never shown)
 SECONDS, RATE_HZ = 10.0, 250          # the simulated recording: 10 s sampled 250 times a second
 STEP_PERIOD, STEP_BUSY = 1.0, 0.7     # when moving: one step a second, muscles busy 70 % of it
 
@@ -144,15 +144,16 @@ def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECO
 
 
 # --- Twitch vs cramp --------------------------------------------------------------------------------
-MOVE_THRESHOLD = 10.0   # % of the muscle's full strength needed to move the foot (cartoon value)
+MOVE_THRESHOLD = 10.0   # cartoon pull needed to move the foot (no real unit; figures show no number for it)
 FORCE_SECONDS, FORCE_RATE_HZ = 3.0, 100
 CRAMP_UNITS = 60        # motor units that join a cramp
-UNIT_FORCE = 1.0        # % of full strength one motor unit adds when it fires steadily
+UNIT_FORCE = 1.0        # cartoon pull one motor unit adds when it fires steadily
 
 
 @dataclass(frozen=True)
 class ForceTrace:
-    """Force over time, in % of the muscle's full strength; ``units`` motor units took part."""
+    """Force over time on a cartoon scale (no real unit); ``units`` motor units took part; ``end`` may lie
+    after the drawn window (a cramp still going when the graph ends)."""
 
     dt: float
     force: np.ndarray
@@ -186,11 +187,15 @@ def twitch_force(seed: int = 0) -> ForceTrace:
 
 
 def cramp_force(seed: int = 0) -> ForceTrace:
-    """Many motor units fire again and again together: force builds, stays high, then eases off."""
+    """Many motor units fire again and again together: force builds and stays high past the drawn window.
+
+    Real cramps last from seconds to minutes (NHS, "Leg cramps"), so the cartoon never shows one ending
+    within its few seconds: ``end`` lies after FORCE_SECONDS.
+    """
     rng = np.random.default_rng(seed)
     t = np.arange(int(FORCE_SECONDS * FORCE_RATE_HZ)) / FORCE_RATE_HZ
     start = float(rng.uniform(0.3, 0.6))
-    end = float(start + rng.uniform(1.5, 2.0))
+    end = float(FORCE_SECONDS + rng.uniform(5.0, 60.0))
     joins = start + np.sort(rng.uniform(0.0, 0.4, CRAMP_UNITS))     # units join over 0.4 s
     strength = rng.uniform(0.7, 1.3, CRAMP_UNITS) * UNIT_FORCE
     force = np.zeros_like(t)

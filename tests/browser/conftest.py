@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.bench.lab import CHROMIUM, LabPage, chromium_available, start_browser, start_lab
+from .lab import CHROMIUM, LabPage, chromium_available, start_browser, start_lab
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 

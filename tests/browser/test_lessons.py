@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.bench.lab import lesson_notebooks
+from .lab import lesson_notebooks
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from widgets import triage
-from widgets.bench.lab import lesson_showing
+from .lab import lesson_showing
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

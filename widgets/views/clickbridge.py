@@ -9,41 +9,12 @@ listens to ``plotly_click`` there (again after each redraw), and sets ``clicked`
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import anywidget
 import traitlets
 
-_ESM = r"""
-function render({ model, el }) {
-  const hint = document.createElement("p");
-  hint.textContent = model.get("hint");
-  hint.style.margin = "0.25em 0";
-  el.appendChild(hint);
-  let count = 0;
-  const attach = () => {
-    const box = el.closest(model.get("container")) || document;
-    box.querySelectorAll("." + model.get("target") + " .js-plotly-plot").forEach((gd) => {
-      if (gd.__clickBridge || typeof gd.on !== "function") return;
-      gd.__clickBridge = true;
-      gd.on("plotly_click", (ev) => {
-        const p = ev && ev.points && ev.points[0];
-        if (!p) return;
-        const cd = p.customdata !== undefined ? p.customdata : (p.data && p.data.customdata && p.data.customdata[0]);
-        if (!cd) return;
-        count += 1;
-        model.set("clicked", String(cd) + "#" + count);
-        model.save_changes();
-      });
-    });
-  };
-  const root = el.closest(model.get("container")) || document.body;
-  const observer = new MutationObserver(() => attach());
-  observer.observe(root, { childList: true, subtree: true });
-  const timer = setInterval(attach, 500);   // plotly attaches .on() after its async first draw
-  attach();
-  return () => { observer.disconnect(); clearInterval(timer); };
-}
-export default { render };
-"""
+_ESM = Path(__file__).parent.parent / "static" / "clickbridge.js"
 
 
 class ClickBridge(anywidget.AnyWidget):

@@ -36,7 +36,7 @@ CONTROLS = [  # (notebook, root class, buttons to alternate, figure class)
 
 
 def run(args) -> list[str]:
-    from .lab import LabPage, start_browser, start_lab
+    from tests.browser.lab import LabPage, start_browser, start_lab
 
     out = []
     runs = max(3, min(args.runs // 20, 20))

@@ -8,7 +8,7 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from ..views.cases import case_stories
+    from widgets.views.cases import case_stories
 
     out = [line("build", "case_stories (all stories)", time_calls(lambda i: case_stories(), runs=args.runs // 4 or 5))]
     view = case_stories()

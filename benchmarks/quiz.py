@@ -14,8 +14,8 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from ..progress import ProgressStore
-    from ..views.quiz import quiz
+    from widgets.progress import ProgressStore
+    from widgets.views.quiz import quiz
 
     out = []
     imports = []
@@ -48,6 +48,6 @@ def run(args) -> list[str]:
 
         out.append(line("callback", "quiz_check (grade + save + feedback)", time_calls(check, args.runs)))
 
-        from ..grading import grade
+        from widgets.grading import grade
         out.append(line("callback", "grade only", time_calls(lambda i: grade(card.question, "a"), args.runs)))
     return out

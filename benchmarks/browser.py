@@ -34,8 +34,8 @@ _CHECK_TO_FEEDBACK = """async ({panel, card}) => {
 
 
 def _quiz_check(browser, lab, clicks: int) -> list[float]:
-    from ..load import load_bank
-    from .lab import LabPage
+    from widgets.load import load_bank
+    from tests.browser.lab import LabPage
 
     bank = load_bank("01-physiology")
     n, q = next((i, q) for i, q in enumerate(bank.questions) if q.type == "single")
@@ -61,7 +61,7 @@ def _quiz_check(browser, lab, clicks: int) -> list[float]:
 
 def _simulator(browser, lab, clicks: int) -> list[float] | None:
     from .figures_browser import _CLICK_TO_DRAWN
-    from .lab import LabPage, lesson_showing
+    from tests.browser.lab import LabPage, lesson_showing
 
     notebook = lesson_showing("simulator")
     if notebook is None:
@@ -112,7 +112,7 @@ def _baseline(browser, lab, clicks: int) -> list[float]:
     """Kernel round trip with no work: click → HTML text changed (a scratch notebook in the server's root)."""
     import nbformat
 
-    from .lab import LabPage
+    from tests.browser.lab import LabPage
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(_BASELINE_CELL)])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -133,7 +133,7 @@ def _ratio(name: str, samples: list[float], floor: list[float]) -> str:
 
 
 def _render(browser, lab, notebook: str, loads: int) -> list[float]:
-    from .lab import LabPage
+    from tests.browser.lab import LabPage
 
     samples = []
     for _ in range(loads):
@@ -148,7 +148,7 @@ def _render(browser, lab, notebook: str, loads: int) -> list[float]:
 
 
 def run(args) -> list[str]:
-    from .lab import lesson_notebooks, start_browser, start_lab
+    from tests.browser.lab import lesson_notebooks, start_browser, start_lab
 
     clicks = max(MIN_CLICKS, args.runs // 5)
     out = []

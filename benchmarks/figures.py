@@ -8,12 +8,12 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from .. import simulation as sim
-    from ..figure_model import REGION_IDS
-    from ..views.foot_map import foot_map
-    from ..views.motor_unit import motor_unit
-    from ..views.simulator import simulator
-    from ..views.twitch_cramp import twitch_vs_cramp
+    from widgets import simulation as sim
+    from widgets.figure_model import REGION_IDS
+    from widgets.views.foot_map import foot_map
+    from widgets.views.motor_unit import motor_unit
+    from widgets.views.simulator import simulator
+    from widgets.views.twitch_cramp import twitch_vs_cramp
 
     out = []
     s = simulator()

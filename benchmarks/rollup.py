@@ -11,25 +11,27 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from ..demo_results import write_demo
-    from ..export import build_export
-    from ..load import all_banks
-    from ..progress import ProgressStore
-    from ..rollup import rollup_folder
-    from ..views.backup import progress_backup
-    from ..views.rollup import ClassResults
+    from widgets.demo_results import write_demo
+    from widgets.export import build_export
+    from widgets.load import all_banks
+    from widgets.progress import ProgressStore
+    from widgets.rollup import rollup_folder
+    from widgets.views.backup import progress_backup
+    from widgets.views.rollup import ClassResults
 
     out = []
     banks = all_banks()
     runs = max(args.runs // 10, 5)
     with tempfile.TemporaryDirectory() as d:
         folder = write_demo(Path(d) / "class", learners=30)
-        out.append(line("engine", "rollup_folder (30 learners + 4 bad files)",
+        out.append(line("engine", "rollup_folder (30 learners + 4 bad files, regraded)",
                         time_calls(lambda i: rollup_folder(folder, banks), runs)))
         store = ProgressStore(Path(d) / "store")
-        from ..demo_results import learner_progress
+        from widgets.demo_results import learner_progress
         import random
-        store.replace(learner_progress(0, banks, random.Random(1)))
+        from ..progress import empty_progress
+        made_up = learner_progress(0, banks, random.Random(1))
+        store.replace(dict(empty_progress(made_up["learner"]), attempts=made_up["attempts"]))
         data = store.load()
         out.append(line("engine", "build_export (one learner, every bank)",
                         time_calls(lambda i: build_export(data, banks), args.runs)))

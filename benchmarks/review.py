@@ -10,8 +10,8 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from ..progress import ProgressStore
-    from ..views.review import review_quiz
+    from widgets.progress import ProgressStore
+    from widgets.views.review import review_quiz
 
     with tempfile.TemporaryDirectory() as d:
         store = ProgressStore(d)

@@ -8,9 +8,9 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from ..model import TRIGGERS, SelfCheckAnswers
-    from ..triage import load_rules, triage
-    from ..views.selfcheck import selfcheck
+    from widgets.model import TRIGGERS, SelfCheckAnswers
+    from widgets.triage import load_rules, triage
+    from widgets.views.selfcheck import selfcheck
 
     out = [line("build", "selfcheck", time_calls(lambda i: selfcheck(), runs=args.runs // 4 or 5))]
     view = selfcheck()

@@ -6,11 +6,11 @@ import argparse
 import importlib
 import pkgutil
 
-from .. import bench
+import benchmarks as bench
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(prog="python -m widgets.bench", description=__doc__)
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     p.add_argument("--runs", type=int, default=200, help="repetitions per kernel-side callback (default 200)")
     p.add_argument("--browser", action="store_true", help="also run the real-browser benchmarks (slow)")
     p.add_argument("--only", default="", help="run only modules whose name contains this text")

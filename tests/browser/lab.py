@@ -78,7 +78,7 @@ BROKEN_TEXT = ("Loading widget", "Error displaying widget", "VBox(", "HBox(", "T
 
 def lesson_notebooks() -> list[str]:
     """Notebook paths (relative to ``lessons/``) of the course map, then ``instructor/*.ipynb`` if any."""
-    from ..load import load_course
+    from widgets.load import load_course
     names = [lesson.notebook for lesson in load_course().lessons if (LESSONS / lesson.notebook).exists()]
     names += sorted(str(p.relative_to(LESSONS)) for p in (LESSONS / "instructor").glob("*.ipynb"))
     return names

@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks [--browser]``. Each module here with a ``run(args)`` adds lines."""

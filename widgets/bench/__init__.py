@@ -1,1 +1,0 @@
-"""Benchmarks: ``python -m widgets.bench [--browser]``. Each module here with a ``run(args)`` adds lines."""
