@@ -192,6 +192,7 @@ class ProgressStore:
         self._learner: str | None = None       # the code last read (or made up while nothing can be read)
         self._created = ""
         self._last: list[dict] | None = None   # the attempts last read, shown if reading fails later
+        self._seen: dict[str, QuestionStatus] = {}   # statuses last read, shown if reading fails later
         self._checked = False                  # integrity checked once per store
         self._listeners: list[weakref.ref] = []
         self._notifying = False
@@ -226,11 +227,15 @@ class ProgressStore:
         try:
             rows = self._run(lambda c: self._status_rows(c, ids, lesson))
             out = {r[0]: QuestionStatus(r[0], r[2], bool(r[3]), bool(r[4]), json.loads(r[5]), r[6]) for r in rows}
+            self._seen.update(out)
             if not self._pending:
                 self._problem = None
         except _Unavailable as e:
             self._read_failed(e)
-            out = question_status([a for a in self._last or [] if self._wanted(a, ids, lesson)])
+            if self._last is not None:
+                out = question_status([a for a in self._last if self._wanted(a, ids, lesson)])
+            else:
+                out = {q: s for q, s in self._seen.items() if ids is None or q in ids}
         for a in self._pending:
             if self._wanted(a, ids, lesson):
                 out = _fold(out, a)
