@@ -505,6 +505,7 @@ class ProgressStore:
                 conn.execute("PRAGMA synchronous = FULL")
                 if version == 0:
                     self._initialise(conn)
+                self._drop_stale_journal(conn)
             if not self._checked:
                 result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if result != "ok":
@@ -514,6 +515,24 @@ class ProgressStore:
         except BaseException:
             conn.close()
             raise
+
+    def _drop_stale_journal(self, conn) -> None:
+        """Delete a journal left by a writer killed before its first change (not "hot", so SQLite keeps it).
+
+        Under our write lock no other writer is in a transaction, and a hot journal was already rolled back
+        when the lock was taken, so what is left belongs to no one."""
+        journal = self.path.with_name(self.path.name + "-journal")
+        if not os.path.lexists(journal):
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if os.path.lexists(journal):
+                    os.unlink(journal)
+            finally:
+                conn.execute("COMMIT")
+        except (sqlite3.Error, OSError):
+            pass                                          # read-only or busy: try again next time
 
     def _ensure_file(self) -> None:
         """Create the 0700 folder and an empty 0600 database file if missing; move a link or non-file aside."""
@@ -550,6 +569,10 @@ class ProgressStore:
             if conn.execute("PRAGMA user_version").fetchone()[0] != 0:     # another notebook was quicker
                 conn.execute("COMMIT")
                 return
+            with open(self.path, "rb") as f:           # SQLite takes any file under 512 bytes for an empty one
+                head = f.read(16)
+            if (head and head != b"SQLite format 3\0") or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise _Corrupt("it is not a progress file of these lessons")
             legacy = None
             if seed is None:
                 seed, legacy = self._legacy()
