@@ -21,7 +21,7 @@ FORMAT = "foot-twitch-lessons/progress"
 RESULTS_FORMAT = "foot-twitch-lessons/class-results"
 VERSION = 2
 MAX_BYTES = 16_000_000          # a download (and so a restore) is at most this big: ~100,000 answers
-MAX_ATTEMPTS = 100_000
+MAX_ATTEMPTS = 150_000          # the byte limit comes first for answers of a usual size
 MAX_PER_QUESTION = 200
 HEADER_BYTES = 400              # room for everything in a download except the attempts
 
