@@ -499,6 +499,10 @@ class ProgressStore:
                 self._newer = (f"Your progress file {self.path.name} was saved by a newer version of these lessons "
                                f"(format {version}; this one reads {SCHEMA}). It was left as it is and is only read "
                                "here: update the lessons to save new answers.")
+                conn.close()                               # reopen read-only: nothing here can change it
+                conn = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self.busy_timeout,
+                                       isolation_level=None)
+                conn.execute("PRAGMA trusted_schema = OFF")
             else:
                 self._newer = None
                 conn.execute("PRAGMA journal_mode = DELETE")
