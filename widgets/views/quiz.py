@@ -155,12 +155,13 @@ class Quiz(KeyboardSafeBox):
         self.ids = [saved_id for _, _, saved_id in items]
         self.store = store or default_store()
         self.status = self.store.question_status(self.ids)
+        learner = self.store.learner()
         self.title = W.HTML(f"<h3 style='margin:0.25em 0'>{html.text(title)}</h3>")
         self.notice = StoreNotice(self.store)
         self.score = W.HTML("")
         self.score.add_class(CSS["score"])
         notes = notes or {}
-        self.cards = [QuestionCard(b, q, n + 1, self.store.learner(), self._record, total=len(items), full_id=saved_id,
+        self.cards = [QuestionCard(b, q, n + 1, learner, self._record, total=len(items), full_id=saved_id,
                                    note=notes.get(saved_id, ""))
                       for n, (b, q, saved_id) in enumerate(items)]
         self._restore()
