@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import sqlite3
 import stat
@@ -194,6 +195,7 @@ class ProgressStore:
         self._last: list[dict] | None = None   # the attempts last read, shown if reading fails later
         self._seen: dict[str, QuestionStatus] = {}   # statuses last read, shown if reading fails later
         self._checked = False                  # integrity checked once per store
+        self._ever_read = False                # the file was read at least once by this store
         self._listeners: list[weakref.ref] = []
         self._notifying = False
 
@@ -203,7 +205,7 @@ class ProgressStore:
         self._flush()
         try:
             learner, created, attempts = self._run(self._read_all)
-            self._last = attempts
+            self._last, self._ever_read = attempts, True
             if not self._pending:
                 self._problem = None
         except _Unavailable as e:
@@ -228,6 +230,7 @@ class ProgressStore:
             rows = self._run(lambda c: self._status_rows(c, ids, lesson))
             out = {r[0]: QuestionStatus(r[0], r[2], bool(r[3]), bool(r[4]), json.loads(r[5]), r[6]) for r in rows}
             self._seen.update(out)
+            self._ever_read = True
             if not self._pending:
                 self._problem = None
         except _Unavailable as e:
@@ -242,7 +245,7 @@ class ProgressStore:
         return out
 
     def _read_failed(self, e: _Unavailable) -> None:
-        if self._last is None and self._learner is None:
+        if not self._ever_read:
             self._problem = f"your answers cannot be saved in {self.directory} ({e})"
         else:
             self._problem = f"your saved answers cannot be read just now ({e})"
@@ -433,7 +436,7 @@ class ProgressStore:
         meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('learner', 'created')").fetchall())
         if "learner" not in meta:
             raise _Corrupt("the learner code is missing")
-        self._learner, self._created = meta["learner"], meta.get("created", "")
+        self._learner, self._created, self._ever_read = meta["learner"], meta.get("created", ""), True
         return self._learner, self._created
 
     def _read_all(self, conn) -> tuple[str, str, list[dict]]:
@@ -656,7 +659,8 @@ def _salvage(path: Path) -> tuple[str | None, str, list[dict]]:
             conn.execute("PRAGMA trusted_schema = OFF")
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             check_progress({"format": FORMAT, "version": VERSION, "learner": meta.get("learner"), "attempts": []})
-            learner, created = meta["learner"], str(meta.get("created", ""))[:40]
+            learner, created = meta["learner"], str(meta.get("created", ""))
+            created = created if re.fullmatch(r"[0-9T:.+Z-]{1,40}", created) else ""
         except (sqlite3.Error, ProgressFormatError, KeyError, TypeError, ValueError):
             pass
         for order in ("ASC", "DESC"):              # from both ends, to get around a damaged page

@@ -67,7 +67,7 @@ class ProgressDoc(BaseModel):
     format: str
     version: int
     learner: LearnerCode
-    created: Annotated[str, Field(max_length=40)] = ""
+    created: Annotated[str, Field(max_length=40, pattern=r"^[0-9T:.+Z-]*$")] = ""
     attempts: Annotated[list[Attempt], Field(max_length=MAX_ATTEMPTS)]
 
     @field_validator("attempts")
