@@ -36,7 +36,11 @@ class ProgressOverview(KeyboardSafeBox):
         super().__init__([self.notice, self.table, self.reset_button, self.confirm_box])
         self.add_class(CSS["progress"])
         self.refresh()
-        self.store.subscribe(self.refresh)           # a Check in any quiz updates the table
+        self.store.subscribe(self._changed)          # a Check in any quiz updates the table
+
+    def _changed(self) -> None:
+        if self.comm is not None:                    # a closed view is not redrawn
+            self.refresh()
 
     def scores(self) -> list[scoring.LessonScore]:
         """Each lesson's score from the store's per-question summary (as fast with 10 answers as 100,000)."""

@@ -18,8 +18,12 @@ class StoreNotice(W.HTML):
         self.store = store
         self.since = store.told            # one-time notices from here on (and any no view showed yet)
         self.extra: list[str] = []         # the view's own message (e.g. "your progress was reset")
-        store.subscribe(self.refresh)
+        store.subscribe(self._changed)
         self.refresh()
+
+    def _changed(self) -> None:
+        if self.comm is not None:                       # a closed view is not redrawn
+            self.refresh()
 
     def refresh(self) -> None:
         self.store.pop_notices_once()                   # writes what waits, marks the events as told
