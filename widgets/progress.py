@@ -167,6 +167,15 @@ def move_aside(path: Path, stem: str, suffix: str) -> Path:
     raise FileExistsError(f"no free name next to {path}")
 
 
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an open transaction; an error here must not hide the one that caused it."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
 def _row_attempt(row) -> dict:
     question, lesson, chosen, correct, when, qhash = row
     return {"question": question, "lesson": lesson, "chosen": json.loads(chosen), "correct": bool(correct),
@@ -393,7 +402,7 @@ class ProgressStore:
                 self._insert(conn, [attempt])
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK") if conn.in_transaction else None
+            _rollback(conn)
             raise
 
     @staticmethod
@@ -424,7 +433,7 @@ class ProgressStore:
                 conn.execute("COMMIT")
                 return backup, len(attempts)
             except BaseException:
-                conn.execute("ROLLBACK") if conn.in_transaction else None
+                _rollback(conn)
                 raise
         try:
             return self._run(op)
@@ -592,7 +601,7 @@ class ProgressStore:
             conn.execute(f"PRAGMA user_version = {SCHEMA}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK") if conn.in_transaction else None
+            _rollback(conn)
             raise
         self._learner = learner
         if legacy is not None:
