@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import scoring
 from .content_hash import question_hash
 from .model import QuestionBank
-from .progress import ProgressFormatError, check_progress
+from .progress_doc import progress_filename, read_progress_upload  # noqa: F401  (moved; old import path)
 from .review import LESSON as REVIEW_LESSON, review_id, review_score
 
 FORMAT = "foot-twitch-lessons/class-results"
@@ -275,19 +275,3 @@ def export_filename(doc: dict) -> str:
     slug = _ascii_slug(doc["name"])
     return f"class-results-{slug + '-' if slug else ''}{learner_code(doc['learner'])}.json"
 
-
-def progress_filename(progress: dict) -> str:
-    """e.g. `foot-twitch-progress-learner-7f3a2c.json`."""
-    return f"foot-twitch-progress-{file_slug(progress['learner'])}.json"
-
-
-def read_progress_upload(content: bytes) -> dict:
-    """Bytes of an uploaded progress file → a validated progress document, or ProgressFormatError with the reason."""
-    try:
-        data = decode(content)
-    except ValueError as e:
-        raise ProgressFormatError(str(e)) from None
-    if isinstance(data, dict) and data.get("format") == FORMAT:
-        raise ProgressFormatError("this is a class-results file, not a progress file; "
-                                  "choose the file made by 'Download my progress file'")
-    return check_progress(data)
