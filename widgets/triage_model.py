@@ -29,7 +29,7 @@ assert tuple(sorted(SEVERITY, key=SEVERITY.get, reverse=True)) == OUTCOMES
 TIER = {**{q: "emergency" for q in EMERGENCY_SIGNS}, **{q: "same_day" for q in SAME_DAY_SIGNS},
         **{q: "book_visit" for q in BOOK_VISIT_SIGNS}}
 # An emergency number written out (so it can be checked against care.yaml): 999, 112, 911, and 000 (Australia).
-EMERGENCY_NUMBER_RE = re.compile(r"(?<!\d)(999|112|911|000)(?!\d)")
+EMERGENCY_NUMBER_RE = re.compile(r"(?<![\d,.])(999|112|911|000)(?![\d]|[,.]\d)")
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
 
 
