@@ -18,7 +18,7 @@ STROKE_AND_GBS = ("face_drooping", "sudden_weakness", "sudden_numbness", "troubl
                   "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
                   "spreading_weakness")
 SAME_DAY = ("new_weakness", "spreading_numbness")                  # NHS Guillain-Barré: urgent GP / NHS 111
-NHS_SEE_A_GP = ("several_places", "stiffness", "medicine")          # NHS twitching page's "see a GP" list
+NHS_SEE_A_GP = ("lasting_weakness", "several_places", "stiffness", "medicine")          # NHS twitching page's "see a GP" list
 BOOK_VISIT = NHS_SEE_A_GP + ("wasting", "sole_numbness", "pain")    # the article; MedlinePlus (sole)
 RULES = T.load_rules()
 
@@ -32,7 +32,7 @@ def run(**choices) -> T.Verdict:
 
 def test_vocabulary_is_the_sources():
     assert set(EMERGENCY_SIGNS) == set(STROKE_AND_GBS)
-    assert set(SIGNS) == set(STROKE_AND_GBS + SAME_DAY + BOOK_VISIT) and len(SIGNS) == 18
+    assert set(SIGNS) == set(STROKE_AND_GBS + SAME_DAY + BOOK_VISIT) and len(SIGNS) == 19
     assert OUTCOMES == ("emergency", "same_day", "book_visit", "no_warning_signs")
 
 
@@ -103,8 +103,15 @@ def test_a_medicine_never_means_stop_it():
 
 def test_weakness_that_comes_and_goes_still_counts():
     """Issue 11 item 2 (the self-check help text): weakness is what you cannot do, and rest does not cancel it."""
-    h = RULES.item("new_weakness").help.lower()
-    assert "comes and goes" in h and "still counts" in h and "front of the foot" in h and "tiptoe" in h
+    for sign in ("new_weakness", "lasting_weakness"):
+        h = RULES.item(sign).help.lower()
+        assert "comes and goes" in h and "still counts" in h and "front of the foot" in h and "tiptoe" in h
+
+
+def test_weakness_of_any_speed_has_a_question():
+    """Minutes or hours: emergency (CDC); a day or a few days: today (NHS Guillain-Barré); weeks: a visit (NHS)."""
+    assert [run(**{s: "yes"}).outcome for s in ("sudden_weakness", "new_weakness", "lasting_weakness")] == \
+        ["emergency", "same_day", "book_visit"]
 
 
 # -- "not sure": never calm text ---------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The complete safety proof of the self-check, explore mode included, by a decomposition this file checks.
 
-Input space of the form: mode (not chosen / own / exploring) x 18 signs (unanswered / no / yes / not sure)
-x how long (unanswered + 4 choices) x 64 trigger sets = 3 * 4**18 * 5 * 64, about 6.6e13. Too many to run
+Input space of the form: mode (not chosen / own / exploring) x 19 signs (unanswered / no / yes / not sure)
+x how long (unanswered + 4 choices) x 64 trigger sets = 3 * 4**19 * 5 * 64, about 2.6e14. Too many to run
 one by one, so the proof splits it, and checks every premise of the split against the real code:
 
 1. Form -> answers (`triage.check` / `answers_from_choices`): each column is mapped on its own
@@ -34,7 +34,7 @@ TIER = {**dict.fromkeys(("face_drooping", "sudden_weakness", "sudden_numbness", 
                          "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
                          "spreading_weakness"), "emergency"),
         **dict.fromkeys(("new_weakness", "spreading_numbness"), "same_day"),
-        **dict.fromkeys(("several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"), "book_visit")}
+        **dict.fromkeys(("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"), "book_visit")}
 REASSURING = ("harmless", "nothing to worry", "no need to see", "no need to worry", "you're fine", "you are fine",
               "you're ok", "you are ok", "benign", "don't worry", "do not worry", "not serious", "nothing serious",
               "safe to ignore", "all clear", "nothing wrong", "normal")

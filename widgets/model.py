@@ -240,7 +240,7 @@ EMERGENCY_SIGNS = ("face_drooping", "sudden_weakness", "sudden_numbness", "troub
                    "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
                    "spreading_weakness")
 SAME_DAY_SIGNS = ("new_weakness", "spreading_numbness")
-BOOK_VISIT_SIGNS = ("several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine")
+BOOK_VISIT_SIGNS = ("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine")
 SIGNS = EMERGENCY_SIGNS + SAME_DAY_SIGNS + BOOK_VISIT_SIGNS
 DURATIONS = ("under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
 TRIGGERS = ("caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing")
@@ -249,7 +249,7 @@ Outcome = Literal["emergency", "same_day", "book_visit", "no_warning_signs"]
 Sign = Literal["face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
                "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing", "spreading_weakness",
                "new_weakness", "spreading_numbness",
-               "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"]
+               "lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"]
 Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
 Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
 

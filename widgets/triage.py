@@ -69,6 +69,7 @@ class Example:
     label: str
     intro: str
     story: str
+    verdict_label: str
     verdict: Verdict
 
 
@@ -174,7 +175,7 @@ def check(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...]
     answers, unanswered = answers_from_choices(choices, ticked)
     if exploring and len(unanswered) == len(QUESTIONS) and not answers.triggers:
         e = rules.example
-        return Example(e.label, e.intro, e.story, triage(e.answers, rules)), unanswered
+        return Example(e.label, e.intro, e.story, e.verdict_label, triage(e.answers, rules)), unanswered
     return triage(answers, rules), unanswered
 
 

@@ -184,6 +184,7 @@ class Example(Strict):
     label: Safe                     # "Example, not about you"
     intro: Safe
     story: Safe
+    verdict_label: Safe             # above the example's verdict ("What the check would tell Alex:")
     answers: SelfCheckAnswers
 
 

@@ -150,7 +150,7 @@ def _section(label: str, body: str) -> str:
 
 def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
     """The answer panel, in the order of `Verdict.lines()`: cautions, title, where and when, what to do now,
-    who to tell, why, everyday steps, when to come back, and the lines always shown."""
+    who to tell, why, everyday steps, when to come back or get help sooner, and the lines always shown."""
     colour = WRONG_TEXT if v.outcome != "no_warning_signs" else INFO_TEXT
     parts = [f"<p style='margin:0.25em 0;color:{WRONG_TEXT}'><b>⚠ {html.text(c)}</b></p>" for c in v.cautions]
     parts.append(f"<h4 style='margin:0.25em 0;color:{colour}'>{_ICONS[v.outcome]} {html.text(v.title)}</h4>")
@@ -165,7 +165,7 @@ def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
         parts.append(_section("Why:", f"<ul style='margin:0.25em 0'>{items}</ul>"))
     if v.steps:
         parts.append(_section("Things you can try:", html.bullet_list(list(v.steps))))
-    parts.append(_section("When to come back:", html.bullet_list(list(v.closing))))
+    parts.append(_section("Remember:", html.bullet_list(list(v.closing))))
     parts.append(f"<div style='margin-top:0.5em;color:{INFO_TEXT}'>" + html.bullet_list(list(v.always)) + "</div>")
     return f"<div role='status' class='selfcheck-verdict selfcheck-{v.outcome}'>" + "".join(parts) + "</div>"
 
@@ -176,7 +176,8 @@ def render_example(e: triage.Example) -> str:
                                       "example-").replace("role='status' ", "")
     return (f"<div role='status' class='{CSS['selfcheck_example']}' style='border:2px dashed #888;padding:0.5em'>"
             f"<p style='margin:0.25em 0'><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}"
-            f"{html.paragraph(e.story)}{inner}</div>")
+            f"{html.paragraph(e.story)}<p style='margin:0.5em 0 0.25em 0'><i>{html.text(e.verdict_label)}</i></p>"
+            f"{inner}</div>")
 
 
 def selfcheck(rules: TriageRules | None = None) -> SelfCheck:
