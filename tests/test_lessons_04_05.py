@@ -75,7 +75,7 @@ TIERS = [
     ("Urgent, today: a same-day doctor, or a health advice line such as NHS 111",
      ["new weakness that came on over a day or a few days", "the front of the foot has started to drag",
       "numbness or tingling that is spreading"]),
-    ("Book a visit", ["more than 2 weeks", "several places", "stiffness", "a muscle getting smaller",
+    ("Book a visit", ["weakness that has lasted a while, or got weaker slowly over weeks", "more than 2 weeks", "several places", "stiffness", "a muscle getting smaller",
                       "burning, tingling or **numbness** in the sole of the foot that stays",
                       "pain that does not settle", "a medicine that may be causing it",
                       "Never stop a prescribed medicine without asking the person who prescribed it",

@@ -245,57 +245,78 @@ class Course(Strict):
 
 
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
-URGENT_SIGNS = ("sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing")
-RED_FLAGS = ("weakness", "wasting", "numbness", "pain")
-DURATIONS = ("days", "few_weeks", "several_weeks", "unsure")
-FIXES = ("tried", "not_tried", "unsure")
-TRIGGERS = ("caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing")
-OUTCOMES = ("urgent", "professional", "no_warning_signs")
+from pydantic import AfterValidator  # noqa: E402  (kept in this section: other parts of the file change in parallel)
 
-UrgentSign = Literal["sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing"]
-RedFlag = Literal["weakness", "wasting", "numbness", "pain"]
+# Outcomes, most urgent first. Each sign belongs to the tier of the verdict a "yes" leads to.
+OUTCOMES = ("emergency", "same_day", "book_visit", "no_warning_signs")
+EMERGENCY_SIGNS = ("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
+                   "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
+                   "spreading_weakness")
+SAME_DAY_SIGNS = ("new_weakness", "spreading_numbness")
+BOOK_VISIT_SIGNS = ("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine")
+SIGNS = EMERGENCY_SIGNS + SAME_DAY_SIGNS + BOOK_VISIT_SIGNS
+DURATIONS = ("under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
+TRIGGERS = ("caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing")
+
+Outcome = Literal["emergency", "same_day", "book_visit", "no_warning_signs"]
+Sign = Literal["face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
+               "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing", "spreading_weakness",
+               "new_weakness", "spreading_numbness",
+               "lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"]
+Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
 Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
 
 
+def _care_text(value: str) -> str:
+    from .triage_model import fill_care  # the care data lives with the self-check; import late (no cycle)
+    return fill_care(value)
+
+
+# Text that may name the emergency numbers or the advice line only as {emergency_numbers} / {advice_line}.
+CareText = Annotated[Text, AfterValidator(_care_text)]
+
+
 class SelfCheckAnswers(Strict):
-    """One person's answers to the self-check. Items not listed as yes or unsure were answered "no".
+    """One person's answers to the self-check. Signs not listed in `signs` or `unsure` were answered "no"."""
 
-    `urgent` and `red_flags` list the items answered "yes"; `unsure` lists urgent or red-flag items
-    answered "not sure". `duration` and `fixes` each have their own "unsure".
-    """
-
-    urgent: list[UrgentSign] = Field(default_factory=list)
-    red_flags: list[RedFlag] = Field(default_factory=list)
-    unsure: list[Union[UrgentSign, RedFlag]] = Field(default_factory=list)
-    duration: Literal["days", "few_weeks", "several_weeks", "unsure"] = "days"
-    fixes: Literal["tried", "not_tried", "unsure"] = "not_tried"
+    signs: list[Sign] = Field(default_factory=list)        # answered "yes"
+    unsure: list[Sign] = Field(default_factory=list)       # answered "not sure"
+    duration: Duration = "under_1_week"
     triggers: list[Trigger] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _yes_or_unsure_not_both(self) -> "SelfCheckAnswers":
-        both = (set(self.urgent) | set(self.red_flags)) & set(self.unsure)
+        both = set(self.signs) & set(self.unsure)
         if both:
             raise FieldError("unsure", f"{sorted(both)} answered both 'yes' and 'not sure'")
         return self
 
 
 class CaseStory(Strict):
-    """A short practice story for lesson 04: the learner decides self-care or see a professional."""
+    """A short practice story for lesson 04: the learner picks the step the self-check would give."""
 
     id: Id
-    title: Text                      # e.g. "Sam, 34, runner"
-    story: Text
+    title: Text                      # e.g. "Sam, 14, footballer"
+    story: CareText
     answers: SelfCheckAnswers        # what this person would answer in the self-check
-    expected: Literal["urgent", "professional", "no_warning_signs"]
-    reason: Text                     # why, in plain words, shown after the learner decides
+    expected: Outcome
+    reason: CareText                 # why, in plain words, shown after the learner decides
+    teacher_note: CareText           # for the teacher's key: what the story teaches, what to discuss
 
 
 class CaseStories(Strict):
+    """The practice stories, plus what a learner sees after a choice that is less, or more, cautious than needed."""
+
+    too_little: dict[Literal["emergency", "same_day", "book_visit"], CareText]   # by the expected step
+    more_cautious: CareText          # a more cautious choice: shown with the reason, never marked wrong
     stories: list[CaseStory] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_stories(self) -> "CaseStories":
         _unique([s.id for s in self.stories], "story")
+        missing = {"emergency", "same_day", "book_visit"} - set(self.too_little)
+        if missing:
+            raise FieldError("too_little", f"no text for the expected steps {sorted(missing)}")
         return self
 
 
