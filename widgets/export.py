@@ -21,13 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from . import scoring
 from .content_hash import question_hash
 from .model import QuestionBank
-from .progress_doc import progress_filename, read_progress_upload  # noqa: F401  (moved; old import path)
 from .review import LESSON as REVIEW_LESSON, review_id, review_score
 
 FORMAT = "foot-twitch-lessons/class-results"
 VERSION = 2                    # 2: answers, content hashes and learner codes of up to 64 bits
 MAX_NAME = 60
-MAX_BYTES = 1_000_000          # an uploaded progress file (see `decode`)
 MAX_RESULTS_BYTES = 100_000    # a results file of every question today is about 15 kB
 MAX_ENTRIES = 300              # answered questions in one results file (the course has about 50)
 MAX_CHOSEN = 20                # options or items in one answer
@@ -239,18 +237,6 @@ def check_export(data: Any) -> dict:
 def encode(doc: dict) -> bytes:
     """The file's bytes: UTF-8 JSON, keys in a stable order."""
     return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def decode(content: bytes) -> Any:
-    """Bytes of an uploaded or handed-in file → JSON value; ValueError with a plain reason if it isn't JSON."""
-    if len(content) > MAX_BYTES:
-        raise ValueError(f"the file is too large ({len(content):,} bytes) to be one of these lesson files")
-    try:
-        return json.loads(content.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ValueError("the file is not text (it may be a picture or a document)") from None
-    except json.JSONDecodeError as e:
-        raise ValueError(f"the file is not valid JSON ({e.msg} at line {e.lineno})") from None
 
 
 def data_uri(content: bytes, mime: str = "application/json") -> str:
