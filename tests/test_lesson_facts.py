@@ -101,10 +101,10 @@ def test_lesson_02_lists_one_trigger_per_simulator_control():
     lesson = md("02-triggers")
     section = lesson.split("## 1.", 1)[1].split("## 2.", 1)[0]
     listed = re.findall(r"^\d+\. (.+)$", section, flags=re.M)
-    assert len(listed) == len(sim.TRIGGERS)
+    assert len(listed) == len(sim.TRIGGER_LEVELS)
     names = {"hydration": "water", "magnesium": "magnesium", "potassium": "potassium",
              "caffeine": "caffeine", "stress": "stress", "exercise": "exercise"}
-    assert set(names) == set(sim.TRIGGERS)
+    assert set(names) == set(sim.TRIGGER_LEVELS)
     for control, word in names.items():
         assert sum(word in item for item in listed) == 1, (control, listed)
 
@@ -209,15 +209,15 @@ def test_every_question_has_a_hint_that_does_not_give_the_answer(lesson):
 
 # --- glossary split -----------------------------------------------------------------------------------
 def test_glossary_has_a_handful_of_words_to_know_per_lesson_and_words_doctors_use():
-    from widgets.model import GLOSSARY_KINDS
+    from widgets.model import GLOSSARY_HEADINGS
     g = load_glossary()
     for lesson in BANKS + ("04-red-flags",):
         groups = g.grouped(lesson)
         assert 1 <= len(groups["know"]) <= WORDS_TO_KNOW_MAX, (lesson, [e.term for e in groups["know"]])
     assert len(g.grouped("01-physiology")["know"]) + len(g.grouped("01-physiology")["doctors"]) <= 10
     page = glossary_html("01-physiology")
-    assert page.index(GLOSSARY_KINDS["know"]) < page.index(GLOSSARY_KINDS["doctors"])
-    assert "motor unit" in page.split(GLOSSARY_KINDS["doctors"])[0]
-    assert "fasciculation" in page.split(GLOSSARY_KINDS["doctors"])[1]
+    assert page.index(GLOSSARY_HEADINGS["know"]) < page.index(GLOSSARY_HEADINGS["doctors"])
+    assert "motor unit" in page.split(GLOSSARY_HEADINGS["doctors"])[0]
+    assert "fasciculation" in page.split(GLOSSARY_HEADINGS["doctors"])[1]
     whole = glossary().value                                   # lesson 05 shows every term
     assert all(e.term in whole for e in g.entries)

@@ -63,7 +63,7 @@ def test_simulator_shows_a_level_in_words_never_a_rate_as_if_measured():
     assert "per minute" not in calm_text
     assert "hardly any" in s.count.value and "pretend" in s.count.value
     words = [noticed_level(sim.muscle_signal(dict(sim.CALM, **{n: sim.choices(n)[-1] for n in names}), seed=0))
-             for names in ((), ("caffeine",), ("caffeine", "stress", "magnesium"), tuple(sim.TRIGGERS))]
+             for names in ((), ("caffeine",), ("caffeine", "stress", "magnesium"), tuple(sim.TRIGGER_LEVELS))]
     order = [w for _, w in LEVELS]
     assert [order.index(w) for w in words] == sorted(order.index(w) for w in words)   # never falls
     assert words[0] == "hardly any" and words[-1] == "a lot"
@@ -71,7 +71,7 @@ def test_simulator_shows_a_level_in_words_never_a_rate_as_if_measured():
 
 def test_simulator_figure_marks_every_noticed_twitch_in_text():
     s = simulator()
-    for name in sim.TRIGGERS:
+    for name in sim.TRIGGER_LEVELS:
         s.set(name, sim.choices(name)[-1])
     fig = shown(s)
     marks = [t for t in fig["data"] if t.get("name") == "twitch you notice"]
@@ -82,7 +82,7 @@ def test_simulator_figure_marks_every_noticed_twitch_in_text():
 
 def test_simulator_moving_hides_twitches_and_shades_the_movement():
     s = simulator()
-    for name in sim.TRIGGERS:
+    for name in sim.TRIGGER_LEVELS:
         s.set(name, sim.choices(name)[-1])
     s.set("activity", "moving")
     fig = shown(s)

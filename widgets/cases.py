@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import OUTCOMES, CaseStories, CaseStory
-from .triage_model import SEVERITY
+from .vocab import SEVERITY
 
 
 def choices() -> tuple[tuple[str, str], ...]:

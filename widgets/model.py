@@ -186,7 +186,9 @@ class QuestionBank(Strict):
         return [self.full_id(q) for q in self.questions]
 
 
-GLOSSARY_KINDS = {"know": "Words to know", "doctors": "Words doctors use"}
+from .vocab import GLOSSARY_KINDS, GlossaryKind  # noqa: E402
+
+GLOSSARY_HEADINGS = dict(zip(GLOSSARY_KINDS, ("Words to know", "Words doctors use"), strict=True))
 
 
 class GlossaryEntry(Strict):
@@ -195,7 +197,7 @@ class GlossaryEntry(Strict):
 
     term: Text
     meaning: Text
-    kind: Literal["know", "doctors"]
+    kind: GlossaryKind
     say_it: str | None = Field(None, description="How to say the word, in plain spelling.")
     lessons: list[str] = Field(default_factory=list)
 
@@ -219,7 +221,7 @@ class Glossary(Strict):
         """The terms of `lesson` (or all), by kind ("know" first, then "doctors"), each sorted A to Z."""
         chosen = [e for e in self.entries if lesson is None or lesson in e.lessons]
         return {kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())
-                for kind in GLOSSARY_KINDS}
+                for kind in GLOSSARY_HEADINGS}
 
 
 class LessonInfo(Strict):
@@ -247,24 +249,8 @@ class Course(Strict):
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
 from pydantic import AfterValidator  # noqa: E402  (kept in this section: other parts of the file change in parallel)
 
-# Outcomes, most urgent first. Each sign belongs to the tier of the verdict a "yes" leads to.
-OUTCOMES = ("emergency", "same_day", "book_visit", "no_warning_signs")
-EMERGENCY_SIGNS = ("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
-                   "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
-                   "spreading_weakness")
-SAME_DAY_SIGNS = ("new_weakness", "spreading_numbness")
-BOOK_VISIT_SIGNS = ("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine")
-SIGNS = EMERGENCY_SIGNS + SAME_DAY_SIGNS + BOOK_VISIT_SIGNS
-DURATIONS = ("under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
-TRIGGERS = ("caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing")
-
-Outcome = Literal["emergency", "same_day", "book_visit", "no_warning_signs"]
-Sign = Literal["face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
-               "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing", "spreading_weakness",
-               "new_weakness", "spreading_numbness",
-               "lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"]
-Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
-Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
+from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SIGNS,  # noqa: E402,F401
+                    TRIGGERS, CARE_OUTCOMES, CareOutcome, Duration, Outcome, Sign, Trigger)
 
 
 def _care_text(value: str) -> str:
@@ -307,14 +293,14 @@ class CaseStory(Strict):
 class CaseStories(Strict):
     """The practice stories, plus what a learner sees after a choice that is less, or more, cautious than needed."""
 
-    too_little: dict[Literal["emergency", "same_day", "book_visit"], CareText]   # by the expected step
+    too_little: dict[CareOutcome, CareText]   # by the expected step
     more_cautious: CareText          # a more cautious choice: shown with the reason, never marked wrong
     stories: list[CaseStory] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_stories(self) -> "CaseStories":
         _unique([s.id for s in self.stories], "story")
-        missing = {"emergency", "same_day", "book_visit"} - set(self.too_little)
+        missing = set(CARE_OUTCOMES) - set(self.too_little)
         if missing:
             raise FieldError("too_little", f"no text for the expected steps {sorted(missing)}")
         return self

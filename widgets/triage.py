@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Mapping
 
 from .load import CONTENT_DIR, load_file
-from .model import DURATIONS, SIGNS, TRIGGERS, SelfCheckAnswers
-from .triage_model import EMERGENCY_SIGNS, SEVERITY, Rule, TriageRules
+from .model import SelfCheckAnswers
+from .triage_model import Rule, TriageRules
+from .vocab import DURATIONS, EMERGENCY_SIGNS, SEVERITY, SIGNS, TRIGGERS
 
 RULES_PATH = CONTENT_DIR / "triage.yaml"
 QUESTIONS = SIGNS + ("duration",)                       # every question, in the order the form asks them

@@ -9,8 +9,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from .model import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SIGNS, TRIGGERS,
-                    FieldError, Id, SelfCheckAnswers, Strict, Text, _unique)
+from .model import FieldError, Id, SelfCheckAnswers, Strict, Text, _unique
+from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SEVERITY,  # noqa: F401
+                    SIGN_ANSWERS, SIGNS, TIER, TRIGGERS, Outcome, Trigger)
 
 CARE_PATH = Path(__file__).parent / "content" / "care.yaml"
 
@@ -22,12 +23,7 @@ REASSURING = ("harmless", "nothing to worry", "no need to worry", "no need to se
               "perfectly healthy")
 _REASSURING_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in REASSURING) + r")\b", re.IGNORECASE)
 
-ITEM_ANSWERS = ("no", "yes", "unsure")          # the three answers to each sign
-# Severity of the outcomes: rules may only escalate; the verdict is the most serious outcome that matches.
-SEVERITY = {"no_warning_signs": 0, "book_visit": 1, "same_day": 2, "emergency": 3}
-assert tuple(sorted(SEVERITY, key=SEVERITY.get, reverse=True)) == OUTCOMES
-TIER = {**{q: "emergency" for q in EMERGENCY_SIGNS}, **{q: "same_day" for q in SAME_DAY_SIGNS},
-        **{q: "book_visit" for q in BOOK_VISIT_SIGNS}}
+ITEM_ANSWERS = SIGN_ANSWERS                     # the three answers to each sign
 # An emergency number written out (so it can be checked against care.yaml): 999, 112, 911, and 000 (Australia).
 EMERGENCY_NUMBER_RE = re.compile(r"(?<![\d,.])(999|112|911|000)(?![\d]|[,.]\d)")
 _PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
@@ -111,7 +107,7 @@ class ChoiceQuestion(Strict):
 class TriggerItem(Strict):
     """A tick box for a possible trigger and the self-care step the article backs for it."""
 
-    id: Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
+    id: Trigger
     text: Safe
     step: Safe
     source: Text                    # where in the article the step comes from
@@ -120,7 +116,7 @@ class TriggerItem(Strict):
 class OutcomeText(Strict):
     """One verdict, in the NHS "when and where to get care" pattern: where and when, what to do now, who to tell."""
 
-    id: Literal["emergency", "same_day", "book_visit", "no_warning_signs"]
+    id: Outcome
     title: Safe                     # the first line of the verdict (for an emergency: "Call ... now")
     choice: Safe                    # the same step, as a practice-story choice
     where: Safe                     # when and where to get care
@@ -134,7 +130,7 @@ class Rule(Strict):
 
     id: Id
     when: dict[str, list[str]] = Field(min_length=1, max_length=1)
-    outcome: Literal["emergency", "same_day", "book_visit", "no_warning_signs"]
+    outcome: Outcome
     reason: Safe                    # why this answer matters, in plain words
     source: Id                      # a key of `sources`
     caution: Safe | None = None     # shown above everything else in the verdict

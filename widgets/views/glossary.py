@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..load import load_glossary
-from ..model import GLOSSARY_KINDS
+from ..model import GLOSSARY_HEADINGS
 from . import html
 
 
@@ -19,7 +19,7 @@ def glossary_html(lesson: str | None = None) -> str:
             f"<dt><b>{html.text(e.term)}</b>{' (say: ' + html.text(e.say_it) + ')' if e.say_it else ''}</dt>"
             f"<dd style='margin:0 0 0.4em 1.5em'>{html.text(e.meaning)}</dd>"
             for e in entries)
-        parts.append(f"<h4 class='glossary-{kind}' style='margin:0.5em 0 0.25em 0'>{GLOSSARY_KINDS[kind]}</h4>"
+        parts.append(f"<h4 class='glossary-{kind}' style='margin:0.5em 0 0.25em 0'>{GLOSSARY_HEADINGS[kind]}</h4>"
                      f"<dl>{items}</dl>")
     return "".join(parts)
 
