@@ -6,6 +6,7 @@ registered or removed (`on_change`). Names keep their registration order (the bu
 
 from __future__ import annotations
 
+import inspect
 from typing import Callable, Literal, TypeVar, get_args, get_origin
 
 from .base import QuestionBase
@@ -25,8 +26,11 @@ def type_name(cls: type[QuestionBase]) -> str:
 
 
 def register(cls: Q) -> Q:
-    """Add a question type (usable as a class decorator); a name already taken by another class is an error."""
+    """Add a question type (usable as a class decorator). Refused: a name another class has, a method left out."""
     name = type_name(cls)
+    if inspect.isabstract(cls):
+        missing = ", ".join(sorted(cls.__abstractmethods__))
+        raise TypeError(f"question type {name!r} ({cls.__name__}) does not define {missing}")
     if _TYPES.get(name, cls) is not cls:
         raise ValueError(f"question type {name!r} is already registered ({_TYPES[name].__name__})")
     _TYPES[name] = cls
