@@ -7,9 +7,9 @@ import ipywidgets as W
 import pytest
 from pydantic import Field
 
-from widgets import grading
+from widgets import answer_key, grading
 from widgets.demo_results import write_demo
-from widgets.load import ContentError
+from widgets.load import ContentError, all_banks
 from widgets.model import QUESTION_TYPES, QuestionBank
 from widgets.progress import ProgressStore
 from widgets.questions import BUILT_IN, AnswerError, QuestionBase, Result, registry
@@ -17,7 +17,7 @@ from widgets.rollup import rollup_folder
 from widgets.views import inputs
 from widgets.views.quiz import Quiz
 
-from .helpers import bank, single
+from .helpers import bank, multiple, numeric, ordering, single, truefalse
 
 
 # -- a sixth type, written as a lesson author would: model, grading, texts, and its input control ----------
@@ -148,3 +148,16 @@ def test_the_built_in_types_are_registered_in_order_each_with_a_control_and_a_ke
 def test_the_bank_schema_follows_the_registry(one_word_type):
     tags = QuestionBank.model_json_schema()["$defs"]
     assert "OneWord" in tags and all(cls.__name__ in tags for cls in BUILT_IN)
+
+
+def test_each_built_in_type_gives_its_key_word_misconceptions_and_made_up_answers():
+    b = bank(single(), multiple(), truefalse(), numeric(), ordering())
+    assert [q.KIND for q in b.questions] == ["choose one", "tick all that fit", "true or false", "number",
+                                             "put in order"]
+    rng = random.Random(3)
+    for q in [q for bk in [b, *all_banks()] for q in bk.questions]:
+        assert q.misconceptions() == answer_key.misconceptions(q)
+        right, wrong = grading.grade(q, q.right_answer()), grading.grade(q, q.wrong_answer(rng))
+        assert right.valid and right.correct and wrong.valid and not wrong.correct, q.id
+        assert grading.grade(q, q.answer_from_saved(right.chosen)).correct, q.id   # saved ids grade the same
+        assert q.wrong_picks(wrong.chosen), q.id
