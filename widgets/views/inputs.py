@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import ipywidgets as W
 
-from ..questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from ..questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse, registry
 from ..shuffle import scrambled_items, shuffled_options
 
 
@@ -50,10 +50,11 @@ def control(name: str, hint: str, script: Path | None = None) -> Callable[[Build
 
 
 def control_for(question: QuestionBase) -> Control:
-    try:
-        return _CONTROLS[question.type]     # type: ignore[attr-defined]  # every registered type has `type`
-    except KeyError:
-        raise TypeError(f"no input control is registered for question type {question.type!r}") from None
+    """The control registered under the question's type name."""
+    name = registry.type_name(type(question))
+    if name not in _CONTROLS:
+        raise TypeError(f"no input control is registered for question type {name!r}")
+    return _CONTROLS[name]
 
 
 def remove_control(name: str) -> None:
