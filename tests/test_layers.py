@@ -9,7 +9,8 @@ import pytest
 import widgets
 
 PACKAGE = Path(widgets.__file__).parent
-ENGINE = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__")
+ENGINE = sorted([p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"]
+                + [f"questions.{p.stem}".removesuffix(".__init__") for p in (PACKAGE / "questions").glob("*.py")])
 
 
 def _loaded_after(statement: str) -> set[str]:

@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import Iterable
 
 from .grading import correct_answer_text
-from .model import CaseStories, MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from .model import CaseStories, QuestionBank
 
 KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
-_TYPE = {SingleChoice: "choose one", MultipleSelect: "tick all that fit", TrueFalse: "true or false",
-         Numeric: "number", Ordering: "put in order"}
 
 
 def md(text: str) -> str:
@@ -29,16 +27,7 @@ def md(text: str) -> str:
 
 def misconceptions(question) -> list[tuple[str, str]]:
     """(wrong answer, the bank's feedback to it) for every wrong answer the bank gives feedback to."""
-    if isinstance(question, (SingleChoice, MultipleSelect)):
-        return [(o.text, o.feedback) for o in question.options if o.id not in question.correct_ids]
-    if isinstance(question, TrueFalse):
-        return [(f"Answering {'False' if question.answer else 'True'}", question.wrong_feedback)]
-    if isinstance(question, Numeric):
-        return [(f"Too low (below {question.answer:g} {question.unit})", question.low_feedback),
-                (f"Too high (above {question.answer:g} {question.unit})", question.high_feedback)]
-    if isinstance(question, Ordering):
-        return [("A wrong order", question.wrong_feedback)]
-    raise TypeError(type(question).__name__)
+    return question.misconceptions()
 
 
 def case_key(stories: CaseStories) -> list[str]:
@@ -83,7 +72,7 @@ def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) ->
         out += [f"## {md(bank.lesson)}: {md(bank.title)}", ""]
         for n, q in enumerate(bank.questions, 1):
             topic = f" · topic: {md(q.topic)}" if q.topic else ""
-            out += [f"### {n}. `{bank.full_id(q)}` ({_TYPE[type(q)]}{topic})", "",
+            out += [f"### {n}. `{bank.full_id(q)}` ({q.KIND}{topic})", "",
                     f"**Question:** {md(q.prompt)}", "",
                     f"**Answer:** {md(correct_answer_text(q))}", "",
                     f"**Why:** {md(q.explanation)}", "",

@@ -20,42 +20,11 @@ from typing import Iterable
 from .content_hash import question_hash
 from .export import build_export, encode, export_filename
 from .grading import grade
-from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from .model import QuestionBank
 from .review import LESSON as REVIEW_LESSON, review_id
 
 NAMES = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena", "Milo", "Nia",
          "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tess", "Uma", "Vik", "Wren", "Xia", "Yusuf", "Zoe")
-
-
-def _wrong_answer(q, rng: random.Random):
-    """A plausible wrong answer to `q` (the first wrong option is the most tempting one)."""
-    if isinstance(q, SingleChoice):
-        wrong = [o.id for o in q.options if o.id != q.answer]
-        return wrong[0] if rng.random() < 0.6 else rng.choice(wrong)
-    if isinstance(q, MultipleSelect):
-        right = [o.id for o in q.options if o.id in q.correct_ids]
-        wrong = [o.id for o in q.options if o.id not in q.correct_ids]
-        if wrong and (rng.random() < 0.6 or len(right) == 1):
-            return right + [wrong[0] if rng.random() < 0.7 else rng.choice(wrong)]
-        return right[:-1]
-    if isinstance(q, TrueFalse):
-        return not q.answer
-    if isinstance(q, Numeric):
-        low = q.answer - q.tolerance - 1
-        return low if low >= q.minimum and rng.random() < 0.5 else min(q.maximum, q.answer + q.tolerance + 2)
-    if isinstance(q, Ordering):
-        ids = [i.id for i in q.items]
-        ids[0], ids[1] = ids[1], ids[0]
-        return ids
-    raise TypeError(type(q).__name__)
-
-
-def _right_answer(q):
-    if isinstance(q, (SingleChoice, TrueFalse, Numeric)):
-        return q.answer
-    if isinstance(q, MultipleSelect):
-        return [o.id for o in q.options if o.id in q.correct_ids]
-    return [i.id for i in q.items]
 
 
 def _difficulty(qid: str) -> float:
@@ -72,8 +41,8 @@ def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, revi
             if rng.random() < 0.1:
                 continue                                   # skipped this one
             qid = bank.full_id(q)
-            first = _right_answer(q) if rng.random() < _difficulty(qid) else _wrong_answer(q, rng)
-            tries = [first] + ([] if first == _right_answer(q) or rng.random() < 0.2 else [_right_answer(q)])
+            first = q.right_answer() if rng.random() < _difficulty(qid) else q.wrong_answer(rng)
+            tries = [first] + ([] if first == q.right_answer() or rng.random() < 0.2 else [q.right_answer()])
             for answer in tries:
                 result = grade(q, answer)
                 progress["attempts"].append({"question": qid, "lesson": bank.lesson, "chosen": result.chosen,
@@ -83,7 +52,7 @@ def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, revi
     if stop_after == len(banks) and rng.random() < 0.6:
         for qid in (q for q in review if q in questions):
             q = questions[qid]
-            answer = _right_answer(q) if rng.random() < 0.8 else _wrong_answer(q, rng)
+            answer = q.right_answer() if rng.random() < 0.8 else q.wrong_answer(rng)
             result = grade(q, answer)
             progress["attempts"].append({"question": review_id(qid), "lesson": REVIEW_LESSON, "chosen": result.chosen,
                                          "correct": result.correct, "time": "2026-01-01T09:50:00+00:00",

@@ -10,6 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
+from .questions import registry
 from .review import LESSON as REVIEW_LESSON, Review
 
 CONTENT_DIR = Path(__file__).parent / "content"
@@ -89,7 +90,7 @@ def _friendly(err: dict) -> str:
     if kind == "union_tag_invalid":
         return f"unknown question type; expected one of {err.get('ctx', {}).get('expected_tags', '')}"
     if kind == "union_tag_not_found":
-        return "the 'type' field is missing; expected one of 'single', 'multiple', 'truefalse', 'numeric', 'ordering'"
+        return f"the 'type' field is missing; expected one of {', '.join(map(repr, registry.names()))}"
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     got = err.get("input")

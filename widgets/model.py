@@ -2,156 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, GetPydanticSchema, field_validator, model_validator
 
-Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
-Text = Annotated[str, Field(min_length=1)]
+from .questions import (MultipleSelect, Numeric, Option, OrderItem, Ordering, QuestionBase, SingleChoice, TrueFalse,
+                        registry)
+from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique
 
-
-class Strict(BaseModel):
-    """Base for content models: unknown fields are errors, so typos surface."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# The question types (widgets/questions/) and the schema building blocks (schema.py) are re-exported here,
+# so `from widgets.model import SingleChoice, FieldError` keeps working.
 
 
-class Option(Strict):
-    """One answer option of a choice question."""
-
-    id: Id
-    text: Text
-    feedback: Text
-    keep_last: bool = Field(False, description="Keep at the end when shuffling (e.g. 'none of the above').")
+def _question_union(_source: Any, handler: Any) -> Any:
+    return handler(Annotated[Union[registry.classes()], Field(discriminator="type")])
 
 
-class _QuestionBase(Strict):
-    id: Id
-    prompt: Text
-    explanation: Text
-    topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
-    hint: Text | None = Field(None, description="A nudge shown on request or after a wrong try; never the answer.")
-    section_check: bool = Field(False, description="Asked inside a lesson section (quiz(lesson, questions=[id])), "
-                                                   "not in the recap quiz at the end.")
-
-
-class FieldError(ValueError):
-    """A cross-field check failed; `field` names the field to blame in the loader's message."""
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        super().__init__(message)
-
-
-class DuplicateIdError(ValueError):
-    """Two entries share an id; `duplicate` names it so the loader can point at the entry."""
-
-    def __init__(self, what: str, duplicate: str):
-        self.duplicate = duplicate
-        super().__init__(f"duplicate {what} id {duplicate!r} (ids must be unique)")
-
-
-def _unique(ids: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for i in ids:
-        if i in seen:
-            raise DuplicateIdError(what, i)
-        seen.add(i)
-
-
-def _check_answer_keys(options: list[Option], answers: list[str]) -> None:
-    ids = [o.id for o in options]
-    _unique(ids, "option")
-    for a in answers:
-        if a not in ids:
-            raise FieldError("answer", f"answer {a!r} is not among the option ids {ids}")
-
-
-class SingleChoice(_QuestionBase):
-    """Exactly one option is right."""
-
-    type: Literal["single"]
-    options: list[Option] = Field(min_length=2)
-    answer: Id
-
-    @model_validator(mode="after")
-    def _answer_known(self) -> "SingleChoice":
-        _check_answer_keys(self.options, [self.answer])
-        return self
-
-    @property
-    def correct_ids(self) -> frozenset[str]:
-        return frozenset([self.answer])
-
-
-class MultipleSelect(_QuestionBase):
-    """Any non-empty subset of the options is right; the learner must tick exactly that subset."""
-
-    type: Literal["multiple"]
-    options: list[Option] = Field(min_length=2)
-    answer: list[Id] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _answers_known(self) -> "MultipleSelect":
-        _unique(self.answer, "answer")
-        _check_answer_keys(self.options, self.answer)
-        return self
-
-    @property
-    def correct_ids(self) -> frozenset[str]:
-        return frozenset(self.answer)
-
-
-class TrueFalse(_QuestionBase):
-    """A statement that is true or false; `wrong_feedback` answers the learner who picks the other one."""
-
-    type: Literal["truefalse"]
-    answer: bool
-    wrong_feedback: Text
-
-
-class Numeric(_QuestionBase):
-    """A number the lessons teach (a count, a duration), never a dose or a lab value."""
-
-    type: Literal["numeric"]
-    answer: float
-    tolerance: float = Field(0.0, ge=0)
-    unit: Text
-    low_feedback: Text
-    high_feedback: Text
-    minimum: float = 0
-    maximum: float = 1000
-
-    @model_validator(mode="after")
-    def _answer_in_range(self) -> "Numeric":
-        if not self.minimum <= self.answer <= self.maximum:
-            raise FieldError("answer", f"answer {self.answer} lies outside minimum..maximum ({self.minimum}..{self.maximum})")
-        return self
-
-
-class OrderItem(Strict):
-    id: Id
-    text: Text
-
-
-class Ordering(_QuestionBase):
-    """Put the items in order; `items` is listed in the right order."""
-
-    type: Literal["ordering"]
-    items: list[OrderItem] = Field(min_length=3)
-    wrong_feedback: Text
-
-    @model_validator(mode="after")
-    def _unique_items(self) -> "Ordering":
-        _unique([i.id for i in self.items], "item")
-        return self
-
-
-Question = Annotated[
-    Union[SingleChoice, MultipleSelect, TrueFalse, Numeric, Ordering],
-    Field(discriminator="type"),
-]
-QUESTION_TYPES = ("single", "multiple", "truefalse", "numeric", "ordering")
+# Any registered question type, picked by its `type` field (the union is built from the registry).
+Question = Annotated[QuestionBase, GetPydanticSchema(_question_union)]
+QUESTION_TYPES = registry.names()      # the built-in types
 
 
 class QuestionBank(Strict):
@@ -185,6 +54,8 @@ class QuestionBank(Strict):
         """Full ids of every question, in bank order (``01-physiology/q1``, …)."""
         return [self.full_id(q) for q in self.questions]
 
+
+registry.on_change(lambda: QuestionBank.model_rebuild(force=True))    # a new type: banks accept it
 
 from .vocab import GLOSSARY_KINDS, GlossaryKind  # noqa: E402
 

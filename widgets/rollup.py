@@ -20,8 +20,8 @@ from typing import Iterable, Mapping
 
 from .content_hash import question_hash
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
-from .grading import correct_answer_text, grade
-from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from .grading import grade
+from .model import QuestionBank
 from .review import LESSON as REVIEW_LESSON, PREFIX as REVIEW_PREFIX, original_id, review_id
 from .safe_json import UnreadableFile, parse_json, read_regular_file
 
@@ -206,16 +206,9 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skippe
 
 # -- regrading one file ----------------------------------------------------------------------------
 
-def _answer_of(question, chosen: list[str]):
-    """The answer `grade` takes, rebuilt from the ids saved in a results file."""
-    if isinstance(question, (SingleChoice, TrueFalse, Numeric)):
-        return chosen[0] if len(chosen) == 1 else None
-    return list(chosen)
-
-
 def _regrade(question, chosen: list[str]):
     """True/False when the saved answer grades, None when it is not an answer to this question."""
-    result = grade(question, _answer_of(question, chosen))
+    result = grade(question, question.answer_from_saved(chosen))
     return result.correct if result.valid else None
 
 
@@ -297,36 +290,6 @@ def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, 
 
 # -- combining ---------------------------------------------------------------------------------------
 
-def _wrong_picks(question, chosen: Iterable[str]) -> list[tuple[str, str]]:
-    """(what was picked, the bank's feedback) for each wrong part of a first answer."""
-    chosen = list(chosen)
-    if isinstance(question, SingleChoice):
-        opts = {o.id: o for o in question.options}
-        return [(opts[c].text, opts[c].feedback) for c in chosen if c in opts and c != question.answer]
-    if isinstance(question, MultipleSelect):
-        opts = {o.id: o for o in question.options}
-        picked = set(chosen)
-        out = [(f"ticked: {opts[c].text}", opts[c].feedback) for c in chosen
-               if c in opts and c not in question.correct_ids]
-        out += [(f"left out: {o.text}", question.explanation) for o in question.options
-                if o.id in question.correct_ids and o.id not in picked]
-        return out
-    if isinstance(question, TrueFalse):
-        return [("True" if not question.answer else "False", question.wrong_feedback)]
-    if isinstance(question, Numeric):
-        try:
-            value = float(chosen[0].replace(",", "."))
-        except (IndexError, ValueError):
-            return []
-        if value < question.answer:
-            return [(f"too low (below {question.answer:g} {question.unit})", question.low_feedback)]
-        return [(f"too high (above {question.answer:g} {question.unit})", question.high_feedback)]
-    if isinstance(question, Ordering):
-        texts = {i.id: i.text for i in question.items}
-        return [(" → ".join(texts.get(c, c) for c in chosen), question.wrong_feedback)]
-    return []
-
-
 def grade_files(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
                 now: datetime | None = None) -> tuple[list[HandedIn], list[Skipped]]:
     """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
@@ -372,11 +335,11 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
     picks_count: Counter = Counter()
     for qid, (bank, q) in questions.items():
         results = [h.answers[qid] for h in counted if qid in h.answers]
-        out.questions.append(QuestionStat(qid, bank.lesson, q.prompt, correct_answer_text(q), len(results),
+        out.questions.append(QuestionStat(qid, bank.lesson, q.prompt, q.correct_answer_text(), len(results),
                                           sum(r.first_correct for r in results), older[qid]))
         for r in results:
             if not r.first_correct:
-                for picked in dict.fromkeys(_wrong_picks(q, r.first_chosen)):
+                for picked in dict.fromkeys(q.wrong_picks(list(r.first_chosen))):
                     picks_count[(qid, picked)] += 1
     order = {qid: n for n, qid in enumerate(questions)}
     out.questions.sort(key=lambda s: (s.percent is None, s.percent if s.percent is not None else 0, order[s.question]))

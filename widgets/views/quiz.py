@@ -11,22 +11,13 @@ import ipywidgets as W
 
 from .. import grading, scoring
 from ..content_hash import question_hash
-from ..model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from ..model import QuestionBank
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
-from ..shuffle import scrambled_items, shuffled_options
-from . import html
+from . import html, inputs
 from .keyboard import KeyboardSafeBox
 from .controls import button
 from .store_notice import StoreNotice
-
-_TYPE_HINT = {
-    SingleChoice: "Choose one answer.",
-    TrueFalse: "True or false?",
-    MultipleSelect: "Tick every answer that is right.",
-    Numeric: "Type a number.",
-    Ordering: "Put the steps in order: pick a step for each place.",
-}
 
 
 class QuestionCard(W.VBox):
@@ -42,11 +33,13 @@ class QuestionCard(W.VBox):
         note = f' <i>({html.text(note)})</i>' if note else ""
         self._on_check = on_check
         self.attempts = 0
+        control = inputs.control_for(question)
         self.prompt = W.HTML(
             f'<p style="margin:0.5em 0 0.25em 0"><b>Question {number} of {total}.</b>{note} '
             f'{html.text(question.prompt)}</p>'
-            f'<p style="margin:0 0 0.25em 0"><i>{html.text(_TYPE_HINT[type(question)])}</i></p>')
-        self.input, self._read = self._build_input(question, seed)
+            f'<p style="margin:0 0 0.25em 0"><i>{html.text(control.hint)}</i></p>')
+        self._input = control.build(question, seed, f"Answer {number}")
+        self.input = self._input.widget
         self.check_button = button(description="Check", icon="check", button_style="",
                                      tooltip=f"Check your answer to question {number}")
         self.check_button.add_class(CSS["check"])
@@ -57,58 +50,13 @@ class QuestionCard(W.VBox):
                          layout=W.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
         self.add_class(CSS["question"])
 
-    # -- inputs ----------------------------------------------------------------------------------
-    def _build_input(self, q, seed: str) -> tuple[W.Widget, Callable[[], Any]]:
-        label = f"Answer {self.number}"
-        if isinstance(q, (SingleChoice, TrueFalse)):
-            opts = ([(o.text, o.id) for o in shuffled_options(q, seed)] if isinstance(q, SingleChoice)
-                    else [("True", "true"), ("False", "false")])
-            w = W.RadioButtons(options=opts, value=None, description=label, tooltip=q.prompt,
-                               layout=W.Layout(width="auto"), style={"description_width": "initial"})
-            return w, lambda: w.value
-        if isinstance(q, MultipleSelect):
-            opts = shuffled_options(q, seed)
-            boxes = [W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"),
-                                tooltip=o.text) for o in opts]
-            self._box_ids = [o.id for o in opts]
-            w = W.VBox(boxes)
-            # ids in the bank's order, whatever order the boxes are shown in
-            return w, lambda: [o.id for o in q.options if o.id in {i for i, b in zip(self._box_ids, boxes) if b.value}]
-        if isinstance(q, Numeric):
-            t = W.Text(value="", description=f"{label} ({q.unit})", placeholder="a number",
-                       style={"description_width": "initial"}, continuous_update=False)
-            return t, lambda: t.value
-        if isinstance(q, Ordering):
-            start = scrambled_items(q, seed)
-            choices = [("— choose —", None)] + [(i.text, i.id) for i in start]
-            drops = [W.Dropdown(options=choices, index=0, description=f"Place {n + 1}",
-                                style={"description_width": "initial"}, layout=W.Layout(width="auto"))
-                     for n in range(len(start))]
-            w = W.VBox(drops)
-            return w, lambda: [d.value for d in drops]
-        raise TypeError(type(q).__name__)
-
     # -- driving (also used by tests) ------------------------------------------------------------
     def choose(self, answer: Any) -> None:
         """Set the input as a learner would: an option id, a list of ids, a number, or item ids in order."""
-        q = self.question
-        if isinstance(q, (SingleChoice, TrueFalse)):
-            self.input.value = str(answer).lower() if isinstance(answer, bool) else answer
-        elif isinstance(q, MultipleSelect):
-            wanted = set(answer)
-            for i, box in zip(self._box_ids, self.input.children):
-                box.value = i in wanted
-        elif isinstance(q, Numeric):
-            self.input.value = "" if answer is None else str(answer)
-        elif isinstance(q, Ordering):
-            for drop, item in zip(self.input.children, list(answer)):
-                if item is None:
-                    drop.index = 0          # show "— choose —", not a blank box
-                else:
-                    drop.value = item
+        self._input.set(answer)
 
     def answer(self) -> Any:
-        return self._read()
+        return self._input.read()
 
     def check(self) -> grading.Result:
         """Grade the current input, show the feedback, and report it (the quiz records it)."""
@@ -135,22 +83,30 @@ class QuestionCard(W.VBox):
         self.feedback.value = "".join(parts)
 
 
+Item = tuple[QuestionBank, Any, str]    # (bank, question, the id its attempts are saved under)
+
+
 class Quiz(KeyboardSafeBox):
     """A lesson's quiz. Records every attempt in the progress store and keeps a first-try score.
 
-    A quiz can also be built from (bank, question, saved id) items of several banks (the final review
-    does this, see views/review.py): attempts are then saved under `lesson` and each item's saved id.
+    ``Quiz(bank)`` asks the bank's questions (or only `questions`, by id). ``Quiz(items=..., title=...,
+    lesson=...)`` asks (bank, question, saved id) items of several banks (the final review, views/review.py):
+    attempts are then saved under `lesson` and each item's saved id; `notes` adds a note to a card by saved
+    id and `header` puts widgets under the title.
     """
 
-    def __init__(self, bank: QuestionBank, store: ProgressStore | None = None,
-                 questions: Sequence[str] | None = None, title: str | None = None):
+    def __init__(self, bank: QuestionBank | None = None, store: ProgressStore | None = None,
+                 questions: Sequence[str] | None = None, title: str | None = None, *,
+                 items: Sequence[Item] | None = None, lesson: str | None = None,
+                 notes: dict[str, str] | None = None, header: tuple[W.Widget, ...] = ()):
+        if (bank is None) == (items is None):
+            raise TypeError("Quiz needs either a bank or items")
+        if bank is not None:
+            chosen = bank.questions if questions is None else [bank.question(q) for q in questions]
+            items, title, lesson = [(bank, q, bank.full_id(q)) for q in chosen], title or bank.title, bank.lesson
+        if title is None or lesson is None:
+            raise TypeError("a Quiz of items needs a title and a lesson")
         self.bank = bank
-        chosen = bank.questions if questions is None else [bank.question(q) for q in questions]
-        self._setup(title or bank.title, bank.lesson, [(bank, q, bank.full_id(q)) for q in chosen], store)
-
-    def _setup(self, title: str, lesson: str, items: list[tuple[QuestionBank, Any, str]],
-               store: ProgressStore | None, notes: dict[str, str] | None = None,
-               header: tuple[W.Widget, ...] = ()) -> None:
         self.lesson = lesson
         self.ids = [saved_id for _, _, saved_id in items]
         self.store = store or default_store()
@@ -184,9 +140,7 @@ class Quiz(KeyboardSafeBox):
                     f"Saved from before: {s.attempts} attempt(s) at an older version of this question. "
                     "The question has changed since, so answer it again.")
                 continue
-            chosen: Any = s.last_chosen
-            if isinstance(card.question, (SingleChoice, TrueFalse, Numeric)):
-                chosen = chosen[0] if chosen else None
+            chosen: Any = card.question.answer_from_saved(s.last_chosen)
             try:
                 card.choose(chosen)
                 card.show(grading.grade(card.question, chosen), saved=s)

@@ -23,14 +23,12 @@ class ReviewQuiz(Quiz):
     """A Quiz over the planned review questions; a line at the top says how many missed ones come first."""
 
     def __init__(self, plan: ReviewPlan, title: str, store: ProgressStore | None = None):
-        self.bank = None
         self.plan = plan
         items = [(*find_question(q), review_id(q)) for q in plan.questions]
         self.order_note = W.HTML(html.paragraph(order_sentence(plan)))
         self.order_note.add_class(CSS["review_order"])
         notes = {review_id(q): NEW_VERSION_NOTE if q in plan.replaces else MISSED_NOTE for q in plan.missed}
-        self._setup(title, LESSON, items, store, notes=notes,
-                    header=(self.order_note,))
+        super().__init__(items=items, title=title, lesson=LESSON, store=store, notes=notes, header=(self.order_note,))
         self.add_class(CSS["review"])
 
 

@@ -1,0 +1,163 @@
+"""The question-type registry: a new type is one module (here, this file) and no package file changes."""
+
+import random
+from typing import Any, Literal
+
+import ipywidgets as W
+import pytest
+from pydantic import Field
+
+from widgets import answer_key, grading
+from widgets.demo_results import write_demo
+from widgets.load import ContentError, all_banks
+from widgets.model import QUESTION_TYPES, QuestionBank
+from widgets.progress import ProgressStore
+from widgets.questions import BUILT_IN, AnswerError, QuestionBase, Result, registry
+from widgets.rollup import rollup_folder
+from widgets.views import inputs
+from widgets.views.quiz import Quiz
+
+from .helpers import bank, multiple, numeric, ordering, single, truefalse
+
+
+# -- a sixth type, written as a lesson author would: model, grading, texts, and its input control ----------
+
+class OneWord(QuestionBase):
+    """Type one word; any of `answer` is right (capitals and spaces around it do not count)."""
+
+    KIND = "one word"
+    ONE_VALUE = True
+
+    type: Literal["word"]
+    answer: list[str] = Field(min_length=1)
+    wrong_feedback: str
+
+    def grade(self, answer: Any) -> Result:
+        if not isinstance(answer, str) or not answer.strip():
+            raise AnswerError("Type one word first.")
+        word = answer.strip()
+        ok = word.lower() in {a.lower() for a in self.answer}
+        return Result(ok, [word], ["Right." if ok else self.wrong_feedback], self.explanation)
+
+    def correct_answer_text(self) -> str:
+        return " or ".join(self.answer)
+
+    def misconceptions(self) -> list[tuple[str, str]]:
+        return [("Another word", self.wrong_feedback)]
+
+    def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
+        return [(f"typed: {c}", self.wrong_feedback) for c in chosen]
+
+    def right_answer(self) -> str:
+        return self.answer[0]
+
+    def wrong_answer(self, rng: random.Random) -> str:
+        return rng.choice(["toe", "arch"])
+
+
+def one_word_input(question: OneWord, seed: str, label: str) -> inputs.Input:
+    box = W.Text(value="", description=label, placeholder="one word")
+    return inputs.Input(box, lambda: box.value, lambda answer: setattr(box, "value", answer or ""))
+
+
+def word(qid="w1") -> dict:
+    return {"id": qid, "type": "word", "prompt": "Which part of the foot touches the ground first when you walk?",
+            "explanation": "The heel lands first.", "hint": "Walk slowly.", "answer": ["heel"], "wrong_feedback": "Watch your own step."}
+
+
+@pytest.fixture
+def one_word_type():
+    registry.register(OneWord)
+    inputs.control("word", hint="Type one word.")(one_word_input)
+    yield OneWord
+    registry.unregister("word")
+    inputs.remove_control("word")
+
+
+def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path):
+    b = bank(single(), word())
+    q = b.question("w1")
+    assert isinstance(q, OneWord)
+    assert grading.grade(q, " Heel ").correct
+    assert not grading.grade(q, "toe").correct
+    assert grading.grade(q, "").feedback == ["Type one word first."] and not grading.grade(q, "").valid
+
+    store = ProgressStore(tmp_path)
+    card = Quiz(b, store).cards[1]
+    assert "Type one word." in card.prompt.value and isinstance(card.input, W.Text)
+    card.choose("toe")
+    assert not card.check().correct and "Watch your own step." in card.feedback.value
+    card.choose("heel")
+    assert card.check().correct and "✔ Right." in card.feedback.value
+    assert [a["chosen"] for a in store.load()["attempts"]] == [["toe"], ["heel"]]
+
+    again = Quiz(b, store).cards[1]          # the saved answer comes back through the type's own methods
+    assert again.answer() == "heel" and "Saved from before: 2 attempt(s); first try wrong." in again.feedback.value
+
+
+def test_a_new_type_goes_through_made_up_results_and_the_class_roll_up(one_word_type, tmp_path):
+    b = bank(single(), word())
+    folder = write_demo(tmp_path / "class", learners=30, banks=[b], review=[], bad_files=False)
+    result = rollup_folder(folder, [b], review=[])
+    stat = next(s for s in result.questions if s.question == "99-test/w1")
+    assert stat.answer == "heel" and 0 < stat.first_correct < stat.answered
+    picked = {m.picked: m for m in result.misconceptions if m.question == "99-test/w1"}
+    assert set(picked) <= {"typed: toe", "typed: arch"} and picked
+    assert sum(m.count for m in picked.values()) == stat.answered - stat.first_correct
+    assert all(m.feedback == "Watch your own step." for m in picked.values())
+
+
+def test_a_type_is_refused_once_unregistered_and_the_message_lists_the_others():
+    registry.register(OneWord)
+    try:
+        bank(word())                         # accepted while registered
+    finally:
+        registry.unregister("word")
+    with pytest.raises(ContentError) as err:
+        bank(word())
+    assert "unknown question type" in str(err.value) and "'word'" not in str(err.value).split("expected")[1]
+    assert registry.names() == QUESTION_TYPES
+
+
+def test_a_taken_name_an_unnamed_type_and_a_missing_method_are_refused():
+    class Impostor(OneWord):
+        type: Literal["single"]
+
+    class Unnamed(OneWord):
+        type: str
+
+    class Lazy(QuestionBase):
+        type: Literal["lazy"]
+
+    with pytest.raises(ValueError, match="'single' is already registered"):
+        registry.register(Impostor)
+    with pytest.raises(TypeError, match="Literal"):
+        registry.register(Unnamed)
+    with pytest.raises(TypeError, match="does not define .*grade"):
+        registry.register(Lazy)
+    assert registry.names() == QUESTION_TYPES
+
+
+def test_the_built_in_types_are_registered_in_order_each_with_a_control_and_a_key_word():
+    assert registry.names() == ("single", "multiple", "truefalse", "numeric", "ordering")
+    assert registry.classes() == BUILT_IN
+    assert set(inputs.names()) == set(registry.names())
+    assert all(cls.KIND for cls in BUILT_IN) and len({cls.KIND for cls in BUILT_IN}) == len(BUILT_IN)
+
+
+def test_the_bank_schema_follows_the_registry(one_word_type):
+    tags = QuestionBank.model_json_schema()["$defs"]
+    assert "OneWord" in tags and all(cls.__name__ in tags for cls in BUILT_IN)
+
+
+def test_each_built_in_type_gives_its_key_word_misconceptions_and_made_up_answers():
+    b = bank(single(), multiple(), truefalse(), numeric(), ordering())
+    assert [q.KIND for q in b.questions] == ["choose one", "tick all that fit", "true or false", "number",
+                                             "put in order"]
+    rng = random.Random(3)
+    for q in [q for bk in [b, *all_banks()] for q in bk.questions]:
+        assert q.misconceptions() == answer_key.misconceptions(q)
+        right, wrong = grading.grade(q, q.right_answer()), grading.grade(q, q.wrong_answer(rng))
+        assert right.valid and right.correct and wrong.valid and not wrong.correct, q.id
+        assert grading.grade(q, q.answer_from_saved(right.chosen)).correct, q.id   # saved ids grade the same
+        assert q.wrong_picks(wrong.chosen), q.id

@@ -1,0 +1,101 @@
+"""What every question type is and does: the shared fields, the graded `Result`, and the methods a type fills in.
+
+A question type is a subclass of `QuestionBase` with a `type: Literal["<name>"]` field, registered with
+`registry.register` (see truefalse.py for a short one). Its view-side input control is registered under
+the same name in widgets/views/inputs.py.
+"""
+
+from __future__ import annotations
+
+import random
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from ..schema import FieldError, Id, Strict, Text, _unique
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of one attempt."""
+
+    correct: bool
+    chosen: list[str]                      # what was answered, as ids (or the number, as text)
+    feedback: list[str] = field(default_factory=list)  # one line per chosen/missed option or item
+    explanation: str = ""
+    summary: str = ""                      # e.g. "2 of 3 right options ticked"
+    valid: bool = True                     # False: the answer was empty or of the wrong kind; not recorded
+
+
+class AnswerError(ValueError):
+    """The answer is empty or not of the kind this question needs."""
+
+
+class QuestionBase(Strict, ABC):
+    """The fields every question has, and what each type must answer about itself."""
+
+    KIND: ClassVar[str]                # the answer key's word for the type, e.g. "choose one"
+    ONE_VALUE: ClassVar[bool] = False  # the answer is one id or text (not a list of them)
+
+    id: Id
+    prompt: Text
+    explanation: Text
+    topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
+    hint: Text = Field(description="A nudge shown on request or after a wrong try; never the answer.")
+    section_check: bool = Field(False, description="Asked inside a lesson section (quiz(lesson, questions=[id])), "
+                                                   "not in the recap quiz at the end.")
+
+    @abstractmethod
+    def grade(self, answer: Any) -> Result:
+        """Grade a learner's answer; raise AnswerError when it is empty or of the wrong kind."""
+
+    @abstractmethod
+    def correct_answer_text(self) -> str:
+        """The right answer in words (the answer key, the class roll-up)."""
+
+    @abstractmethod
+    def misconceptions(self) -> list[tuple[str, str]]:
+        """(wrong answer, the bank's feedback to it) for every wrong answer the bank gives feedback to."""
+
+    @abstractmethod
+    def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
+        """(what was picked, the bank's feedback) for each wrong part of a saved answer (the class roll-up)."""
+
+    @abstractmethod
+    def right_answer(self) -> Any:
+        """An answer `grade` marks right (made-up class results)."""
+
+    @abstractmethod
+    def wrong_answer(self, rng: random.Random) -> Any:
+        """A plausible wrong answer (made-up class results); the first wrong option is the most tempting one."""
+
+    def answer_from_saved(self, chosen: list[str]) -> Any:
+        """The answer `grade` takes, rebuilt from the ids (or text) saved with an attempt."""
+        if self.ONE_VALUE:
+            return chosen[0] if len(chosen) == 1 else None
+        return list(chosen)
+
+
+class Option(Strict):
+    """One answer option of a choice question."""
+
+    id: Id
+    text: Text
+    feedback: Text
+    keep_last: bool = Field(False, description="Keep at the end when shuffling (e.g. 'none of the above').")
+
+
+def check_answer_keys(options: list[Option], answers: list[str]) -> None:
+    """The option ids are unique and every answer is one of them."""
+    ids = [o.id for o in options]
+    _unique(ids, "option")
+    for a in answers:
+        if a not in ids:
+            raise FieldError("answer", f"answer {a!r} is not among the option ids {ids}")
+
+
+def wrong_option_feedback(options: list[Option], right: frozenset[str]) -> list[tuple[str, str]]:
+    """(text, feedback) of every option that is not right: a choice question's misconceptions."""
+    return [(o.text, o.feedback) for o in options if o.id not in right]

@@ -1,0 +1,75 @@
+"""Multiple select: any non-empty subset of the options is right; the learner must tick exactly that subset."""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from ..schema import Id, _unique
+from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, wrong_option_feedback
+
+
+class MultipleSelect(QuestionBase):
+    """Any non-empty subset of the options is right; the learner must tick exactly that subset."""
+
+    KIND = "tick all that fit"
+
+    type: Literal["multiple"]
+    options: list[Option] = Field(min_length=2)
+    answer: list[Id] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _answers_known(self) -> "MultipleSelect":
+        _unique(self.answer, "answer")
+        check_answer_keys(self.options, self.answer)
+        return self
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset(self.answer)
+
+    def grade(self, answer: Any) -> Result:
+        if answer is None or isinstance(answer, str):
+            raise AnswerError("Tick at least one box first.")
+        chosen = list(dict.fromkeys(answer))
+        if not chosen:
+            raise AnswerError("Tick at least one box first.")
+        ids = {o.id: o for o in self.options}
+        if any(not isinstance(c, str) or c not in ids for c in chosen):
+            raise AnswerError("That is not one of the options.")
+        right = self.correct_ids
+        picked = set(chosen)
+        feedback = [ids[c].feedback for c in chosen]
+        missed = [o for o in self.options if o.id in right and o.id not in picked]
+        feedback += [f"You missed one: {o.text}. {o.feedback}" for o in missed]
+        hits, wrong = len(picked & right), len(picked - right)
+        summary = f"{hits} of {len(right)} right options ticked" + (f", {wrong} wrong" if wrong else "")
+        ordered = [o.id for o in self.options if o.id in picked]
+        return Result(picked == right, ordered, feedback, self.explanation, summary)
+
+    def correct_answer_text(self) -> str:
+        return "; ".join(o.text for o in self.options if o.id in self.correct_ids)
+
+    def misconceptions(self) -> list[tuple[str, str]]:
+        return wrong_option_feedback(self.options, self.correct_ids)
+
+    def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
+        opts = {o.id: o for o in self.options}
+        picked = set(chosen)
+        out = [(f"ticked: {opts[c].text}", opts[c].feedback) for c in chosen
+               if c in opts and c not in self.correct_ids]
+        out += [(f"left out: {o.text}", self.explanation) for o in self.options
+                if o.id in self.correct_ids and o.id not in picked]
+        return out
+
+    def right_answer(self) -> list[str]:
+        return [o.id for o in self.options if o.id in self.correct_ids]
+
+    def wrong_answer(self, rng: random.Random) -> list[str]:
+        right = self.right_answer()
+        wrong = [o.id for o in self.options if o.id not in self.correct_ids]
+        if wrong and (rng.random() < 0.6 or len(right) == 1):
+            return right + [wrong[0] if rng.random() < 0.7 else rng.choice(wrong)]
+        return right[:-1]

@@ -1,0 +1,56 @@
+"""Single choice: exactly one option is right."""
+
+from __future__ import annotations
+
+import random
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from ..schema import Id
+from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, wrong_option_feedback
+
+
+class SingleChoice(QuestionBase):
+    """Exactly one option is right."""
+
+    KIND = "choose one"
+    ONE_VALUE = True
+
+    type: Literal["single"]
+    options: list[Option] = Field(min_length=2)
+    answer: Id
+
+    @model_validator(mode="after")
+    def _answer_known(self) -> "SingleChoice":
+        check_answer_keys(self.options, [self.answer])
+        return self
+
+    @property
+    def correct_ids(self) -> frozenset[str]:
+        return frozenset([self.answer])
+
+    def grade(self, answer: Any) -> Result:
+        ids = {o.id: o for o in self.options}
+        if answer is None or answer == "":
+            raise AnswerError("Choose one answer first.")
+        if not isinstance(answer, str) or answer not in ids:
+            raise AnswerError("That is not one of the options.")
+        return Result(answer == self.answer, [answer], [ids[answer].feedback], self.explanation)
+
+    def correct_answer_text(self) -> str:
+        return next(o.text for o in self.options if o.id == self.answer)
+
+    def misconceptions(self) -> list[tuple[str, str]]:
+        return wrong_option_feedback(self.options, self.correct_ids)
+
+    def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
+        opts = {o.id: o for o in self.options}
+        return [(opts[c].text, opts[c].feedback) for c in chosen if c in opts and c != self.answer]
+
+    def right_answer(self) -> str:
+        return self.answer
+
+    def wrong_answer(self, rng: random.Random) -> str:
+        wrong = [o.id for o in self.options if o.id != self.answer]
+        return wrong[0] if rng.random() < 0.6 else rng.choice(wrong)

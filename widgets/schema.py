@@ -1,0 +1,40 @@
+"""The building blocks of every content model: a strict base, id and text fields, cross-field errors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown fields are errors, so typos surface."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FieldError(ValueError):
+    """A cross-field check failed; `field` names the field to blame in the loader's message."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+class DuplicateIdError(ValueError):
+    """Two entries share an id; `duplicate` names it so the loader can point at the entry."""
+
+    def __init__(self, what: str, duplicate: str):
+        self.duplicate = duplicate
+        super().__init__(f"duplicate {what} id {duplicate!r} (ids must be unique)")
+
+
+def _unique(ids: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise DuplicateIdError(what, i)
+        seen.add(i)
