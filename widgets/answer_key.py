@@ -33,8 +33,9 @@ def misconceptions(question) -> list[tuple[str, str]]:
 def case_key(stories: CaseStories) -> list[str]:
     """Markdown lines of the practice-story key: each story's step, the self-check answers, why, teacher note."""
     from .cases import choices
-    from .triage import answer_of, load_rules
-    rules, labels = load_rules(), dict(choices())
+    from .load import load_triage_rules
+    from .triage import answer_of
+    rules, labels = load_triage_rules(), dict(choices())
     out = ["## 04-red-flags: Practice stories (key and teaching notes)", "",
            "Each story's step is the one the self-check gives for the answers listed (checked when the stories",
            "load). A learner who picks a more cautious step is shown that it is more cautious than needed and",
