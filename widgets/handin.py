@@ -1,0 +1,220 @@
+"""Hand-in to the class drop box on a JupyterHub: one call for the learner, one listing for the teacher.
+
+The hub admin sets one thing, the drop box folder, in the environment of every server
+(``FOOT_LESSONS_DROPBOX``), and lets the hub make each learner's own folder in it before their server
+starts (`prepare_dropbox`, a ``pre_spawn_hook``; see deploy/). Like nbgrader's exchange "inbound":
+
+    <dropbox>/              root:<teachers> 0751   learners may pass through, not list
+    <dropbox>/<hub user>/   <user>:<teachers> 2750 only its owner writes; teachers read; others nothing
+
+A hand-in belongs to the Unix user who owns the file *and* its folder, never to a name or code written
+inside the file or in its file name: a learner can write only into their own folder, so a file named after a
+classmate cannot block or replace the classmate's hand-in. On Zero to JupyterHub every learner has the same
+uid; there each learner's server mounts only their own sub-folder (subPath), the teacher's the whole volume,
+and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``).
+"""
+
+from __future__ import annotations
+
+import grp
+import os
+import pwd
+import re
+import stat
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import export
+from .safe_json import UnreadableFile, parse_json, read_regular_file
+
+ENV = "FOOT_LESSONS_DROPBOX"
+ENV_OWNERS = "FOOT_LESSONS_DROPBOX_OWNERS"     # "uid" (default: real users) or "folder" (one shared uid)
+TEACHERS = "ftl-teachers"
+PREFIX = "class-results-"
+_USER = re.compile(r"^[a-z_][a-z0-9_.-]{0,63}$")
+
+NO_DROPBOX = ("There is no class drop box here (this is not a class hub, or your teacher has not set one up). "
+              "Use 'Make my results file' instead, save the file, and give it to your teacher.")
+
+
+@dataclass(frozen=True)
+class HandIn:
+    """What happened when the learner handed in: `ok`, a message to show, and the file written."""
+
+    ok: bool
+    message: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class HandedIn:
+    """One hand-in as the teacher sees it: the hub user it belongs to, the file and when it was written."""
+
+    user: str
+    path: Path
+    modified: datetime
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file or folder in the drop box that is not counted, and why."""
+
+    path: Path
+    reason: str
+
+
+def dropbox_root(environ: dict | None = None) -> Path | None:
+    """The drop box folder the admin set, or None outside a class hub."""
+    value = (os.environ if environ is None else environ).get(ENV, "").strip()
+    return Path(value) if value else None
+
+
+def hub_user(environ: dict | None = None) -> str:
+    """The hub user this server belongs to (JupyterHub sets JUPYTERHUB_USER), else the Unix user."""
+    env = os.environ if environ is None else environ
+    return env.get("JUPYTERHUB_USER") or pwd.getpwuid(os.getuid()).pw_name
+
+
+def results_document(progress: dict, name: str | None = None) -> dict:
+    """The results file the learner hands in (the same document 'Make my results file' saves)."""
+    from .load import all_banks, load_review
+    return export.build_export(progress, all_banks(), name, review=load_review().questions)
+
+
+def _own_folder(root: Path, user: str) -> Path:
+    """The learner's folder in the drop box, checked: a real folder (no link) that this process owns."""
+    folder = root / user
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise PermissionError(f"{folder} is not a folder")
+    if st.st_uid != os.getuid():
+        raise PermissionError(f"{folder} belongs to someone else")
+    return folder
+
+
+def hand_in(progress: dict, name: str | None = None, environ: dict | None = None) -> HandIn:
+    """Write the learner's results file into their own drop box folder, replacing their earlier hand-in.
+
+    Never raises for a missing or broken drop box: the result says what happened and what to do instead.
+    """
+    root = dropbox_root(environ)
+    if root is None:
+        return HandIn(False, NO_DROPBOX)
+    user = hub_user(environ)
+    try:
+        folder = _own_folder(root, user)
+    except OSError:
+        return HandIn(False, f"Your hand-in folder in the class drop box is missing or not yours ({root / user}). "
+                             "Tell your teacher; until it is fixed, use 'Make my results file' and give them the file.")
+    doc = results_document(progress, name)
+    target = folder / export.export_filename(doc)
+    tmp = folder / f".hand-in-{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o640)
+        try:
+            os.fchmod(fd, 0o640)                 # teachers (the folder's group) read; whatever the umask
+            os.write(fd, export.encode(doc))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return HandIn(False, f"Handing in failed ({e.strerror or e}). Your answers are safe; try again, "
+                             "or use 'Make my results file' and give the file to your teacher.")
+    for old in folder.glob(f"{PREFIX}*.json"):      # one hand-in per learner: the newest
+        if old != target:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    when = datetime.now().strftime("%H:%M")
+    return HandIn(True, f"Handed in at {when}: your teacher can see your results now. "
+                        "You can hand in again later; the new file replaces this one.", target)
+
+
+def prepare_dropbox(root: Path | str, user: str, teachers: str = TEACHERS) -> Path:
+    """(Hub admin, as root) make the drop box and `user`'s own folder in it; safe to call at every spawn."""
+    if not _USER.match(user):
+        raise ValueError(f"not a Unix user name: {user!r}")
+    root = Path(root)
+    gid = grp.getgrnam(teachers).gr_gid
+    root.mkdir(mode=0o751, parents=True, exist_ok=True)
+    os.chown(root, 0, gid)
+    os.chmod(root, 0o751)
+    folder = root / user
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise RuntimeError(f"{folder} exists and is not a folder; remove it and start the server again")
+    entry = pwd.getpwnam(user)
+    os.chown(folder, entry.pw_uid, gid, follow_symlinks=False)
+    os.chmod(folder, 0o2750)
+    return folder
+
+
+def _owner(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[HandedIn], list[Refused]]:
+    """(Teacher) every hand-in in the drop box with the hub user it belongs to, newest per user, and what
+    was refused. `by` is "uid" (the file and its folder must be owned by the user the folder is named
+    after) or "folder" (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
+    root = Path(root) if root is not None else dropbox_root()
+    if root is None:
+        raise FileNotFoundError(NO_DROPBOX)
+    by = by or os.environ.get(ENV_OWNERS, "uid")
+    found: dict[str, HandedIn] = {}
+    refused: list[Refused] = []
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        fst = os.lstat(folder)
+        if not stat.S_ISDIR(fst.st_mode):
+            refused.append(Refused(folder, "not a learner's folder"))
+            continue
+        if by == "uid" and _owner(fst.st_uid) != folder.name:
+            refused.append(Refused(folder, f"the folder belongs to {_owner(fst.st_uid)}, not {folder.name}"))
+            continue
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as e:
+            refused.append(Refused(folder, f"cannot be read ({e.strerror or e})"))
+            continue
+        for path in entries:
+            if path.name.startswith("."):
+                continue
+            st = os.lstat(path)
+            if not stat.S_ISREG(st.st_mode):
+                refused.append(Refused(path, "not a plain file"))
+                continue
+            if st.st_uid != fst.st_uid:
+                refused.append(Refused(path, f"written by {_owner(st.st_uid)}, not by the folder's owner"))
+                continue
+            item = HandedIn(folder.name, path, datetime.fromtimestamp(st.st_mtime, timezone.utc))
+            if folder.name not in found or item.modified > found[folder.name].modified:
+                found[folder.name] = item
+    return [found[u] for u in sorted(found)], refused
+
+
+def read_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[tuple[str, dict]], list[Refused]]:
+    """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
+    handins, refused = list_handins(root, by)
+    docs = []
+    for h in handins:
+        try:
+            raw = read_regular_file(h.path, max_bytes=export.MAX_BYTES)
+            docs.append((h.user, export.check_export(parse_json(raw, what=f"The file {h.path.name}",
+                                                                max_bytes=export.MAX_BYTES))))
+        except (UnreadableFile, export.ExportFormatError) as e:
+            refused.append(Refused(h.path, str(e)))
+    return docs, refused
