@@ -5,7 +5,7 @@ The hub admin sets one thing, the drop box folder, in the environment of every s
 starts (`prepare_dropbox`, a ``pre_spawn_hook``; see deploy/). Like nbgrader's exchange "inbound":
 
     <dropbox>/              root:<teachers> 0751   learners may pass through, not list
-    <dropbox>/<hub user>/   <user>:<teachers> 2750 only its owner writes; teachers read; others nothing
+    <dropbox>/<unix user>/  <user>:<teachers> 2750 only its owner writes; teachers read; others nothing
 
 A hand-in belongs to the Unix user who owns the file *and* its folder, never to a name or code written
 inside the file or in its file name: a learner can write only into their own folder, so a file named after a
@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import export
 from .safe_json import UnreadableFile, parse_json, read_regular_file
+
+# `export` (pydantic, the question banks) is imported where it is used: the hub's own Python imports this
+# module for `prepare_dropbox` with nothing but the standard library (`pip install --no-deps`).
 
 ENV = "FOOT_LESSONS_DROPBOX"
 ENV_OWNERS = "FOOT_LESSONS_DROPBOX_OWNERS"     # "uid" (default: real users) or "folder" (one shared uid)
@@ -70,14 +72,25 @@ def dropbox_root(environ: dict | None = None) -> Path | None:
     return Path(value) if value else None
 
 
-def hub_user(environ: dict | None = None) -> str:
-    """The hub user this server belongs to (JupyterHub sets JUPYTERHUB_USER), else the Unix user."""
+def owners_mode(environ: dict | None = None) -> str:
+    """"uid" (each learner is a Unix user: The Littlest JupyterHub, LocalProcessSpawner) or "folder" (one
+    shared uid, each learner's folder mounted alone: Zero to JupyterHub)."""
     env = os.environ if environ is None else environ
-    return env.get("JUPYTERHUB_USER") or pwd.getpwuid(os.getuid()).pw_name
+    return "folder" if env.get(ENV_OWNERS, "").strip() == "folder" else "uid"
+
+
+def box_name(environ: dict | None = None) -> str:
+    """The name of this learner's folder in the drop box: their Unix user name, or with one shared uid the
+    hub user name (JupyterHub sets JUPYTERHUB_USER)."""
+    env = os.environ if environ is None else environ
+    if owners_mode(env) == "folder" and env.get("JUPYTERHUB_USER"):
+        return env["JUPYTERHUB_USER"]
+    return pwd.getpwuid(os.getuid()).pw_name
 
 
 def results_document(progress: dict, name: str | None = None) -> dict:
     """The results file the learner hands in (the same document 'Make my results file' saves)."""
+    from . import export
     from .load import all_banks, load_review
     return export.build_export(progress, all_banks(), name, review=load_review().questions)
 
@@ -101,12 +114,13 @@ def hand_in(progress: dict, name: str | None = None, environ: dict | None = None
     root = dropbox_root(environ)
     if root is None:
         return HandIn(False, NO_DROPBOX)
-    user = hub_user(environ)
+    user = box_name(environ)
     try:
         folder = _own_folder(root, user)
     except OSError:
         return HandIn(False, f"Your hand-in folder in the class drop box is missing or not yours ({root / user}). "
                              "Tell your teacher; until it is fixed, use 'Make my results file' and give them the file.")
+    from . import export
     doc = results_document(progress, name)
     target = folder / export.export_filename(doc)
     tmp = folder / f".hand-in-{os.getpid()}.tmp"
@@ -138,7 +152,8 @@ def hand_in(progress: dict, name: str | None = None, environ: dict | None = None
 
 
 def prepare_dropbox(root: Path | str, user: str, teachers: str = TEACHERS) -> Path:
-    """(Hub admin, as root) make the drop box and `user`'s own folder in it; safe to call at every spawn."""
+    """(Hub, as root, before a server starts) make the drop box and the folder of Unix user `user` in it;
+    safe to call at every spawn. Needs only the standard library."""
     if not _USER.match(user):
         raise ValueError(f"not a Unix user name: {user!r}")
     root = Path(root)
@@ -174,7 +189,7 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
     root = Path(root) if root is not None else dropbox_root()
     if root is None:
         raise FileNotFoundError(NO_DROPBOX)
-    by = by or os.environ.get(ENV_OWNERS, "uid")
+    by = by or owners_mode()
     found: dict[str, HandedIn] = {}
     refused: list[Refused] = []
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
@@ -208,6 +223,7 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
 
 def read_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[tuple[str, dict]], list[Refused]]:
     """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
+    from . import export
     handins, refused = list_handins(root, by)
     docs = []
     for h in handins:

@@ -37,7 +37,7 @@ SYSTEM_PYTHON = Path("/usr/bin/python3")
 PROXY = "configurable-http-proxy"
 MARK = "foot-twitch-lessons hub test"          # the GECOS field of every user the fixture makes
 ENV_HOME = Path(os.environ.get("FOOT_LESSONS_HUB_ENV", "/opt/foot-twitch-lessons-hub-env"))
-TEACHERS = "ftl-teachers"                        # the Unix group that may read the drop box
+from widgets.handin import TEACHERS               # the Unix group that may read the drop box
 
 
 def missing() -> str | None:
@@ -206,20 +206,15 @@ c.LocalProcessSpawner.ip = "127.0.0.1"
 c.Spawner.cmd = ["{env}/bin/jupyterhub-singleuser"]
 c.Spawner.args = ["--LabApp.extension_manager=readonly"]
 c.Spawner.default_url = "/lab"
-c.Spawner.environment = {{"PATH": "{env}/bin:/usr/local/bin:/usr/bin:/bin", "FOOT_LESSONS_DROPBOX": {dropbox!r}}}
+c.Spawner.environment = {{"PATH": "{env}/bin:/usr/local/bin:/usr/bin:/bin"}}
 c.JupyterHub.services = [{{"name": "hub-tests", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "hub-tests", "services": ["hub-tests"],
     "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "read:users", "list:users"]}}]
 {extra}
 '''
 
-# The drop box: the hub (root) makes each learner's own folder before their server starts.
-DROPBOX_HOOK = '''
-from widgets.handin import prepare_dropbox
-def _dropbox(spawner):
-    prepare_dropbox({dropbox!r}, spawner.user.name, {group!r})
-c.Spawner.pre_spawn_hook = _dropbox
-'''
+# The drop box and spawn settings: the very file The Littlest JupyterHub recipe installs.
+TLJH_SNIPPET = ROOT / "deploy" / "tljh" / "jupyterhub_config.d" / "foot-lessons.py"
 
 
 @contextmanager
@@ -227,15 +222,18 @@ def start_hub(users: list[str], env: Path, dropbox: Path | None = None, extra: s
     """A running hub; stopped (servers and proxy with it) afterwards. `extra` is appended to its config."""
     workdir = Path(tempfile.mkdtemp(prefix="ftl-hub-"))   # 0700: root only
     port, token = free_port(), secrets.token_hex(16)
+    hub_env = dict(os.environ)
     if dropbox is not None:
-        extra = DROPBOX_HOOK.format(dropbox=str(dropbox), group=TEACHERS) + extra
+        hub_env["FOOT_LESSONS_DROPBOX"] = str(dropbox)
+        extra = f"load_subconfig({str(TLJH_SNIPPET)!r})\n" + extra
     (workdir / "jupyterhub_config.py").write_text(CONFIG.format(
         root=str(ROOT), port=port, hub_port=free_port(), proxy_api=free_port(), workdir=workdir, users=list(users),
-        env=env, dropbox=str(dropbox or ""), token=token, extra=extra))
+        env=env, token=token, extra=extra))
     log = workdir / "hub.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(workdir / "jupyterhub_config.py")],
-                                cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+                                cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                env=hub_env)
     hub = Hub(f"http://127.0.0.1:{port}", token, workdir, env, proc, log)
     try:
         import requests
