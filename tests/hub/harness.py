@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib.metadata
 import json
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal
@@ -27,10 +29,11 @@ import tempfile
 import time
 import tomllib
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_PYTHON = Path("/usr/bin/python3")
@@ -94,6 +97,46 @@ def user_env(log=print) -> Path:
         subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True, cwd=tempfile.gettempdir())
     subprocess.run(["chmod", "-R", "a+rX,go-w", str(ENV_HOME)], check=True)
     return env
+
+
+# ---------------------------------------------------------------- the lessons repository
+
+@dataclass
+class LessonsRepo:
+    """The teacher's lessons repository: a working copy that pushes to the bare repository the server serves."""
+
+    work: Path
+    url: str
+
+    def git(self, *args: str) -> str:
+        return subprocess.run(["git", "-C", str(self.work), *args], check=True, capture_output=True,
+                              text=True).stdout
+
+    def add_note(self, notebook: str, note: str) -> None:
+        """The teacher adds a line to a lesson's first Markdown cell, commits and pushes."""
+        file = self.work / "lessons" / notebook
+        nb = json.loads(file.read_text(encoding="utf-8"))
+        cell = next(c for c in nb["cells"] if c["cell_type"] == "markdown")
+        cell["source"] = ("".join(cell["source"]) + "\n\n" + note).splitlines(keepends=True)
+        file.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        self.git("commit", "-qam", f"{notebook}: {note}")
+        self.git("push", "-q", "origin", "main")
+
+
+def lessons_repo(base: Path) -> tuple[Path, Path]:
+    """A bare repository class/lessons holding the project's lessons, and a teacher's working copy of it."""
+    bare, work = base / "git" / "class" / "lessons", base / "work"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(bare)], check=True)
+    work.mkdir()
+    shutil.copytree(ROOT / "lessons", work / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copy(ROOT / "README.md", work / "README.md")
+    env = {"GIT_AUTHOR_NAME": "Teacher", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Teacher", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for cmd in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "lessons"],
+                ["remote", "add", "origin", str(bare)], ["push", "-q", "origin", "main"],
+                ["config", "user.name", "Teacher"], ["config", "user.email", "t@example.org"]):
+        subprocess.run(["git", "-C", str(work), *cmd], check=True, env={**os.environ, **env})
+    return base / "git", work
 
 
 # ---------------------------------------------------------------- Unix users
@@ -274,37 +317,57 @@ class Learner:
     token: str = ""
     kernel: str = ""
     timings: dict = field(default_factory=dict)
+    counts: Counter = field(default_factory=Counter)
 
     def __post_init__(self):
         import requests
         self.session = requests.Session()
 
-    def login(self) -> None:
-        """The hub's login form, as a browser submits it (the _xsrf cookie and field)."""
-        s = self.session
-        s.get(f"{self.hub.url}/hub/login", timeout=30).raise_for_status()
-        r = s.post(f"{self.hub.url}/hub/login", data={"username": self.name, "password": "class",
-                                                       "_xsrf": s.cookies.get("_xsrf", "")}, timeout=60)
-        r.raise_for_status()
-
-    def follow(self, link: str, timeout: float = 120) -> str:
-        """Open `link` as a browser would: the hub starts the server if needed (the spawn-pending page
-        reloads until it is up), then the server's page; returns the final URL."""
-        s, url = self.session, link
+    def open_link(self, link: str, timeout: float = 180) -> str:
+        """Open `link` as a browser would, from a click: the hub's login form if not logged in (the _xsrf
+        cookie and field); the "server not running" page, whose script goes to the spawn URL (or the
+        learner clicks its button); "too many starting" (429): wait and try again; the spawn-pending page
+        until the hub says the server is ready; then the link's page on the server. Returns its URL."""
+        s, name = self.session, self.name
         deadline = time.monotonic() + timeout
+        r = s.get(link, timeout=timeout)
         while True:
-            r = s.get(url, timeout=timeout)
-            path = urlsplit(r.url).path
-            if r.ok and path.startswith(f"/user/{self.name}/"):
-                return r.url
             if time.monotonic() > deadline:
-                raise TimeoutError(f"{self.name}: {link} did not reach the server ({r.status_code} {r.url})")
-            time.sleep(0.5)
+                raise TimeoutError(f"{name}: {link} did not reach the server in {timeout} s ({r.status_code} {r.url})")
+            path = urlsplit(r.url).path
+            if r.ok and path.startswith(f"/user/{name}/"):
+                return r.url
+            if path == "/hub/login" and r.ok:
+                r = s.post(r.url, data={"username": name, "password": "class", "_xsrf": s.cookies.get("_xsrf", "")},
+                           timeout=timeout)
+            elif r.status_code == 424:                 # not running: implicit spawn, or the Launch button
+                m = re.search(r'var spawn_url = "([^"]+)"', r.text) or re.search(r'href="([^"]*/spawn/[^"]*)"', r.text)
+                if not m:
+                    raise RuntimeError(f"{name}: no spawn link on the not-running page")
+                self.counts["clicked launch" if "implicit_spawn_seconds" not in r.text else "implicit spawn"] += 1
+                r = s.get(urljoin(r.url, html.unescape(m.group(1))), timeout=timeout)
+            elif r.status_code == 429:                 # concurrent_spawn_limit: the page says try again
+                self.counts["told to retry (429)"] += 1
+                time.sleep(min(float(r.headers.get("Retry-After", 5)), 10))
+                r = s.get(r.url, timeout=timeout)
+            elif path.startswith(f"/hub/spawn-pending/{name}"):
+                server = self.hub.api("GET", f"/users/{name}").get("servers", {}).get("")
+                if not server:
+                    raise RuntimeError(f"{name}: the spawn failed\n{self.hub.log_tail(15)}")
+                if server.get("ready"):
+                    r = s.get(urljoin(r.url, parse_qs(urlsplit(r.url).query).get("next", [link])[0]), timeout=timeout)
+                else:
+                    time.sleep(0.5)
+            elif r.status_code >= 400:
+                raise RuntimeError(f"{name}: {r.status_code} at {r.url}")
+            else:
+                time.sleep(0.5)
+                r = s.get(r.url, timeout=timeout)
 
     def pull(self, link: str) -> list[dict]:
         """Click the nbgitpuller link: follow it to the git-pull page, then run the pull its page's script
         runs (the event stream at git-pull/api with the same query); returns the events."""
-        final = self.follow(link)
+        final = self.open_link(link)
         parts = urlsplit(final)
         assert parts.path.endswith("/git-pull"), final
         events = []
@@ -325,6 +388,13 @@ class Learner:
         if not self.token:
             self.token = self.hub.user_token(self.name)
         return {"Authorization": f"token {self.token}"}
+
+    def stop_kernel(self) -> None:
+        import requests
+        if self.kernel:
+            requests.delete(f"{self.hub.url}/user/{self.name}/api/kernels/{self.kernel}", headers=self._headers(),
+                            timeout=60).raise_for_status()
+            self.kernel = ""
 
     def start_kernel(self) -> str:
         import requests

@@ -52,6 +52,7 @@ def _home(person) -> Path:
 
 def test_the_link_brings_the_lessons_into_each_home_and_servers_run_as_their_users(arrived):
     for person in arrived.learners:
+        assert person.counts["clicked launch"] == 0, person.counts    # one link: login, start, pull
         entry = pwd.getpwnam(person.name)
         lesson = _home(person) / "lessons" / "lessons" / "00_start_here.ipynb"
         assert lesson.is_file(), f"{lesson} missing after the link"
