@@ -4,7 +4,7 @@ N learners (real Unix users, LocalProcessSpawner, tests/hub/harness.py) log in a
 nbgitpuller link at the same moment. Each then, in a kernel of their own server, runs every lesson's code
 cells, answers every lesson quiz through the view objects (as the tests do) and hands in. Printed:
 servers ready p50/p95/max (link click → server page), first lesson run p50/p95 (click → lesson 00's cells
-run in a kernel) against a bare notebook (click → a new kernel answers `1+1`), hand-ins arrived, answers
+run in a new kernel) against a bare notebook (click → a new kernel answers `1+1`; both after the same pull), hand-ins arrived, answers
 lost (saved answers read back from a new kernel, must be 0), memory per learner (PSS and RSS of server +
 kernel), hub and proxy CPU. Not part of `python -m benchmarks` (it creates users and takes minutes).
 
@@ -87,14 +87,16 @@ def _learner_run(learner, link: str, home: Path, start: threading.Event, stagger
         out["ready"] = time.monotonic() - t0
         learner.pull(link)
         out["pulled"] = time.monotonic() - t0
+        t = time.monotonic()                     # a bare notebook: a new kernel runs one line
         learner.start_kernel()
         learner.run("1+1")
-        out["bare"] = time.monotonic() - t0
-        learner.stop_kernel()                    # a new kernel for the lessons, as opening a notebook does
+        out["bare"] = out["pulled"] + time.monotonic() - t
+        learner.stop_kernel()
+        t = time.monotonic()                     # lesson 00: a new kernel runs its cells
         learner.start_kernel()
         for cell in _cells(home, "00_start_here.ipynb"):
             learner.run(cell, timeout=600)
-        out["lesson0"] = time.monotonic() - t0
+        out["lesson0"] = out["pulled"] + time.monotonic() - t
         for nb in sorted(p.name for p in (home / "lessons" / "lessons").glob("0[1-9]_*.ipynb")):
             for cell in _cells(home, nb):
                 learner.run(cell, timeout=600)
@@ -126,6 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--learners", type=int, default=30)
     p.add_argument("--stagger", type=float, default=0.0, help="seconds between two learners' clicks (default 0)")
     p.add_argument("--http-timeout", type=float, default=None, help="c.Spawner.http_timeout (default: deploy/tljh)")
+    p.add_argument("--start-timeout", type=float, default=None, help="c.Spawner.start_timeout (default: deploy/tljh)")
     p.add_argument("--spawn-limit", type=int, default=None, help="c.JupyterHub.concurrent_spawn_limit")
     p.add_argument("--json", type=Path, default=None, help="also write the per-learner results here")
     args = p.parse_args(argv)
@@ -143,6 +146,8 @@ def main(argv: list[str] | None = None) -> None:
     extra = ""
     if args.http_timeout is not None:
         extra += f"c.Spawner.http_timeout = {args.http_timeout}\n"
+    if args.start_timeout is not None:
+        extra += f"c.Spawner.start_timeout = {args.start_timeout}\n"
     if args.spawn_limit is not None:
         extra += f"c.JupyterHub.concurrent_spawn_limit = {args.spawn_limit}\n"
     base = Path(tempfile.mkdtemp(prefix="ftl-bench-"))

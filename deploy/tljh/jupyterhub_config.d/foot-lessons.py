@@ -40,9 +40,10 @@ def _dropbox(spawner) -> None:
 c.Spawner.pre_spawn_hook = _dropbox
 c.Spawner.environment.update({"FOOT_LESSONS_DROPBOX": DROPBOX})
 
-# The start of a class: everyone clicks the link within a minute. Measured on a 2-core machine
-# (benchmarks/hub_load.py, numbers in deploy/README.md): with the defaults, servers beyond ~10 at once
-# missed the 30 s http_timeout. Start at most a few at a time, and give each server time to come up.
-c.JupyterHub.concurrent_spawn_limit = 10
+# The start of a class: everyone clicks the link within a minute. Measured on this project's 2-core test
+# machine (benchmarks/hub_load.py, numbers in deploy/README.md): 30 learners at once were all ready, the
+# last after 94 s, with these timeouts; JupyterHub's defaults (http_timeout 30 s, start_timeout 60 s) fail
+# servers that are merely slow. concurrent_spawn_limit stays at its default (100): a lower limit turns
+# learners away with "too many users" instead of letting their servers finish.
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 180
