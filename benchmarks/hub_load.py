@@ -81,7 +81,7 @@ def _learner_run(learner, link: str, home: Path, start: threading.Event, stagger
     out: dict = {"name": learner.name}
     start.wait()
     time.sleep(stagger * index)
-    t0 = time.monotonic()
+    t0 = time.monotonic()                        # the click (each learner's own, when staggered)
     try:
         learner.open_link(link, timeout=600)
         out["ready"] = time.monotonic() - t0
@@ -199,11 +199,13 @@ def main(argv: list[str] | None = None) -> None:
     rss = [m[1] for m in memory]
     print(f"memory per learner (server + kernels, all lessons run): PSS median {statistics.median(pss):.0f} MB, "
           f"max {max(pss):.0f} MB; RSS median {statistics.median(rss):.0f} MB, max {max(rss):.0f} MB")
+    print(f"machine: {os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f} "
+          "(other work on the machine slows every figure)")
     print(f"hub CPU {100 * (cpu1[0] - cpu0[0]) / wall:.0f} % of one core, proxy {100 * (cpu1[1] - cpu0[1]) / wall:.0f} % "
           f"over {wall:.0f} s")
     for r in results:
         if "error" in r:
-            print(f"  {r['name']}: {r['error']}")
+            print(f"  {r['name']}: {r['error'].splitlines()[0]}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

@@ -41,6 +41,18 @@ print(json.dumps({"handins": [[u, d["name"], d["learner"]] for u, d in docs],
                   "refused": [[str(r.path), r.reason] for r in refused]}))
 """
 
+# The teacher's class view: the roll-up of the drop box (the hook in views/rollup.py calls the same two).
+TEACHER_ROLLUP = """
+import json
+from widgets.handin import read_handins
+from widgets.load import all_banks
+from widgets.rollup import rollup
+docs, refused = read_handins()
+r = rollup([d for _, d in docs], all_banks())
+print(json.dumps({"learners": sorted(r.learners),
+                  "started": {c.lesson: c.started for c in r.lessons}}))
+"""
+
 
 def _saved(person) -> dict:
     return json.loads(person.run(SAVED))
@@ -97,6 +109,8 @@ def test_hand_ins_arrive_and_the_teacher_reads_both_by_owner(arrived):
         assert Path(path).parent == arrived.dropbox / person.name
     seen = json.loads(arrived.teacher.run(TEACHER_READS))
     assert sorted((u, n) for u, n, _ in seen["handins"]) == [(ann.name, "Ann"), (ben.name, "Ben")]
+    view = json.loads(arrived.teacher.run(TEACHER_ROLLUP))
+    assert view["learners"] == ["Ann", "Ben"] and view["started"]["01-physiology"] == 1   # only Ann answered
     # handing in again replaces: still one file per learner
     ann.run(HAND_IN.format(name="Ann B."))
     seen = json.loads(arrived.teacher.run(TEACHER_READS))
