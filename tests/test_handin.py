@@ -78,3 +78,13 @@ def test_the_teacher_list_refuses_links_stray_files_and_broken_hand_ins(tmp_path
     # with one shared uid (Kubernetes), folders are kept apart by mounts and named by the hub user
     handins, _ = handin.list_handins(box, by="folder")
     assert [h.user for h in handins] == [ME]
+
+
+def test_the_hub_side_needs_only_the_standard_library():
+    """The hub's own Python imports `prepare_dropbox` after `pip install --no-deps` (deploy/tljh)."""
+    import subprocess
+    import sys
+    code = ("import sys, widgets.handin; "
+            "print(sorted(m for m in ('pydantic', 'yaml', 'ipywidgets', 'filelock', 'platformdirs') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
