@@ -49,7 +49,9 @@ from widgets.load import all_banks
 from widgets.rollup import rollup
 docs, refused = read_handins()
 r = rollup([d for _, d in docs], all_banks())
-print(json.dumps({"learners": sorted(r.learners),
+from widgets.views.dropbox import handins_overview
+v = handins_overview()
+print(json.dumps({"learners": sorted(r.learners), "table": v.table.value, "summary": v.summary.value,
                   "started": {c.lesson: c.started for c in r.lessons}}))
 """
 
@@ -111,6 +113,7 @@ def test_hand_ins_arrive_and_the_teacher_reads_both_by_owner(arrived):
     assert sorted((u, n) for u, n, _ in seen["handins"]) == [(ann.name, "Ann"), (ben.name, "Ben")]
     view = json.loads(arrived.teacher.run(TEACHER_ROLLUP))
     assert view["learners"] == ["Ann", "Ben"] and view["started"]["01-physiology"] == 1   # only Ann answered
+    assert "2 hand-ins" in view["summary"] and ann.name in view["table"] and ben.name in view["table"]
     # handing in again replaces: still one file per learner
     ann.run(HAND_IN.format(name="Ann B."))
     seen = json.loads(arrived.teacher.run(TEACHER_READS))
