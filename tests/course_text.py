@@ -68,11 +68,11 @@ def notebook_text(path: Path) -> str:
 
 
 def bank_strings(path: Path) -> list[str]:
-    """Every learner-facing string of a question bank file (prompts, options, feedback, explanations)."""
+    """Every learner-facing string of a question bank file (prompts, hints, options, feedback, explanations)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = [data.get("title", "")]
     for q in data.get("questions", []):
-        out += [q.get("prompt", ""), q.get("explanation", ""), q.get("wrong_feedback", ""),
+        out += [q.get("prompt", ""), q.get("hint", ""), q.get("explanation", ""), q.get("wrong_feedback", ""),
                 q.get("low_feedback", ""), q.get("high_feedback", "")]
         for o in q.get("options", []) or []:
             out += [o.get("text", ""), o.get("feedback", "")]

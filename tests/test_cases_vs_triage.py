@@ -3,6 +3,7 @@
 import pytest
 
 from widgets.load import CONTENT_DIR, load_cases
+from widgets.model import OUTCOMES
 from widgets.triage import load_rules, triage
 
 CASES = CONTENT_DIR / "cases.yaml"
@@ -26,4 +27,4 @@ def test_story_matches_engine(story):
 
 
 def test_the_stories_cover_every_outcome():
-    assert {triage(s.answers).outcome for s in _stories()} == {"urgent", "professional", "no_warning_signs"}
+    assert {triage(s.answers).outcome for s in _stories()} == set(OUTCOMES)

@@ -31,3 +31,21 @@ def test_import_widgets_loads_nothing_heavy():
 def test_every_public_one_liner_resolves():
     for name in widgets.__all__:
         assert callable(getattr(widgets, name)), name
+
+
+def test_each_word_list_is_spelled_out_once_in_vocab():
+    """Outcomes, signs, durations, triggers, glossary kinds, regions, motor-unit parts: defined in vocab.py only."""
+    import re
+    from pathlib import Path
+
+    import widgets.vocab as vocab
+
+    lists = [v for k, v in vars(vocab).items() if k.isupper() and isinstance(v, tuple) and len(v) >= 2]
+    package = Path(vocab.__file__).parent
+    for path in package.rglob("*.py"):
+        if path.name == "vocab.py":
+            continue
+        source = re.sub(r"\s+", " ", path.read_text(encoding="utf-8"))
+        for words in lists:
+            spelled = ", ".join(f'"{w}"' for w in words)
+            assert spelled not in source, f"{path.relative_to(package)} spells out {words}: import it from vocab"

@@ -1,44 +1,24 @@
-"""The self-check widget, driven from Python: answer, tick, press the button, read the answer panel."""
+"""The self-check widget, driven from Python: choose a mode, answer, tick, press the button, read the panel."""
 
 import os
 
 import ipywidgets as W
 
 from widgets import selfcheck
+from widgets.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, SIGNS
 from widgets.palette import CSS
 from widgets.progress import ENV_DIR
 from widgets.triage import load_rules
 from widgets.views.selfcheck import SelfCheck
 
-ALL_NO = ("sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing",
-          "weakness", "wasting", "numbness", "pain")
+CALL = "Call 999 / 112 / 911 now"
 
 
-def calm(view: SelfCheck, duration="days", fixes="not_tried") -> SelfCheck:
-    for q in ALL_NO:
+def calm(view: SelfCheck, duration="under_1_week") -> SelfCheck:
+    for q in SIGNS:
         view.answer(q, "no")
     view.answer("duration", duration)
-    view.answer("fixes", fixes)
     return view
-
-
-def test_urgent_signs_are_asked_first_with_labelled_radio_buttons_and_help():
-    v = selfcheck()
-    assert isinstance(v, SelfCheck) and CSS["selfcheck"] in v._dom_classes
-    order = list(v.questions)
-    assert order[:4] == ["sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing"]
-    assert order[4:] == ["weakness", "wasting", "numbness", "pain", "duration", "fixes"]
-    for q in v.questions.values():
-        assert isinstance(q.input, W.RadioButtons) and q.input.description and q.input.value is None
-        assert "What does this mean?" in q.help.value
-        assert CSS["selfcheck_item"] in q._dom_classes
-    assert [o[0] for o in v.questions["pain"].input.options] == ["Yes", "No", "Not sure"]
-    assert "Not sure" in [o[0] for o in v.questions["duration"].input.options]
-    assert not any(isinstance(w, (W.FloatSlider, W.IntSlider)) for w in _walk(v))
-    assert CSS["selfcheck_submit"] in v.submit_button._dom_classes
-    assert v.submit_button.description == "Show my next step"
-    assert CSS["selfcheck_result"] in v.result._dom_classes
-    assert "https://" in v.children[2].value          # the source for the urgent signs is cited
 
 
 def _walk(w):
@@ -47,77 +27,134 @@ def _walk(w):
         yield from _walk(c)
 
 
-def test_triggers_only_give_tailored_steps_and_no_reassurance():
+def test_sudden_signs_are_asked_first_with_labelled_radio_buttons_and_help():
+    v = selfcheck()
+    assert isinstance(v, SelfCheck) and CSS["selfcheck"] in v._dom_classes
+    assert list(v.questions) == list(EMERGENCY_SIGNS + SAME_DAY_SIGNS + BOOK_VISIT_SIGNS) + ["duration"]
+    for q in v.questions.values():
+        assert isinstance(q.input, W.RadioButtons) and q.input.description and q.input.value is None
+        assert "What does this mean?" in q.help.value
+    assert [o[0] for o in v.questions["pain"].input.options] == ["Yes", "No", "Not sure"]
+    assert [o[0] for o in v.questions["duration"].input.options] == ["Less than 1 week", "1 to 2 weeks",
+                                                                      "More than 2 weeks", "Not sure"]
+    assert not any(isinstance(w, (W.FloatSlider, W.IntSlider)) for w in _walk(v))
+    assert v.submit_button.description == "Show my next step"
+    page = "".join(w.value for w in _walk(v) if isinstance(w, W.HTML))
+    assert "not saved" in page and "not a diagnosis" in page and CALL.split(" now")[0].lower() in page.lower()
+    assert "https://www.cdc.gov/stroke" in page and "https://www.nhs.uk/conditions/guillain-barre-syndrome/" in page
+
+
+def test_defect_sudden_numbness_without_sudden_weakness_calls_the_emergency_number_first():
+    """Issue 11 item 1, through the view: sudden weakness 'no', numbness 'yes' used to say 'Book a visit'."""
+    v = calm(selfcheck())
+    v.answer("sudden_weakness", "no")
+    v.answer("sudden_numbness", "yes")
+    v.submit_button.click()
+    out = v.result.value
+    assert v.verdict.outcome == "emergency" and "selfcheck-emergency" in out
+    assert out.index(CALL) < out.index("Who to tell:") < out.index("under 18") < out.index("Why:")
+    assert "If no adult is with you, call yourself." in out
+    assert "Book a visit" not in out and "2 weeks" not in out and "lasts" not in out
+
+
+def test_triggers_only_give_tailored_steps_and_when_to_come_back():
     v = calm(selfcheck())
     v.tick("caffeine")
     v.tick("tight_shoes")
-    v.submit_button.click()
+    v.submit()
     out = v.result.value
     rules = load_rules()
-    assert v.verdict.outcome == "no_warning_signs"
-    assert "None of the warning signs on this list" in out
-    assert "Cut back on caffeine" in out and "roomier" in out
+    assert v.verdict.outcome == "no_warning_signs" and "None of the warning signs on this list" in out
+    assert rules.trigger("caffeine").step in out and "roomier" in out
     assert rules.trigger("stress").step not in out
-    assert "not a diagnosis" in out and "gets worse, lasts, or anything else worries you" in out
+    assert "more than 2 weeks" in out and "under 18" in out and "not a diagnosis" in out
     assert "harmless" not in out.lower() and "nothing to worry" not in out.lower()
 
 
-def test_a_red_flag_shows_see_a_professional_naming_it():
+def test_a_book_visit_sign_names_itself_and_shows_no_everyday_steps():
     v = calm(selfcheck())
-    v.answer("numbness", "yes")
+    v.answer("stiffness", "yes")
     v.tick("stress")
-    verdict = v.submit()
-    assert verdict.outcome == "professional"
-    assert "See a healthcare professional" in v.result.value
-    assert "Lost feeling or tingling that stays: Yes" in v.result.value
-    assert "None of the warning signs" not in v.result.value
-    assert "Things you can try" not in v.result.value     # no self-care list beside a red flag
+    assert v.submit().outcome == "book_visit"
+    out = v.result.value
+    assert "Book a visit with a doctor or nurse" in out and "Stiffness: Yes" in out
+    assert "Things you can try" not in out and "None of the warning signs" not in out
 
 
-def test_an_urgent_sign_goes_above_everything():
+def test_most_urgent_first_where_when_what_now_who_to_tell():
     v = calm(selfcheck())
     v.answer("pain", "yes")
-    v.answer("trouble_breathing", "yes")
+    v.answer("new_weakness", "yes")
     v.submit()
     out = v.result.value
-    assert v.verdict.outcome == "urgent"
-    assert out.index("Get urgent medical help now") < out.index("Why:") < out.index("Pain with the twitching")
+    assert v.verdict.outcome == "same_day"
+    assert out.index("Get help today") < out.index("Where and when:") < out.index("What to do now:") \
+        < out.index("Who to tell:") < out.index("New weakness") < out.index("Pain that does not settle")
 
 
-def test_not_sure_on_an_urgent_sign_puts_the_urgent_line_on_top():
+def test_not_sure_on_a_sudden_sign_puts_call_now_on_top():
     v = calm(selfcheck())
     v.answer("trouble_speaking", "not sure")
     v.submit()
     out = v.result.value
-    assert v.verdict.outcome == "professional"
-    assert out.index("get urgent medical help now") < out.index("See a healthcare professional")
+    assert v.verdict.outcome == "same_day"
+    assert out.index("call 999 / 112 / 911 now") < out.index("Get help today")
 
 
 def test_unanswered_questions_count_as_not_sure_and_say_so():
     v = selfcheck()
     v.answer("trouble_breathing", "no")
     v.submit()
-    assert v.verdict.outcome == "professional"
+    assert v.verdict.outcome == "same_day"
     assert "count as &#x27;not sure&#x27;" in v.result.value
-    assert "fixes" in v.unanswered and "trouble_breathing" not in v.unanswered
+    assert "duration" in v.unanswered and "trouble_breathing" not in v.unanswered
 
 
-def test_changing_an_answer_withdraws_the_old_verdict_and_clear_wipes_everything():
+def test_explore_mode_shows_an_example_not_about_you_and_no_verdict():
+    v = selfcheck()
+    v.choose_mode("explore")
+    v.submit_button.click()
+    out = v.result.value
+    assert v.verdict is None and v.example is not None
+    assert "Example, not about you" in out and "Alex" in out and CSS["selfcheck_example"] in out
+    assert "selfcheck-verdict" not in out            # nothing styled as the learner's own verdict
+
+
+def test_explore_mode_becomes_the_real_check_once_anything_is_answered():
+    v = selfcheck()
+    v.choose_mode("explore")
+    v.answer("pain", "no")
+    v.submit()
+    assert v.example is None and v.verdict.outcome == "same_day"       # the rest count as "not sure"
+    assert "Example, not about you" not in v.result.value and "selfcheck-verdict" in v.result.value
+    v.clear()
+    v.choose_mode("explore")
+    v.tick("caffeine")
+    v.submit()
+    assert v.verdict is not None and v.example is None
+
+
+def test_changing_an_answer_withdraws_the_old_result_and_clear_wipes_everything():
     v = calm(selfcheck())
     v.submit()
     assert v.verdict.outcome == "no_warning_signs"
     v.answer("wasting", "yes")
     assert v.verdict is None and "None of the warning signs" not in v.result.value
+    v.choose_mode("explore")
     v.tick("caffeine")
     v.clear_button.click()
-    assert all(q.input.value is None for q in v.questions.values())
+    assert all(q.input.value is None for q in v.questions.values()) and v.mode.value is None
     assert not any(b.value for b in v.triggers.values())
     assert "cleared" in v.result.value
+    v.choose_mode("explore")
+    v.submit()
+    v.choose_mode("own")
+    assert v.example is None and "changed" in v.result.value
 
 
 def test_text_from_the_rules_is_escaped():
     rules = load_rules()
-    bad = rules.model_copy(update={"always": list(rules.always) + ["<script>alert(1)</script> see a professional"]})
+    bad = rules.model_copy(update={"always": list(rules.always) + ["<script>alert(1)</script>"]})
     v = calm(SelfCheck(bad))
     v.submit()
     assert "<script>" not in v.result.value and "&lt;script&gt;" in v.result.value
@@ -127,7 +164,7 @@ def test_nothing_is_saved_anywhere():
     folder = os.environ[ENV_DIR]
     before = sorted(os.listdir(folder))
     v = calm(selfcheck())
-    v.answer("weakness", "yes")
+    v.answer("pain", "yes")
     v.tick("stress")
     v.submit()
     v.clear()

@@ -12,7 +12,7 @@ def with_(name, value):
     return CALM | {name: value}
 
 
-@pytest.mark.parametrize("name", list(sim.TRIGGERS))
+@pytest.mark.parametrize("name", list(sim.TRIGGER_LEVELS))
 def test_each_trigger_raises_excitability_and_rate_step_by_step(name):
     options = sim.choices(name)
     rates = [sim.firing_rate(with_(name, o)) for o in options]
@@ -21,7 +21,7 @@ def test_each_trigger_raises_excitability_and_rate_step_by_step(name):
     assert all(a < b for a, b in zip(levels, levels[1:])), (name, levels)
 
 
-@pytest.mark.parametrize("name", list(sim.TRIGGERS))
+@pytest.mark.parametrize("name", list(sim.TRIGGER_LEVELS))
 def test_each_trigger_raises_rate_whatever_the_other_settings(name):
     rng = np.random.default_rng(1)
     for _ in range(30):
@@ -31,7 +31,7 @@ def test_each_trigger_raises_rate_whatever_the_other_settings(name):
 
 
 def test_excitability_spans_zero_to_one():
-    worst = {n: sim.choices(n)[-1] for n in sim.TRIGGERS}
+    worst = {n: sim.choices(n)[-1] for n in sim.TRIGGER_LEVELS}
     assert sim.excitability(CALM) == 0.0
     assert sim.excitability(worst) == pytest.approx(1.0)
     assert sim.firing_rate(CALM) == pytest.approx(sim.MIN_RATE)
@@ -51,7 +51,7 @@ def test_unknown_settings_are_named():
         sim.excitability({"caffeine": "lots"})
 
 
-@pytest.mark.parametrize("name", list(sim.TRIGGERS))
+@pytest.mark.parametrize("name", list(sim.TRIGGER_LEVELS))
 def test_more_excitable_never_shows_fewer_twitches_with_the_same_seed(name):
     for seed in range(20):
         counts = [sim.muscle_signal(with_(name, o), seed=seed).per_minute for o in sim.choices(name)]
@@ -59,7 +59,7 @@ def test_more_excitable_never_shows_fewer_twitches_with_the_same_seed(name):
 
 
 def test_on_average_each_trigger_shows_more_twitches():
-    for name in sim.TRIGGERS:
+    for name in sim.TRIGGER_LEVELS:
         calm, worst = sim.choices(name)[0], sim.choices(name)[-1]
         a = np.mean([sim.muscle_signal(with_(name, calm), seed=s).per_minute for s in range(40)])
         b = np.mean([sim.muscle_signal(with_(name, worst), seed=s).per_minute for s in range(40)])
@@ -67,7 +67,7 @@ def test_on_average_each_trigger_shows_more_twitches():
 
 
 def test_rest_shows_more_noticed_twitches_than_moving_but_the_nerve_fires_the_same():
-    busy = {n: sim.choices(n)[-1] for n in sim.TRIGGERS}
+    busy = {n: sim.choices(n)[-1] for n in sim.TRIGGER_LEVELS}
     rest = [sim.muscle_signal(busy | {"activity": "at rest"}, seed=s) for s in range(20)]
     moving = [sim.muscle_signal(busy | {"activity": "moving"}, seed=s) for s in range(20)]
     assert sim.excitability(busy | {"activity": "moving"}) == sim.excitability(busy)

@@ -1,8 +1,7 @@
-"""Property tests on the rule loader: a rule file that could reassure someone with a red flag never loads."""
+"""Property tests on the rule loader: a rule file that could send a warning sign to a calmer step never loads."""
 
 import copy
 
-import numpy as np
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -10,29 +9,45 @@ from hypothesis import strategies as st
 
 from widgets import triage as T
 from widgets.load import ContentError, validate
+from widgets.model import SIGNS
 from widgets.triage_model import TriageRules
 
 RAW = yaml.safe_load(T.RULES_PATH.read_text(encoding="utf-8"))
-ARTICLE_RED_FLAGS = ("weakness", "wasting", "numbness", "pain")
-URGENT = ("sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing")
+EMERGENCY = ("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
+             "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing", "spreading_weakness")
+SAME_DAY = ("new_weakness", "spreading_numbness")
+LEVEL = {"no_warning_signs": 0, "book_visit": 1, "same_day": 2, "emergency": 3}
 PHRASES = ("harmless", "nothing to worry about", "no need to see a doctor", "you're fine", "normal", "benign",
            "Don't worry", "You are fine")
-GRID = dict(zip(URGENT + ARTICLE_RED_FLAGS + ("duration", "fixes"),
-                np.indices((3,) * 8 + (4, 3), dtype=np.int8).reshape(10, -1)))
 
 
 def load(raw) -> TriageRules:
     return validate(TriageRules, raw, "mutated-triage.yaml")
 
 
+def least(q: str, a: str) -> int:
+    if q == "duration":
+        return 1 if a in ("over_2_weeks", "unsure") else 0
+    if a == "no":
+        return 0
+    if q in EMERGENCY:
+        return 3 if a == "yes" else 2
+    return 2 if q in SAME_DAY else 1
+
+
 def unsafe(rules: TriageRules) -> bool:
-    """Independent oracle: run every combination of answers and look for a reassured red flag or 'not sure'."""
-    levels, _ = T.decide(GRID, rules)
-    u = np.stack([GRID[q] for q in URGENT])
-    r = np.stack([GRID[q] for q in ARTICLE_RED_FLAGS])
-    careful = (r >= 1).any(axis=0) | (u == 2).any(axis=0) | (GRID["duration"] == 3) | (GRID["fixes"] == 2) \
-        | (GRID["duration"] == 2)
-    return bool((levels[(u == 1).any(axis=0)] < 2).any() or (levels[careful] < 1).any())
+    """Independent oracle: run the engine on every single answer (every rule reads one question, so every
+    input's verdict is the most urgent of these) and look for an answer sent to a calmer step, or a 'not sure'
+    on an emergency sign without 'call ... now' on top."""
+    calm = {q: "no" for q in SIGNS} | {"duration": "under_1_week"}
+    for q, answers in [(q, ("no", "yes", "unsure")) for q in SIGNS] + [("duration", T.DURATIONS)]:
+        for a in answers:
+            v = T.check(calm | {q: a}, rules=rules)[0]
+            if LEVEL[v.outcome] < least(q, a):
+                return True
+            if q in EMERGENCY and a == "unsure" and "call 999 / 112 / 911 now" not in v.lines()[0].lower():
+                return True
+    return False
 
 
 def test_shipped_rules_load_and_are_safe():
@@ -43,40 +58,44 @@ def test_shipped_rules_load_and_are_safe():
 def mutated(draw):
     raw = copy.deepcopy(RAW)
     rules = raw["rules"]
-    n = len(rules)
-    for i in sorted(draw(st.sets(st.integers(0, n - 1), max_size=4)), reverse=True):
+    for i in sorted(draw(st.sets(st.integers(0, len(rules) - 1), max_size=4)), reverse=True):
         del rules[i]                                                 # drop some rules
     for rule in rules:
-        change = draw(st.sampled_from(["keep"] * 6 + ["downgrade", "narrow", "drop_answer", "no_caution"]))
+        change = draw(st.sampled_from(["keep"] * 6 + ["downgrade", "drop_answer", "no_caution", "swap_question"]))
         if change == "downgrade":
-            rule["outcome"] = "professional"
-        elif change == "narrow":                                     # fire only with some extra answer
-            q = draw(st.sampled_from(["duration", "fixes", *ARTICLE_RED_FLAGS]))
-            rule["when"].setdefault(q, {"duration": ["days"], "fixes": ["tried"]}.get(q, ["yes"]))
+            rule["outcome"] = {"emergency": "same_day", "same_day": "book_visit",
+                               "book_visit": "no_warning_signs"}.get(rule["outcome"], rule["outcome"])
         elif change == "drop_answer":
-            q = draw(st.sampled_from(sorted(rule["when"])))
+            q = next(iter(rule["when"]))
             rule["when"][q] = rule["when"][q][1:]
         elif change == "no_caution":
             rule.pop("caution", None)
+        elif change == "swap_question":                              # the rule now reads another question
+            (q, answers), = rule["when"].items()
+            other = draw(st.sampled_from([s for s in SIGNS if s != q]))
+            rule["when"] = {other: answers} if q != "duration" else rule["when"]
     return raw
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
-def test_a_file_that_can_reassure_a_red_flag_never_loads(raw):
+def test_a_file_that_can_calm_a_warning_sign_never_loads(raw):
     try:
         rules = load(raw)
     except ContentError as e:
         assert e.path == "mutated-triage.yaml" and "\n" not in str(e)
         return
-    assert not unsafe(rules), "the loader accepted a rule file that lets a red flag reach a reassuring outcome"
+    assert not unsafe(rules), "the loader accepted a rule file that sends a warning sign to a calmer step"
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sampled_from(ARTICLE_RED_FLAGS + URGENT), st.sampled_from(["yes", "unsure"]))
+@given(st.sampled_from(SIGNS), st.sampled_from(["yes", "unsure"]))
 def test_removing_the_rule_for_an_answer_is_rejected_by_name(question, answer):
     raw = copy.deepcopy(RAW)
-    raw["rules"] = [r for r in raw["rules"] if answer not in r["when"].get(question, [])]
+    for r in raw["rules"]:
+        if question in r["when"]:
+            r["when"][question] = [a for a in r["when"][question] if a != answer]
+    raw["rules"] = [r for r in raw["rules"] if all(r["when"].values())]
     with pytest.raises(ContentError) as info:
         load(raw)
     err = info.value
@@ -88,13 +107,15 @@ def test_removing_the_rule_for_an_answer_is_rejected_by_name(question, answer):
 def test_a_reassuring_phrase_anywhere_is_rejected_naming_entry_and_field(data):
     raw = copy.deepcopy(RAW)
     phrase = data.draw(st.sampled_from(PHRASES))
-    where = data.draw(st.sampled_from(["outcomes", "rules", "always", "triggers", "red_flags"]))
+    where = data.draw(st.sampled_from(["outcomes", "rules", "always", "triggers", "emergency_signs",
+                                       "book_visit_signs"]))
     if where == "always":
         i = data.draw(st.integers(0, len(raw["always"]) - 1))
         raw["always"][i] += f" It is {phrase}."
         want_entry, want_field = None, f"always[{i}]"
     else:
-        field = {"outcomes": "text", "rules": "reason", "triggers": "step", "red_flags": "help"}[where]
+        field = {"outcomes": "where", "rules": "reason", "triggers": "step", "emergency_signs": "help",
+                 "book_visit_signs": "help"}[where]
         entry = data.draw(st.sampled_from(raw[where]))
         entry[field] = f"{phrase}: " + entry[field]
         want_entry, want_field = entry["id"], field
@@ -105,17 +126,31 @@ def test_a_reassuring_phrase_anywhere_is_rejected_naming_entry_and_field(data):
     assert "reassuring phrase" in err.problem
 
 
+def _rule(rid):
+    return lambda r: next(x for x in r["rules"] if x["id"] == rid)
+
+
 @pytest.mark.parametrize("change,field,words", [
-    (lambda r: r["rules"].append({"id": "t", "when": {"caffeine": ["yes"]}, "outcome": "professional",
-                                  "reason": "x"}), "when", "is a trigger"),
-    (lambda r: r["rules"].append({"id": "t", "when": {"weakness": ["no"]}, "outcome": "professional",
-                                  "reason": "x"}), "when", "has no answer 'no'"),
-    (lambda r: r["rules"].append({"id": "t", "when": {"duration": ["days"]}, "outcome": "professional",
-                                  "reason": "x"}), "rules", "fires for a person who answered 'no' to everything"),
-    (lambda r: r["red_flags"].pop(), "red_flags", "expected exactly the ids"),
+    (lambda r: r["rules"].append({"id": "t", "when": {"caffeine": ["yes"]}, "outcome": "book_visit",
+                                  "source": "article", "reason": "x"}), "when", "is a trigger"),
+    (lambda r: r["rules"].append({"id": "t", "when": {"pain": ["no"]}, "outcome": "book_visit",
+                                  "source": "article", "reason": "x"}), "when", "has no answer 'no'"),
+    (lambda r: r["rules"].append({"id": "t", "when": {"duration": ["under_1_week"]}, "outcome": "book_visit",
+                                  "source": "article", "reason": "x"}), "rules", "which is no warning sign"),
+    (lambda r: r["rules"].append({"id": "t", "when": {"pain": ["yes"], "stiffness": ["yes"]}, "outcome": "book_visit",
+                                  "source": "article", "reason": "x"}), "when", "at most 1 item"),
+    (lambda r: r["rules"].append({"id": "t", "when": {"pain": ["yes"]}, "outcome": "emergency",
+                                  "source": "article", "reason": "x"}), "rules", "only a 'yes' to an emergency sign"),
+    (lambda r: _rule("visit-pain")(r).update(source="wikipedia"), "rules", "not in sources"),
+    (lambda r: r["book_visit_signs"].pop(), "book_visit_signs", "expected exactly the ids"),
     (lambda r: r["always"].pop(0), "always", "not a diagnosis"),
-    (lambda r: r["rules"][4].pop("caution"), "rules", "caution containing 'get urgent medical help now'"),
-    (lambda r: r["rules"][0].update(outcome="no_warning_signs"), "outcome", "expected input should be"),
+    (lambda r: r["always"].pop(1), "always", "not saved"),
+    (lambda r: _rule("unsure-face")(r).pop("caution"), "rules", "caution containing 'call 999 / 112 / 911 now'"),
+    (lambda r: _rule("emergency-face")(r).update(outcome="no_warning_signs"), "rules", "unsafe"),
+    (lambda r: r["outcomes"][0].update(title="Get urgent help now"), "outcomes", "must name the emergency numbers"),
+    (lambda r: r["outcomes"][2].update(tell="Tell someone."), "outcomes", "route for under-18s"),
+    (lambda r: r["outcomes"][0].update(where="Call 999 now."), "where", "names an emergency number itself"),
+    (lambda r: r["outcomes"][0].update(where="Call {police}."), "where", "unknown placeholder"),
 ])
 def test_broken_rule_files_give_one_named_error(change, field, words):
     raw = copy.deepcopy(RAW)
@@ -127,6 +162,9 @@ def test_broken_rule_files_give_one_named_error(change, field, words):
 
 def test_the_oracle_can_fail():
     good = load(copy.deepcopy(RAW))
-    for rid in ("red-pain", "unsure-wasting", "urgent-breathing", "long-despite-fixes"):
+    for rid in ("visit-pain", "visit-wasting", "emergency-breathing",
+                "visit-over-2-weeks", "same-day-weakness"):
         bad = good.model_copy(update={"rules": [r for r in good.rules if r.id != rid]})
         assert unsafe(bad), rid
+    no_caution = [r.model_copy(update={"caution": None}) if r.id == "unsure-seeing" else r for r in good.rules]
+    assert unsafe(good.model_copy(update={"rules": no_caution}))

@@ -42,7 +42,7 @@ def test_export_link_holds_the_results_under_the_chosen_name(tmp_path):
     assert doc["questions"]["01-physiology/q1"]["first_correct"] is False
     assert doc["questions"]["01-physiology/q1"]["now_correct"] is True
     assert doc["lessons"]["01-physiology"]["answered"] == 1
-    assert filename == "class-results-zo-img-src-x-onerror-alert-1-q.json"
+    assert filename == f"class-results-zoe-img-src-x-onerror-alert-1-q-{doc['learner']}.json"
     assert "<img" not in view.export_out.value                 # the name is escaped in the page
 
 
@@ -86,7 +86,7 @@ def test_a_bad_file_gives_a_clear_message_and_changes_nothing(tmp_path):
     before = store.load()
     view = progress_backup(store)
     bad = {b"{not json": "not valid JSON", b'{"format": "x"}': "not a progress file",
-           b"\x89PNG\xff": "not text", b'{"format": "foot-twitch-lessons/progress", "version": 9}': "version 9"}
+           b"\x89PNG\xff": "not UTF-8 text", b'{"format": "foot-twitch-lessons/progress", "version": 9}': "version 9"}
     for content, reason in bad.items():
         assert not view.restore_bytes(content, "<b>bad</b>.json")
         assert reason in view.restore_out.value and "Nothing was changed" in view.restore_out.value

@@ -2,73 +2,91 @@
 
 import ipywidgets as W
 
-from widgets.cases import CHOICES
+from widgets.cases import choices
 from widgets.load import load_cases
 from widgets.progress import ProgressStore
 from widgets.views.cases import CaseStoriesView, case_stories
 
-STORIES = load_cases().stories
+FILE = load_cases()
+STORIES = FILE.stories
 
 
 def card_for(view, expected):
     return next(c for c in view.cards if c.story.expected == expected)
 
 
-def test_one_card_per_story_with_three_labelled_choices():
+def test_one_card_per_story_with_the_four_steps_most_urgent_first():
     v = case_stories()
     assert len(v.cards) == len(STORIES)
     for card, story in zip(v.cards, STORIES):
         assert story.title in card.heading.value and isinstance(card.choice, W.RadioButtons)
-        assert [value for _, value in card.choice.options] == [oid for oid, _ in CHOICES]
+        assert [value for _, value in card.choice.options] == ["emergency", "same_day", "book_visit",
+                                                               "no_warning_signs"]
         assert card.choice.value is None and card.choice.description and card.check_button.tooltip
         assert "case-story" in card._dom_classes and "case-check" in card.check_button._dom_classes
+    assert "never wrong" in v.intro.value
 
 
 def test_right_choice_says_right_in_words_and_icon_and_gives_the_reason():
     v = case_stories()
-    card = card_for(v, "professional")
-    card.choose("professional")
+    card = card_for(v, "book_visit")
+    card.choose("book_visit")
     card.check_button.click()
-    assert "✔ Right." in card.feedback.value and "See a healthcare professional" in card.feedback.value
-    assert "Why:" in card.feedback.value and card.story.reason.split()[0] in card.feedback.value
+    assert "✔ Right." in card.feedback.value and "Book a visit with a doctor or nurse" in card.feedback.value
+    assert "Why:" in card.feedback.value
     assert f"checked: 1 of {len(STORIES)}" in v.tally.value and "first try: 1" in v.tally.value
 
 
-def test_self_care_for_a_red_flag_is_wrong_and_names_the_right_step():
+def test_a_more_cautious_choice_is_ok_explained_and_counted_as_not_wrong():
+    """Issue 11 item 3: priya-weakness keyed 'professional' marked a learner who picked 'urgent' wrong."""
     v = case_stories()
-    card = card_for(v, "professional")
+    card = next(c for c in v.cards if c.story.id == "priya-weakness")
+    card.choose("emergency")
+    card.check_button.click()
+    fb = card.feedback.value
+    assert "More cautious than needed, and that is OK" in fb and "Why:" in fb
+    assert "✘" not in fb and "Not quite" not in fb
+    assert "The lesson's answer: Get help today" in fb
+    assert "first try: 1" in v.tally.value and card.judgement.accepted
+
+
+def test_self_care_for_a_warning_sign_is_wrong_and_names_the_right_step():
+    v = case_stories()
+    card = card_for(v, "book_visit")
     card.choose("no_warning_signs")
     card.check_button.click()
     fb = card.feedback.value
-    assert "✘ Not quite." in fb and "The lesson's answer: See a healthcare professional" in fb
-    assert "red flag" in fb
-    card.choose("professional")                 # a second try is right, the tally keeps the first try
+    assert "✘ Not quite." in fb and "The lesson's answer: Book a visit with a doctor or nurse" in fb
+    assert FILE.too_little["book_visit"].split(",")[0] in fb
+    card.choose("book_visit")                    # a second try is right, the tally keeps the first try
     card.check_button.click()
     assert "✔ Right." in card.feedback.value and "first try: 0" in v.tally.value
 
 
-def test_urgent_story_needs_the_urgent_choice():
-    card = card_for(case_stories(), "urgent")
-    card.choose("professional")
-    assert card.check().correct is False and "urgent sign" in card.feedback.value
-    card.choose("urgent")
-    assert card.check().correct and "Get urgent medical help now" in card.feedback.value
+def test_emergency_story_needs_the_emergency_choice():
+    card = card_for(case_stories(), "emergency")
+    card.choose("same_day")
+    assert card.check().accepted is False and "999 / 112 / 911" in card.feedback.value
+    card.choose("emergency")
+    assert card.check().correct and "Call 999 / 112 / 911 now" in card.feedback.value
 
 
 def test_check_without_a_choice_asks_for_one():
     card = case_stories().cards[0]
     assert card.check() is None
-    assert "Choose one of the three steps first." in card.feedback.value
+    assert "Choose one of the steps first." in card.feedback.value
 
 
-def test_story_text_is_escaped(tmp_path):
+def test_story_text_is_escaped():
     from widgets.load import validate
     from widgets.model import CaseStories
-    stories = validate(CaseStories, {"stories": [{
-        "id": "x", "title": "<b>Eve</b>", "story": "<script>alert(1)</script>", "answers": {"red_flags": ["pain"]},
-        "expected": "professional", "reason": "Pain <i>is</i> a red flag. See a healthcare professional."}]}, "<test>")
+    stories = validate(CaseStories, {
+        "too_little": {"emergency": "a", "same_day": "b", "book_visit": "c"}, "more_cautious": "d",
+        "stories": [{"id": "x", "title": "<b>Eve</b>", "story": "<script>alert(1)</script>",
+                     "answers": {"signs": ["pain"]}, "expected": "book_visit", "teacher_note": "t",
+                     "reason": "Pain <i>is</i> a red flag. See a healthcare professional."}]}, "<test>")
     card = CaseStoriesView(stories).cards[0]
-    card.choose("professional")
+    card.choose("book_visit")
     card.check()
     html = card.heading.value + card.text.value + card.feedback.value
     assert "<script>" not in html and "<b>Eve" not in html and "&lt;i&gt;" in html
@@ -78,7 +96,8 @@ def test_choices_are_not_saved(tmp_path, monkeypatch):
     monkeypatch.setenv("FOOT_LESSONS_DATA_DIR", str(tmp_path))
     v = case_stories()
     for card in v.cards:
-        card.choose("professional")
+        card.choose("book_visit")
         card.check_button.click()
     assert not (tmp_path / "progress.json").exists()
     assert ProgressStore(tmp_path).load()["attempts"] == []
+    assert [oid for oid, _ in choices()] == ["emergency", "same_day", "book_visit", "no_warning_signs"]

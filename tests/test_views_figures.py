@@ -11,6 +11,7 @@ from widgets import simulation as sim
 from widgets.figure_model import REGION_IDS, load_regions
 from widgets.palette import CSS
 from widgets.views.figure import MIME
+from widgets.views.simulator import LEVELS, noticed_level
 
 
 def shown(view) -> dict:
@@ -50,24 +51,38 @@ def test_simulator_control_changes_the_figure_and_count_in_place():
     assert not np.array_equal(decoded(before["data"][0]), decoded(after["data"][0]))
     assert s.settings["caffeine"] == "a lot" and s.controls["caffeine"].value == "a lot"
     assert s.signal.per_minute > sim.muscle_signal(sim.CALM, seed=0).per_minute
-    assert f"{s.signal.per_minute} twitches per minute" in s.count.value and s.count.value != text_before
-    assert f"{s.signal.per_minute} noticed twitches per minute" in json.dumps(after["layout"])
+    level = noticed_level(s.signal)
+    assert f"Twitching you would notice: {level}" in s.count.value and s.count.value != text_before
+    assert f"twitching you would notice: {level} (pretend scale)" in json.dumps(after["layout"])
+
+
+def test_simulator_shows_a_level_in_words_never_a_rate_as_if_measured():
+    """Issue 11, item 10: the calmest setting showed '6 noticed twitches per minute' as if measured."""
+    s = simulator()
+    calm_text = s.count.value + json.dumps(shown(s)["layout"])
+    assert "per minute" not in calm_text
+    assert "hardly any" in s.count.value and "pretend" in s.count.value
+    words = [noticed_level(sim.muscle_signal(dict(sim.CALM, **{n: sim.choices(n)[-1] for n in names}), seed=0))
+             for names in ((), ("caffeine",), ("caffeine", "stress", "magnesium"), tuple(sim.TRIGGER_LEVELS))]
+    order = [w for _, w in LEVELS]
+    assert [order.index(w) for w in words] == sorted(order.index(w) for w in words)   # never falls
+    assert words[0] == "hardly any" and words[-1] == "a lot"
 
 
 def test_simulator_figure_marks_every_noticed_twitch_in_text():
     s = simulator()
-    for name in sim.TRIGGERS:
+    for name in sim.TRIGGER_LEVELS:
         s.set(name, sim.choices(name)[-1])
     fig = shown(s)
     marks = [t for t in fig["data"] if t.get("name") == "twitch you notice"]
     assert len(marks) == 1 and len(marks[0]["x"]) == len(s.signal.noticed) > 0
     assert set(marks[0]["text"]) == {"twitch"}
-    assert s.signal.per_minute == round(len(marks[0]["x"]) * 6)
+    assert noticed_level(s.signal) == "a lot" and len(marks[0]["x"]) > LEVELS[-2][0]
 
 
 def test_simulator_moving_hides_twitches_and_shades_the_movement():
     s = simulator()
-    for name in sim.TRIGGERS:
+    for name in sim.TRIGGER_LEVELS:
         s.set(name, sim.choices(name)[-1])
     s.set("activity", "moving")
     fig = shown(s)
@@ -111,9 +126,14 @@ def test_twitch_vs_cramp_replay_redraws_each_side():
     assert not np.array_equal(twitch0, decoded(fig["data"][0]))
     np.testing.assert_array_equal(cramp0, decoded(fig["data"][2]))
     assert "twitch" in v.status.value and "far below" in v.status.value
+    # issue 11, item 10: no invented numbers (no "10% needed to move the foot", no count of units)
+    text = json.dumps(fig) + v.status.value
+    assert "%" not in text.replace("%{x", "").replace("%{y", "") and "60" not in v.status.value
+    assert fig["layout"]["yaxis"]["showticklabels"] is False
     v.replay_cramp_button.click()
     assert not np.array_equal(cramp0, decoded(shown(v)["data"][2]))
     assert "cramp" in v.status.value.lower()
+    assert "seconds to several minutes" in v.status.value          # not "a second or two"
 
 
 def test_motor_unit_next_back_and_misfire():

@@ -1,5 +1,6 @@
 """The progress overview and its reset action, driven from Python."""
 
+from widgets.load import load_bank
 from widgets.progress import ProgressStore
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
@@ -11,7 +12,8 @@ def test_overview_shows_saved_scores_and_resets(tmp_path):
     q.cards[0].choose("a"); q.cards[0].check()
     view = progress_overview(store)
     assert "What is a twitch?" in view.table.value
-    assert "<td style='padding:2px 8px'>1/6</td><td style='padding:2px 8px'>1</td>" in view.table.value
+    n = len(load_bank("01-physiology").full_ids())        # every question of the lesson, section checks too
+    assert f"<td style='padding:2px 8px'>1/{n}</td><td style='padding:2px 8px'>1</td>" in view.table.value
     view.reset_button.click()
     assert view.confirm_box.layout.display == "flex"
     view.cancel_button.click()
@@ -19,7 +21,7 @@ def test_overview_shows_saved_scores_and_resets(tmp_path):
     view.reset_button.click()
     view.confirm_button.click()
     assert store.load()["attempts"] == []
-    assert "0/6" in view.table.value and "backup" in view.notice.value
+    assert f"0/{n}" in view.table.value and "backup" in view.notice.value and "progress-reset-" in view.notice.value
 
 
 def test_overview_has_a_final_review_row_that_counts_review_answers_only(tmp_path):
@@ -34,4 +36,30 @@ def test_overview_has_a_final_review_row_that_counts_review_answers_only(tmp_pat
     final = next(r for r in rows if "Final review" in r)
     assert ">1/" in final                                     # one review question answered
     first = next(r for r in rows if "What is a twitch?" in r)
-    assert ">0/6<" in first                                   # the lesson's own count is untouched
+    n = len(load_bank("01-physiology").full_ids())
+    assert f">0/{n}<" in first                                # the lesson's own count is untouched
+
+
+def test_overview_updates_after_a_check_in_a_quiz_and_every_view_shows_one_unsaved_notice(tmp_path):
+    import sqlite3
+    from widgets.views.backup import progress_backup
+    store = ProgressStore(tmp_path, busy_timeout=0.1)
+    view = progress_overview(store)
+    backup = progress_backup(store)
+    q = quiz("01-physiology", store)
+    n = len(load_bank("01-physiology").full_ids())
+    q.cards[0].choose("a"); q.cards[0].check()
+    assert f">1/{n}<" in view.table.value                          # updated without re-running its cell
+    other = sqlite3.connect(tmp_path / "progress.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")                             # another notebook holds the file
+    q.cards[1].choose(False); q.cards[1].check()
+    for w in (view.notice, backup.notice, q.notice):
+        assert w.value.count("not saved yet") == 1
+    assert f">2/{n}<" in view.table.value                           # the unsaved answer is shown too
+    other.execute("COMMIT")
+    other.close()
+    q.cards[0].choose("b"); q.cards[0].check()                   # the next chance writes both
+    for w in (view.notice, backup.notice, q.notice):
+        assert "not saved yet" not in w.value
+    assert [a["question"] for a in ProgressStore(tmp_path).load()["attempts"]] == [
+        "01-physiology/q1", "01-physiology/q2", "01-physiology/q1"]

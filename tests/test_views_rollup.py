@@ -1,4 +1,7 @@
-"""The class results view over a folder: chart order and labels, tables, skipped files, missing folder."""
+"""The class results view over a folder: chart order and labels, tables, files to check, picks, demo folder."""
+
+import json
+import tempfile
 
 from widgets.demo_results import write_demo
 from widgets.load import load_course
@@ -11,7 +14,8 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
     assert view.result is None
     view.read_button.click()
     result = view.result
-    assert len(result.learners) == 30 and "30 learner(s)" in view.status.value
+    assert len(result.learners) == 29 and "29 learner(s) counted" in view.status.value
+    assert "1 learner code(s) are in more than one file" in view.status.value
     bar = view.figure.data[0]
     shown = [s for s in result.questions if s.answered]
     assert list(bar.x) == [s.percent for s in shown]
@@ -24,8 +28,51 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
         assert title.replace("'", "&#x27;") in view.completion.value
     top = result.misconceptions[0]
     assert f"{top.count} of {top.answered}" in view.misconceptions.value
-    for name in ("class-results-broken.json", "progress.json", "notes.txt", "class-results-ada-old-copy.json"):
+    for name in ("class-results-broken.json", "progress.json", "notes.txt"):
         assert name in view.skipped.value
+
+
+def test_files_sharing_a_learner_code_are_shown_side_by_side_and_the_teacher_picks(tmp_path):
+    folder = write_demo(tmp_path / "class", learners=3, seed=5)
+    view = class_results(folder)
+    [(code, picker)] = view.pickers.items()
+    files = [f for f in picker.options if f[1]]
+    assert [f[1] for f in files] == sorted(f[1] for f in files) and picker.value is None
+    box = view.duplicates.children[0].children[0].value
+    assert code in box and all(f[1] in box for f in files) and "Right first try" in box
+    assert view.result.learners == ["Ben", "Cleo"]
+    view.pick(code, "class-results-ada-old-copy.json")
+    assert sorted(view.result.learners) == ["Ada", "Ben", "Cleo"] and "more than one file" not in view.status.value
+    view.read_button.click()                                      # reading again keeps the pick
+    assert view.pickers[code].value == "class-results-ada-old-copy.json" and len(view.result.learners) == 3
+    view.pickers[code].value = None                               # the radio buttons drive the same thing
+    assert view.result.learners == ["Ben", "Cleo"]
+
+
+def test_answers_to_an_older_version_of_a_question_are_listed(tmp_path):
+    folder = write_demo(tmp_path / "class", learners=1, seed=5, bad_files=False)
+    path = next(folder.iterdir())
+    doc = json.loads(path.read_text())
+    qid = sorted(q for q in doc["questions"] if not q.startswith("05-review/"))[0]
+    doc["questions"][qid]["hash"] = "0" * 16
+    path.write_text(json.dumps(doc))
+    view = class_results(folder)
+    assert f"{qid}: 1 learner(s)" in view.checks.value and "older version" in view.checks.value
+    assert view.result.flagged == []
+
+
+def test_a_forged_file_is_listed_with_what_does_not_add_up(tmp_path):
+    folder = write_demo(tmp_path / "class", learners=2, seed=5, bad_files=False)
+    path = sorted(folder.iterdir())[0]
+    doc = json.loads(path.read_text())
+    for entry in doc["questions"].values():
+        entry.update(first_correct=True, now_correct=True)
+    doc.update(exported="9999-01-01T00:00:00+00:00", learner="learner-" + "f" * 16, name="<b>Mallory</b>")
+    (folder / "forged.json").write_text(json.dumps(doc))
+    view = class_results(folder)
+    assert "1 file(s) do not add up" in view.status.value
+    assert "forged.json" in view.checks.value and "&lt;b&gt;Mallory&lt;/b&gt;" in view.checks.value
+    assert "in the future (9999-01-01)" in view.checks.value and "<b>Mallory" not in view.checks.value
 
 
 def test_missing_folder_explains_what_to_do(tmp_path):
@@ -40,6 +87,16 @@ def test_empty_folder_shows_no_learners_and_no_chart(tmp_path):
     assert "0 learner(s)" in view.status.value and "No files were skipped" in view.skipped.value
 
 
-def test_demo_mode_makes_thirty_learners():
-    view = class_results(demo=True)
-    assert len(view.result.learners) == 30 and view.figure is not None
+def test_demo_folder_is_new_and_private_not_a_fixed_path_in_the_shared_temp_folder(tmp_path, monkeypatch):
+    """Issue 12: the demo wrote to one fixed path in the shared temp folder; a link planted there was followed."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))        # the shared temp folder, for this test
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (tmp_path / "foot-lessons-class-results-demo").symlink_to(victim)   # planted at the old fixed path
+    first, second = class_results(demo=True), class_results(demo=True)
+    assert len(first.result.learners) == 29 and first.figure is not None and len(first.pickers) == 1
+    folders = {first.folder.value, second.folder.value}
+    assert len(folders) == 2 and list(victim.iterdir()) == []
+    for f in folders:
+        assert f.startswith(str(tmp_path / "class-results-demo-"))
+        assert (tmp_path / f).stat().st_mode & 0o777 == 0o700

@@ -1,8 +1,9 @@
-"""The instructor's answer key, generated from the question banks: `python -m widgets.answer_key`.
+"""The instructor's answer key, generated from the question banks and the practice stories: `python -m widgets.answer_key`.
 
 For each question: the prompt, the right answer (`grading.correct_answer_text`), why, and the
-misconceptions it targets, quoted from the bank's feedback to the wrong answers. The committed copy
-(lessons/instructor/answer_key.md) is checked against the banks by tests/test_answer_key.py.
+misconceptions it targets, quoted from the bank's feedback to the wrong answers. For each lesson 04
+practice story: the expected step, the reason and the teacher note. The committed copy
+(lessons/instructor/answer_key.md) is checked against the content by tests/test_answer_key.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .grading import correct_answer_text
-from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from .model import CaseStories, MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
 
 KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
 _TYPE = {SingleChoice: "choose one", MultipleSelect: "tick all that fit", TrueFalse: "true or false",
@@ -40,12 +41,39 @@ def misconceptions(question) -> list[tuple[str, str]]:
     raise TypeError(type(question).__name__)
 
 
-def render(banks: Iterable[QuestionBank]) -> str:
-    """The whole answer key as Markdown."""
+def case_key(stories: CaseStories) -> list[str]:
+    """Markdown lines of the practice-story key: each story's step, the self-check answers, why, teacher note."""
+    from .cases import choices
+    from .triage import answer_of, load_rules
+    rules, labels = load_rules(), dict(choices())
+    out = ["## 04-red-flags: Practice stories (key and teaching notes)", "",
+           "Each story's step is the one the self-check gives for the answers listed (checked when the stories",
+           "load). A learner who picks a more cautious step is shown that it is more cautious than needed and",
+           "that this is OK; it is never counted as wrong.", ""]
+    for n, s in enumerate(stories.stories, 1):
+        said = [f"{rules.item(q).label}: {'Yes' if answer_of(s.answers, q) == 'yes' else 'Not sure'}"
+                for q in s.answers.signs + s.answers.unsure]
+        said.append(f"{rules.duration.label}: "
+                    + next(c.text for c in rules.duration.choices if c.id == s.answers.duration))
+        said += [f"Trigger: {rules.trigger(t).text}" for t in s.answers.triggers]
+        out += [f"**Story {n} · `{s.id}`: {md(s.title)}**", "",
+                f"- **Step:** {md(labels[s.expected])} (`{s.expected}`)",
+                f"- **Self-check answers:** {md('; '.join(said))} (every other sign: No)",
+                f"- **Why:** {md(s.reason)}",
+                f"- **Teacher note:** {md(s.teacher_note)}", ""]
+    return out
+
+
+def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) -> str:
+    """The whole answer key as Markdown (the shipped practice stories unless `stories` is given)."""
+    if stories is None:
+        from .load import load_cases
+        stories = load_cases()
     out = ["# Answer key and misconceptions",
            "",
            "<!-- Generated from widgets/content/questions/*.yaml by `python -m widgets.answer_key "
-           "--output lessons/instructor/answer_key.md`. Do not edit by hand: change the bank and regenerate. -->",
+           "--output lessons/instructor/answer_key.md`. Do not edit by hand: change the bank or "
+           "widgets/content/cases.yaml and regenerate. -->",
            "",
            "For instructors. Each question shows the right answer, why, and the misconceptions it targets:",
            "each wrong answer with the feedback a learner sees after picking it. Question ids (such as",
@@ -62,6 +90,7 @@ def render(banks: Iterable[QuestionBank]) -> str:
                     "**Misconceptions it targets:**", ""]
             out += [f"- *{md(wrong)}* — {md(feedback)}" for wrong, feedback in misconceptions(q)]
             out.append("")
+    out += case_key(stories)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -1,8 +1,9 @@
 """Made-up class results for trying the roll-up: `python -m widgets.demo_results FOLDER [--learners 30]`.
 
 Each made-up learner answers the current question banks through the real grading and export code, so
-the files are exactly what learners hand in. A few bad files (corrupt, a duplicate, a progress file,
-a text file) show how the roll-up skips them.
+the files are exactly what learners hand in. A few bad files (corrupt, a second file of one learner, a
+progress file, a text file) show how the roll-up treats them. Without a folder, a new private one is made
+with `tempfile.mkdtemp`; files are created exclusively and never through a link.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from .content_hash import question_hash
 from .export import build_export, encode, export_filename
 from .grading import grade
 from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
-from .progress import empty_progress
 from .review import LESSON as REVIEW_LESSON, review_id
 
 NAMES = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena", "Milo", "Nia",
@@ -63,8 +65,7 @@ def _difficulty(qid: str) -> float:
 
 def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()) -> dict:
     """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
-    progress = empty_progress(f"learner-demo{n:02d}")
-    progress["created"] = "2026-01-01T09:00:00+00:00"
+    progress = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
     stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
     for bank in banks[:stop_after]:
         for q in bank.questions:
@@ -76,7 +77,8 @@ def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, revi
             for answer in tries:
                 result = grade(q, answer)
                 progress["attempts"].append({"question": qid, "lesson": bank.lesson, "chosen": result.chosen,
-                                             "correct": result.correct, "time": "2026-01-01T09:30:00+00:00"})
+                                             "correct": result.correct, "time": "2026-01-01T09:30:00+00:00",
+                                             "hash": question_hash(q)})
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     if stop_after == len(banks) and rng.random() < 0.6:
         for qid in (q for q in review if q in questions):
@@ -84,16 +86,26 @@ def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, revi
             answer = _right_answer(q) if rng.random() < 0.8 else _wrong_answer(q, rng)
             result = grade(q, answer)
             progress["attempts"].append({"question": review_id(qid), "lesson": REVIEW_LESSON, "chosen": result.chosen,
-                                         "correct": result.correct, "time": "2026-01-01T09:50:00+00:00"})
+                                         "correct": result.correct, "time": "2026-01-01T09:50:00+00:00",
+                                         "hash": question_hash(q)})
     return progress
+
+
+def write_new(path: Path, content: bytes) -> None:
+    """Create `path` holding `content`; refuse if anything (a file, a planted link) is already there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o644)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
 
 
 def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int = 7, bad_files: bool = True,
                banks: Iterable[QuestionBank] | None = None, review: Iterable[str] | None = None) -> Path:
-    """Write `learners` export files (and, if `bad_files`, four bad ones) into `folder`; return the folder.
+    """Write `learners` results files (and, if `bad_files`, four bad ones) into `folder`; return the folder.
 
-    Without a folder, a new temporary one is made. Output is the same for the same seed and banks.
-    `review` lists the final review's questions (default: content/review.yaml; empty: no review answers).
+    Without a folder, a new private one is made (`tempfile.mkdtemp`). Files are created exclusively, never
+    through a link: FileExistsError if a file of the same name is already there. Output is the same for the
+    same seed and banks. `review` lists the final review's questions (default: content/review.yaml).
     """
     if banks is None:
         from .load import all_banks
@@ -104,19 +116,23 @@ def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int =
     out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    first_doc = None
+    first = None
     for n in range(learners):
         name = f"{NAMES[n % len(NAMES)]}" + (f" {n // len(NAMES) + 1}" if n >= len(NAMES) else "")
-        doc = build_export(learner_progress(n, banks, rng, review), banks, name,
-                           now=f"2026-01-01T10:{n % 60:02d}:00+00:00", review=review)
-        (out / export_filename(doc)).write_bytes(encode(doc))
-        first_doc = first_doc or doc
-    if bad_files and first_doc is not None:
-        older = dict(first_doc, exported="2026-01-01T09:45:00+00:00")
-        (out / "class-results-ada-old-copy.json").write_bytes(encode(older))
-        (out / "class-results-broken.json").write_text('{"format": "foot-twitch-lessons/class-res', encoding="utf-8")
-        (out / "progress.json").write_text(json.dumps(empty_progress("learner-demo99")), encoding="utf-8")
-        (out / "notes.txt").write_text("Bring the results to the next class.\n", encoding="utf-8")
+        progress = learner_progress(n, banks, rng, review)
+        doc = build_export(progress, banks, name, now=f"2026-01-01T10:{n % 60:02d}:00+00:00", review=review)
+        write_new(out / export_filename(doc), encode(doc))
+        first = first or (name, progress)
+    if bad_files and first is not None:
+        name, progress = first         # the same learner handed in an earlier file too
+        earlier = dict(progress, attempts=progress["attempts"][:5])
+        older = build_export(earlier, banks, name, now="2026-01-01T09:45:00+00:00", review=review)
+        write_new(out / "class-results-ada-old-copy.json", encode(older))
+        write_new(out / "class-results-broken.json", b'{"format": "foot-twitch-lessons/class-res')
+        progress = {"format": "foot-twitch-lessons/progress", "version": 1, "learner": "learner-0000000000000099",
+                    "created": "2026-01-01T09:00:00+00:00", "attempts": []}
+        write_new(out / "progress.json", json.dumps(progress).encode("utf-8"))
+        write_new(out / "notes.txt", b"Bring the results to the next class.\n")
     return out
 
 
@@ -127,7 +143,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same files)")
     p.add_argument("--no-bad-files", action="store_true", help="leave out the corrupt, duplicate and foreign files")
     args = p.parse_args(argv)
-    out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
+    try:
+        out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
+    except FileExistsError as e:
+        p.exit(1, f"{Path(e.filename).name} is already in {args.folder} (nothing is overwritten); "
+                  "choose an empty or a new folder.\n")
     print(f"wrote {args.learners} learners' results to {out}")
 
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
 
 from pydantic import Field, model_validator
 
 from .load import CONTENT_DIR, all_banks, load_file
 from .model import FieldError, Id, Strict, Text, _unique
+from .vocab import MOTOR_UNIT_PARTS, REGION_IDS, MOTOR_UNIT_MODES, FootView, MotorUnitMode, MotorUnitPart  # noqa: F401
 
-REGION_IDS = ("peroneal-muscles", "peroneal-tendons", "shoe-pressure", "tarsal-tunnel", "posterior-tibial-nerve")
-MOTOR_UNIT_PARTS = ("spinal-cord", "motor-neuron", "junction", "fibres")
 
 
 class FootRegion(Strict):
@@ -19,7 +17,7 @@ class FootRegion(Strict):
 
     id: Id
     name: Text
-    view: Literal["lateral", "medial"]
+    view: FootView
     hover: Text = Field(description="One short line shown when the pointer rests on the region.")
     explanation: Text
 
@@ -55,7 +53,7 @@ class FigureText(Strict):
 class MotorUnitStep(Strict):
     """One step of the motor-unit walk-through: where the signal is, and what happens there."""
 
-    part: Literal["spinal-cord", "motor-neuron", "junction", "fibres"]
+    part: MotorUnitPart
     text: Text
     order: bool = Field(description="True when the spinal cord sent an order to move.")
     tight: bool = Field(False, description="True when the unit's muscle fibres are tightening.")
@@ -66,11 +64,11 @@ class FigureTexts(Strict):
     twitch_vs_cramp: FigureText
     motor_unit: FigureText
     foot_map: FigureText
-    motor_unit_steps: dict[Literal["normal", "misfire"], list[MotorUnitStep]]
+    motor_unit_steps: dict[MotorUnitMode, list[MotorUnitStep]]
 
     @model_validator(mode="after")
     def _both_modes(self) -> "FigureTexts":
-        for mode in ("normal", "misfire"):
+        for mode in MOTOR_UNIT_MODES:
             if len(self.motor_unit_steps.get(mode, [])) < 2:
                 raise FieldError(f"motor_unit_steps.{mode}", "needs at least two steps")
         return self
@@ -89,6 +87,9 @@ def load_figure_texts() -> FigureTexts:
 
 
 def related_questions(region_id: str) -> list[tuple[str, int, object]]:
-    """(lesson id, question number from 1, question) of every quiz question with topic ``region:<region_id>``."""
-    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.questions)
+    """(lesson id, question number from 1, question) of every recap-quiz question with topic ``region:<region_id>``.
+
+    Numbers count the recap quiz as the learner sees it (section checks are left out of it).
+    """
+    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.recap())
             if q.topic == f"region:{region_id}"]

@@ -42,7 +42,8 @@ def _read_yaml(path: Path) -> Any:
 
 # Which list in a file holds entries, and which key names an entry (for error messages).
 _ENTRY_KEYS = {"lessons": "id", "questions": "id", "entries": "term", "rules": "id", "stories": "id", "regions": "id",
-               "items": "id", "urgent": "id", "red_flags": "id", "triggers": "id", "outcomes": "id"}
+               "items": "id", "emergency_signs": "id", "same_day_signs": "id", "book_visit_signs": "id", "triggers": "id",
+               "outcomes": "id"}
 
 
 def _describe(raw: Any, loc: tuple) -> tuple[str | None, str | None]:

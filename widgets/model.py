@@ -186,9 +186,18 @@ class QuestionBank(Strict):
         return [self.full_id(q) for q in self.questions]
 
 
+from .vocab import GLOSSARY_KINDS, GlossaryKind  # noqa: E402
+
+GLOSSARY_HEADINGS = dict(zip(GLOSSARY_KINDS, ("Words to know", "Words doctors use"), strict=True))
+
+
 class GlossaryEntry(Strict):
+    """One term: `kind` "know" is a word every learner should keep (a handful per lesson); "doctors" is a
+    word a learner may hear from a doctor or read on a health page, listed for reference."""
+
     term: Text
     meaning: Text
+    kind: GlossaryKind
     say_it: str | None = Field(None, description="How to say the word, in plain spelling.")
     lessons: list[str] = Field(default_factory=list)
 
@@ -207,6 +216,12 @@ class Glossary(Strict):
             if e.term.lower() == term.lower():
                 return e
         raise KeyError(term)
+
+    def grouped(self, lesson: str | None = None) -> dict[str, list[GlossaryEntry]]:
+        """The terms of `lesson` (or all), by kind ("know" first, then "doctors"), each sorted A to Z."""
+        chosen = [e for e in self.entries if lesson is None or lesson in e.lessons]
+        return {kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())
+                for kind in GLOSSARY_HEADINGS}
 
 
 class LessonInfo(Strict):
@@ -232,57 +247,62 @@ class Course(Strict):
 
 
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
-URGENT_SIGNS = ("sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing")
-RED_FLAGS = ("weakness", "wasting", "numbness", "pain")
-DURATIONS = ("days", "few_weeks", "several_weeks", "unsure")
-FIXES = ("tried", "not_tried", "unsure")
-TRIGGERS = ("caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing")
-OUTCOMES = ("urgent", "professional", "no_warning_signs")
+from pydantic import AfterValidator  # noqa: E402  (kept in this section: other parts of the file change in parallel)
 
-UrgentSign = Literal["sudden_weakness", "trouble_speaking", "trouble_swallowing", "trouble_breathing"]
-RedFlag = Literal["weakness", "wasting", "numbness", "pain"]
-Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
+from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SIGNS,  # noqa: E402,F401
+                    TRIGGERS, CARE_OUTCOMES, CareOutcome, Duration, Outcome, Sign, Trigger)
+
+
+def _care_text(value: str) -> str:
+    from .triage_model import fill_care  # the care data lives with the self-check; import late (no cycle)
+    return fill_care(value)
+
+
+# Text that may name the emergency numbers or the advice line only as {emergency_numbers} / {advice_line}.
+CareText = Annotated[Text, AfterValidator(_care_text)]
 
 
 class SelfCheckAnswers(Strict):
-    """One person's answers to the self-check. Items not listed as yes or unsure were answered "no".
+    """One person's answers to the self-check. Signs not listed in `signs` or `unsure` were answered "no"."""
 
-    `urgent` and `red_flags` list the items answered "yes"; `unsure` lists urgent or red-flag items
-    answered "not sure". `duration` and `fixes` each have their own "unsure".
-    """
-
-    urgent: list[UrgentSign] = Field(default_factory=list)
-    red_flags: list[RedFlag] = Field(default_factory=list)
-    unsure: list[Union[UrgentSign, RedFlag]] = Field(default_factory=list)
-    duration: Literal["days", "few_weeks", "several_weeks", "unsure"] = "days"
-    fixes: Literal["tried", "not_tried", "unsure"] = "not_tried"
+    signs: list[Sign] = Field(default_factory=list)        # answered "yes"
+    unsure: list[Sign] = Field(default_factory=list)       # answered "not sure"
+    duration: Duration = "under_1_week"
     triggers: list[Trigger] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _yes_or_unsure_not_both(self) -> "SelfCheckAnswers":
-        both = (set(self.urgent) | set(self.red_flags)) & set(self.unsure)
+        both = set(self.signs) & set(self.unsure)
         if both:
             raise FieldError("unsure", f"{sorted(both)} answered both 'yes' and 'not sure'")
         return self
 
 
 class CaseStory(Strict):
-    """A short practice story for lesson 04: the learner decides self-care or see a professional."""
+    """A short practice story for lesson 04: the learner picks the step the self-check would give."""
 
     id: Id
-    title: Text                      # e.g. "Sam, 34, runner"
-    story: Text
+    title: Text                      # e.g. "Sam, 14, footballer"
+    story: CareText
     answers: SelfCheckAnswers        # what this person would answer in the self-check
-    expected: Literal["urgent", "professional", "no_warning_signs"]
-    reason: Text                     # why, in plain words, shown after the learner decides
+    expected: Outcome
+    reason: CareText                 # why, in plain words, shown after the learner decides
+    teacher_note: CareText           # for the teacher's key: what the story teaches, what to discuss
 
 
 class CaseStories(Strict):
+    """The practice stories, plus what a learner sees after a choice that is less, or more, cautious than needed."""
+
+    too_little: dict[CareOutcome, CareText]   # by the expected step
+    more_cautious: CareText          # a more cautious choice: shown with the reason, never marked wrong
     stories: list[CaseStory] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_stories(self) -> "CaseStories":
         _unique([s.id for s in self.stories], "story")
+        missing = set(CARE_OUTCOMES) - set(self.too_little)
+        if missing:
+            raise FieldError("too_little", f"no text for the expected steps {sorted(missing)}")
         return self
 
 

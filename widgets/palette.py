@@ -33,6 +33,8 @@ CSS = {
     "case_tally": "case-tally",
     "selfcheck": "selfcheck",
     "selfcheck_item": "selfcheck-item",
+    "selfcheck_mode": "selfcheck-mode",
+    "selfcheck_example": "selfcheck-example",
     "selfcheck_trigger": "selfcheck-trigger",
     "selfcheck_submit": "selfcheck-submit",
     "selfcheck_clear": "selfcheck-clear",

@@ -1,24 +1,81 @@
-"""The per-learner progress store: one JSON file, atomic writes, locked, versioned, corrupt-safe."""
+"""The learner's progress store: one SQLite file, one row per answer, and failure paths that lose nothing.
+
+``progress.db`` (0600, in a 0700 folder) holds the learner code, every attempt (ids, never texts, with the
+question's content hash) and a per-question summary kept by a trigger, so a Check costs the same with 10 or
+100,000 saved answers. Each answer is one ``BEGIN IMMEDIATE`` transaction; ``PRAGMA user_version`` is the
+schema version. An old ``progress.json`` is imported once and kept as ``progress-imported-….json``.
+
+Journal mode DELETE (SQLite's rollback journal, the default), synchronous FULL, busy timeout 5 s. Not WAL:
+WAL keeps its index in shared memory (the ``-shm`` file is mmap'ed), which network file systems such as
+NFS hub homes cannot share between machines; a rollback journal needs only the POSIX locks NFS provides.
+DELETE rather than TRUNCATE or PERSIST: between answers the folder holds ``progress.db`` alone, so a copy
+or sync of the folder never carries a stale journal, and a journal found there always means an interrupted
+write, rolled back at the next open.
+
+Failure rules, compared with IPython's ``HistoryManager`` (``catch_corrupt_db``): IPython treats every
+``DatabaseError``, "database is locked" included, as corruption, renames the file (a small one to a fixed
+name that clobbers the last) and after two failures keeps history in memory for the rest of the session.
+Here only SQLITE_CORRUPT / SQLITE_NOTADB / a broken schema count as corruption: the file is moved aside
+under a unique name created exclusively (``link``, never following links) and its readable rows and
+learner code are salvaged into the new file. A busy, read-only, full or unreachable folder never swaps in
+an empty store: answers are kept in memory in order and written at the next chance (every later call
+tries), the learner keeps the saved answers and code, and `notice()` says so until they are written. A
+file of a newer schema is left in place and only read.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
-import tempfile
+import sqlite3
+import stat
 import time
-from dataclasses import dataclass
-from datetime import datetime, timezone
+import weakref
 from pathlib import Path
-from typing import Any
+from typing import Callable, Iterable
+from urllib.parse import quote
 
-from filelock import FileLock, Timeout
 from platformdirs import user_data_dir
 
+from .progress_doc import (FORMAT, HEADER_BYTES, MAX_ATTEMPTS, MAX_BYTES, MAX_PER_QUESTION, VERSION, Attempt,
+                           ProgressFormatError, attempt_bytes, check_progress, empty_progress, encode_progress,
+                           new_learner_code, now)
+from .safe_json import UnreadableFile, parse_json, read_regular_file
+from .scoring import QuestionStatus, question_status
+
+__all__ = ["ENV_DIR", "FORMAT", "VERSION", "ProgressFormatError", "ProgressStore", "ProgressUnavailable",
+           "check_progress", "data_dir", "default_store", "empty_progress", "new_learner_code"]
+
 ENV_DIR = "FOOT_LESSONS_DATA_DIR"
-FILE_NAME = "progress.json"
-FORMAT = "foot-twitch-lessons/progress"
-VERSION = 1
+DB_NAME = "progress.db"
+LEGACY_NAME = "progress.json"
+SCHEMA = 1
+BUSY_TIMEOUT = 5.0
+MAX_PENDING = 1000
+
+_SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE attempts (id INTEGER PRIMARY KEY, question TEXT NOT NULL, lesson TEXT NOT NULL,
+        chosen TEXT NOT NULL, correct INTEGER NOT NULL, time TEXT NOT NULL, hash TEXT NOT NULL, size INTEGER NOT NULL)""",
+    # one row per question, kept by the trigger: what the views read on every Check
+    """CREATE TABLE questions (question TEXT PRIMARY KEY, lesson TEXT NOT NULL, attempts INTEGER NOT NULL,
+        first_correct INTEGER NOT NULL, last_correct INTEGER NOT NULL, last_chosen TEXT NOT NULL,
+        last_hash TEXT NOT NULL, first_id INTEGER NOT NULL)""",
+    "CREATE INDEX questions_lesson ON questions (lesson)",
+    "CREATE TABLE totals (one INTEGER PRIMARY KEY CHECK (one = 1), attempts INTEGER NOT NULL, bytes INTEGER NOT NULL)",
+    "INSERT INTO totals VALUES (1, 0, 0)",
+    """CREATE TRIGGER attempt_added AFTER INSERT ON attempts BEGIN
+        INSERT INTO questions VALUES (NEW.question, NEW.lesson, 1, NEW.correct, NEW.correct, NEW.chosen, NEW.hash,
+                                      NEW.id)
+            ON CONFLICT (question) DO UPDATE SET attempts = attempts + 1, last_correct = NEW.correct,
+                last_chosen = NEW.chosen, last_hash = NEW.hash;
+        UPDATE totals SET attempts = attempts + 1, bytes = bytes + NEW.size;
+    END""",
+)
+_CORRUPT = {11, 26}        # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY = {5, 6}             # SQLITE_BUSY, SQLITE_LOCKED
 
 
 def data_dir() -> Path:
@@ -27,182 +84,636 @@ def data_dir() -> Path:
     return Path(env).expanduser() if env else Path(user_data_dir("foot-twitch-lessons", appauthor=False))
 
 
-def new_learner_code() -> str:
-    """An anonymous learner code such as 'learner-7f3a2c'."""
-    return f"learner-{secrets.token_hex(3)}"
+class ProgressUnavailable(RuntimeError):
+    """A reset or restore could not be written (the message says why); nothing was changed."""
 
 
-def empty_progress(learner: str | None = None) -> dict:
-    return {"format": FORMAT, "version": VERSION, "learner": learner or new_learner_code(),
-            "created": _now(), "attempts": []}
+class _Unavailable(Exception):
+    """The folder or database cannot be used just now (busy, read-only, full, missing); message says why."""
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+class _Corrupt(Exception):
+    """The database file is damaged or not ours."""
 
 
-class ProgressFormatError(ValueError):
-    """The file is not a progress file of this course (corrupt JSON, foreign JSON, unknown version)."""
+def _is_corrupt(e: BaseException, newer: bool) -> bool:
+    """A damaged or foreign file (never a busy, read-only, full or missing one)."""
+    if isinstance(e, _Corrupt):
+        return True
+    code = getattr(e, "sqlite_errorcode", 0) & 0xFF
+    return isinstance(e, sqlite3.Error) and (code in _CORRUPT or (code == 1 and not newer))   # 1: broken schema
 
 
-def check_progress(data: Any) -> dict:
-    """Validate a decoded progress document (and migrate older versions); return it or raise ProgressFormatError."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProgressFormatError("this is not a progress file of these lessons")
-    version = data.get("version")
-    if not isinstance(version, int) or version > VERSION or version < 1:
-        raise ProgressFormatError(f"unknown progress file version {version!r} (this course reads version {VERSION})")
-    data = _migrate(data)
-    attempts = data.get("attempts")
-    if not isinstance(data.get("learner"), str) or not isinstance(attempts, list):
-        raise ProgressFormatError("the file lacks 'learner' or 'attempts'")
-    for i, a in enumerate(attempts):
-        if not (isinstance(a, dict) and isinstance(a.get("question"), str) and isinstance(a.get("lesson"), str)
-                and isinstance(a.get("chosen"), list) and isinstance(a.get("correct"), bool)
-                and isinstance(a.get("time"), str)):
-            raise ProgressFormatError(f"attempt {i + 1} is malformed")
-    return data
+def _reason(e: BaseException) -> str:
+    if isinstance(e, OSError):
+        return f"{e.strerror}: {e.filename}" if e.strerror and e.filename else (e.strerror or str(e))
+    code = getattr(e, "sqlite_errorcode", 0) & 0xFF
+    if code in _BUSY:
+        return "another notebook is saving at the same moment and did not finish in time"
+    if code == 13:
+        return "the disk is full"
+    if code in (8, 14, 3, 23):
+        return f"the folder cannot be written ({e})"
+    return str(e)
 
 
-def _migrate(data: dict) -> dict:
-    """Bring an older version up to VERSION. Version 1 is the first; add steps here when the format changes."""
-    return data
+def unique_file(directory: Path, stem: str, suffix: str) -> tuple[int, Path]:
+    """Create a new file `stem-<time>-<random><suffix>` exclusively (0600, never through a link); (fd, path)."""
+    for _ in range(100):
+        path = directory / f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}{suffix}"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        except FileExistsError:
+            continue
+        os.fchmod(fd, 0o600)
+        return fd, path
+    raise FileExistsError(f"no free backup name in {directory}")
 
 
-@dataclass
-class Notice:
-    """Something the learner must be told once (a file moved aside, saving impossible)."""
+def write_backup(directory: Path, stem: str, content: bytes) -> Path:
+    """Save `content` in a new uniquely named file (never replacing one); fsync'ed before returning."""
+    fd, path = unique_file(directory, stem, ".json")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
 
-    text: str
+
+def move_aside(path: Path, stem: str, suffix: str) -> Path:
+    """Give `path` (a file or a link, never followed) a new unique name; the old name is gone afterwards."""
+    for _ in range(100):
+        new = path.with_name(f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}{suffix}")
+        try:
+            os.link(path, new, follow_symlinks=False)     # fails if `new` exists, whatever it is
+        except FileExistsError:
+            continue
+        except OSError:                                   # no hard links here: copy into an exclusive file
+            fd, new = unique_file(path.parent, stem, suffix)
+            src = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            try:
+                while chunk := os.read(src, 1 << 20):
+                    os.write(fd, chunk)
+                os.fsync(fd)
+            finally:
+                os.close(src)
+                os.close(fd)
+        os.unlink(path)
+        return new
+    raise FileExistsError(f"no free name next to {path}")
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo an open transaction; an error here must not hide the one that caused it."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+
+
+def _row_attempt(row) -> dict:
+    question, lesson, chosen, correct, when, qhash = row
+    return {"question": question, "lesson": lesson, "chosen": json.loads(chosen), "correct": bool(correct),
+            "time": when, "hash": qhash}
 
 
 class ProgressStore:
-    """Read and append to a learner's progress file.
+    """A learner's answers in ``<directory>/progress.db``; see the module docstring for the failure rules.
 
-    Every change is a read-modify-write under a file lock, written to a temporary file and moved into
-    place, so two notebooks saving at once lose nothing and a crash never leaves half a file. A corrupt
-    or foreign file is moved aside (never deleted) and a notice is kept for the learner. If the folder
-    cannot be written, the store keeps working in memory and says so.
+    `load()` gives the whole portable document (saved answers plus those waiting to be written);
+    `question_status(ids)` and `learner()` are the cheap reads the views use on every Check.
     """
 
-    def __init__(self, directory: Path | str | None = None, lock_timeout: float = 10.0):
+    def __init__(self, directory: Path | str | None = None, busy_timeout: float = BUSY_TIMEOUT):
         self.directory = Path(directory) if directory is not None else data_dir()
-        self.path = self.directory / FILE_NAME
-        self._lock = FileLock(str(self.path) + ".lock", timeout=lock_timeout)
-        self.notices: list[Notice] = []
-        self._memory: dict | None = None   # used only when the folder is not writable
+        self.path = self.directory / DB_NAME
+        self.legacy = self.directory / LEGACY_NAME
+        self.busy_timeout = busy_timeout
+        self._pending: list[dict] = []         # answers not written yet, in the order given
+        self.events: list[str] = []            # things to tell once (moved aside, imported, refused), in order
+        self.told = 0                          # events[:told] were shown by some view
+        self._problem: str | None = None       # why the last write or read failed
+        self._newer: str | None = None         # set when the file is of a newer schema: read only
+        self._learner: str | None = None       # the code last read (or made up while nothing can be read)
+        self._created = ""
+        self._last: list[dict] | None = None   # the attempts last read, shown if reading fails later
+        self._seen: dict[str, QuestionStatus] = {}   # statuses last read, shown if reading fails later
+        self._checked = False                  # integrity checked once per store
+        self._ever_read = False                # the file was read at least once by this store
+        self._listeners: list[weakref.ref] = []
+        self._notifying = False
 
-    # -- reading ---------------------------------------------------------------------------------
+    # -- public reads ------------------------------------------------------------------------------
     def load(self) -> dict:
-        """The current progress (a fresh empty document if there is none yet)."""
-        if self._memory is not None:
-            return self._memory
+        """The whole progress document: every saved answer, then any still waiting to be written."""
+        self._flush()
         try:
-            with self._locked():
-                return self._read_or_reset()
-        except OSError as e:
-            return self._fall_back(e)
+            learner, created, attempts = self._run(self._read_all)
+            self._last, self._ever_read = attempts, True
+            if not self._pending:
+                self._problem = None
+        except _Unavailable as e:
+            self._read_failed(e)
+            learner, created, attempts = self._fallback_learner(), self._created, list(self._last or [])
+        return {"format": FORMAT, "version": VERSION, "learner": learner, "created": created,
+                "attempts": attempts + [dict(a) for a in self._pending]}
 
-    def _read_or_reset(self) -> dict:
+    def learner(self) -> str:
+        """The learner code (the same one as long as the file can be read)."""
+        self._flush()
         try:
-            raw = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            data = empty_progress()
-            self._write(data)
-            return data
-        try:
-            return check_progress(json.loads(raw))
-        except (json.JSONDecodeError, UnicodeDecodeError, ProgressFormatError) as e:
-            backup = self._move_aside()
-            reason = e.msg if isinstance(e, json.JSONDecodeError) else str(e)
-            self.notices.append(Notice(
-                f"Your progress file could not be read ({reason}). It was kept as {backup.name} in "
-                f"{self.directory} and a new one was started."))
-            data = empty_progress()
-            self._write(data)
-            return data
+            return self._run(lambda c: self._meta(c)[0])
+        except _Unavailable:
+            return self._fallback_learner()
 
-    # -- writing ---------------------------------------------------------------------------------
-    def update(self, change) -> dict:
-        """Apply `change(data)` to the stored document under the lock and save it; return the new document."""
-        if self._memory is not None:
-            change(self._memory)
-            return self._memory
+    def question_status(self, ids: Iterable[str] | None = None, lesson: str | None = None) -> dict[str, QuestionStatus]:
+        """Status of the given question ids (or of every question saved under `lesson`), pending answers included."""
+        self._flush()
+        ids = None if ids is None else list(dict.fromkeys(ids))
         try:
-            with self._locked():
-                data = self._read_or_reset()
-                change(data)
-                self._write(data)
-                return data
-        except OSError as e:
-            data = self._fall_back(e)
-            change(data)
-            return data
+            rows = self._run(lambda c: self._status_rows(c, ids, lesson))
+            out = {r[0]: QuestionStatus(r[0], r[2], bool(r[3]), bool(r[4]), json.loads(r[5]), r[6]) for r in rows}
+            self._seen.update(out)
+            self._ever_read = True
+            if not self._pending:
+                self._problem = None
+        except _Unavailable as e:
+            self._read_failed(e)
+            if self._last is not None:
+                out = question_status([a for a in self._last if self._wanted(a, ids, lesson)])
+            else:
+                out = {q: s for q, s in self._seen.items() if ids is None or q in ids}
+        for a in self._pending:
+            if self._wanted(a, ids, lesson):
+                out = _fold(out, a)
+        return out
 
-    def record(self, lesson: str, question: str, chosen: list[str], correct: bool) -> dict:
-        """Append one attempt (ids, never texts) and save."""
-        attempt = {"question": question, "lesson": lesson, "chosen": list(chosen), "correct": bool(correct),
-                   "time": _now()}
-        return self.update(lambda d: d["attempts"].append(attempt))
+    def _read_failed(self, e: _Unavailable) -> None:
+        if not self._ever_read:
+            self._problem = f"your answers cannot be saved in {self.directory} ({e})"
+        else:
+            self._problem = f"your saved answers cannot be read just now ({e})"
+
+    @staticmethod
+    def _wanted(a: dict, ids: list[str] | None, lesson: str | None) -> bool:
+        return (ids is None or a["question"] in ids) and (lesson is None or a["lesson"] == lesson)
+
+    # -- public writes -----------------------------------------------------------------------------
+    def record(self, lesson: str, question: str, chosen: list[str], correct: bool, hash: str = "") -> dict:
+        """Save one attempt (ids, never texts, and the question's content hash); returns the attempt.
+
+        If it cannot be written now, it is kept in memory, `notice()` says so, and every later call tries
+        again, in order."""
+        attempt = {"question": question, "lesson": lesson, "chosen": [str(c) for c in chosen],
+                   "correct": bool(correct), "time": now(), "hash": hash}
+        Attempt.model_validate(attempt)            # a programming error (a bad id) raises here
+        if len(self._pending) >= MAX_PENDING:
+            self.events.append(f"Your answer was not kept: {MAX_PENDING} answers are already waiting to be "
+                                "saved. Fix the problem below, then answer again.")
+        else:
+            self._pending.append(attempt)
+        self._flush(notify=False)
+        self._notify()
+        return attempt
 
     def reset(self) -> dict:
-        """Start over: the old file is kept as a backup, a new empty one replaces it."""
-        def clear(d: dict) -> None:
-            d["attempts"] = []
-            d["created"] = _now()
-        if self.path.exists() and self._memory is None:
-            try:
-                with self._locked():
-                    self._copy_aside("reset")
-            except OSError:
-                pass
-        return self.update(clear)
+        """Erase the saved answers, keeping the learner code; a backup file of them is written first.
+
+        Raises ProgressUnavailable (nothing erased) if the backup or the change cannot be written."""
+        def clear(conn, doc):
+            conn.execute("DELETE FROM attempts")
+            conn.execute("DELETE FROM questions")
+            conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'created'", (now(),))
+        backup, n = self._rewrite(clear, "progress-reset")
+        if backup:
+            self.events.append(f"Your progress was reset. A backup copy of your {n} saved answer(s) was kept "
+                                f"as {backup.name} in {self.directory}.")
+        self._notify()
+        return self.load()
 
     def replace(self, data: dict) -> dict:
-        """Replace the whole document with `data` (validated first; a bad document changes nothing)."""
+        """Replace every saved answer and the learner code with those of `data` (validated first).
+
+        A bad document raises ProgressFormatError, a folder that cannot be written ProgressUnavailable;
+        either way nothing was changed. The answers that were here are kept in a backup file first."""
         checked = check_progress(data)
-        return self.update(lambda d: (d.clear(), d.update(checked)))
+        attempts = [dict(a, hash=a.get("hash", "")) for a in checked["attempts"]]
+        size = HEADER_BYTES + sum(attempt_bytes(a) for a in attempts)
+        if size > MAX_BYTES:
+            raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
 
-    # -- helpers ---------------------------------------------------------------------------------
-    def _locked(self):
-        self.directory.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._lock.acquire()
-        except Timeout as e:
-            raise OSError(f"the progress file is locked by another program ({e})") from None
+        def put(conn, doc):
+            conn.execute("DELETE FROM attempts")
+            conn.execute("DELETE FROM questions")
+            conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
+            self._insert(conn, attempts)
+            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             [("learner", checked["learner"]), ("created", checked.get("created") or now())])
+        backup, n = self._rewrite(put, "progress-before-restore")
+        if backup:
+            self.events.append(f"The {n} answer(s) that were saved here were kept as {backup.name} in "
+                                f"{self.directory}.")
+        self._notify()
+        return self.load()
 
-    def _write(self, data: dict) -> None:
-        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".tmp", dir=self.directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump(data, f, indent=1)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-    def _move_aside(self) -> Path:
-        backup = self.path.with_name(f"progress.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}.json")
-        os.replace(self.path, backup)
-        return backup
-
-    def _copy_aside(self, why: str) -> None:
-        backup = self.path.with_name(f"progress.{why}-{time.strftime('%Y%m%d-%H%M%S')}.json")
-        backup.write_bytes(self.path.read_bytes())
-
-    def _fall_back(self, error: OSError) -> dict:
-        self.notices.append(Notice(
-            f"Your answers cannot be saved in {self.directory} ({error.strerror or error}). "
-            "The lessons still work, but progress lasts only until the notebook is closed."))
-        self._memory = empty_progress()
-        return self._memory
+    # -- notices -----------------------------------------------------------------------------------
+    def notice(self) -> str | None:
+        """The one notice every view shows while something is wrong (None when all is saved)."""
+        n = len(self._pending)
+        if self._newer:
+            unsaved = f" {n} answer(s) given here are kept only until this notebook is closed." if n else ""
+            return self._newer + unsaved
+        if n:
+            return (f"{n} answer(s) not saved yet: {self._problem or 'the progress file cannot be written'}. "
+                    "They are kept while this notebook is open and saved as soon as it works again "
+                    "(at your next answer). Your answers saved before are safe.")
+        if self._problem:
+            return self._problem[0].upper() + self._problem[1:] + "."
+        return None
 
     def pop_notices(self) -> list[str]:
-        out = [n.text for n in self.notices]
-        self.notices.clear()
+        """Things to tell once (each is returned once), then the current `notice()` if there is one."""
+        out = self.pop_notices_once()
+        state = self.notice()
+        return out + ([state] if state else [])
+
+    def pop_notices_once(self) -> list[str]:
+        """Only the things to tell once (moved aside, imported, refused) that no view has shown yet."""
+        self._flush()
+        out, self.told = self.events[self.told:], len(self.events)
         return out
+
+    def subscribe(self, callback: Callable[[], None]) -> None:
+        """Call `callback()` after every change (a weak reference: a closed view is dropped)."""
+        ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else weakref.ref(callback)
+        self._listeners.append(ref)
+
+    def _notify(self) -> None:
+        if self._notifying:
+            return
+        self._notifying = True
+        try:
+            self._listeners = [r for r in self._listeners if r() is not None]
+            for ref in list(self._listeners):
+                cb = ref()
+                if cb is not None:
+                    cb()
+        finally:
+            self._notifying = False
+
+    # -- writing -----------------------------------------------------------------------------------
+    def _flush(self, notify: bool = True) -> None:
+        """Write the waiting answers, oldest first, one transaction each; stop at the first failure."""
+        if not self._pending or self._newer:
+            return
+        wrote = False
+        try:
+            while self._pending:
+                self._run(lambda c: self._write_one(c, self._pending[0]))
+                self._pending.pop(0)
+                wrote = True
+            self._problem = None
+        except _Unavailable as e:
+            self._problem = str(e)
+        if wrote and notify:
+            self._notify()
+
+    def _write_one(self, conn, attempt: dict) -> None:
+        if self._newer:
+            raise _Unavailable(self._newer)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = conn.execute("SELECT attempts FROM questions WHERE question = ?", (attempt["question"],)).fetchone()
+            total, used = conn.execute("SELECT attempts, bytes FROM totals").fetchone()
+            size = attempt_bytes(attempt)
+            if row and row[0] >= MAX_PER_QUESTION:
+                self.events.append(f"Your answer to {attempt['question']} was not saved: a question keeps at most "
+                                    f"{MAX_PER_QUESTION} answers. Your earlier answers are all kept.")
+            elif total >= MAX_ATTEMPTS or used + size + HEADER_BYTES > MAX_BYTES:
+                self.events.append(f"Your answer was not saved: your progress holds {total:,} answers, the most "
+                                    "these lessons keep. Download your progress file, then reset to go on.")
+            else:
+                self._insert(conn, [attempt])
+            conn.execute("COMMIT")
+        except BaseException:
+            _rollback(conn)
+            raise
+
+    @staticmethod
+    def _insert(conn, attempts: list[dict]) -> None:
+        conn.executemany(
+            "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(a["question"], a["lesson"], json.dumps(a["chosen"], ensure_ascii=False), int(a["correct"]), a["time"],
+              a.get("hash", ""), attempt_bytes(a)) for a in attempts])
+
+    def _rewrite(self, change, backup_stem: str) -> tuple[Path | None, int]:
+        """Run `change(conn, doc)` in one write transaction after saving the current answers to a backup."""
+        self._flush()
+        if self._newer:
+            raise ProgressUnavailable(self._newer)
+        if self._pending:
+            raise ProgressUnavailable(f"your newest answers are not saved yet: {self._problem}")
+
+        def op(conn):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                learner, created, attempts = self._read_all(conn)
+                backup = None
+                if attempts:
+                    doc = {"format": FORMAT, "version": VERSION, "learner": learner, "created": created,
+                           "attempts": attempts}
+                    backup = write_backup(self.directory, backup_stem, encode_progress(doc))
+                change(conn, None)
+                conn.execute("COMMIT")
+                return backup, len(attempts)
+            except BaseException:
+                _rollback(conn)
+                raise
+        try:
+            return self._run(op)
+        except _Unavailable as e:
+            raise ProgressUnavailable(str(e)) from None
+
+    # -- reading -----------------------------------------------------------------------------------
+    def _meta(self, conn) -> tuple[str, str]:
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('learner', 'created')").fetchall())
+        if "learner" not in meta:
+            raise _Corrupt("the learner code is missing")
+        self._learner, self._created, self._ever_read = meta["learner"], meta.get("created", ""), True
+        return self._learner, self._created
+
+    def _read_all(self, conn) -> tuple[str, str, list[dict]]:
+        own = not conn.in_transaction
+        if own:
+            conn.execute("BEGIN")
+        try:
+            learner, created = self._meta(conn)
+            rows = conn.execute("SELECT question, lesson, chosen, correct, time, hash FROM attempts ORDER BY id")
+            return learner, created, [_row_attempt(r) for r in rows]
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")
+
+    @staticmethod
+    def _status_rows(conn, ids: list[str] | None, lesson: str | None) -> list:
+        cols = "SELECT question, lesson, attempts, first_correct, last_correct, last_chosen, last_hash FROM questions"
+        where = " WHERE lesson = ?" if lesson else ""
+        if ids is None:
+            return conn.execute(f"{cols}{where} ORDER BY first_id", [lesson] if lesson else []).fetchall()
+        rows = []
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            marks = ",".join("?" * len(part))
+            rows += conn.execute(f"{cols} WHERE question IN ({marks})" + (" AND lesson = ?" if lesson else ""),
+                                 part + ([lesson] if lesson else [])).fetchall()
+        place = {q: i for i, q in enumerate(ids)}
+        return sorted(rows, key=lambda r: place[r[0]])
+
+    def _fallback_learner(self) -> str:
+        if self._learner is None:
+            self._learner = new_learner_code()      # only until the file can be read: never written over one
+        return self._learner
+
+    # -- opening -----------------------------------------------------------------------------------
+    def _run(self, op):
+        """Run `op(connection)` on a fresh connection; a damaged file is moved aside once and `op` retried."""
+        for tries in range(2):
+            try:
+                conn = self._connect()
+                try:
+                    return op(conn)
+                finally:
+                    conn.close()
+            except (_Corrupt, sqlite3.Error, OSError) as e:
+                if tries or not _is_corrupt(e, bool(self._newer)):
+                    raise _Unavailable(_reason(e)) from None
+                try:
+                    self._recover(str(e))
+                except (_Corrupt, sqlite3.Error, OSError) as e2:
+                    raise _Unavailable(f"the progress file is damaged and cannot be replaced ({_reason(e2)})") \
+                        from None
+        raise _Unavailable("the progress file could not be opened")
+
+    def _connect(self) -> sqlite3.Connection:
+        self._ensure_file()
+        uri = f"file:{quote(str(self.path))}?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, timeout=self.busy_timeout, isolation_level=None)
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA:
+                self._newer = (f"Your progress file {self.path.name} was saved by a newer version of these lessons "
+                               f"(format {version}; this one reads {SCHEMA}). It was left as it is and is only read "
+                               "here: update the lessons to save new answers.")
+                conn.close()                               # reopen read-only: nothing here can change it
+                conn = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self.busy_timeout,
+                                       isolation_level=None)
+                conn.execute("PRAGMA trusted_schema = OFF")
+            else:
+                self._newer = None
+                conn.execute("PRAGMA journal_mode = DELETE")
+                conn.execute("PRAGMA synchronous = FULL")
+                if version == 0:
+                    self._initialise(conn)
+                self._drop_stale_journal(conn)
+            if not self._checked:
+                result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+                if result != "ok":
+                    raise _Corrupt(f"the integrity check failed: {result}")
+                self._checked = True
+            return conn
+        except BaseException:
+            conn.close()
+            raise
+
+    def _drop_stale_journal(self, conn) -> None:
+        """Delete a journal left by a writer killed before its first change (not "hot", so SQLite keeps it).
+
+        Under our write lock no other writer is in a transaction, and a hot journal was already rolled back
+        when the lock was taken, so what is left belongs to no one."""
+        journal = self.path.with_name(self.path.name + "-journal")
+        if not os.path.lexists(journal):
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if os.path.lexists(journal):
+                    os.unlink(journal)
+            finally:
+                conn.execute("COMMIT")
+        except (sqlite3.Error, OSError):
+            pass                                          # read-only or busy: try again next time
+
+    def _ensure_file(self) -> None:
+        """Create the 0700 folder and an empty 0600 database file if missing; move a link or non-file aside."""
+        if not self.directory.is_dir():
+            self.directory.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.mkdir(self.directory, 0o700)
+                os.chmod(self.directory, 0o700)          # whatever the umask
+            except FileExistsError:
+                pass
+        try:
+            st = os.lstat(self.path)
+        except FileNotFoundError:
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+            except FileExistsError:
+                return
+            os.fchmod(fd, 0o600)
+            os.close(fd)
+            return
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a link" if stat.S_ISLNK(st.st_mode) else "not a plain file"
+            moved = move_aside(self.path, "progress-not-a-file", "")
+            self.events.append(f"{self.path.name} in {self.directory} was {kind}; it was renamed {moved.name} "
+                                "and a new progress file was started.")
+            self._ensure_file()
+        elif st.st_mode & 0o077 and st.st_uid == os.geteuid():
+            os.chmod(self.path, 0o600)
+
+    def _initialise(self, conn, seed: dict | None = None) -> None:
+        """Create the schema in an empty file, with the answers of `seed` or of an old progress.json."""
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != 0:     # another notebook was quicker
+                conn.execute("COMMIT")
+                return
+            with open(self.path, "rb") as f:           # SQLite takes any file under 512 bytes for an empty one
+                head = f.read(16)
+            if (head and head != b"SQLite format 3\0") or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise _Corrupt("it is not a progress file of these lessons")
+            legacy = None
+            if seed is None:
+                seed, legacy = self._legacy()
+            for stmt in _SCHEMA:
+                conn.execute(stmt)
+            learner = (seed or {}).get("learner") or self._learner or new_learner_code()
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", [("learner", learner),
+                                                                 ("created", (seed or {}).get("created") or now())])
+            self._insert(conn, _within_limits((seed or {}).get("attempts", [])))
+            conn.execute(f"PRAGMA user_version = {SCHEMA}")
+            conn.execute("COMMIT")
+        except BaseException:
+            _rollback(conn)
+            raise
+        self._learner = learner
+        if legacy is not None:
+            self._keep_legacy(*legacy)
+
+    def _legacy(self) -> tuple[dict | None, tuple | None]:
+        """The old progress.json's document (or None) and what to do with the file after the import."""
+        try:
+            os.lstat(self.legacy)
+        except FileNotFoundError:
+            return None, None
+        what = f"Your old progress file {LEGACY_NAME}"
+        try:
+            doc = check_progress(parse_json(read_regular_file(self.legacy, max_bytes=MAX_BYTES, what=what),
+                                            what=what, max_bytes=MAX_BYTES))
+        except UnreadableFile as e:
+            return None, ("progress-unreadable", f"{str(e).rstrip('.')}. It was kept as \0 in "
+                          f"{self.directory} and a new progress file was started.")
+        n = len(doc["attempts"])
+        return doc, ("progress-imported", f"Your {n} saved answer(s) were moved from {LEGACY_NAME} into the new "
+                     "progress file; the old file was kept as \0.")
+
+    def _keep_legacy(self, stem: str, message: str) -> None:
+        try:
+            moved = move_aside(self.legacy, stem, ".json")
+        except OSError:
+            return
+        self.events.append(message.replace("\0", moved.name))
+
+    def _recover(self, why: str) -> None:
+        """Move a damaged file (and its journal) aside, then start a new one holding every row still readable."""
+        learner, created, attempts = _salvage(self.path)
+        try:
+            moved = move_aside(self.path, "progress-damaged", ".db")
+            journal = self.path.with_name(self.path.name + "-journal")
+            if os.path.lexists(journal):
+                move_aside(journal, "progress-damaged-journal", "")
+        except OSError as e:
+            raise _Unavailable(f"the progress file is damaged and cannot be moved aside ({_reason(e)})") from None
+        keep = learner or self._learner
+        self._checked = False
+        self._ensure_file()
+        conn = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=self.busy_timeout,
+                               isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            self._initialise(conn, {"learner": keep, "created": created, "attempts": attempts})
+        finally:
+            conn.close()
+        same = "under the same learner code" if keep else "under a new learner code"
+        self.events.append(f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
+                            f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}.")
+
+
+def _salvage(path: Path) -> tuple[str | None, str, list[dict]]:
+    """The learner code, creation time and every attempt row still readable in a damaged database."""
+    learner, created, rows = None, "", {}
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.Error:
+        return None, "", []
+    try:
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            check_progress({"format": FORMAT, "version": VERSION, "learner": meta.get("learner"), "attempts": []})
+            learner, created = meta["learner"], str(meta.get("created", ""))
+            created = created if re.fullmatch(r"[0-9T:.+Z-]{1,40}", created) else ""
+        except (sqlite3.Error, ProgressFormatError, KeyError, TypeError, ValueError):
+            pass
+        for order in ("ASC", "DESC"):              # from both ends, to get around a damaged page
+            try:
+                for r in conn.execute("SELECT id, question, lesson, chosen, correct, time, hash FROM attempts "
+                                      f"ORDER BY id {order}"):
+                    rows[r[0]] = r[1:]
+            except sqlite3.Error:
+                pass
+    finally:
+        conn.close()
+    attempts = []
+    for _, r in sorted(rows.items()):
+        try:
+            a = _row_attempt(r)
+            Attempt.model_validate(a)
+            attempts.append(a)
+        except (ValueError, TypeError):
+            continue
+    return learner, created, attempts
+
+
+def _within_limits(attempts: list[dict]) -> list[dict]:
+    """The attempts a new file can hold: at most MAX_PER_QUESTION per question and MAX_BYTES in all, oldest first."""
+    out, per, used = [], {}, HEADER_BYTES
+    for a in attempts:
+        a = dict(a, hash=a.get("hash", ""))
+        size = attempt_bytes(a)
+        if per.get(a["question"], 0) >= MAX_PER_QUESTION or used + size > MAX_BYTES or len(out) >= MAX_ATTEMPTS:
+            continue
+        per[a["question"]] = per.get(a["question"], 0) + 1
+        used += size
+        out.append(a)
+    return out
+
+
+def _fold(status: dict[str, QuestionStatus], a: dict) -> dict[str, QuestionStatus]:
+    """`status` with one more (unsaved) attempt added."""
+    old = status.get(a["question"])
+    status = dict(status)
+    status[a["question"]] = QuestionStatus(
+        a["question"], (old.attempts if old else 0) + 1, old.first_correct if old else a["correct"],
+        a["correct"], list(a["chosen"]), a.get("hash", ""))
+    return status
 
 
 _default: ProgressStore | None = None

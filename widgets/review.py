@@ -55,7 +55,11 @@ def plan_review(listed: Iterable[str], attempts: list[dict], known: Iterable[str
     return ReviewPlan(questions=missed + rest, missed=missed)
 
 
+def review_ids(listed: Iterable[str], answered: Iterable[str]) -> list[str]:
+    """The ids the review's score counts: its listed questions plus any other review id that was answered."""
+    return list(dict.fromkeys([review_id(q) for q in listed] + list(answered)))
+
+
 def review_score(listed: Iterable[str], attempts: list[dict]) -> LessonScore:
     """The review's first-try score over its listed questions plus any other it brought back and was answered."""
-    ids = list(dict.fromkeys([review_id(q) for q in listed] + [a["question"] for a in attempts if a["lesson"] == LESSON]))
-    return lesson_score(LESSON, ids, attempts)
+    return lesson_score(LESSON, review_ids(listed, [a["question"] for a in attempts if a["lesson"] == LESSON]), attempts)

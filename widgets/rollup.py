@@ -1,15 +1,32 @@
-"""Pure class roll-up: a folder of learners' export files → completion, percent correct, misconceptions."""
+"""Pure class roll-up: a folder of learners' results files → completion, percent correct, misconceptions.
+
+Nothing in a results file is trusted. Only plain files are read (no links, FIFOs, devices or folders), each
+within a size limit and in its own `try`, so one bad file is listed with its reason and the rest of the class
+is still rolled up. Every answer is regraded from the options chosen against the bank: the right/wrong marks
+and totals in the file are claims, and a file whose claims disagree with its answers is flagged. An answer to
+an older version of a question (another content hash) is listed, not regraded. Files that share a learner
+code are shown side by side and count only once the teacher picks one.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from .export import MAX_BYTES, ExportFormatError, check_export, decode
-from .grading import correct_answer_text
+from .content_hash import question_hash
+from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
+from .grading import correct_answer_text, grade
 from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
+from .review import LESSON as REVIEW_LESSON, PREFIX as REVIEW_PREFIX, original_id
+from .safe_json import UnreadableFile, parse_json, read_regular_file
+
+MAX_FILES = 5_000           # entries looked at in one folder (a class of 3,000 fits)
+FUTURE_SLACK = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -18,6 +35,48 @@ class Skipped:
 
     file: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One regraded answer of one results file (a lesson question, or ``05-review/<id>`` for the review)."""
+
+    question: str           # the entry's id in the file
+    attempts: int
+    first_correct: bool     # regraded from the first answer
+    now_correct: bool       # regraded from the last answer
+    first_chosen: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HandedIn:
+    """One results file after regrading: what counts, and what the teacher should know about it."""
+
+    file: str
+    name: str
+    learner: str
+    exported: str
+    answers: dict[str, Answer]          # by entry id; only answers to the current version that could be graded
+    older: tuple[str, ...] = ()         # entry ids answered on an older version of the question
+    unknown: tuple[str, ...] = ()       # entry ids of questions not in the course
+    flags: tuple[str, ...] = ()         # claims that disagree with the answers, in plain words
+
+    @property
+    def answered(self) -> int:
+        return len(self.answers)
+
+    @property
+    def first_try(self) -> int:
+        return sum(a.first_correct for a in self.answers.values())
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Files that share one learner code, side by side; `picked` is the file the teacher chose (or None)."""
+
+    learner: str
+    files: tuple[HandedIn, ...]
+    picked: str | None
 
 
 @dataclass(frozen=True)
@@ -38,6 +97,7 @@ class QuestionStat:
     answer: str             # the right answer in words
     answered: int
     first_correct: int
+    older: int = 0          # learners whose answer was to an older version of this question (not counted)
 
     @property
     def percent(self) -> float | None:
@@ -59,60 +119,187 @@ class Misconception:
 
 @dataclass
 class Rollup:
-    learners: list[str] = field(default_factory=list)              # names, in file order
+    learners: list[str] = field(default_factory=list)              # names of the files counted, in file order
     lessons: list[LessonCompletion] = field(default_factory=list)
     questions: list[QuestionStat] = field(default_factory=list)    # most missed first
     misconceptions: list[Misconception] = field(default_factory=list)  # most picked first
     skipped: list[Skipped] = field(default_factory=list)
-    unknown_questions: list[str] = field(default_factory=list)     # in files but not in the banks
+    unknown_questions: list[str] = field(default_factory=list)     # in files but not in the course
+    flagged: list[HandedIn] = field(default_factory=list)          # files whose claims disagree with their answers
+    duplicates: list[Duplicate] = field(default_factory=list)      # learner codes found in more than one file
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+def _entries(folder: Path) -> tuple[list[os.DirEntry], bool]:
+    """At most MAX_FILES entries of `folder`, sorted by name, and whether there were more."""
+    out = []
+    with os.scandir(folder) as it:
+        for entry in it:
+            if len(out) == MAX_FILES:
+                return sorted(out, key=lambda e: e.name), True
+            out.append(entry)
+    return sorted(out, key=lambda e: e.name), False
+
+
+def _not_plain(entry: os.DirEntry) -> str | None:
+    """Why `entry` is not read, judged without opening it or following a link (None: a plain file)."""
+    if entry.is_symlink():
+        return "It is a link to another file; only plain files are read."
+    mode = entry.stat(follow_symlinks=False).st_mode
+    if stat.S_ISDIR(mode):
+        return "It is a folder; only the files directly in the results folder are read."
+    if not stat.S_ISREG(mode):
+        return "It is not a plain file (a pipe, a device or a socket), so it was not opened."
+    return None
+
+
+def shown_name(name: str) -> str:
+    """A file name fit to show: bytes that are not UTF-8 become �, control characters become spaces."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
+
+
+def read_file(path: Path | str) -> dict:
+    """One results file → its validated document; `UnreadableFile` or `ExportFormatError` with the reason."""
+    content = read_regular_file(path, max_bytes=MAX_RESULTS_BYTES, what="The file")
+    return check_export(parse_json(content, what="The file", max_bytes=MAX_RESULTS_BYTES))
 
 
 def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skipped]]:
-    """Read every export file in `folder` (not its sub-folders); never raises on a bad file.
+    """Read every results file directly in `folder`; never raises on a bad file, never blocks on one.
 
-    Returns (files read, as (file name, document) pairs, and the files skipped with reasons). Files whose
-    name starts with a dot are ignored. When one learner code appears in several files, the newest export
-    is kept and the others are skipped as duplicates.
+    Returns the files read, as (file name, document) pairs in name order, and every other entry with the
+    reason it was skipped. Only the first MAX_FILES entries are looked at. Raises FileNotFoundError if
+    `folder` is not a folder.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}")
+    entries, more = _entries(folder)
     good: list[tuple[str, dict]] = []
     skipped: list[Skipped] = []
-    for path in sorted(folder.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix.lower() != ".json":
-            skipped.append(Skipped(path.name, "not a .json file"))
-            continue
+    for entry in entries:
         try:
-            if path.stat().st_size > MAX_BYTES:
-                raise ValueError("the file is too large to be a class-results file")
-            doc = check_export(decode(path.read_bytes()))
+            if entry.name.startswith("."):
+                reason = "It is hidden (its name starts with a dot), so it was not read."
+            else:
+                reason = _not_plain(entry)
+                if reason is None and not entry.name.lower().endswith(".json"):
+                    reason = "It is not a .json file."
+            if reason is None:
+                good.append((shown_name(entry.name), read_file(entry.path)))
+                continue
+        except UnreadableFile as e:
+            reason = str(e)
+        except ExportFormatError as e:
+            reason = f"{str(e)[:1].upper()}{str(e)[1:]}."
         except OSError as e:
-            skipped.append(Skipped(path.name, f"cannot read the file ({e.strerror or e})"))
-            continue
-        except (ValueError, ExportFormatError) as e:
-            skipped.append(Skipped(path.name, str(e)))
-            continue
-        good.append((path.name, doc))
-    # one file per learner: keep the newest export (ties: the later file name)
-    newest: dict[str, tuple[str, dict]] = {}
-    for name, doc in good:
-        kept = newest.get(doc["learner"])
-        if kept is None or (doc["exported"], name) > (kept[1]["exported"], kept[0]):
-            newest[doc["learner"]] = (name, doc)
-    keep = {name for name, _ in newest.values()}
-    for name, doc in good:
-        if name not in keep:
-            other = newest[doc["learner"]][0]
-            skipped.append(Skipped(name, f"duplicate: the same learner as {other}, which is newer"))
-    skipped.sort(key=lambda s: s.file)
-    return [(n, d) for n, d in good if n in keep], skipped
+            reason = f"The file cannot be read ({e.strerror or type(e).__name__})."
+        except Exception as e:   # noqa: BLE001 - one odd file must never stop the class's roll-up
+            reason = f"The file cannot be read (unexpected {type(e).__name__})."
+        skipped.append(Skipped(shown_name(entry.name), reason))
+    if more:
+        skipped.append(Skipped("…", f"The folder holds more than {MAX_FILES:,} entries; the rest were not read."))
+    return good, skipped
 
 
-def _wrong_picks(question, chosen: list[str]) -> list[tuple[str, str]]:
+# -- regrading one file ----------------------------------------------------------------------------
+
+def _answer_of(question, chosen: list[str]):
+    """The answer `grade` takes, rebuilt from the ids saved in a results file."""
+    if isinstance(question, (SingleChoice, TrueFalse, Numeric)):
+        return chosen[0] if len(chosen) == 1 else None
+    return list(chosen)
+
+
+def _regrade(question, chosen: list[str]):
+    """True/False when the saved answer grades, None when it is not an answer to this question."""
+    result = grade(question, _answer_of(question, chosen))
+    return result.correct if result.valid else None
+
+
+def _short_list(ids: list[str], n: int = 5) -> str:
+    return ", ".join(ids[:n]) + (f" and {len(ids) - n} more" if len(ids) > n else "")
+
+
+def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: Mapping[str, str],
+               review: Iterable[str] = (), now: datetime | None = None, memo: dict | None = None) -> HandedIn:
+    """Regrade one validated results document against `questions` (full id → question of the bank) whose
+    content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers)."""
+    memo = {} if memo is None else memo
+
+    def regrade(qid: str, chosen: list[str]):
+        key = (qid, tuple(chosen))
+        if key not in memo:
+            memo[key] = _regrade(questions[qid], chosen)
+        return memo[key]
+
+    answers: dict[str, Answer] = {}
+    older, unknown, invalid, wrong_marks = [], [], [], []
+    for qid, entry in doc["questions"].items():
+        original = original_id(qid)
+        if original not in questions:
+            unknown.append(qid)
+            continue
+        if entry["hash"] != current[original]:
+            older.append(qid)
+            continue
+        first, last = regrade(original, entry["first_chosen"]), regrade(original, entry["last_chosen"])
+        if first is None or last is None:
+            invalid.append(qid)
+            continue
+        if (first, last) != (entry["first_correct"], entry["now_correct"]):
+            wrong_marks.append(qid)
+        answers[qid] = Answer(qid, entry["attempts"], first, last, tuple(entry["first_chosen"]))
+    flags = []
+    if invalid:
+        flags.append(f"answers that are not among the question's options ({_short_list(invalid)}); not counted")
+    if wrong_marks:
+        flags.append(f"right/wrong marks that disagree with the answers saved ({_short_list(wrong_marks)}); "
+                     "the answers were regraded")
+    flags += _claim_flags(doc, questions, answers, older + unknown, review)
+    when = datetime.fromisoformat(doc["exported"])
+    if when > (now or datetime.now(timezone.utc)) + FUTURE_SLACK:
+        flags.append(f"a date in the future ({doc['exported'][:10]}) as the time it was made")
+    return HandedIn(file, doc["name"], doc["learner"], doc["exported"], answers, tuple(older), tuple(unknown),
+                    tuple(flags))
+
+
+def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, Answer], other: list[str],
+                 review: Iterable[str]) -> list[str]:
+    """The lesson totals the file claims, checked against its own answers. Lessons not in the course, and
+    lessons with answers to another version of the bank (`other`: older or removed questions), are not checked."""
+    by_lesson: dict[str, list[str]] = {}
+    for qid in questions:
+        by_lesson.setdefault(qid.split("/", 1)[0], []).append(qid)
+    review_ids = {REVIEW_PREFIX + q for q in review if q in questions} | {q for q in doc["questions"]
+                                                                          if q.startswith(REVIEW_PREFIX)}
+    flags = []
+    for lesson, claim in doc["lessons"].items():
+        if lesson == REVIEW_LESSON:
+            ids, total = review_ids, None if not review else len(review_ids)
+        elif lesson in by_lesson:
+            ids, total = set(by_lesson[lesson]), len(by_lesson[lesson])
+        else:
+            continue
+        if any(q in ids or q.startswith(lesson + "/") for q in other):
+            continue                       # made against another version of the lesson: nothing to compare
+        mine = [a for q, a in answers.items() if q in ids]
+        real = (len(mine), sum(a.first_correct for a in mine), sum(a.now_correct for a in mine))
+        if (total is not None and claim["total"] != total) or (
+                (claim["answered"], claim["first_try"], claim["now_correct"]) != real):
+            flags.append(f"a score for {lesson} ({claim['first_try']} of {claim['total']} right on the first try, "
+                         f"{claim['answered']} answered) that its answers do not give ({real[1]} of "
+                         f"{total if total is not None else claim['total']}, {real[0]} answered)")
+    return flags
+
+
+# -- combining ---------------------------------------------------------------------------------------
+
+def _wrong_picks(question, chosen: Iterable[str]) -> list[tuple[str, str]]:
     """(what was picked, the bank's feedback) for each wrong part of a first answer."""
+    chosen = list(chosen)
     if isinstance(question, SingleChoice):
         opts = {o.id: o for o in question.options}
         return [(opts[c].text, opts[c].feedback) for c in chosen if c in opts and c != question.answer]
@@ -128,7 +315,7 @@ def _wrong_picks(question, chosen: list[str]) -> list[tuple[str, str]]:
         return [("True" if not question.answer else "False", question.wrong_feedback)]
     if isinstance(question, Numeric):
         try:
-            value = float(chosen[0])
+            value = float(chosen[0].replace(",", "."))
         except (IndexError, ValueError):
             return []
         if value < question.answer:
@@ -140,58 +327,97 @@ def _wrong_picks(question, chosen: list[str]) -> list[tuple[str, str]]:
     return []
 
 
-def rollup(docs: Iterable[dict], banks: Iterable[QuestionBank], skipped: list[Skipped] | None = None) -> Rollup:
-    """Combine validated export documents against the current question banks.
+def grade_files(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+                now: datetime | None = None) -> tuple[list[HandedIn], list[Skipped]]:
+    """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
+    questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
+    current = {qid: question_hash(q) for qid, q in questions.items()}
+    review = list(review)
+    graded, skipped, memo = [], [], {}
+    for name, doc in files:
+        try:
+            graded.append(grade_file(name, doc, questions, current, review, now, memo))
+        except Exception as e:   # noqa: BLE001 - a validated file should always grade; never stop the class
+            skipped.append(Skipped(name, f"The file cannot be regraded (unexpected {type(e).__name__})."))
+    return graded, skipped
 
-    Parameters
-    ----------
-    docs : export documents (as returned by `read_folder` or `widgets.export.check_export`).
-    banks : the question banks, in course order.
-    skipped : files already skipped while reading, carried into the result.
-    """
-    docs, banks = list(docs), list(banks)
-    out = Rollup(learners=[d["name"] for d in docs], skipped=list(skipped or []))
+
+def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+            skipped: Iterable[Skipped] = (), picks: Mapping[str, str | None] | None = None) -> Rollup:
+    """Roll up regraded files. Files sharing a learner code count only once `picks[code]` names one of them."""
+    graded, banks, review, picks = list(graded), list(banks), list(review), dict(picks or {})
+    codes = Counter(h.learner for h in graded)
+    out = Rollup(skipped=sorted(skipped, key=lambda s: s.file))
+    for code in sorted(c for c, n in codes.items() if n > 1):
+        group = tuple(h for h in graded if h.learner == code)
+        pick = picks.get(code)
+        out.duplicates.append(Duplicate(code, group, pick if pick in {h.file for h in group} else None))
+    chosen = {d.learner: d.picked for d in out.duplicates}
+    counted = [h for h in graded if codes[h.learner] == 1 or chosen[h.learner] == h.file]
+    out.learners = [h.name for h in counted]
+    out.flagged = [h for h in graded if h.flags]
     questions = {bank.full_id(q): (bank, q) for bank in banks for q in bank.questions}
-    out.unknown_questions = sorted({qid for d in docs for qid in d["questions"]} - set(questions))
+    out.unknown_questions = sorted({original_id(q) for h in counted for q in h.unknown})
     for bank in banks:
         ids = bank.full_ids()
-        answered = [sum(qid in d["questions"] for qid in ids) for d in docs]
-        firsts = [sum(d["questions"][qid]["first_correct"] for qid in ids if qid in d["questions"]) for d in docs]
+        answered = [sum(qid in h.answers for qid in ids) for h in counted]
+        firsts = [sum(h.answers[qid].first_correct for qid in ids if qid in h.answers) for h in counted]
         started = [i for i, n in enumerate(answered) if n]
         pct = (100.0 * sum(firsts[i] for i in started) / (len(started) * len(ids))) if started else None
-        out.lessons.append(LessonCompletion(bank.lesson, len(ids), len(docs), len(started),
+        out.lessons.append(LessonCompletion(bank.lesson, len(ids), len(counted), len(started),
                                             sum(n == len(ids) for n in answered), pct))
-    # quizzes without a bank of their own (the final review) report only their score in `lessons`
-    extra = sorted({lesson for d in docs for lesson in d["lessons"]} - {bank.lesson for bank in banks})
-    for lesson in extra:
-        results = [d["lessons"].get(lesson) for d in docs]
-        started = [r for r in results if r and r["answered"]]
-        total = max((r["total"] for r in results if r), default=0)
-        pct = (100.0 * sum(r["first_try"] for r in started) / sum(r["total"] for r in started)) if started else None
-        out.lessons.append(LessonCompletion(lesson, total, len(docs), len(started),
-                                            sum(r["answered"] == r["total"] for r in started), pct))
-    picks: Counter = Counter()
+    if review or any(q.startswith(REVIEW_PREFIX) for h in counted for q in h.answers):
+        out.lessons.append(_review_row(counted, review, questions))
+    older = Counter(original_id(q) for h in counted for q in h.older)
+    picks_count: Counter = Counter()
     for qid, (bank, q) in questions.items():
-        results = [d["questions"][qid] for d in docs if qid in d["questions"]]
+        results = [h.answers[qid] for h in counted if qid in h.answers]
         out.questions.append(QuestionStat(qid, bank.lesson, q.prompt, correct_answer_text(q), len(results),
-                                          sum(r["first_correct"] for r in results)))
+                                          sum(r.first_correct for r in results), older[qid]))
         for r in results:
-            if not r["first_correct"]:
-                for picked in dict.fromkeys(_wrong_picks(q, r["first_chosen"])):
-                    picks[(qid, picked)] += 1
+            if not r.first_correct:
+                for picked in dict.fromkeys(_wrong_picks(q, r.first_chosen)):
+                    picks_count[(qid, picked)] += 1
     order = {qid: n for n, qid in enumerate(questions)}
     out.questions.sort(key=lambda s: (s.percent is None, s.percent if s.percent is not None else 0, order[s.question]))
     answered_by = {s.question: s.answered for s in out.questions}
     out.misconceptions = [Misconception(qid, questions[qid][1].prompt, text, fb, n, answered_by[qid])
-                          for (qid, (text, fb)), n in picks.items()]
+                          for (qid, (text, fb)), n in picks_count.items()]
     out.misconceptions.sort(key=lambda m: (-m.count, order[m.question], m.picked))
     return out
 
 
-def rollup_folder(folder: Path | str, banks: Iterable[QuestionBank] | None = None) -> Rollup:
-    """Read a folder of export files and roll them up (banks default to every bank of the course)."""
+def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping) -> LessonCompletion:
+    """The final review, regraded: each learner's total is the listed questions plus any other brought back."""
+    listed = {REVIEW_PREFIX + q for q in review if q in questions}
+    rows = []
+    for h in counted:
+        mine = [a for q, a in h.answers.items() if q.startswith(REVIEW_PREFIX)]
+        total = len(listed | {a.question for a in mine})
+        rows.append((total, len(mine), sum(a.first_correct for a in mine)))
+    started = [r for r in rows if r[1]]
+    pct = (100.0 * sum(r[2] for r in started) / sum(r[0] for r in started)) if started else None
+    return LessonCompletion(REVIEW_LESSON, max((r[0] for r in rows), default=len(listed)), len(counted),
+                            len(started), sum(r[1] == r[0] for r in started), pct)
+
+
+def rollup(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+           skipped: Iterable[Skipped] = (), picks: Mapping[str, str | None] | None = None,
+           now: datetime | None = None) -> Rollup:
+    """Regrade and combine (file name, validated document) pairs against the banks and the review's list."""
+    banks, review = list(banks), list(review)
+    graded, more = grade_files(files, banks, review, now)
+    return combine(graded, banks, review, list(skipped) + more, picks)
+
+
+def rollup_folder(folder: Path | str, banks: Iterable[QuestionBank] | None = None,
+                  review: Iterable[str] | None = None, picks: Mapping[str, str | None] | None = None) -> Rollup:
+    """Read a folder of results files and roll them up (default: every bank and the review of the course)."""
     if banks is None:
         from .load import all_banks
         banks = all_banks()
-    docs, skipped = read_folder(folder)
-    return rollup([d for _, d in docs], banks, skipped)
+    if review is None:
+        from .load import load_review
+        review = load_review().questions
+    files, skipped = read_folder(folder)
+    return rollup(files, banks, review, skipped, picks)

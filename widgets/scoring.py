@@ -12,6 +12,7 @@ class QuestionStatus:
     first_correct: bool
     now_correct: bool
     last_chosen: list[str]
+    last_hash: str = ""    # content hash of the question version last answered ("" if not recorded)
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,21 @@ def question_status(attempts: list[dict]) -> dict[str, QuestionStatus]:
     grouped: dict[str, list[dict]] = {}
     for a in attempts:
         grouped.setdefault(a["question"], []).append(a)
-    return {q: QuestionStatus(q, len(al), al[0]["correct"], al[-1]["correct"], list(al[-1]["chosen"]))
-            for q, al in grouped.items()}
+    return {q: QuestionStatus(q, len(al), al[0]["correct"], al[-1]["correct"], list(al[-1]["chosen"]),
+                              al[-1].get("hash", "")) for q, al in grouped.items()}
 
 
 def lesson_score(lesson: str, question_ids: list[str], attempts: list[dict]) -> LessonScore:
     """Score of one lesson's quiz; `question_ids` are the full ids of its bank."""
-    status = question_status([a for a in attempts if a["question"] in set(question_ids)])
-    return LessonScore(lesson, len(question_ids), len(status),
-                       sum(s.first_correct for s in status.values()),
-                       sum(s.now_correct for s in status.values()))
+    ids = set(question_ids)
+    return score_from_status(lesson, question_ids, question_status([a for a in attempts if a["question"] in ids]))
+
+
+def score_from_status(lesson: str, question_ids: list[str], status: dict[str, QuestionStatus]) -> LessonScore:
+    """The same score from per-question statuses (what the progress store keeps up to date)."""
+    got = [status[q] for q in dict.fromkeys(question_ids) if q in status]
+    return LessonScore(lesson, len(question_ids), len(got), sum(s.first_correct for s in got),
+                       sum(s.now_correct for s in got))
 
 
 def missed_first(attempts: list[dict]) -> list[str]:

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS
+
 # --- Triggers ---------------------------------------------------------------------------------------
 # Each trigger lists its choices from calm to excitable, with the points each choice adds.
 # Electrolytes only go "low" → "normal": being low is the trigger; more than normal is never better.
-TRIGGERS: dict[str, tuple[tuple[str, float], ...]] = {
+TRIGGER_LEVELS: dict[str, tuple[tuple[str, float], ...]] = {
     "hydration": (("ok", 0.0), ("low", 1.0)),
     "magnesium": (("normal", 0.0), ("low", 1.5)),
     "potassium": (("normal", 0.0), ("low", 1.0)),
@@ -24,10 +26,10 @@ TRIGGERS: dict[str, tuple[tuple[str, float], ...]] = {
 }
 # Not a trigger of the nerve: it decides whether a twitch is noticed (busy muscles hide a flicker).
 ACTIVITY = ("at rest", "moving")
-SETTINGS = (*TRIGGERS, "activity")
-CALM = {name: options[0][0] for name, options in TRIGGERS.items()} | {"activity": "at rest"}
+SETTINGS = (*TRIGGER_LEVELS, "activity")
+CALM = {name: options[0][0] for name, options in TRIGGER_LEVELS.items()} | {"activity": "at rest"}
 
-MIN_RATE, MAX_RATE = 6.0, 60.0        # spontaneous firings per minute at the calmest / most excitable
+MIN_RATE, MAX_RATE = 6.0, 60.0        # cartoon firings per minute at the calmest / most excitable (never shown)
 SECONDS, RATE_HZ = 10.0, 250          # the simulated recording: 10 s sampled 250 times a second
 STEP_PERIOD, STEP_BUSY = 1.0, 0.7     # when moving: one step a second, muscles busy 70 % of it
 
@@ -36,7 +38,7 @@ def choices(name: str) -> tuple[str, ...]:
     """The choices of one setting, calm first (e.g. ``choices("caffeine")`` → none, some, a lot)."""
     if name == "activity":
         return ACTIVITY
-    return tuple(label for label, _ in TRIGGERS[name])
+    return tuple(label for label, _ in TRIGGER_LEVELS[name])
 
 
 def check_settings(settings: dict[str, str]) -> dict[str, str]:
@@ -59,8 +61,8 @@ def excitability(settings: dict[str, str]) -> float:
         ``activity`` is accepted but does not change the nerve (it changes what you notice).
     """
     s = check_settings(settings)
-    points = sum(dict(TRIGGERS[name])[s[name]] for name in TRIGGERS)
-    most = sum(max(p for _, p in options) for options in TRIGGERS.values())
+    points = sum(dict(TRIGGER_LEVELS[name])[s[name]] for name in TRIGGER_LEVELS)
+    most = sum(max(p for _, p in options) for options in TRIGGER_LEVELS.values())
     return points / most
 
 
@@ -103,7 +105,7 @@ def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECO
     Parameters
     ----------
     settings : dict
-        Setting name → choice (see ``TRIGGERS`` and ``ACTIVITY``).
+        Setting name → choice (see ``TRIGGER_LEVELS`` and ``ACTIVITY``).
     seed : int
         Seed of the random numbers.
     seconds, rate_hz : float, int
@@ -144,15 +146,16 @@ def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECO
 
 
 # --- Twitch vs cramp --------------------------------------------------------------------------------
-MOVE_THRESHOLD = 10.0   # % of the muscle's full strength needed to move the foot (cartoon value)
+MOVE_THRESHOLD = 10.0   # cartoon pull needed to move the foot (no real unit; figures show no number for it)
 FORCE_SECONDS, FORCE_RATE_HZ = 3.0, 100
 CRAMP_UNITS = 60        # motor units that join a cramp
-UNIT_FORCE = 1.0        # % of full strength one motor unit adds when it fires steadily
+UNIT_FORCE = 1.0        # cartoon pull one motor unit adds when it fires steadily
 
 
 @dataclass(frozen=True)
 class ForceTrace:
-    """Force over time, in % of the muscle's full strength; ``units`` motor units took part."""
+    """Force over time on a cartoon scale (no real unit); ``units`` motor units took part; ``end`` may lie
+    after the drawn window (a cramp still going when the graph ends)."""
 
     dt: float
     force: np.ndarray
@@ -186,11 +189,15 @@ def twitch_force(seed: int = 0) -> ForceTrace:
 
 
 def cramp_force(seed: int = 0) -> ForceTrace:
-    """Many motor units fire again and again together: force builds, stays high, then eases off."""
+    """Many motor units fire again and again together: force builds and stays high past the drawn window.
+
+    Real cramps last from seconds to minutes (NHS, "Leg cramps"), so the cartoon never shows one ending
+    within its few seconds: ``end`` lies after FORCE_SECONDS.
+    """
     rng = np.random.default_rng(seed)
     t = np.arange(int(FORCE_SECONDS * FORCE_RATE_HZ)) / FORCE_RATE_HZ
     start = float(rng.uniform(0.3, 0.6))
-    end = float(start + rng.uniform(1.5, 2.0))
+    end = float(FORCE_SECONDS + rng.uniform(5.0, 60.0))
     joins = start + np.sort(rng.uniform(0.0, 0.4, CRAMP_UNITS))     # units join over 0.4 s
     strength = rng.uniform(0.7, 1.3, CRAMP_UNITS) * UNIT_FORCE
     force = np.zeros_like(t)
@@ -205,8 +212,8 @@ def cramp_force(seed: int = 0) -> ForceTrace:
 
 # --- The motor unit, step by step --------------------------------------------------------------------
 # Where the signal is along the path spinal cord (0) → nerve ending (0.85) → muscle fibres (1).
-PATH = {"spinal-cord": 0.0, "motor-neuron": 0.55, "junction": 0.85, "fibres": 1.0}
-MODES = ("normal", "misfire")
+PATH = dict(zip(MOTOR_UNIT_PARTS, (0.0, 0.55, 0.85, 1.0), strict=True))
+MODES = MOTOR_UNIT_MODES
 
 
 def signal_position(part: str, mode: str) -> float:

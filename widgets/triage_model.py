@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from .model import (DURATIONS, FIXES, OUTCOMES, RED_FLAGS, TRIGGERS, URGENT_SIGNS, FieldError, Id, Strict,
-                    Text, _unique)
+from .model import FieldError, Id, SelfCheckAnswers, Strict, Text, _unique
+from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SEVERITY,  # noqa: F401
+                    SIGN_ANSWERS, SIGNS, TIER, TRIGGERS, Outcome, Trigger)
+
+CARE_PATH = Path(__file__).parent / "content" / "care.yaml"
 
 # Phrases that would reassure a reader. No text of the rule file may contain one: a person who reads any
 # verdict of this check must never be told that their twitch is fine.
@@ -18,10 +23,37 @@ REASSURING = ("harmless", "nothing to worry", "no need to worry", "no need to se
               "perfectly healthy")
 _REASSURING_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in REASSURING) + r")\b", re.IGNORECASE)
 
-ITEM_ANSWERS = ("no", "yes", "unsure")          # the three answers to each urgent or red-flag item (code 0 = "no")
-# Severity of the outcomes: rules may only escalate; the verdict is the most serious outcome that matches.
-SEVERITY = {"no_warning_signs": 0, "professional": 1, "urgent": 2}
-assert set(SEVERITY) == set(OUTCOMES)
+ITEM_ANSWERS = SIGN_ANSWERS                     # the three answers to each sign
+# An emergency number written out (so it can be checked against care.yaml): 999, 112, 911, and 000 (Australia).
+EMERGENCY_NUMBER_RE = re.compile(r"(?<![\d,.])(999|112|911|000)(?![\d]|[,.]\d)")
+_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
+
+
+class Care(Strict):
+    """content/care.yaml: the emergency numbers and the advice line, written once."""
+
+    emergency_numbers: Text = Field(pattern=r"^\d{3}( / \d{3})*$")
+    advice_line: Text
+
+
+@lru_cache(maxsize=1)
+def care() -> Care:
+    from .load import load_file   # load imports model only; late import keeps the layers simple
+    return load_file(Care, CARE_PATH)
+
+
+def fill_care(text: str) -> str:
+    """`text` with {emergency_numbers} / {advice_line} filled in from care.yaml; a written-out number is refused."""
+    if EMERGENCY_NUMBER_RE.search(text):
+        raise ValueError("names an emergency number itself; write {emergency_numbers} so the numbers live in "
+                         "one place (content/care.yaml)")
+    values = care().model_dump()
+
+    def sub(m: re.Match) -> str:
+        if m.group(1) not in values:
+            raise ValueError(f"unknown placeholder {{{m.group(1)}}}; expected one of {sorted(values)}")
+        return values[m.group(1)]
+    return _PLACEHOLDER_RE.sub(sub, text)
 
 
 def reassuring_phrase(s: str) -> str | None:
@@ -30,31 +62,30 @@ def reassuring_phrase(s: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _no_reassurance(value):
-    for s in [value] if isinstance(value, str) else list(value or []):
-        phrase = reassuring_phrase(s)
-        if phrase:
-            raise ValueError(f"contains the reassuring phrase {phrase!r}; this check must never reassure "
-                             f"(forbidden: {', '.join(REASSURING)})")
+def _no_reassurance(value: str) -> str:
+    phrase = reassuring_phrase(value)
+    if phrase:
+        raise ValueError(f"contains the reassuring phrase {phrase!r}; this check must never reassure "
+                         f"(forbidden: {', '.join(REASSURING)})")
     return value
 
 
-# Text that is checked for reassuring phrases wherever it appears (errors name the entry and field).
-Safe = Annotated[Text, AfterValidator(_no_reassurance)]
+# Text shown in a verdict: care placeholders filled in, and checked for reassuring phrases (errors name entry, field).
+Safe = Annotated[Text, AfterValidator(fill_care), AfterValidator(_no_reassurance)]
 
 
 class Source(Strict):
     """A source named in the text, with its address written out (the lessons run offline)."""
 
     name: Text
-    url: Text = Field(pattern=r"^https://")
+    url: str | None = Field(None, pattern=r"^https://")   # none for the course article (it is not online)
 
 
 class Item(Strict):
-    """One yes / no / not sure question (an urgent sign or a red flag)."""
+    """One yes / no / not sure question about a sign."""
 
     id: Id
-    label: Safe                     # short name used in the verdict ("True weakness")
+    label: Safe                     # short name used in the verdict ("Sudden numbness in the face, an arm or a leg")
     text: Safe                      # the question, in plain words
     help: Safe                      # "what does this mean?"
 
@@ -65,7 +96,7 @@ class Choice(Strict):
 
 
 class ChoiceQuestion(Strict):
-    """A question with its own list of answers (how long; fixes tried)."""
+    """A question with its own list of answers (how long)."""
 
     label: Safe
     text: Safe
@@ -76,26 +107,33 @@ class ChoiceQuestion(Strict):
 class TriggerItem(Strict):
     """A tick box for a possible trigger and the self-care step the article backs for it."""
 
-    id: Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
+    id: Trigger
     text: Safe
     step: Safe
     source: Text                    # where in the article the step comes from
 
 
-class Outcome(Strict):
-    id: Literal["urgent", "professional", "no_warning_signs"]
-    title: Safe
-    text: Safe
+class OutcomeText(Strict):
+    """One verdict, in the NHS "when and where to get care" pattern: where and when, what to do now, who to tell."""
+
+    id: Outcome
+    title: Safe                     # the first line of the verdict (for an emergency: "Call ... now")
+    choice: Safe                    # the same step, as a practice-story choice
+    where: Safe                     # when and where to get care
+    do_now: list[Safe]              # what to do now
+    tell: Safe                      # who to tell: the route for under-18s
+    closing: list[Safe]             # when to come back or get help sooner (per outcome: never "if it lasts" on an emergency)
 
 
 class Rule(Strict):
-    """If every question named in `when` has one of the listed answers, the verdict is at least `outcome`."""
+    """If the one question in `when` has one of the listed answers, the verdict is at least `outcome`."""
 
     id: Id
-    when: dict[str, list[str]] = Field(min_length=1)
-    outcome: Literal["urgent", "professional"]
+    when: dict[str, list[str]] = Field(min_length=1, max_length=1)
+    outcome: Outcome
     reason: Safe                    # why this answer matters, in plain words
-    caution: Safe | None = None      # shown above everything else in the verdict
+    source: Id                      # a key of `sources`
+    caution: Safe | None = None     # shown above everything else in the verdict
 
     @field_validator("when")
     @classmethod
@@ -103,7 +141,7 @@ class Rule(Strict):
         for question, answers in when.items():
             if question in TRIGGERS:
                 raise ValueError(f"{question!r} is a trigger: triggers only choose self-care steps and can "
-                                 "never lead to a professional or urgent outcome")
+                                 "never lead to a visit or an emergency")
             allowed = _ALLOWED.get(question)
             if allowed is None:
                 raise ValueError(f"unknown question {question!r}; expected one of {sorted(_ALLOWED)}")
@@ -114,98 +152,131 @@ class Rule(Strict):
                     raise ValueError(f"{question!r} has no answer {a!r}; expected one of {list(allowed)}")
         return when
 
-    def covers(self, situation: dict[str, str]) -> bool:
-        """True if this rule fires for every person whose answers include `situation`."""
-        return all(q in situation and situation[q] in answers for q, answers in self.when.items())
+    @property
+    def question(self) -> str:
+        return next(iter(self.when))
 
 
-# Answers a rule may test: items only on "yes" or "not sure" (a rule on "no" would fire for everyone).
-_ALLOWED = {**{q: ("yes", "unsure") for q in URGENT_SIGNS + RED_FLAGS},
-            "duration": DURATIONS, "fixes": FIXES}
-
-# Every situation that must reach at least an outcome, whatever else the person answers.
-_BASELINE = {**{q: "no" for q in URGENT_SIGNS + RED_FLAGS}, "duration": "days", "fixes": "not_tried"}
+# Answers a rule may test: signs only on "yes" or "not sure" (a rule on "no" would fire for everyone).
+_ALLOWED = {**{q: ("yes", "unsure") for q in SIGNS}, "duration": DURATIONS}
+CALM = {**{q: "no" for q in SIGNS}, "duration": "under_1_week"}   # a person with no sign at all
 
 
-def required_situations() -> list[tuple[dict[str, str], str, str]]:
-    """(answers, least outcome, what it means) that the rules must cover: the safety contract of the file."""
-    need: list[tuple[dict[str, str], str, str]] = []
-    for q in URGENT_SIGNS:
-        need.append(({q: "yes"}, "urgent", f"an urgent sign ({q}: yes)"))
-        need.append(({q: "unsure"}, "professional", f"'not sure' on an urgent sign ({q})"))
-    for q in RED_FLAGS:
-        need.append(({q: "yes"}, "professional", f"a red flag ({q}: yes)"))
-        need.append(({q: "unsure"}, "professional", f"'not sure' on a red flag ({q})"))
-    need.append(({"duration": "unsure"}, "professional", "'not sure' how long it has gone on"))
-    need.append(({"fixes": "unsure"}, "professional", "'not sure' whether fixes were tried"))
-    need.append(({"duration": "several_weeks", "fixes": "tried"}, "professional",
-                 "several weeks despite lifestyle changes"))
-    need.append(({"duration": "several_weeks", "fixes": "not_tried"}, "professional",
-                 "several weeks with fixes not tried yet"))
-    return need
+def required(question: str, answer: str) -> str:
+    """The least outcome the rules must give for one answer, whatever else the person answers (the safety contract)."""
+    if question == "duration":
+        return "book_visit" if answer in ("over_2_weeks", "unsure") else "no_warning_signs"
+    if answer == "no":
+        return "no_warning_signs"
+    tier = TIER[question]
+    if tier == "emergency" and answer == "unsure":
+        return "same_day"          # with the caution "if it is happening now, call ... now" on top
+    return tier
 
 
-class Sources(Strict):
-    article: Text
-    urgent: list[Source] = Field(min_length=1)
+class Example(Strict):
+    """The worked example that explore mode shows instead of a verdict on the learner's own answers."""
+
+    label: Safe                     # "Example, not about you"
+    intro: Safe
+    story: Safe
+    verdict_label: Safe             # above the example's verdict ("What the check would tell Alex:")
+    answers: SelfCheckAnswers
+
+
+class Form(Strict):
+    """The words around the questions: intro, the explore-mode choice, and the section headings."""
+
+    intro: Safe
+    sudden_first: Safe              # "if something is sudden or severe, call ... now, whatever this check says"
+    mode_question: Safe
+    mode_own: Safe
+    mode_explore: Safe
+    headings: dict[Literal["emergency_signs", "same_day_signs", "book_visit_signs", "duration", "triggers"], Safe]
+    sources_note: Safe              # before the list of sources
 
 
 class TriageRules(Strict):
-    """The whole self-check in one file: questions, help, outcomes, rules and the lines always shown."""
+    """The whole self-check in one file: questions, help, outcomes, rules, sources and the lines always shown."""
 
-    sources: Sources
-    urgent: list[Item]
-    red_flags: list[Item]
+    sources: dict[Id, Source]
+    emergency_signs: list[Item]
+    same_day_signs: list[Item]
+    book_visit_signs: list[Item]
     duration: ChoiceQuestion
-    fixes: ChoiceQuestion
     triggers: list[TriggerItem]
-    outcomes: list[Outcome]
+    outcomes: list[OutcomeText]
     rules: list[Rule] = Field(min_length=1)
     always: list[Safe] = Field(min_length=1)
-    urgent_unsure_caution: Text = Field(description="Words every caution for 'not sure' on an urgent sign must contain.")
+    unsure_emergency_caution: Safe = Field(description="Words every caution for 'not sure' on an emergency sign "
+                                                       "must contain.")
     no_triggers: Safe               # shown with no_warning_signs when no trigger was ticked
     unanswered: Safe                # shown when some questions were left unanswered
+    example: Example
+    form: Form
 
     @model_validator(mode="after")
     def _complete_and_safe(self) -> "TriageRules":
-        for field, got, want in (("urgent", [i.id for i in self.urgent], URGENT_SIGNS),
-                                 ("red_flags", [i.id for i in self.red_flags], RED_FLAGS),
+        for field, got, want in (("emergency_signs", [i.id for i in self.emergency_signs], EMERGENCY_SIGNS),
+                                 ("same_day_signs", [i.id for i in self.same_day_signs], SAME_DAY_SIGNS),
+                                 ("book_visit_signs", [i.id for i in self.book_visit_signs], BOOK_VISIT_SIGNS),
                                  ("duration.choices", [c.id for c in self.duration.choices], DURATIONS),
-                                 ("fixes.choices", [c.id for c in self.fixes.choices], FIXES),
                                  ("triggers", [t.id for t in self.triggers], TRIGGERS),
                                  ("outcomes", [o.id for o in self.outcomes], OUTCOMES)):
             _unique(got, field.split(".")[0])
-            if sorted(got) != sorted(want):
-                raise FieldError(field, f"expected exactly the ids {list(want)}, got {got}")
+            if list(got) != list(want):
+                raise FieldError(field, f"expected exactly the ids {list(want)}, in this order; got {got}")
         _unique([r.id for r in self.rules], "rule")
         for r in self.rules:
-            if r.covers(_BASELINE):
-                raise FieldError("rules", f"rule {r.id!r} fires for a person who answered 'no' to everything")
-        for situation, least, meaning in required_situations():
-            firing = [r for r in self.rules if r.covers(situation)]
-            best = max((SEVERITY[r.outcome] for r in firing), default=0)
-            if best < SEVERITY[least]:
-                said = ", ".join(f"{q}: {a}" for q, a in situation.items())
-                raise FieldError("rules", f"unsafe: no rule sends {meaning} [{said}] to at least {least!r}; "
-                                          "it could reach a reassuring outcome")
-            if least == "professional" and any(q in URGENT_SIGNS for q in situation):
-                must = self.urgent_unsure_caution.lower()
-                if not any(r.caution and must in r.caution.lower() for r in firing):
-                    raise FieldError("rules", f"{meaning}: a rule must carry a caution containing "
-                                              f"{self.urgent_unsure_caution!r}")
+            if r.source not in self.sources:
+                raise FieldError("rules", f"rule {r.id!r} cites {r.source!r}, which is not in sources "
+                                          f"({', '.join(self.sources)})")
+            if r.outcome == "emergency" and not (TIER.get(r.question) == "emergency" and r.when[r.question] == ["yes"]):
+                raise FieldError("rules", f"rule {r.id!r}: only a 'yes' to an emergency sign may lead to 'emergency'")
+        for question, answers in [(q, ITEM_ANSWERS) for q in SIGNS] + [("duration", DURATIONS)]:
+            for answer in answers:
+                firing = self.fired_by(question, answer)
+                best = max((SEVERITY[r.outcome] for r in firing), default=0)
+                least = required(question, answer)
+                if answer == CALM[question] and firing:
+                    raise FieldError("rules", f"rule {firing[0].id!r} fires for a person who answered "
+                                              f"{question}: {answer}, which is no warning sign")
+                if best < SEVERITY[least]:
+                    raise FieldError("rules", f"unsafe: no rule sends [{question}: {answer}] to at least "
+                                              f"{least!r}; it could reach a calmer outcome")
+                if TIER.get(question) == "emergency" and answer == "unsure":
+                    must = self.unsure_emergency_caution.lower()
+                    if not any(r.caution and must in r.caution.lower() for r in firing):
+                        raise FieldError("rules", f"'not sure' on the emergency sign {question}: a rule must carry "
+                                                  f"a caution containing {self.unsure_emergency_caution!r}")
+        emergency = self.outcome("emergency")
+        if care().emergency_numbers not in emergency.title:
+            raise FieldError("outcomes", "the emergency verdict's title (its first line) must name the emergency "
+                                         "numbers: write {emergency_numbers}")
+        for o in self.outcomes:
+            if not re.search(r"under 18", o.tell, re.IGNORECASE):
+                raise FieldError("outcomes", f"outcome {o.id!r}: 'tell' must give the route for under-18s")
         if not any("not a diagnosis" in line.lower() for line in self.always):
             raise FieldError("always", "one line must say this is not a diagnosis")
-        if not any("professional" in line.lower() for line in self.always):
-            raise FieldError("always", "one line must say when to see a professional")
+        if not any("not saved" in line.lower() for line in self.always):
+            raise FieldError("always", "one line must say the answers are not saved")
         return self
 
+    def fired_by(self, question: str, answer: str) -> list[Rule]:
+        """The rules that one answer fires (every rule reads exactly one question)."""
+        return [r for r in self.rules if r.question == question and answer in r.when[question]]
+
+    @property
+    def signs(self) -> list[Item]:
+        return self.emergency_signs + self.same_day_signs + self.book_visit_signs
+
     def item(self, qid: str) -> Item:
-        for i in self.urgent + self.red_flags:
+        for i in self.signs:
             if i.id == qid:
                 return i
         raise KeyError(qid)
 
-    def outcome(self, oid: str) -> Outcome:
+    def outcome(self, oid: str) -> OutcomeText:
         return next(o for o in self.outcomes if o.id == oid)
 
     def trigger(self, tid: str) -> TriggerItem:

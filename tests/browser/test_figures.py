@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from widgets import anatomy, simulation
 from .lab import lesson_showing
 from widgets.figure_model import load_regions
+from widgets.views.simulator import noticed_level
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -22,20 +23,20 @@ def lesson_with(one_liner: str) -> str:
 
 def test_simulator_choice_redraws_the_figure(ran_lesson):
     notebook = lesson_with("simulator")
-    calm = simulation.muscle_signal(dict(simulation.CALM), seed=0).per_minute
+    calm = noticed_level(simulation.muscle_signal(dict(simulation.CALM), seed=0))
     chosen = {"caffeine": "a lot", "stress": "high"}
-    excited = simulation.muscle_signal(dict(simulation.CALM, **chosen), seed=0).per_minute
+    excited = noticed_level(simulation.muscle_signal(dict(simulation.CALM, **chosen), seed=0))
     assert calm != excited
     page = ran_lesson(notebook)
     sim = page.notebook_panel.locator(".simulator").first
     plot = sim.locator(".simulator-figure .js-plotly-plot")
-    expect(plot.locator(".annotation-text")).to_contain_text(f"{calm} noticed twitches per minute")
+    expect(plot.locator(".annotation-text")).to_contain_text(f"twitching you would notice: {calm}")
     before = plot.locator(".scatterlayer .js-line").first.get_attribute("d")
 
     for name, value in chosen.items():
         sim.locator(f".simulator-{name}").get_by_role("button", name=value, exact=True).click()
-    expect(plot.locator(".annotation-text")).to_contain_text(f"{excited} noticed twitches per minute")
-    expect(sim.locator(".simulator-count")).to_contain_text(f"{excited} twitches per minute")
+    expect(plot.locator(".annotation-text")).to_contain_text(f"twitching you would notice: {excited}")
+    expect(sim.locator(".simulator-count")).to_contain_text(f"Twitching you would notice: {excited}")
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
 
 

@@ -13,10 +13,12 @@ import ipywidgets as W
 from .. import export
 from ..load import all_banks, load_review
 from ..palette import CSS
-from ..progress import ProgressFormatError, ProgressStore, check_progress, default_store
+from ..progress import ProgressFormatError, ProgressStore, ProgressUnavailable, default_store
+from ..progress_doc import encode_progress, progress_filename, read_progress_upload
 from . import html
 from .keyboard import KeyboardSafeBox
 from .controls import button
+from .store_notice import StoreNotice
 
 # Set inside a mybinder.org session (BinderHub's launcher and the Kubernetes service it runs on).
 BINDER_ENV = ("BINDER_LAUNCH_HOST", "BINDER_SERVICE_HOST", "BINDER_REQUEST", "BINDER_REPO_URL")
@@ -40,7 +42,8 @@ class ProgressBackup(KeyboardSafeBox):
 
     def __init__(self, store: ProgressStore | None = None, environ: dict | None = None):
         self.store = store or default_store()
-        learner = self.store.load()["learner"]
+        learner = self.store.learner()
+        self.notice = StoreNotice(self.store)
         hint = ("Your answers are saved in a file on this computer. To keep them, download the file "
                 "below and keep it safe. Next time, restore it here.")
         self.warning = W.HTML(html.notice(hint))
@@ -86,7 +89,7 @@ class ProgressBackup(KeyboardSafeBox):
         self._pending: dict | None = None
 
         super().__init__([
-            self.warning,
+            self.warning, self.notice,
             W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Hand in your results</h4>"),
             W.HTML(html.paragraph("Your quiz results, with the name you type here. "
                                   "Nothing from the symptom self-check is in it.")),
@@ -115,8 +118,8 @@ class ProgressBackup(KeyboardSafeBox):
     def make_download(self) -> dict:
         """Show a link that saves the whole progress file."""
         data = self.store.load()
-        name = export.progress_filename(data)
-        content = (export.encode(data))
+        name = progress_filename(data)
+        content = encode_progress(data)
         self.download_out.value = (
             download_link(content, name, f"Save {name}") +
             html.paragraph(f"It holds {len(data['attempts'])} saved answer(s). Keep it somewhere safe; "
@@ -136,10 +139,9 @@ class ProgressBackup(KeyboardSafeBox):
         self._pending = None
         self.confirm_box.layout.display = "none"
         try:
-            data = export.read_progress_upload(content)
+            data = read_progress_upload(content, what="the file")
         except ProgressFormatError as e:
-            self.restore_out.value = html.notice(
-                f"{filename} cannot be restored: {e}. Nothing was changed.")
+            self.restore_out.value = html.notice(f"{filename} cannot be restored: {e}. Nothing was changed.")
             return False
         current = len(self.store.load()["attempts"])
         self._pending = data
@@ -153,11 +155,10 @@ class ProgressBackup(KeyboardSafeBox):
         if self._pending is None:
             return
         try:
-            self.store.replace(check_progress(self._pending))
-        except ProgressFormatError as e:            # cannot happen after restore_bytes, but never half-restore
+            n = len(self.store.replace(self._pending)["attempts"])
+        except (ProgressFormatError, ProgressUnavailable) as e:      # e.g. a read-only folder: never half-restore
             self.restore_out.value = html.notice(f"The file cannot be restored: {e}. Nothing was changed.")
         else:
-            n = len(self._pending["attempts"])
             self.restore_out.value = html.notice(
                 f"Restored {n} saved answer(s). Run the lesson notebooks again to see them.")
         self._pending = None

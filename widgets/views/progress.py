@@ -6,12 +6,13 @@ import ipywidgets as W
 
 from .. import scoring
 from ..load import load_bank, load_course, load_review, lesson_ids
-from ..review import LESSON as REVIEW_LESSON, review_score
+from ..review import LESSON as REVIEW_LESSON, review_ids
 from ..palette import CSS
-from ..progress import ProgressStore, default_store
+from ..progress import ProgressStore, ProgressUnavailable, default_store
 from . import html
 from .keyboard import KeyboardSafeBox
 from .controls import button
+from .store_notice import StoreNotice
 
 
 class ProgressOverview(KeyboardSafeBox):
@@ -20,8 +21,7 @@ class ProgressOverview(KeyboardSafeBox):
     def __init__(self, store: ProgressStore | None = None):
         self.store = store or default_store()
         self.table = W.HTML()
-        self.notice = W.HTML()
-        self.notice.add_class(CSS["notice"])
+        self.notice = StoreNotice(self.store)
         self.reset_button = button(description="Reset my progress", icon="trash",
                                      tooltip="Erase your saved answers (a backup copy is kept)")
         self.reset_button.add_class(CSS["reset"])
@@ -36,17 +36,25 @@ class ProgressOverview(KeyboardSafeBox):
         super().__init__([self.notice, self.table, self.reset_button, self.confirm_box])
         self.add_class(CSS["progress"])
         self.refresh()
+        self.store.subscribe(self._changed)          # a Check in any quiz updates the table
+
+    def _changed(self) -> None:
+        if self.comm is not None:                    # a closed view is not redrawn
+            self.refresh()
 
     def scores(self) -> list[scoring.LessonScore]:
-        attempts = self.store.load()["attempts"]
+        """Each lesson's score from the store's per-question summary (as fast with 10 answers as 100,000)."""
         banks = set(lesson_ids())
+        ids = {l.id: load_bank(l.id).full_ids() for l in load_course().lessons if l.id in banks}
+        status = self.store.question_status([q for qs in ids.values() for q in qs])
+        review = self.store.question_status(lesson=REVIEW_LESSON)
         out = []
         for lesson in load_course().lessons:
             if lesson.id in banks:
-                bank = load_bank(lesson.id)
-                out.append(scoring.lesson_score(lesson.id, bank.full_ids(), attempts))
+                out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
             elif lesson.id == REVIEW_LESSON:
-                out.append(review_score(load_review().questions, attempts))
+                out.append(scoring.score_from_status(REVIEW_LESSON, review_ids(load_review().questions, review),
+                                                     review))
         return out
 
     def refresh(self) -> None:
@@ -62,9 +70,7 @@ class ProgressOverview(KeyboardSafeBox):
             "<th scope='col'>Score (first try)</th><th scope='col'>Now correct</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>"
             f"<p style='margin:0.25em 0'>Saved in: <code>{html.text(str(self.store.path))}</code></p>")
-        notes = self.store.pop_notices()
-        if notes:
-            self.notice.value = "".join(html.notice(n) for n in notes)
+        self.notice.refresh()
 
     def ask_reset(self) -> None:
         self.confirm_box.layout.display = "flex"
@@ -73,10 +79,16 @@ class ProgressOverview(KeyboardSafeBox):
         self.confirm_box.layout.display = "none"
 
     def confirm_reset(self) -> None:
-        self.store.reset()
-        self._hide_confirm()
+        if self.confirm_box.layout.display == "none":     # a second click of the same confirmation
+            return
+        self._hide_confirm()                          # a second click finds nothing to confirm
+        try:
+            self.store.reset()                        # tells where the backup is
+        except ProgressUnavailable as e:
+            self.notice.say(f"Your progress was not reset: {e}. Nothing was erased.")
+        else:
+            self.notice.say("Your progress was reset.")
         self.refresh()
-        self.notice.value = html.notice("Your progress was reset. A backup copy of the old file was kept.")
 
 
 def progress_overview(store: ProgressStore | None = None) -> ProgressOverview:

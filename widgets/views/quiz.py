@@ -10,6 +10,7 @@ from typing import Any, Callable, Sequence
 import ipywidgets as W
 
 from .. import grading, scoring
+from ..content_hash import question_hash
 from ..model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
@@ -17,6 +18,7 @@ from ..shuffle import scrambled_items, shuffled_options
 from . import html
 from .keyboard import KeyboardSafeBox
 from .controls import button
+from .store_notice import StoreNotice
 
 _TYPE_HINT = {
     SingleChoice: "Choose one answer.",
@@ -35,6 +37,7 @@ class QuestionCard(W.VBox):
                  total: int | None = None, full_id: str | None = None, note: str = ""):
         self.bank, self.question, self.number = bank, question, number
         self.full_id = full_id or bank.full_id(question)     # the id attempts are saved under
+        self.hash = question_hash(question)                  # the version of the question they answer
         total = total or len(bank.questions)
         note = f' <i>({html.text(note)})</i>' if note else ""
         self._on_check = on_check
@@ -151,15 +154,14 @@ class Quiz(KeyboardSafeBox):
         self.lesson = lesson
         self.ids = [saved_id for _, _, saved_id in items]
         self.store = store or default_store()
-        data = self.store.load()
-        self.attempts: list[dict] = list(data["attempts"])
+        self.status = self.store.question_status(self.ids)
+        learner = self.store.learner()
         self.title = W.HTML(f"<h3 style='margin:0.25em 0'>{html.text(title)}</h3>")
-        self.notice = W.HTML("")
-        self.notice.add_class(CSS["notice"])
+        self.notice = StoreNotice(self.store)
         self.score = W.HTML("")
         self.score.add_class(CSS["score"])
         notes = notes or {}
-        self.cards = [QuestionCard(b, q, n + 1, data["learner"], self._record, total=len(items), full_id=saved_id,
+        self.cards = [QuestionCard(b, q, n + 1, learner, self._record, total=len(items), full_id=saved_id,
                                    note=notes.get(saved_id, ""))
                       for n, (b, q, saved_id) in enumerate(items)]
         self._restore()
@@ -168,13 +170,20 @@ class Quiz(KeyboardSafeBox):
         self.add_class(CSS["quiz"])
 
     def _restore(self) -> None:
-        """Show what was saved: the last answer given to each question and its feedback."""
-        status = scoring.question_status(self.attempts)
+        """Show what was saved: the last answer given to each question and its feedback.
+
+        An answer saved for another version of the question (its content hash differs) is not regraded:
+        the card says it answered an older version."""
         for card in self.cards:
-            s = status.get(card.full_id)
+            s = self.status.get(card.full_id)
             if s is None:
                 continue
             card.attempts = s.attempts
+            if s.last_hash and s.last_hash != card.hash:
+                card.feedback.value = html.paragraph(
+                    f"Saved from before: {s.attempts} attempt(s) at an older version of this question. "
+                    "The question has changed since, so answer it again.")
+                continue
             chosen: Any = s.last_chosen
             if isinstance(card.question, (SingleChoice, TrueFalse, Numeric)):
                 chosen = chosen[0] if chosen else None
@@ -187,21 +196,19 @@ class Quiz(KeyboardSafeBox):
     def _record(self, card: QuestionCard, result: grading.Result) -> None:
         if not result.valid:
             return
-        data = self.store.record(self.lesson, card.full_id, result.chosen, result.correct)
-        self.attempts = list(data["attempts"])
+        self.store.record(self.lesson, card.full_id, result.chosen, result.correct, hash=card.hash)
+        self.status = self.store.question_status(self.ids)
         self._refresh()
 
     def _refresh(self) -> None:
         s = self.lesson_score
         self.score.value = html.paragraph(f"Score: {s.first_try} of {s.total} right on the first try · "
                                           f"answered {s.answered}/{s.total} · now correct {s.now_correct}")
-        notes = self.store.pop_notices()
-        if notes:
-            self.notice.value = "".join(html.notice(n) for n in notes)
+        self.notice.refresh()
 
     @property
     def lesson_score(self) -> scoring.LessonScore:
-        return scoring.lesson_score(self.lesson, self.ids, self.attempts)
+        return scoring.score_from_status(self.lesson, self.ids, self.status)
 
 
 def quiz(lesson: str, store: ProgressStore | None = None, *, questions: Sequence[str] | None = None) -> Quiz:

@@ -1,11 +1,15 @@
-"""The instructor's class results view: a folder of learners' files → chart, tables, skipped files.
+"""The instructor's class results view: a folder of learners' files → chart, tables, files to check.
 
 Tests drive it from Python: ``v = class_results(folder); v.read()`` (or ``v.read_button.click()``), then
-read ``v.result``, ``v.figure`` and the HTML of ``v.completion``, ``v.misconceptions``, ``v.skipped``.
+read ``v.result``, ``v.figure`` and the HTML of ``v.completion``, ``v.misconceptions``, ``v.checks``,
+``v.skipped``; files that share a learner code are picked with ``v.pick(code, file)`` (or the radio buttons
+in ``v.pickers``).
 """
 
 from __future__ import annotations
 
+import atexit
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from IPython import get_ipython
 from IPython.display import display
 
 from .. import rollup as engine
-from ..load import all_banks, load_course
+from ..load import all_banks, load_course, load_review
 from ..palette import BLUE, CSS, GREY
 from . import html
 from .keyboard import KeyboardSafeBox
@@ -96,6 +100,35 @@ def skipped_list(result: engine.Rollup) -> str:
     return "".join(parts)
 
 
+def _file_row(h: engine.HandedIn) -> str:
+    flags = html.bullet_list(list(h.flags)) if h.flags else "—"
+    return (f"<tr><td {_CELL}><code>{html.text(h.file)}</code></td><td {_CELL}>{html.text(h.name)}</td>"
+            f"<td {_CELL}>{html.text(h.exported)}</td><td {_CELL}>{h.answered}</td><td {_CELL}>{h.first_try}</td>"
+            f"<td {_CELL}>{flags}</td></tr>")
+
+
+def file_table(files: tuple[engine.HandedIn, ...] | list[engine.HandedIn], caption: str) -> str:
+    """Files side by side: name, time made, answers that count, first-try score, what does not add up."""
+    return (f"<table><caption style='text-align:left'>{html.text(caption)}</caption><thead><tr>"
+            f"<th scope='col' {_CELL}>File</th><th scope='col' {_CELL}>Name</th><th scope='col' {_CELL}>Made</th>"
+            f"<th scope='col' {_CELL}>Answers</th><th scope='col' {_CELL}>Right first try</th>"
+            f"<th scope='col' {_CELL}>Does not add up</th></tr></thead>"
+            f"<tbody>{''.join(_file_row(h) for h in files)}</tbody></table>")
+
+
+def checks_list(result: engine.Rollup) -> str:
+    """Files whose claims disagree with their answers, and answers to older versions of questions."""
+    parts = []
+    if result.flagged:
+        parts.append(file_table(result.flagged, f"Files whose scores or dates do not match their answers "
+                                                f"({len(result.flagged)}); the answers were regraded"))
+    older = [s for s in result.questions if s.older]
+    if older:
+        parts.append(html.paragraph("Answers to an older version of these questions are not counted:")
+                     + html.bullet_list([f"{s.question}: {s.older} learner(s)" for s in older]))
+    return "".join(parts)
+
+
 class ClassResults(KeyboardSafeBox):
     """Pick a folder of learners' class-results files and see what the class got right and wrong."""
 
@@ -104,43 +137,86 @@ class ClassResults(KeyboardSafeBox):
                              style={"description_width": "initial"}, layout=W.Layout(width="40em"))
         self.folder.add_class(CSS["rollup_folder"])
         self.read_button = button(description="Read the results", icon="refresh",
-                                    tooltip="Read every results file in the folder")
+                                  tooltip="Read every results file in the folder")
         self.read_button.add_class(CSS["rollup_read"])
         self.read_button.on_click(lambda _: self.read())
         self.status = W.HTML()
         self.status.add_class(CSS["rollup_status"])
+        self.duplicates = W.VBox()
         self.chart = W.Output()
         self.chart.add_class(CSS["rollup_chart"])
         self.completion = W.HTML()
         self.completion.add_class(CSS["rollup_completion"])
         self.misconceptions = W.HTML()
         self.misconceptions.add_class(CSS["rollup_misconceptions"])
+        self.checks = W.HTML()
         self.skipped = W.HTML()
         self.skipped.add_class(CSS["rollup_skipped"])
         self.result: engine.Rollup | None = None
         self.figure: go.Figure | None = None
-        super().__init__([W.HBox([self.folder, self.read_button]), self.status, self.completion, self.chart,
-                          self.misconceptions, self.skipped])
+        self.pickers: dict[str, W.RadioButtons] = {}     # learner code → which of its files counts
+        self._graded: list[engine.HandedIn] = []
+        self._skipped: list[engine.Skipped] = []
+        super().__init__([W.HBox([self.folder, self.read_button]), self.status, self.duplicates, self.completion,
+                          self.chart, self.misconceptions, self.checks, self.skipped])
         self.add_class(CSS["rollup"])
 
     def read(self) -> engine.Rollup | None:
         """Read the folder and redraw everything; a missing folder gives a message, never an error."""
         folder = Path(self.folder.value.strip() or ".").expanduser()
         try:
-            result = engine.rollup_folder(folder, all_banks())
-        except FileNotFoundError:
+            files, skipped = engine.read_folder(folder)
+        except (FileNotFoundError, NotADirectoryError, PermissionError):
             self._clear()
             self.status.value = html.notice(
-                f"There is no folder {folder} (looked in {Path.cwd()}). Make it, put the learners' "
-                "class-results files in it, then click Read the results.")
+                f"There is no folder {folder} (looked in {Path.cwd()}), or it cannot be opened. Make it, put the "
+                "learners' class-results files in it, then click Read the results.")
             return None
+        self._graded, more = engine.grade_files(files, all_banks(), load_review().questions)
+        self._skipped = skipped + more
+        self._make_pickers()
+        return self._show(folder)
+
+    def pick(self, learner: str, file: str | None) -> engine.Rollup | None:
+        """Count `file` for the learner code shared by several files (None: count none of them)."""
+        self.pickers[learner].value = file
+        return self.result
+
+    def _make_pickers(self) -> None:
+        groups: dict[str, list[engine.HandedIn]] = {}
+        for h in self._graded:
+            groups.setdefault(h.learner, []).append(h)
+        before = {code: p.value for code, p in self.pickers.items()}      # a pick survives reading again
+        self.pickers, boxes = {}, []
+        for code, files in groups.items():
+            if len(files) < 2:
+                continue
+            names = [h.file for h in files]
+            picker = W.RadioButtons(options=[(f"count {n}", n) for n in names] + [("count none", None)],
+                                    value=before.get(code) if before.get(code) in names else None,
+                                    layout=W.Layout(width="auto"))
+            picker.observe(lambda _: self._show(), names="value")
+            self.pickers[code] = picker
+            boxes.append(W.VBox([W.HTML(file_table(files, f"These {len(files)} files share the learner code "
+                                                          f"{code}. Pick the one to count:")), picker]))
+        self.duplicates.children = boxes
+
+    def _show(self, folder: Path | None = None) -> engine.Rollup:
+        picks = {code: p.value for code, p in self.pickers.items()}
+        result = engine.combine(self._graded, all_banks(), load_review().questions, self._skipped, picks)
         self.result = result
         n = len(result.learners)
+        waiting = sum(d.picked is None for d in result.duplicates)
+        folder = folder or Path(self.folder.value.strip() or ".").expanduser()
         self.status.value = html.paragraph(
-            f"{n} learner(s) read from {folder}" + (f"; {len(result.skipped)} file(s) skipped (listed below)."
-                                                     if result.skipped else "."))
+            f"{n} learner(s) counted from {folder}"
+            + (f"; {len(result.skipped)} file(s) skipped (listed below)" if result.skipped else "")
+            + (f"; {len(result.flagged)} file(s) do not add up (listed below)" if result.flagged else "")
+            + (f"; {waiting} learner code(s) are in more than one file: pick the file to count" if waiting else "")
+            + ".")
         self.completion.value = completion_table(result)
         self.misconceptions.value = misconceptions_table(result)
+        self.checks.value = checks_list(result)
         self.skipped.value = skipped_list(result)
         self.figure = percent_figure(result.questions) if n else None
         self._draw()
@@ -156,19 +232,20 @@ class ClassResults(KeyboardSafeBox):
                 display(self.figure)
 
     def _clear(self) -> None:
-        self.result, self.figure = None, None
+        self.result, self.figure, self._graded, self._skipped, self.pickers = None, None, [], [], {}
+        self.duplicates.children = ()
         self._draw()
-        for w in (self.completion, self.misconceptions, self.skipped):
+        for w in (self.completion, self.misconceptions, self.checks, self.skipped):
             w.value = ""
 
 
 def class_results(folder: str | Path = "class_results", demo: bool = False) -> ClassResults:
-    """The class results roll-up for a folder of learners' files (``demo=True``: 30 made-up learners)."""
-    if demo:   # one fixed folder, rewritten each time (the same files for the same seed)
-        import tempfile
-
+    """The class results roll-up for a folder of learners' files (``demo=True``: 30 made-up learners in a new
+    private temporary folder, removed when the kernel stops)."""
+    if demo:
         from ..demo_results import write_demo
-        folder = write_demo(Path(tempfile.gettempdir()) / "foot-lessons-class-results-demo")
+        folder = write_demo()
+        atexit.register(shutil.rmtree, folder, True)
     view = ClassResults(folder)
     view.read()
     return view

@@ -1,8 +1,9 @@
-"""The symptom self-check widget: urgent signs first, then red flags, duration, fixes and triggers → next step.
+"""The symptom self-check widget: sudden signs first, then same-day and book-a-visit signs, how long, triggers.
 
-A thin view over ``widgets.triage``: it reads the answers, asks the engine, and shows the verdict.
-Nothing is saved or sent anywhere. Tests drive it from Python:
-``v = SelfCheck(); v.answer("weakness", "yes"); v.tick("caffeine"); v.submit(); v.result.value``.
+A thin view over ``widgets.triage``: it reads the answers, asks the engine (``triage.check``), and shows the
+verdict, or, in explore mode with nothing answered, the worked example. Nothing is saved or sent anywhere.
+Tests drive it from Python: ``v = SelfCheck(); v.choose_mode("explore"); v.answer("pain", "yes");
+v.tick("caffeine"); v.submit(); v.result.value``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from . import html
 from .keyboard import KeyboardSafeBox
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
-_ICONS = {"urgent": "🚨", "professional": "🩺", "no_warning_signs": "ⓘ"}
+MODES = ("own", "explore")
+_ICONS = {"emergency": "🚨", "same_day": "⏱", "book_visit": "🩺", "no_warning_signs": "ⓘ"}
 _ALIASES = {"not sure": "unsure", "not_sure": "unsure", True: "yes", False: "no"}
 
 
@@ -46,28 +48,27 @@ class SelfCheck(KeyboardSafeBox):
 
     def __init__(self, rules: TriageRules | None = None):
         self.rules = rules = rules or triage.load_rules()
+        form = rules.form
         self.verdict: triage.Verdict | None = None
+        self.example: triage.Example | None = None
         self.unanswered: list[str] = []
-        cites = "; ".join(f"{s.name}, {s.url}" for s in rules.sources.urgent)
-        intro = W.HTML(
-            html.paragraph("Answer for your own twitch, then press “Show my next step”. "
-                           "Your answers stay in this notebook: they are not saved and not sent anywhere. "
-                           "“Clear my answers” wipes them.")
-            + html.paragraph("This is not a diagnosis. If something feels sudden or severe, get medical help "
-                             "right away, whatever this check says."))
+        cites = "; ".join(f"{s.name}, {s.url}" if s.url else s.name for s in rules.sources.values())
+        intro = W.HTML(html.paragraph(form.intro) + f"<p style='margin:0.25em 0'><b>{html.text(form.sudden_first)}"
+                       "</b></p>")
+        self.mode = W.RadioButtons(options=[(form.mode_own, "own"), (form.mode_explore, "explore")], value=None,
+                                   description=form.mode_question, style={"description_width": "initial"},
+                                   layout=W.Layout(width="auto"), tooltip=form.mode_question)
+        self.mode.add_class(CSS["selfcheck_mode"])
         self.questions: dict[str, Question] = {}
-        rows: list[W.Widget] = [intro, _heading("1. Urgent signs (asked first)"),
-                                W.HTML(f"<p style='margin:0;color:{INFO_TEXT}'><small>These signs go beyond the "
-                                       f"article. Source: {html.text(cites)}</small></p>")]
-        for item in rules.urgent:
-            rows.append(self._add(Question(item.id, item.label, item.text, item.help, ITEM_OPTIONS)))
-        rows.append(_heading("2. Warning signs from the article"))
-        for item in rules.red_flags:
-            rows.append(self._add(Question(item.id, item.label, item.text, item.help, ITEM_OPTIONS)))
-        rows.append(_heading("3. How long, and what you tried"))
-        for qid, q in (("duration", rules.duration), ("fixes", rules.fixes)):
-            rows.append(self._add(Question(qid, q.label, q.text, q.help, [(c.text, c.id) for c in q.choices])))
-        rows.append(_heading("4. Possible triggers (tick any that fit you)"))
+        rows: list[W.Widget] = [intro, self.mode]
+        for key, items in (("emergency_signs", rules.emergency_signs), ("same_day_signs", rules.same_day_signs),
+                           ("book_visit_signs", rules.book_visit_signs)):
+            rows.append(_heading(form.headings[key]))
+            rows += [self._add(Question(i.id, i.label, i.text, i.help, ITEM_OPTIONS)) for i in items]
+        d = rules.duration
+        rows += [_heading(form.headings["duration"]),
+                 self._add(Question("duration", d.label, d.text, d.help, [(c.text, c.id) for c in d.choices])),
+                 _heading(form.headings["triggers"])]
         self.triggers: dict[str, W.Checkbox] = {}
         for t in rules.triggers:
             box = W.Checkbox(value=False, description=t.text, indent=False, layout=W.Layout(width="auto"))
@@ -84,9 +85,11 @@ class SelfCheck(KeyboardSafeBox):
         self.clear_button.on_click(lambda _: self.clear())
         self.result = W.HTML("", layout=W.Layout(min_height="1.5em"))
         self.result.add_class(CSS["selfcheck_result"])
-        for w in [q.input for q in self.questions.values()] + list(self.triggers.values()):
+        for w in [self.mode] + [q.input for q in self.questions.values()] + list(self.triggers.values()):
             w.observe(self._changed, names="value")
-        rows += [W.HBox([self.submit_button, self.clear_button]), self.result]
+        sources = W.HTML(f"<p style='margin:0;color:{INFO_TEXT}'><small>{html.text(form.sources_note)} "
+                         f"{html.text(cites)}</small></p>")
+        rows += [W.HBox([self.submit_button, self.clear_button]), self.result, sources]
         super().__init__(rows)
         self.add_class(CSS["selfcheck"])
 
@@ -95,6 +98,12 @@ class SelfCheck(KeyboardSafeBox):
         return q
 
     # -- driving (also used by tests) ------------------------------------------------------------
+    def choose_mode(self, mode: str | None) -> None:
+        """"own" (check my twitch), "explore" (I'm just exploring / I have no twitch), or None (not chosen)."""
+        if mode is not None and mode not in MODES:
+            raise KeyError(f"unknown mode {mode!r}; expected one of {MODES}")
+        self.mode.value = mode
+
     def answer(self, question: str, value) -> None:
         """Answer a question as a learner would: "yes" / "no" / "unsure" (or "not sure"), or a choice id."""
         self.questions[question].input.value = _ALIASES.get(value, value)
@@ -105,14 +114,18 @@ class SelfCheck(KeyboardSafeBox):
             raise KeyError(f"unknown trigger {trigger!r}; expected one of {TRIGGERS}")
         self.triggers[trigger].value = on
 
-    def submit(self) -> triage.Verdict:
-        """Ask the engine for the verdict of the current answers and show it."""
+    def submit(self) -> triage.Verdict | triage.Example:
+        """Ask the engine for the result of the current answers and show it."""
         choices = {qid: q.input.value for qid, q in self.questions.items()}
-        answers, self.unanswered = triage.answers_from_choices(
-            choices, [t for t, box in self.triggers.items() if box.value])
-        self.verdict = triage.triage(answers, self.rules)
-        self.result.value = render(self.verdict, self.rules.unanswered if self.unanswered else None)
-        return self.verdict
+        result, self.unanswered = triage.check(choices, [t for t, box in self.triggers.items() if box.value],
+                                               exploring=self.mode.value == "explore", rules=self.rules)
+        if isinstance(result, triage.Example):
+            self.verdict, self.example = None, result
+            self.result.value = render_example(result)
+        else:
+            self.verdict, self.example = result, None
+            self.result.value = render(result, self.rules.unanswered if self.unanswered else None)
+        return result
 
     def clear(self) -> None:
         """Forget every answer and the result."""
@@ -120,31 +133,51 @@ class SelfCheck(KeyboardSafeBox):
             q.input.value = None
         for box in self.triggers.values():
             box.value = False
-        self.verdict, self.unanswered = None, []
+        self.mode.value = None
+        self.verdict, self.example, self.unanswered = None, None, []
         self.result.value = html.paragraph("Your answers are cleared.")
 
     def _changed(self, _change) -> None:
-        # a verdict on screen must never describe answers that have since changed
-        if self.verdict is not None:
-            self.verdict = None
+        # a result on screen must never describe answers that have since changed
+        if self.verdict is not None or self.example is not None:
+            self.verdict, self.example = None, None
             self.result.value = html.notice("Your answers changed. Press “Show my next step” again.")
 
 
+def _section(label: str, body: str) -> str:
+    return f"<p style='margin:0.4em 0 0.1em 0'><b>{html.text(label)}</b></p>{body}"
+
+
 def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
-    """The answer panel: cautions, then the title, why (each answer and why it matters), steps, always-lines."""
+    """The answer panel, in the order of `Verdict.lines()`: cautions, title, where and when, what to do now,
+    who to tell, why, everyday steps, when to come back or get help sooner, and the lines always shown."""
     colour = WRONG_TEXT if v.outcome != "no_warning_signs" else INFO_TEXT
     parts = [f"<p style='margin:0.25em 0;color:{WRONG_TEXT}'><b>⚠ {html.text(c)}</b></p>" for c in v.cautions]
     parts.append(f"<h4 style='margin:0.25em 0;color:{colour}'>{_ICONS[v.outcome]} {html.text(v.title)}</h4>")
-    parts.append(html.paragraph(v.text))
+    parts.append(_section("Where and when:", html.paragraph(v.where)))
+    if v.do_now:
+        parts.append(_section("What to do now:", html.bullet_list(list(v.do_now))))
+    parts.append(_section("Who to tell:", html.paragraph(v.tell)))
     if unanswered_note:
         parts.append(html.notice(unanswered_note))
     if v.reasons:
-        items = "".join(f"<li><b>{html.text('; '.join(r.answers))}</b>: {html.text(r.why)}</li>" for r in v.reasons)
-        parts.append(f"<p style='margin:0.25em 0'><b>Why:</b></p><ul style='margin:0.25em 0'>{items}</ul>")
+        items = "".join(f"<li><b>{html.text(r.answer)}</b>: {html.text(r.why)}</li>" for r in v.reasons)
+        parts.append(_section("Why:", f"<ul style='margin:0.25em 0'>{items}</ul>"))
     if v.steps:
-        parts.append("<p style='margin:0.25em 0'><b>Things you can try:</b></p>" + html.bullet_list(list(v.steps)))
+        parts.append(_section("Things you can try:", html.bullet_list(list(v.steps))))
+    parts.append(_section("Remember:", html.bullet_list(list(v.closing))))
     parts.append(f"<div style='margin-top:0.5em;color:{INFO_TEXT}'>" + html.bullet_list(list(v.always)) + "</div>")
     return f"<div role='status' class='selfcheck-verdict selfcheck-{v.outcome}'>" + "".join(parts) + "</div>"
+
+
+def render_example(e: triage.Example) -> str:
+    """Explore mode: the worked example, labelled as not about the learner, and no verdict of theirs."""
+    inner = render(e.verdict).replace("class='selfcheck-verdict selfcheck-", "class='selfcheck-example-verdict "
+                                      "example-").replace("role='status' ", "")
+    return (f"<div role='status' class='{CSS['selfcheck_example']}' style='border:2px dashed #888;padding:0.5em'>"
+            f"<p style='margin:0.25em 0'><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}"
+            f"{html.paragraph(e.story)}<p style='margin:0.5em 0 0.25em 0'><i>{html.text(e.verdict_label)}</i></p>"
+            f"{inner}</div>")
 
 
 def selfcheck(rules: TriageRules | None = None) -> SelfCheck:

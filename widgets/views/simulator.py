@@ -1,4 +1,6 @@
-"""The twitch simulator: trigger choices → a 10-second cartoon muscle recording and a twitches-per-minute count.
+"""The twitch simulator: trigger choices → a 10-second cartoon muscle recording and a twitching level in words.
+
+No rate is shown as if measured: the figure and the text name a level on a pretend scale (``noticed_level``).
 
 Tests drive it from Python: ``s = simulator(); s.set("caffeine", "a lot"); s.new_button.click(); s.figure``.
 """
@@ -52,7 +54,7 @@ def figure(signal: sim.MuscleSignal, title: str) -> dict:
                "fillcolor": ORANGE, "opacity": 0.15, "line": {"width": 0}, "layer": "below"}
               for a, b in signal.busy]
     notes = [{"xref": "paper", "yref": "paper", "x": 1, "y": 1.08, "showarrow": False, "xanchor": "right",
-              "text": (f"{signal.per_minute} noticed twitches per minute"
+              "text": (f"twitching you would notice: {noticed_level(signal)} (pretend scale)"
                        + ("  (shaded = foot moving)" if signal.busy else ""))}]
     layout = base_layout(title, HEIGHT, shapes=shapes, annotations=notes,
                          xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
@@ -106,17 +108,26 @@ class Simulator(KeyboardSafeBox):
     def redraw(self) -> None:
         self.signal = sim.muscle_signal(self.settings, seed=self.seed)
         self.output.show(figure(self.signal, self.title))
-        n = self.signal.per_minute
         hidden = len(self.signal.firings) - len(self.signal.noticed)
-        words = (f"<b>{n} twitches per minute</b> you would notice "
-                 f"({len(self.signal.noticed)} in these 10 seconds).")
+        words = (f"<b>Twitching you would notice: {noticed_level(self.signal)}</b> "
+                 "(a pretend scale, not a measurement).")
         if hidden:
             words += f" {hidden} more happened while the foot was moving and got lost in the movement."
-        say(self.count, words + f" Nerve excitability: {html.text(_level(sim.excitability(self.settings)))}.")
+        say(self.count, words + f" How easily the nerve fires: {html.text(_level(sim.excitability(self.settings)))}.")
+
+
+# Noticed spikes in the 10-second cartoon → a level in words (upper bound inclusive), calm first.
+LEVELS = ((2, "hardly any"), (4, "a few"), (7, "some"), (10**9, "a lot"))
+
+
+def noticed_level(signal: sim.MuscleSignal) -> str:
+    """How much twitching the cartoon shows, in words: hardly any, a few, some, a lot."""
+    n = len(signal.noticed)
+    return next(word for top, word in LEVELS if n <= top)
 
 
 def _level(x: float) -> str:
-    return "calm" if x < 0.15 else "a little raised" if x < 0.4 else "raised" if x < 0.7 else "high"
+    return "calm" if x < 0.15 else "a little more easily" if x < 0.4 else "more easily" if x < 0.7 else "very easily"
 
 
 def simulator(lesson: str | None = None, seed: int = 0) -> Simulator:

@@ -1,4 +1,6 @@
-"""Twitch vs cramp: the force of one misfiring motor unit next to a cramp, with the line a foot needs to move.
+"""Twitch vs cramp: the pull of one misfiring motor unit next to a cramp, with the line a foot needs to move.
+
+The figure is a cartoon: its pull axis has no numbers, and no text states a percentage or a count of units.
 
 Tests drive it from Python: ``v = twitch_vs_cramp(); v.replay_button.click(); v.replay_cramp_button.click()``.
 """
@@ -22,35 +24,35 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
     """Two panels on one force scale: twitch (left) and cramp (right), each with the move line."""
     data = []
     for trace, xa, ya, name, colour in ((twitch, "x", "y", "twitch: one motor unit", BLUE),
-                                        (cramp, "x2", "y2", f"cramp: {cramp.units} motor units", VERMILION)):
+                                        (cramp, "x2", "y2", "cramp: many motor units", VERMILION)):
         data.append({"type": "scatter", "mode": "lines", "name": name, "xaxis": xa, "yaxis": ya,
                      "x0": 0, "dx": trace.dt, "y": typed(trace.force), "line": {"color": colour, "width": 3},
-                     "hovertemplate": name + "<br>%{x:.2f} s: %{y:.1f}% of full strength<extra></extra>"})
+                     "hovertemplate": name + "<br>%{x:.2f} s<extra></extra>"})
         data.append({"type": "scatter", "mode": "lines", "name": LINE_NAME, "xaxis": xa, "yaxis": ya,
                      "x": [0, sim.FORCE_SECONDS], "y": [sim.MOVE_THRESHOLD] * 2,
                      "line": {"color": BLACK, "width": 2, "dash": "dash"},
-                     "hovertemplate": LINE_NAME + ": about %{y:.0f}%<extra></extra>"})
+                     "hovertemplate": LINE_NAME + "<extra></extra>"})
     t_peak = twitch.times[int(twitch.force.argmax())]
     c_peak = cramp.times[int(cramp.force.argmax())]
     notes = [
         {"xref": "x", "yref": "y", "x": float(t_peak), "y": twitch.peak, "ax": 40, "ay": -90,
-         "text": f"twitch: peak {twitch.peak:.1f}%<br>a flicker, far below the line", "showarrow": True,
+         "text": "twitch: a flicker,<br>far below the line", "showarrow": True,
          "arrowhead": 2, "align": "left"},
         {"xref": "x2", "yref": "y2", "x": float(c_peak), "y": cramp.peak, "ax": 0, "ay": -25,
-         "text": f"cramp: about {cramp.peak:.0f}%, held for {cramp.end - cramp.start:.1f} s", "showarrow": True,
+         "text": "cramp: far above the line, still going", "showarrow": True,
          "arrowhead": 2},
         {"xref": "paper", "yref": "y", "x": 0.0, "y": sim.MOVE_THRESHOLD, "xanchor": "left", "yanchor": "bottom",
          "text": LINE_NAME, "showarrow": False, "font": {"size": 12}},
         {"xref": "paper", "yref": "paper", "x": 0.23, "y": 1.0, "yanchor": "bottom", "showarrow": False,
          "text": "<b>Twitch</b> (one motor unit)"},
         {"xref": "paper", "yref": "paper", "x": 0.77, "y": 1.0, "yanchor": "bottom", "showarrow": False,
-         "text": f"<b>Cramp</b> ({cramp.units} motor units)"},
+         "text": "<b>Cramp</b> (many motor units)"},
     ]
-    y = dict(range=[0, Y_MAX])
+    y = dict(range=[0, Y_MAX], showticklabels=False, ticks="")
     layout = base_layout(title, HEIGHT, annotations=notes, margin={"l": 60, "r": 20, "t": 70, "b": 50},
                          xaxis=axis("time (seconds)", domain=[0, 0.46], range=[0, sim.FORCE_SECONDS]),
                          xaxis2=axis("time (seconds)", domain=[0.54, 1], range=[0, sim.FORCE_SECONDS]),
-                         yaxis=axis("pull, % of full strength", **y),
+                         yaxis=axis("pull (pretend scale)", **y),
                          yaxis2=axis("", anchor="x2", **y))
     return {"data": data, "layout": layout}
 
@@ -94,11 +96,11 @@ class TwitchVsCramp(KeyboardSafeBox):
     def redraw(self, which: str) -> None:
         self.twitch, self.cramp = sim.twitch_force(self.twitch_seed), sim.cramp_force(self.cramp_seed)
         self.output.show(figure(self.twitch, self.cramp, self.title))
-        line = sim.MOVE_THRESHOLD
-        twitch = (f"The twitch: one motor unit fired at {self.twitch.start:.1f} s. Its pull peaked at "
-                  f"{self.twitch.peak:.1f}% of full strength, far below the {line:.0f}% needed to move the foot.")
-        cramp = (f"The cramp: {self.cramp.units} units fired together from {self.cramp.start:.1f} s to "
-                 f"{self.cramp.end:.1f} s. The pull rose to about {self.cramp.peak:.0f}%, well above the line.")
+        twitch = (f"The twitch: one motor unit fired at {self.twitch.start:.1f} s. Its pull stayed far below "
+                  "the dashed line, so the foot did not move.")
+        cramp = (f"The cramp: many motor units fired together from {self.cramp.start:.1f} s. The pull rose far "
+                 "above the line and was still high when the graph ended. A real cramp lasts from a few seconds "
+                 "to several minutes.")
         say(self.status, {"twitch": twitch, "cramp": cramp}.get(which, twitch + " " + cramp))
 
 

@@ -1,0 +1,134 @@
+"""Issue 11 items 1, 3, 4 and 5 (and the under-18 route, explore mode), driven through the widgets a learner uses.
+
+Each test uses only the driving API the views have had from the start (``answer``, ``tick``, ``submit``,
+``choose``, ``check``) and finds questions by their words, so it runs against older versions too and fails
+there on the defect itself. Expected steps are named from the sources: CDC "Signs and symptoms of stroke"
+("sudden numbness or weakness in the face, arm, or leg, especially on one side"), NHS "Twitching eyes and
+muscles" (see a GP if more than 2 weeks, more than one place, stiff, a prescribed medicine), NHS "when and
+where to get care" pattern.
+"""
+
+from widgets.load import load_cases
+from widgets.views.cases import case_stories
+from widgets.views.selfcheck import selfcheck
+
+CALL = "Call 999 / 112 / 911 now"
+
+
+def _question(v, *words, avoid=()):
+    """The id of the first question whose label and text contain all `words` (lower case) and none of `avoid`."""
+    for qid, q in v.questions.items():
+        said = (q.input.description + " " + q.prompt.value).lower()
+        if all(w in said for w in words) and not any(a in said for a in avoid):
+            return qid
+    return None
+
+
+def _calm(v):
+    """Every yes / no / not sure question "no"; every other question its first (shortest-time) choice."""
+    for qid, q in v.questions.items():
+        values = [value for _, value in q.input.options]
+        v.answer(qid, "no" if "no" in values else values[0])
+    return v
+
+
+def _verdict_text(v) -> str:
+    v.submit()
+    return v.result.value
+
+
+def test_item1_sudden_numbness_without_sudden_weakness_is_call_999_112_911_now():
+    v = _calm(selfcheck())
+    weakness = _question(v, "sudden", "weak", avoid=("spread",)) or _question(v, "sudden", "weak")
+    numbness = _question(v, "sudden", "numb") or _question(v, "numb")   # the form's numbness question
+    v.answer(weakness, "no")
+    v.answer(numbness, "yes")
+    out = _verdict_text(v)
+    assert CALL in out, f"sudden weakness = no, numbness = yes gave: {v.verdict.title!r}"
+    assert out.index(CALL) < out.index("Why:")
+
+
+def test_item1_face_drooping_and_sudden_trouble_seeing_are_asked():
+    v = selfcheck()
+    assert _question(v, "face", "droop") and _question(v, "suddenly", "seeing"), list(v.questions)
+
+
+def test_item3_a_more_cautious_choice_on_priya_is_not_marked_wrong():
+    view = case_stories()
+    card = next(c for c in view.cards if c.story.id == "priya-weakness")
+    most_urgent = next(value for label, value in card.choice.options if label.lower().endswith("now"))
+    card.choose(most_urgent)
+    card.check()
+    fb = card.feedback.value
+    assert "Not quite" not in fb and "More cautious than needed, and that is OK" in fb, fb[:160]
+
+
+def test_item3_no_story_marks_the_most_cautious_choice_wrong():
+    view = case_stories()
+    wrong = []
+    for card in view.cards:
+        most_urgent = next(value for label, value in card.choice.options if label.lower().endswith("now"))
+        card.choose(most_urgent)
+        card.check()
+        if "Not quite" in card.feedback.value:
+            wrong.append(card.story.id)
+    assert not wrong, f"marked wrong for the most cautious step: {wrong}"
+
+
+def test_item3_no_net_growth_in_stories():
+    assert len(load_cases().stories) <= 9
+
+
+def test_item4_the_nhs_questions_are_asked():
+    v = selfcheck()
+    missing = [what for what, words in (("more than one place", ("more than one",)), ("stiffness", ("stiff",)),
+                                        ("a medicine", ("medicine",)))
+               if not _question(v, *words)]
+    assert not missing, f"not asked: {missing}"
+
+
+def test_item4_duration_choices_have_one_obvious_answer_for_3_weeks():
+    v = selfcheck()
+    texts = [label for label, _ in v.questions["duration"].input.options]
+    assert texts == ["Less than 1 week", "1 to 2 weeks", "More than 2 weeks", "Not sure"], texts
+
+
+def test_item4_more_than_2_weeks_alone_books_a_visit():
+    v = _calm(selfcheck())
+    over = [value for label, value in v.questions["duration"].input.options if label == "More than 2 weeks"]
+    assert over, "no 'More than 2 weeks' choice"
+    v.answer("duration", over[0])
+    out = _verdict_text(v)
+    assert "Book a visit" in out, v.verdict.title
+
+
+def test_item4_a_medicine_verdict_says_do_not_stop_it_without_asking():
+    v = _calm(selfcheck())
+    medicine = _question(v, "medicine")
+    assert medicine, "no question about a medicine"
+    v.answer(medicine, "yes")
+    assert "without asking the person who prescribed it" in _verdict_text(v)
+
+
+def test_item5_emergency_verdict_has_no_if_it_lasts_line_and_says_where_what_now_who_to_tell():
+    v = _calm(selfcheck())
+    v.answer(_question(v, "breathing"), "yes")
+    out = _verdict_text(v)
+    assert "lasts" not in out, "the emergency verdict prints the 'if it lasts' line"
+    for part in ("Where and when:", "What to do now:", "Who to tell:"):
+        assert part in out, part
+
+
+def test_under_18_route_on_every_verdict_and_calling_comes_first():
+    v = _calm(selfcheck())
+    assert "under 18" in _verdict_text(v)
+    v.answer(_question(v, "breathing"), "yes")
+    out = _verdict_text(v)
+    assert out.index(CALL) < out.index("under 18") and "If no adult is with you, call yourself" in out
+
+
+def test_explore_mode_shows_an_example_not_about_you():
+    v = selfcheck()
+    v.choose_mode("explore")
+    out = _verdict_text(v)
+    assert "Example, not about you" in out and v.verdict is None

@@ -1,0 +1,51 @@
+"""One definition of every word list the course uses: each is a `Literal` type, and its values come from it.
+
+Models, engine and views import these; nothing else spells a list out again (tests/test_layers.py checks
+that no other module repeats one).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+# --- The self-check ------------------------------------------------------------------------------------
+CareOutcome = Literal["emergency", "same_day", "book_visit"]          # the verdicts that send a person to care
+Outcome = Literal[CareOutcome, "no_warning_signs"]                     # every verdict, most urgent first
+EmergencySign = Literal["face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
+                        "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
+                        "spreading_weakness"]
+SameDaySign = Literal["new_weakness", "spreading_numbness"]
+BookVisitSign = Literal["lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain",
+                        "medicine"]
+Sign = Literal[EmergencySign, SameDaySign, BookVisitSign]
+SignAnswer = Literal["no", "yes", "unsure"]                            # code 0 = "no"
+Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
+Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
+
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
+CARE_OUTCOMES: tuple[str, ...] = get_args(CareOutcome)
+EMERGENCY_SIGNS: tuple[str, ...] = get_args(EmergencySign)
+SAME_DAY_SIGNS: tuple[str, ...] = get_args(SameDaySign)
+BOOK_VISIT_SIGNS: tuple[str, ...] = get_args(BookVisitSign)
+SIGNS: tuple[str, ...] = get_args(Sign)
+SIGN_ANSWERS: tuple[str, ...] = get_args(SignAnswer)
+DURATIONS: tuple[str, ...] = get_args(Duration)
+TRIGGERS: tuple[str, ...] = get_args(Trigger)
+# How serious each verdict is: rules may only escalate; the verdict is the most serious outcome that fires.
+SEVERITY: dict[str, int] = {o: len(OUTCOMES) - 1 - i for i, o in enumerate(OUTCOMES)}
+# The verdict a "yes" to each sign leads to.
+TIER: dict[str, str] = {**dict.fromkeys(EMERGENCY_SIGNS, "emergency"), **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
+                        **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit")}
+
+# --- Glossary --------------------------------------------------------------------------------------------
+GlossaryKind = Literal["know", "doctors"]
+GLOSSARY_KINDS: tuple[str, ...] = get_args(GlossaryKind)
+
+# --- Figures ---------------------------------------------------------------------------------------------
+RegionId = Literal["peroneal-muscles", "peroneal-tendons", "shoe-pressure", "tarsal-tunnel", "posterior-tibial-nerve"]
+FootView = Literal["lateral", "medial"]
+MotorUnitPart = Literal["spinal-cord", "motor-neuron", "junction", "fibres"]     # in the order a signal passes
+MotorUnitMode = Literal["normal", "misfire"]
+REGION_IDS: tuple[str, ...] = get_args(RegionId)
+MOTOR_UNIT_PARTS: tuple[str, ...] = get_args(MotorUnitPart)
+MOTOR_UNIT_MODES: tuple[str, ...] = get_args(MotorUnitMode)
