@@ -88,3 +88,18 @@ def test_the_hub_side_needs_only_the_standard_library():
             "print(sorted(m for m in ('pydantic', 'yaml', 'ipywidgets', 'filelock', 'platformdirs') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_dropbox_files_feed_the_class_roll_up(tmp_path):
+    from widgets.load import all_banks, load_review
+    from widgets.rollup import rollup
+    box = tmp_path / "box"
+    (box / ME).mkdir(parents=True)
+    (box / ME / "class-results-x.json").write_text("not json")
+    files, skipped = handin.dropbox_files(box, by="uid")
+    assert files == [] and [s.file for s in skipped] == [f"{ME}/class-results-x.json"]
+    assert handin.hand_in(_progress(tmp_path), "Ann", environ={handin.ENV: str(box)}).ok
+    files, skipped = handin.dropbox_files(box, by="uid")
+    assert [f.split("/")[0] for f, _ in files] == [ME] and skipped == []
+    r = rollup(files, all_banks(), load_review().questions, skipped)
+    assert len(r.learners) == 1 and next(c for c in r.lessons if c.lesson == "01-physiology").started == 1

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .safe_json import UnreadableFile, parse_json, read_regular_file
+from .safe_json import UnreadableFile
 
 # `export` (pydantic, the question banks) is imported where it is used: the hub's own Python imports this
 # module for `prepare_dropbox` with nothing but the standard library (`pip install --no-deps`).
@@ -50,7 +50,7 @@ class HandIn:
 
 
 @dataclass(frozen=True)
-class HandedIn:
+class DropboxEntry:
     """One hand-in as the teacher sees it: the hub user it belongs to, the file and when it was written."""
 
     user: str
@@ -182,7 +182,7 @@ def _owner(uid: int) -> str:
         return f"uid {uid}"
 
 
-def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[HandedIn], list[Refused]]:
+def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[DropboxEntry], list[Refused]]:
     """(Teacher) every hand-in in the drop box with the hub user it belongs to, newest per user, and what
     was refused. `by` is "uid" (the file and its folder must be owned by the user the folder is named
     after) or "folder" (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
@@ -190,7 +190,7 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
     if root is None:
         raise FileNotFoundError(NO_DROPBOX)
     by = by or owners_mode()
-    found: dict[str, HandedIn] = {}
+    found: dict[str, DropboxEntry] = {}
     refused: list[Refused] = []
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
         fst = os.lstat(folder)
@@ -215,22 +215,35 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
             if st.st_uid != fst.st_uid:
                 refused.append(Refused(path, f"written by {_owner(st.st_uid)}, not by the folder's owner"))
                 continue
-            item = HandedIn(folder.name, path, datetime.fromtimestamp(st.st_mtime, timezone.utc))
+            item = DropboxEntry(folder.name, path, datetime.fromtimestamp(st.st_mtime, timezone.utc))
             if folder.name not in found or item.modified > found[folder.name].modified:
                 found[folder.name] = item
     return [found[u] for u in sorted(found)], refused
 
 
+def _read(root, by) -> tuple[list[tuple[DropboxEntry, dict]], list[Refused]]:
+    from .export import ExportFormatError
+    from .rollup import read_file           # the one reader of a results file (regular files only, bounded)
+    entries, refused = list_handins(root, by)
+    docs = []
+    for entry in entries:
+        try:
+            docs.append((entry, read_file(entry.path)))
+        except (UnreadableFile, ExportFormatError, OSError) as e:
+            refused.append(Refused(entry.path, str(e)))
+    return docs, refused
+
+
 def read_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[tuple[str, dict]], list[Refused]]:
     """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
-    from . import export
-    handins, refused = list_handins(root, by)
-    docs = []
-    for h in handins:
-        try:
-            raw = read_regular_file(h.path, max_bytes=export.MAX_BYTES)
-            docs.append((h.user, export.check_export(parse_json(raw, what=f"The file {h.path.name}",
-                                                                max_bytes=export.MAX_BYTES))))
-        except (UnreadableFile, export.ExportFormatError) as e:
-            refused.append(Refused(h.path, str(e)))
-    return docs, refused
+    docs, refused = _read(root, by)
+    return [(entry.user, doc) for entry, doc in docs], refused
+
+
+def dropbox_files(root: Path | str | None = None, by: str | None = None):
+    """(Teacher) the drop box in the form `widgets.rollup.rollup` takes: ("<hub user>/<file name>", document)
+    pairs, and the refused entries as `rollup.Skipped`."""
+    from .rollup import Skipped
+    docs, refused = _read(root, by)
+    return ([(f"{entry.user}/{entry.path.name}", doc) for entry, doc in docs],
+            [Skipped(f"{r.path.parent.name}/{r.path.name}", r.reason) for r in refused])

@@ -44,11 +44,11 @@ print(json.dumps({"handins": [[u, d["name"], d["learner"]] for u, d in docs],
 # The teacher's class view: the roll-up of the drop box (the hook in views/rollup.py calls the same two).
 TEACHER_ROLLUP = """
 import json
-from widgets.handin import read_handins
-from widgets.load import all_banks
+from widgets.handin import dropbox_files
+from widgets.load import all_banks, load_review
 from widgets.rollup import rollup
-docs, refused = read_handins()
-r = rollup([d for _, d in docs], all_banks())
+files, skipped = dropbox_files()
+r = rollup(files, all_banks(), load_review().questions, skipped)
 from widgets.views.dropbox import handins_overview
 v = handins_overview()
 print(json.dumps({"learners": sorted(r.learners), "table": v.table.value, "summary": v.summary.value,
