@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank, ReviewSet
+from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
+from .review import LESSON as REVIEW_LESSON, Review
 
 CONTENT_DIR = Path(__file__).parent / "content"
 QUESTIONS_DIR = CONTENT_DIR / "questions"
@@ -191,25 +192,52 @@ def load_cases() -> CaseStories:
     return check_case_stories(load_file(CaseStories, path), path)
 
 
-def check_review(review: ReviewSet, path: Path | str) -> ReviewSet:
-    """Refuse a review that names a lesson without a bank, or a question its bank does not have."""
+def _missing_question(full_id: str, lessons: set[str]) -> str | None:
+    """Why `full_id` names no bank question (None if it does)."""
+    lesson = full_id.partition("/")[0]
+    if lesson not in lessons:
+        return f"no question bank for lesson {lesson!r} (known: {', '.join(sorted(lessons))})"
+    try:
+        load_bank(lesson).question(full_id)
+    except KeyError:
+        known = ", ".join(q.id for q in load_bank(lesson).questions)
+        return f"{bank_path(lesson).name} has no such question (it has {known})"
+    return None
+
+
+def check_review(review: Review, path: Path | str) -> Review:
+    """Refuse a review that asks anything but its own bank's questions, leaves one of them out, links a
+    new version to a lesson question that does not exist, or leaves a lesson out."""
     lessons = set(lesson_ids())
     for i, full_id in enumerate(review.questions):
-        lesson = full_id.partition("/")[0]
-        if lesson not in lessons:
-            raise ContentError(path, full_id, f"questions[{i}]",
-                               f"no question bank for lesson {lesson!r} (known: {', '.join(sorted(lessons))})")
-        try:
-            load_bank(lesson).question(full_id)
-        except KeyError:
-            known = ", ".join(q.id for q in load_bank(lesson).questions)
-            raise ContentError(path, full_id, f"questions[{i}]",
-                               f"{bank_path(lesson).name} has no such question (it has {known})") from None
+        problem = _missing_question(full_id, lessons)
+        if problem is None and full_id.partition("/")[0] != REVIEW_LESSON:
+            problem = (f"the review asks its own new versions ({REVIEW_LESSON}/...), not lesson questions again; "
+                       "name the lesson question under variant_of")
+        if problem:
+            raise ContentError(path, full_id, f"questions[{i}]", problem)
+    if REVIEW_LESSON in lessons:
+        for q in load_bank(REVIEW_LESSON).full_ids():
+            if q not in review.questions:
+                raise ContentError(path, q, "questions", f"{bank_path(REVIEW_LESSON).name} has this question, "
+                                   "but the review does not ask it")
+    covered = set()
+    for q, originals in review.variant_of.items():
+        for j, full_id in enumerate(originals):
+            problem = _missing_question(full_id, lessons - {REVIEW_LESSON})
+            if problem:
+                raise ContentError(path, q, f"variant_of[{j}]", problem)
+            covered.add(full_id.partition("/")[0])
+    left_out = sorted(lessons - {REVIEW_LESSON} - covered)
+    if left_out:
+        raise ContentError(path, None, "variant_of", f"no review question asks again about lesson {left_out[0]!r} "
+                           "(the review covers every lesson)")
     return review
 
 
 @lru_cache(maxsize=None)
-def load_review() -> ReviewSet:
-    """The final review's question list (content/review.yaml), every id checked against its bank."""
+def load_review() -> Review:
+    """The final review (content/review.yaml): its questions in order and the lesson questions each asks
+    again, every id checked against its bank."""
     path = CONTENT_DIR / "review.yaml"
-    return check_review(load_file(ReviewSet, path), path)
+    return check_review(load_file(Review, path), path)

@@ -22,7 +22,7 @@ from .content_hash import question_hash
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
 from .grading import correct_answer_text, grade
 from .model import MultipleSelect, Numeric, Ordering, QuestionBank, SingleChoice, TrueFalse
-from .review import LESSON as REVIEW_LESSON, PREFIX as REVIEW_PREFIX, original_id
+from .review import LESSON as REVIEW_LESSON, PREFIX as REVIEW_PREFIX, original_id, review_id
 from .safe_json import UnreadableFile, parse_json, read_regular_file
 
 MAX_FILES = 5_000           # entries looked at in one folder (a class of 3,000 fits)
@@ -273,8 +273,8 @@ def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, 
     by_lesson: dict[str, list[str]] = {}
     for qid in questions:
         by_lesson.setdefault(qid.split("/", 1)[0], []).append(qid)
-    review_ids = {REVIEW_PREFIX + q for q in review if q in questions} | {q for q in doc["questions"]
-                                                                          if q.startswith(REVIEW_PREFIX)}
+    review_ids = {review_id(q) for q in review if q in questions} | {q for q in doc["questions"]
+                                                                     if q.startswith(REVIEW_PREFIX)}
     flags = []
     for lesson, claim in doc["lessons"].items():
         if lesson == REVIEW_LESSON:
@@ -358,7 +358,7 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
     out.flagged = [h for h in graded if h.flags]
     questions = {bank.full_id(q): (bank, q) for bank in banks for q in bank.questions}
     out.unknown_questions = sorted({original_id(q) for h in counted for q in h.unknown})
-    for bank in banks:
+    for bank in (b for b in banks if b.lesson != REVIEW_LESSON):     # the review has its own row below
         ids = bank.full_ids()
         answered = [sum(qid in h.answers for qid in ids) for h in counted]
         firsts = [sum(h.answers[qid].first_correct for qid in ids if qid in h.answers) for h in counted]
@@ -389,7 +389,7 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
 
 def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping) -> LessonCompletion:
     """The final review, regraded: each learner's total is the listed questions plus any other brought back."""
-    listed = {REVIEW_PREFIX + q for q in review if q in questions}
+    listed = {review_id(q) for q in review if q in questions}
     rows = []
     for h in counted:
         mine = [a for q, a in h.answers.items() if q.startswith(REVIEW_PREFIX)]

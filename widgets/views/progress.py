@@ -50,11 +50,11 @@ class ProgressOverview(KeyboardSafeBox):
         review = self.store.question_status(lesson=REVIEW_LESSON)
         out = []
         for lesson in load_course().lessons:
-            if lesson.id in banks:
-                out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
-            elif lesson.id == REVIEW_LESSON:
+            if lesson.id == REVIEW_LESSON:          # has a bank too, but also counts lesson questions it brought back
                 out.append(scoring.score_from_status(REVIEW_LESSON, review_ids(load_review().questions, review),
                                                      review))
+            elif lesson.id in banks:
+                out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
         return out
 
     def refresh(self) -> None:

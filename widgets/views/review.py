@@ -1,7 +1,7 @@
-"""The final review quiz of lesson 05: questions from every lesson, the ones you missed before first.
+"""The final review quiz of lesson 05: new versions of questions from every lesson, missed ones first.
 
-Built on views/quiz.py. Attempts are saved as lesson ``05-review`` with ids ``05-review/<full id>``
-(see widgets/review.py), so a lesson's first-try score never changes here.
+Built on views/quiz.py. Attempts are saved as lesson ``05-review`` (see widgets/review.py), so a lesson's
+first-try score never changes here.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from . import html
 from .quiz import Quiz
 
 MISSED_NOTE = "you missed this one before"
+NEW_VERSION_NOTE = "a new version of one you missed before"
 
 
 class ReviewQuiz(Quiz):
@@ -27,7 +28,8 @@ class ReviewQuiz(Quiz):
         items = [(*find_question(q), review_id(q)) for q in plan.questions]
         self.order_note = W.HTML(html.paragraph(order_sentence(plan)))
         self.order_note.add_class(CSS["review_order"])
-        self._setup(title, LESSON, items, store, notes={review_id(q): MISSED_NOTE for q in plan.missed},
+        notes = {review_id(q): NEW_VERSION_NOTE if q in plan.replaces else MISSED_NOTE for q in plan.missed}
+        self._setup(title, LESSON, items, store, notes=notes,
                     header=(self.order_note,))
         self.add_class(CSS["review"])
 
@@ -35,10 +37,11 @@ class ReviewQuiz(Quiz):
 def order_sentence(plan: ReviewPlan) -> str:
     n, m = len(plan.questions), len(plan.missed)
     if not m:
-        return (f"{n} questions from all the lessons, in lesson order. "
+        return (f"{n} new questions from all the lessons, in lesson order. "
                 "No question you missed before is saved, so none is brought forward.")
     first = "The first question is one" if m == 1 else f"The first {m} questions are ones"
-    return f"{n} questions from all the lessons. {first} you got wrong before, so you can try again."
+    return (f"{n} questions from all the lessons. {first} you got wrong before, or new versions of them, "
+            "so you can try again.")
 
 
 def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:
@@ -46,5 +49,5 @@ def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:
     store = store or default_store()
     review = load_review()
     known = [qid for lesson in lesson_ids() for qid in load_bank(lesson).full_ids()]
-    plan = plan_review(review.questions, store.load()["attempts"], known)
+    plan = plan_review(review.questions, store.load()["attempts"], known, review.variant_of)
     return ReviewQuiz(plan, review.title, store)
