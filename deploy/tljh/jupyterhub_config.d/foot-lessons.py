@@ -42,8 +42,8 @@ c.Spawner.environment.update({"FOOT_LESSONS_DROPBOX": DROPBOX})
 
 # The start of a class: everyone clicks the link within a minute. Measured on this project's 2-core test
 # machine (benchmarks/hub_load.py, numbers in deploy/README.md): 30 learners at once were all ready, the
-# last after 58–94 s depending on the machine's other load, with these timeouts; JupyterHub's defaults (http_timeout 30 s, start_timeout 60 s) fail
-# servers that are merely slow. concurrent_spawn_limit stays at its default (100): a lower limit turns
+# last after 58–94 s depending on the machine's other load, with these timeouts; with JupyterHub's
+# defaults (http_timeout 30 s, start_timeout 60 s) 0 of 30 started: slow servers are stopped as failed. concurrent_spawn_limit stays at its default (100): a lower limit turns
 # learners away with "too many users" instead of letting their servers finish.
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 180
