@@ -1,5 +1,8 @@
 """The progress overview and its reset action, driven from Python."""
 
+import re
+
+from widgets.palette import STYLESHEET
 from widgets.load import load_bank
 from widgets.progress import ProgressStore
 from widgets.views.progress import progress_overview
@@ -15,6 +18,7 @@ def test_overview_shows_saved_scores_and_resets(tmp_path):
     n = len(load_bank("01-physiology").full_ids())        # every question of the lesson, section checks too
     assert f"<td>1/{n}</td><td>1</td>" in view.table.value
     assert '<table class="lesson-table">' in view.table.value      # padded by the stylesheet, not inline
+    assert re.search(r"\.lesson-table td\s*\{[^}]*padding:\s*2px 8px", STYLESHEET.read_text(encoding="utf-8"))
     view.reset_button.click()
     assert view.confirm_box.layout.display == "flex"
     view.cancel_button.click()
