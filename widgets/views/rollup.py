@@ -1,9 +1,9 @@
 """The instructor's class results view: a folder of learners' files → chart, tables, files to check.
 
 Tests drive it from Python: ``v = class_results(folder); v.read()`` (or ``v.read_button.click()``), then
-read ``v.result``, ``v.figure`` (a plotly figure as a dict, drawn by views/figure.py) and the HTML of ``v.completion``, ``v.misconceptions``, ``v.checks``,
-``v.skipped``; files that share a learner code are picked with ``v.pick(code, file)`` (or the radio buttons
-in ``v.pickers``).
+read ``v.result``, ``v.figure`` (a plotly figure as a dict, drawn by views/figure.py) and the HTML of
+``v.completion``, ``v.misconceptions``, ``v.checks``, ``v.skipped``; files that share a learner code are
+picked with ``v.pick(code, file)`` (or the radio buttons in ``v.pickers``).
 """
 
 from __future__ import annotations

@@ -37,7 +37,8 @@ class Question(W.VBox):
         self.input = W.RadioButtons(options=options, value=None, description=label,
                                     style={"description_width": "initial"}, layout=W.Layout(width="auto"),
                                     tooltip=text)
-        self.help = W.HTML(f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> {html.text(help_text)}</p>')
+        self.help = W.HTML(f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> '
+                           f"{html.text(help_text)}</p>")
         super().__init__([self.prompt, self.input, self.help])
         self.add_class(CSS["selfcheck_item"])
 
