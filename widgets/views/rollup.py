@@ -203,7 +203,9 @@ class ClassResults(KeyboardSafeBox):
         """Show self.figure in the chart, or nothing when there is no figure."""
         if self.figure is None:
             self.chart.outputs = ()
+            self.chart.layout.display = "none"       # no empty frame where the chart would be
         else:
+            self.chart.layout.display = None
             self.chart.show(self.figure)
 
     def _clear(self) -> None:
