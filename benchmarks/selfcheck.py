@@ -9,7 +9,8 @@ BROWSER = False
 
 def run(args) -> list[str]:
     from widgets.model import TRIGGERS, SelfCheckAnswers
-    from widgets.triage import load_rules, triage
+    from widgets.load import load_triage_rules as load_rules
+    from widgets.triage import triage
     from widgets.views.selfcheck import selfcheck
 
     out = [line("build", "selfcheck", time_calls(lambda i: selfcheck(), runs=args.runs // 4 or 5))]

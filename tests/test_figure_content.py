@@ -3,7 +3,8 @@
 import pytest
 import yaml
 
-from widgets.figure_model import (REGION_IDS, FootRegions, load_figure_texts, load_regions, related_questions)
+from widgets.figure_model import REGION_IDS, FootRegions
+from widgets.load import load_figure_texts, load_regions, related_questions
 from widgets.load import CONTENT_DIR, ContentError, all_banks, lesson_ids, validate
 
 

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from widgets import simulation as sim
-from widgets.figure_model import load_figure_texts, load_regions
+from widgets.load import load_figure_texts, load_regions
 from widgets.load import load_bank, load_glossary
 from widgets.model import Numeric, Ordering
 from widgets.views.glossary import glossary, glossary_html

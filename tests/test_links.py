@@ -29,6 +29,12 @@ def test_nbgitpuller_link_pulls_the_repository_and_opens_the_start_notebook():
                                      "branch": ["main"]}
 
 
+def test_a_plain_http_git_server_stays_http():
+    """A git server on the class's own network or on loopback (tests/hub) may have no TLS."""
+    url = nbgitpuller_url("http://127.0.0.1:8000", "http://127.0.0.1:9418/class/lessons.git", "main")
+    assert parse_qs(urlsplit(url).query)["repo"] == ["http://127.0.0.1:9418/class/lessons"]
+
+
 @pytest.mark.parametrize("repo", ["ftp://github.com/a/b", "https://github.com/onlyowner", "not a url",
                                   "https://github.com/a/b?x=1"])
 def test_bad_repository_urls_are_refused(repo):

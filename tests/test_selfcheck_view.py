@@ -8,7 +8,7 @@ from widgets import selfcheck
 from widgets.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, SIGNS
 from widgets.palette import CSS
 from widgets.progress import ENV_DIR
-from widgets.triage import load_rules
+from widgets.load import load_triage_rules as load_rules
 from widgets.views.selfcheck import SelfCheck
 
 CALL = "Call 999 / 112 / 911 now"

@@ -8,6 +8,7 @@ NHS "Twitching eyes and muscles", MedlinePlus "Tibial nerve dysfunction".
 import pytest
 
 from widgets import triage as T
+from widgets.load import load_triage_rules
 from widgets.model import DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SIGNS, SelfCheckAnswers
 
 CALL = "Call 999 / 112 / 911 now"
@@ -20,13 +21,13 @@ STROKE_AND_GBS = ("face_drooping", "sudden_weakness", "sudden_numbness", "troubl
 SAME_DAY = ("new_weakness", "spreading_numbness")                  # NHS Guillain-Barré: urgent GP / NHS 111
 NHS_SEE_A_GP = ("lasting_weakness", "several_places", "stiffness", "medicine")          # NHS twitching page's "see a GP" list
 BOOK_VISIT = NHS_SEE_A_GP + ("wasting", "sole_numbness", "pain")    # the article; MedlinePlus (sole)
-RULES = T.load_rules()
+RULES = load_triage_rules()
 
 
 def run(**choices) -> T.Verdict:
     """The real form path: every question answered "no" / "Less than 1 week" unless given."""
     form = {q: "no" for q in SIGNS} | {"duration": "under_1_week"} | choices
-    result, _ = T.check(form)
+    result, _ = T.check(form, rules=RULES)
     return result
 
 
@@ -131,12 +132,12 @@ def test_unanswered_questions_count_as_not_sure():
     answers, missing = T.answers_from_choices({"trouble_breathing": "no", "pain": "yes"}, ["stress", "bogus"])
     assert missing == [q for q in SIGNS if q not in ("trouble_breathing", "pain")] + ["duration"]
     assert answers.signs == ["pain"] and answers.duration == "unsure" and answers.triggers == ["stress"]
-    assert T.triage(answers).outcome == "same_day"        # unanswered emergency signs -> "not sure" -> today
+    assert T.triage(answers, RULES).outcome == "same_day"        # unanswered emergency signs -> "not sure" -> today
 
 
 # -- everyday steps only when no warning sign ---------------------------------------------------------------
 def test_calm_answers_give_the_steps_for_the_triggers_ticked_and_when_to_come_back():
-    v = T.triage(SelfCheckAnswers(duration="1_to_2_weeks", triggers=["tight_shoes", "little_water"]))
+    v = T.triage(SelfCheckAnswers(duration="1_to_2_weeks", triggers=["tight_shoes", "little_water"]), RULES)
     assert v.outcome == "no_warning_signs" and not v.reasons and not v.cautions
     assert v.steps == (RULES.trigger("little_water").step, RULES.trigger("tight_shoes").step)
     assert any("more than 2 weeks" in line for line in v.closing)
@@ -153,15 +154,15 @@ def test_every_verdict_has_a_route_for_under_18s_and_says_not_saved_and_not_a_di
 
 # -- explore mode (issue 11, youngest learners) -------------------------------------------------------------
 def test_exploring_with_nothing_answered_gives_the_example_not_a_verdict():
-    result, missing = T.check({}, exploring=True)
+    result, missing = T.check({}, exploring=True, rules=RULES)
     assert isinstance(result, T.Example) and result.label == "Example, not about you"
     assert len(missing) == len(T.QUESTIONS)
 
 
 def test_exploring_becomes_the_real_check_as_soon_as_one_item_is_answered():
     for choices, ticked in (({"pain": "no"}, ()), ({}, ("caffeine",))):
-        result, _ = T.check(choices, ticked, exploring=True)
-        assert isinstance(result, T.Verdict) and result == T.check(choices, ticked)[0]
+        result, _ = T.check(choices, ticked, exploring=True, rules=RULES)
+        assert isinstance(result, T.Verdict) and result == T.check(choices, ticked, rules=RULES)[0]
         assert result.outcome == "same_day"               # the rest count as "not sure"
 
 

@@ -8,8 +8,10 @@ import pytest
 import yaml
 
 from widgets import triage as T
+from widgets.load import load_triage_rules
 from widgets.load import CONTENT_DIR, load_cases
-from widgets.triage_model import EMERGENCY_NUMBER_RE, care
+from widgets.care_model import EMERGENCY_NUMBER_RE
+from widgets.load import load_care as care
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = "999 / 112 / 911"                       # the string the lessons use (issue 11)
@@ -36,7 +38,7 @@ def test_care_file_is_the_one_home_of_the_numbers():
 
 
 def test_every_verdict_and_story_that_names_a_number_names_exactly_these():
-    rules = T.load_rules()
+    rules = load_triage_rules()
     texts = [line for o in rules.outcomes for line in (o.title, o.choice, o.where, o.tell, *o.do_now, *o.closing)]
     texts += [r.caution or "" for r in rules.rules] + [r.reason for r in rules.rules]
     stories = load_cases()

@@ -25,6 +25,7 @@ import re
 import time
 
 from widgets import triage as T
+from widgets.load import load_triage_rules
 from widgets.model import SIGNS, TRIGGERS
 
 CALL = "Call 999 / 112 / 911 now"
@@ -38,7 +39,7 @@ TIER = {**dict.fromkeys(("face_drooping", "sudden_weakness", "sudden_numbness", 
 REASSURING = ("harmless", "nothing to worry", "no need to see", "no need to worry", "you're fine", "you are fine",
               "you're ok", "you are ok", "benign", "don't worry", "do not worry", "not serious", "nothing serious",
               "safe to ignore", "all clear", "nothing wrong", "normal")
-RULES = T.load_rules()
+RULES = load_triage_rules()
 BY_ID = {r.id: r for r in RULES.rules}
 QUESTIONS = SIGNS + ("duration",)
 CALM = {q: "no" for q in SIGNS} | {"duration": "under_1_week"}

@@ -5,7 +5,7 @@ Uses the offline dictionary fixtures of tests/test_readability.py (no network). 
 """
 
 from widgets.load import load_cases
-from widgets.triage import load_rules
+from widgets.load import load_triage_rules as load_rules
 
 from .test_readability import cmu_corpus, nltk_offline, textstat  # noqa: F401  (pytest fixtures)
 

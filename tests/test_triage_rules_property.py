@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from widgets import triage as T
-from widgets.load import ContentError, validate
+from widgets.load import CONTENT_DIR, ContentError, validate
 from widgets.model import SIGNS
 from widgets.triage_model import TriageRules
 
-RAW = yaml.safe_load(T.RULES_PATH.read_text(encoding="utf-8"))
+RAW = yaml.safe_load((CONTENT_DIR / "triage.yaml").read_text(encoding="utf-8"))
 EMERGENCY = ("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
              "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing", "spreading_weakness")
 SAME_DAY = ("new_weakness", "spreading_numbness")

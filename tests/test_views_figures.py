@@ -8,7 +8,8 @@ import pytest
 
 from widgets import foot_map, motor_unit, simulator, twitch_vs_cramp
 from widgets import simulation as sim
-from widgets.figure_model import REGION_IDS, load_regions
+from widgets.figure_model import REGION_IDS
+from widgets.load import load_regions
 from widgets.palette import CSS
 from widgets.views.figure import MIME
 from widgets.views.simulator import LEVELS, noticed_level

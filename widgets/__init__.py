@@ -23,6 +23,8 @@ _API = {
     "motor_unit": "views.motor_unit:motor_unit",
     "foot_map": "views.foot_map:foot_map",
     "progress_backup": "views.backup:progress_backup",
+    "hand_in": "views.handin:hand_in_button",
+    "handins_overview": "views.dropbox:handins_overview",
     "class_results": "views.rollup:class_results",
 }
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .load import load_triage_rules
 from .model import OUTCOMES, CaseStories, CaseStory
 from .vocab import SEVERITY
 
 
 def choices() -> tuple[tuple[str, str], ...]:
     """The steps a learner can pick, most urgent first, as (outcome id, label from triage.yaml)."""
-    from .triage import load_rules   # the engine reads the content; import late
-    rules = load_rules()
+    rules = load_triage_rules()
     return tuple((oid, rules.outcome(oid).choice) for oid in OUTCOMES)
 
 

@@ -1,12 +1,9 @@
-"""Typed models and loaders of the figure content: foot-map regions (foot_regions.yaml) and figure texts (figures.yaml)."""
+"""Typed models of the figure content: foot-map regions (foot_regions.yaml) and figure texts (figures.yaml)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pydantic import Field, model_validator
 
-from .load import CONTENT_DIR, all_banks, load_file
 from .model import FieldError, Id, Strict, Text, _unique
 from .vocab import MOTOR_UNIT_PARTS, REGION_IDS, MOTOR_UNIT_MODES, FootView, MotorUnitMode, MotorUnitPart  # noqa: F401
 
@@ -72,24 +69,3 @@ class FigureTexts(Strict):
             if len(self.motor_unit_steps.get(mode, [])) < 2:
                 raise FieldError(f"motor_unit_steps.{mode}", "needs at least two steps")
         return self
-
-
-@lru_cache(maxsize=None)
-def load_regions() -> FootRegions:
-    """The validated foot-map regions (content/foot_regions.yaml)."""
-    return load_file(FootRegions, CONTENT_DIR / "foot_regions.yaml")
-
-
-@lru_cache(maxsize=None)
-def load_figure_texts() -> FigureTexts:
-    """The validated figure titles, captions and motor-unit steps (content/figures.yaml)."""
-    return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
-
-
-def related_questions(region_id: str) -> list[tuple[str, int, object]]:
-    """(lesson id, question number from 1, question) of every recap-quiz question with topic ``region:<region_id>``.
-
-    Numbers count the recap quiz as the learner sees it (section checks are left out of it).
-    """
-    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.recap())
-            if q.topic == f"region:{region_id}"]

@@ -35,8 +35,11 @@ def _split_repo(repository: str) -> tuple[str, str, str]:
 
 
 def _clean_repo_url(repository: str) -> str:
+    """The repository URL without a trailing slash or `.git`; `http` stays `http` (a git server on the
+    class's own network or on loopback, as in the hub tests), everything else is `https`."""
     host, path, _ = _split_repo(repository)
-    return f"https://{host}/{path}"
+    scheme = "http" if urlsplit(repository.strip()).scheme == "http" else "https"
+    return f"{scheme}://{host}/{path}"
 
 
 def binder_url(repository: str, branch: str = "main", notebook: str = START) -> str:

@@ -11,7 +11,11 @@ from pydantic import BaseModel, ValidationError
 
 from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
 from .questions import registry
+from .care_model import Care
+from .figure_model import FigureTexts, FootRegions
 from .review import LESSON as REVIEW_LESSON, Review
+from .triage import triage
+from .triage_model import TriageRules
 
 CONTENT_DIR = Path(__file__).parent / "content"
 QUESTIONS_DIR = CONTENT_DIR / "questions"
@@ -99,11 +103,15 @@ def _friendly(err: dict) -> str:
 
 
 def validate(model: type[M], raw: Any, path: Path | str) -> M:
-    """Validate raw YAML data against a model; raise one ContentError for the first problem."""
+    """Validate raw YAML data against a model; raise one ContentError for the first problem.
+
+    Text that names the emergency numbers is filled in from content/care.yaml, passed to the models in
+    pydantic's validation context (schemas never read files).
+    """
     if not isinstance(raw, dict):
         raise ContentError(path, None, None, f"expected a mapping at the top of the file, got {type(raw).__name__}")
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context=None if model is Care else {"care": load_care()})
     except ValidationError as e:
         # a misspelt field also shows up as "missing"; report the misspelling, it is the cause
         errors = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
@@ -167,16 +175,48 @@ def load_course() -> Course:
     return load_file(Course, CONTENT_DIR / "course.yaml")
 
 
+@lru_cache(maxsize=1)
+def load_care() -> Care:
+    """The emergency numbers and the advice line (content/care.yaml), written once for every text."""
+    return load_file(Care, CONTENT_DIR / "care.yaml")
+
+
+@lru_cache(maxsize=4)
+def load_triage_rules(path: str | Path = CONTENT_DIR / "triage.yaml") -> TriageRules:
+    """The self-check rule file, validated and checked for safety (content/triage.yaml by default)."""
+    return load_file(TriageRules, Path(path))
+
+
+@lru_cache(maxsize=None)
+def load_regions() -> FootRegions:
+    """The validated foot-map regions (content/foot_regions.yaml)."""
+    return load_file(FootRegions, CONTENT_DIR / "foot_regions.yaml")
+
+
+@lru_cache(maxsize=None)
+def load_figure_texts() -> FigureTexts:
+    """The validated figure titles, captions and motor-unit steps (content/figures.yaml)."""
+    return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
+
+
+def related_questions(region_id: str) -> list[tuple[str, int, object]]:
+    """(lesson id, question number from 1, question) of every recap-quiz question with topic ``region:<region_id>``.
+
+    Numbers count the recap quiz as the learner sees it (section checks are left out of it).
+    """
+    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.recap())
+            if q.topic == f"region:{region_id}"]
+
+
 def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
     """Refuse a story whose expected step differs from what the self-check rules give for its answers.
 
     The triage engine (widgets/triage.py over content/triage.yaml) is the one place that decides; a
     self-care story's reason must also still say when to see a healthcare professional.
     """
-    from .triage import triage  # the engine imports this module; import it late
-
+    rules = load_triage_rules()
     for s in stories.stories:
-        outcome = triage(s.answers).outcome
+        outcome = triage(s.answers, rules).outcome
         if s.expected != outcome:
             raise ContentError(path, s.id, "expected", f"expected {s.expected!r}, but the self-check rules give "
                                f"{outcome!r} for these answers")

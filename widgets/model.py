@@ -118,19 +118,12 @@ class Course(Strict):
 
 
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
-from pydantic import AfterValidator  # noqa: E402  (kept in this section: other parts of the file change in parallel)
 
 from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SIGNS,  # noqa: E402,F401
                     TRIGGERS, CARE_OUTCOMES, CareOutcome, Duration, Outcome, Sign, Trigger)
 
 
-def _care_text(value: str) -> str:
-    from .triage_model import fill_care  # the care data lives with the self-check; import late (no cycle)
-    return fill_care(value)
-
-
-# Text that may name the emergency numbers or the advice line only as {emergency_numbers} / {advice_line}.
-CareText = Annotated[Text, AfterValidator(_care_text)]
+from .care_model import CareText  # noqa: E402
 
 
 class SelfCheckAnswers(Strict):

@@ -7,24 +7,14 @@ the outcome is the most urgent of them, and the text is the outcome's own lines 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 from typing import Mapping
 
-from .load import CONTENT_DIR, load_file
 from .model import SelfCheckAnswers
 from .triage_model import Rule, TriageRules
 from .vocab import DURATIONS, EMERGENCY_SIGNS, SEVERITY, SIGNS, TRIGGERS
 
-RULES_PATH = CONTENT_DIR / "triage.yaml"
 QUESTIONS = SIGNS + ("duration",)                       # every question, in the order the form asks them
 _ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
-
-
-@lru_cache(maxsize=4)
-def load_rules(path: str | Path = RULES_PATH) -> TriageRules:
-    """The validated rule file; raises ContentError (file, entry, field) if it is malformed or unsafe."""
-    return load_file(TriageRules, Path(path))
 
 
 @dataclass(frozen=True)
@@ -109,7 +99,7 @@ def _answer_label(rules: TriageRules, question: str, answer: str) -> str:
     return f"{rules.item(question).label}: {_ANSWER_WORDS[answer]}"
 
 
-def triage(answers: SelfCheckAnswers, rules: TriageRules | None = None) -> Verdict:
+def triage(answers: SelfCheckAnswers, rules: TriageRules) -> Verdict:
     """The verdict for one person's answers.
 
     Parameters
@@ -117,7 +107,7 @@ def triage(answers: SelfCheckAnswers, rules: TriageRules | None = None) -> Verdi
     answers : SelfCheckAnswers
         Signs answered yes / not sure, how long, triggers ticked.
     rules : TriageRules, optional
-        The rule file; the shipped ``content/triage.yaml`` by default.
+        The validated rule file (``widgets.load.load_triage_rules()`` for the shipped one).
 
     Returns
     -------
@@ -125,7 +115,6 @@ def triage(answers: SelfCheckAnswers, rules: TriageRules | None = None) -> Verdi
         The most urgent outcome of the rules that fire (none: "none of the warning signs on this list", with
         an everyday step for each trigger ticked). Only that verdict carries trigger-dependent text.
     """
-    rules = rules or load_rules()
     hits = fired(answers, rules)
     outcome = hits[0].outcome if hits else "no_warning_signs"
     o = rules.outcome(outcome)
@@ -164,15 +153,14 @@ def answers_from_choices(choices: Mapping[str, str | None], ticked: list[str] | 
     return answers, unanswered
 
 
-def check(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...] = (), exploring: bool = False,
-          rules: TriageRules | None = None) -> tuple[Verdict | Example, list[str]]:
+def check(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...] = (), exploring: bool = False, *,
+          rules: TriageRules) -> tuple[Verdict | Example, list[str]]:
     """The self-check as the form runs it, explore mode included.
 
     Exploring with nothing answered and nothing ticked gives the worked `Example` (never a verdict on the
     learner). As soon as anything is answered or ticked it is the real check: unanswered questions count as
     "not sure". Returns the result and the unanswered question ids.
     """
-    rules = rules or load_rules()
     answers, unanswered = answers_from_choices(choices, ticked)
     if exploring and len(unanswered) == len(QUESTIONS) and not answers.triggers:
         e = rules.example
@@ -181,4 +169,4 @@ def check(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...]
 
 
 __all__ = ["DURATIONS", "EMERGENCY_SIGNS", "Example", "QUESTIONS", "Reason", "Verdict", "answer_of",
-           "answers_from_choices", "check", "fired", "load_rules", "triage"]
+           "answers_from_choices", "check", "fired", "triage"]

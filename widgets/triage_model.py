@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
+from .care_model import EMERGENCY_NUMBER_RE, care_of, fill_care  # noqa: F401
 from .model import FieldError, Id, SelfCheckAnswers, Strict, Text, _unique
 from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SEVERITY,  # noqa: F401
                     SIGN_ANSWERS, SIGNS, TIER, TRIGGERS, Outcome, Trigger)
 
-CARE_PATH = Path(__file__).parent / "content" / "care.yaml"
 
 # Phrases that would reassure a reader. No text of the rule file may contain one: a person who reads any
 # verdict of this check must never be told that their twitch is fine.
@@ -24,38 +22,6 @@ REASSURING = ("harmless", "nothing to worry", "no need to worry", "no need to se
 _REASSURING_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in REASSURING) + r")\b", re.IGNORECASE)
 
 ITEM_ANSWERS = SIGN_ANSWERS                     # the three answers to each sign
-# An emergency number written out (so it can be checked against care.yaml): 999, 112, 911, and 000 (Australia).
-EMERGENCY_NUMBER_RE = re.compile(r"(?<![\d,.])(999|112|911|000)(?![\d]|[,.]\d)")
-_PLACEHOLDER_RE = re.compile(r"\{([a-z_]+)\}")
-
-
-class Care(Strict):
-    """content/care.yaml: the emergency numbers and the advice line, written once."""
-
-    emergency_numbers: Text = Field(pattern=r"^\d{3}( / \d{3})*$")
-    advice_line: Text
-
-
-@lru_cache(maxsize=1)
-def care() -> Care:
-    from .load import load_file   # load imports model only; late import keeps the layers simple
-    return load_file(Care, CARE_PATH)
-
-
-def fill_care(text: str) -> str:
-    """`text` with {emergency_numbers} / {advice_line} filled in from care.yaml; a written-out number is refused."""
-    if EMERGENCY_NUMBER_RE.search(text):
-        raise ValueError("names an emergency number itself; write {emergency_numbers} so the numbers live in "
-                         "one place (content/care.yaml)")
-    values = care().model_dump()
-
-    def sub(m: re.Match) -> str:
-        if m.group(1) not in values:
-            raise ValueError(f"unknown placeholder {{{m.group(1)}}}; expected one of {sorted(values)}")
-        return values[m.group(1)]
-    return _PLACEHOLDER_RE.sub(sub, text)
-
-
 def reassuring_phrase(s: str) -> str | None:
     """The first reassuring phrase in `s` (curly apostrophes count as straight ones), or None."""
     m = _REASSURING_RE.search(s.replace("\u2019", "'"))
@@ -216,7 +182,7 @@ class TriageRules(Strict):
     form: Form
 
     @model_validator(mode="after")
-    def _complete_and_safe(self) -> "TriageRules":
+    def _complete_and_safe(self, info: ValidationInfo) -> "TriageRules":
         for field, got, want in (("emergency_signs", [i.id for i in self.emergency_signs], EMERGENCY_SIGNS),
                                  ("same_day_signs", [i.id for i in self.same_day_signs], SAME_DAY_SIGNS),
                                  ("book_visit_signs", [i.id for i in self.book_visit_signs], BOOK_VISIT_SIGNS),
@@ -250,7 +216,7 @@ class TriageRules(Strict):
                         raise FieldError("rules", f"'not sure' on the emergency sign {question}: a rule must carry "
                                                   f"a caution containing {self.unsure_emergency_caution!r}")
         emergency = self.outcome("emergency")
-        if care().emergency_numbers not in emergency.title:
+        if care_of(info).emergency_numbers not in emergency.title:
             raise FieldError("outcomes", "the emergency verdict's title (its first line) must name the emergency "
                                          "numbers: write {emergency_numbers}")
         for o in self.outcomes:

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from widgets import anatomy, simulation
 from .lab import lesson_showing
-from widgets.figure_model import load_regions
+from widgets.load import load_regions
 from widgets.views.simulator import noticed_level
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]

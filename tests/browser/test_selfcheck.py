@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from widgets import triage
+from widgets.load import load_triage_rules
 from .lab import lesson_showing
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -33,7 +34,7 @@ def _answer(form, rules, qid: str, value: str) -> None:
 def test_the_self_check_in_the_browser(ran_lesson, artifacts):
     notebook = lesson_showing("selfcheck")
     assert notebook, "no lesson notebook shows selfcheck()"
-    rules = triage.load_rules()
+    rules = load_triage_rules()
     calm = _calm_choices(rules)
     flag = rules.book_visit_signs[0]
     flagged = triage.triage(triage.answers_from_choices(calm | {flag.id: "yes"})[0], rules)

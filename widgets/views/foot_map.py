@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import anatomy as A
-from ..figure_model import load_figure_texts, load_regions, related_questions
+from ..load import load_figure_texts, load_regions, related_questions
 from ..load import load_course
 from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 from . import html

@@ -9,7 +9,7 @@ import ipywidgets as W
 
 from .. import anatomy as A
 from .. import simulation as sim
-from ..figure_model import load_figure_texts
+from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
 from .controls import button

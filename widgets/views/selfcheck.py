@@ -12,6 +12,7 @@ import ipywidgets as W
 
 from .. import triage
 from ..model import TRIGGERS
+from ..load import load_triage_rules
 from ..palette import CSS
 from ..triage_model import TriageRules
 from . import html
@@ -47,7 +48,7 @@ class SelfCheck(KeyboardSafeBox):
     """The whole self-check form plus its answer panel. Answers live only in this widget, in memory."""
 
     def __init__(self, rules: TriageRules | None = None):
-        self.rules = rules = rules or triage.load_rules()
+        self.rules = rules = rules or load_triage_rules()
         form = rules.form
         self.verdict: triage.Verdict | None = None
         self.example: triage.Example | None = None

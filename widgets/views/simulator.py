@@ -11,7 +11,7 @@ import ipywidgets as W
 import numpy as np
 
 from .. import simulation as sim
-from ..figure_model import load_figure_texts
+from ..load import load_figure_texts
 from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
 from . import html
 from .controls import button

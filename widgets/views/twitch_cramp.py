@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import simulation as sim
-from ..figure_model import load_figure_texts
+from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
 from .controls import button
 from .figure import FigureOutput, axis, base_layout, caption, say, status, typed

@@ -1,0 +1,249 @@
+"""Hand-in to the class drop box on a JupyterHub: one call for the learner, one listing for the teacher.
+
+The hub admin sets one thing, the drop box folder, in the environment of every server
+(``FOOT_LESSONS_DROPBOX``), and lets the hub make each learner's own folder in it before their server
+starts (`prepare_dropbox`, a ``pre_spawn_hook``; see deploy/). Like nbgrader's exchange "inbound":
+
+    <dropbox>/              root:<teachers> 0751   learners may pass through, not list
+    <dropbox>/<unix user>/  <user>:<teachers> 2750 only its owner writes; teachers read; others nothing
+
+A hand-in belongs to the Unix user who owns the file *and* its folder, never to a name or code written
+inside the file or in its file name: a learner can write only into their own folder, so a file named after a
+classmate cannot block or replace the classmate's hand-in. On Zero to JupyterHub every learner has the same
+uid; there each learner's server mounts only their own sub-folder (subPath), the teacher's the whole volume,
+and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``).
+"""
+
+from __future__ import annotations
+
+import grp
+import os
+import pwd
+import re
+import stat
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .safe_json import UnreadableFile
+
+# `export` (pydantic, the question banks) is imported where it is used: the hub's own Python imports this
+# module for `prepare_dropbox` with nothing but the standard library (`pip install --no-deps`).
+
+ENV = "FOOT_LESSONS_DROPBOX"
+ENV_OWNERS = "FOOT_LESSONS_DROPBOX_OWNERS"     # "uid" (default: real users) or "folder" (one shared uid)
+TEACHERS = "ftl-teachers"
+PREFIX = "class-results-"
+_USER = re.compile(r"^[a-z_][a-z0-9_.-]{0,63}$")
+
+NO_DROPBOX = ("There is no class drop box here (this is not a class hub, or your teacher has not set one up). "
+              "Use 'Make my results file' instead, save the file, and give it to your teacher.")
+
+
+@dataclass(frozen=True)
+class HandIn:
+    """What happened when the learner handed in: `ok`, a message to show, and the file written."""
+
+    ok: bool
+    message: str
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class DropboxEntry:
+    """One hand-in as the teacher sees it: the hub user it belongs to, the file and when it was written."""
+
+    user: str
+    path: Path
+    modified: datetime
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file or folder in the drop box that is not counted, and why."""
+
+    path: Path
+    reason: str
+
+
+def dropbox_root(environ: dict | None = None) -> Path | None:
+    """The drop box folder the admin set, or None outside a class hub."""
+    value = (os.environ if environ is None else environ).get(ENV, "").strip()
+    return Path(value) if value else None
+
+
+def owners_mode(environ: dict | None = None) -> str:
+    """"uid" (each learner is a Unix user: The Littlest JupyterHub, LocalProcessSpawner) or "folder" (one
+    shared uid, each learner's folder mounted alone: Zero to JupyterHub)."""
+    env = os.environ if environ is None else environ
+    return "folder" if env.get(ENV_OWNERS, "").strip() == "folder" else "uid"
+
+
+def box_name(environ: dict | None = None) -> str:
+    """The name of this learner's folder in the drop box: their Unix user name, or with one shared uid the
+    hub user name (JupyterHub sets JUPYTERHUB_USER)."""
+    env = os.environ if environ is None else environ
+    if owners_mode(env) == "folder" and env.get("JUPYTERHUB_USER"):
+        return env["JUPYTERHUB_USER"]
+    return pwd.getpwuid(os.getuid()).pw_name
+
+
+def results_document(progress: dict, name: str | None = None) -> dict:
+    """The results file the learner hands in (the same document 'Make my results file' saves)."""
+    from . import export
+    from .load import all_banks, load_review
+    return export.build_export(progress, all_banks(), name, review=load_review().questions)
+
+
+def _own_folder(root: Path, user: str) -> Path:
+    """The learner's folder in the drop box, checked: a real folder (no link) that this process owns."""
+    folder = root / user
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise PermissionError(f"{folder} is not a folder")
+    if st.st_uid != os.getuid():
+        raise PermissionError(f"{folder} belongs to someone else")
+    return folder
+
+
+def hand_in(progress: dict, name: str | None = None, environ: dict | None = None) -> HandIn:
+    """Write the learner's results file into their own drop box folder, replacing their earlier hand-in.
+
+    Never raises for a missing or broken drop box: the result says what happened and what to do instead.
+    """
+    root = dropbox_root(environ)
+    if root is None:
+        return HandIn(False, NO_DROPBOX)
+    user = box_name(environ)
+    try:
+        folder = _own_folder(root, user)
+    except OSError:
+        return HandIn(False, f"Your hand-in folder in the class drop box is missing or not yours ({root / user}). "
+                             "Tell your teacher; until it is fixed, use 'Make my results file' and give them the file.")
+    from . import export
+    doc = results_document(progress, name)
+    target = folder / export.export_filename(doc)
+    tmp = folder / f".hand-in-{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o640)
+        try:
+            os.fchmod(fd, 0o640)                 # teachers (the folder's group) read; whatever the umask
+            os.write(fd, export.encode(doc))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except OSError as e:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return HandIn(False, f"Handing in failed ({e.strerror or e}). Your answers are safe; try again, "
+                             "or use 'Make my results file' and give the file to your teacher.")
+    for old in folder.glob(f"{PREFIX}*.json"):      # one hand-in per learner: the newest
+        if old != target:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+    when = datetime.now().strftime("%H:%M")
+    return HandIn(True, f"Handed in at {when}: your teacher can see your results now. "
+                        "You can hand in again later; the new file replaces this one.", target)
+
+
+def prepare_dropbox(root: Path | str, user: str, teachers: str = TEACHERS) -> Path:
+    """(Hub, as root, before a server starts) make the drop box and the folder of Unix user `user` in it;
+    safe to call at every spawn. Needs only the standard library."""
+    if not _USER.match(user):
+        raise ValueError(f"not a Unix user name: {user!r}")
+    root = Path(root)
+    gid = grp.getgrnam(teachers).gr_gid
+    root.mkdir(mode=0o751, parents=True, exist_ok=True)
+    os.chown(root, 0, gid)
+    os.chmod(root, 0o751)
+    folder = root / user
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise RuntimeError(f"{folder} exists and is not a folder; remove it and start the server again")
+    entry = pwd.getpwnam(user)
+    os.chown(folder, entry.pw_uid, gid, follow_symlinks=False)
+    os.chmod(folder, 0o2750)
+    return folder
+
+
+def _owner(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[DropboxEntry], list[Refused]]:
+    """(Teacher) every hand-in in the drop box with the hub user it belongs to, newest per user, and what
+    was refused. `by` is "uid" (the file and its folder must be owned by the user the folder is named
+    after) or "folder" (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
+    root = Path(root) if root is not None else dropbox_root()
+    if root is None:
+        raise FileNotFoundError(NO_DROPBOX)
+    by = by or owners_mode()
+    found: dict[str, DropboxEntry] = {}
+    refused: list[Refused] = []
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        fst = os.lstat(folder)
+        if not stat.S_ISDIR(fst.st_mode):
+            refused.append(Refused(folder, "not a learner's folder"))
+            continue
+        if by == "uid" and _owner(fst.st_uid) != folder.name:
+            refused.append(Refused(folder, f"the folder belongs to {_owner(fst.st_uid)}, not {folder.name}"))
+            continue
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as e:
+            refused.append(Refused(folder, f"cannot be read ({e.strerror or e})"))
+            continue
+        for path in entries:
+            if path.name.startswith("."):
+                continue
+            st = os.lstat(path)
+            if not stat.S_ISREG(st.st_mode):
+                refused.append(Refused(path, "not a plain file"))
+                continue
+            if st.st_uid != fst.st_uid:
+                refused.append(Refused(path, f"written by {_owner(st.st_uid)}, not by the folder's owner"))
+                continue
+            item = DropboxEntry(folder.name, path, datetime.fromtimestamp(st.st_mtime, timezone.utc))
+            if folder.name not in found or item.modified > found[folder.name].modified:
+                found[folder.name] = item
+    return [found[u] for u in sorted(found)], refused
+
+
+def _read(root, by) -> tuple[list[tuple[DropboxEntry, dict]], list[Refused]]:
+    from .export import ExportFormatError
+    from .rollup import read_file           # the one reader of a results file (regular files only, bounded)
+    entries, refused = list_handins(root, by)
+    docs = []
+    for entry in entries:
+        try:
+            docs.append((entry, read_file(entry.path)))
+        except (UnreadableFile, ExportFormatError, OSError) as e:
+            refused.append(Refused(entry.path, str(e)))
+    return docs, refused
+
+
+def read_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[tuple[str, dict]], list[Refused]]:
+    """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
+    docs, refused = _read(root, by)
+    return [(entry.user, doc) for entry, doc in docs], refused
+
+
+def dropbox_files(root: Path | str | None = None, by: str | None = None):
+    """(Teacher) the drop box in the form `widgets.rollup.rollup` takes: ("<hub user>/<file name>", document)
+    pairs, and the refused entries as `rollup.Skipped`."""
+    from .rollup import Skipped
+    docs, refused = _read(root, by)
+    return ([(f"{entry.user}/{entry.path.name}", doc) for entry, doc in docs],
+            [Skipped(f"{r.path.parent.name}/{r.path.name}", r.reason) for r in refused])

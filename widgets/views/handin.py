@@ -1,0 +1,43 @@
+""""Hand in my results": one click puts the learner's results file into the class drop box (widgets/handin.py).
+
+Outside a class hub the click says there is no drop box and to use "Make my results file" instead.
+Tests drive it from Python: ``v = hand_in_button(store, environ=...); v.button.click(); v.out.value``.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as W
+
+from .. import handin
+from ..progress import ProgressStore, default_store
+from . import html
+from .controls import button
+from .keyboard import KeyboardSafeBox
+
+
+class HandInButton(KeyboardSafeBox):
+    """The button and its message; `name` may be an existing name field (the start notebook's)."""
+
+    def __init__(self, store: ProgressStore | None = None, name: W.Text | None = None, environ: dict | None = None):
+        self.store = store or default_store()
+        self.environ = environ
+        learner = self.store.load()["learner"]
+        self.name = name or W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
+                                   style={"description_width": "initial"}, layout=W.Layout(width="28em"))
+        self.button = button(description="Hand in my results", icon="paper-plane",
+                             tooltip="Put your quiz results in your teacher's class drop box")
+        self.button.on_click(lambda _: self.hand_in())
+        self.out = W.HTML()
+        self.result: handin.HandIn | None = None
+        super().__init__([W.HBox([self.button] if name is not None else [self.name, self.button]), self.out])
+
+    def hand_in(self) -> handin.HandIn:
+        self.result = handin.hand_in(self.store.load(), self.name.value, environ=self.environ)
+        self.out.value = (html.paragraph("✔ " + self.result.message) if self.result.ok
+                          else html.notice(self.result.message))
+        return self.result
+
+
+def hand_in_button(store: ProgressStore | None = None, name: W.Text | None = None) -> HandInButton:
+    """The "Hand in my results" button, e.g. at the end of lesson 05: ``from widgets import hand_in; hand_in()``."""
+    return HandInButton(store, name)
