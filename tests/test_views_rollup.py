@@ -16,13 +16,13 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
     result = view.result
     assert len(result.learners) == 29 and "29 learner(s) counted" in view.status.value
     assert "1 learner code(s) are in more than one file" in view.status.value
-    bar = view.figure.data[0]
+    bar = view.figure["data"][0]
     shown = [s for s in result.questions if s.answered]
-    assert list(bar.x) == [s.percent for s in shown]
-    assert list(bar.x) == sorted(bar.x)
-    assert view.figure.layout.yaxis.autorange == "reversed"        # first bar (most missed) on top
-    assert all(s.question in label for s, label in zip(shown, bar.y))
-    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, bar.hovertext))
+    assert list(bar["x"]) == [s.percent for s in shown]
+    assert list(bar["x"]) == sorted(bar["x"])
+    assert view.figure["layout"]["yaxis"]["autorange"] == "reversed"        # first bar (most missed) on top
+    assert all(s.question in label for s, label in zip(shown, bar["y"]))
+    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, bar["hovertext"]))
     for lesson in result.lessons:
         title = next(l.title for l in load_course().lessons if l.id == lesson.lesson)
         assert title.replace("'", "&#x27;") in view.completion.value
