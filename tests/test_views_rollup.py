@@ -100,3 +100,35 @@ def test_demo_folder_is_new_and_private_not_a_fixed_path_in_the_shared_temp_fold
     for f in folders:
         assert f.startswith(str(tmp_path / "class-results-demo-"))
         assert (tmp_path / f).stat().st_mode & 0o777 == 0o700
+
+
+def test_on_a_hub_the_view_reads_the_drop_box_and_reads_it_again_without_re_running(tmp_path, monkeypatch):
+    """FOOT_LESSONS_DROPBOX set: class_results() reads the hand-ins; a second hand-in shows after Read again."""
+    import os
+    import pwd
+
+    from widgets import handin
+    from widgets.progress import ProgressStore
+
+    me = pwd.getpwuid(os.getuid()).pw_name
+    box = tmp_path / "box"
+    (box / me).mkdir(parents=True)
+    monkeypatch.setenv(handin.ENV, str(box))
+    monkeypatch.setenv(handin.ENV_OWNERS, "uid")
+    view = class_results()
+    assert view.dropbox == box and "Class drop box" in view.folder.description and view.folder.disabled
+    assert view.result is not None and len(view.result.learners) == 0
+    store = ProgressStore(tmp_path / "data")
+    store.record("01-physiology", "01-physiology/q1", ["a"], True)
+    assert handin.hand_in(store.load(), "Ann").ok
+    view.read_button.click()                              # the refresh control: no notebook re-run
+    assert len(view.result.learners) == 1
+
+
+def test_a_missing_drop_box_gives_one_message(tmp_path, monkeypatch):
+    from widgets import handin
+
+    monkeypatch.setenv(handin.ENV, str(tmp_path / "nowhere"))
+    view = class_results()
+    assert view.result is None
+    assert "The class drop box" in view.status.value and "cannot be read" in view.status.value

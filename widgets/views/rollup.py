@@ -15,6 +15,7 @@ from pathlib import Path
 
 import ipywidgets as W
 
+from .. import handin
 from .. import rollup as engine
 from ..load import all_banks, load_course, load_review
 from ..palette import BLUE, CSS
@@ -108,14 +109,17 @@ def checks_list(result: engine.Rollup) -> str:
 
 
 class ClassResults(KeyboardSafeBox):
-    """Pick a folder of learners' class-results files and see what the class got right and wrong."""
+    """Pick a folder of learners' class-results files, or read the class drop box on a hub, and see what the
+    class got right and wrong. The read button reads again during class without re-running the notebook."""
 
-    def __init__(self, folder: str | Path = "class_results"):
-        self.folder = W.Text(value=str(folder), description="Folder with the results files",
+    def __init__(self, folder: str | Path = "class_results", dropbox: Path | None = None):
+        self.dropbox = dropbox
+        self.folder = W.Text(value=str(dropbox or folder), disabled=dropbox is not None,
+                             description="Class drop box" if dropbox else "Folder with the results files",
                              style={"description_width": "initial"}, layout=W.Layout(width="40em"))
         self.folder.add_class(CSS["rollup_folder"])
-        self.read_button = button(description="Read the results", icon="refresh",
-                                  tooltip="Read every results file in the folder")
+        self.read_button = button(description="Read the hand-ins again" if dropbox else "Read the results",
+                                  icon="refresh", tooltip="Read every results file again")
         self.read_button.add_class(CSS["rollup_read"])
         self.read_button.on_click(lambda _: self.read())
         self.status = W.HTML()
@@ -139,7 +143,19 @@ class ClassResults(KeyboardSafeBox):
         self.add_class(CSS["rollup"])
 
     def read(self) -> engine.Rollup | None:
-        """Read the folder and redraw everything; a missing folder gives a message, never an error."""
+        """Read the folder (or the drop box) and redraw everything; a missing folder gives a message, never an error."""
+        if self.dropbox is not None:
+            try:
+                files, skipped = handin.dropbox_files(self.dropbox)
+            except OSError as e:
+                self._clear()
+                self.status.value = html.notice(f"The class drop box {self.dropbox} cannot be read "
+                                                f"({e.strerror or e}). Ask your hub admin to check it.")
+                return None
+            self._graded, more = engine.grade_files(files, all_banks(), load_review().questions)
+            self._skipped = skipped + more
+            self._make_pickers()
+            return self._show(self.dropbox)
         folder = Path(self.folder.value.strip() or ".").expanduser()
         try:
             files, skipped = engine.read_folder(folder)
@@ -216,13 +232,15 @@ class ClassResults(KeyboardSafeBox):
             w.value = ""
 
 
-def class_results(folder: str | Path = "class_results", demo: bool = False) -> ClassResults:
-    """The class results roll-up for a folder of learners' files (``demo=True``: 30 made-up learners in a new
-    private temporary folder, removed when the kernel stops)."""
+def class_results(folder: str | Path | None = None, demo: bool = False) -> ClassResults:
+    """The class results roll-up: on a hub with a drop box (FOOT_LESSONS_DROPBOX) the hand-ins, else a folder of
+    learners' files (default ``class_results``); ``demo=True``: 30 made-up learners in a new private temporary
+    folder, removed when the kernel stops."""
     if demo:
         from ..demo_results import write_demo
         folder = write_demo()
         atexit.register(shutil.rmtree, folder, True)
-    view = ClassResults(folder)
+    box = handin.dropbox_root() if folder is None else None
+    view = ClassResults(folder or "class_results", dropbox=box)
     view.read()
     return view
