@@ -17,7 +17,7 @@ def run(args) -> list[str]:
     from widgets.progress import ProgressStore
     from widgets.rollup import rollup_folder
     from widgets.views.backup import progress_backup
-    from widgets.views.rollup import ClassResults
+    from widgets.views.class_results import ClassResults
 
     out = []
     banks = all_banks()

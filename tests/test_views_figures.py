@@ -97,10 +97,10 @@ def test_simulator_new_recording_and_lesson_presets():
     before = decoded(shown(s)["data"][0])
     s.new_button.click()
     assert not np.array_equal(before, decoded(shown(s)["data"][0]))
-    assert list(simulator("01").controls) == ["activity", "caffeine", "stress"]
-    assert set(simulator("02").controls) == set(sim.SETTINGS)
+    assert list(simulator("01-physiology").controls) == ["activity", "caffeine", "stress"]
+    assert set(simulator("02-triggers").controls) == set(sim.SETTINGS)
     with pytest.raises(KeyError):
-        simulator("01").set("magnesium", "low")
+        simulator("01-physiology").set("magnesium", "low")
     with pytest.raises(ValueError):
         simulator("07")
 

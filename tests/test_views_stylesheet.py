@@ -141,3 +141,11 @@ def test_table_helper_escapes_cells_unless_safe_and_scopes_the_header():
     assert out.startswith('<table class="lesson-table"><caption>Caption &lt;x&gt;</caption>')
     assert '<th scope="col">A</th><th scope="col">B &amp; C</th>' in out
     assert "<td>&lt;b&gt;hi&lt;/b&gt;</td><td><code>ok</code></td>" in out and "<td>3</td><td>4.5</td>" in out
+
+
+def test_every_public_one_liner_root_carries_the_class_named_after_it(every_view):
+    """palette.CSS is keyed by the one-liners' names: the browser harness derives its map from it."""
+    from widgets.palette import CSS
+
+    for name, view in every_view.items():
+        assert CSS[name] in view._dom_classes, f"{name}(): root lacks its class .{CSS[name]}"

@@ -25,7 +25,7 @@ _API = {
     "progress_backup": "views.backup:progress_backup",
     "hand_in": "views.handin:hand_in_button",
     "handins_overview": "views.dropbox:handins_overview",
-    "class_results": "views.rollup:class_results",
+    "class_results": "views.class_results:class_results",
 }
 
 __all__ = sorted(_API)

@@ -2,7 +2,7 @@
 
 The file holds, per answered question, the question's content hash, the first and the last answer (as the
 option ids chosen) and the right/wrong marks the learner saw. The marks and the per-lesson totals are
-claims: the class roll-up (widgets/rollup.py) regrades every answer against the bank and flags a file whose
+claims: the class roll-up (widgets/rollup.py, shown by widgets/views/class_results.py) regrades every answer against the bank and flags a file whose
 claims disagree with its answers.
 """
 

@@ -30,27 +30,18 @@ from urllib.parse import urlparse
 
 import nbformat
 
+import widgets
+from widgets.palette import CSS
+
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"
 CHROMIUM = Path(os.environ.get("FOOT_LESSONS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
-# The one map from a public one-liner (widgets/__init__.py) to the CSS class on its root element.
-WIDGET_CLASSES = {
-    "quiz": "quiz",
-    "review_quiz": "review-quiz",
-    "progress_overview": "progress-overview",
-    "glossary": "glossary",
-    "case_stories": "case-stories",
-    "selfcheck": "selfcheck",
-    "simulator": "simulator",
-    "twitch_vs_cramp": "twitch-cramp",
-    "motor_unit": "motor-unit",
-    "foot_map": "foot-map",
-    "progress_backup": "progress-backup",
-    "class_results": "class-results",
-}
+# A public one-liner (widgets.__all__) → the CSS class on its root element: palette.CSS is keyed by the
+# one-liners' own names, so this map is derived, never written out again.
+WIDGET_CLASSES = {name: CSS[name] for name in widgets.__all__ if name in CSS}
 
 # JupyterLab settings for the test server: no news/update toast, no autosave of executed notebooks, and
 # every cell attached and drawn (the default "contentVisibility" skips off-screen cells, which then count

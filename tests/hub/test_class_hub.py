@@ -41,7 +41,7 @@ print(json.dumps({"handins": [[u, d["name"], d["learner"]] for u, d in docs],
                   "refused": [[str(r.path), r.reason] for r in refused]}))
 """
 
-# The teacher's class view: the roll-up of the drop box (the hook in views/rollup.py calls the same two).
+# The teacher's class view: the roll-up of the drop box (the hook in views/class_results.py calls the same two).
 TEACHER_ROLLUP = """
 import json
 from widgets.handin import dropbox_files

@@ -99,7 +99,7 @@ class ProgressBackup(KeyboardSafeBox):
             W.HTML("<h4>Restore your progress from a file</h4>"),
             self.upload, self.restore_out, self.confirm_box,
         ])
-        self.add_class(CSS["backup"])
+        self.add_class(CSS["progress_backup"])
 
     # -- (a) class results -----------------------------------------------------------------------
     def make_export(self) -> dict:

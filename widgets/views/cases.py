@@ -85,7 +85,7 @@ class CaseStoriesView(KeyboardSafeBox):
         self.cards = [CaseCard(stories, s, i + 1, n, self._checked) for i, s in enumerate(stories.stories)]
         self._refresh()
         super().__init__([self.intro, self.tally, *self.cards])
-        self.add_class(CSS["cases"])
+        self.add_class(CSS["case_stories"])
 
     def _checked(self, card: CaseCard, j: Judgement) -> None:
         self.first_try.setdefault(card.story.id, j.accepted)

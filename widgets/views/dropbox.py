@@ -14,6 +14,7 @@ from typing import Callable
 import ipywidgets as W
 
 from .. import handin
+from ..palette import CSS
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
@@ -34,6 +35,7 @@ class HandinsOverview(KeyboardSafeBox):
         self.refused: list[handin.Refused] = []
         self._followers: list[Callable] = []
         super().__init__([W.HBox([self.refresh_button, self.summary]), self.table, self.problems])
+        self.add_class(CSS["handins_overview"])
         self.refresh()
 
     def on_refresh(self, callback: Callable[[list[tuple[str, dict]], list[handin.Refused]], None]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import handin
+from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
 from .controls import button
@@ -30,6 +31,7 @@ class HandInButton(KeyboardSafeBox):
         self.out = W.HTML()
         self.result: handin.HandIn | None = None
         super().__init__([W.HBox([self.button] if name is not None else [self.name, self.button]), self.out])
+        self.add_class(CSS["hand_in"])
 
     def hand_in(self) -> handin.HandIn:
         self.result = handin.hand_in(self.store.load(), self.name.value, environ=self.environ)

@@ -34,7 +34,7 @@ class ProgressOverview(KeyboardSafeBox):
         self.confirm_button.on_click(lambda _: self.confirm_reset())
         self.cancel_button.on_click(lambda _: self._hide_confirm())
         super().__init__([self.notice, self.table, self.reset_button, self.confirm_box])
-        self.add_class(CSS["progress"])
+        self.add_class(CSS["progress_overview"])
         self.refresh()
         self.store.subscribe(self._changed)          # a Check in any quiz updates the table
 

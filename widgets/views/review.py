@@ -29,7 +29,7 @@ class ReviewQuiz(Quiz):
         self.order_note.add_class(CSS["review_order"])
         notes = {review_id(q): NEW_VERSION_NOTE if q in plan.replaces else MISSED_NOTE for q in plan.missed}
         super().__init__(items=items, title=title, lesson=LESSON, store=store, notes=notes, header=(self.order_note,))
-        self.add_class(CSS["review"])
+        self.add_class(CSS["review_quiz"])
 
 
 def order_sentence(plan: ReviewPlan) -> str:

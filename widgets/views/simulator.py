@@ -29,7 +29,7 @@ CONTROLS = {
     "exercise": ("Exercise", [("rested", "rested"), ("tired after hard exercise", "tired after hard exercise")]),
 }
 # Which controls each lesson shows (the others stay calm).
-LESSONS = {"01": ("activity", "caffeine", "stress"), "02": tuple(CONTROLS)}
+LESSONS = {"01-physiology": ("activity", "caffeine", "stress"), "02-triggers": tuple(CONTROLS)}
 HEIGHT = 340
 Y_RANGE = 1.9
 
@@ -132,8 +132,9 @@ def _level(x: float) -> str:
 
 
 def simulator(lesson: str | None = None, seed: int = 0) -> Simulator:
-    """The twitch simulator; ``lesson="01"`` shows three controls, ``"02"`` (or none) every trigger."""
-    controls = LESSONS.get(lesson or "02")
+    """The twitch simulator; ``lesson="01-physiology"`` shows three controls, ``"02-triggers"`` (or none) every
+    trigger. Lessons are named by their course id, as everywhere else (``quiz("01-physiology")``)."""
+    controls = LESSONS.get(lesson or "02-triggers")
     if controls is None:
         raise ValueError(f"unknown lesson {lesson!r}; expected one of {list(LESSONS)}")
     return Simulator(controls, seed=seed)

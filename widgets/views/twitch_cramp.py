@@ -77,7 +77,7 @@ class TwitchVsCramp(KeyboardSafeBox):
         self.status = status(CSS["twitch_cramp_status"])
         super().__init__([W.HBox([self.replay_button, self.replay_cramp_button]), self.output, self.status,
                           caption(texts.caption, CSS["twitch_cramp_caption"])])
-        self.add_class(CSS["twitch_cramp"])
+        self.add_class(CSS["twitch_vs_cramp"])
         self.redraw("both")
 
     @property

@@ -117,22 +117,22 @@ class ClassResults(KeyboardSafeBox):
         self.folder = W.Text(value=str(dropbox or folder), disabled=dropbox is not None,
                              description="Class drop box" if dropbox else "Folder with the results files",
                              style={"description_width": "initial"}, layout=W.Layout(width="40em"))
-        self.folder.add_class(CSS["rollup_folder"])
+        self.folder.add_class(CSS["class_results_folder"])
         self.read_button = button(description="Read the hand-ins again" if dropbox else "Read the results",
                                   icon="refresh", tooltip="Read every results file again")
-        self.read_button.add_class(CSS["rollup_read"])
+        self.read_button.add_class(CSS["class_results_read"])
         self.read_button.on_click(lambda _: self.read())
         self.status = W.HTML()
-        self.status.add_class(CSS["rollup_status"])
+        self.status.add_class(CSS["class_results_status"])
         self.duplicates = W.VBox()
-        self.chart = FigureOutput(CSS["rollup_chart"], chart_height(0), CHART_ALT)
+        self.chart = FigureOutput(CSS["class_results_chart"], chart_height(0), CHART_ALT)
         self.completion = W.HTML()
-        self.completion.add_class(CSS["rollup_completion"])
+        self.completion.add_class(CSS["class_results_completion"])
         self.misconceptions = W.HTML()
-        self.misconceptions.add_class(CSS["rollup_misconceptions"])
+        self.misconceptions.add_class(CSS["class_results_misconceptions"])
         self.checks = W.HTML()
         self.skipped = W.HTML()
-        self.skipped.add_class(CSS["rollup_skipped"])
+        self.skipped.add_class(CSS["class_results_skipped"])
         self.result: engine.Rollup | None = None
         self.figure: dict | None = None
         self.pickers: dict[str, W.RadioButtons] = {}     # learner code → which of its files counts
@@ -140,7 +140,7 @@ class ClassResults(KeyboardSafeBox):
         self._skipped: list[engine.Skipped] = []
         super().__init__([W.HBox([self.folder, self.read_button]), self.status, self.duplicates, self.completion,
                           self.chart, self.misconceptions, self.checks, self.skipped])
-        self.add_class(CSS["rollup"])
+        self.add_class(CSS["class_results"])
 
     def read(self) -> engine.Rollup | None:
         """Read the folder (or the drop box) and redraw everything; a missing folder gives a message, never an error."""

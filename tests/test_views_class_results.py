@@ -5,7 +5,7 @@ import tempfile
 
 from widgets.demo_results import write_demo
 from widgets.load import load_course
-from widgets.views.rollup import ClassResults, class_results
+from widgets.views.class_results import ClassResults, class_results
 
 
 def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
