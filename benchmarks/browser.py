@@ -12,8 +12,8 @@ import time
 from .common import line
 
 BROWSER = True
-MIN_CLICKS = 30      # repetitions of each click measurement
-PAGE_LOADS = 5       # page loads per lesson for the Run All measurement
+MIN_CLICKS = 30  # repetitions of each click measurement
+PAGE_LOADS = 5  # page loads per lesson for the Run All measurement
 
 # Click Check on one quiz card; resolve when its feedback text has changed and the next frame is painted.
 _CHECK_TO_FEEDBACK = """async ({panel, card}) => {
@@ -34,8 +34,8 @@ _CHECK_TO_FEEDBACK = """async ({panel, card}) => {
 
 
 def _quiz_check(browser, lab, clicks: int) -> list[float]:
-    from widgets.load import load_bank
     from tests.browser.lab import LabPage
+    from widgets.load import load_bank
 
     bank = load_bank("01-physiology")
     n, q = next((i, q) for i, q in enumerate(bank.questions) if q.type == "single")
@@ -46,9 +46,9 @@ def _quiz_check(browser, lab, clicks: int) -> list[float]:
     card = page.notebook_panel.locator(".quiz .quiz-question").nth(n)
     card.evaluate("e => e.scrollIntoView({block: 'center'})")
     samples = []
-    for i in range(clicks + 2):                      # the first two are warm-up
+    for i in range(clicks + 2):  # the first two are warm-up
         card.get_by_role("radio", name=right if i % 2 else wrong, exact=True).check()
-        time.sleep(0.1)                               # the choice reaches the kernel before the click
+        time.sleep(0.1)  # the choice reaches the kernel before the click
         ms = page.page.evaluate(_CHECK_TO_FEEDBACK, {"panel": page.NOTEBOOK, "card": n})
         if i >= 2:
             samples.append(ms)
@@ -60,8 +60,9 @@ def _quiz_check(browser, lab, clicks: int) -> list[float]:
 
 
 def _simulator(browser, lab, clicks: int) -> list[float] | None:
-    from .figures_browser import _CLICK_TO_DRAWN
     from tests.browser.lab import LabPage, lesson_showing
+
+    from .figures_browser import _CLICK_TO_DRAWN
 
     notebook = lesson_showing("simulator")
     if notebook is None:
@@ -72,8 +73,9 @@ def _simulator(browser, lab, clicks: int) -> list[float] | None:
     buttons = [".simulator-caffeine button:nth-child(3)", ".simulator-caffeine button:nth-child(1)"]
     samples = []
     for i in range(clicks + 2):
-        ms = page.page.evaluate(_CLICK_TO_DRAWN, {"root": ".simulator", "button": buttons[i % 2],
-                                                  "fig": "simulator-figure"})
+        ms = page.page.evaluate(
+            _CLICK_TO_DRAWN, {"root": ".simulator", "button": buttons[i % 2], "fig": "simulator-figure"}
+        )
         if i >= 2:
             samples.append(ms)
         time.sleep(0.05)
@@ -128,8 +130,11 @@ def _baseline(browser, lab, clicks: int) -> list[float]:
 
 def _ratio(name: str, samples: list[float], floor: list[float]) -> str:
     from .common import percentile
-    return (f"ratio {name} / baseline round trip: p50 {percentile(samples, 50) / percentile(floor, 50):.2f}, "
-            f"p95 {percentile(samples, 95) / percentile(floor, 95):.2f}")
+
+    return (
+        f"ratio {name} / baseline round trip: p50 {percentile(samples, 50) / percentile(floor, 50):.2f}, "
+        f"p95 {percentile(samples, 95) / percentile(floor, 95):.2f}"
+    )
 
 
 def _render(browser, lab, notebook: str, loads: int) -> list[float]:
@@ -159,12 +164,20 @@ def run(args) -> list[str]:
         out.append(line("browser", "quiz Check -> feedback text shown", quiz))
         out.append(_ratio("quiz Check", quiz, floor))
         sim = _simulator(browser, lab, clicks)
-        out.append(line("browser", "simulator control -> figure redrawn", sim) if sim
-                   else "browser simulator: no lesson shows the simulator")
+        out.append(
+            line("browser", "simulator control -> figure redrawn", sim)
+            if sim
+            else "browser simulator: no lesson shows the simulator"
+        )
         if sim:
             out.append(_ratio("simulator", sim, floor))
         for notebook in lesson_notebooks():
             name = notebook.removesuffix(".ipynb")
-            out.append(line("render", f"{name} (Run All -> every widget and figure drawn)",
-                            _render(browser, lab, notebook, PAGE_LOADS)))
+            out.append(
+                line(
+                    "render",
+                    f"{name} (Run All -> every widget and figure drawn)",
+                    _render(browser, lab, notebook, PAGE_LOADS),
+                )
+            )
     return out

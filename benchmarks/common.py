@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -20,8 +20,10 @@ def percentile(values: list[float], p: float) -> float:
 
 def line(kind: str, name: str, samples_ms: list[float]) -> str:
     """`callback <name>: p50 <x> ms, p95 <y> ms (n=<runs>)`."""
-    return (f"{kind} {name}: p50 {statistics.median(samples_ms):.3f} ms, "
-            f"p95 {percentile(samples_ms, 95):.3f} ms (n={len(samples_ms)})")
+    return (
+        f"{kind} {name}: p50 {statistics.median(samples_ms):.3f} ms, "
+        f"p95 {percentile(samples_ms, 95):.3f} ms (n={len(samples_ms)})"
+    )
 
 
 def time_calls(fn: Callable[[int], None], runs: int, warmup: int = 3) -> list[float]:

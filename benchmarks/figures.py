@@ -21,14 +21,19 @@ def run(args) -> list[str]:
 
     def change(i: int) -> None:
         name, value = order[i % len(order)]
-        if s.controls[name].value == value:            # make sure every call is a real change
+        if s.controls[name].value == value:  # make sure every call is a real change
             value = next(v for v in sim.choices(name) if v != value)
         s.set(name, value)
 
     out.append(line("callback", "simulator", time_calls(change, args.runs)))
     v = twitch_vs_cramp()
-    out.append(line("callback", "twitch_vs_cramp",
-                    time_calls(lambda i: (v.replay_button if i % 2 else v.replay_cramp_button).click(), args.runs)))
+    out.append(
+        line(
+            "callback",
+            "twitch_vs_cramp",
+            time_calls(lambda i: (v.replay_button if i % 2 else v.replay_cramp_button).click(), args.runs),
+        )
+    )
     m = motor_unit()
     out.append(line("callback", "motor_unit", time_calls(lambda i: m.next_button.click(), args.runs)))
     f = foot_map()

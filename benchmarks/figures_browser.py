@@ -26,12 +26,20 @@ _CLICK_TO_DRAWN = """async ({root, button, fig}) => {
   });
 }"""
 CONTROLS = [  # (notebook, root class, buttons to alternate, figure class)
-    ("01_what_is_a_twitch.ipynb", ".simulator",
-     [".simulator-caffeine button:nth-child(3)", ".simulator-caffeine button:nth-child(1)"], "simulator-figure"),
+    (
+        "01_what_is_a_twitch.ipynb",
+        ".simulator",
+        [".simulator-caffeine button:nth-child(3)", ".simulator-caffeine button:nth-child(1)"],
+        "simulator-figure",
+    ),
     ("01_what_is_a_twitch.ipynb", ".twitch-cramp", [".twitch-cramp-replay"], "twitch-cramp-figure"),
     ("01_what_is_a_twitch.ipynb", ".motor-unit", [".motor-unit-next"], "motor-unit-figure"),
-    ("03_local_foot_causes.ipynb", ".foot-map",
-     [".foot-map-region-list button:nth-child(2)", ".foot-map-region-list button:nth-child(4)"], "foot-map-figure"),
+    (
+        "03_local_foot_causes.ipynb",
+        ".foot-map",
+        [".foot-map-region-list button:nth-child(2)", ".foot-map-region-list button:nth-child(4)"],
+        "foot-map-figure",
+    ),
 ]
 
 
@@ -57,8 +65,11 @@ def run(args) -> list[str]:
                 page.page.locator(root).first.scroll_into_view_if_needed()
                 samples = []
                 for i in range(runs):
-                    samples.append(page.page.evaluate(_CLICK_TO_DRAWN, {"root": root, "button": buttons[i % len(buttons)],
-                                                                        "fig": fig}))
+                    samples.append(
+                        page.page.evaluate(
+                            _CLICK_TO_DRAWN, {"root": root, "button": buttons[i % len(buttons)], "fig": fig}
+                        )
+                    )
                     time.sleep(0.05)
                 out.append(line("browser", f"control -> figure redrawn, {root.strip('.')}", samples))
             page.close()

@@ -4,7 +4,8 @@ N learners (real Unix users, LocalProcessSpawner, tests/hub/harness.py) log in a
 nbgitpuller link at the same moment. Each then, in a kernel of their own server, runs every lesson's code
 cells, answers every lesson quiz through the view objects (as the tests do) and hands in. Printed:
 servers ready p50/p95/max (link click → server page), first lesson run p50/p95 (click → lesson 00's cells
-run in a new kernel) against a bare notebook (click → a new kernel answers `1+1`; both after the same pull), hand-ins arrived, answers
+run in a new kernel) against a bare notebook (click → a new kernel answers `1+1`; both after the same pull),
+hand-ins arrived, answers
 lost (saved answers read back from a new kernel, must be 0), memory per learner (PSS and RSS of server +
 kernel), hub and proxy CPU. Not part of `python -m benchmarks` (it creates users and takes minutes).
 
@@ -44,8 +45,10 @@ for lesson in lesson_ids():
 print(n)
 """
 SAVED_COUNT = "from widgets.progress import default_store\nprint(len(default_store().load()['attempts']))"
-HAND_IN = ("from widgets.handin import hand_in\nfrom widgets.progress import default_store\n"
-           "r = hand_in(default_store().load(), 'bench')\nprint(r.ok)")
+HAND_IN = (
+    "from widgets.handin import hand_in\nfrom widgets.progress import default_store\n"
+    "r = hand_in(default_store().load(), 'bench')\nprint(r.ok)"
+)
 
 
 def _cells(home: Path, notebook: str) -> list[str]:
@@ -81,18 +84,18 @@ def _learner_run(learner, link: str, home: Path, start: threading.Event, stagger
     out: dict = {"name": learner.name}
     start.wait()
     time.sleep(stagger * index)
-    t0 = time.monotonic()                        # the click (each learner's own, when staggered)
+    t0 = time.monotonic()  # the click (each learner's own, when staggered)
     try:
         learner.open_link(link, timeout=600)
         out["ready"] = time.monotonic() - t0
         learner.pull(link)
         out["pulled"] = time.monotonic() - t0
-        t = time.monotonic()                     # a bare notebook: a new kernel runs one line
+        t = time.monotonic()  # a bare notebook: a new kernel runs one line
         learner.start_kernel()
         learner.run("1+1")
         out["bare"] = out["pulled"] + time.monotonic() - t
         learner.stop_kernel()
-        t = time.monotonic()                     # lesson 00: a new kernel runs its cells
+        t = time.monotonic()  # lesson 00: a new kernel runs its cells
         learner.start_kernel()
         for cell in _cells(home, "00_start_here.ipynb"):
             learner.run(cell, timeout=600)
@@ -104,13 +107,13 @@ def _learner_run(learner, link: str, home: Path, start: threading.Event, stagger
         out["answered"] = int(learner.run(ANSWER_ALL, timeout=600))
         out["handed_in"] = learner.run(HAND_IN, timeout=600).strip() == "True"
         out["done"] = time.monotonic() - t0
-        lessons_kernel = learner.kernel          # read the answers back from a fresh process
+        lessons_kernel = learner.kernel  # read the answers back from a fresh process
         learner.kernel = ""
         out["saved"] = int(learner.run(SAVED_COUNT, timeout=600))
         learner.stop_kernel()
-        learner.kernel = lessons_kernel          # kept open: memory is measured with it
+        learner.kernel = lessons_kernel  # kept open: memory is measured with it
         out["counts"] = dict(learner.counts)
-    except Exception as e:  # noqa: BLE001 - a benchmark reports every failure and goes on
+    except Exception as e:
         out["error"] = f"{type(e).__name__}: {e}"[:500]
         out["trace"] = traceback.format_exc()[-2000:]
     return out
@@ -119,8 +122,7 @@ def _learner_run(learner, link: str, home: Path, start: threading.Event, stagger
 def _stats(xs: list[float]) -> str:
     if not xs:
         return "none"
-    return (f"p50 {statistics.median(xs):.1f} s, p95 {percentile(xs, 95):.1f} s, max {max(xs):.1f} s "
-            f"(n={len(xs)})")
+    return f"p50 {statistics.median(xs):.1f} s, p95 {percentile(xs, 95):.1f} s, max {max(xs):.1f} s (n={len(xs)})"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -155,9 +157,13 @@ def main(argv: list[str] | None = None) -> None:
     dropbox = base / "dropbox"
     try:
         git_root, _ = lessons_repo(base)
-        with unix_users(names) as users, serve_git(git_root) as git_url, \
-                start_hub(users, env, dropbox=dropbox, extra=extra) as hub:
+        with (
+            unix_users(names) as users,
+            serve_git(git_root) as git_url,
+            start_hub(users, env, dropbox=dropbox, extra=extra) as hub,
+        ):
             from tests.hub.harness import Learner
+
             link = nbgitpuller_url(hub.url, f"{git_url}/class/lessons", "main")
             learners = [Learner(hub, n) for n in users]
             homes = {n: Path(pwd.getpwnam(n).pw_dir) for n in users}
@@ -167,8 +173,10 @@ def main(argv: list[str] | None = None) -> None:
             cpu0 = (_cpu_seconds(hub.process.pid), _cpu_seconds(proxy_pid), time.monotonic())
             start = threading.Event()
             with ThreadPoolExecutor(len(learners)) as pool:
-                futures = [pool.submit(_learner_run, le, link, homes[le.name], start, args.stagger, i)
-                           for i, le in enumerate(learners)]
+                futures = [
+                    pool.submit(_learner_run, le, link, homes[le.name], start, args.stagger, i)
+                    for i, le in enumerate(learners)
+                ]
                 start.set()
                 results = [f.result() for f in futures]
             cpu1 = (_cpu_seconds(hub.process.pid), _cpu_seconds(proxy_pid), time.monotonic())
@@ -178,10 +186,14 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(base, ignore_errors=True)
     wall = cpu1[2] - cpu0[2]
     ok = [r for r in results if "error" not in r]
-    print(f"hub_load: {args.learners} learners at once (stagger {args.stagger} s), extra hub settings: "
-          f"{extra.strip().replace(chr(10), '; ') or 'deploy/tljh only'}")
-    print(f"servers ready: {sum('ready' in r for r in results)}/{len(results)}; "
-          f"{_stats([r['ready'] for r in results if 'ready' in r])}")
+    print(
+        f"hub_load: {args.learners} learners at once (stagger {args.stagger} s), extra hub settings: "
+        f"{extra.strip().replace(chr(10), '; ') or 'deploy/tljh only'}"
+    )
+    print(
+        f"servers ready: {sum('ready' in r for r in results)}/{len(results)}; "
+        f"{_stats([r['ready'] for r in results if 'ready' in r])}"
+    )
     bare = [r["bare"] for r in results if "bare" in r]
     first = [r["lesson0"] for r in results if "lesson0" in r]
     print(f"bare notebook (click → kernel answers 1+1): {_stats(bare)}")
@@ -189,20 +201,28 @@ def main(argv: list[str] | None = None) -> None:
     both = [(r["lesson0"], r["bare"]) for r in results if "lesson0" in r]
     if both:
         extra_pct = [100 * (lesson - b) / b for lesson, b in both]
-        print(f"our lessons add to the bare notebook's time: median {statistics.median(extra_pct):.1f} %, "
-              f"p95 {percentile(extra_pct, 95):.1f} %")
+        print(
+            f"our lessons add to the bare notebook's time: median {statistics.median(extra_pct):.1f} %, "
+            f"p95 {percentile(extra_pct, 95):.1f} %"
+        )
     print(f"every lesson run + every quiz answered + handed in: {_stats([r['done'] for r in ok if 'done' in r])}")
     print(f"hand-ins arrived: {arrived}/{len(results)}")
     lost = sum(r["answered"] - r["saved"] for r in ok if "saved" in r)
     print(f"answers given {sum(r.get('answered', 0) for r in ok)}, answers lost {lost}")
     pss = [m[0] for m in memory]
     rss = [m[1] for m in memory]
-    print(f"memory per learner (server + kernels, all lessons run): PSS median {statistics.median(pss):.0f} MB, "
-          f"max {max(pss):.0f} MB; RSS median {statistics.median(rss):.0f} MB, max {max(rss):.0f} MB")
-    print(f"machine: {os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f} "
-          "(other work on the machine slows every figure)")
-    print(f"hub CPU {100 * (cpu1[0] - cpu0[0]) / wall:.0f} % of one core, proxy {100 * (cpu1[1] - cpu0[1]) / wall:.0f} % "
-          f"over {wall:.0f} s")
+    print(
+        f"memory per learner (server + kernels, all lessons run): PSS median {statistics.median(pss):.0f} MB, "
+        f"max {max(pss):.0f} MB; RSS median {statistics.median(rss):.0f} MB, max {max(rss):.0f} MB"
+    )
+    print(
+        f"machine: {os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f} "
+        "(other work on the machine slows every figure)"
+    )
+    print(
+        f"hub CPU {100 * (cpu1[0] - cpu0[0]) / wall:.0f} % of one core, proxy {100 * (cpu1[1] - cpu0[1]) / wall:.0f} % "
+        f"over {wall:.0f} s"
+    )
     for r in results:
         if "error" in r:
             print(f"  {r['name']}: {r['error'].splitlines()[0]}")

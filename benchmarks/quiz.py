@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
-import time
 
 from .common import line, time_calls
 
@@ -20,18 +18,22 @@ def run(args) -> list[str]:
     out = []
     imports = []
     for _ in range(5):
-        t = subprocess.run([sys.executable, "-X", "importtime", "-c", "import widgets"],
-                           capture_output=True, text=True, check=True)
+        t = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import widgets"], capture_output=True, text=True, check=True
+        )
         total = [l for l in t.stderr.splitlines() if l.rstrip().endswith("| widgets")]
         imports.append(int(total[-1].split("|")[1]) / 1000 if total else float("nan"))
     out.append(line("import", "widgets", imports))
     cold = []
     for _ in range(3):
-        code = ("import time; t = time.perf_counter(); from widgets import quiz; import tempfile; "
-                "from widgets.progress import ProgressStore; quiz('01-physiology', ProgressStore(tempfile.mkdtemp())); "
-                "print((time.perf_counter() - t) * 1000)")
-        cold.append(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                         check=True).stdout))
+        code = (
+            "import time; t = time.perf_counter(); from widgets import quiz; import tempfile; "
+            "from widgets.progress import ProgressStore; quiz('01-physiology', ProgressStore(tempfile.mkdtemp())); "
+            "print((time.perf_counter() - t) * 1000)"
+        )
+        cold.append(
+            float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        )
     out.append(line("cold", "import widgets + first quiz (ipywidgets, pydantic, yaml)", cold))
 
     with tempfile.TemporaryDirectory() as d:
@@ -49,5 +51,6 @@ def run(args) -> list[str]:
         out.append(line("callback", "quiz_check (grade + save + feedback)", time_calls(check, args.runs)))
 
         from widgets.grading import grade
+
         out.append(line("callback", "grade only", time_calls(lambda i: grade(card.question, "a"), args.runs)))
     return out

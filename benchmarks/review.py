@@ -15,10 +15,15 @@ def run(args) -> list[str]:
 
     with tempfile.TemporaryDirectory() as d:
         store = ProgressStore(d)
-        for i in range(40):                      # a learner with some history: misses come first
+        for i in range(40):  # a learner with some history: misses come first
             store.record("01-physiology", f"01-physiology/q{i % 6 + 1}", ["x"], i % 3 == 0)
-        out = [line("build", "review_quiz (plan + 15 cards)", time_calls(lambda i: review_quiz(store),
-                                                                        runs=args.runs // 8 or 5))]
+        out = [
+            line(
+                "build",
+                "review_quiz (plan + 15 cards)",
+                time_calls(lambda i: review_quiz(store), runs=args.runs // 8 or 5),
+            )
+        ]
         card = review_quiz(store).cards[-1]
         q = card.question
 

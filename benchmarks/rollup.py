@@ -24,21 +24,44 @@ def run(args) -> list[str]:
     runs = max(args.runs // 10, 5)
     with tempfile.TemporaryDirectory() as d:
         folder = write_demo(Path(d) / "class", learners=30)
-        out.append(line("engine", "rollup_folder (30 learners + 4 bad files, regraded)",
-                        time_calls(lambda i: rollup_folder(folder, banks), runs)))
+        out.append(
+            line(
+                "engine",
+                "rollup_folder (30 learners + 4 bad files, regraded)",
+                time_calls(lambda i: rollup_folder(folder, banks), runs),
+            )
+        )
         store = ProgressStore(Path(d) / "store")
-        from widgets.demo_results import learner_progress
         import random
+
+        from widgets.demo_results import learner_progress
+
         from ..progress import empty_progress
+
         made_up = learner_progress(0, banks, random.Random(1))
         store.replace(dict(empty_progress(made_up["learner"]), attempts=made_up["attempts"]))
         data = store.load()
-        out.append(line("engine", "build_export (one learner, every bank)",
-                        time_calls(lambda i: build_export(data, banks), args.runs)))
+        out.append(
+            line(
+                "engine",
+                "build_export (one learner, every bank)",
+                time_calls(lambda i: build_export(data, banks), args.runs),
+            )
+        )
         view = progress_backup(store)
-        out.append(line("callback", "backup Make my results file (export + link)",
-                        time_calls(lambda i: view.export_button.click(), runs)))
+        out.append(
+            line(
+                "callback",
+                "backup Make my results file (export + link)",
+                time_calls(lambda i: view.export_button.click(), runs),
+            )
+        )
         roll = ClassResults(str(folder))
-        out.append(line("callback", "class results Read (roll-up + chart + tables)",
-                        time_calls(lambda i: roll.read_button.click(), runs)))
+        out.append(
+            line(
+                "callback",
+                "class results Read (roll-up + chart + tables)",
+                time_calls(lambda i: roll.read_button.click(), runs),
+            )
+        )
     return out

@@ -20,7 +20,7 @@ CONTENT = ROOT / "widgets" / "content"
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"```.*?```", re.S)
 _URL = re.compile(r"(?:https?://|www\.)\S+")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")      # [text](target) and ![alt](src) keep their text
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")  # [text](target) and ![alt](src) keep their text
 _TAG = re.compile(r"<[^>]+>")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _END = (".", "!", "?")
@@ -36,20 +36,20 @@ def plain(md: str) -> str:
     md = _FENCE.sub(" ", _COMMENT.sub(" ", md))
     units: list[str] = []
     for line in md.splitlines():
-        if line.lstrip().startswith("|"):              # table rows carry no sentences
+        if line.lstrip().startswith("|"):  # table rows carry no sentences
             continue
         raw = line.strip()
         if not raw:
-            units.append("")                           # paragraph break
+            units.append("")  # paragraph break
             continue
         starts_unit = raw.startswith("#") or bool(_ITEM.match(line))
         text = _ITEM.sub("", line).strip().lstrip("#>").strip()
-        text = _ITEM.sub("", text) if raw.startswith("#") else text   # "## 2. Title" → "Title"
+        text = _ITEM.sub("", text) if raw.startswith("#") else text  # "## 2. Title" → "Title"
         text = _LINK.sub(r"\1", text)
         text = _URL.sub(" ", text)
         text = _TAG.sub(" ", re.sub(r"`[^`]*`", " ", text))
         text = re.sub(r"[*_]{1,3}", "", text).replace("→", ",")
-        text = re.sub(r"[^\w\s.,;:!?'\"()\-–—/%]", " ", text)   # emoji and symbols
+        text = re.sub(r"[^\w\s.,;:!?'\"()\-–—/%]", " ", text)  # emoji and symbols
         text = " ".join(text.split())
         if starts_unit or not units or units[-1] == "":
             units.append(text)
@@ -72,8 +72,14 @@ def bank_strings(path: Path) -> list[str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = [data.get("title", "")]
     for q in data.get("questions", []):
-        out += [q.get("prompt", ""), q.get("hint", ""), q.get("explanation", ""), q.get("wrong_feedback", ""),
-                q.get("low_feedback", ""), q.get("high_feedback", "")]
+        out += [
+            q.get("prompt", ""),
+            q.get("hint", ""),
+            q.get("explanation", ""),
+            q.get("wrong_feedback", ""),
+            q.get("low_feedback", ""),
+            q.get("high_feedback", ""),
+        ]
         for o in q.get("options", []) or []:
             out += [o.get("text", ""), o.get("feedback", "")]
         out += [i.get("text", "") for i in q.get("items", []) or []]
@@ -93,6 +99,7 @@ def yaml_strings(path: Path) -> list[str]:
         elif isinstance(node, list):
             for v in node:
                 walk(v)
+
     walk(yaml.safe_load(path.read_text(encoding="utf-8")))
     return out
 

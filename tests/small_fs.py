@@ -16,8 +16,10 @@ from pathlib import Path
 def _run(*cmd: str) -> None:
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
-        raise AssertionError(f"cannot set up a real small file system: {' '.join(cmd)} -> {done.stderr.strip()} "
-                             "(these tests need root and tmpfs; they do not fall back to a chmod'ed folder)")
+        raise AssertionError(
+            f"cannot set up a real small file system: {' '.join(cmd)} -> {done.stderr.strip()} "
+            "(these tests need root and tmpfs; they do not fall back to a chmod'ed folder)"
+        )
 
 
 @contextlib.contextmanager

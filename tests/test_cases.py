@@ -11,11 +11,20 @@ from widgets.model import OUTCOMES, CaseStories
 BROKEN = Path(__file__).parent / "fixtures" / "broken_cases"
 FILE = load_cases()
 STORIES = FILE.stories
-RANK = {o: -i for i, o in enumerate(OUTCOMES)}     # emergency is the most cautious step
+RANK = {o: -i for i, o in enumerate(OUTCOMES)}  # emergency is the most cautious step
 # Named here, not read from any content file: words that would reassure a person who has a warning sign.
-REASSURING = ("harmless", "nothing to worry", "no need to", "you are fine", "you're fine", "benign",
-              "not serious", "all clear", "normal")
-TEEN = ("football", "dance", "school shoes", "exam", "energy drink")   # sport, school shoes, exams, caffeine
+REASSURING = (
+    "harmless",
+    "nothing to worry",
+    "no need to",
+    "you are fine",
+    "you're fine",
+    "benign",
+    "not serious",
+    "all clear",
+    "normal",
+)
+TEEN = ("football", "dance", "school shoes", "exam", "energy drink")  # sport, school shoes, exams, caffeine
 
 
 def test_eight_or_nine_stories_with_unique_ids_and_a_teacher_note_each():
@@ -99,15 +108,18 @@ def test_judge_refuses_no_or_unknown_choice(bad):
         judge(FILE, STORIES[0], bad)
 
 
-@pytest.mark.parametrize("name, entry, field, words", [
-    ("red-flag-self-care", "pat-pain", "expected", "the self-check rules give 'book_visit'"),
-    ("unsure-self-care", "pat-unsure", "expected", "the self-check rules give 'book_visit'"),
-    ("emergency-not-emergency", "pat-numb", "expected", "the self-check rules give 'emergency'"),
-    ("self-care-reason-silent", "pat-coffee", "reason", "healthcare professional"),
-    ("unknown-trigger", "pat-coffee", "answers.triggers[0]", "expected input should be"),
-    ("number-written-out", "pat-breathing", "reason", "names an emergency number itself"),
-    ("missing-teacher-note", "pat-breathing", "teacher_note", "missing"),
-])
+@pytest.mark.parametrize(
+    "name, entry, field, words",
+    [
+        ("red-flag-self-care", "pat-pain", "expected", "the self-check rules give 'book_visit'"),
+        ("unsure-self-care", "pat-unsure", "expected", "the self-check rules give 'book_visit'"),
+        ("emergency-not-emergency", "pat-numb", "expected", "the self-check rules give 'emergency'"),
+        ("self-care-reason-silent", "pat-coffee", "reason", "healthcare professional"),
+        ("unknown-trigger", "pat-coffee", "answers.triggers[0]", "expected input should be"),
+        ("number-written-out", "pat-breathing", "reason", "names an emergency number itself"),
+        ("missing-teacher-note", "pat-breathing", "teacher_note", "missing"),
+    ],
+)
 def test_broken_case_files_are_refused_with_a_named_error(name, entry, field, words):
     path = BROKEN / f"{name}.yaml"
     with pytest.raises(ContentError) as e:

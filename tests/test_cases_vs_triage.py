@@ -3,8 +3,8 @@
 import pytest
 
 from widgets.load import CONTENT_DIR, load_cases
-from widgets.model import OUTCOMES
 from widgets.load import load_triage_rules as load_rules
+from widgets.model import OUTCOMES
 from widgets.triage import triage
 
 CASES = CONTENT_DIR / "cases.yaml"
@@ -24,7 +24,8 @@ def test_story_matches_engine(story):
     verdict = triage(story.answers, load_rules())
     assert verdict.outcome == story.expected, (
         f"{story.id}: the story expects {story.expected!r}, the self-check says {verdict.outcome!r} "
-        f"because {[r.rule for r in verdict.reasons]}")
+        f"because {[r.rule for r in verdict.reasons]}"
+    )
 
 
 def test_the_stories_cover_every_outcome():

@@ -42,11 +42,14 @@ def test_values_validate_against_the_chart_schema():
     assert _errors(_yaml(Z2JH / "values.yaml")) == []
 
 
-@pytest.mark.parametrize("path, value", [
-    (("singleuser", "memry"), {"guarantee": "1G"}),              # a typo of a key
-    (("singleuser", "memory", "guarantee"), ["512M"]),           # a wrong type
-    (("cull", "timeout"), "an hour"),
-])
+@pytest.mark.parametrize(
+    "path, value",
+    [
+        (("singleuser", "memry"), {"guarantee": "1G"}),  # a typo of a key
+        (("singleuser", "memory", "guarantee"), ["512M"]),  # a wrong type
+        (("cull", "timeout"), "an hour"),
+    ],
+)
 def test_the_schema_catches_a_mistake(path, value):
     values = _yaml(Z2JH / "values.yaml")
     node = values
@@ -66,7 +69,10 @@ def test_default_url_is_the_projects_nbgitpuller_link():
 def test_drop_box_mounts_only_the_learners_own_folder():
     su = _yaml(Z2JH / "values.yaml")["singleuser"]
     (mount,) = [m for m in su["storage"]["extraVolumeMounts"] if m["name"] == "dropbox"]
-    assert mount["subPath"] == "{username}" and mount["mountPath"] == su["extraEnv"]["FOOT_LESSONS_DROPBOX"] + "/{username}"
+    assert (
+        mount["subPath"] == "{username}"
+        and mount["mountPath"] == su["extraEnv"]["FOOT_LESSONS_DROPBOX"] + "/{username}"
+    )
     assert su["extraEnv"]["FOOT_LESSONS_DROPBOX_OWNERS"] == "folder"
 
 

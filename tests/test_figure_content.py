@@ -4,8 +4,16 @@ import pytest
 import yaml
 
 from widgets.figure_model import REGION_IDS, FootRegions
-from widgets.load import load_figure_texts, load_regions, related_questions
-from widgets.load import CONTENT_DIR, ContentError, all_banks, lesson_ids, validate
+from widgets.load import (
+    CONTENT_DIR,
+    ContentError,
+    all_banks,
+    lesson_ids,
+    load_figure_texts,
+    load_regions,
+    related_questions,
+    validate,
+)
 
 
 def test_regions_load_with_every_id_the_map_draws():
@@ -41,7 +49,7 @@ def test_region_without_text_and_typo_field_are_errors():
         validate(FootRegions, raw, "foot_regions.yaml")
     raw = _raw()
     raw["regions"][0]["explaination"] = raw["regions"][0].pop("explanation")
-    with pytest.raises(ContentError, match="peroneal-muscles.*explaination.*unknown field"):
+    with pytest.raises(ContentError, match=r"peroneal-muscles.*explaination.*unknown field"):
         validate(FootRegions, raw, "foot_regions.yaml")
 
 
@@ -53,6 +61,6 @@ def test_every_region_topic_names_a_real_region():
 
 
 def test_each_region_has_a_related_question():
-    assert "03-foot" in lesson_ids()          # the foot lesson's bank asks about the regions
+    assert "03-foot" in lesson_ids()  # the foot lesson's bank asks about the regions
     for rid in REGION_IDS:
         assert related_questions(rid), f"no quiz question has topic region:{rid}"

@@ -89,8 +89,10 @@ class TestOrdering:
         r = grade(O, ["two", "one", "three", "four"])
         assert not r.correct and r.summary == "2 of 4 steps in the right place" and r.feedback == ["Not in order."]
 
-    @pytest.mark.parametrize("answer", [None, [], ["one", None, "three", "four"], ["one", "one", "three", "four"],
-                                        ["one", "two", "three"], "one"])
+    @pytest.mark.parametrize(
+        "answer",
+        [None, [], ["one", None, "three", "four"], ["one", "one", "three", "four"], ["one", "two", "three"], "one"],
+    )
     def test_invalid(self, answer):
         assert not grade(O, answer).valid
 

@@ -65,7 +65,7 @@ def test_the_teacher_list_refuses_links_stray_files_and_broken_hand_ins(tmp_path
     box = tmp_path / "box"
     (box / ME).mkdir(parents=True)
     (box / "stray.json").write_text("{}")
-    (box / "not-a-user").mkdir()                         # named after nobody: not owned by that name
+    (box / "not-a-user").mkdir()  # named after nobody: not owned by that name
     target = tmp_path / "secret.json"
     target.write_text("{}")
     (box / ME / "class-results-link.json").symlink_to(target)
@@ -84,8 +84,11 @@ def test_the_hub_side_needs_only_the_standard_library():
     """The hub's own Python imports `prepare_dropbox` after `pip install --no-deps` (deploy/tljh)."""
     import subprocess
     import sys
-    code = ("import sys, widgets.handin; "
-            "print(sorted(m for m in ('pydantic', 'yaml', 'ipywidgets', 'filelock', 'platformdirs') if m in sys.modules))")
+
+    code = (
+        "import sys, widgets.handin; "
+        "print(sorted(m for m in ('pydantic', 'yaml', 'ipywidgets', 'filelock', 'platformdirs') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -93,6 +96,7 @@ def test_the_hub_side_needs_only_the_standard_library():
 def test_dropbox_files_feed_the_class_roll_up(tmp_path):
     from widgets.load import all_banks, load_review
     from widgets.rollup import rollup
+
     box = tmp_path / "box"
     (box / ME).mkdir(parents=True)
     (box / ME / "class-results-x.json").write_text("not json")

@@ -1,6 +1,7 @@
 """The teacher's guide: a 45-minute plan that adds up, homework at the computed times, the sections a
 teacher needs (story notes, safeguarding, FAQ with sources, no-computer plan), and links that work."""
 
+import itertools
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from widgets.load import load_course
 from widgets.timings import time_course
 
 from .course_text import plain
-from .test_readability import cmu_corpus, grade, nltk_offline, textstat  # noqa: F401 (fixtures)
+from .test_readability import grade
 
 LESSONS = Path(__file__).parent.parent / "lessons"
 GUIDE = LESSONS / "instructor" / "guide.md"
@@ -45,7 +46,7 @@ def test_the_45_minute_plan_adds_up_and_keeps_the_warning_signs_in_class():
     minutes = slots(in_class)
     assert minutes and minutes[0][0] == 0 and minutes[-1][1] == 45
     assert all(start < end for start, end in minutes)
-    assert all(end == nxt for (_, end), (nxt, _) in zip(minutes, minutes[1:]))   # no gaps, no overlaps
+    assert all(end == nxt for (_, end), (nxt, _) in itertools.pairwise(minutes))  # no gaps, no overlaps
     assert in_class.count("⏸") >= 3
     assert "04_red_flags.ipynb" in in_class
 
@@ -60,7 +61,7 @@ def test_every_lesson_is_in_class_or_homework_and_homework_shows_computed_minute
         assert lesson.notebook in in_class or lesson.notebook in rows, lesson.notebook
     for notebook, minutes in rows.items():
         assert int(minutes) == computed[notebook], notebook
-    assert "cannot hold the whole course" in plan.split("|", 1)[0]     # says so honestly
+    assert "cannot hold the whole course" in plan.split("|", 1)[0]  # says so honestly
 
 
 def test_prompt_a_calls_a_fist_a_chosen_movement_not_a_cramp():
@@ -78,14 +79,17 @@ def test_story_notes_point_to_the_key_and_teach_reasons_and_caution():
         assert tier in notes.lower(), tier
 
 
-@pytest.mark.parametrize("situation, action", [
-    ("has a sudden sign **now**", "999 / 112 / 911"),
-    ("gets an **emergency** answer", "school nurse"),
-    ("gets a **same-day** answer", "parents or carers today"),
-    ("tells you about a symptom", "Do not say what it is"),
-    ("is worried or upset", "rarely serious"),
-    ("not safe", "DSL"),
-])
+@pytest.mark.parametrize(
+    "situation, action",
+    [
+        ("has a sudden sign **now**", "999 / 112 / 911"),
+        ("gets an **emergency** answer", "school nurse"),
+        ("gets a **same-day** answer", "parents or carers today"),
+        ("tells you about a symptom", "Do not say what it is"),
+        ("is worried or upset", "rarely serious"),
+        ("not safe", "DSL"),
+    ],
+)
 def test_safeguarding_plan_covers_each_situation(situation, action):
     plan = section("Safeguarding plan")
     row = next((line for line in plan.splitlines() if situation in line), None)
@@ -93,11 +97,14 @@ def test_safeguarding_plan_covers_each_situation(situation, action):
     assert "designated safeguarding lead" in plan
 
 
-@pytest.mark.parametrize("question, sources", [
-    ("Is it ALS / motor neurone disease?", ["NHS", "NINDS"]),
-    ("Eye twitches", ["NHS", "MedlinePlus"]),
-    ("Night cramps", ["NHS", "MedlinePlus"]),
-])
+@pytest.mark.parametrize(
+    "question, sources",
+    [
+        ("Is it ALS / motor neurone disease?", ["NHS", "NINDS"]),
+        ("Eye twitches", ["NHS", "MedlinePlus"]),
+        ("Night cramps", ["NHS", "MedlinePlus"]),
+    ],
+)
 def test_faq_answers_name_their_sources(question, sources):
     faq = section("Background and FAQ for the teacher")
     answer = faq.split(question, 1)[1].split("\n- **", 1)[0]

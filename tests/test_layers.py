@@ -9,8 +9,10 @@ import pytest
 import widgets
 
 PACKAGE = Path(widgets.__file__).parent
-ENGINE = sorted([p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"]
-                + [f"questions.{p.stem}".removesuffix(".__init__") for p in (PACKAGE / "questions").glob("*.py")])
+ENGINE = sorted(
+    [p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"]
+    + [f"questions.{p.stem}".removesuffix(".__init__") for p in (PACKAGE / "questions").glob("*.py")]
+)
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -63,7 +65,7 @@ def _package_imports() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for path in root.rglob("*.py"):
         name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
-        package = name.split(".")[:-1] if not path.name == "__init__.py" else name.split(".")
+        package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
         deps = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level:

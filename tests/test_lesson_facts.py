@@ -12,17 +12,20 @@ import nbformat
 import pytest
 
 from widgets import simulation as sim
-from widgets.load import load_figure_texts, load_regions
-from widgets.load import load_bank, load_glossary
+from widgets.load import load_bank, load_figure_texts, load_glossary, load_regions
 from widgets.model import Numeric, Ordering
 from widgets.views.glossary import glossary, glossary_html
 
-from .course_text import LESSONS, bank_strings, CONTENT
+from .course_text import CONTENT, LESSONS, bank_strings
 
-NOTEBOOKS = {"00-start": "00_start_here.ipynb", "01-physiology": "01_what_is_a_twitch.ipynb",
-             "02-triggers": "02_lifestyle_triggers.ipynb", "03-foot": "03_local_foot_causes.ipynb"}
+NOTEBOOKS = {
+    "00-start": "00_start_here.ipynb",
+    "01-physiology": "01_what_is_a_twitch.ipynb",
+    "02-triggers": "02_lifestyle_triggers.ipynb",
+    "03-foot": "03_local_foot_causes.ipynb",
+}
 BANKS = ("01-physiology", "02-triggers", "03-foot")
-WORDS_TO_KNOW_MAX = 6                     # "a handful per lesson"
+WORDS_TO_KNOW_MAX = 6  # "a handful per lesson"
 
 
 def cells(lesson: str) -> list:
@@ -102,8 +105,14 @@ def test_lesson_02_lists_one_trigger_per_simulator_control():
     section = lesson.split("## 1.", 1)[1].split("## 2.", 1)[0]
     listed = re.findall(r"^\d+\. (.+)$", section, flags=re.M)
     assert len(listed) == len(sim.TRIGGER_LEVELS)
-    names = {"hydration": "water", "magnesium": "magnesium", "potassium": "potassium",
-             "caffeine": "caffeine", "stress": "stress", "exercise": "exercise"}
+    names = {
+        "hydration": "water",
+        "magnesium": "magnesium",
+        "potassium": "potassium",
+        "caffeine": "caffeine",
+        "stress": "stress",
+        "exercise": "exercise",
+    }
     assert set(names) == set(sim.TRIGGER_LEVELS)
     for control, word in names.items():
         assert sum(word in item for item in listed) == 1, (control, listed)
@@ -137,8 +146,13 @@ def test_electrolytes_sodium_carries_potassium_resets_low_potassium_means_weakne
 # --- items 6 and 7: the foot ------------------------------------------------------------------------
 def test_peroneal_twitch_is_felt_at_the_muscle_belly_and_also_called_fibularis():
     lesson = flat(md("03-foot"))
-    for fact in ("also called the fibularis", "outer side of the lower leg", "under the sole",
-                 "small muscles inside the foot", "if it hurts or does not settle, get it checked"):
+    for fact in (
+        "also called the fibularis",
+        "outer side of the lower leg",
+        "under the sole",
+        "small muscles inside the foot",
+        "if it hurts or does not settle, get it checked",
+    ):
         assert fact in lesson, fact
     regions = load_regions()
     assert "fibularis" in regions.region("peroneal-muscles").name
@@ -165,7 +179,7 @@ def test_every_lesson_has_an_under_18_route_and_the_emergency_numbers(lesson):
     text = flat(md(lesson))
     assert "under 18" in text and "parent, carer, school nurse" in text
     assert "999 / 112 / 911" in text
-    assert "this is a lesson, not medical advice." in text          # the visible disclaimer stays
+    assert "this is a lesson, not medical advice." in text  # the visible disclaimer stays
 
 
 @pytest.mark.parametrize("lesson", BANKS)
@@ -173,6 +187,7 @@ def test_every_bank_asks_about_pain(lesson):
     def about_pain(q) -> bool:
         texts = [q.prompt, q.explanation] + [o.text for o in getattr(q, "options", [])]
         return any(w in flat(t) for t in texts for w in ("pain", "hurt"))
+
     assert any(about_pain(q) for q in load_bank(lesson).recap()), lesson
 
 
@@ -180,15 +195,19 @@ def test_every_bank_asks_about_pain(lesson):
 @pytest.mark.parametrize("lesson", BANKS)
 def test_recap_quiz_comes_before_key_points_and_glossary(lesson):
     sources = [c.source for c in cells(lesson)]
-    at = lambda pred: next(i for i, s in enumerate(sources) if pred(s))   # noqa: E731
+
+    def at(pred):
+        return next(i for i, s in enumerate(sources) if pred(s))
+
     recap = at(lambda s: s.strip().endswith(f'quiz("{lesson}")'))
     assert recap < at(lambda s: s.startswith("## Key points")) < at(lambda s: "glossary(" in s)
 
 
 @pytest.mark.parametrize("lesson", BANKS)
 def test_one_or_two_section_checks_inside_the_sections_and_none_in_the_recap(lesson):
-    shown = [id_ for c in cells(lesson) if c.cell_type == "code"
-             for id_ in re.findall(r'questions=\["([^"]+)"\]', c.source)]
+    shown = [
+        id_ for c in cells(lesson) if c.cell_type == "code" for id_ in re.findall(r'questions=\["([^"]+)"\]', c.source)
+    ]
     bank = load_bank(lesson)
     checks = [q.id for q in bank.questions if q.section_check]
     assert 1 <= len(checks) <= 2 and sorted(shown) == sorted(checks)
@@ -202,7 +221,9 @@ def test_one_or_two_section_checks_inside_the_sections_and_none_in_the_recap(les
 def test_every_question_has_a_hint_that_does_not_give_the_answer(lesson):
     for q in load_bank(lesson).questions:
         assert q.hint, f"{lesson}/{q.id} has no hint"
-        right = [o.text for o in getattr(q, "options", []) if o.id in q.correct_ids] if hasattr(q, "correct_ids") else []
+        right = (
+            [o.text for o in getattr(q, "options", []) if o.id in q.correct_ids] if hasattr(q, "correct_ids") else []
+        )
         for text in right:
             assert flat(text) not in flat(q.hint), f"{lesson}/{q.id}: the hint gives the answer away"
 
@@ -210,8 +231,9 @@ def test_every_question_has_a_hint_that_does_not_give_the_answer(lesson):
 # --- glossary split -----------------------------------------------------------------------------------
 def test_glossary_has_a_handful_of_words_to_know_per_lesson_and_words_doctors_use():
     from widgets.model import GLOSSARY_HEADINGS
+
     g = load_glossary()
-    for lesson in BANKS + ("04-red-flags",):
+    for lesson in (*BANKS, "04-red-flags"):
         groups = g.grouped(lesson)
         assert 1 <= len(groups["know"]) <= WORDS_TO_KNOW_MAX, (lesson, [e.term for e in groups["know"]])
     assert len(g.grouped("01-physiology")["know"]) + len(g.grouped("01-physiology")["doctors"]) <= 10
@@ -219,5 +241,5 @@ def test_glossary_has_a_handful_of_words_to_know_per_lesson_and_words_doctors_us
     assert page.index(GLOSSARY_HEADINGS["know"]) < page.index(GLOSSARY_HEADINGS["doctors"])
     assert "motor unit" in page.split(GLOSSARY_HEADINGS["doctors"])[0]
     assert "fasciculation" in page.split(GLOSSARY_HEADINGS["doctors"])[1]
-    whole = glossary().terms.value                             # lesson 05 shows every term
+    whole = glossary().terms.value  # lesson 05 shows every term
     assert all(e.term in whole for e in g.entries)

@@ -17,8 +17,11 @@ LESSONS = Path(__file__).parent.parent / "lessons"
 L04, L05 = LESSONS / "04_red_flags.ipynb", LESSONS / "05_review.ipynb"
 BANKS = ["04-red-flags", "05-review"]
 NUMBERS = "999 / 112 / 911"
-FOOTER = ("Last checked against sources: 2026-11-25", "Next check due: 2027-05-25",
-          "Checked by the project team against the sources listed; not yet reviewed by a clinician.")
+FOOTER = (
+    "Last checked against sources: 2026-11-25",
+    "Next check due: 2027-05-25",
+    "Checked by the project team against the sources listed; not yet reviewed by a clinician.",
+)
 
 
 def cells(path):
@@ -42,8 +45,12 @@ def own_strings() -> str:
 
 
 # -- item 2: weakness ----------------------------------------------------------------------------------
-WRONG_ABOUT_REST = [r"true weakness does not\b", r"rest does not fix", r"stays even after rest",
-                    r"weakness (does not|doesn't|never) gets? better"]
+WRONG_ABOUT_REST = [
+    r"true weakness does not\b",
+    r"rest does not fix",
+    r"stays even after rest",
+    r"weakness (does not|doesn't|never) gets? better",
+]
 
 
 def test_weakness_is_what_the_foot_cannot_do_and_still_counts_if_it_comes_and_goes():
@@ -66,20 +73,47 @@ def test_q5_marks_weakness_that_gets_better_with_rest_as_still_counting():
 
 # -- the four steps ------------------------------------------------------------------------------------
 TIERS = [
-    (f"Emergency: call {NUMBERS} now", ["a face that droops", "weakness or numbness in an arm or leg",
-                                        "one side", "trouble speaking or understanding", "sudden trouble seeing",
-                                        "sudden dizziness", "loss of balance", "a sudden, very bad headache",
-                                        "trouble breathing or swallowing", "spreads fast up the legs, or to both sides",
-                                        'NHS, "Stroke: symptoms"', 'CDC, "Signs and symptoms of stroke"',
-                                        'NHS, "Guillain-Barré syndrome"']),
-    ("Urgent, today: a same-day doctor, or a health advice line such as NHS 111",
-     ["new weakness that came on over a day or a few days", "the front of the foot has started to drag",
-      "numbness or tingling that is spreading"]),
-    ("Book a visit", ["weakness that has lasted a while, or got weaker slowly over weeks", "more than 2 weeks", "several places", "stiffness", "a muscle getting smaller",
-                      "burning, tingling or **numbness** in the sole of the foot that stays",
-                      "pain that does not settle", "a medicine that may be causing it",
-                      "Never stop a prescribed medicine without asking the person who prescribed it",
-                      'NHS, "Twitching eyes and muscles"']),
+    (
+        f"Emergency: call {NUMBERS} now",
+        [
+            "a face that droops",
+            "weakness or numbness in an arm or leg",
+            "one side",
+            "trouble speaking or understanding",
+            "sudden trouble seeing",
+            "sudden dizziness",
+            "loss of balance",
+            "a sudden, very bad headache",
+            "trouble breathing or swallowing",
+            "spreads fast up the legs, or to both sides",
+            'NHS, "Stroke: symptoms"',
+            'CDC, "Signs and symptoms of stroke"',
+            'NHS, "Guillain-Barré syndrome"',
+        ],
+    ),
+    (
+        "Urgent, today: a same-day doctor, or a health advice line such as NHS 111",
+        [
+            "new weakness that came on over a day or a few days",
+            "the front of the foot has started to drag",
+            "numbness or tingling that is spreading",
+        ],
+    ),
+    (
+        "Book a visit",
+        [
+            "weakness that has lasted a while, or got weaker slowly over weeks",
+            "more than 2 weeks",
+            "several places",
+            "stiffness",
+            "a muscle getting smaller",
+            "burning, tingling or **numbness** in the sole of the foot that stays",
+            "pain that does not settle",
+            "a medicine that may be causing it",
+            "Never stop a prescribed medicine without asking the person who prescribed it",
+            'NHS, "Twitching eyes and muscles"',
+        ],
+    ),
     ("None of these warning signs", ["everyday steps", "Come back to this list"]),
 ]
 
@@ -88,7 +122,7 @@ def test_lesson04_names_the_four_steps_most_urgent_first_with_their_signs_and_so
     steps = section(L04, "## 3. Which sign, which step")
     starts = [steps.index(title) for title, _ in TIERS]
     assert starts == sorted(starts), "the steps must come most urgent first"
-    for (title, signs), start, end in zip(TIERS, starts, starts[1:] + [len(steps)]):
+    for (title, signs), start, end in zip(TIERS, starts, [*starts[1:], len(steps)], strict=False):
         part = steps[start:end]
         missing = [s for s in signs if s not in part]
         assert not missing, f"{title}: {missing}"
@@ -116,8 +150,13 @@ def test_under_18_route_on_every_step_and_an_emergency_call_comes_first():
 
 def test_a_sourced_word_about_worry_in_the_lesson_text():
     worry = section(L04, "## 4. A word about worry")
-    for words in ("very rarely", "Worry itself can make a twitch worse", "online", 'NHS, "Health anxiety"',
-                  'NHS, "Twitching eyes and muscles"'):
+    for words in (
+        "very rarely",
+        "Worry itself can make a twitch worse",
+        "online",
+        'NHS, "Health anxiety"',
+        'NHS, "Twitching eyes and muscles"',
+    ):
         assert words in worry
 
 
@@ -172,10 +211,13 @@ def test_every_question_has_a_hint_and_feedback_that_teaches(lesson):
 def test_lesson04_asks_about_the_urgent_signs_pain_and_medicines():
     bank = load_bank("04-red-flags")
     prompts = {q.id: q.prompt for q in bank.recap()}
-    answers = {q.id: " ".join(o.text for o in q.options if o.id in q.correct_ids)
-               for q in bank.questions if hasattr(q, "options")}
-    assert any(NUMBERS in a for a in answers.values())                        # an emergency scenario
-    assert any("Get help today" in a for a in answers.values())               # an urgent-today scenario
+    answers = {
+        q.id: " ".join(o.text for o in q.options if o.id in q.correct_ids)
+        for q in bank.questions
+        if hasattr(q, "options")
+    }
+    assert any(NUMBERS in a for a in answers.values())  # an emergency scenario
+    assert any("Get help today" in a for a in answers.values())  # an urgent-today scenario
     assert any("ache" in p or "pain" in p for p in prompts.values())
     assert any("medicine" in p for p in prompts.values())
 

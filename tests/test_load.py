@@ -39,7 +39,7 @@ def test_broken_bank_gives_named_error(name):
 
 
 def test_missing_lesson_names_known_ones():
-    with pytest.raises(ContentError, match="no question bank for lesson 'nope'.*01-physiology"):
+    with pytest.raises(ContentError, match=r"no question bank for lesson 'nope'.*01-physiology"):
         load_bank("nope")
 
 

@@ -16,11 +16,11 @@ LESSONS = Path(__file__).parent.parent / "lessons"
 NOTEBOOKS = sorted(LESSONS.glob("*.ipynb"))
 MAX_BYTES = 1_000_000
 EXTERNAL = [
-    re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?(https?:)?//", re.I),     # any script from another host
+    re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?(https?:)?//", re.I),  # any script from another host
     re.compile(r"(https?:)?//cdn\.plot\.ly", re.I),
     re.compile(r"(https?:)?//(unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|esm\.sh)", re.I),
     re.compile(r"mathjax[^\"'\s]*\.js", re.I),
-    re.compile(r"require\.config\(\s*\{\s*paths", re.I),                # requirejs loading plotly from a URL
+    re.compile(r"require\.config\(\s*\{\s*paths", re.I),  # requirejs loading plotly from a URL
 ]
 
 
@@ -41,8 +41,7 @@ def executed(tmp_path_factory):
     out = {}
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=120, kernel_name="python3",
-                       resources={"metadata": {"path": str(LESSONS)}}).execute()
+        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(LESSONS)}}).execute()
         saved = tmp_path_factory.mktemp("executed") / path.name
         nbformat.write(nb, saved)
         out[path.name] = (nb, saved.stat().st_size)
@@ -67,7 +66,7 @@ def test_no_output_loads_a_script_from_the_internet(executed, name):
 def test_executed_lesson_with_widget_state_stays_under_1_mb(executed, name):
     nb, size = executed[name]
     print(f"{name}: {size / 1e6:.3f} MB executed with widget state")
-    assert "widgets" in nb.metadata or not any(c.cell_type == "code" for c in nb.cells)   # state was saved
+    assert "widgets" in nb.metadata or not any(c.cell_type == "code" for c in nb.cells)  # state was saved
     assert size < MAX_BYTES, f"{name} is {size / 1e6:.2f} MB"
 
 
@@ -75,5 +74,5 @@ def test_executed_lesson_with_widget_state_stays_under_1_mb(executed, name):
 def test_figures_reach_the_page_as_plotly_json_not_html(executed):
     """Plotly figures go as their mime type, so the page's installed extension draws them (no inline bundle)."""
     state = json.dumps({n: nb.metadata.get("widgets", {}) for n, (nb, _) in executed.items()})
-    assert state.count("application/vnd.plotly.v1+json") >= 5          # 3 in lesson 01, 1 each in 02 and 03
+    assert state.count("application/vnd.plotly.v1+json") >= 5  # 3 in lesson 01, 1 each in 02 and 03
     assert "plotly.js v" not in state and "window.Plotly" not in state

@@ -58,7 +58,7 @@ def test_lesson_anatomy(lesson):
     first = nb.cells[0].source
     assert first.startswith("# ") and "**Time:**" in first
     assert f"{lesson.minutes}" in first
-    assert "This is a lesson, not medical advice." in text      # visible disclaimer
+    assert "This is a lesson, not medical advice." in text  # visible disclaimer
     assert "healthcare professional" in text
     if lesson.id != "00-start":
         assert "## Goals" in text and "## Key points" in text
@@ -68,6 +68,7 @@ def test_lesson_anatomy(lesson):
 
 def test_lesson_links_point_at_real_notebooks():
     import re
+
     for path in NOTEBOOKS:
         for target in re.findall(r"\]\(([^)#]+\.ipynb)", markdown(read(path))):
             assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
@@ -84,7 +85,8 @@ def test_text_copy_for_review_matches_the_notebook(path):
     copy = text_copy_path(path)
     assert copy.exists(), f"no text copy {copy}: run tools/nbclean.py"
     assert copy.read_text(encoding="utf-8") == text_copy(nbformat.read(path, as_version=4)), (
-        f"{copy} differs from {path.name}: run tools/nbclean.py")
+        f"{copy} differs from {path.name}: run tools/nbclean.py"
+    )
 
 
 def test_no_text_copy_without_its_notebook():

@@ -26,7 +26,7 @@ def words(text: str) -> list[str]:
 
 
 def runs(ws: list[str], n: int = RUN) -> set[tuple[str, ...]]:
-    return {tuple(ws[i:i + n]) for i in range(len(ws) - n + 1)}
+    return {tuple(ws[i : i + n]) for i in range(len(ws) - n + 1)}
 
 
 def shared(text: str, article_runs: set[tuple[str, ...]], n: int = RUN) -> list[str]:
@@ -61,14 +61,14 @@ def article_runs() -> set[tuple[str, ...]]:
 
 def test_no_text_shares_8_words_in_a_row_with_the_article(article_runs):
     found = sources()
-    assert len(found) > 100                       # lessons and content were read
+    assert len(found) > 100  # lessons and content were read
     copied = [f"{where}: “{run}”" for where, text in found for run in shared(text, article_runs)]
     assert not copied, "copied from the article:\n" + "\n".join(copied)
 
 
 def test_the_check_finds_a_copied_phrase_and_ignores_shorter_ones(article_runs):
     article = words(ARTICLE.read_text(encoding="utf-8"))
-    eight = " ".join(article[40:48]).upper() + "!"          # case and punctuation do not hide a copy
+    eight = " ".join(article[40:48]).upper() + "!"  # case and punctuation do not hide a copy
     assert shared(f"Some text. {eight} More text.", article_runs)
     seven = " ".join(article[40:47])
     assert not shared(f"Some text, {seven}, and then other words here.", article_runs)

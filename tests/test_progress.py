@@ -10,8 +10,16 @@ import textwrap
 
 import pytest
 
-from widgets.progress import (ENV_DIR, FORMAT, VERSION, ProgressFormatError, ProgressStore, check_progress, data_dir,
-                              new_learner_code)
+from widgets.progress import (
+    ENV_DIR,
+    FORMAT,
+    VERSION,
+    ProgressFormatError,
+    ProgressStore,
+    check_progress,
+    data_dir,
+    new_learner_code,
+)
 from widgets.progress_doc import encode_progress, read_progress_upload
 
 
@@ -20,7 +28,7 @@ def db(tmp_path):
 
 
 def test_new_store_is_a_private_versioned_database(tmp_path):
-    old = os.umask(0o022)                    # a umask that would make files readable by others
+    old = os.umask(0o022)  # a umask that would make files readable by others
     try:
         store = ProgressStore(tmp_path / "data")
         data = store.load()
@@ -32,7 +40,7 @@ def test_new_store_is_a_private_versioned_database(tmp_path):
     assert oct((tmp_path / "data" / "progress.db").stat().st_mode & 0o777) == "0o600"
     with sqlite3.connect(tmp_path / "data" / "progress.db") as c:
         assert c.execute("PRAGMA user_version").fetchone()[0] == 1
-        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"       # not WAL: works on NFS
+        assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not WAL: works on NFS
 
 
 def test_record_stores_one_row_per_answer_with_ids_and_hash(tmp_path):
@@ -61,9 +69,15 @@ def test_learner_codes_have_64_random_bits():
 
 
 def test_old_progress_json_is_imported_once_and_kept(tmp_path):
-    old = {"format": FORMAT, "version": 1, "learner": "learner-7f3a2c", "created": "2026-01-01T09:00:00+00:00",
-           "attempts": [{"question": "L/q1", "lesson": "L", "chosen": ["a"], "correct": True,
-                         "time": "2026-01-01T09:01:00+00:00"}]}
+    old = {
+        "format": FORMAT,
+        "version": 1,
+        "learner": "learner-7f3a2c",
+        "created": "2026-01-01T09:00:00+00:00",
+        "attempts": [
+            {"question": "L/q1", "lesson": "L", "chosen": ["a"], "correct": True, "time": "2026-01-01T09:01:00+00:00"}
+        ],
+    }
     content = json.dumps(old, indent=1).encode()
     (tmp_path / "progress.json").write_bytes(content)
     store = ProgressStore(tmp_path)
@@ -74,7 +88,7 @@ def test_old_progress_json_is_imported_once_and_kept(tmp_path):
     notes = store.pop_notices()
     assert len(notes) == 1 and kept[0].name in notes[0]
     store.record("L", "L/q2", ["b"], False)
-    assert len(ProgressStore(tmp_path).load()["attempts"]) == 2          # not imported a second time
+    assert len(ProgressStore(tmp_path).load()["attempts"]) == 2  # not imported a second time
 
 
 def test_reset_keeps_a_backup_and_the_learner_code(tmp_path):
@@ -141,11 +155,15 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
 
 def test_fresh_process_reads_back_and_shows_saved_state(tmp_path):
     from widgets import quiz
+
     store = ProgressStore(tmp_path)
     q = quiz("01-physiology", store)
-    q.cards[0].choose("b"); q.cards[0].check()       # wrong first
-    q.cards[0].choose("a"); q.cards[0].check()       # then right
-    q.cards[1].choose(False); q.cards[1].check()     # right first
+    q.cards[0].choose("b")
+    q.cards[0].check()  # wrong first
+    q.cards[0].choose("a")
+    q.cards[0].check()  # then right
+    q.cards[1].choose(False)
+    q.cards[1].check()  # right first
     code = textwrap.dedent("""
         from widgets import quiz
         q = quiz("01-physiology")
@@ -153,11 +171,19 @@ def test_fresh_process_reads_back_and_shows_saved_state(tmp_path):
         print(q.cards[0].input.value)
         print(q.cards[0].feedback.value)
     """)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, ENV_DIR: str(tmp_path)}).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, ENV_DIR: str(tmp_path)},
+    ).stdout
     score, chosen, feedback = out.split("\n", 2)
     from widgets.load import load_bank
-    n = len(load_bank("01-physiology").recap())           # the recap quiz leaves section checks out
-    assert f"Score: 1 of {n} right on the first try" in score and f"answered 2/{n}" in score and "now correct 2" in score
+
+    n = len(load_bank("01-physiology").recap())  # the recap quiz leaves section checks out
+    assert (
+        f"Score: 1 of {n} right on the first try" in score and f"answered 2/{n}" in score and "now correct 2" in score
+    )
     assert chosen == "a"
     assert "Saved from before: 2 attempt(s); first try wrong." in feedback

@@ -10,7 +10,8 @@ import sqlite3
 
 import pytest
 
-from widgets import progress as progress_module, progress_doc
+from widgets import progress as progress_module
+from widgets import progress_doc
 from widgets.progress import FORMAT, ProgressFormatError, ProgressStore, ProgressUnavailable
 from widgets.progress_doc import MAX_BYTES, MAX_PER_QUESTION, encode_progress, read_progress_upload
 from widgets.views.backup import progress_backup
@@ -21,13 +22,24 @@ from .small_fs import fill, remount, small_fs
 
 
 def attempt(q, correct=True, lesson="L", chosen=("a",)):
-    return {"question": q, "lesson": lesson, "chosen": list(chosen), "correct": correct,
-            "time": "2026-01-01T09:00:00+00:00", "hash": ""}
+    return {
+        "question": q,
+        "lesson": lesson,
+        "chosen": list(chosen),
+        "correct": correct,
+        "time": "2026-01-01T09:00:00+00:00",
+        "hash": "",
+    }
 
 
 def doc(*attempts, learner="learner-0123456789abcdef"):
-    return {"format": FORMAT, "version": 2, "learner": learner, "created": "2026-01-01T09:00:00+00:00",
-            "attempts": list(attempts)}
+    return {
+        "format": FORMAT,
+        "version": 2,
+        "learner": learner,
+        "created": "2026-01-01T09:00:00+00:00",
+        "attempts": list(attempts),
+    }
 
 
 def questions(store):
@@ -39,21 +51,25 @@ def only_files(d):
 
 
 # -- the progress file is not UTF-8, holds a very long number, or is nested very deeply --------------------
-@pytest.mark.parametrize("content, reason", [
-    (json.dumps(doc(attempt("L/q1"))).encode("utf-16"), "UTF-16"),
-    (b'{"format": "foot-twitch-lessons/progress", "version": 1' + b"0" * 5000 + b"}", "5001 digits"),
-    (b"[" * 100_000 + b"]" * 100_000, "nested"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (json.dumps(doc(attempt("L/q1"))).encode("utf-16"), "UTF-16"),
+        (b'{"format": "foot-twitch-lessons/progress", "version": 1' + b"0" * 5000 + b"}", "5001 digits"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested"),
+    ],
+)
 def test_unreadable_progress_file_is_moved_aside_and_every_view_still_works(tmp_path, content, reason):
     (tmp_path / "progress.json").write_bytes(content)
     store = ProgressStore(tmp_path)
-    q = quiz("01-physiology", store)                      # the first view tells, once
+    q = quiz("01-physiology", store)  # the first view tells, once
     assert reason in q.notice.value
     kept = list(tmp_path.glob("progress-unreadable-*.json"))
     assert len(kept) == 1 and kept[0].read_bytes() == content and kept[0].name in q.notice.value
     assert not (tmp_path / "progress.json").exists()
-    progress_overview(store), progress_backup(store)      # every cell works
-    q.cards[0].choose("a"); q.cards[0].check()
+    progress_overview(store), progress_backup(store)  # every cell works
+    q.cards[0].choose("a")
+    q.cards[0].check()
     assert questions(ProgressStore(tmp_path)) == ["01-physiology/q1"]
 
 
@@ -70,7 +86,7 @@ def test_lone_surrogate_learner_code_is_refused_at_restore(tmp_path):
     with pytest.raises(ProgressFormatError, match="learner"):
         store.replace(doc(attempt("L/q2"), learner="\ud800"))
     assert store.load() == before
-    view.download_button.click()                          # download and export keep working
+    view.download_button.click()  # download and export keep working
     view.export_button.click()
     assert "Save foot-twitch-progress-" in view.download_out.value and "Save class-results" in view.export_out.value
 
@@ -82,16 +98,16 @@ def test_read_only_folder_keeps_saved_answers_and_code_and_writes_them_later(tmp
         store.record("L", "L/q1", ["a"], True)
         learner = store.learner()
         remount(d, read_only=True)
-        store.record("L", "L/q2", ["b"], False)                # cannot be written now
+        store.record("L", "L/q2", ["b"], False)  # cannot be written now
         data = store.load()
         assert data["learner"] == learner and [a["question"] for a in data["attempts"]] == ["L/q1", "L/q2"]
         assert "1 answer(s) not saved yet" in store.notice() and "cannot be written" in store.notice()
-        other = ProgressStore(d)                               # a new kernel sees the saved answer, same code
+        other = ProgressStore(d)  # a new kernel sees the saved answer, same code
         assert other.learner() == learner and questions(other) == ["L/q1"]
         view = progress_overview(store)
         assert "not saved yet" in view.notice.value
         remount(d, read_only=False)
-        store.record("L", "L/q3", ["a"], True)                 # the next chance: both written, in order
+        store.record("L", "L/q3", ["a"], True)  # the next chance: both written, in order
         assert store.notice() is None and "not saved yet" not in view.notice.value
         assert questions(ProgressStore(d)) == ["L/q1", "L/q2", "L/q3"]
         assert only_files(d) == ["progress.db"]
@@ -103,13 +119,13 @@ def test_full_disk_keeps_the_answer_and_writes_it_after_space_is_freed(tmp_path)
         store.record("L", "L/q1", ["a"], True)
         learner = store.learner()
         filler = fill(d)
-        for i in range(2, 40):                                  # enough to need new pages
+        for i in range(2, 40):  # enough to need new pages
             store.record("L", f"L/q{i}", ["a" * 150], True)
         assert store.notice() and "not saved yet" in store.notice()
         assert store.learner() == learner and len(store.load()["attempts"]) == 39
         assert ProgressStore(d).learner() == learner
         filler.unlink()
-        store.load()                                            # the next chance
+        store.load()  # the next chance
         assert store.notice() is None
         assert questions(ProgressStore(d)) == [f"L/q{i}" for i in range(1, 40)]
         assert only_files(d) == ["progress.db"]
@@ -122,16 +138,16 @@ def test_read_only_folder_without_a_file_yet_says_answers_cannot_be_saved(tmp_pa
         store.record("L", "L/q1", ["a"], True)
         assert "not saved yet: Read-only file system" in store.notice() and questions(store) == ["L/q1"]
         code = store.learner()
-        assert store.learner() == code                          # one code for the session
+        assert store.learner() == code  # one code for the session
 
 
 # -- a lock wait times out once ---------------------------------------------------------------------------
 def test_lock_timeout_once_is_not_permanent_memory_mode(tmp_path):
     store = ProgressStore(tmp_path, busy_timeout=0.2)
     store.record("L", "L/q1", ["a"], True)
-    store.load(), store.question_status(["L/q1", "L/q2"])       # what the views read when they are built
+    store.load(), store.question_status(["L/q1", "L/q2"])  # what the views read when they are built
     other = sqlite3.connect(tmp_path / "progress.db", isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")                            # another kernel holds the lock
+    other.execute("BEGIN EXCLUSIVE")  # another kernel holds the lock
     store.record("L", "L/q2", ["a"], True)
     assert "another notebook is saving" in store.notice()
     assert [a["question"] for a in store.load()["attempts"]] == ["L/q1", "L/q2"]
@@ -161,7 +177,7 @@ def test_eight_writers_on_a_large_file_lose_nothing(tmp_path):
         assert p.exitcode == 0
     new = [q for q in questions(ProgressStore(tmp_path)) if q.startswith("L/")]
     assert len(new) == 200
-    for w in range(8):                                          # each writer's answers in its order
+    for w in range(8):  # each writer's answers in its order
         assert [q for q in new if q.startswith(f"L/w{w}-")] == [f"L/w{w}-{i}" for i in range(25)]
 
 
@@ -172,14 +188,14 @@ def test_erase_clicked_twice_keeps_the_first_backup(tmp_path):
     view = progress_overview(store)
     view.reset_button.click()
     view.confirm_button.click()
-    view.confirm_button.click()                                 # the same confirmation, clicked again
-    store.reset()                                               # and a reset with nothing to erase
+    view.confirm_button.click()  # the same confirmation, clicked again
+    store.reset()  # and a reset with nothing to erase
     backups = list(tmp_path.glob("progress-reset-*.json"))
     assert len(backups) == 1
     assert [a["question"] for a in read_progress_upload(backups[0].read_bytes())["attempts"]] == ["L/q1"]
     assert backups[0].name in view.notice.value
     store.record("L", "L/q2", ["a"], True)
-    store.reset()                                               # a second real reset in the same second
+    store.reset()  # a second real reset in the same second
     second = [p for p in tmp_path.glob("progress-reset-*.json") if p != backups[0]]
     assert len(second) == 1 and "L/q1" in backups[0].read_text() and "L/q2" in second[0].read_text()
 
@@ -241,14 +257,14 @@ def test_damaged_database_is_moved_aside_and_its_readable_rows_rescued(tmp_path)
     store = ProgressStore(tmp_path)
     store.replace(doc(*[attempt(f"L/q{i % 150}") for i in range(3000)]))
     size = (tmp_path / "progress.db").stat().st_size
-    with open(tmp_path / "progress.db", "r+b") as f:           # scribble over pages in the middle
+    with open(tmp_path / "progress.db", "r+b") as f:  # scribble over pages in the middle
         f.seek(size // 2)
         f.write(os.urandom(3 * 4096))
     damaged = (tmp_path / "progress.db").read_bytes()
     later = ProgressStore(tmp_path)
     data = later.load()
     assert data["learner"] == "learner-0123456789abcdef"
-    assert 1000 < len(data["attempts"]) < 3000                  # most rows rescued, the damaged ones not
+    assert 1000 < len(data["attempts"]) < 3000  # most rows rescued, the damaged ones not
     kept = list(tmp_path.glob("progress-damaged-*.db"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     notes = later.pop_notices()
@@ -287,7 +303,7 @@ def test_attempts_per_question_are_limited_with_a_clear_message(tmp_path):
 
 
 def test_own_download_is_always_restorable_even_at_the_size_limit(tmp_path, monkeypatch):
-    limit = 6000                                               # a small limit, reached in a few answers
+    limit = 6000  # a small limit, reached in a few answers
     monkeypatch.setattr(progress_module, "MAX_BYTES", limit)
     monkeypatch.setattr(progress_doc, "MAX_BYTES", limit)
     store = ProgressStore(tmp_path / "a")

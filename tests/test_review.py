@@ -13,7 +13,7 @@ from widgets.views.progress import ProgressOverview
 from widgets.views.review import MISSED_NOTE, NEW_VERSION_NOTE, review_quiz
 
 LISTED = ["a/q1", "a/q2", "b/q1", "b/q2"]
-KNOWN = LISTED + ["c/q9"]
+KNOWN = [*LISTED, "c/q9"]
 
 
 def attempt(qid, correct, chosen=("x",)):
@@ -30,16 +30,16 @@ def test_missed_questions_come_first_oldest_first_even_if_not_listed():
     attempts = [attempt("b/q2", False), attempt("a/q1", True), attempt("c/q9", False), attempt("b/q2", True)]
     plan = plan_review(LISTED, attempts, KNOWN)
     assert plan.missed == ["b/q2", "c/q9"]
-    assert plan.questions == ["b/q2", "c/q9", "a/q1", "a/q2", "b/q1"]   # each once, rest in list order
+    assert plan.questions == ["b/q2", "c/q9", "a/q1", "a/q2", "b/q1"]  # each once, rest in list order
 
 
 def test_a_missed_lesson_question_comes_back_as_its_new_version():
     listed, variants = ["r/q1", "r/q2", "r/q3"], {"r/q1": ["a/q1"], "r/q2": ["b/q1", "b/q2"], "r/q3": ["a/q2"]}
     attempts = [attempt("b/q2", False), attempt("c/q9", False), attempt("b/q1", False)]
     plan = plan_review(listed, attempts, listed + KNOWN, variants)
-    assert plan.missed == ["r/q2", "c/q9"]                  # b/q2 and b/q1 share one new version, asked once
+    assert plan.missed == ["r/q2", "c/q9"]  # b/q2 and b/q1 share one new version, asked once
     assert plan.questions == ["r/q2", "c/q9", "r/q1", "r/q3"]
-    assert plan.replaces == {"r/q2": "b/q2"}                # c/q9 has no new version: it comes back as itself
+    assert plan.replaces == {"r/q2": "b/q2"}  # c/q9 has no new version: it comes back as itself
 
 
 def test_a_miss_in_an_earlier_review_is_brought_back_and_counted_once():
@@ -57,7 +57,7 @@ def test_review_ids_round_trip():
     assert review_id("01-physiology/q2") == "05-review/01-physiology/q2"
     assert original_id(review_id("01-physiology/q2")) == "01-physiology/q2"
     assert original_id("01-physiology/q2") == "01-physiology/q2"
-    assert review_id("05-review/q3") == original_id("05-review/q3") == "05-review/q3"   # the review's own
+    assert review_id("05-review/q3") == original_id("05-review/q3") == "05-review/q3"  # the review's own
 
 
 # -- content -----------------------------------------------------------------------------------------
@@ -77,8 +77,14 @@ def test_the_review_asks_only_new_versions_and_covers_every_lesson():
 def test_no_review_prompt_repeats_a_lesson_prompt():
     """New versions, not the same items: no review prompt shares 6 words in a row with any lesson prompt."""
     from .test_own_words import runs, words
-    lesson_runs = {r: f"{b.lesson}/{q.id}" for lesson in set(lesson_ids()) - {LESSON}
-                   for b in [load_bank(lesson)] for q in b.questions for r in runs(words(q.prompt), 6)}
+
+    lesson_runs = {
+        r: f"{b.lesson}/{q.id}"
+        for lesson in set(lesson_ids()) - {LESSON}
+        for b in [load_bank(lesson)]
+        for q in b.questions
+        for r in runs(words(q.prompt), 6)
+    }
     for q in load_bank(LESSON).questions:
         shared = [(" ".join(r), lesson_runs[r]) for r in runs(words(q.prompt), 6) if r in lesson_runs]
         assert not shared, f"{LESSON}/{q.id} repeats {shared}"
@@ -87,8 +93,11 @@ def test_no_review_prompt_repeats_a_lesson_prompt():
 def test_every_review_question_has_a_hint_and_teaching_feedback():
     for q in load_bank(LESSON).questions:
         assert q.hint and len(q.hint.split()) <= 20, q.id
-        wrong = [o.feedback for o in getattr(q, "options", []) if o.id not in q.correct_ids] \
-            if hasattr(q, "options") else [getattr(q, "wrong_feedback", "") or q.low_feedback + " " + q.high_feedback]
+        wrong = (
+            [o.feedback for o in getattr(q, "options", []) if o.id not in q.correct_ids]
+            if hasattr(q, "options")
+            else [getattr(q, "wrong_feedback", "") or q.low_feedback + " " + q.high_feedback]
+        )
         assert all(len(t.split()) >= 10 for t in wrong), f"{q.id}: feedback to a wrong answer too short to teach"
 
 
@@ -110,11 +119,11 @@ def _break(kind):
         raw["questions"] = _swap(qs, qs[11], "04-red-flags/q1")
         vs["04-red-flags/q1"] = vs.pop(qs[11])
     elif kind == "removed-original":
-        vs[qs[0]] = ["04-red-flags/q8"]                 # the old "how many red flags" question, removed
+        vs[qs[0]] = ["04-red-flags/q8"]  # the old "how many red flags" question, removed
     elif kind == "unknown-lesson":
         vs[qs[0]] = ["07-extra/q1"]
     elif kind == "duplicate-id":
-        raw["questions"] = [qs[0]] + qs
+        raw["questions"] = [qs[0], *qs]
     elif kind == "too-few":
         raw["questions"] = qs[:5]
         raw["variant_of"] = {q: vs[q] for q in qs[:5]}
@@ -126,23 +135,27 @@ def _break(kind):
         raw["questions"] = qs[:-1]
         del vs[qs[-1]]
     elif kind == "lesson-left-out":
-        raw["variant_of"] = {q: [o for o in os_ if not o.startswith("03-foot/")] or ["01-physiology/q1"]
-                             for q, os_ in vs.items()}
+        raw["variant_of"] = {
+            q: [o for o in os_ if not o.startswith("03-foot/")] or ["01-physiology/q1"] for q, os_ in vs.items()
+        }
     return raw
 
 
-@pytest.mark.parametrize("kind, entry, field, words", [
-    ("unknown-question", "05-review/q99", "questions[11]", "05-review.yaml has no such question"),
-    ("lesson-question", "04-red-flags/q1", "questions[11]", "not lesson questions again"),
-    ("removed-original", "05-review/q1", "variant_of[0]", "04-red-flags.yaml has no such question"),
-    ("unknown-lesson", "05-review/q1", "variant_of[0]", "no question bank for lesson '07-extra'"),
-    ("duplicate-id", "05-review/q1", "questions.id", "duplicate review question id"),
-    ("too-few", None, "questions", "at least 12"),
-    ("local-id", "questions[11]", None, "should match pattern"),
-    ("no-originals-listed", None, "variant_of", "must name the same questions"),
-    ("not-asked", "05-review/q15", "questions", "the review does not ask it"),
-    ("lesson-left-out", None, "variant_of", "lesson '03-foot'"),
-])
+@pytest.mark.parametrize(
+    "kind, entry, field, words",
+    [
+        ("unknown-question", "05-review/q99", "questions[11]", "05-review.yaml has no such question"),
+        ("lesson-question", "04-red-flags/q1", "questions[11]", "not lesson questions again"),
+        ("removed-original", "05-review/q1", "variant_of[0]", "04-red-flags.yaml has no such question"),
+        ("unknown-lesson", "05-review/q1", "variant_of[0]", "no question bank for lesson '07-extra'"),
+        ("duplicate-id", "05-review/q1", "questions.id", "duplicate review question id"),
+        ("too-few", None, "questions", "at least 12"),
+        ("local-id", "questions[11]", None, "should match pattern"),
+        ("no-originals-listed", None, "variant_of", "must name the same questions"),
+        ("not-asked", "05-review/q15", "questions", "the review does not ask it"),
+        ("lesson-left-out", None, "variant_of", "lesson '03-foot'"),
+    ],
+)
 def test_broken_review_files_are_refused_with_a_named_error(tmp_path, kind, entry, field, words):
     path = tmp_path / f"{kind}.yaml"
     path.write_text(yaml.safe_dump(_break(kind)), encoding="utf-8")
@@ -161,6 +174,7 @@ def store(tmp_path):
 def answer(card, right):
     q = card.question
     from widgets.model import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+
     if isinstance(q, SingleChoice):
         card.choose(q.answer if right else next(o.id for o in q.options if o.id != q.answer))
     elif isinstance(q, MultipleSelect):
@@ -188,14 +202,15 @@ def _card(q, full_id):
 
 def test_questions_missed_in_the_lessons_come_back_first_as_new_versions(store):
     from widgets.views.quiz import quiz
+
     review = load_review()
     variant = next(v for v, originals in review.variant_of.items() if "04-red-flags/q6" in originals)
     q4 = quiz("04-red-flags", store)
-    answer(_card(q4, "04-red-flags/q6"), right=False)     # missed; the review has a new version of it
+    answer(_card(q4, "04-red-flags/q6"), right=False)  # missed; the review has a new version of it
     answer(_card(q4, "04-red-flags/q1"), right=True)
     q2 = quiz("02-triggers", store)
     no_variant = next(i for i in q2.ids if all(i not in o for o in review.variant_of.values()))
-    answer(_card(q2, no_variant), right=False)            # missed; no new version: comes back as itself
+    answer(_card(q2, no_variant), right=False)  # missed; no new version: comes back as itself
     r = review_quiz(store)
     assert [c.full_id for c in r.cards[:2]] == [variant, review_id(no_variant)]
     assert NEW_VERSION_NOTE in r.cards[0].prompt.value and MISSED_NOTE in r.cards[1].prompt.value
@@ -207,22 +222,25 @@ def test_questions_missed_in_the_lessons_come_back_first_as_new_versions(store):
 
 def test_review_answers_never_change_a_lesson_score(store):
     from widgets.views.quiz import quiz
+
     q1 = quiz("01-physiology", store)
-    answer(q1.cards[0], right=False)          # wrong first try in the lesson
-    answer(q1.cards[1], right=True)           # right first try in the lesson
+    answer(q1.cards[0], right=False)  # wrong first try in the lesson
+    answer(q1.cards[1], right=True)  # right first try in the lesson
     before = q1.lesson_score
     overview_before = {s.lesson: s for s in ProgressOverview(store).scores()}["01-physiology"]
     r = review_quiz(store)
-    answer(r.cards[0], right=True)            # the missed one, brought back first
+    answer(r.cards[0], right=True)  # the missed one, brought back first
     answer(r.cards[-1], right=False)
     attempts = store.load()["attempts"]
     assert [(a["lesson"], a["question"]) for a in attempts[-2:]] == [
-        (LESSON, r.cards[0].full_id), (LESSON, r.cards[-1].full_id)]
+        (LESSON, r.cards[0].full_id),
+        (LESSON, r.cards[-1].full_id),
+    ]
     assert all(a["question"].startswith(LESSON + "/") for a in attempts[-2:])
     assert quiz("01-physiology", store).lesson_score == before
     overview = {s.lesson: s for s in ProgressOverview(store).scores()}
-    assert overview["01-physiology"] == overview_before     # the overview counts section checks too
-    assert "Score: 1 of" in r.score.value and "answered 2/" in r.score.value   # the review's own first try
+    assert overview["01-physiology"] == overview_before  # the overview counts section checks too
+    assert "Score: 1 of" in r.score.value and "answered 2/" in r.score.value  # the review's own first try
     assert (overview[LESSON].first_try, overview[LESSON].answered) == (1, 2)  # shown in the overview
 
 

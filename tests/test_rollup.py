@@ -7,7 +7,8 @@ import pytest
 
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
 from widgets.content_hash import question_hash
-from widgets.demo_results import main as demo_main, write_demo
+from widgets.demo_results import main as demo_main
+from widgets.demo_results import write_demo
 from widgets.export import ExportFormatError, build_export, check_export, encode
 from widgets.grading import grade
 from widgets.load import all_banks, load_bank, load_review
@@ -26,7 +27,7 @@ def demo(tmp_path_factory):
 
 def test_thirty_learners_are_read_and_the_bad_files_listed(demo):
     files, skipped = read_folder(demo)
-    assert len(files) == 31                     # 30 learners, one of whom handed in an earlier file too
+    assert len(files) == 31  # 30 learners, one of whom handed in an earlier file too
     reasons = {s.file: s.reason for s in skipped}
     assert set(reasons) == {"class-results-broken.json", "progress.json", "notes.txt"}
     assert "not valid JSON" in reasons["class-results-broken.json"]
@@ -61,11 +62,14 @@ def test_percent_correct_is_sorted_most_missed_first(demo):
 
 def test_completion_per_lesson_counts_learners(demo):
     result, docs = _all_thirty(demo)
-    for lesson, b in zip(result.lessons, all_banks()):
+    for lesson, b in zip(result.lessons, all_banks(), strict=False):
         ids = set(b.full_ids())
         answered = [len(ids & set(d["questions"])) for d in docs]
         assert (lesson.learners, lesson.started, lesson.completed) == (
-            30, sum(n > 0 for n in answered), sum(n == len(ids) for n in answered))
+            30,
+            sum(n > 0 for n in answered),
+            sum(n == len(ids) for n in answered),
+        )
 
 
 def _doc(n, answers, exported="2026-01-01T10:00:00+00:00", name=None, review=()):
@@ -75,10 +79,16 @@ def _doc(n, answers, exported="2026-01-01T10:00:00+00:00", name=None, review=())
         for chosen in tries:
             original = BANK.question(q.split("/")[-1])
             answer = chosen[0] if original.type in ("single", "truefalse", "numeric") else chosen
-            attempts.append({"question": q if "/" in q else f"99-test/{q}",
-                             "lesson": "05-review" if q.startswith("05-review/") else "99-test",
-                             "chosen": chosen, "correct": grade(original, answer).correct,
-                             "time": "2026-01-01T09:00:00+00:00", "hash": question_hash(original)})
+            attempts.append(
+                {
+                    "question": q if "/" in q else f"99-test/{q}",
+                    "lesson": "05-review" if q.startswith("05-review/") else "99-test",
+                    "chosen": chosen,
+                    "correct": grade(original, answer).correct,
+                    "time": "2026-01-01T09:00:00+00:00",
+                    "hash": question_hash(original),
+                }
+            )
     progress = {"learner": f"learner-{n:016x}", "attempts": attempts}
     return build_export(progress, [BANK], name or f"L{n}", now=exported, review=review)
 
@@ -88,10 +98,20 @@ def _files(*docs):
 
 
 def test_misconceptions_name_the_wrong_answers_with_the_bank_feedback():
-    docs = [_doc(1, {"q1": [["b"]], "q2": [["a", "b"]], "q3": [["true"]], "q4": [["1"]],
-                     "q5": [["two", "one", "three", "four"]]}),
-            _doc(2, {"q1": [["b"]], "q4": [["9"]]}),
-            _doc(3, {"q1": [["a"]], "q4": [["3"]]})]
+    docs = [
+        _doc(
+            1,
+            {
+                "q1": [["b"]],
+                "q2": [["a", "b"]],
+                "q3": [["true"]],
+                "q4": [["1"]],
+                "q5": [["two", "one", "three", "four"]],
+            },
+        ),
+        _doc(2, {"q1": [["b"]], "q4": [["9"]]}),
+        _doc(3, {"q1": [["a"]], "q4": [["3"]]}),
+    ]
     result = rollup(_files(*docs), [BANK])
     top = result.misconceptions[0]
     assert (top.question, top.picked, top.feedback, top.count, top.answered) == ("99-test/q1", "B", "fb", 2, 3)
@@ -103,8 +123,13 @@ def test_misconceptions_name_the_wrong_answers_with_the_bank_feedback():
     assert picked[("99-test/q4", "too high (above 3 weeks)")].feedback == "too high"
     assert picked[("99-test/q5", "TWO → ONE → THREE → FOUR")].feedback == "Not in order."
     # q2, q3 and q5 were all missed (0 %); ties keep bank order; then q1 and q4 (both 33 %)
-    assert [s.question for s in result.questions] == ["99-test/q2", "99-test/q3", "99-test/q5", "99-test/q1",
-                                                      "99-test/q4"]
+    assert [s.question for s in result.questions] == [
+        "99-test/q2",
+        "99-test/q3",
+        "99-test/q5",
+        "99-test/q1",
+        "99-test/q4",
+    ]
     assert result.flagged == []
 
 
@@ -113,7 +138,7 @@ def test_self_reported_marks_and_totals_are_regraded_and_the_file_flagged():
     honest = _doc(1, {"q1": [["b"]], "q3": [["true"]]}, review=["99-test/q1"])
     forged = json.loads(encode(honest))
     for entry in forged["questions"].values():
-        entry["first_correct"] = entry["now_correct"] = True          # claims every answer was right
+        entry["first_correct"] = entry["now_correct"] = True  # claims every answer was right
     forged["lessons"]["99-test"] = {"total": 300, "answered": 300, "first_try": 300, "now_correct": 300}
     forged["lessons"]["05-review"] = {"total": 300, "answered": 300, "first_try": 300, "now_correct": 300}
     forged["lessons"]["77-invented"] = {"total": 9, "answered": 9, "first_try": 9, "now_correct": 9}
@@ -126,9 +151,10 @@ def test_self_reported_marks_and_totals_are_regraded_and_the_file_flagged():
     assert [h.file for h in result.flagged] == ["forged.json"]
     flags = " ".join(result.flagged[0].flags)
     assert "marks that disagree" in flags and "99-test/q1" in flags and "a score for 99-test" in flags
-    assert "a score for 05-review" in flags and "77-invented" not in flags      # lessons not in the course ignored
-    big = dict(forged, lessons={"99-test": {"total": 10000, "answered": 10000, "first_try": 10000,
-                                            "now_correct": 10000}})
+    assert "a score for 05-review" in flags and "77-invented" not in flags  # lessons not in the course ignored
+    big = dict(
+        forged, lessons={"99-test": {"total": 10000, "answered": 10000, "first_try": 10000, "now_correct": 10000}}
+    )
     with pytest.raises(ExportFormatError, match="less than or equal to 300"):
         check_export(big)
 
@@ -137,12 +163,15 @@ def test_forged_file_with_a_classmates_code_and_far_future_date_no_longer_hides_
     """Issue 12: the newest `exported` won, so a forged file made the classmate disappear as a 'duplicate'."""
     ben = _doc(7, {"q1": [["b"], ["a"]], "q3": [["false"]]}, name="Ben")
     forged = json.loads(encode(ben))
-    forged.update(name="Ben", exported="9999-12-31T23:59:59+00:00",
-                  questions={"99-test/q1": dict(ben["questions"]["99-test/q1"], first_chosen=["zz"])})
+    forged.update(
+        name="Ben",
+        exported="9999-12-31T23:59:59+00:00",
+        questions={"99-test/q1": dict(ben["questions"]["99-test/q1"], first_chosen=["zz"])},
+    )
     (tmp_path / "class-results-ben.json").write_bytes(encode(ben))
     (tmp_path / "class-results-ben-2.json").write_text(json.dumps(forged))
     result = rollup_folder(tmp_path, [BANK], review=[])
-    assert result.skipped == [] and result.learners == []            # neither counts until the teacher picks
+    assert result.skipped == [] and result.learners == []  # neither counts until the teacher picks
     [dup] = result.duplicates
     assert dup.learner == ben["learner"] and dup.picked is None
     assert [h.file for h in dup.files] == ["class-results-ben-2.json", "class-results-ben.json"]
@@ -158,12 +187,12 @@ def test_forged_file_with_a_classmates_code_and_far_future_date_no_longer_hides_
 
 def test_answers_to_an_older_version_of_a_question_are_listed_not_regraded():
     doc = _doc(1, {"q1": [["a"]], "q3": [["false"]]})
-    doc["questions"]["99-test/q1"]["hash"] = "0" * 16               # answered before q1 was rewritten
+    doc["questions"]["99-test/q1"]["hash"] = "0" * 16  # answered before q1 was rewritten
     result = rollup(_files(doc), [BANK])
     stats = {s.question: s for s in result.questions}
     assert (stats["99-test/q1"].answered, stats["99-test/q1"].older) == (0, 1)
     assert (stats["99-test/q3"].answered, stats["99-test/q3"].first_correct) == (1, 1)
-    assert result.flagged == []                                     # the lesson's totals are not compared
+    assert result.flagged == []  # the lesson's totals are not compared
 
 
 def test_questions_and_lessons_not_in_the_course_are_ignored():
@@ -201,7 +230,7 @@ def test_export_then_rollup_round_trip(tmp_path):
     b = load_bank("01-physiology")
     folder = tmp_path / "handed-in"
     folder.mkdir()
-    q = b.questions[0]                       # a single-choice question
+    q = b.questions[0]  # a single-choice question
     wrong = next(o.id for o in q.options if o.id not in q.correct_ids)
     outcomes = []
     for n in range(4):
@@ -228,12 +257,15 @@ def test_export_then_rollup_round_trip(tmp_path):
 
 def test_the_final_review_is_regraded_without_touching_lesson_scores():
     listed = ["99-test/q1", "99-test/q2", "99-test/q3"]
-    both = _doc(1, {"05-review/99-test/q1": [["a"]], "05-review/99-test/q2": [["a"]],
-                    "05-review/99-test/q3": [["false"]]}, review=listed)
+    both = _doc(
+        1,
+        {"05-review/99-test/q1": [["a"]], "05-review/99-test/q2": [["a"]], "05-review/99-test/q3": [["false"]]},
+        review=listed,
+    )
     one = _doc(2, {"05-review/99-test/q1": [["b"]]}, review=listed)
     none = _doc(3, {}, review=listed)
     assert both["lessons"]["05-review"] == {"total": 3, "answered": 3, "first_try": 2, "now_correct": 2}
-    assert both["lessons"]["99-test"]["answered"] == 0          # review answers are not lesson answers
+    assert both["lessons"]["99-test"]["answered"] == 0  # review answers are not lesson answers
     result = rollup(_files(both, one, none), [BANK], review=listed)
     review = next(l for l in result.lessons if l.lesson == "05-review")
     assert (review.total, review.learners, review.started, review.completed) == (3, 3, 2, 1)
@@ -242,8 +274,11 @@ def test_the_final_review_is_regraded_without_touching_lesson_scores():
 
 
 def test_a_missed_question_brought_back_outside_the_list_counts_in_the_review_score():
-    doc = _doc(4, {"05-review/99-test/q1": [["a"]], "05-review/99-test/q5": [["two", "one", "three", "four"]]},
-               review=["99-test/q1"])
+    doc = _doc(
+        4,
+        {"05-review/99-test/q1": [["a"]], "05-review/99-test/q5": [["two", "one", "three", "four"]]},
+        review=["99-test/q1"],
+    )
     assert doc["lessons"]["05-review"] == {"total": 2, "answered": 2, "first_try": 1, "now_correct": 1}
     review = next(l for l in rollup(_files(doc), [BANK], review=["99-test/q1"]).lessons if l.lesson == "05-review")
     assert (review.total, review.started, review.completed, review.first_try_percent) == (2, 1, 1, 50.0)
@@ -253,7 +288,7 @@ def test_demo_learners_who_finish_also_take_the_review(demo):
     result = rollup_folder(demo)
     review = next(l for l in result.lessons if l.lesson == "05-review")
     finished = next(l for l in result.lessons if l.lesson == "04-red-flags").started
-    assert 0 < review.started <= finished and review.learners == 29       # Ada waits for the teacher's pick
+    assert 0 < review.started <= finished and review.learners == 29  # Ada waits for the teacher's pick
     assert 0 < review.first_try_percent < 100
     assert review.total == len(load_review().questions)
 
@@ -269,9 +304,9 @@ def test_demo_writes_never_follow_a_planted_link(tmp_path, capsys):
         write_demo(folder, learners=2)
     assert victim.read_text() == "keep me"
     with pytest.raises(SystemExit, match="1"):
-        demo_main([str(folder), "--learners", "2"])                 # the command line says so in words
+        demo_main([str(folder), "--learners", "2"])  # the command line says so in words
     assert "is already in" in capsys.readouterr().err
-    fresh = [write_demo(learners=1, bad_files=False) for _ in range(2)]   # no folder: a new private one each time
+    fresh = [write_demo(learners=1, bad_files=False) for _ in range(2)]  # no folder: a new private one each time
     try:
         assert fresh[0] != fresh[1]
         assert all(f.stat().st_mode & 0o777 == 0o700 and f.name.startswith("class-results-demo-") for f in fresh)

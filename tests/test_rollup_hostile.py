@@ -12,7 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import widgets.rollup as R
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
@@ -24,16 +25,33 @@ BANK = bank(single("q1"), multiple("q2"), truefalse("q3"), numeric("q4"), orderi
 RIGHT = {"q1": ["a"], "q2": ["a", "c"], "q3": ["false"], "q4": ["3"], "q5": ["one", "two", "three", "four"]}
 WRONG = {"q1": ["b"], "q2": ["a"], "q3": ["true"], "q4": ["9"], "q5": ["two", "one", "three", "four"]}
 # the phrases a skip reason may start with: each is one clear sentence naming what is wrong
-CLEAR = ("The file ", "It is ", "Not a class-results file", "This is a progress file", "Unknown class-results",
-         "Made by an older version", "Field '", "It holds more than")
+CLEAR = (
+    "The file ",
+    "It is ",
+    "Not a class-results file",
+    "This is a progress file",
+    "Unknown class-results",
+    "Made by an older version",
+    "Field '",
+    "It holds more than",
+)
 
 
 def learner_doc(code: int, name: str, right: set[str] = frozenset(RIGHT)) -> dict:
-    attempts = [{"question": f"99-test/{q}", "lesson": "99-test", "chosen": RIGHT[q] if q in right else WRONG[q],
-                 "correct": q in right, "time": "2026-01-01T09:00:00+00:00", "hash": question_hash(BANK.question(q))}
-                for q in RIGHT]
-    return build_export({"learner": f"learner-{code:016x}", "attempts": attempts}, [BANK], name,
-                        now="2026-01-01T10:00:00+00:00")
+    attempts = [
+        {
+            "question": f"99-test/{q}",
+            "lesson": "99-test",
+            "chosen": RIGHT[q] if q in right else WRONG[q],
+            "correct": q in right,
+            "time": "2026-01-01T09:00:00+00:00",
+            "hash": question_hash(BANK.question(q)),
+        }
+        for q in RIGHT
+    ]
+    return build_export(
+        {"learner": f"learner-{code:016x}", "attempts": attempts}, [BANK], name, now="2026-01-01T10:00:00+00:00"
+    )
 
 
 def two_good(folder: Path) -> None:
@@ -59,7 +77,7 @@ def test_one_crafted_or_non_regular_file_no_longer_stops_or_hangs_the_roll_up(tm
     (tmp_path / "link-to-nowhere.json").symlink_to(tmp_path / "missing")
     (tmp_path / "folder.json").mkdir()
     with open(tmp_path / "huge.json", "wb") as f:
-        f.truncate(2 * 1024 ** 3)                                    # 2 GB, sparse: no disk space used
+        f.truncate(2 * 1024**3)  # 2 GB, sparse: no disk space used
     crafted = {
         "deep.json": b"[" * 40_000 + b"]" * 40_000,
         "number.json": b'{"format": "foot-twitch-lessons/class-results", "version": 1' + b"0" * 5000 + b"}",
@@ -69,8 +87,14 @@ def test_one_crafted_or_non_regular_file_no_longer_stops_or_hangs_the_roll_up(tm
         "empty.json": b"",
         "list.json": b"[1, 2]",
         "picture.json": b"\x89PNG\r\n\x1a\n\xff\xfe",
-        "too-many.json": encode(dict(learner_doc(9, "X"), questions={
-            f"99-test/x{i}": learner_doc(9, "X")["questions"]["99-test/q1"] for i in range(MAX_ENTRIES + 1)})),
+        "too-many.json": encode(
+            dict(
+                learner_doc(9, "X"),
+                questions={
+                    f"99-test/x{i}": learner_doc(9, "X")["questions"]["99-test/q1"] for i in range(MAX_ENTRIES + 1)
+                },
+            )
+        ),
         "big-text.json": b" " * (MAX_RESULTS_BYTES + 1),
     }
     for name, content in crafted.items():
@@ -81,11 +105,17 @@ def test_one_crafted_or_non_regular_file_no_longer_stops_or_hangs_the_roll_up(tm
     finally:
         sock.close()
     seconds = time.perf_counter() - start
-    assert seconds < 5, seconds                                      # nothing read the 2 GB or waited on the pipe
+    assert seconds < 5, seconds  # nothing read the 2 GB or waited on the pipe
     assert sorted(result.learners) == ["Ann", "Bo"]
     reasons = {s.file: s.reason for s in result.skipped}
-    assert set(reasons) == {"pipe.json", "sock.json", "link.json", "link-to-nowhere.json", "folder.json",
-                            "huge.json"} | set(crafted)
+    assert set(reasons) == {
+        "pipe.json",
+        "sock.json",
+        "link.json",
+        "link-to-nowhere.json",
+        "folder.json",
+        "huge.json",
+    } | set(crafted)
     for reason in reasons.values():
         assert_clear(reason)
     assert "not a plain file" in reasons["pipe.json"] and "not a plain file" in reasons["sock.json"]
@@ -129,7 +159,7 @@ def _folder_with(content: bytes) -> tuple[R.Rollup, str]:
         (Path(d) / "odd.json").write_bytes(content)
         before = {p.name: p.read_bytes() for p in Path(d).iterdir()}
         result = rollup_folder(d, [BANK], review=[])
-        assert {p.name: p.read_bytes() for p in Path(d).iterdir()} == before      # the roll-up only reads
+        assert {p.name: p.read_bytes() for p in Path(d).iterdir()} == before  # the roll-up only reads
     return result, "odd.json"
 
 
@@ -157,8 +187,11 @@ def _containers(inner):
     return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-                    | st.text(max_size=20), _containers, max_leaves=20)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    _containers,
+    max_leaves=20,
+)
 
 
 @HYPO
@@ -172,10 +205,10 @@ def _paths(value, prefix=()):
     yield prefix
     if isinstance(value, dict):
         for k, v in value.items():
-            yield from _paths(v, prefix + (k,))
+            yield from _paths(v, (*prefix, k))
     elif isinstance(value, list):
         for i, v in enumerate(value):
-            yield from _paths(v, prefix + (i,))
+            yield from _paths(v, (*prefix, i))
 
 
 BASE = learner_doc(77, "Mallory", {"q1"})
@@ -183,8 +216,13 @@ PATHS = [p for p in _paths(BASE) if p]
 
 
 @HYPO
-@given(st.sampled_from(PATHS), JSON | st.sampled_from(["learner-0000000000000001", "99-test/q1", "0" * 16, ["a"],
-                                                       ["zz"], True, 300, "9999-01-01T00:00:00+00:00"]))
+@given(
+    st.sampled_from(PATHS),
+    JSON
+    | st.sampled_from(
+        ["learner-0000000000000001", "99-test/q1", "0" * 16, ["a"], ["zz"], True, 300, "9999-01-01T00:00:00+00:00"]
+    ),
+)
 def test_a_valid_file_with_any_one_value_swapped_is_read_or_skipped_with_one_clear_message(path, value):
     """Structure-aware attack: one value anywhere in a real results file replaced by arbitrary JSON (or a
     value that is valid elsewhere), to reach the regrading as well as the validation."""

@@ -4,7 +4,8 @@ import json
 import os
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from widgets.safe_json import MAX_DEPTH, UnreadableFile, parse_json, read_regular_file
 
@@ -20,17 +21,20 @@ def test_plain_document_round_trips():
     assert parse(json.dumps(doc).encode()) == doc
 
 
-@pytest.mark.parametrize("content, words", [
-    ('{"a": 1}'.encode("utf-16"), "UTF-16"),
-    (b'{"a": "\xff\xfe\xfa"}', "not UTF-8"),
-    (b'{"a": ', "not valid JSON"),
-    (b'{"a": "\\ud800"}', "not valid Unicode"),
-    (b'{"a": ' + b"9" * 5000 + b"}", "digits"),
-    (b'{"a": 1e999}', "out of range"),
-    (b'{"a": NaN}', "NaN"),
-    (b"[" * 100_000 + b"]" * 100_000, "nested"),
-    (b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2), "nested"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ('{"a": 1}'.encode("utf-16"), "UTF-16"),
+        (b'{"a": "\xff\xfe\xfa"}', "not UTF-8"),
+        (b'{"a": ', "not valid JSON"),
+        (b'{"a": "\\ud800"}', "not valid Unicode"),
+        (b'{"a": ' + b"9" * 5000 + b"}", "digits"),
+        (b'{"a": 1e999}', "out of range"),
+        (b'{"a": NaN}', "NaN"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested"),
+        (b"[" * (MAX_DEPTH + 2) + b"]" * (MAX_DEPTH + 2), "nested"),
+    ],
+)
 def test_each_bad_document_gives_one_clear_message(content, words):
     with pytest.raises(UnreadableFile, match=words) as e:
         parse(content)

@@ -1,14 +1,15 @@
 """The self-check widget, driven from Python: choose a mode, answer, tick, press the button, read the panel."""
 
 import os
+from pathlib import Path
 
 import ipywidgets as W
 
 from widgets import selfcheck
+from widgets.load import load_triage_rules as load_rules
 from widgets.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, SIGNS
 from widgets.palette import CSS
 from widgets.progress import ENV_DIR
-from widgets.load import load_triage_rules as load_rules
 from widgets.views.selfcheck import SelfCheck
 
 CALL = "Call 999 / 112 / 911 now"
@@ -30,13 +31,17 @@ def _walk(w):
 def test_sudden_signs_are_asked_first_with_labelled_radio_buttons_and_help():
     v = selfcheck()
     assert isinstance(v, SelfCheck) and CSS["selfcheck"] in v._dom_classes
-    assert list(v.questions) == list(EMERGENCY_SIGNS + SAME_DAY_SIGNS + BOOK_VISIT_SIGNS) + ["duration"]
+    assert list(v.questions) == [*list(EMERGENCY_SIGNS + SAME_DAY_SIGNS + BOOK_VISIT_SIGNS), "duration"]
     for q in v.questions.values():
         assert isinstance(q.input, W.RadioButtons) and q.input.description and q.input.value is None
         assert "What does this mean?" in q.help.value
     assert [o[0] for o in v.questions["pain"].input.options] == ["Yes", "No", "Not sure"]
-    assert [o[0] for o in v.questions["duration"].input.options] == ["Less than 1 week", "1 to 2 weeks",
-                                                                      "More than 2 weeks", "Not sure"]
+    assert [o[0] for o in v.questions["duration"].input.options] == [
+        "Less than 1 week",
+        "1 to 2 weeks",
+        "More than 2 weeks",
+        "Not sure",
+    ]
     assert not any(isinstance(w, (W.FloatSlider, W.IntSlider)) for w in _walk(v))
     assert v.submit_button.description == "Show my next step"
     page = "".join(w.value for w in _walk(v) if isinstance(w, W.HTML))
@@ -88,8 +93,14 @@ def test_most_urgent_first_where_when_what_now_who_to_tell():
     v.submit()
     out = v.result.value
     assert v.verdict.outcome == "same_day"
-    assert out.index("Get help today") < out.index("Where and when:") < out.index("What to do now:") \
-        < out.index("Who to tell:") < out.index("New weakness") < out.index("Pain that does not settle")
+    assert (
+        out.index("Get help today")
+        < out.index("Where and when:")
+        < out.index("What to do now:")
+        < out.index("Who to tell:")
+        < out.index("New weakness")
+        < out.index("Pain that does not settle")
+    )
 
 
 def test_not_sure_on_a_sudden_sign_puts_call_now_on_top():
@@ -117,7 +128,7 @@ def test_explore_mode_shows_an_example_not_about_you_and_no_verdict():
     out = v.result.value
     assert v.verdict is None and v.example is not None
     assert "Example, not about you" in out and "Alex" in out and CSS["selfcheck_example"] in out
-    assert "selfcheck-verdict" not in out            # nothing styled as the learner's own verdict
+    assert "selfcheck-verdict" not in out  # nothing styled as the learner's own verdict
 
 
 def test_explore_mode_becomes_the_real_check_once_anything_is_answered():
@@ -125,7 +136,7 @@ def test_explore_mode_becomes_the_real_check_once_anything_is_answered():
     v.choose_mode("explore")
     v.answer("pain", "no")
     v.submit()
-    assert v.example is None and v.verdict.outcome == "same_day"       # the rest count as "not sure"
+    assert v.example is None and v.verdict.outcome == "same_day"  # the rest count as "not sure"
     assert "Example, not about you" not in v.result.value and "selfcheck-verdict" in v.result.value
     v.clear()
     v.choose_mode("explore")
@@ -154,7 +165,7 @@ def test_changing_an_answer_withdraws_the_old_result_and_clear_wipes_everything(
 
 def test_text_from_the_rules_is_escaped():
     rules = load_rules()
-    bad = rules.model_copy(update={"always": list(rules.always) + ["<script>alert(1)</script>"]})
+    bad = rules.model_copy(update={"always": [*list(rules.always), "<script>alert(1)</script>"]})
     v = calm(SelfCheck(bad))
     v.submit()
     assert "<script>" not in v.result.value and "&lt;script&gt;" in v.result.value
@@ -170,5 +181,6 @@ def test_nothing_is_saved_anywhere():
     v.clear()
     assert sorted(os.listdir(folder)) == before
     import widgets.views.selfcheck as module
-    src = open(module.__file__, encoding="utf-8").read()
+
+    src = Path(module.__file__).read_text(encoding="utf-8")
     assert "progress" not in src and "open(" not in src

@@ -1,5 +1,7 @@
 """The figure maths: monotone in every trigger, seeded, and a twitch far weaker than a cramp."""
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -17,8 +19,8 @@ def test_each_trigger_raises_excitability_and_rate_step_by_step(name):
     options = sim.choices(name)
     rates = [sim.firing_rate(with_(name, o)) for o in options]
     levels = [sim.excitability(with_(name, o)) for o in options]
-    assert all(a < b for a, b in zip(rates, rates[1:])), (name, rates)
-    assert all(a < b for a, b in zip(levels, levels[1:])), (name, levels)
+    assert all(a < b for a, b in itertools.pairwise(rates)), (name, rates)
+    assert all(a < b for a, b in itertools.pairwise(levels)), (name, levels)
 
 
 @pytest.mark.parametrize("name", list(sim.TRIGGER_LEVELS))
@@ -27,7 +29,7 @@ def test_each_trigger_raises_rate_whatever_the_other_settings(name):
     for _ in range(30):
         base = {n: str(rng.choice(sim.choices(n))) for n in sim.SETTINGS}
         rates = [sim.firing_rate(base | {name: o}) for o in sim.choices(name)]
-        assert all(a < b for a, b in zip(rates, rates[1:])), (base, name, rates)
+        assert all(a < b for a, b in itertools.pairwise(rates)), (base, name, rates)
 
 
 def test_excitability_spans_zero_to_one():
@@ -41,13 +43,13 @@ def test_excitability_spans_zero_to_one():
 def test_electrolytes_go_from_low_to_normal_only():
     for name in ("magnesium", "potassium"):
         assert sim.choices(name) == ("normal", "low")
-    assert not any(ch.isdigit() for n in sim.SETTINGS for o in sim.choices(n) for ch in o)   # no doses
+    assert not any(ch.isdigit() for n in sim.SETTINGS for o in sim.choices(n) for ch in o)  # no doses
 
 
 def test_unknown_settings_are_named():
     with pytest.raises(ValueError, match="caffine"):
         sim.excitability({"caffine": "some"})
-    with pytest.raises(ValueError, match="'lots'.*caffeine"):
+    with pytest.raises(ValueError, match=r"'lots'.*caffeine"):
         sim.excitability({"caffeine": "lots"})
 
 
@@ -71,7 +73,7 @@ def test_rest_shows_more_noticed_twitches_than_moving_but_the_nerve_fires_the_sa
     rest = [sim.muscle_signal(busy | {"activity": "at rest"}, seed=s) for s in range(20)]
     moving = [sim.muscle_signal(busy | {"activity": "moving"}, seed=s) for s in range(20)]
     assert sim.excitability(busy | {"activity": "moving"}) == sim.excitability(busy)
-    for r, m in zip(rest, moving):
+    for r, m in zip(rest, moving, strict=False):
         np.testing.assert_array_equal(r.firings, m.firings)
         assert r.per_minute >= m.per_minute
         assert not r.busy and m.busy
@@ -96,7 +98,7 @@ def test_signal_shape_and_per_minute_figure_match_the_spikes():
     baseline = np.median(np.abs(s.values))
     for t in s.firings:
         i = int(t * sim.RATE_HZ)
-        assert np.abs(s.values[i:i + 6]).max() > 8 * baseline
+        assert np.abs(s.values[i : i + 6]).max() > 8 * baseline
     # and nothing else is: the count of spikes above that level equals the firings (at rest)
     loud = np.abs(s.values) > 0.3
     onsets = np.flatnonzero(loud & ~np.r_[False, loud[:-1]])
@@ -134,5 +136,8 @@ def test_motor_unit_signal_moves_forward_and_a_misfire_skips_the_spinal_cord():
 def test_engine_imports_no_ui_library():
     import subprocess
     import sys
+
     code = "import sys, widgets.simulation; print([m for m in ('plotly', 'ipywidgets') if m in sys.modules])"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    )

@@ -21,8 +21,9 @@ SOURCES = LESSONS / "SOURCES.md"
 CHECKLIST = LESSONS / "instructor" / "review-checklist.md"
 GUIDE = LESSONS / "instructor" / "guide.md"
 WHO = "Checked by the project team against the sources listed; not yet reviewed by a clinician."
-FOOTER = re.compile(r"Last checked against sources: (\d{4}-\d\d-\d\d)\b.*?Next check due: (\d{4}-\d\d-\d\d)\b.*?"
-                    + re.escape(WHO), re.S)
+FOOTER = re.compile(
+    r"Last checked against sources: (\d{4}-\d\d-\d\d)\b.*?Next check due: (\d{4}-\d\d-\d\d)\b.*?" + re.escape(WHO), re.S
+)
 TRUSTED = ("nhs.uk", "medlineplus.gov", "cdc.gov", "ninds.nih.gov", "europa.eu", "911.gov", "gov.uk", "openstax.org")
 URL = re.compile(r"https?://[^\s)>\"'|\\]+")
 
@@ -51,15 +52,16 @@ def footer_dates(text: str) -> tuple[date, date]:
 
 def test_sources_file_says_when_and_by_whom_it_was_checked():
     checked, due = footer_dates(sources_text())
-    assert checked < due <= date(checked.year + 1, checked.month, checked.day)   # checked again within a year
+    assert checked < due <= date(checked.year + 1, checked.month, checked.day)  # checked again within a year
 
 
 def test_every_source_is_a_trusted_page_or_a_textbook_and_every_one_is_used():
     table = source_table()
     assert len(table) >= 20
     for key, addr in table.items():
-        assert addr == "textbook" or re.match(rf"https://([a-z0-9-]+\.)*({'|'.join(map(re.escape, TRUSTED))})/",
-                                              addr), (key, addr)
+        assert addr == "textbook" or re.match(
+            rf"https://([a-z0-9-]+\.)*({'|'.join(map(re.escape, TRUSTED))})/", addr
+        ), (key, addr)
     used = {k for _, cell in claim_rows() for k in re.findall(r"\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*\b", cell)}
     assert set(table) <= used, f"listed but never cited: {sorted(set(table) - used)}"
     for claim, cell in claim_rows():
@@ -68,19 +70,22 @@ def test_every_source_is_a_trusted_page_or_a_textbook_and_every_one_is_used():
         assert all(k in table for k in keys), (claim, keys)
 
 
-@pytest.mark.parametrize("topic, words", [
-    ("motor unit size", ["hundreds of fibres"]),
-    ("sodium carries the signal, potassium resets", ["Sodium", "potassium", "resets"]),
-    ("low potassium causes weakness", ["low potassium is weakness"]),
-    ("fibularis anatomy", ["fibularis", "outer side of the lower leg", "under the sole"]),
-    ("tarsal tunnel symptoms and the outer sole", ["burning, tingling, numbness", "lateral plantar", "outer sole"]),
-    ("stroke signs", ["FAST", "CDC-STROKE", "NHS-STROKE"]),
-    ("Guillain-Barré", ["Guillain-Barré", "NINDS-GBS"]),
-    ("NHS twitching advice", ["2 weeks", "more than one place", "stiffness", "prescribed medicine"]),
-    ("health worry", ["NHS-ANXIETY", "worry can make twitches worse"]),
-    ("cramps", ["seconds up to about 10 minutes"]),
-    ("emergency numbers", ["999 / 112 / 911"]),
-])
+@pytest.mark.parametrize(
+    "topic, words",
+    [
+        ("motor unit size", ["hundreds of fibres"]),
+        ("sodium carries the signal, potassium resets", ["Sodium", "potassium", "resets"]),
+        ("low potassium causes weakness", ["low potassium is weakness"]),
+        ("fibularis anatomy", ["fibularis", "outer side of the lower leg", "under the sole"]),
+        ("tarsal tunnel symptoms and the outer sole", ["burning, tingling, numbness", "lateral plantar", "outer sole"]),
+        ("stroke signs", ["FAST", "CDC-STROKE", "NHS-STROKE"]),
+        ("Guillain-Barré", ["Guillain-Barré", "NINDS-GBS"]),
+        ("NHS twitching advice", ["2 weeks", "more than one place", "stiffness", "prescribed medicine"]),
+        ("health worry", ["NHS-ANXIETY", "worry can make twitches worse"]),
+        ("cramps", ["seconds up to about 10 minutes"]),
+        ("emergency numbers", ["999 / 112 / 911"]),
+    ],
+)
 def test_the_claims_the_issue_names_are_sourced(topic, words):
     text = sources_text()
     for w in words:
@@ -131,10 +136,13 @@ def test_every_lesson_ends_with_the_review_footer(notebook):
 
 
 def test_the_footer_check_rejects_a_wrong_footer():
-    good = (f"Last checked against sources: 2026-11-25 · Next check due: 2027-05-25 · {WHO}")
+    good = f"Last checked against sources: 2026-11-25 · Next check due: 2027-05-25 · {WHO}"
     assert footer_dates(good) == (date(2026, 11, 25), date(2027, 5, 25))
-    for bad in [good.replace("not yet reviewed", "reviewed"), good.replace("Next check due", "Next check"),
-                good.replace("2026-11-25", "25 Nov 2026")]:
+    for bad in [
+        good.replace("not yet reviewed", "reviewed"),
+        good.replace("Next check due", "Next check"),
+        good.replace("2026-11-25", "25 Nov 2026"),
+    ]:
         with pytest.raises(AssertionError):
             footer_dates(bad)
 

@@ -15,18 +15,27 @@ CALL = "Call 999 / 112 / 911 now"
 # CDC: sudden numbness or weakness of face, arm or leg (esp. one side); confusion, trouble speaking or
 # understanding; trouble seeing; trouble walking, dizziness, loss of balance; severe headache with no known
 # cause. NHS FAST: face dropped. NHS Guillain-Barré: breathing, swallowing, weakness spreading fast.
-STROKE_AND_GBS = ("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
-                  "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
-                  "spreading_weakness")
-SAME_DAY = ("new_weakness", "spreading_numbness")                  # NHS Guillain-Barré: urgent GP / NHS 111
-NHS_SEE_A_GP = ("lasting_weakness", "several_places", "stiffness", "medicine")          # NHS twitching page's "see a GP" list
-BOOK_VISIT = NHS_SEE_A_GP + ("wasting", "sole_numbness", "pain")    # the article; MedlinePlus (sole)
+STROKE_AND_GBS = (
+    "face_drooping",
+    "sudden_weakness",
+    "sudden_numbness",
+    "trouble_speaking",
+    "trouble_seeing",
+    "trouble_balance",
+    "severe_headache",
+    "trouble_breathing",
+    "trouble_swallowing",
+    "spreading_weakness",
+)
+SAME_DAY = ("new_weakness", "spreading_numbness")  # NHS Guillain-Barré: urgent GP / NHS 111
+NHS_SEE_A_GP = ("lasting_weakness", "several_places", "stiffness", "medicine")  # NHS twitching page's "see a GP" list
+BOOK_VISIT = (*NHS_SEE_A_GP, "wasting", "sole_numbness", "pain")  # the article; MedlinePlus (sole)
 RULES = load_triage_rules()
 
 
 def run(**choices) -> T.Verdict:
     """The real form path: every question answered "no" / "Less than 1 week" unless given."""
-    form = {q: "no" for q in SIGNS} | {"duration": "under_1_week"} | choices
+    form = dict.fromkeys(SIGNS, "no") | {"duration": "under_1_week"} | choices
     result, _ = T.check(form, rules=RULES)
     return result
 
@@ -61,17 +70,17 @@ def test_face_drooping_seeing_balance_and_headache_are_asked():
 def test_emergency_verdict_never_says_if_it_lasts_and_tells_an_adult_only_after_calling():
     v = run(trouble_breathing="yes", pain="yes", duration="over_2_weeks")
     text = "\n".join(v.lines()).lower()
-    assert "lasts" not in text and "weeks" not in " ".join(v.closing + (v.where, v.title, v.tell)).lower()
+    assert "lasts" not in text and "weeks" not in " ".join((*v.closing, v.where, v.title, v.tell)).lower()
     assert v.lines()[0] == CALL
     assert "under 18" in v.tell.lower() and "if no adult is with you, call yourself" in v.tell.lower()
     assert v.lines().index(v.tell) > 0
-    assert [r.rule for r in v.reasons][0].startswith("emergency")        # most urgent reason first
+    assert next(r.rule for r in v.reasons).startswith("emergency")  # most urgent reason first
 
 
 def test_new_weakness_over_days_means_get_help_today_naming_the_advice_line():
     v = run(new_weakness="yes")
     assert v.outcome == "same_day" and "today" in v.title.lower() and "NHS 111" in v.where
-    assert any("999 / 112 / 911" in line for line in v.do_now)          # if it gets worse fast
+    assert any("999 / 112 / 911" in line for line in v.do_now)  # if it gets worse fast
 
 
 def test_spreading_numbness_means_get_help_today():
@@ -89,8 +98,12 @@ def test_more_than_2_weeks_books_a_visit_and_3_weeks_has_one_obvious_choice():
     assert run(duration="over_2_weeks").outcome == "book_visit"
     texts = {c.id: c.text for c in RULES.duration.choices}
     assert DURATIONS == ("under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
-    assert texts == {"under_1_week": "Less than 1 week", "1_to_2_weeks": "1 to 2 weeks",
-                     "over_2_weeks": "More than 2 weeks", "unsure": "Not sure"}
+    assert texts == {
+        "under_1_week": "Less than 1 week",
+        "1_to_2_weeks": "1 to 2 weeks",
+        "over_2_weeks": "More than 2 weeks",
+        "unsure": "Not sure",
+    }
     assert "3 weeks" in RULES.duration.help and "more than 2 weeks" in RULES.duration.help
     assert run(duration="1_to_2_weeks").outcome == "no_warning_signs"
 
@@ -111,8 +124,11 @@ def test_weakness_that_comes_and_goes_still_counts():
 
 def test_weakness_of_any_speed_has_a_question():
     """Minutes or hours: emergency (CDC); a day or a few days: today (NHS Guillain-Barré); weeks: a visit (NHS)."""
-    assert [run(**{s: "yes"}).outcome for s in ("sudden_weakness", "new_weakness", "lasting_weakness")] == \
-        ["emergency", "same_day", "book_visit"]
+    assert [run(**{s: "yes"}).outcome for s in ("sudden_weakness", "new_weakness", "lasting_weakness")] == [
+        "emergency",
+        "same_day",
+        "book_visit",
+    ]
 
 
 # -- "not sure": never calm text ---------------------------------------------------------------------------
@@ -132,7 +148,7 @@ def test_unanswered_questions_count_as_not_sure():
     answers, missing = T.answers_from_choices({"trouble_breathing": "no", "pain": "yes"}, ["stress", "bogus"])
     assert missing == [q for q in SIGNS if q not in ("trouble_breathing", "pain")] + ["duration"]
     assert answers.signs == ["pain"] and answers.duration == "unsure" and answers.triggers == ["stress"]
-    assert T.triage(answers, RULES).outcome == "same_day"        # unanswered emergency signs -> "not sure" -> today
+    assert T.triage(answers, RULES).outcome == "same_day"  # unanswered emergency signs -> "not sure" -> today
 
 
 # -- everyday steps only when no warning sign ---------------------------------------------------------------
@@ -163,14 +179,17 @@ def test_exploring_becomes_the_real_check_as_soon_as_one_item_is_answered():
     for choices, ticked in (({"pain": "no"}, ()), ({}, ("caffeine",))):
         result, _ = T.check(choices, ticked, exploring=True, rules=RULES)
         assert isinstance(result, T.Verdict) and result == T.check(choices, ticked, rules=RULES)[0]
-        assert result.outcome == "same_day"               # the rest count as "not sure"
+        assert result.outcome == "same_day"  # the rest count as "not sure"
 
 
 def test_engine_keeps_no_proof_machinery_and_imports_no_widgets_or_numpy():
     import subprocess
     import sys
-    code = ("import sys, widgets.triage; "
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'ipywidgets', 'plotly', 'numpy'}))")
+
+    code = (
+        "import sys, widgets.triage; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'ipywidgets', 'plotly', 'numpy'}))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
     assert not any(hasattr(T, name) for name in ("decide", "encode", "decode", "CODES"))

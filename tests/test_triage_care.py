@@ -1,20 +1,16 @@
 """Emergency numbers live in one place (content/care.yaml) and every text names exactly those."""
 
 import json
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 
-from widgets import triage as T
-from widgets.load import load_triage_rules
-from widgets.load import CONTENT_DIR, load_cases
 from widgets.care_model import EMERGENCY_NUMBER_RE
+from widgets.load import CONTENT_DIR, load_cases, load_triage_rules
 from widgets.load import load_care as care
 
 ROOT = Path(__file__).resolve().parent.parent
-NUMBERS = "999 / 112 / 911"                       # the string the lessons use (issue 11)
+NUMBERS = "999 / 112 / 911"  # the string the lessons use (issue 11)
 NOTEBOOKS = sorted((ROOT / "lessons").glob("*.ipynb"))
 
 
@@ -30,7 +26,7 @@ def stray_numbers(text: str) -> list[str]:
 
 def test_care_file_is_the_one_home_of_the_numbers():
     assert care().emergency_numbers == NUMBERS and care().advice_line == "NHS 111"
-    for name in ("triage.yaml", "cases.yaml"):                # these files use the placeholder, never the digits
+    for name in ("triage.yaml", "cases.yaml"):  # these files use the placeholder, never the digits
         raw = (CONTENT_DIR / name).read_text(encoding="utf-8")
         body = "\n".join(line for line in raw.splitlines() if not line.lstrip().startswith("#"))
         assert not EMERGENCY_NUMBER_RE.search(body), name
@@ -64,13 +60,22 @@ OLD_WORDING = "999 in the UK, 911 in the US"
 def _params():
     for nb in NOTEBOOKS:
         old = OLD_WORDING in _notebook_text(nb)
-        yield pytest.param(nb, id=nb.name, marks=[pytest.mark.xfail(
-            strict=True, reason="pre-issue-11 wording; the lesson rewrite names 999 / 112 / 911")] if old else [])
+        yield pytest.param(
+            nb,
+            id=nb.name,
+            marks=[
+                pytest.mark.xfail(strict=True, reason="pre-issue-11 wording; the lesson rewrite names 999 / 112 / 911")
+            ]
+            if old
+            else [],
+        )
 
 
 @pytest.mark.parametrize("notebook", list(_params()))
 def test_every_lesson_that_names_an_emergency_number_names_exactly_999_112_911(notebook):
     text = _notebook_text(notebook)
     stray = stray_numbers(text)
-    assert not stray, (f"{notebook.name} names the emergency number(s) {stray} outside the agreed string "
-                       f"{NUMBERS!r} (content/care.yaml)")
+    assert not stray, (
+        f"{notebook.name} names the emergency number(s) {stray} outside the agreed string "
+        f"{NUMBERS!r} (content/care.yaml)"
+    )

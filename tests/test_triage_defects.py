@@ -40,7 +40,7 @@ def _verdict_text(v) -> str:
 def test_item1_sudden_numbness_without_sudden_weakness_is_call_999_112_911_now():
     v = _calm(selfcheck())
     weakness = _question(v, "sudden", "weak", avoid=("spread",)) or _question(v, "sudden", "weak")
-    numbness = _question(v, "sudden", "numb") or _question(v, "numb")   # the form's numbness question
+    numbness = _question(v, "sudden", "numb") or _question(v, "numb")  # the form's numbness question
     v.answer(weakness, "no")
     v.answer(numbness, "yes")
     out = _verdict_text(v)
@@ -81,9 +81,15 @@ def test_item3_no_net_growth_in_stories():
 
 def test_item4_the_nhs_questions_are_asked():
     v = selfcheck()
-    missing = [what for what, words in (("more than one place", ("more than one",)), ("stiffness", ("stiff",)),
-                                        ("a medicine", ("medicine",)))
-               if not _question(v, *words)]
+    missing = [
+        what
+        for what, words in (
+            ("more than one place", ("more than one",)),
+            ("stiffness", ("stiff",)),
+            ("a medicine", ("medicine",)),
+        )
+        if not _question(v, *words)
+    ]
     assert not missing, f"not asked: {missing}"
 
 

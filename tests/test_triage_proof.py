@@ -31,18 +31,51 @@ from widgets.model import SIGNS, TRIGGERS
 CALL = "Call 999 / 112 / 911 now"
 LEVEL = {"no_warning_signs": 0, "book_visit": 1, "same_day": 2, "emergency": 3}
 # The SPEC, from the sources (CDC and NHS stroke, NHS Guillain-Barré, NHS twitching page, MedlinePlus).
-TIER = {**dict.fromkeys(("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
-                         "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
-                         "spreading_weakness"), "emergency"),
-        **dict.fromkeys(("new_weakness", "spreading_numbness"), "same_day"),
-        **dict.fromkeys(("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"), "book_visit")}
-REASSURING = ("harmless", "nothing to worry", "no need to see", "no need to worry", "you're fine", "you are fine",
-              "you're ok", "you are ok", "benign", "don't worry", "do not worry", "not serious", "nothing serious",
-              "safe to ignore", "all clear", "nothing wrong", "normal")
+TIER = {
+    **dict.fromkeys(
+        (
+            "face_drooping",
+            "sudden_weakness",
+            "sudden_numbness",
+            "trouble_speaking",
+            "trouble_seeing",
+            "trouble_balance",
+            "severe_headache",
+            "trouble_breathing",
+            "trouble_swallowing",
+            "spreading_weakness",
+        ),
+        "emergency",
+    ),
+    **dict.fromkeys(("new_weakness", "spreading_numbness"), "same_day"),
+    **dict.fromkeys(
+        ("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"),
+        "book_visit",
+    ),
+}
+REASSURING = (
+    "harmless",
+    "nothing to worry",
+    "no need to see",
+    "no need to worry",
+    "you're fine",
+    "you are fine",
+    "you're ok",
+    "you are ok",
+    "benign",
+    "don't worry",
+    "do not worry",
+    "not serious",
+    "nothing serious",
+    "safe to ignore",
+    "all clear",
+    "nothing wrong",
+    "normal",
+)
 RULES = load_triage_rules()
 BY_ID = {r.id: r for r in RULES.rules}
-QUESTIONS = SIGNS + ("duration",)
-CALM = {q: "no" for q in SIGNS} | {"duration": "under_1_week"}
+QUESTIONS = (*SIGNS, "duration")
+CALM = dict.fromkeys(SIGNS, "no") | {"duration": "under_1_week"}
 SIGN_VALUES = (None, "no", "yes", "unsure")
 DURATION_VALUES = (None, "under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
 MODES = (None, "own", "explore")
@@ -92,9 +125,9 @@ class Proof:
         assert "not a diagnosis" in text and "not saved" in text
         assert "under 18" in v.tell.lower()
         levels = [LEVEL[BY_ID[r.rule].outcome] for r in v.reasons]
-        assert levels == sorted(levels, reverse=True)   # most urgent reason first
+        assert levels == sorted(levels, reverse=True)  # most urgent reason first
         named = [r.answer for r in v.reasons]
-        for q in SIGNS:                                # each answer that needs help is named among the reasons
+        for q in SIGNS:  # each answer that needs help is named among the reasons
             if (form.get(q) or "unsure") != "no":
                 assert any(x.startswith(RULES.item(q).label + ":") for x in named), (q, named)
         if want == "emergency":
@@ -112,7 +145,7 @@ class Proof:
             assert v.title == "None of the warning signs on this list"
             assert any("more than 2 weeks" in c for c in v.closing)
         else:
-            assert not v.steps                          # no everyday-steps list beside a warning sign
+            assert not v.steps  # no everyday-steps list beside a warning sign
         return v
 
 
@@ -143,7 +176,7 @@ def test_complete_proof(capsys):
     assert isinstance(ex, T.Example) and ex.label == "Example, not about you"
     assert ex.verdict == T.triage(RULES.example.answers, RULES)
     for mode in (None, "own"):
-        p.verdict({}, (), mode)                          # everything unanswered: all "not sure"
+        p.verdict({}, (), mode)  # everything unanswered: all "not sure"
     for t in TRIGGERS:
         assert p.run({}, (t,), "explore") == p.verdict({}, (t,), "own")
 
@@ -153,7 +186,7 @@ def test_complete_proof(capsys):
     for k in (2, 3):
         for qs in itertools.combinations(names, k):
             for values in itertools.product(*(nonblank[q] for q in qs)):
-                p.verdict(CALM | dict(zip(qs, values)))
+                p.verdict(CALM | dict(zip(qs, values, strict=False)))
     # pairs again in explore mode: one answer makes it the real check
     for q1, q2 in itertools.combinations(names, 2):
         for v1, v2 in itertools.product(nonblank[q1], nonblank[q2]):
@@ -162,17 +195,26 @@ def test_complete_proof(capsys):
 
     # 3. every way the tiers combine, every duration, every mode; no trigger and all triggers ticked
     tiers = {t: [q for q in SIGNS if TIER[q] == t] for t in ("emergency", "same_day", "book_visit")}
-    patterns = {"no": lambda i: "no", "yes": lambda i: "yes", "unsure": lambda i: "unsure",
-                "mixed": lambda i: ("yes", "unsure", None, "no")[i % 4]}
+    patterns = {
+        "no": lambda i: "no",
+        "yes": lambda i: "yes",
+        "unsure": lambda i: "unsure",
+        "mixed": lambda i: ("yes", "unsure", None, "no")[i % 4],
+    }
     for pats in itertools.product(patterns, repeat=3):
-        form = {q: patterns[pat](i) for pat, t in zip(pats, tiers) for i, q in enumerate(tiers[t])}
+        form = {q: patterns[pat](i) for pat, t in zip(pats, tiers, strict=False) for i, q in enumerate(tiers[t])}
         for duration in DURATION_VALUES:
             for mode in MODES:
                 for ticked in ((), TRIGGERS):
                     p.verdict(form | {"duration": duration}, ticked, mode)
     # triggers choose only the everyday steps: every trigger set with one input of each outcome
-    for form in (CALM, CALM | {"pain": "yes"}, CALM | {"new_weakness": "yes"}, CALM | {"face_drooping": "yes"},
-                 CALM | {"face_drooping": "unsure"}):
+    for form in (
+        CALM,
+        CALM | {"pain": "yes"},
+        CALM | {"new_weakness": "yes"},
+        CALM | {"face_drooping": "yes"},
+        CALM | {"face_drooping": "unsure"},
+    ):
         base = p.verdict(form)
         for tset in range(2 ** len(TRIGGERS)):
             ticked = tuple(t for i, t in enumerate(TRIGGERS) if tset >> i & 1)
@@ -184,8 +226,10 @@ def test_complete_proof(capsys):
 
     elapsed = time.perf_counter() - start
     with capsys.disabled():
-        print(f"\nself-check safety proof: {SPACE:,} form inputs covered ({p.calls:,} engine runs checked "
-              f"in full) in {elapsed:.1f} s")
+        print(
+            f"\nself-check safety proof: {SPACE:,} form inputs covered ({p.calls:,} engine runs checked "
+            f"in full) in {elapsed:.1f} s"
+        )
     assert elapsed < 120
 
 

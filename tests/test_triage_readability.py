@@ -7,8 +7,6 @@ Uses the offline dictionary fixtures of tests/test_readability.py (no network). 
 from widgets.load import load_cases
 from widgets.load import load_triage_rules as load_rules
 
-from .test_readability import cmu_corpus, nltk_offline, textstat  # noqa: F401  (pytest fixtures)
-
 LIMIT = 8.0
 
 
@@ -18,8 +16,11 @@ def learner_text() -> dict[str, str]:
     questions = [x for i in r.signs for x in (i.text, i.help)] + [r.duration.text, r.duration.help]
     rules = [x for rule in r.rules for x in (rule.reason, rule.caution or "")]
     stories = [x for s in load_cases().stories for x in (s.story, s.reason)]
-    return {"self-check questions": " ".join(questions), "self-check verdicts": " ".join(verdicts + rules),
-            "practice stories": " ".join(stories)}
+    return {
+        "self-check questions": " ".join(questions),
+        "self-check verdicts": " ".join(verdicts + rules),
+        "practice stories": " ".join(stories),
+    }
 
 
 def test_self_check_and_stories_read_at_grade_8_or_below(textstat, capsys):

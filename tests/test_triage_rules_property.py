@@ -13,12 +13,30 @@ from widgets.model import SIGNS
 from widgets.triage_model import TriageRules
 
 RAW = yaml.safe_load((CONTENT_DIR / "triage.yaml").read_text(encoding="utf-8"))
-EMERGENCY = ("face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
-             "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing", "spreading_weakness")
+EMERGENCY = (
+    "face_drooping",
+    "sudden_weakness",
+    "sudden_numbness",
+    "trouble_speaking",
+    "trouble_seeing",
+    "trouble_balance",
+    "severe_headache",
+    "trouble_breathing",
+    "trouble_swallowing",
+    "spreading_weakness",
+)
 SAME_DAY = ("new_weakness", "spreading_numbness")
 LEVEL = {"no_warning_signs": 0, "book_visit": 1, "same_day": 2, "emergency": 3}
-PHRASES = ("harmless", "nothing to worry about", "no need to see a doctor", "you're fine", "normal", "benign",
-           "Don't worry", "You are fine")
+PHRASES = (
+    "harmless",
+    "nothing to worry about",
+    "no need to see a doctor",
+    "you're fine",
+    "normal",
+    "benign",
+    "Don't worry",
+    "You are fine",
+)
 
 
 def load(raw) -> TriageRules:
@@ -39,7 +57,7 @@ def unsafe(rules: TriageRules) -> bool:
     """Independent oracle: run the engine on every single answer (every rule reads one question, so every
     input's verdict is the most urgent of these) and look for an answer sent to a calmer step, or a 'not sure'
     on an emergency sign without 'call ... now' on top."""
-    calm = {q: "no" for q in SIGNS} | {"duration": "under_1_week"}
+    calm = dict.fromkeys(SIGNS, "no") | {"duration": "under_1_week"}
     for q, answers in [(q, ("no", "yes", "unsure")) for q in SIGNS] + [("duration", T.DURATIONS)]:
         for a in answers:
             v = T.check(calm | {q: a}, rules=rules)[0]
@@ -59,19 +77,20 @@ def mutated(draw):
     raw = copy.deepcopy(RAW)
     rules = raw["rules"]
     for i in sorted(draw(st.sets(st.integers(0, len(rules) - 1), max_size=4)), reverse=True):
-        del rules[i]                                                 # drop some rules
+        del rules[i]  # drop some rules
     for rule in rules:
         change = draw(st.sampled_from(["keep"] * 6 + ["downgrade", "drop_answer", "no_caution", "swap_question"]))
         if change == "downgrade":
-            rule["outcome"] = {"emergency": "same_day", "same_day": "book_visit",
-                               "book_visit": "no_warning_signs"}.get(rule["outcome"], rule["outcome"])
+            rule["outcome"] = {"emergency": "same_day", "same_day": "book_visit", "book_visit": "no_warning_signs"}.get(
+                rule["outcome"], rule["outcome"]
+            )
         elif change == "drop_answer":
             q = next(iter(rule["when"]))
             rule["when"][q] = rule["when"][q][1:]
         elif change == "no_caution":
             rule.pop("caution", None)
-        elif change == "swap_question":                              # the rule now reads another question
-            (q, answers), = rule["when"].items()
+        elif change == "swap_question":  # the rule now reads another question
+            ((q, answers),) = rule["when"].items()
             other = draw(st.sampled_from([s for s in SIGNS if s != q]))
             rule["when"] = {other: answers} if q != "duration" else rule["when"]
     return raw
@@ -107,15 +126,21 @@ def test_removing_the_rule_for_an_answer_is_rejected_by_name(question, answer):
 def test_a_reassuring_phrase_anywhere_is_rejected_naming_entry_and_field(data):
     raw = copy.deepcopy(RAW)
     phrase = data.draw(st.sampled_from(PHRASES))
-    where = data.draw(st.sampled_from(["outcomes", "rules", "always", "triggers", "emergency_signs",
-                                       "book_visit_signs"]))
+    where = data.draw(
+        st.sampled_from(["outcomes", "rules", "always", "triggers", "emergency_signs", "book_visit_signs"])
+    )
     if where == "always":
         i = data.draw(st.integers(0, len(raw["always"]) - 1))
         raw["always"][i] += f" It is {phrase}."
         want_entry, want_field = None, f"always[{i}]"
     else:
-        field = {"outcomes": "where", "rules": "reason", "triggers": "step", "emergency_signs": "help",
-                 "book_visit_signs": "help"}[where]
+        field = {
+            "outcomes": "where",
+            "rules": "reason",
+            "triggers": "step",
+            "emergency_signs": "help",
+            "book_visit_signs": "help",
+        }[where]
         entry = data.draw(st.sampled_from(raw[where]))
         entry[field] = f"{phrase}: " + entry[field]
         want_entry, want_field = entry["id"], field
@@ -130,28 +155,68 @@ def _rule(rid):
     return lambda r: next(x for x in r["rules"] if x["id"] == rid)
 
 
-@pytest.mark.parametrize("change,field,words", [
-    (lambda r: r["rules"].append({"id": "t", "when": {"caffeine": ["yes"]}, "outcome": "book_visit",
-                                  "source": "article", "reason": "x"}), "when", "is a trigger"),
-    (lambda r: r["rules"].append({"id": "t", "when": {"pain": ["no"]}, "outcome": "book_visit",
-                                  "source": "article", "reason": "x"}), "when", "has no answer 'no'"),
-    (lambda r: r["rules"].append({"id": "t", "when": {"duration": ["under_1_week"]}, "outcome": "book_visit",
-                                  "source": "article", "reason": "x"}), "rules", "which is no warning sign"),
-    (lambda r: r["rules"].append({"id": "t", "when": {"pain": ["yes"], "stiffness": ["yes"]}, "outcome": "book_visit",
-                                  "source": "article", "reason": "x"}), "when", "at most 1 item"),
-    (lambda r: r["rules"].append({"id": "t", "when": {"pain": ["yes"]}, "outcome": "emergency",
-                                  "source": "article", "reason": "x"}), "rules", "only a 'yes' to an emergency sign"),
-    (lambda r: _rule("visit-pain")(r).update(source="wikipedia"), "rules", "not in sources"),
-    (lambda r: r["book_visit_signs"].pop(), "book_visit_signs", "expected exactly the ids"),
-    (lambda r: r["always"].pop(0), "always", "not a diagnosis"),
-    (lambda r: r["always"].pop(1), "always", "not saved"),
-    (lambda r: _rule("unsure-face")(r).pop("caution"), "rules", "caution containing 'call 999 / 112 / 911 now'"),
-    (lambda r: _rule("emergency-face")(r).update(outcome="no_warning_signs"), "rules", "unsafe"),
-    (lambda r: r["outcomes"][0].update(title="Get urgent help now"), "outcomes", "must name the emergency numbers"),
-    (lambda r: r["outcomes"][2].update(tell="Tell someone."), "outcomes", "route for under-18s"),
-    (lambda r: r["outcomes"][0].update(where="Call 999 now."), "where", "names an emergency number itself"),
-    (lambda r: r["outcomes"][0].update(where="Call {police}."), "where", "unknown placeholder"),
-])
+@pytest.mark.parametrize(
+    "change,field,words",
+    [
+        (
+            lambda r: r["rules"].append(
+                {"id": "t", "when": {"caffeine": ["yes"]}, "outcome": "book_visit", "source": "article", "reason": "x"}
+            ),
+            "when",
+            "is a trigger",
+        ),
+        (
+            lambda r: r["rules"].append(
+                {"id": "t", "when": {"pain": ["no"]}, "outcome": "book_visit", "source": "article", "reason": "x"}
+            ),
+            "when",
+            "has no answer 'no'",
+        ),
+        (
+            lambda r: r["rules"].append(
+                {
+                    "id": "t",
+                    "when": {"duration": ["under_1_week"]},
+                    "outcome": "book_visit",
+                    "source": "article",
+                    "reason": "x",
+                }
+            ),
+            "rules",
+            "which is no warning sign",
+        ),
+        (
+            lambda r: r["rules"].append(
+                {
+                    "id": "t",
+                    "when": {"pain": ["yes"], "stiffness": ["yes"]},
+                    "outcome": "book_visit",
+                    "source": "article",
+                    "reason": "x",
+                }
+            ),
+            "when",
+            "at most 1 item",
+        ),
+        (
+            lambda r: r["rules"].append(
+                {"id": "t", "when": {"pain": ["yes"]}, "outcome": "emergency", "source": "article", "reason": "x"}
+            ),
+            "rules",
+            "only a 'yes' to an emergency sign",
+        ),
+        (lambda r: _rule("visit-pain")(r).update(source="wikipedia"), "rules", "not in sources"),
+        (lambda r: r["book_visit_signs"].pop(), "book_visit_signs", "expected exactly the ids"),
+        (lambda r: r["always"].pop(0), "always", "not a diagnosis"),
+        (lambda r: r["always"].pop(1), "always", "not saved"),
+        (lambda r: _rule("unsure-face")(r).pop("caution"), "rules", "caution containing 'call 999 / 112 / 911 now'"),
+        (lambda r: _rule("emergency-face")(r).update(outcome="no_warning_signs"), "rules", "unsafe"),
+        (lambda r: r["outcomes"][0].update(title="Get urgent help now"), "outcomes", "must name the emergency numbers"),
+        (lambda r: r["outcomes"][2].update(tell="Tell someone."), "outcomes", "route for under-18s"),
+        (lambda r: r["outcomes"][0].update(where="Call 999 now."), "where", "names an emergency number itself"),
+        (lambda r: r["outcomes"][0].update(where="Call {police}."), "where", "unknown placeholder"),
+    ],
+)
 def test_broken_rule_files_give_one_named_error(change, field, words):
     raw = copy.deepcopy(RAW)
     change(raw)
@@ -162,8 +227,7 @@ def test_broken_rule_files_give_one_named_error(change, field, words):
 
 def test_the_oracle_can_fail():
     good = load(copy.deepcopy(RAW))
-    for rid in ("visit-pain", "visit-wasting", "emergency-breathing",
-                "visit-over-2-weeks", "same-day-weakness"):
+    for rid in ("visit-pain", "visit-wasting", "emergency-breathing", "visit-over-2-weeks", "same-day-weakness"):
         bad = good.model_copy(update={"rules": [r for r in good.rules if r.id != rid]})
         assert unsafe(bad), rid
     no_caution = [r.model_copy(update={"caution": None}) if r.id == "unsure-seeing" else r for r in good.rules]

@@ -4,7 +4,7 @@ import base64
 import html as htmllib
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from widgets.export import FORMAT, check_export
 from widgets.progress import ProgressStore
@@ -25,15 +25,17 @@ def answered_store(tmp_path) -> ProgressStore:
     store = ProgressStore(tmp_path)
     q = quiz("01-physiology", store)
     wrong = next(o.id for o in q.cards[0].question.options if o.id != q.cards[0].question.answer)
-    q.cards[0].choose(wrong); q.cards[0].check()
-    q.cards[0].choose(q.cards[0].question.answer); q.cards[0].check()
+    q.cards[0].choose(wrong)
+    q.cards[0].check()
+    q.cards[0].choose(q.cards[0].question.answer)
+    q.cards[0].check()
     return store
 
 
 def test_export_link_holds_the_results_under_the_chosen_name(tmp_path):
     store = answered_store(tmp_path)
     view = progress_backup(store)
-    assert view.name.value == store.load()["learner"]          # default: the anonymous code
+    assert view.name.value == store.load()["learner"]  # default: the anonymous code
     view.name.value = 'Zoë <img src=x onerror=alert(1)> "Q"'
     view.export_button.click()
     content, filename = link(view.export_out.value)
@@ -43,7 +45,7 @@ def test_export_link_holds_the_results_under_the_chosen_name(tmp_path):
     assert doc["questions"]["01-physiology/q1"]["now_correct"] is True
     assert doc["lessons"]["01-physiology"]["answered"] == 1
     assert filename == f"class-results-zoe-img-src-x-onerror-alert-1-q-{doc['learner']}.json"
-    assert "<img" not in view.export_out.value                 # the name is escaped in the page
+    assert "<img" not in view.export_out.value  # the name is escaped in the page
 
 
 def test_download_link_holds_the_whole_progress_file(tmp_path):
@@ -61,7 +63,7 @@ def test_restore_a_good_file_after_confirming(tmp_path):
     view = progress_backup(store)
     assert view.restore_bytes(saved, "mine.json")
     assert view.confirm_box.layout.display == "flex"
-    assert store.load()["attempts"] == []                       # nothing changes before confirming
+    assert store.load()["attempts"] == []  # nothing changes before confirming
     view.confirm_button.click()
     assert store.load() == json.loads(saved)
     assert "Restored 2 saved answer(s)" in view.restore_out.value
@@ -73,9 +75,15 @@ def test_restore_through_the_upload_widget_and_cancel(tmp_path):
     store = ProgressStore(tmp_path / "new")
     before = store.load()
     view = progress_backup(store)
-    view.upload.value = ({"name": "mine.json", "type": "application/json", "size": len(saved),
-                          "content": memoryview(saved),
-                          "last_modified": datetime(2026, 1, 1, tzinfo=timezone.utc)},)
+    view.upload.value = (
+        {
+            "name": "mine.json",
+            "type": "application/json",
+            "size": len(saved),
+            "content": memoryview(saved),
+            "last_modified": datetime(2026, 1, 1, tzinfo=UTC),
+        },
+    )
     assert "good progress file with 2 saved answer(s)" in view.restore_out.value
     view.cancel_button.click()
     assert store.load() == before and "Nothing was changed" in view.restore_out.value
@@ -85,14 +93,18 @@ def test_a_bad_file_gives_a_clear_message_and_changes_nothing(tmp_path):
     store = answered_store(tmp_path)
     before = store.load()
     view = progress_backup(store)
-    bad = {b"{not json": "not valid JSON", b'{"format": "x"}': "not a progress file",
-           b"\x89PNG\xff": "not UTF-8 text", b'{"format": "foot-twitch-lessons/progress", "version": 9}': "version 9"}
+    bad = {
+        b"{not json": "not valid JSON",
+        b'{"format": "x"}': "not a progress file",
+        b"\x89PNG\xff": "not UTF-8 text",
+        b'{"format": "foot-twitch-lessons/progress", "version": 9}': "version 9",
+    }
     for content, reason in bad.items():
         assert not view.restore_bytes(content, "<b>bad</b>.json")
         assert reason in view.restore_out.value and "Nothing was changed" in view.restore_out.value
         assert "<b>bad" not in view.restore_out.value
         assert view.confirm_box.layout.display == "none"
-        view.confirm_button.click()                                # no pending file: does nothing
+        view.confirm_button.click()  # no pending file: does nothing
         assert store.load() == before
 
 
@@ -109,10 +121,11 @@ def test_binder_warning_only_on_binder_and_the_hint_always(tmp_path):
 def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path):
     from widgets.load import load_review
     from widgets.views.review import review_quiz
+
     store = answered_store(tmp_path)
     review = review_quiz(store)
     card = review.cards[0]
-    assert "01-physiology/q1" in load_review().variant_of[card.full_id]   # a new version of the missed one first
+    assert "01-physiology/q1" in load_review().variant_of[card.full_id]  # a new version of the missed one first
     card.choose(card.question.answer)
     assert card.check().correct
     view = progress_backup(store)
@@ -120,4 +133,4 @@ def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path)
     doc = check_export(json.loads(link(view.export_out.value)[0]))
     assert doc["lessons"]["05-review"]["total"] >= len(load_review().questions)
     assert (doc["lessons"]["05-review"]["answered"], doc["lessons"]["05-review"]["first_try"]) == (1, 1)
-    assert doc["lessons"]["01-physiology"]["first_try"] == 0    # the lesson's own score is unchanged
+    assert doc["lessons"]["01-physiology"]["first_try"] == 0  # the lesson's own score is unchanged

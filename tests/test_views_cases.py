@@ -18,10 +18,14 @@ def card_for(view, expected):
 def test_one_card_per_story_with_the_four_steps_most_urgent_first():
     v = case_stories()
     assert len(v.cards) == len(STORIES)
-    for card, story in zip(v.cards, STORIES):
+    for card, story in zip(v.cards, STORIES, strict=False):
         assert story.title in card.heading.value and isinstance(card.choice, W.RadioButtons)
-        assert [value for _, value in card.choice.options] == ["emergency", "same_day", "book_visit",
-                                                               "no_warning_signs"]
+        assert [value for _, value in card.choice.options] == [
+            "emergency",
+            "same_day",
+            "book_visit",
+            "no_warning_signs",
+        ]
         assert card.choice.value is None and card.choice.description and card.check_button.tooltip
         assert "case-story" in card._dom_classes and "case-check" in card.check_button._dom_classes
     assert "never wrong" in v.intro.value
@@ -58,7 +62,7 @@ def test_self_care_for_a_warning_sign_is_wrong_and_names_the_right_step():
     fb = card.feedback.value
     assert "✘ Not quite." in fb and "The lesson's answer: Book a visit with a doctor or nurse" in fb
     assert FILE.too_little["book_visit"].split(",")[0] in fb
-    card.choose("book_visit")                    # a second try is right, the tally keeps the first try
+    card.choose("book_visit")  # a second try is right, the tally keeps the first try
     card.check_button.click()
     assert "✔ Right." in card.feedback.value and "first try: 0" in v.tally.value
 
@@ -80,11 +84,26 @@ def test_check_without_a_choice_asks_for_one():
 def test_story_text_is_escaped():
     from widgets.load import validate
     from widgets.model import CaseStories
-    stories = validate(CaseStories, {
-        "too_little": {"emergency": "a", "same_day": "b", "book_visit": "c"}, "more_cautious": "d",
-        "stories": [{"id": "x", "title": "<b>Eve</b>", "story": "<script>alert(1)</script>",
-                     "answers": {"signs": ["pain"]}, "expected": "book_visit", "teacher_note": "t",
-                     "reason": "Pain <i>is</i> a red flag. See a healthcare professional."}]}, "<test>")
+
+    stories = validate(
+        CaseStories,
+        {
+            "too_little": {"emergency": "a", "same_day": "b", "book_visit": "c"},
+            "more_cautious": "d",
+            "stories": [
+                {
+                    "id": "x",
+                    "title": "<b>Eve</b>",
+                    "story": "<script>alert(1)</script>",
+                    "answers": {"signs": ["pain"]},
+                    "expected": "book_visit",
+                    "teacher_note": "t",
+                    "reason": "Pain <i>is</i> a red flag. See a healthcare professional.",
+                }
+            ],
+        },
+        "<test>",
+    )
     card = CaseStoriesView(stories).cards[0]
     card.choose("book_visit")
     card.check()

@@ -20,9 +20,10 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
     shown = [s for s in result.questions if s.answered]
     assert list(bar["x"]) == [s.percent for s in shown]
     assert list(bar["x"]) == sorted(bar["x"])
-    assert view.figure["layout"]["yaxis"]["autorange"] == "reversed"        # first bar (most missed) on top
-    assert all(s.question in label for s, label in zip(shown, bar["y"]))
-    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, bar["hovertext"]))
+    assert view.figure["layout"]["yaxis"]["autorange"] == "reversed"  # first bar (most missed) on top
+    assert all(s.question in label for s, label in zip(shown, bar["y"], strict=False))
+    hovers = bar["hovertext"]
+    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, hovers, strict=True))
     for lesson in result.lessons:
         title = next(l.title for l in load_course().lessons if l.id == lesson.lesson)
         assert title.replace("'", "&#x27;") in view.completion.value
@@ -43,9 +44,9 @@ def test_files_sharing_a_learner_code_are_shown_side_by_side_and_the_teacher_pic
     assert view.result.learners == ["Ben", "Cleo"]
     view.pick(code, "class-results-ada-old-copy.json")
     assert sorted(view.result.learners) == ["Ada", "Ben", "Cleo"] and "more than one file" not in view.status.value
-    view.read_button.click()                                      # reading again keeps the pick
+    view.read_button.click()  # reading again keeps the pick
     assert view.pickers[code].value == "class-results-ada-old-copy.json" and len(view.result.learners) == 3
-    view.pickers[code].value = None                               # the radio buttons drive the same thing
+    view.pickers[code].value = None  # the radio buttons drive the same thing
     assert view.result.learners == ["Ben", "Cleo"]
 
 
@@ -89,10 +90,10 @@ def test_empty_folder_shows_no_learners_and_no_chart(tmp_path):
 
 def test_demo_folder_is_new_and_private_not_a_fixed_path_in_the_shared_temp_folder(tmp_path, monkeypatch):
     """Issue 12: the demo wrote to one fixed path in the shared temp folder; a link planted there was followed."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))        # the shared temp folder, for this test
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the shared temp folder, for this test
     victim = tmp_path / "victim"
     victim.mkdir()
-    (tmp_path / "foot-lessons-class-results-demo").symlink_to(victim)   # planted at the old fixed path
+    (tmp_path / "foot-lessons-class-results-demo").symlink_to(victim)  # planted at the old fixed path
     first, second = class_results(demo=True), class_results(demo=True)
     assert len(first.result.learners) == 29 and first.figure is not None and len(first.pickers) == 1
     folders = {first.folder.value, second.folder.value}
@@ -121,7 +122,7 @@ def test_on_a_hub_the_view_reads_the_drop_box_and_reads_it_again_without_re_runn
     store = ProgressStore(tmp_path / "data")
     store.record("01-physiology", "01-physiology/q1", ["a"], True)
     assert handin.hand_in(store.load(), "Ann").ok
-    view.read_button.click()                              # the refresh control: no notebook re-run
+    view.read_button.click()  # the refresh control: no notebook re-run
     assert len(view.result.learners) == 1
 
 

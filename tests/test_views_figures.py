@@ -20,13 +20,14 @@ def shown(view) -> dict:
     outputs = view.output.outputs
     assert len(outputs) == 1 and outputs[0]["output_type"] == "display_data"
     bundle = outputs[0]["data"]
-    assert set(bundle) == {MIME, "text/plain"}          # plotly's mime type only: no HTML, no script
+    assert set(bundle) == {MIME, "text/plain"}  # plotly's mime type only: no HTML, no script
     return json.loads(json.dumps(bundle[MIME]))
 
 
 def decoded(trace) -> np.ndarray:
     """The y values of a trace, decoding a typed array the way plotly.js does."""
     import base64
+
     y = trace["y"]
     if isinstance(y, dict):
         return np.frombuffer(base64.b64decode(y["bdata"]), dtype={"f4": np.float32, "f8": np.float64}[y["dtype"]])
@@ -36,7 +37,7 @@ def decoded(trace) -> np.ndarray:
 def test_figures_are_valid_plotly_and_small():
     for view in (simulator(), twitch_vs_cramp(), motor_unit(), foot_map()):
         fig = shown(view)
-        go.Figure({"data": fig["data"], "layout": fig["layout"]})          # raises if any attribute is wrong
+        go.Figure({"data": fig["data"], "layout": fig["layout"]})  # raises if any attribute is wrong
         assert len(json.dumps(fig)) < 40_000
         assert "template" not in fig["layout"]
 
@@ -48,7 +49,7 @@ def test_simulator_control_changes_the_figure_and_count_in_place():
     s.set("stress", "high")
     s.set("magnesium", "low")
     after = shown(s)
-    assert len(s.output.outputs) == 1                                      # replaced, not appended
+    assert len(s.output.outputs) == 1  # replaced, not appended
     assert not np.array_equal(decoded(before["data"][0]), decoded(after["data"][0]))
     assert s.settings["caffeine"] == "a lot" and s.controls["caffeine"].value == "a lot"
     assert s.signal.per_minute > sim.muscle_signal(sim.CALM, seed=0).per_minute
@@ -63,10 +64,12 @@ def test_simulator_shows_a_level_in_words_never_a_rate_as_if_measured():
     calm_text = s.count.value + json.dumps(shown(s)["layout"])
     assert "per minute" not in calm_text
     assert "hardly any" in s.count.value and "pretend" in s.count.value
-    words = [noticed_level(sim.muscle_signal(dict(sim.CALM, **{n: sim.choices(n)[-1] for n in names}), seed=0))
-             for names in ((), ("caffeine",), ("caffeine", "stress", "magnesium"), tuple(sim.TRIGGER_LEVELS))]
+    words = [
+        noticed_level(sim.muscle_signal(dict(sim.CALM, **{n: sim.choices(n)[-1] for n in names}), seed=0))
+        for names in ((), ("caffeine",), ("caffeine", "stress", "magnesium"), tuple(sim.TRIGGER_LEVELS))
+    ]
     order = [w for _, w in LEVELS]
-    assert [order.index(w) for w in words] == sorted(order.index(w) for w in words)   # never falls
+    assert [order.index(w) for w in words] == sorted(order.index(w) for w in words)  # never falls
     assert words[0] == "hardly any" and words[-1] == "a lot"
 
 
@@ -107,8 +110,9 @@ def test_simulator_new_recording_and_lesson_presets():
 
 def test_simulator_controls_are_labelled_choice_buttons_not_sliders():
     import ipywidgets as W
+
     s = simulator()
-    for name, w in s.controls.items():
+    for w in s.controls.values():
         assert isinstance(w, W.ToggleButtons) and w.description
         assert CSS["simulator_control"] in w._dom_classes
     assert not any(isinstance(c, (W.FloatSlider, W.IntSlider)) for c in s.children)
@@ -134,7 +138,7 @@ def test_twitch_vs_cramp_replay_redraws_each_side():
     v.replay_cramp_button.click()
     assert not np.array_equal(cramp0, decoded(shown(v)["data"][2]))
     assert "cramp" in v.status.value.lower()
-    assert "seconds to several minutes" in v.status.value          # not "a second or two"
+    assert "seconds to several minutes" in v.status.value  # not "a second or two"
 
 
 def test_motor_unit_next_back_and_misfire():
@@ -149,7 +153,7 @@ def test_motor_unit_next_back_and_misfire():
     assert m.step == 0
     m.mode_buttons.value = "misfire"
     assert m.mode == "misfire" and m.step == 0
-    assert not any(t["name"] == "signal" for t in shown(m)["data"])          # no order: no signal yet
+    assert not any(t["name"] == "signal" for t in shown(m)["data"])  # no order: no signal yet
     assert "no order to move" in json.dumps(shown(m)["layout"])
     for _ in range(3):
         m.next_button.click()
@@ -169,11 +173,11 @@ def test_foot_map_choose_region_shows_explanation_questions_and_highlight():
     assert f.region_list.value == "tarsal-tunnel"
     hatched = [t["name"] for t in shown(f)["data"] if "fillpattern" in t]
     assert hatched == [region.name]
-    f.region_list.value = "shoe-pressure"                        # the keyboard path
+    f.region_list.value = "shoe-pressure"  # the keyboard path
     assert f.chosen == "shoe-pressure" and "shoe" in f.explanation.value.lower()
-    f.click("peroneal-muscles")                                  # the click path
+    f.click("peroneal-muscles")  # the click path
     assert f.chosen == "peroneal-muscles" and f.region_list.value == "peroneal-muscles"
-    f.bridge.clicked = "not-a-region#3"                          # ignored
+    f.bridge.clicked = "not-a-region#3"  # ignored
     assert f.chosen == "peroneal-muscles"
     f.choose_region(None)
     assert f.region_list.value is None and "Choose a part" in f.explanation.value and f.related.value == ""
@@ -184,6 +188,7 @@ def test_foot_map_choose_region_shows_explanation_questions_and_highlight():
 
 def test_foot_map_list_is_buttons_not_radio_buttons():
     import ipywidgets as W
+
     f = foot_map()
     # JupyterLab takes the arrow keys a radio group needs; buttons work with Tab and Enter/Space
     assert isinstance(f.region_list, W.ToggleButtons) and f.region_list.description
@@ -196,7 +201,7 @@ def test_foot_map_every_region_is_drawn_hoverable_and_clickable():
     by_name = {t["name"]: t for t in fig["data"]}
     for r in load_regions().regions:
         t = by_name[r.name]
-        assert set(t["customdata"]) == {r.id}                    # what a click reports
+        assert set(t["customdata"]) == {r.id}  # what a click reports
         assert r.name in t["hovertemplate"]
-        assert r.name in json.dumps(fig["layout"]["annotations"])   # labelled in text, not only colour
+        assert r.name in json.dumps(fig["layout"]["annotations"])  # labelled in text, not only colour
     assert len({by_name[r.name]["fillcolor"] for r in load_regions().regions}) == len(REGION_IDS)

@@ -34,7 +34,7 @@ def test_wrong_then_right_with_words_and_icon(five, store):
 
 def test_every_type_can_be_answered_right(five):
     answers = ["a", ["a", "c"], False, "3", ["one", "two", "three", "four"]]
-    for card, answer in zip(five.cards, answers):
+    for card, answer in zip(five.cards, answers, strict=False):
         card.choose(answer)
         assert card.check().correct, card.question.id
         assert "✔ Right." in card.feedback.value
@@ -56,14 +56,18 @@ def test_numeric_label_shows_unit_and_feedback_says_too_high(five):
 
 
 def test_options_shuffled_stably_with_none_of_the_above_last(store):
-    q = bank(single(options=[{"id": i, "text": i, "feedback": "f"} for i in "abcdefg"]
-                    + [{"id": "none", "text": "None of the above", "feedback": "f", "keep_last": True}]))
+    q = bank(
+        single(
+            options=[{"id": i, "text": i, "feedback": "f"} for i in "abcdefg"]
+            + [{"id": "none", "text": "None of the above", "feedback": "f", "keep_last": True}]
+        )
+    )
     ids = {tuple(o.id for o in shuffled_options(q.questions[0], seed)) for seed in ("s1", "s2", "s3", "s4")}
-    assert len(ids) > 1                       # different learners, different orders
+    assert len(ids) > 1  # different learners, different orders
     assert all(order[-1] == "none" for order in ids)
     a = Quiz(q, store).cards[0].input.options
     b = Quiz(q, store).cards[0].input.options
-    assert a == b                             # the same learner sees the same order each time
+    assert a == b  # the same learner sees the same order each time
 
 
 def test_ordering_uses_labelled_dropdowns(five):
@@ -82,9 +86,16 @@ def test_every_input_has_a_label(five):
 
 def test_content_html_is_escaped(store):
     evil = "<script>alert(1)</script><b>x</b>"
-    q = Quiz(bank(single(prompt=evil, explanation=evil,
-                         options=[{"id": "a", "text": evil, "feedback": evil},
-                                  {"id": "b", "text": "B", "feedback": "fb"}])), store)
+    q = Quiz(
+        bank(
+            single(
+                prompt=evil,
+                explanation=evil,
+                options=[{"id": "a", "text": evil, "feedback": evil}, {"id": "b", "text": "B", "feedback": "fb"}],
+            )
+        ),
+        store,
+    )
     card = q.cards[0]
     assert "<script>" not in card.prompt.value and "&lt;script&gt;" in card.prompt.value
     card.choose("a")
@@ -102,9 +113,12 @@ def test_learner_input_is_escaped(five):
 def test_saved_state_is_shown_on_reopen(store):
     b = bank(single(), multiple(), truefalse(), numeric(), ordering())
     first = Quiz(b, store)
-    first.cards[1].choose(["a"]); first.cards[1].check()
-    first.cards[1].choose(["a", "c"]); first.cards[1].check()
-    first.cards[4].choose(["one", "two", "three", "four"]); first.cards[4].check()
+    first.cards[1].choose(["a"])
+    first.cards[1].check()
+    first.cards[1].choose(["a", "c"])
+    first.cards[1].check()
+    first.cards[4].choose(["one", "two", "three", "four"])
+    first.cards[4].check()
     again = Quiz(b, store)
     assert "answered 2/5" in again.score.value and "Score: 1 of 5" in again.score.value
     assert again.cards[1].answer() == ["a", "c"]
@@ -126,7 +140,6 @@ def test_shipped_quiz_builds(store):
     assert len(q.cards) >= 5 and "quiz" in q._dom_classes
 
 
-
 def test_ordering_places_start_on_the_choose_label(five):
     drops = five.cards[4].input.children
     assert all(d.label == "— choose —" and d.value is None for d in drops)
@@ -137,6 +150,7 @@ def test_ordering_places_start_on_the_choose_label(five):
 
 def test_top_level_views_carry_the_keyboard_guard(five):
     from widgets.views.keyboard import KeyboardGuard
+
     assert sum(isinstance(c, KeyboardGuard) for c in five.children) == 1
     assert "data-lm-suppress-shortcuts" in KeyboardGuard()._esm
 

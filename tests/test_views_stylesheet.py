@@ -71,9 +71,15 @@ def every_view(tmp_path, monkeypatch):
     no drop box."""
     monkeypatch.setenv("FOOT_LESSONS_DATA_DIR", str(tmp_path / "store"))
     store = ProgressStore(tmp_path / "store")
-    args = {"quiz": ("01-physiology", store), "review_quiz": (store,), "progress_overview": (store,),
-            "progress_backup": (store,), "hand_in": (store,), "handins_overview": (tmp_path / "no-box",),
-            "class_results": (tmp_path,)}
+    args = {
+        "quiz": ("01-physiology", store),
+        "review_quiz": (store,),
+        "progress_overview": (store,),
+        "progress_backup": (store,),
+        "hand_in": (store,),
+        "handins_overview": (tmp_path / "no-box",),
+        "class_results": (tmp_path,),
+    }
     return {name: getattr(widgets, name)(*args.get(name, ())) for name in widgets.__all__}
 
 
@@ -83,7 +89,7 @@ def test_every_view_root_carries_the_stylesheet_once(every_view):
         inside = list(every_widget(view))
         assert sum(isinstance(w, Stylesheet) for w in inside) == 1, name
         assert sum(isinstance(w, KeyboardGuard) for w in inside) == 1, name
-        assert CSS["view"] in view._dom_classes, name       # the stylesheet's rules apply under this class
+        assert CSS["view"] in view._dom_classes, name  # the stylesheet's rules apply under this class
 
 
 def test_stylesheet_widget_sends_the_shipped_css():
@@ -111,8 +117,16 @@ def test_colours_are_defined_once_in_the_stylesheet_and_the_palette_reads_them()
     assert not re.findall(r"#[0-9A-Fa-f]{3,8}\b", outside_root), "colour literal outside :root"
     used = set(re.findall(r"var\(--lessons-([a-z-]+)\)", SHEET))
     assert used <= set(defs), used - set(defs)
-    okabe_ito = {"BLUE": "#0072B2", "ORANGE": "#E69F00", "SKY": "#56B4E9", "GREEN": "#009E73",
-                 "YELLOW": "#F0E442", "VERMILION": "#D55E00", "PURPLE": "#CC79A7", "BLACK": "#000000"}
+    okabe_ito = {
+        "BLUE": "#0072B2",
+        "ORANGE": "#E69F00",
+        "SKY": "#56B4E9",
+        "GREEN": "#009E73",
+        "YELLOW": "#F0E442",
+        "VERMILION": "#D55E00",
+        "PURPLE": "#CC79A7",
+        "BLACK": "#000000",
+    }
     assert {k: getattr(palette, k) for k in okabe_ito} == okabe_ito
 
 
@@ -120,11 +134,14 @@ def test_right_wrong_and_notes_are_coloured_by_classes_the_stylesheet_defines(tm
     colours = palette.stylesheet_colours()
     q = Quiz(bank(single()), ProgressStore(tmp_path))
     card = q.cards[0]
-    card.choose("b"); card.check()
+    card.choose("b")
+    card.check()
     assert 'class="lesson-wrong"' in card.feedback.value and "✘ Not quite." in card.feedback.value
-    card.choose("a"); card.check()
+    card.choose("a")
+    card.check()
     assert 'class="lesson-right"' in card.feedback.value and "✔ Right." in card.feedback.value
-    card.choose(None); card.check()
+    card.choose(None)
+    card.check()
     assert 'class="lesson-note"' in card.feedback.value
     assert declares("lesson-wrong", "color") == "var(--lessons-wrong-text)"
     assert declares("lesson-right", "color") == "var(--lessons-right-text)"
@@ -132,12 +149,23 @@ def test_right_wrong_and_notes_are_coloured_by_classes_the_stylesheet_defines(tm
     assert colours["right-text"] != colours["wrong-text"]
     assert CSS["question"] in card._dom_classes and declares(CSS["question"], "border").startswith("1px solid")
     assert declares(CSS["feedback"], "min-height") == "1.5em"
-    assert declares("lesson-table caption", "text-align") == "left"            # the table caption
+    assert declares("lesson-table caption", "text-align") == "left"  # the table caption
 
 
 def test_table_helper_escapes_cells_unless_safe_and_scopes_the_header():
     from widgets.views.html import Safe, table
-    out = table("Caption <x>", ("A", "B & C"), [("<b>hi</b>", Safe("<code>ok</code>"), ), (3, 4.5)])
+
+    out = table(
+        "Caption <x>",
+        ("A", "B & C"),
+        [
+            (
+                "<b>hi</b>",
+                Safe("<code>ok</code>"),
+            ),
+            (3, 4.5),
+        ],
+    )
     assert out.startswith('<table class="lesson-table"><caption>Caption &lt;x&gt;</caption>')
     assert '<th scope="col">A</th><th scope="col">B &amp; C</th>' in out
     assert "<td>&lt;b&gt;hi&lt;/b&gt;</td><td><code>ok</code></td>" in out and "<td>3</td><td>4.5</td>" in out

@@ -1,4 +1,6 @@
-"""The instructor's answer key (a maintainer tool, not shipped in the package), generated from the question banks and the practice stories: `python -m tools.answer_key`.
+"""The instructor's answer key, generated from the banks and the practice stories: `python -m tools.answer_key`.
+
+A maintainer tool, not shipped in the package.
 
 For each question: the prompt, the right answer (`grading.correct_answer_text`), why, and the
 misconceptions it targets, quoted from the bank's feedback to the wrong answers. For each lesson 04
@@ -11,8 +13,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from widgets.grading import correct_answer_text
 from widgets.model import CaseStories, QuestionBank
@@ -35,22 +37,34 @@ def case_key(stories: CaseStories) -> list[str]:
     from widgets.cases import choices
     from widgets.load import load_triage_rules
     from widgets.triage import answer_of
+
     rules, labels = load_triage_rules(), dict(choices())
-    out = ["## 04-red-flags: Practice stories (key and teaching notes)", "",
-           "Each story's step is the one the self-check gives for the answers listed (checked when the stories",
-           "load). A learner who picks a more cautious step is shown that it is more cautious than needed and",
-           "that this is OK; it is never counted as wrong.", ""]
+    out = [
+        "## 04-red-flags: Practice stories (key and teaching notes)",
+        "",
+        "Each story's step is the one the self-check gives for the answers listed (checked when the stories",
+        "load). A learner who picks a more cautious step is shown that it is more cautious than needed and",
+        "that this is OK; it is never counted as wrong.",
+        "",
+    ]
     for n, s in enumerate(stories.stories, 1):
-        said = [f"{rules.item(q).label}: {'Yes' if answer_of(s.answers, q) == 'yes' else 'Not sure'}"
-                for q in s.answers.signs + s.answers.unsure]
-        said.append(f"{rules.duration.label}: "
-                    + next(c.text for c in rules.duration.choices if c.id == s.answers.duration))
+        said = [
+            f"{rules.item(q).label}: {'Yes' if answer_of(s.answers, q) == 'yes' else 'Not sure'}"
+            for q in s.answers.signs + s.answers.unsure
+        ]
+        said.append(
+            f"{rules.duration.label}: " + next(c.text for c in rules.duration.choices if c.id == s.answers.duration)
+        )
         said += [f"Trigger: {rules.trigger(t).text}" for t in s.answers.triggers]
-        out += [f"**Story {n} · `{s.id}`: {md(s.title)}**", "",
-                f"- **Step:** {md(labels[s.expected])} (`{s.expected}`)",
-                f"- **Self-check answers:** {md('; '.join(said))} (every other sign: No)",
-                f"- **Why:** {md(s.reason)}",
-                f"- **Teacher note:** {md(s.teacher_note)}", ""]
+        out += [
+            f"**Story {n} · `{s.id}`: {md(s.title)}**",
+            "",
+            f"- **Step:** {md(labels[s.expected])} (`{s.expected}`)",
+            f"- **Self-check answers:** {md('; '.join(said))} (every other sign: No)",
+            f"- **Why:** {md(s.reason)}",
+            f"- **Teacher note:** {md(s.teacher_note)}",
+            "",
+        ]
     return out
 
 
@@ -58,26 +72,36 @@ def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) ->
     """The whole answer key as Markdown (the shipped practice stories unless `stories` is given)."""
     if stories is None:
         from widgets.load import load_cases
+
         stories = load_cases()
-    out = ["# Answer key and misconceptions",
-           "",
-           "<!-- Generated from widgets/content/questions/*.yaml by `python -m tools.answer_key "
-           "--output lessons/instructor/answer_key.md`. Do not edit by hand: change the bank or "
-           "widgets/content/cases.yaml and regenerate. -->",
-           "",
-           "For instructors. Each question shows the right answer, why, and the misconceptions it targets:",
-           "each wrong answer with the feedback a learner sees after picking it. Question ids (such as",
-           "`01-physiology/q3`) match the class results roll-up.",
-           ""]
+    out = [
+        "# Answer key and misconceptions",
+        "",
+        "<!-- Generated from widgets/content/questions/*.yaml by `python -m tools.answer_key "
+        "--output lessons/instructor/answer_key.md`. Do not edit by hand: change the bank or "
+        "widgets/content/cases.yaml and regenerate. -->",
+        "",
+        "For instructors. Each question shows the right answer, why, and the misconceptions it targets:",
+        "each wrong answer with the feedback a learner sees after picking it. Question ids (such as",
+        "`01-physiology/q3`) match the class results roll-up.",
+        "",
+    ]
     for bank in banks:
         out += [f"## {md(bank.lesson)}: {md(bank.title)}", ""]
         for n, q in enumerate(bank.questions, 1):
             topic = f" · topic: {md(q.topic)}" if q.topic else ""
-            out += [f"### {n}. `{bank.full_id(q)}` ({q.KIND}{topic})", "",
-                    f"**Question:** {md(q.prompt)}", "",
-                    f"**Answer:** {md(correct_answer_text(q))}", "",
-                    f"**Why:** {md(q.explanation)}", "",
-                    "**Misconceptions it targets:**", ""]
+            out += [
+                f"### {n}. `{bank.full_id(q)}` ({q.KIND}{topic})",
+                "",
+                f"**Question:** {md(q.prompt)}",
+                "",
+                f"**Answer:** {md(correct_answer_text(q))}",
+                "",
+                f"**Why:** {md(q.explanation)}",
+                "",
+                "**Misconceptions it targets:**",
+                "",
+            ]
             out += [f"- *{md(wrong)}* — {md(feedback)}" for wrong, feedback in misconceptions(q)]
             out.append("")
     out += case_key(stories)
@@ -87,15 +111,20 @@ def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) ->
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m tools.answer_key", description=__doc__.splitlines()[0])
     p.add_argument("--output", help="write to this file instead of standard output")
-    p.add_argument("--check", action="store_true",
-                   help=f"exit 1 if the committed key ({KEY_PATH.name}) differs from the banks")
+    p.add_argument(
+        "--check", action="store_true", help=f"exit 1 if the committed key ({KEY_PATH.name}) differs from the banks"
+    )
     args = p.parse_args(argv)
     from widgets.load import all_banks
+
     text = render(all_banks())
     if args.check:
         same = KEY_PATH.exists() and KEY_PATH.read_text(encoding="utf-8") == text
-        print("answer key is up to date" if same else f"{KEY_PATH} is out of date: run "
-              "python -m tools.answer_key --output lessons/instructor/answer_key.md")
+        print(
+            "answer key is up to date"
+            if same
+            else f"{KEY_PATH} is out of date: run python -m tools.answer_key --output lessons/instructor/answer_key.md"
+        )
         return 0 if same else 1
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from widgets.bench.common import percentile  # noqa: E402
-from widgets.load import all_banks  # noqa: E402
-from widgets.progress import ProgressStore  # noqa: E402
-from widgets.progress_doc import FORMAT, VERSION  # noqa: E402
-from widgets.views.progress import progress_overview  # noqa: E402
-from widgets.views.quiz import quiz  # noqa: E402
+from widgets.bench.common import percentile
+from widgets.load import all_banks
+from widgets.progress import ProgressStore
+from widgets.progress_doc import FORMAT, VERSION
+from widgets.views.progress import progress_overview
+from widgets.views.quiz import quiz
 
 SIZES = (10, 1_000, 100_000)
 
@@ -32,12 +32,27 @@ SIZES = (10, 1_000, 100_000)
 def filled_store(directory: str, n: int) -> ProgressStore:
     real = [(b.lesson, q) for b in all_banks() for q in b.full_ids()]
     ids = real + [(f"old-{i % 25:02d}", f"old-{i % 25:02d}/q{i}") for i in range(2_500 - len(real))]
-    attempts = [{"question": q, "lesson": lesson, "chosen": ["a"], "correct": i % 3 == 0,
-                 "time": "2026-01-01T09:00:00+00:00", "hash": "0123456789abcdef"}
-                for i, (lesson, q) in ((i, ids[(i * 7) % len(ids)]) for i in range(n))]
+    attempts = [
+        {
+            "question": q,
+            "lesson": lesson,
+            "chosen": ["a"],
+            "correct": i % 3 == 0,
+            "time": "2026-01-01T09:00:00+00:00",
+            "hash": "0123456789abcdef",
+        }
+        for i, (lesson, q) in ((i, ids[(i * 7) % len(ids)]) for i in range(n))
+    ]
     store = ProgressStore(directory)
-    store.replace({"format": FORMAT, "version": VERSION, "learner": "learner-0123456789abcdef",
-                   "created": "2026-01-01T09:00:00+00:00", "attempts": attempts})
+    store.replace(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "learner": "learner-0123456789abcdef",
+            "created": "2026-01-01T09:00:00+00:00",
+            "attempts": attempts,
+        }
+    )
     return store
 
 
@@ -63,24 +78,26 @@ def main() -> None:
                 card.check_button.click()
                 elapsed = (time.perf_counter() - t) * 1000
                 assert store.notice() is None, store.notice()
-                t = time.perf_counter()               # the same refresh without the write, to see past fsync
+                t = time.perf_counter()  # the same refresh without the write, to see past fsync
                 q.status = store.question_status(q.ids)
                 q._refresh()
                 overview.refresh()
                 if i >= 3:
                     samples[n].append(elapsed)
                     reads[n].append((time.perf_counter() - t) * 1000)
-        for n in SIZES:                      # the live overview agrees with one built from scratch
+        for n in SIZES:  # the live overview agrees with one built from scratch
             store, overview = setups[n][:2]
             assert overview.table.value == progress_overview(store).table.value, "the overview did not update"
-            assert not store.events, store.events          # no answer was refused
+            assert not store.events, store.events  # no answer was refused
         base = statistics.median(samples[SIZES[0]])
         print(f"progress path: Check -> stored -> quiz and overview updated ({args.runs} answers per size)")
         for n in SIZES:
             saved = len(setups[n][0].load()["attempts"])
             p50, p95 = statistics.median(samples[n]), percentile(samples[n], 95)
-            print(f"  {n:>7,} saved answers (now {saved:,}): p50 {p50:6.1f} ms, p95 {p95:6.1f} ms, "
-                  f"ratio to 10: {p50 / base:4.2f}x  (setup {setups[n][5]:.1f} s)")
+            print(
+                f"  {n:>7,} saved answers (now {saved:,}): p50 {p50:6.1f} ms, p95 {p95:6.1f} ms, "
+                f"ratio to 10: {p50 / base:4.2f}x  (setup {setups[n][5]:.1f} s)"
+            )
         rbase = statistics.median(reads[SIZES[0]])
         print("the same views refreshed without a write (what grows if anything does):")
         for n in SIZES:

@@ -45,8 +45,9 @@ def text_copy(nb: nbformat.NotebookNode) -> str:
     import jupytext
 
     plain = copy.deepcopy(nb)
-    plain.metadata = nbformat.NotebookNode({"jupytext": {"notebook_metadata_filter": "-all",
-                                                         "cell_metadata_filter": "-all"}})
+    plain.metadata = nbformat.NotebookNode(
+        {"jupytext": {"notebook_metadata_filter": "-all", "cell_metadata_filter": "-all"}}
+    )
     return jupytext.writes(plain, fmt="md:myst")
 
 

@@ -36,8 +36,15 @@ from widgets.palette import CSS
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"
 CHROMIUM = Path(os.environ.get("FOOT_LESSONS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 # A public one-liner (widgets.__all__) → the CSS class on its root element: palette.CSS is keyed by the
 # one-liners' own names, so this map is derived, never written out again.
@@ -48,8 +55,7 @@ WIDGET_CLASSES = {name: CSS[name] for name in widgets.__all__ if name in CSS}
 # as hidden for Playwright and axe-core).
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
 
@@ -70,6 +76,7 @@ BROKEN_TEXT = ("Loading widget", "Error displaying widget", "VBox(", "HBox(", "T
 def lesson_notebooks() -> list[str]:
     """Notebook paths (relative to ``lessons/``) of the course map, then ``instructor/*.ipynb`` if any."""
     from widgets.load import load_course
+
     names = [lesson.notebook for lesson in load_course().lessons if (LESSONS / lesson.notebook).exists()]
     names += sorted(str(p.relative_to(LESSONS)) for p in (LESSONS / "instructor").glob("*.ipynb"))
     return names
@@ -110,9 +117,12 @@ class Lab:
 
     def api(self, method: str, path: str, body: dict | None = None):
         """Call the server's REST API (``path`` like ``/api/kernels``); returns parsed JSON or None."""
-        req = urllib.request.Request(f"{self.url}{path}", method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Authorization": f"token {self.token}"})
+        req = urllib.request.Request(
+            f"{self.url}{path}",
+            method=method,
+            data=None if body is None else json.dumps(body).encode(),
+            headers={"Authorization": f"token {self.token}"},
+        )
         with urllib.request.urlopen(req, timeout=10) as r:
             raw = r.read()
         return json.loads(raw) if raw else None
@@ -128,7 +138,7 @@ class Lab:
             return
         for s in self.api("GET", "/api/sessions"):
             if s["path"] in notebooks and s.get("kernel"):
-                with contextlib.suppress(urllib.error.HTTPError):     # it may have just gone
+                with contextlib.suppress(urllib.error.HTTPError):  # it may have just gone
                     self.api("DELETE", f"/api/kernels/{s['kernel']['id']}")
 
 
@@ -146,17 +156,35 @@ def start_lab(timeout: float = 60):
     for d in ("workspaces", "progress", "runtime", "config"):
         (tmp / d).mkdir()
     (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
-    env = dict(os.environ, FOOT_LESSONS_DATA_DIR=str(tmp / "progress"), JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
-               JUPYTER_CONFIG_DIR=str(tmp / "config"))
+    env = dict(
+        os.environ,
+        FOOT_LESSONS_DATA_DIR=str(tmp / "progress"),
+        JUPYTERLAB_SETTINGS_DIR=str(settings),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
+        JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+        JUPYTER_CONFIG_DIR=str(tmp / "config"),
+    )
     port, token = _free_port(), secrets.token_hex(16)
     log = tmp / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-             f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-             f"--ServerApp.root_dir={root}", *(["--allow-root"] if os.geteuid() == 0 else [])],
-            env=env, stdout=out, stderr=subprocess.STDOUT, cwd=tmp)
+            [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={root}",
+                *(["--allow-root"] if os.geteuid() == 0 else []),
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=tmp,
+        )
     lab = Lab(f"http://127.0.0.1:{port}", token, proc, root, tmp / "progress", log)
     try:
         deadline = time.monotonic() + timeout
@@ -168,7 +196,7 @@ def start_lab(timeout: float = 60):
                 break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"jupyter lab not ready after {timeout} s:\n{log.read_text()[-3000:]}")
+                    raise RuntimeError(f"jupyter lab not ready after {timeout} s:\n{log.read_text()[-3000:]}") from None
                 time.sleep(0.2)
         yield lab
     finally:
@@ -190,9 +218,9 @@ def _stop(lab: Lab) -> None:
 
 
 def chromium_available() -> bool:
-    try:
-        import playwright  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
         return False
     return CHROMIUM.exists()
 
@@ -209,14 +237,18 @@ class Browser:
     def foreign_requests(self, lab: Lab, since: int = 0) -> list[str]:
         """Requests (from number `since` on) to any host but the loopback server; data:/blob: are local."""
         ours = urlparse(lab.url).netloc
-        return [u for u in self.requests[since:]
-                if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != ours]
+        return [
+            u
+            for u in self.requests[since:]
+            if urlparse(u).scheme not in ("data", "blob") and urlparse(u).netloc != ours
+        ]
 
 
 @contextlib.contextmanager
 def start_browser(headless: bool = True):
     """Debian's Chromium driven by Playwright (never ``playwright install``)."""
     from playwright.sync_api import sync_playwright
+
     pw = sync_playwright().start()
     try:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=headless, args=CHROMIUM_ARGS)
@@ -251,7 +283,7 @@ class LabPage:
         self.page, self.lab, self.notebook = page, lab, notebook
 
     @classmethod
-    def open(cls, context, lab: Lab, notebook: str, timeout: float = 60_000) -> "LabPage":
+    def open(cls, context, lab: Lab, notebook: str, timeout: float = 60_000) -> LabPage:
         """Open `notebook` in a new tab (``?reset``: no saved layout) and wait until its kernel is idle."""
         page = context.new_page()
         page.set_default_timeout(timeout)
@@ -273,19 +305,23 @@ class LabPage:
     def menu(self, top: str, item: str) -> None:
         """Click a main-menu entry, e.g. ``menu("Run", "Run All Cells")``."""
         self.page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(f"^{re.escape(top)}$")).click()
-        self.page.locator(".lm-Menu-item:not(.lm-mod-hidden) .lm-Menu-itemLabel",
-                          has_text=re.compile(f"^{re.escape(item)}$")).click()
+        self.page.locator(
+            ".lm-Menu-item:not(.lm-mod-hidden) .lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$")
+        ).click()
 
     def run_all(self, timeout: float = 60_000) -> float:
         """Run → Run All Cells, wait until every cell ran and every widget is drawn; return the ms taken."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         t = time.perf_counter()
         self.menu("Run", "Run All Cells")
         try:
             self.wait_rendered(timeout)
         except PlaywrightTimeout as e:
-            raise AssertionError(f"{self.notebook}: not every widget and figure was drawn within "
-                                 f"{timeout / 1000:.0f} s; problems: {self.problems()}") from e
+            raise AssertionError(
+                f"{self.notebook}: not every widget and figure was drawn within "
+                f"{timeout / 1000:.0f} s; problems: {self.problems()}"
+            ) from e
         return (time.perf_counter() - t) * 1000
 
     def code_cells(self):
@@ -300,14 +336,17 @@ class LabPage:
             cell = cells.nth(i)
             left = max(1, (deadline - time.monotonic()) * 1000)
             if name in WIDGET_CLASSES:  # the widget, or an error that means it will never come
-                cell.locator(f".jp-Cell-outputArea .{WIDGET_CLASSES[name]}, .jp-Cell-outputArea {ERROR_OUTPUT}").first.wait_for(
-                    state="attached", timeout=left)
+                cell.locator(
+                    f".jp-Cell-outputArea .{WIDGET_CLASSES[name]}, .jp-Cell-outputArea {ERROR_OUTPUT}"
+                ).first.wait_for(state="attached", timeout=left)
             elif name is not None:  # no input prompt on hidden code; the output prompt "[n]:" shows it ran
                 cell.locator(".jp-OutputPrompt", has_text=re.compile(r"\[\d+\]")).first.wait_for(
-                    state="attached", timeout=left)
+                    state="attached", timeout=left
+                )
         # every figure holder (an Output widget with a "...-figure" class) and every plotly output drawn
-        self.page.wait_for_function(_FIGURES_DRAWN, arg=self.NOTEBOOK,
-                                    timeout=max(1, (deadline - time.monotonic()) * 1000), polling=20)
+        self.page.wait_for_function(
+            _FIGURES_DRAWN, arg=self.NOTEBOOK, timeout=max(1, (deadline - time.monotonic()) * 1000), polling=20
+        )
         self.wait_kernel_idle(max(1, (deadline - time.monotonic()) * 1000))
 
     def problems(self) -> list[str]:
@@ -330,8 +369,9 @@ class LabPage:
             if name in WIDGET_CLASSES and area.locator(f".{WIDGET_CLASSES[name]}").count() == 0:
                 out.append(f"cell {i} ({name}): no element with class .{WIDGET_CLASSES[name]}")
             elif name not in WIDGET_CLASSES:
-                out.append(f"cell {i}: {name or 'code that is not a widget one-liner'!r} has no CSS class "
-                           "in WIDGET_CLASSES")
+                out.append(
+                    f"cell {i}: {name or 'code that is not a widget one-liner'!r} has no CSS class in WIDGET_CLASSES"
+                )
         return out
 
     def screenshot(self, path: Path) -> None:
@@ -350,9 +390,14 @@ class LabPage:
     def axe_violations(self, impacts=("serious", "critical")) -> list[str]:
         """axe-core over the notebook's output areas (our widgets); JupyterLab's own chrome is left out."""
         from axe_playwright_python.sync_playwright import Axe
+
         response = Axe().run(self.page, context={"include": [[AXE_SCOPE]]}).response
-        return [f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}: {n['html'][:160]}"
-                for v in response["violations"] if v["impact"] in impacts for n in v["nodes"]]
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}: {n['html'][:160]}"
+            for v in response["violations"]
+            if v["impact"] in impacts
+            for n in v["nodes"]
+        ]
 
     def close(self) -> None:
         self.page.close()

@@ -43,10 +43,11 @@ def test_results_and_progress_download_then_restore(open_lesson, tmp_path):
     info.value.save_as(tmp_path / "p.json")
     saved = check_progress(json.loads((tmp_path / "p.json").read_text()))
 
-    choose(page, backup, tmp_path / "r.json")             # a results file is not a progress file
+    choose(page, backup, tmp_path / "r.json")  # a results file is not a progress file
     expect(backup.locator(".backup-restore-out")).to_contain_text("Nothing was changed")
     choose(page, backup, tmp_path / "p.json")
     expect(backup.locator(".backup-restore-out")).to_contain_text(
-        f"good progress file with {len(saved['attempts'])} saved answer(s)")
+        f"good progress file with {len(saved['attempts'])} saved answer(s)"
+    )
     backup.locator(".backup-confirm").click()
     expect(backup.locator(".backup-restore-out")).to_contain_text("Restored")

@@ -8,9 +8,10 @@ import pytest
 from playwright.sync_api import expect
 
 from widgets import anatomy, simulation
-from .lab import lesson_showing
 from widgets.load import load_regions
 from widgets.views.simulator import noticed_level
+
+from .lab import lesson_showing
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 
@@ -38,7 +39,7 @@ def test_simulator_choice_redraws_the_figure(ran_lesson, artifacts):
     expect(plot.locator(".annotation-text")).to_contain_text(f"twitching you would notice: {excited}")
     expect(sim.locator(".simulator-count")).to_contain_text(f"Twitching you would notice: {excited}")
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
-    expect(sim.locator(".figure-caption")).to_have_css("font-style", "italic")     # styled by lessons.css
+    expect(sim.locator(".figure-caption")).to_have_css("font-style", "italic")  # styled by lessons.css
     sim.screenshot(path=str(artifacts / "simulator.png"))
 
 
@@ -48,10 +49,16 @@ def _point_only_in(region_id: str) -> tuple[float, float]:
     xs, ys = anatomy.region_xy(region_id)
     xs = [x for x in xs if x is not None]
     ys = [y for y in ys if y is not None]
-    pts = [(min(xs) + (max(xs) - min(xs)) * i / 40, min(ys) + (max(ys) - min(ys)) * j / 40)
-           for i in range(41) for j in range(41)]
-    inside = [(x, y) for x, y in pts if anatomy.contains(region_id, x, y)
-              and not any(anatomy.contains(o, x, y) for o in others)]
+    pts = [
+        (min(xs) + (max(xs) - min(xs)) * i / 40, min(ys) + (max(ys) - min(ys)) * j / 40)
+        for i in range(41)
+        for j in range(41)
+    ]
+    inside = [
+        (x, y)
+        for x, y in pts
+        if anatomy.contains(region_id, x, y) and not any(anatomy.contains(o, x, y) for o in others)
+    ]
     assert inside, region_id
     cx, cy = sum(x for x, _ in inside) / len(inside), sum(y for _, y in inside) / len(inside)
     return min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
@@ -77,11 +84,14 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_less
     px, py = plot.evaluate(
         """(gd, [x, y]) => { const fl = gd._fullLayout, r = gd.getBoundingClientRect();
              return [r.left + fl.xaxis._offset + fl.xaxis.l2p(x), r.top + fl.yaxis._offset + fl.yaxis.l2p(y)]; }""",
-        [x, y])
+        [x, y],
+    )
     page.page.mouse.click(px, py)
     expect(explanation).to_contain_text(clicked.explanation)
-    expect(fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)
-           ).to_have_class(re.compile(r"\bmod-active\b"))
-    expect(fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
-           ).to_have_count(1)
+    expect(fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)).to_have_class(
+        re.compile(r"\bmod-active\b")
+    )
+    expect(
+        fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
+    ).to_have_count(1)
     fmap.screenshot(path=str(artifacts / "foot-map.png"))

@@ -30,7 +30,7 @@ def _single_choice(bank):
 def rgb(name: str) -> str:
     """A stylesheet colour as the browser reports a computed colour, e.g. "rgb(166, 63, 0)"."""
     h = stylesheet_colours()[name].lstrip("#")
-    return "rgb({}, {}, {})".format(*(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+    return "rgb({}, {}, {})".format(*(int(h[i : i + 2], 16) for i in (0, 2, 4)))
 
 
 def test_quiz_wrong_then_right_shows_feedback(ran_lesson, artifacts):
@@ -46,7 +46,7 @@ def test_quiz_wrong_then_right_shows_feedback(ran_lesson, artifacts):
     expect(feedback).to_contain_text("Not quite.")
     expect(feedback).to_contain_text(wrong.feedback)
     expect(feedback.locator(".lesson-wrong")).to_have_css("color", rgb("wrong-text"))
-    expect(card).to_have_css("border-top-width", "1px")            # the card's frame comes from the stylesheet
+    expect(card).to_have_css("border-top-width", "1px")  # the card's frame comes from the stylesheet
     card.screenshot(path=str(artifacts / "quiz-card-wrong.png"))
 
     card.get_by_role("radio", name=right.text, exact=True).check()
@@ -61,7 +61,7 @@ def test_quiz_wrong_then_right_shows_feedback(ran_lesson, artifacts):
 
 def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, lab, artifacts):
     bank = load_bank("01-physiology")
-    recap = bank.recap()                                   # the lesson's last quiz; section checks come before it
+    recap = bank.recap()  # the lesson's last quiz; section checks come before it
     n = next(i for i, q in enumerate(recap) if q.type == "truefalse")
     q = recap[n]
     page = open_lesson(LESSON_01)
@@ -84,10 +84,12 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     assert score.answered >= 1
     quiz = again.notebook_panel.locator(".quiz").last
     expect(quiz.locator(".quiz-score")).to_contain_text(
-        f"Score: {score.first_try} of {score.total} right on the first try · answered {score.answered}/{score.total}")
+        f"Score: {score.first_try} of {score.total} right on the first try · answered {score.answered}/{score.total}"
+    )
     card = quiz.locator(".quiz-question").nth(n)
     expect(card.locator(".quiz-feedback")).to_contain_text(
-        f"Saved from before: {status.attempts} attempt(s); first try {'right' if status.first_correct else 'wrong'}.")
+        f"Saved from before: {status.attempts} attempt(s); first try {'right' if status.first_correct else 'wrong'}."
+    )
     expect(card.get_by_role("radio", name=str(q.answer).capitalize(), exact=True)).to_be_checked()
     again.close()
 
@@ -95,18 +97,17 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     start.run_all()
     title = next(lesson.title for lesson in load_course().lessons if lesson.id == bank.lesson)
     row = start.notebook_panel.locator(".progress-overview tr", has_text=re.compile(re.escape(title)))
-    lesson = scoring.lesson_score(bank.lesson, bank.full_ids(), saved)   # the overview counts section checks too
+    lesson = scoring.lesson_score(bank.lesson, bank.full_ids(), saved)  # the overview counts section checks too
     expect(row).to_contain_text(f"{lesson.answered}/{lesson.total}")
-    expect(row.locator("td").first).to_have_css("padding-left", "8px")      # the table helper's class, styled
+    expect(row.locator("td").first).to_have_css("padding-left", "8px")  # the table helper's class, styled
     start.notebook_panel.locator(".progress-overview").first.screenshot(path=str(artifacts / "progress-overview.png"))
-
 
 
 def test_quiz_works_from_the_keyboard_alone(ran_lesson):
     """Tab reaches each option, Space picks it, Tab reaches Check and Enter presses it; the arrow keys
     walk a Dropdown's list (JupyterLab's own arrow-key shortcut is kept out by the keyboard guard)."""
     bank = load_bank("01-physiology")
-    n = max(i for i, q in enumerate(bank.questions) if q.type == "single")   # a card no other test uses
+    n = max(i for i, q in enumerate(bank.questions) if q.type == "single")  # a card no other test uses
     page = ran_lesson(LESSON_01)
     keys = page.page.keyboard
     card = page.notebook_panel.locator(".quiz .quiz-question").nth(n)
@@ -126,7 +127,7 @@ def test_quiz_works_from_the_keyboard_alone(ran_lesson):
     ordering = next(i for i, q in enumerate(bank.questions) if q.type == "ordering")
     select = page.notebook_panel.locator(".quiz .quiz-question").nth(ordering).locator("select").last
     select.focus()
-    keys.press("ArrowDown")                      # walks the list (JupyterLab's shortcuts are kept out)
+    keys.press("ArrowDown")  # walks the list (JupyterLab's shortcuts are kept out)
     expect(select).not_to_have_value("— choose —")
 
 

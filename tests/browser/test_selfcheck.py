@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from widgets import triage
 from widgets.load import load_triage_rules
+
 from .lab import lesson_showing
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]

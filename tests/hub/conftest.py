@@ -52,12 +52,15 @@ def class_hub():
     tag = secrets.token_hex(2)
     names = [f"ftl{tag}-ann", f"ftl{tag}-ben", f"ftl{tag}-tea"]
     base = Path(tempfile.mkdtemp(prefix="ftl-class-"))
-    os.chmod(base, 0o755)                      # learners pass through to the drop box inside it
+    os.chmod(base, 0o755)  # learners pass through to the drop box inside it
     dropbox = base / "dropbox"
     try:
         git_root, work = lessons_repo(base)
-        with unix_users(names, teachers=[names[2]]) as users, serve_git(git_root) as git_url, \
-                start_hub(users, env, dropbox=dropbox) as hub:
+        with (
+            unix_users(names, teachers=[names[2]]) as users,
+            serve_git(git_root) as git_url,
+            start_hub(users, env, dropbox=dropbox) as hub,
+        ):
             repo = LessonsRepo(work, f"{git_url}/class/lessons")
             link = nbgitpuller_url(hub.url, repo.url, "main")
             learners = [Learner(hub, n) for n in users[:2]]
@@ -75,4 +78,3 @@ def arrived(class_hub):
         person.pull(class_hub.link)
         person.timings["click → lessons pulled"] = time.monotonic() - t
     return class_hub
-

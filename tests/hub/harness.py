@@ -30,17 +30,18 @@ import time
 import tomllib
 import uuid
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from widgets.handin import TEACHERS  # the Unix group that may read the drop box
+
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 PROXY = "configurable-http-proxy"
-MARK = "foot-twitch-lessons hub test"          # the GECOS field of every user the fixture makes
+MARK = "foot-twitch-lessons hub test"  # the GECOS field of every user the fixture makes
 ENV_HOME = Path(os.environ.get("FOOT_LESSONS_HUB_ENV", "/opt/foot-twitch-lessons-hub-env"))
-from widgets.handin import TEACHERS               # the Unix group that may read the drop box
 
 
 def missing() -> str | None:
@@ -72,10 +73,15 @@ def free_port() -> int:
 
 # ---------------------------------------------------------------- the learners' Python environment
 
+
 def _env_key() -> str:
     conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    parts = [importlib.metadata.version("jupyterhub"), "nbgitpuller", *conf["project"]["dependencies"],
-             subprocess.run([str(SYSTEM_PYTHON), "-V"], capture_output=True, text=True).stdout]
+    parts = [
+        importlib.metadata.version("jupyterhub"),
+        "nbgitpuller",
+        *conf["project"]["dependencies"],
+        subprocess.run([str(SYSTEM_PYTHON), "-V"], capture_output=True, text=True).stdout,
+    ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
@@ -89,8 +95,11 @@ def user_env(log=print) -> Path:
         ENV_HOME.mkdir(parents=True, exist_ok=True)
         t = time.monotonic()
         subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", str(env)], check=True)
-        subprocess.run([*pip, f"jupyterhub=={importlib.metadata.version('jupyterhub')}", "nbgitpuller",
-                        str(ROOT)], check=True, cwd=tempfile.gettempdir())
+        subprocess.run(
+            [*pip, f"jupyterhub=={importlib.metadata.version('jupyterhub')}", "nbgitpuller", str(ROOT)],
+            check=True,
+            cwd=tempfile.gettempdir(),
+        )
         (env / ".ready").touch()
         log(f"built the learners' environment {env} in {time.monotonic() - t:.0f} s")
     else:
@@ -101,6 +110,7 @@ def user_env(log=print) -> Path:
 
 # ---------------------------------------------------------------- the lessons repository
 
+
 @dataclass
 class LessonsRepo:
     """The teacher's lessons repository: a working copy that pushes to the bare repository the server serves."""
@@ -109,8 +119,7 @@ class LessonsRepo:
     url: str
 
     def git(self, *args: str) -> str:
-        return subprocess.run(["git", "-C", str(self.work), *args], check=True, capture_output=True,
-                              text=True).stdout
+        return subprocess.run(["git", "-C", str(self.work), *args], check=True, capture_output=True, text=True).stdout
 
     def add_note(self, notebook: str, note: str) -> None:
         """The teacher adds a line to a lesson's first Markdown cell, commits and pushes."""
@@ -130,16 +139,27 @@ def lessons_repo(base: Path) -> tuple[Path, Path]:
     work.mkdir()
     shutil.copytree(ROOT / "lessons", work / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copy(ROOT / "README.md", work / "README.md")
-    env = {"GIT_AUTHOR_NAME": "Teacher", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "Teacher", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    for cmd in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "lessons"],
-                ["remote", "add", "origin", str(bare)], ["push", "-q", "origin", "main"],
-                ["config", "user.name", "Teacher"], ["config", "user.email", "t@example.org"]):
+    env = {
+        "GIT_AUTHOR_NAME": "Teacher",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "Teacher",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    for cmd in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["commit", "-qm", "lessons"],
+        ["remote", "add", "origin", str(bare)],
+        ["push", "-q", "origin", "main"],
+        ["config", "user.name", "Teacher"],
+        ["config", "user.email", "t@example.org"],
+    ):
         subprocess.run(["git", "-C", str(work), *cmd], check=True, env={**os.environ, **env})
     return base / "git", work
 
 
 # ---------------------------------------------------------------- Unix users
+
 
 def _uid_processes(uid: int) -> list[int]:
     pids = []
@@ -164,10 +184,8 @@ def remove_user(name: str) -> None:
     for sig in (signal.SIGTERM, signal.SIGKILL):
         pids = _uid_processes(entry.pw_uid)
         for pid in pids:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(pid, sig)
-            except ProcessLookupError:
-                pass
         deadline = time.monotonic() + 5
         while pids and _uid_processes(entry.pw_uid) and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -192,8 +210,9 @@ def unix_users(names: list[str], teachers: list[str] = ()):
     try:
         for name in names:
             extra = ["--groups", TEACHERS] if name in teachers else []
-            subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", "--comment", MARK, *extra, name],
-                           check=True)
+            subprocess.run(
+                ["useradd", "--create-home", "--shell", "/bin/bash", "--comment", MARK, *extra, name], check=True
+            )
             made.append(name)
             os.chmod(pwd.getpwnam(name).pw_dir, 0o750)
         yield made
@@ -206,6 +225,7 @@ def unix_users(names: list[str], teachers: list[str] = ()):
 
 # ---------------------------------------------------------------- the hub
 
+
 @dataclass
 class Hub:
     url: str
@@ -217,8 +237,10 @@ class Hub:
 
     def api(self, method: str, path: str, **kw):
         import requests
-        r = requests.request(method, f"{self.url}/hub/api{path}", headers={"Authorization": f"token {self.token}"},
-                             timeout=60, **kw)
+
+        r = requests.request(
+            method, f"{self.url}/hub/api{path}", headers={"Authorization": f"token {self.token}"}, timeout=60, **kw
+        )
         r.raise_for_status()
         return r.json() if r.content else None
 
@@ -229,7 +251,7 @@ class Hub:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
 
 
-CONFIG = '''
+CONFIG = """
 import os, sys
 sys.path.insert(0, {root!r})
 c = get_config()  # noqa
@@ -254,7 +276,7 @@ c.JupyterHub.services = [{{"name": "hub-tests", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [{{"name": "hub-tests", "services": ["hub-tests"],
     "scopes": ["admin:users", "admin:servers", "tokens", "access:servers", "read:users", "list:users"]}}]
 {extra}
-'''
+"""
 
 # The drop box and spawn settings: the very file The Littlest JupyterHub recipe installs.
 TLJH_SNIPPET = ROOT / "deploy" / "tljh" / "jupyterhub_config.d" / "foot-lessons.py"
@@ -263,23 +285,39 @@ TLJH_SNIPPET = ROOT / "deploy" / "tljh" / "jupyterhub_config.d" / "foot-lessons.
 @contextmanager
 def start_hub(users: list[str], env: Path, dropbox: Path | None = None, extra: str = "", ready_timeout: float = 60):
     """A running hub; stopped (servers and proxy with it) afterwards. `extra` is appended to its config."""
-    workdir = Path(tempfile.mkdtemp(prefix="ftl-hub-"))   # 0700: root only
+    workdir = Path(tempfile.mkdtemp(prefix="ftl-hub-"))  # 0700: root only
     port, token = free_port(), secrets.token_hex(16)
     hub_env = dict(os.environ)
     if dropbox is not None:
         hub_env["FOOT_LESSONS_DROPBOX"] = str(dropbox)
         extra = f"load_subconfig({str(TLJH_SNIPPET)!r})\n" + extra
-    (workdir / "jupyterhub_config.py").write_text(CONFIG.format(
-        root=str(ROOT), port=port, hub_port=free_port(), proxy_api=free_port(), workdir=workdir, users=list(users),
-        env=env, token=token, extra=extra))
+    (workdir / "jupyterhub_config.py").write_text(
+        CONFIG.format(
+            root=str(ROOT),
+            port=port,
+            hub_port=free_port(),
+            proxy_api=free_port(),
+            workdir=workdir,
+            users=list(users),
+            env=env,
+            token=token,
+            extra=extra,
+        )
+    )
     log = workdir / "hub.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(workdir / "jupyterhub_config.py")],
-                                cwd=workdir, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                env=hub_env)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(workdir / "jupyterhub_config.py")],
+            cwd=workdir,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env=hub_env,
+        )
     hub = Hub(f"http://127.0.0.1:{port}", token, workdir, env, proc, log)
     try:
         import requests
+
         deadline = time.monotonic() + ready_timeout
         while True:
             if proc.poll() is not None:
@@ -295,7 +333,7 @@ def start_hub(users: list[str], env: Path, dropbox: Path | None = None, extra: s
         yield hub
     finally:
         if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)        # the hub stops the servers and the proxy it started
+            proc.send_signal(signal.SIGTERM)  # the hub stops the servers and the proxy it started
             try:
                 proc.wait(30)
             except subprocess.TimeoutExpired:
@@ -309,6 +347,7 @@ def start_hub(users: list[str], env: Path, dropbox: Path | None = None, extra: s
 
 # ---------------------------------------------------------------- a learner's browser-less session
 
+
 @dataclass
 class Learner:
     hub: Hub
@@ -321,6 +360,7 @@ class Learner:
 
     def __post_init__(self):
         import requests
+
         self.session = requests.Session()
 
     def open_link(self, link: str, timeout: float = 180) -> str:
@@ -338,15 +378,18 @@ class Learner:
             if r.ok and path.startswith(f"/user/{name}/"):
                 return r.url
             if path == "/hub/login" and r.ok:
-                r = s.post(r.url, data={"username": name, "password": "class", "_xsrf": s.cookies.get("_xsrf", "")},
-                           timeout=timeout)
-            elif r.status_code == 424:                 # not running: implicit spawn, or the Launch button
+                r = s.post(
+                    r.url,
+                    data={"username": name, "password": "class", "_xsrf": s.cookies.get("_xsrf", "")},
+                    timeout=timeout,
+                )
+            elif r.status_code == 424:  # not running: implicit spawn, or the Launch button
                 m = re.search(r'var spawn_url = "([^"]+)"', r.text) or re.search(r'href="([^"]*/spawn/[^"]*)"', r.text)
                 if not m:
                     raise RuntimeError(f"{name}: no spawn link on the not-running page")
                 self.counts["clicked launch" if "implicit_spawn_seconds" not in r.text else "implicit spawn"] += 1
                 r = s.get(urljoin(r.url, html.unescape(m.group(1))), timeout=timeout)
-            elif r.status_code == 429:                 # concurrent_spawn_limit: the page says try again
+            elif r.status_code == 429:  # concurrent_spawn_limit: the page says try again
                 self.counts["told to retry (429)"] += 1
                 time.sleep(min(float(r.headers.get("Retry-After", 5)), 10))
                 r = s.get(r.url, timeout=timeout)
@@ -391,15 +434,22 @@ class Learner:
 
     def stop_kernel(self) -> None:
         import requests
+
         if self.kernel:
-            requests.delete(f"{self.hub.url}/user/{self.name}/api/kernels/{self.kernel}", headers=self._headers(),
-                            timeout=60).raise_for_status()
+            requests.delete(
+                f"{self.hub.url}/user/{self.name}/api/kernels/{self.kernel}", headers=self._headers(), timeout=60
+            ).raise_for_status()
             self.kernel = ""
 
     def start_kernel(self) -> str:
         import requests
-        r = requests.post(f"{self.hub.url}/user/{self.name}/api/kernels", json={"name": "python3"},
-                          headers=self._headers(), timeout=60)
+
+        r = requests.post(
+            f"{self.hub.url}/user/{self.name}/api/kernels",
+            json={"name": "python3"},
+            headers=self._headers(),
+            timeout=60,
+        )
         r.raise_for_status()
         self.kernel = r.json()["id"]
         return self.kernel
@@ -407,18 +457,40 @@ class Learner:
     def run(self, code: str, timeout: float = 120) -> str:
         """Execute `code` in the learner's kernel; return its stdout; raise with the traceback on error."""
         import websocket
+
         if not self.kernel:
             self.start_kernel()
         ws_url = f"ws://{urlsplit(self.hub.url).netloc}/user/{self.name}/api/kernels/{self.kernel}/channels"
-        ws = websocket.create_connection(ws_url, header=[f"{k}: {v}" for k, v in self._headers().items()],
-                                         timeout=timeout)
+        ws = websocket.create_connection(
+            ws_url, header=[f"{k}: {v}" for k, v in self._headers().items()], timeout=timeout
+        )
         try:
             msg_id = uuid.uuid4().hex
-            ws.send(json.dumps({"header": {"msg_id": msg_id, "username": self.name, "session": uuid.uuid4().hex,
-                                           "msg_type": "execute_request", "version": "5.3"},
-                                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                                "content": {"code": code, "silent": False, "store_history": False,
-                                            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}}))
+            ws.send(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "username": self.name,
+                            "session": uuid.uuid4().hex,
+                            "msg_type": "execute_request",
+                            "version": "5.3",
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "channel": "shell",
+                        "buffers": [],
+                        "content": {
+                            "code": code,
+                            "silent": False,
+                            "store_history": False,
+                            "user_expressions": {},
+                            "allow_stdin": False,
+                            "stop_on_error": True,
+                        },
+                    }
+                )
+            )
             out, error, deadline = [], None, time.monotonic() + timeout
             while time.monotonic() < deadline:
                 msg = json.loads(ws.recv())
@@ -441,5 +513,10 @@ class Learner:
 
     def shell(self, code: str) -> subprocess.CompletedProcess:
         """Run Python as this Unix user outside the hub (for probing what the user may touch)."""
-        return subprocess.run(["runuser", "-u", self.name, "--", str(self.hub.env / "bin" / "python"), "-c", code],
-                              capture_output=True, text=True, cwd="/", timeout=60)
+        return subprocess.run(
+            ["runuser", "-u", self.name, "--", str(self.hub.env / "bin" / "python"), "-c", code],
+            capture_output=True,
+            text=True,
+            cwd="/",
+            timeout=60,
+        )

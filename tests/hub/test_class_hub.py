@@ -66,13 +66,13 @@ def _home(person) -> Path:
 
 def test_the_link_brings_the_lessons_into_each_home_and_servers_run_as_their_users(arrived):
     for person in arrived.learners:
-        assert person.counts["clicked launch"] == 0, person.counts    # one link: login, start, pull
+        assert person.counts["clicked launch"] == 0, person.counts  # one link: login, start, pull
         entry = pwd.getpwnam(person.name)
         lesson = _home(person) / "lessons" / "lessons" / "00_start_here.ipynb"
         assert lesson.is_file(), f"{lesson} missing after the link"
         assert lesson.stat().st_uid == entry.pw_uid
         saved = _saved(person)
-        assert saved["uid"] == entry.pw_uid != 0          # the kernel (and its server) run as the learner
+        assert saved["uid"] == entry.pw_uid != 0  # the kernel (and its server) run as the learner
         assert saved["dir"].startswith(entry.pw_dir + "/")
 
 
@@ -96,10 +96,12 @@ def test_progress_lives_in_its_own_home_only_and_the_other_learner_cannot_read_i
     assert saved["files"], "no progress file written"
     for path in [saved["dir"], *saved["files"]]:
         assert path.startswith(str(_home(ann)) + "/")
-        probe = ben.shell(f"import os\ntry:\n    open({path!r}, 'rb').read() if os.path.isfile({path!r}) "
-                          f"else os.listdir({path!r})\nexcept PermissionError:\n    print('denied')")
+        probe = ben.shell(
+            f"import os\ntry:\n    open({path!r}, 'rb').read() if os.path.isfile({path!r}) "
+            f"else os.listdir({path!r})\nexcept PermissionError:\n    print('denied')"
+        )
         assert probe.stdout.strip() == "denied", (path, probe.stdout, probe.stderr)
-    assert _saved(ben)["attempts"] == []                   # Ben's own store: he has answered nothing
+    assert _saved(ben)["attempts"] == []  # Ben's own store: he has answered nothing
 
 
 def test_hand_ins_arrive_and_the_teacher_reads_both_by_owner(arrived):
@@ -112,7 +114,7 @@ def test_hand_ins_arrive_and_the_teacher_reads_both_by_owner(arrived):
     seen = json.loads(arrived.teacher.run(TEACHER_READS))
     assert sorted((u, n) for u, n, _ in seen["handins"]) == [(ann.name, "Ann"), (ben.name, "Ben")]
     view = json.loads(arrived.teacher.run(TEACHER_ROLLUP))
-    assert view["learners"] == ["Ann", "Ben"] and view["started"]["01-physiology"] == 1   # only Ann answered
+    assert view["learners"] == ["Ann", "Ben"] and view["started"]["01-physiology"] == 1  # only Ann answered
     assert "2 hand-ins" in view["summary"] and ann.name in view["table"] and ben.name in view["table"]
     # handing in again replaces: still one file per learner
     ann.run(HAND_IN.format(name="Ann B."))
@@ -150,6 +152,6 @@ print("\\n".join(out))
     ben.run(f"open({str(box / ben.name / Path(ann_file).name)!r}, 'w').write({json.dumps(json.dumps(fake))})")
     seen = json.loads(arrived.teacher.run(TEACHER_READS))
     owners = {u: (n, code) for u, n, code in seen["handins"]}
-    assert owners[ann.name] == ("Ann", ann_doc["learner"])       # Ann's hand-in is still Ann's
-    assert set(owners) == {ann.name, ben.name}                   # the fake counts as Ben's, not as Ann's
+    assert owners[ann.name] == ("Ann", ann_doc["learner"])  # Ann's hand-in is still Ann's
+    assert set(owners) == {ann.name, ben.name}  # the fake counts as Ben's, not as Ann's
     assert Path(ann_file).read_bytes() == before

@@ -32,9 +32,11 @@ def on_binder(environ: dict | None = None) -> bool:
 
 def download_link(content: bytes, filename: str, label: str) -> str:
     """An HTML link that saves `content` as `filename` when clicked (a data: URL, works offline)."""
-    return (f'<a class="{CSS["backup_link"]}" href="{html.text(export.data_uri(content))}" '
-            f'download="{html.text(filename)}">'
-            f'{html.text(label)}</a>')
+    return (
+        f'<a class="{CSS["backup_link"]}" href="{html.text(export.data_uri(content))}" '
+        f'download="{html.text(filename)}">'
+        f"{html.text(label)}</a>"
+    )
 
 
 class ProgressBackup(KeyboardSafeBox):
@@ -44,41 +46,65 @@ class ProgressBackup(KeyboardSafeBox):
         self.store = store or default_store()
         learner = self.store.learner()
         self.notice = StoreNotice(self.store)
-        hint = ("Your answers are saved in a file on this computer. To keep them, download the file "
-                "below and keep it safe. Next time, restore it here.")
+        hint = (
+            "Your answers are saved in a file on this computer. To keep them, download the file "
+            "below and keep it safe. Next time, restore it here."
+        )
         self.warning = W.HTML(html.notice(hint))
         if on_binder(environ):
-            binder = ("Everything here, your answers too, is deleted when you close this tab or leave it "
-                      "alone for a while. Download your progress file before you stop.")
-            self.warning.value = (f'<p role="alert"><b>⚠️ You are on Binder.</b> {html.text(binder)}</p>'
-                                  + self.warning.value)
+            binder = (
+                "Everything here, your answers too, is deleted when you close this tab or leave it "
+                "alone for a while. Download your progress file before you stop."
+            )
+            self.warning.value = (
+                f'<p role="alert"><b>⚠️ You are on Binder.</b> {html.text(binder)}</p>' + self.warning.value
+            )
         self.warning.add_class(CSS["backup_warning"])
 
         # (a) class results
-        self.name = W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
-                           style={"description_width": "initial"}, layout=W.Layout(width="28em"))
-        self.export_button = button(description="Make my results file", icon="graduation-cap",
-                                    tooltip="Make a small file with your quiz results to hand in")
+        self.name = W.Text(
+            value=learner,
+            description="Your name or a nickname",
+            placeholder=learner,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="28em"),
+        )
+        self.export_button = button(
+            description="Make my results file",
+            icon="graduation-cap",
+            tooltip="Make a small file with your quiz results to hand in",
+        )
         self.export_button.add_class(CSS["backup_export"])
         self.export_button.on_click(lambda _: self.make_export())
         self.export_out = W.HTML()
         self.export_out.add_class(CSS["backup_export_out"])
 
         # (b) download progress
-        self.download_button = button(description="Download my progress file", icon="download",
-                                      tooltip="Make a copy of your saved answers to keep")
+        self.download_button = button(
+            description="Download my progress file",
+            icon="download",
+            tooltip="Make a copy of your saved answers to keep",
+        )
         self.download_button.add_class(CSS["backup_download"])
         self.download_button.on_click(lambda _: self.make_download())
         self.download_out = W.HTML()
         self.download_out.add_class(CSS["backup_download_out"])
 
         # (c) restore
-        self.upload = W.FileUpload(layout=W.Layout(width="max-content"), accept=".json", multiple=False, description="Choose a progress file",
-                                   tooltip="Restore your answers from a progress file you downloaded")
+        self.upload = W.FileUpload(
+            layout=W.Layout(width="max-content"),
+            accept=".json",
+            multiple=False,
+            description="Choose a progress file",
+            tooltip="Restore your answers from a progress file you downloaded",
+        )
         self.upload.add_class(CSS["backup_upload"])
         self.upload.observe(self._uploaded, names="value")
-        self.confirm_button = button(description="Yes, replace my answers", button_style="warning",
-                                     tooltip="Replace the answers saved here with the ones in the file")
+        self.confirm_button = button(
+            description="Yes, replace my answers",
+            button_style="warning",
+            tooltip="Replace the answers saved here with the ones in the file",
+        )
         self.cancel_button = button(description="Cancel", tooltip="Keep the answers saved here")
         self.confirm_button.add_class(CSS["backup_confirm"])
         self.confirm_button.on_click(lambda _: self.confirm_restore())
@@ -88,17 +114,27 @@ class ProgressBackup(KeyboardSafeBox):
         self.restore_out.add_class(CSS["backup_restore_out"])
         self._pending: dict | None = None
 
-        super().__init__([
-            self.warning, self.notice,
-            W.HTML("<h4>Hand in your results</h4>"),
-            W.HTML(html.paragraph("Your quiz results, with the name you type here. "
-                                  "Nothing from the symptom self-check is in it.")),
-            W.HBox([self.name, self.export_button]), self.export_out,
-            W.HTML("<h4>Keep a copy of your progress</h4>"),
-            self.download_button, self.download_out,
-            W.HTML("<h4>Restore your progress from a file</h4>"),
-            self.upload, self.restore_out, self.confirm_box,
-        ])
+        super().__init__(
+            [
+                self.warning,
+                self.notice,
+                W.HTML("<h4>Hand in your results</h4>"),
+                W.HTML(
+                    html.paragraph(
+                        "Your quiz results, with the name you type here. Nothing from the symptom self-check is in it."
+                    )
+                ),
+                W.HBox([self.name, self.export_button]),
+                self.export_out,
+                W.HTML("<h4>Keep a copy of your progress</h4>"),
+                self.download_button,
+                self.download_out,
+                W.HTML("<h4>Restore your progress from a file</h4>"),
+                self.upload,
+                self.restore_out,
+                self.confirm_box,
+            ]
+        )
         self.add_class(CSS["progress_backup"])
 
     # -- (a) class results -----------------------------------------------------------------------
@@ -108,10 +144,10 @@ class ProgressBackup(KeyboardSafeBox):
         doc = export.build_export(data, all_banks(), self.name.value, review=load_review().questions)
         answered = len(doc["questions"])
         name = export.export_filename(doc)
-        self.export_out.value = (
-            download_link(export.encode(doc), name, f"Save {name}") +
-            html.paragraph(f"It holds {answered} answered question(s) and the name “{doc['name']}”. "
-                           "Hand the file to your teacher as they ask (for example, upload it to the class folder)."))
+        self.export_out.value = download_link(export.encode(doc), name, f"Save {name}") + html.paragraph(
+            f"It holds {answered} answered question(s) and the name “{doc['name']}”. "
+            "Hand the file to your teacher as they ask (for example, upload it to the class folder)."
+        )
         return doc
 
     # -- (b) download ----------------------------------------------------------------------------
@@ -120,10 +156,10 @@ class ProgressBackup(KeyboardSafeBox):
         data = self.store.load()
         name = progress_filename(data)
         content = encode_progress(data)
-        self.download_out.value = (
-            download_link(content, name, f"Save {name}") +
-            html.paragraph(f"It holds {len(data['attempts'])} saved answer(s). Keep it somewhere safe; "
-                           "to continue later, restore it below."))
+        self.download_out.value = download_link(content, name, f"Save {name}") + html.paragraph(
+            f"It holds {len(data['attempts'])} saved answer(s). Keep it somewhere safe; "
+            "to continue later, restore it below."
+        )
         return data
 
     # -- (c) restore -----------------------------------------------------------------------------
@@ -147,7 +183,8 @@ class ProgressBackup(KeyboardSafeBox):
         self._pending = data
         self.restore_out.value = html.paragraph(
             f"{filename} is a good progress file with {len(data['attempts'])} saved answer(s). "
-            f"Restoring it replaces the {current} answer(s) saved here now.")
+            f"Restoring it replaces the {current} answer(s) saved here now."
+        )
         self.confirm_box.layout.display = "flex"
         return True
 
@@ -156,11 +193,12 @@ class ProgressBackup(KeyboardSafeBox):
             return
         try:
             n = len(self.store.replace(self._pending)["attempts"])
-        except (ProgressFormatError, ProgressUnavailable) as e:      # e.g. a read-only folder: never half-restore
+        except (ProgressFormatError, ProgressUnavailable) as e:  # e.g. a read-only folder: never half-restore
             self.restore_out.value = html.notice(f"The file cannot be restored: {e}. Nothing was changed.")
         else:
             self.restore_out.value = html.notice(
-                f"Restored {n} saved answer(s). Run the lesson notebooks again to see them.")
+                f"Restored {n} saved answer(s). Run the lesson notebooks again to see them."
+            )
         self._pending = None
         self.confirm_box.layout.display = "none"
         self.upload.value = ()

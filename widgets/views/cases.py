@@ -26,11 +26,15 @@ class CaseCard(W.VBox):
         self.judgement: Judgement | None = None
         self.heading = W.HTML(f'<p class="case-heading"><b>Story {number} of {total}: {html.text(story.title)}</b></p>')
         self.text = W.HTML(html.paragraph(story.story))
-        self.choice = W.RadioButtons(options=[(label, oid) for oid, label in choices()], value=None,
-                                     description="What should they do?", style={"description_width": "initial"},
-                                     layout=W.Layout(width="auto"), tooltip=f"Your choice for {story.title}")
-        self.check_button = button(description="Check", icon="check",
-                                   tooltip=f"Check your choice for story {number}")
+        self.choice = W.RadioButtons(
+            options=[(label, oid) for oid, label in choices()],
+            value=None,
+            description="What should they do?",
+            style={"description_width": "initial"},
+            layout=W.Layout(width="auto"),
+            tooltip=f"Your choice for {story.title}",
+        )
+        self.check_button = button(description="Check", icon="check", tooltip=f"Check your choice for story {number}")
         self.check_button.add_class(CSS["case_check"])
         self.check_button.on_click(lambda _: self.check())
         self.feedback = W.HTML("")
@@ -62,11 +66,15 @@ def render(j: Judgement) -> str:
     if j.correct:
         head = f'<p class="lesson-right"><b>✔ Right.</b> {html.text(labels[j.expected])}.</p>'
     elif j.more_cautious:
-        head = (f'<p class="lesson-info"><b>✔ OK, on the safe side.</b> '
-                f'The lesson\'s answer: {html.text(labels[j.expected])}.</p>' + html.paragraph(j.hint))
+        head = (
+            f'<p class="lesson-info"><b>✔ OK, on the safe side.</b> '
+            f"The lesson's answer: {html.text(labels[j.expected])}.</p>" + html.paragraph(j.hint)
+        )
     else:
-        head = (f'<p class="lesson-wrong"><b>✘ Not quite.</b> '
-                f'The lesson\'s answer: {html.text(labels[j.expected])}.</p>' + html.paragraph(j.hint))
+        head = (
+            f'<p class="lesson-wrong"><b>✘ Not quite.</b> '
+            f"The lesson's answer: {html.text(labels[j.expected])}.</p>" + html.paragraph(j.hint)
+        )
     return head + f"<p><b>Why:</b> {html.text(j.reason)}</p>"
 
 
@@ -75,10 +83,13 @@ class CaseStoriesView(KeyboardSafeBox):
 
     def __init__(self, stories: CaseStories):
         self.stories = stories
-        self.first_try: dict[str, bool] = {}          # story id -> accepted (right or more cautious) on the first try
-        self.intro = W.HTML(html.paragraph(
-            "Practice only: these people are made up, and your choices are not saved. "
-            "Picking a more cautious step than needed is never wrong."))
+        self.first_try: dict[str, bool] = {}  # story id -> accepted (right or more cautious) on the first try
+        self.intro = W.HTML(
+            html.paragraph(
+                "Practice only: these people are made up, and your choices are not saved. "
+                "Picking a more cautious step than needed is never wrong."
+            )
+        )
         self.tally = W.HTML("")
         self.tally.add_class(CSS["case_tally"])
         n = len(stories.stories)
@@ -94,12 +105,14 @@ class CaseStoriesView(KeyboardSafeBox):
     def _refresh(self) -> None:
         done, ok = len(self.first_try), sum(self.first_try.values())
         self.tally.value = html.paragraph(
-            f"Stories checked: {done} of {len(self.cards)} · right or more cautious on the first try: {ok}")
+            f"Stories checked: {done} of {len(self.cards)} · right or more cautious on the first try: {ok}"
+        )
 
 
 def case_stories(stories: CaseStories | None = None) -> CaseStoriesView:
     """The lesson 04 practice stories (from content/cases.yaml unless `stories` is given)."""
     if stories is None:
         from ..load import load_cases
+
         stories = load_cases()
     return CaseStoriesView(stories)

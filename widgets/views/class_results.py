@@ -41,14 +41,29 @@ def percent_figure(stats: list[engine.QuestionStat]) -> dict:
     """Horizontal bars of first-try percent correct, most-missed question on top; text is escaped."""
     shown = [s for s in stats if s.answered]
     labels = [f"{_pt(s.question)}: {_pt(_short(s.prompt))}" for s in shown]
-    hover = [f"<b>{_pt(s.question)}</b><br>{_pt(s.prompt)}<br>Answer: {_pt(s.answer)}<br>"
-             f"{s.first_correct} of {s.answered} right on the first try" for s in shown]
-    bar = {"type": "bar", "orientation": "h", "x": [s.percent for s in shown], "y": labels,
-           "marker": {"color": BLUE}, "text": [f"{s.percent:.0f}% ({s.first_correct}/{s.answered})" for s in shown],
-           "textposition": "auto", "hovertext": hover, "hoverinfo": "text"}
-    layout = base_layout(CHART_ALT, chart_height(len(shown)), margin={"l": 10, "r": 10, "t": 50, "b": 40},
-                         xaxis=axis("percent of learners who answered it", range=[0, 100], ticksuffix="%"),
-                         yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""))
+    hover = [
+        f"<b>{_pt(s.question)}</b><br>{_pt(s.prompt)}<br>Answer: {_pt(s.answer)}<br>"
+        f"{s.first_correct} of {s.answered} right on the first try"
+        for s in shown
+    ]
+    bar = {
+        "type": "bar",
+        "orientation": "h",
+        "x": [s.percent for s in shown],
+        "y": labels,
+        "marker": {"color": BLUE},
+        "text": [f"{s.percent:.0f}% ({s.first_correct}/{s.answered})" for s in shown],
+        "textposition": "auto",
+        "hovertext": hover,
+        "hoverinfo": "text",
+    }
+    layout = base_layout(
+        CHART_ALT,
+        chart_height(len(shown)),
+        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+        xaxis=axis("percent of learners who answered it", range=[0, 100], ticksuffix="%"),
+        yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""),
+    )
     return {"data": [bar], "layout": layout}
 
 
@@ -58,40 +73,76 @@ def chart_height(bars: int) -> int:
 
 def completion_table(result: engine.Rollup) -> str:
     titles = {l.id: l.title for l in load_course().lessons}
-    rows = [(titles.get(l.lesson, l.lesson), l.total, f"{l.started} of {l.learners}", f"{l.completed} of {l.learners}",
-             "—" if l.first_try_percent is None else f"{l.first_try_percent:.0f}%") for l in result.lessons]
-    return html.table("Completion per lesson", ("Lesson", "Questions", "Started", "Answered every question",
-                                                "Mean first-try score"), rows)
+    rows = [
+        (
+            titles.get(l.lesson, l.lesson),
+            l.total,
+            f"{l.started} of {l.learners}",
+            f"{l.completed} of {l.learners}",
+            "—" if l.first_try_percent is None else f"{l.first_try_percent:.0f}%",
+        )
+        for l in result.lessons
+    ]
+    return html.table(
+        "Completion per lesson",
+        ("Lesson", "Questions", "Started", "Answered every question", "Mean first-try score"),
+        rows,
+    )
 
 
 def misconceptions_table(result: engine.Rollup, top: int = TOP_MISCONCEPTIONS) -> str:
     items = result.misconceptions[:top]
     if not items:
         return html.paragraph("No wrong first answers to show.")
-    rows = [(html.Safe(f"<code>{html.text(m.question)}</code><br>{html.text(m.prompt)}"), m.picked,
-             f"{m.count} of {m.answered}", m.feedback) for m in items]
-    return html.table(f"Wrong answers picked most often on the first try (top {len(items)})",
-                      ("Question", "Wrong answer", "Learners", "Feedback they saw (the misconception)"), rows)
+    rows = [
+        (
+            html.Safe(f"<code>{html.text(m.question)}</code><br>{html.text(m.prompt)}"),
+            m.picked,
+            f"{m.count} of {m.answered}",
+            m.feedback,
+        )
+        for m in items
+    ]
+    return html.table(
+        f"Wrong answers picked most often on the first try (top {len(items)})",
+        ("Question", "Wrong answer", "Learners", "Feedback they saw (the misconception)"),
+        rows,
+    )
 
 
 def skipped_list(result: engine.Rollup) -> str:
     parts = []
     if result.skipped:
-        parts.append(f"<p><b>Skipped files ({len(result.skipped)})</b></p><ul>" + "".join(
-            f"<li><code>{html.text(s.file)}</code>: {html.text(s.reason)}</li>" for s in result.skipped) + "</ul>")
+        parts.append(
+            f"<p><b>Skipped files ({len(result.skipped)})</b></p><ul>"
+            + "".join(f"<li><code>{html.text(s.file)}</code>: {html.text(s.reason)}</li>" for s in result.skipped)
+            + "</ul>"
+        )
     else:
         parts.append(html.paragraph("No files were skipped."))
     if result.unknown_questions:
-        parts.append(html.paragraph(
-            "Answers to questions that are no longer in the lessons were left out: "
-            + ", ".join(result.unknown_questions)))
+        parts.append(
+            html.paragraph(
+                "Answers to questions that are no longer in the lessons were left out: "
+                + ", ".join(result.unknown_questions)
+            )
+        )
     return "".join(parts)
 
 
 def file_table(files: tuple[engine.HandedIn, ...] | list[engine.HandedIn], caption: str) -> str:
     """Files side by side: name, time made, answers that count, first-try score, what does not add up."""
-    rows = [(html.Safe(f"<code>{html.text(h.file)}</code>"), h.name, h.exported, h.answered, h.first_try,
-             html.Safe(html.bullet_list(list(h.flags))) if h.flags else "—") for h in files]
+    rows = [
+        (
+            html.Safe(f"<code>{html.text(h.file)}</code>"),
+            h.name,
+            h.exported,
+            h.answered,
+            h.first_try,
+            html.Safe(html.bullet_list(list(h.flags))) if h.flags else "—",
+        )
+        for h in files
+    ]
     return html.table(caption, ("File", "Name", "Made", "Answers", "Right first try", "Does not add up"), rows)
 
 
@@ -99,12 +150,19 @@ def checks_list(result: engine.Rollup) -> str:
     """Files whose claims disagree with their answers, and answers to older versions of questions."""
     parts = []
     if result.flagged:
-        parts.append(file_table(result.flagged, f"Files whose scores or dates do not match their answers "
-                                                f"({len(result.flagged)}); the answers were regraded"))
+        parts.append(
+            file_table(
+                result.flagged,
+                f"Files whose scores or dates do not match their answers "
+                f"({len(result.flagged)}); the answers were regraded",
+            )
+        )
     older = [s for s in result.questions if s.older]
     if older:
-        parts.append(html.paragraph("Answers to an older version of these questions are not counted:")
-                     + html.bullet_list([f"{s.question}: {s.older} learner(s)" for s in older]))
+        parts.append(
+            html.paragraph("Answers to an older version of these questions are not counted:")
+            + html.bullet_list([f"{s.question}: {s.older} learner(s)" for s in older])
+        )
     return "".join(parts)
 
 
@@ -114,12 +172,19 @@ class ClassResults(KeyboardSafeBox):
 
     def __init__(self, folder: str | Path = "class_results", dropbox: Path | None = None):
         self.dropbox = dropbox
-        self.folder = W.Text(value=str(dropbox or folder), disabled=dropbox is not None,
-                             description="Class drop box" if dropbox else "Folder with the results files",
-                             style={"description_width": "initial"}, layout=W.Layout(width="40em"))
+        self.folder = W.Text(
+            value=str(dropbox or folder),
+            disabled=dropbox is not None,
+            description="Class drop box" if dropbox else "Folder with the results files",
+            style={"description_width": "initial"},
+            layout=W.Layout(width="40em"),
+        )
         self.folder.add_class(CSS["class_results_folder"])
-        self.read_button = button(description="Read the hand-ins again" if dropbox else "Read the results",
-                                  icon="refresh", tooltip="Read every results file again")
+        self.read_button = button(
+            description="Read the hand-ins again" if dropbox else "Read the results",
+            icon="refresh",
+            tooltip="Read every results file again",
+        )
         self.read_button.add_class(CSS["class_results_read"])
         self.read_button.on_click(lambda _: self.read())
         self.status = W.HTML()
@@ -135,11 +200,21 @@ class ClassResults(KeyboardSafeBox):
         self.skipped.add_class(CSS["class_results_skipped"])
         self.result: engine.Rollup | None = None
         self.figure: dict | None = None
-        self.pickers: dict[str, W.RadioButtons] = {}     # learner code → which of its files counts
+        self.pickers: dict[str, W.RadioButtons] = {}  # learner code → which of its files counts
         self._graded: list[engine.HandedIn] = []
         self._skipped: list[engine.Skipped] = []
-        super().__init__([W.HBox([self.folder, self.read_button]), self.status, self.duplicates, self.completion,
-                          self.chart, self.misconceptions, self.checks, self.skipped])
+        super().__init__(
+            [
+                W.HBox([self.folder, self.read_button]),
+                self.status,
+                self.duplicates,
+                self.completion,
+                self.chart,
+                self.misconceptions,
+                self.checks,
+                self.skipped,
+            ]
+        )
         self.add_class(CSS["class_results"])
 
     def read(self) -> engine.Rollup | None:
@@ -149,8 +224,10 @@ class ClassResults(KeyboardSafeBox):
                 files, skipped = handin.dropbox_files(self.dropbox)
             except OSError as e:
                 self._clear()
-                self.status.value = html.notice(f"The class drop box {self.dropbox} cannot be read "
-                                                f"({e.strerror or e}). Ask your hub admin to check it.")
+                self.status.value = html.notice(
+                    f"The class drop box {self.dropbox} cannot be read "
+                    f"({e.strerror or e}). Ask your hub admin to check it."
+                )
                 return None
             self._graded, more = engine.grade_files(files, all_banks(), load_review().questions)
             self._skipped = skipped + more
@@ -163,7 +240,8 @@ class ClassResults(KeyboardSafeBox):
             self._clear()
             self.status.value = html.notice(
                 f"There is no folder {folder} (looked in {Path.cwd()}), or it cannot be opened. Make it, put the "
-                "learners' class-results files in it, then click Read the results.")
+                "learners' class-results files in it, then click Read the results."
+            )
             return None
         self._graded, more = engine.grade_files(files, all_banks(), load_review().questions)
         self._skipped = skipped + more
@@ -179,19 +257,31 @@ class ClassResults(KeyboardSafeBox):
         groups: dict[str, list[engine.HandedIn]] = {}
         for h in self._graded:
             groups.setdefault(h.learner, []).append(h)
-        before = {code: p.value for code, p in self.pickers.items()}      # a pick survives reading again
+        before = {code: p.value for code, p in self.pickers.items()}  # a pick survives reading again
         self.pickers, boxes = {}, []
         for code, files in groups.items():
             if len(files) < 2:
                 continue
             names = [h.file for h in files]
-            picker = W.RadioButtons(options=[(f"count {n}", n) for n in names] + [("count none", None)],
-                                    value=before.get(code) if before.get(code) in names else None,
-                                    layout=W.Layout(width="auto"))
+            picker = W.RadioButtons(
+                options=[(f"count {n}", n) for n in names] + [("count none", None)],
+                value=before.get(code) if before.get(code) in names else None,
+                layout=W.Layout(width="auto"),
+            )
             picker.observe(lambda _: self._show(), names="value")
             self.pickers[code] = picker
-            boxes.append(W.VBox([W.HTML(file_table(files, f"These {len(files)} files share the learner code "
-                                                          f"{code}. Pick the one to count:")), picker]))
+            boxes.append(
+                W.VBox(
+                    [
+                        W.HTML(
+                            file_table(
+                                files, f"These {len(files)} files share the learner code {code}. Pick the one to count:"
+                            )
+                        ),
+                        picker,
+                    ]
+                )
+            )
         self.duplicates.children = boxes
 
     def _show(self, folder: Path | None = None) -> engine.Rollup:
@@ -206,7 +296,8 @@ class ClassResults(KeyboardSafeBox):
             + (f"; {len(result.skipped)} file(s) skipped (listed below)" if result.skipped else "")
             + (f"; {len(result.flagged)} file(s) do not add up (listed below)" if result.flagged else "")
             + (f"; {waiting} learner code(s) are in more than one file: pick the file to count" if waiting else "")
-            + ".")
+            + "."
+        )
         self.completion.value = completion_table(result)
         self.misconceptions.value = misconceptions_table(result)
         self.checks.value = checks_list(result)
@@ -219,7 +310,7 @@ class ClassResults(KeyboardSafeBox):
         """Show self.figure in the chart, or nothing when there is no figure."""
         if self.figure is None:
             self.chart.outputs = ()
-            self.chart.layout.display = "none"       # no empty frame where the chart would be
+            self.chart.layout.display = "none"  # no empty frame where the chart would be
         else:
             self.chart.layout.display = None
             self.chart.show(self.figure)
@@ -238,6 +329,7 @@ def class_results(folder: str | Path | None = None, demo: bool = False) -> Class
     folder, removed when the kernel stops."""
     if demo:
         from ..demo_results import write_demo
+
         folder = write_demo()
         atexit.register(shutil.rmtree, folder, True)
     box = handin.dropbox_root() if folder is None else None

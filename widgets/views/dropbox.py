@@ -8,8 +8,8 @@ v.refresh_button.click(); v.table.value``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import ipywidgets as W
 
@@ -19,8 +19,10 @@ from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
 
-NO_BOX = ("No class drop box is set on this hub (FOOT_LESSONS_DROPBOX, see deploy/README.md). "
-          "Collect the results files by hand and read them as a folder below.")
+NO_BOX = (
+    "No class drop box is set on this hub (FOOT_LESSONS_DROPBOX, see deploy/README.md). "
+    "Collect the results files by hand and read them as a folder below."
+)
 
 
 class HandinsOverview(KeyboardSafeBox):
@@ -51,16 +53,23 @@ class HandinsOverview(KeyboardSafeBox):
                 raise LookupError(NO_BOX)
             self.docs, self.refused = handin.read_handins(root, self.by)
         except (OSError, LookupError) as e:
-            self.summary.value = html.notice(str(e) if isinstance(e, LookupError)
-                                             else f"The drop box {root} cannot be read ({e.strerror or e}).")
+            self.summary.value = html.notice(
+                str(e) if isinstance(e, LookupError) else f"The drop box {root} cannot be read ({e.strerror or e})."
+            )
             self.table.value = self.problems.value = ""
             return
         n = len(self.docs)
         self.summary.value = html.paragraph(f"{n} hand-in{'s' if n != 1 else ''} in the drop box.")
         rows = [(user, doc["name"], doc["exported"]) for user, doc in self.docs]
         self.table.value = html.table("Hand-ins", ("Hub user", "Name typed", "Handed in (UTC)"), rows) if rows else ""
-        self.problems.value = (html.paragraph("Not counted:") + html.bullet_list(
-            [f"{r.path.parent.name}/{r.path.name}: {r.reason}" for r in self.refused])) if self.refused else ""
+        self.problems.value = (
+            (
+                html.paragraph("Not counted:")
+                + html.bullet_list([f"{r.path.parent.name}/{r.path.name}: {r.reason}" for r in self.refused])
+            )
+            if self.refused
+            else ""
+        )
         for follow in self._followers:
             follow(self.docs, self.refused)
 

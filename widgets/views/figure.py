@@ -32,17 +32,32 @@ def typed(values: np.ndarray, dtype: str = "f4") -> dict:
 
 def base_layout(title: str, height: int, **extra: Any) -> dict:
     """Layout shared by every figure: plain white, readable font, fixed height, no plotly template."""
-    layout = {"title": {"text": html.text(title), "x": 0.02, "font": {"size": 16}}, "height": height,
-              "margin": {"l": 60, "r": 20, "t": 50, "b": 50}, "font": FONT, "paper_bgcolor": WHITE,
-              "plot_bgcolor": WHITE, "hoverlabel": {"bgcolor": WHITE, "font": {"color": INFO_TEXT}},
-              "showlegend": False, "dragmode": False}
+    layout = {
+        "title": {"text": html.text(title), "x": 0.02, "font": {"size": 16}},
+        "height": height,
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 50},
+        "font": FONT,
+        "paper_bgcolor": WHITE,
+        "plot_bgcolor": WHITE,
+        "hoverlabel": {"bgcolor": WHITE, "font": {"color": INFO_TEXT}},
+        "showlegend": False,
+        "dragmode": False,
+    }
     layout.update(extra)
     return layout
 
 
 def axis(title: str = "", **extra: Any) -> dict:
-    a = {"title": {"text": title}, "showgrid": True, "gridcolor": GRID, "zeroline": False,
-         "linecolor": GREY, "showline": True, "fixedrange": True, "ticks": "outside"}
+    a = {
+        "title": {"text": title},
+        "showgrid": True,
+        "gridcolor": GRID,
+        "zeroline": False,
+        "linecolor": GREY,
+        "showline": True,
+        "fixedrange": True,
+        "ticks": "outside",
+    }
     a.update(extra)
     return a
 
@@ -62,8 +77,10 @@ class FigureOutput(W.Output):
     def show(self, figure: dict) -> None:
         """Replace the shown figure. ``figure`` has ``data`` and ``layout``; the config is added here."""
         self.figure = figure
-        bundle = {MIME: {"data": figure["data"], "layout": figure["layout"], "config": CONFIG},
-                  "text/plain": f"[figure: {self.alt}]"}
+        bundle = {
+            MIME: {"data": figure["data"], "layout": figure["layout"], "config": CONFIG},
+            "text/plain": f"[figure: {self.alt}]",
+        }
         self.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
@@ -88,10 +105,15 @@ def say(widget: W.HTML, text: str) -> None:
 
 def toggles(label: str, options: list[tuple[str, str]], value: str, css: str, tooltip: str = "") -> W.ToggleButtons:
     """Labelled, keyboard-usable choice buttons (not a slider: sliders fail the accessibility check)."""
-    w = W.ToggleButtons(options=options, value=value, description=label, tooltips=[tooltip] * len(options) if tooltip else [],
-                        style={"description_width": "10em", "button_width": "auto"})
+    w = W.ToggleButtons(
+        options=options,
+        value=value,
+        description=label,
+        tooltips=[tooltip] * len(options) if tooltip else [],
+        style={"description_width": "10em", "button_width": "auto"},
+    )
     w.add_class(css)
     return w
 
 
-__all__ = ["FigureOutput", "caption", "status", "say", "toggles", "typed", "base_layout", "axis", "CSS"]
+__all__ = ["CSS", "FigureOutput", "axis", "base_layout", "caption", "say", "status", "toggles", "typed"]

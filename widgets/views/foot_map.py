@@ -10,16 +10,20 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import anatomy as A
-from ..load import load_figure_texts, load_regions, related_questions
-from ..load import load_course
+from ..load import load_course, load_figure_texts, load_regions, related_questions
 from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 from . import html
-from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
+from .figure import HIDDEN_AXIS, FigureOutput, base_layout, caption, say, status
 from .keyboard import KeyboardSafeBox
 
 HEIGHT = 430
-COLOURS = {"peroneal-muscles": ORANGE, "peroneal-tendons": VERMILION, "shoe-pressure": PURPLE,
-           "tarsal-tunnel": SKY, "posterior-tibial-nerve": BLUE}
+COLOURS = {
+    "peroneal-muscles": ORANGE,
+    "peroneal-tendons": VERMILION,
+    "shoe-pressure": PURPLE,
+    "tarsal-tunnel": SKY,
+    "posterior-tibial-nerve": BLUE,
+}
 
 
 def figure(chosen: str | None, title: str) -> dict:
@@ -27,41 +31,98 @@ def figure(chosen: str | None, title: str) -> dict:
     regions = load_regions()
     data = []
     for view in ("lateral", "medial"):
-        xs, ys = zip(*A.outline(view))
-        data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys,
-                     "name": f"{view} outline", "fillcolor": FILL_LIGHT, "line": {"color": GREY, "width": 2},
-                     "hoverinfo": "skip", "customdata": [""] * len(xs)})
-        bx, by = zip(*A.ankle_bone(view))
+        xs, ys = zip(*A.outline(view), strict=False)
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "fill": "toself",
+                "x": xs,
+                "y": ys,
+                "name": f"{view} outline",
+                "fillcolor": FILL_LIGHT,
+                "line": {"color": GREY, "width": 2},
+                "hoverinfo": "skip",
+                "customdata": [""] * len(xs),
+            }
+        )
+        bx, by = zip(*A.ankle_bone(view), strict=False)
         side = "outer" if view == "lateral" else "inner"
-        data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": bx, "y": by,
-                     "name": f"{side} ankle bone", "fillcolor": FILL_BONE, "line": {"color": GREY, "width": 1},
-                     "hoveron": "fills", "hovertemplate": f"{side} ankle bone<extra></extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "fill": "toself",
+                "x": bx,
+                "y": by,
+                "name": f"{side} ankle bone",
+                "fillcolor": FILL_BONE,
+                "line": {"color": GREY, "width": 1},
+                "hoveron": "fills",
+                "hovertemplate": f"{side} ankle bone<extra></extra>",
+            }
+        )
     for r in regions.regions:
         xs, ys = A.region_xy(r.id)
         on = r.id == chosen
-        trace = {"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys, "name": r.name,
-                 "fillcolor": COLOURS[r.id], "opacity": 0.95 if on else 0.6,
-                 "line": {"color": BLACK if on else COLOURS[r.id], "width": 3 if on else 1},
-                 "hoveron": "fills", "customdata": [r.id] * len(xs),
-                 "hovertemplate": f"<b>{html.text(r.name)}</b><br>{html.text(r.hover)}<extra></extra>"}
+        trace = {
+            "type": "scatter",
+            "mode": "lines",
+            "fill": "toself",
+            "x": xs,
+            "y": ys,
+            "name": r.name,
+            "fillcolor": COLOURS[r.id],
+            "opacity": 0.95 if on else 0.6,
+            "line": {"color": BLACK if on else COLOURS[r.id], "width": 3 if on else 1},
+            "hoveron": "fills",
+            "customdata": [r.id] * len(xs),
+            "hovertemplate": f"<b>{html.text(r.name)}</b><br>{html.text(r.hover)}<extra></extra>",
+        }
         if on:
-            trace["fillpattern"] = {"shape": "/", "fgcolor": BLACK, "bgcolor": COLOURS[r.id], "size": 8, "solidity": 0.15}
+            trace["fillpattern"] = {
+                "shape": "/",
+                "fgcolor": BLACK,
+                "bgcolor": COLOURS[r.id],
+                "size": 8,
+                "solidity": 0.15,
+            }
         data.append(trace)
     notes = []
-    for view, (x, y, text) in A.VIEW_LABELS.items():
+    for x, y, text in A.VIEW_LABELS.values():
         notes.append({"x": x, "y": y, "text": f"<b>{text}</b>", "showarrow": False})
     for r in regions.regions:
         (tx, ty), (px, py) = A.LABELS[r.id]
         on = r.id == chosen
-        notes.append({"x": px, "y": py, "ax": tx, "ay": ty, "axref": "x", "ayref": "y", "showarrow": True,
-                      "arrowhead": 0, "arrowwidth": 2 if on else 1, "arrowcolor": BLACK if on else GREY,
-                      "text": f"<b>{html.text(r.name)}</b>" if on else html.text(r.name),
-                      "bgcolor": WHITE, "bordercolor": BLACK if on else WHITE, "borderpad": 2,
-                      "font": {"size": 14 if on else 13}})
-    layout = base_layout(title, HEIGHT, annotations=notes, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                         hovermode="closest", clickmode="event",
-                         xaxis=HIDDEN_AXIS | {"range": [-0.5, 22.5]},
-                         yaxis=HIDDEN_AXIS | {"range": [-1.6, 11.6], "scaleanchor": "x", "scaleratio": 1})
+        notes.append(
+            {
+                "x": px,
+                "y": py,
+                "ax": tx,
+                "ay": ty,
+                "axref": "x",
+                "ayref": "y",
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowwidth": 2 if on else 1,
+                "arrowcolor": BLACK if on else GREY,
+                "text": f"<b>{html.text(r.name)}</b>" if on else html.text(r.name),
+                "bgcolor": WHITE,
+                "bordercolor": BLACK if on else WHITE,
+                "borderpad": 2,
+                "font": {"size": 14 if on else 13},
+            }
+        )
+    layout = base_layout(
+        title,
+        HEIGHT,
+        annotations=notes,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        hovermode="closest",
+        clickmode="event",
+        xaxis=HIDDEN_AXIS | {"range": [-0.5, 22.5]},
+        yaxis=HIDDEN_AXIS | {"range": [-1.6, 11.6], "scaleanchor": "x", "scaleratio": 1},
+    )
     return {"data": data, "layout": layout}
 
 
@@ -81,10 +142,13 @@ class FootMap(KeyboardSafeBox):
         regions = load_regions().regions
         self.chosen: str | None = None
         # Buttons, not radio buttons: JupyterLab takes the arrow keys that would move between radio buttons.
-        self.region_list = W.ToggleButtons(options=[(r.name, r.id) for r in regions], value=None,
-                                           description="Choose a part of the foot",
-                                           tooltips=[r.hover for r in regions],
-                                           style={"description_width": "initial", "button_width": "auto"})
+        self.region_list = W.ToggleButtons(
+            options=[(r.name, r.id) for r in regions],
+            value=None,
+            description="Choose a part of the foot",
+            tooltips=[r.hover for r in regions],
+            style={"description_width": "initial", "button_width": "auto"},
+        )
         self.region_list.add_class(CSS["foot_map_region_list"])
         self.region_list.observe(lambda c: self.choose_region(c["new"]), names="value")
         self.output = FigureOutput(CSS["foot_map_figure"], HEIGHT, self.title)
@@ -95,11 +159,12 @@ class FootMap(KeyboardSafeBox):
         self.bridge = None
         if clickable:
             from .clickbridge import ClickBridge
+
             self.bridge = ClickBridge(target=CSS["foot_map_figure"], container="." + CSS["foot_map"])
             self.bridge.add_class(CSS["foot_map_click"])
             self.bridge.observe(lambda c: self._clicked(c["new"]), names="clicked")
             children.append(self.bridge)
-        super().__init__(children + [self.explanation, self.related, caption(texts.caption, CSS["foot_map_caption"])])
+        super().__init__([*children, self.explanation, self.related, caption(texts.caption, CSS["foot_map_caption"])])
         self.add_class(CSS["foot_map"])
         self.redraw()
 
@@ -108,7 +173,7 @@ class FootMap(KeyboardSafeBox):
         return self.output.figure
 
     def _clicked(self, value: str) -> None:
-        rid = value.split("#", 1)[0]       # the bridge sends "<region id>#<click number>"
+        rid = value.split("#", 1)[0]  # the bridge sends "<region id>#<click number>"
         if rid in {r.id for r in load_regions().regions}:
             self.choose_region(rid)
 
@@ -119,10 +184,10 @@ class FootMap(KeyboardSafeBox):
     def choose_region(self, region_id: str | None) -> None:
         """Show one region (by id), or none; keeps the list, the drawing and the texts in step."""
         if region_id is not None:
-            load_regions().region(region_id)           # KeyError for an unknown id
+            load_regions().region(region_id)  # KeyError for an unknown id
         self.chosen = region_id
         if self.region_list.value != region_id:
-            self.region_list.value = region_id         # its observer calls back here once, harmlessly
+            self.region_list.value = region_id  # its observer calls back here once, harmlessly
         self.redraw()
 
     def redraw(self) -> None:
@@ -139,7 +204,8 @@ class FootMap(KeyboardSafeBox):
             items = "".join(
                 f"<li>{html.text(_lesson_label(lesson))} quiz, question {n}"
                 f"{' (true or false?)' if q.type == 'truefalse' else ''}: <i>“{html.text(q.prompt)}”</i></li>"
-                for lesson, n, q in questions)
+                for lesson, n, q in questions
+            )
             self.related.value = f"<p><b>Quiz questions about this part:</b></p><ul>{items}</ul>"
         else:
             self.related.value = html.paragraph("No quiz question asks about this part yet.")

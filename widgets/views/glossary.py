@@ -20,9 +20,9 @@ def glossary_html(lesson: str | None = None) -> str:
         items = "".join(
             f"<dt><b>{html.text(e.term)}</b>{' (say: ' + html.text(e.say_it) + ')' if e.say_it else ''}</dt>"
             f"<dd>{html.text(e.meaning)}</dd>"
-            for e in entries)
-        parts.append(f"<h4 class='glossary-{kind}'>{GLOSSARY_HEADINGS[kind]}</h4>"
-                     f"<dl>{items}</dl>")
+            for e in entries
+        )
+        parts.append(f"<h4 class='glossary-{kind}'>{GLOSSARY_HEADINGS[kind]}</h4><dl>{items}</dl>")
     return "".join(parts)
 
 

@@ -1,4 +1,4 @@
-""""Hand in my results": one click puts the learner's results file into the class drop box (widgets/handin.py).
+""" "Hand in my results": one click puts the learner's results file into the class drop box (widgets/handin.py).
 
 Outside a class hub the click says there is no drop box and to use "Make my results file" instead.
 Tests drive it from Python: ``v = hand_in_button(store, environ=...); v.button.click(); v.out.value``.
@@ -23,10 +23,18 @@ class HandInButton(KeyboardSafeBox):
         self.store = store or default_store()
         self.environ = environ
         learner = self.store.load()["learner"]
-        self.name = name or W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
-                                   style={"description_width": "initial"}, layout=W.Layout(width="28em"))
-        self.button = button(description="Hand in my results", icon="paper-plane",
-                             tooltip="Put your quiz results in your teacher's class drop box")
+        self.name = name or W.Text(
+            value=learner,
+            description="Your name or a nickname",
+            placeholder=learner,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="28em"),
+        )
+        self.button = button(
+            description="Hand in my results",
+            icon="paper-plane",
+            tooltip="Put your quiz results in your teacher's class drop box",
+        )
         self.button.on_click(lambda _: self.hand_in())
         self.out = W.HTML()
         self.result: handin.HandIn | None = None
@@ -35,8 +43,9 @@ class HandInButton(KeyboardSafeBox):
 
     def hand_in(self) -> handin.HandIn:
         self.result = handin.hand_in(self.store.load(), self.name.value, environ=self.environ)
-        self.out.value = (html.paragraph("✔ " + self.result.message) if self.result.ok
-                          else html.notice(self.result.message))
+        self.out.value = (
+            html.paragraph("✔ " + self.result.message) if self.result.ok else html.notice(self.result.message)
+        )
         return self.result
 
 

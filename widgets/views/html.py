@@ -5,9 +5,9 @@ The look comes from the stylesheet (static/lessons.css) through CSS classes; no 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Sequence, Union
 
 
 def text(s: str) -> str:
@@ -44,7 +44,7 @@ class Safe:
     html: str
 
 
-Cell = Union[str, int, float, Safe]
+Cell = str | int | float | Safe
 
 
 def cell(value: Cell) -> str:
@@ -56,5 +56,7 @@ def table(caption: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -
     """A table with a caption, a header row (``scope="col"``) and body rows; every cell is escaped unless Safe."""
     head = "".join(f'<th scope="col">{text(h)}</th>' for h in header)
     body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<table class="lesson-table"><caption>{text(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return (
+        f'<table class="lesson-table"><caption>{text(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )

@@ -7,9 +7,10 @@ A new type registers its control with ``@control("name", hint="What to do.")`` o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import ipywidgets as W
 
@@ -26,16 +27,16 @@ class Input:
     set: Callable[[Any], None]
 
 
-Build = Callable[[Any, str, str], Input]     # (question, learner seed, label such as "Answer 2") -> Input
+Build = Callable[[Any, str, str], Input]  # (question, learner seed, label such as "Answer 2") -> Input
 
 
 @dataclass(frozen=True)
 class Control:
     """How a question type is answered on the page."""
 
-    hint: str                    # the line under the prompt, e.g. "Choose one answer."
+    hint: str  # the line under the prompt, e.g. "Choose one answer."
     build: Build
-    script: Path | None = None   # a page-side script for the control (none yet; the in-page work adds them)
+    script: Path | None = None  # a page-side script for the control (none yet; the in-page work adds them)
 
 
 _CONTROLS: dict[str, Control] = {}
@@ -43,9 +44,11 @@ _CONTROLS: dict[str, Control] = {}
 
 def control(name: str, hint: str, script: Path | None = None) -> Callable[[Build], Build]:
     """Register the control of question type `name` (a decorator on its build function)."""
+
     def add(build: Build) -> Build:
         _CONTROLS[name] = Control(hint, build, script)
         return build
+
     return add
 
 
@@ -68,11 +71,18 @@ def names() -> tuple[str, ...]:
 
 def radio(options: list[tuple[str, str]], question: QuestionBase, label: str) -> Input:
     """One of several options, by id (booleans are set as "true"/"false")."""
-    w = W.RadioButtons(options=options, value=None, description=label, tooltip=question.prompt,
-                       layout=W.Layout(width="auto"), style={"description_width": "initial"})
+    w = W.RadioButtons(
+        options=options,
+        value=None,
+        description=label,
+        tooltip=question.prompt,
+        layout=W.Layout(width="auto"),
+        style={"description_width": "initial"},
+    )
 
     def set_(answer: Any) -> None:
         w.value = str(answer).lower() if isinstance(answer, bool) else answer
+
     return Input(w, lambda: w.value, set_)
 
 
@@ -89,24 +99,33 @@ def _truefalse(q: TrueFalse, seed: str, label: str) -> Input:
 @control("multiple", hint="Tick every answer that is right.")
 def _multiple(q: MultipleSelect, seed: str, label: str) -> Input:
     opts = shuffled_options(q, seed)
-    boxes = {o.id: W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"),
-                              tooltip=o.text) for o in opts}
+    boxes = {
+        o.id: W.Checkbox(value=False, description=o.text, indent=False, layout=W.Layout(width="auto"), tooltip=o.text)
+        for o in opts
+    }
 
     def set_(answer: Any) -> None:
         wanted = set(answer)
         for i, box in boxes.items():
             box.value = i in wanted
+
     # ids in the bank's order, whatever order the boxes are shown in
     return Input(W.VBox(list(boxes.values())), lambda: [o.id for o in q.options if boxes[o.id].value], set_)
 
 
 @control("numeric", hint="Type a number.")
 def _numeric(q: Numeric, seed: str, label: str) -> Input:
-    t = W.Text(value="", description=f"{label} ({q.unit})", placeholder="a number",
-               style={"description_width": "initial"}, continuous_update=False)
+    t = W.Text(
+        value="",
+        description=f"{label} ({q.unit})",
+        placeholder="a number",
+        style={"description_width": "initial"},
+        continuous_update=False,
+    )
 
     def set_(answer: Any) -> None:
         t.value = "" if answer is None else str(answer)
+
     return Input(t, lambda: t.value, set_)
 
 
@@ -114,14 +133,22 @@ def _numeric(q: Numeric, seed: str, label: str) -> Input:
 def _ordering(q: Ordering, seed: str, label: str) -> Input:
     start = scrambled_items(q, seed)
     choices = [("— choose —", None)] + [(i.text, i.id) for i in start]
-    drops = [W.Dropdown(options=choices, index=0, description=f"Place {n + 1}",
-                        style={"description_width": "initial"}, layout=W.Layout(width="auto"))
-             for n in range(len(start))]
+    drops = [
+        W.Dropdown(
+            options=choices,
+            index=0,
+            description=f"Place {n + 1}",
+            style={"description_width": "initial"},
+            layout=W.Layout(width="auto"),
+        )
+        for n in range(len(start))
+    ]
 
     def set_(answer: Any) -> None:
-        for drop, item in zip(drops, list(answer)):
+        for drop, item in zip(drops, list(answer), strict=False):
             if item is None:
-                drop.index = 0          # show "— choose —", not a blank box
+                drop.index = 0  # show "— choose —", not a blank box
             else:
                 drop.value = item
+
     return Input(W.VBox(drops), lambda: [d.value for d in drops], set_)

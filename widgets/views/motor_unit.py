@@ -13,24 +13,39 @@ from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
 from .controls import button
-from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
+from .figure import HIDDEN_AXIS, FigureOutput, base_layout, caption, say, status
 from .keyboard import KeyboardSafeBox
 
 HEIGHT = 330
-PART_NAMES = {"spinal-cord": "spinal cord", "motor-neuron": "lower motor neuron",
-              "junction": "neuromuscular junction", "fibres": "muscle fibres"}
+PART_NAMES = {
+    "spinal-cord": "spinal cord",
+    "motor-neuron": "lower motor neuron",
+    "junction": "neuromuscular junction",
+    "fibres": "muscle fibres",
+}
 LABEL_AT = {"spinal-cord": 1.1, "motor-neuron": 5.0, "junction": 8.9, "fibres": 11.3}
 MODE_LABELS = [("normal signal", "normal"), ("spontaneous misfire", "misfire")]
 
 
 def figure(step, mode: str, number: int, total: int, title: str) -> dict:
     """The diagram at one step: every part named, the current one marked, the signal drawn as a star."""
+
     def poly(points, name, colour, hover):
         xs = [p[0] for p in points] + [points[0][0]]
         ys = [p[1] for p in points] + [points[0][1]]
-        return {"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys, "name": name,
-                "fillcolor": colour, "opacity": 0.35, "line": {"color": GREY, "width": 1},
-                "hoveron": "fills", "hovertemplate": hover + "<extra></extra>"}
+        return {
+            "type": "scatter",
+            "mode": "lines",
+            "fill": "toself",
+            "x": xs,
+            "y": ys,
+            "name": name,
+            "fillcolor": colour,
+            "opacity": 0.35,
+            "line": {"color": GREY, "width": 1},
+            "hoveron": "fills",
+            "hovertemplate": hover + "<extra></extra>",
+        }
 
     tight = step.tight
     end_shift = 1.0 if tight else 0.0
@@ -41,44 +56,90 @@ def figure(step, mode: str, number: int, total: int, title: str) -> dict:
     data = [
         poly(A.SPINAL_CORD, "spinal cord", SKY, "spinal cord: the nerve cord inside your backbone"),
         poly(A.MUSCLE, "muscle", ORANGE, "a muscle in the leg or foot"),
-        {"type": "scatter", "mode": "lines", "name": "nerve fibre", "x": [p[0] for p in A.AXON],
-         "y": [p[1] for p in A.AXON], "line": {"color": BLUE, "width": 5, "shape": "spline"},
-         "hovertemplate": "nerve fibre of the lower motor neuron: carries the signal<extra></extra>"},
-        {"type": "scatter", "mode": "markers", "name": "lower motor neuron", "x": [A.CELL_BODY[0]],
-         "y": [A.CELL_BODY[1]], "marker": {"size": 26, "color": BLUE, "line": {"color": BLACK, "width": 1}},
-         "hovertemplate": "lower motor neuron: the nerve cell that tells this muscle to move<extra></extra>"},
-        {"type": "scatter", "mode": "markers", "name": "neuromuscular junction", "x": [A.JUNCTION[0]],
-         "y": [A.JUNCTION[1]], "marker": {"size": 18, "symbol": "square", "color": GREEN,
-                                          "line": {"color": BLACK, "width": 1}},
-         "hovertemplate": "neuromuscular junction: where nerve meets muscle<extra></extra>"},
-        {"type": "scatter", "mode": "lines", "name": "muscle fibres", "x": fx, "y": fy,
-         "line": {"color": VERMILION if tight else GREY, "width": 4 if tight else 2},
-         "hovertemplate": "muscle fibres of this motor unit<extra></extra>"},
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "nerve fibre",
+            "x": [p[0] for p in A.AXON],
+            "y": [p[1] for p in A.AXON],
+            "line": {"color": BLUE, "width": 5, "shape": "spline"},
+            "hovertemplate": "nerve fibre of the lower motor neuron: carries the signal<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "lower motor neuron",
+            "x": [A.CELL_BODY[0]],
+            "y": [A.CELL_BODY[1]],
+            "marker": {"size": 26, "color": BLUE, "line": {"color": BLACK, "width": 1}},
+            "hovertemplate": "lower motor neuron: the nerve cell that tells this muscle to move<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "neuromuscular junction",
+            "x": [A.JUNCTION[0]],
+            "y": [A.JUNCTION[1]],
+            "marker": {"size": 18, "symbol": "square", "color": GREEN, "line": {"color": BLACK, "width": 1}},
+            "hovertemplate": "neuromuscular junction: where nerve meets muscle<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "muscle fibres",
+            "x": fx,
+            "y": fy,
+            "line": {"color": VERMILION if tight else GREY, "width": 4 if tight else 2},
+            "hovertemplate": "muscle fibres of this motor unit<extra></extra>",
+        },
     ]
     where = sim.signal_position(step.part, mode)
     if where >= 0:
         x, y = A.point_on_path(where)
-        data.append({"type": "scatter", "mode": "markers+text", "name": "signal", "x": [x], "y": [y],
-                     "text": ["signal"], "textposition": "top center",
-                     "marker": {"symbol": "star", "size": 24, "color": YELLOW, "line": {"color": BLACK, "width": 1.5}},
-                     "hovertemplate": ("misfire: a signal nobody ordered" if mode == "misfire"
-                                       else "signal: an order to move") + "<extra></extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": "signal",
+                "x": [x],
+                "y": [y],
+                "text": ["signal"],
+                "textposition": "top center",
+                "marker": {"symbol": "star", "size": 24, "color": YELLOW, "line": {"color": BLACK, "width": 1.5}},
+                "hovertemplate": (
+                    "misfire: a signal nobody ordered" if mode == "misfire" else "signal: an order to move"
+                )
+                + "<extra></extra>",
+            }
+        )
     notes = []
     for part, x in LABEL_AT.items():
         here = part == step.part
-        notes.append({"x": x, "y": 0.3, "showarrow": False, "yanchor": "top",
-                      "text": ("▶ <b>" + PART_NAMES[part] + "</b>") if here else PART_NAMES[part],
-                      "font": {"color": BLACK if here else GREY, "size": 15 if here else 13}})
+        notes.append(
+            {
+                "x": x,
+                "y": 0.3,
+                "showarrow": False,
+                "yanchor": "top",
+                "text": ("▶ <b>" + PART_NAMES[part] + "</b>") if here else PART_NAMES[part],
+                "font": {"color": BLACK if here else GREY, "size": 15 if here else 13},
+            }
+        )
     order_text = "order to move ↓" if step.order else "no order to move"
-    notes.append({"x": 1.1, "y": 7.9, "showarrow": False, "text": order_text,
-                  "font": {"color": BLACK if step.order else GREY}})
+    notes.append(
+        {"x": 1.1, "y": 7.9, "showarrow": False, "text": order_text, "font": {"color": BLACK if step.order else GREY}}
+    )
     if tight:
         notes.append({"x": 11.3, "y": 6.3, "showarrow": False, "text": "<b>fibres tighten</b>"})
-    mode_name = dict((v, k) for k, v in MODE_LABELS)[mode]
-    layout = base_layout(f"{title}: {mode_name}, step {number} of {total}", HEIGHT, annotations=notes,
-                         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                         xaxis=HIDDEN_AXIS | {"range": [-0.5, 14]},
-                         yaxis=HIDDEN_AXIS | {"range": [-0.6, 8.4]})
+    mode_name = {v: k for k, v in MODE_LABELS}[mode]
+    layout = base_layout(
+        f"{title}: {mode_name}, step {number} of {total}",
+        HEIGHT,
+        annotations=notes,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        xaxis=HIDDEN_AXIS | {"range": [-0.5, 14]},
+        yaxis=HIDDEN_AXIS | {"range": [-0.6, 8.4]},
+    )
     return {"data": data, "layout": layout}
 
 
@@ -89,8 +150,12 @@ class MotorUnit(KeyboardSafeBox):
         texts = load_figure_texts()
         self.title, self.steps_by_mode = texts.motor_unit.title, texts.motor_unit_steps
         self.mode, self.step = mode, 0
-        self.mode_buttons = W.ToggleButtons(options=MODE_LABELS, value=mode, description="Show",
-                                            style={"description_width": "4em", "button_width": "auto"})
+        self.mode_buttons = W.ToggleButtons(
+            options=MODE_LABELS,
+            value=mode,
+            description="Show",
+            style={"description_width": "4em", "button_width": "auto"},
+        )
         self.mode_buttons.add_class(CSS["motor_unit_mode"])
         self.mode_buttons.observe(lambda c: self.set_mode(c["new"]), names="value")
         self.back_button = button(description="Back", icon="arrow-left", tooltip="Previous step")
@@ -101,8 +166,15 @@ class MotorUnit(KeyboardSafeBox):
         self.next_button.on_click(lambda _: self.go(+1))
         self.output = FigureOutput(CSS["motor_unit_figure"], HEIGHT, self.title)
         self.text = status(CSS["motor_unit_step"])
-        super().__init__([self.mode_buttons, W.HBox([self.back_button, self.next_button]), self.output,
-                          self.text, caption(texts.motor_unit.caption, CSS["motor_unit_caption"])])
+        super().__init__(
+            [
+                self.mode_buttons,
+                W.HBox([self.back_button, self.next_button]),
+                self.output,
+                self.text,
+                caption(texts.motor_unit.caption, CSS["motor_unit_caption"]),
+            ]
+        )
         self.add_class(CSS["motor_unit"])
         self.redraw()
 
@@ -120,7 +192,7 @@ class MotorUnit(KeyboardSafeBox):
             raise ValueError(f"unknown mode {mode!r}; expected one of {sim.MODES}")
         self.mode, self.step = mode, 0
         if self.mode_buttons.value != mode:
-            self.mode_buttons.value = mode     # its observer calls back here once, harmlessly
+            self.mode_buttons.value = mode  # its observer calls back here once, harmlessly
         self.redraw()
 
     def go(self, delta: int) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import scoring
-from ..load import load_bank, load_course, load_review, lesson_ids
-from ..review import LESSON as REVIEW_LESSON, review_ids
+from ..load import lesson_ids, load_bank, load_course, load_review
 from ..palette import CSS
 from ..progress import ProgressStore, ProgressUnavailable, default_store
+from ..review import LESSON as REVIEW_LESSON
+from ..review import review_ids
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
@@ -22,24 +23,27 @@ class ProgressOverview(KeyboardSafeBox):
         self.store = store or default_store()
         self.table = W.HTML()
         self.notice = StoreNotice(self.store)
-        self.reset_button = button(description="Reset my progress", icon="trash",
-                                   tooltip="Erase your saved answers (a backup copy is kept)")
+        self.reset_button = button(
+            description="Reset my progress", icon="trash", tooltip="Erase your saved answers (a backup copy is kept)"
+        )
         self.reset_button.add_class(CSS["reset"])
-        self.confirm_button = button(description="Yes, erase my answers", button_style="danger",
-                                     tooltip="Confirm: erase your saved answers")
+        self.confirm_button = button(
+            description="Yes, erase my answers", button_style="danger", tooltip="Confirm: erase your saved answers"
+        )
         self.cancel_button = button(description="Cancel", tooltip="Keep your answers")
-        self.confirm_box = W.HBox([W.HTML("Are you sure?"), self.confirm_button, self.cancel_button],
-                                  layout=W.Layout(display="none"))
+        self.confirm_box = W.HBox(
+            [W.HTML("Are you sure?"), self.confirm_button, self.cancel_button], layout=W.Layout(display="none")
+        )
         self.reset_button.on_click(lambda _: self.ask_reset())
         self.confirm_button.on_click(lambda _: self.confirm_reset())
         self.cancel_button.on_click(lambda _: self._hide_confirm())
         super().__init__([self.notice, self.table, self.reset_button, self.confirm_box])
         self.add_class(CSS["progress_overview"])
         self.refresh()
-        self.store.subscribe(self._changed)          # a Check in any quiz updates the table
+        self.store.subscribe(self._changed)  # a Check in any quiz updates the table
 
     def _changed(self) -> None:
-        if self.comm is not None:                    # a closed view is not redrawn
+        if self.comm is not None:  # a closed view is not redrawn
             self.refresh()
 
     def scores(self) -> list[scoring.LessonScore]:
@@ -50,9 +54,10 @@ class ProgressOverview(KeyboardSafeBox):
         review = self.store.question_status(lesson=REVIEW_LESSON)
         out = []
         for lesson in load_course().lessons:
-            if lesson.id == REVIEW_LESSON:          # has a bank too, but also counts lesson questions it brought back
-                out.append(scoring.score_from_status(REVIEW_LESSON, review_ids(load_review().questions, review),
-                                                     review))
+            if lesson.id == REVIEW_LESSON:  # has a bank too, but also counts lesson questions it brought back
+                out.append(
+                    scoring.score_from_status(REVIEW_LESSON, review_ids(load_review().questions, review), review)
+                )
             elif lesson.id in banks:
                 out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
         return out
@@ -61,9 +66,13 @@ class ProgressOverview(KeyboardSafeBox):
         titles = {l.id: l.title for l in load_course().lessons}
         rows = [(titles[s.lesson], f"{s.answered}/{s.total}", s.first_try, s.now_correct) for s in self.scores()]
         self.table.value = (
-            html.table("Your progress (saved on this computer)",
-                       ("Lesson", "Answered", "Score (first try)", "Now correct"), rows)
-            + f"<p>Saved in: <code>{html.text(str(self.store.path))}</code></p>")
+            html.table(
+                "Your progress (saved on this computer)",
+                ("Lesson", "Answered", "Score (first try)", "Now correct"),
+                rows,
+            )
+            + f"<p>Saved in: <code>{html.text(str(self.store.path))}</code></p>"
+        )
         self.notice.refresh()
 
     def ask_reset(self) -> None:
@@ -73,11 +82,11 @@ class ProgressOverview(KeyboardSafeBox):
         self.confirm_box.layout.display = "none"
 
     def confirm_reset(self) -> None:
-        if self.confirm_box.layout.display == "none":     # a second click of the same confirmation
+        if self.confirm_box.layout.display == "none":  # a second click of the same confirmation
             return
-        self._hide_confirm()                          # a second click finds nothing to confirm
+        self._hide_confirm()  # a second click finds nothing to confirm
         try:
-            self.store.reset()                        # tells where the backup is
+            self.store.reset()  # tells where the backup is
         except ProgressUnavailable as e:
             self.notice.say(f"Your progress was not reset: {e}. Nothing was erased.")
         else:

@@ -5,7 +5,8 @@ Tests drive it from Python: ``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0]
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import ipywidgets as W
 
@@ -23,24 +24,32 @@ from .store_notice import StoreNotice
 class QuestionCard(W.VBox):
     """One question: prompt, an input that fits its type, a Check button and the feedback."""
 
-    def __init__(self, bank: QuestionBank, question, number: int, seed: str,
-                 on_check: Callable[["QuestionCard", grading.Result], None],
-                 total: int | None = None, full_id: str | None = None, note: str = ""):
+    def __init__(
+        self,
+        bank: QuestionBank,
+        question,
+        number: int,
+        seed: str,
+        on_check: Callable[[QuestionCard, grading.Result], None],
+        total: int | None = None,
+        full_id: str | None = None,
+        note: str = "",
+    ):
         self.bank, self.question, self.number = bank, question, number
-        self.full_id = full_id or bank.full_id(question)     # the id attempts are saved under
-        self.hash = question_hash(question)                  # the version of the question they answer
+        self.full_id = full_id or bank.full_id(question)  # the id attempts are saved under
+        self.hash = question_hash(question)  # the version of the question they answer
         total = total or len(bank.questions)
-        note = f' <i>({html.text(note)})</i>' if note else ""
+        note = f" <i>({html.text(note)})</i>" if note else ""
         self._on_check = on_check
         self.attempts = 0
         control = inputs.control_for(question)
         self.prompt = W.HTML(
             f'<p class="quiz-prompt"><b>Question {number} of {total}.</b>{note} {html.text(question.prompt)}</p>'
-            f'<p class="quiz-hint"><i>{html.text(control.hint)}</i></p>')
+            f'<p class="quiz-hint"><i>{html.text(control.hint)}</i></p>'
+        )
         self._input = control.build(question, seed, f"Answer {number}")
         self.input = self._input.widget
-        self.check_button = button(description="Check", icon="check",
-                                   tooltip=f"Check your answer to question {number}")
+        self.check_button = button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
         self.check_button.add_class(CSS["check"])
         self.check_button.on_click(lambda _: self.check())
         self.feedback = W.HTML("")
@@ -76,12 +85,11 @@ class QuestionCard(W.VBox):
         parts.append(f"<p><b>Why:</b> {html.text(result.explanation)}</p>")
         if saved is not None:
             first = "right" if saved.first_correct else "wrong"
-            parts.append(html.paragraph(
-                f"Saved from before: {saved.attempts} attempt(s); first try {first}."))
+            parts.append(html.paragraph(f"Saved from before: {saved.attempts} attempt(s); first try {first}."))
         self.feedback.value = "".join(parts)
 
 
-Item = tuple[QuestionBank, Any, str]    # (bank, question, the id its attempts are saved under)
+Item = tuple[QuestionBank, Any, str]  # (bank, question, the id its attempts are saved under)
 
 
 class Quiz(KeyboardSafeBox):
@@ -93,10 +101,18 @@ class Quiz(KeyboardSafeBox):
     id and `header` puts widgets under the title.
     """
 
-    def __init__(self, bank: QuestionBank | None = None, store: ProgressStore | None = None,
-                 questions: Sequence[str] | None = None, title: str | None = None, *,
-                 items: Sequence[Item] | None = None, lesson: str | None = None,
-                 notes: dict[str, str] | None = None, header: tuple[W.Widget, ...] = ()):
+    def __init__(
+        self,
+        bank: QuestionBank | None = None,
+        store: ProgressStore | None = None,
+        questions: Sequence[str] | None = None,
+        title: str | None = None,
+        *,
+        items: Sequence[Item] | None = None,
+        lesson: str | None = None,
+        notes: dict[str, str] | None = None,
+        header: tuple[W.Widget, ...] = (),
+    ):
         if (bank is None) == (items is None):
             raise TypeError("Quiz needs either a bank or items")
         if bank is not None:
@@ -115,9 +131,12 @@ class Quiz(KeyboardSafeBox):
         self.score = W.HTML("")
         self.score.add_class(CSS["score"])
         notes = notes or {}
-        self.cards = [QuestionCard(b, q, n + 1, learner, self._record, total=len(items), full_id=saved_id,
-                                   note=notes.get(saved_id, ""))
-                      for n, (b, q, saved_id) in enumerate(items)]
+        self.cards = [
+            QuestionCard(
+                b, q, n + 1, learner, self._record, total=len(items), full_id=saved_id, note=notes.get(saved_id, "")
+            )
+            for n, (b, q, saved_id) in enumerate(items)
+        ]
         self._restore()
         self._refresh()
         super().__init__([self.title, *header, self.notice, self.score, *self.cards])
@@ -136,7 +155,8 @@ class Quiz(KeyboardSafeBox):
             if s.last_hash and s.last_hash != card.hash:
                 card.feedback.value = html.paragraph(
                     f"Saved from before: {s.attempts} attempt(s) at an older version of this question. "
-                    "The question has changed since, so answer it again.")
+                    "The question has changed since, so answer it again."
+                )
                 continue
             chosen: Any = card.question.answer_from_saved(s.last_chosen)
             try:
@@ -154,8 +174,10 @@ class Quiz(KeyboardSafeBox):
 
     def _refresh(self) -> None:
         s = self.lesson_score
-        self.score.value = html.paragraph(f"Score: {s.first_try} of {s.total} right on the first try · "
-                                          f"answered {s.answered}/{s.total} · now correct {s.now_correct}")
+        self.score.value = html.paragraph(
+            f"Score: {s.first_try} of {s.total} right on the first try · "
+            f"answered {s.answered}/{s.total} · now correct {s.now_correct}"
+        )
         self.notice.refresh()
 
     @property
@@ -167,6 +189,7 @@ def quiz(lesson: str, store: ProgressStore | None = None, *, questions: Sequence
     """The recap quiz of a lesson, e.g. ``quiz("01-physiology")``; with ``questions=["s1"]``, a short
     check inside a section that asks just those questions (their ids in the lesson's bank)."""
     from ..load import load_bank
+
     bank = load_bank(lesson)
     if questions is None:
         return Quiz(bank, store, [q.id for q in bank.recap()])

@@ -35,11 +35,15 @@ class ReviewQuiz(Quiz):
 def order_sentence(plan: ReviewPlan) -> str:
     n, m = len(plan.questions), len(plan.missed)
     if not m:
-        return (f"{n} new questions from all the lessons, in lesson order. "
-                "No question you missed before is saved, so none is brought forward.")
+        return (
+            f"{n} new questions from all the lessons, in lesson order. "
+            "No question you missed before is saved, so none is brought forward."
+        )
     first = "The first question is one" if m == 1 else f"The first {m} questions are ones"
-    return (f"{n} questions from all the lessons. {first} you got wrong before, or new versions of them, "
-            "so you can try again.")
+    return (
+        f"{n} questions from all the lessons. {first} you got wrong before, or new versions of them, "
+        "so you can try again."
+    )
 
 
 def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import triage
-from ..model import TRIGGERS
 from ..load import load_triage_rules
+from ..model import TRIGGERS
 from ..palette import CSS
 from ..triage_model import TriageRules
 from . import html
@@ -35,11 +35,17 @@ class Question(W.VBox):
     def __init__(self, qid: str, label: str, text: str, help_text: str, options: list[tuple[str, str]]):
         self.qid = qid
         self.prompt = W.HTML(f"<p><b>{html.text(text)}</b></p>")
-        self.input = W.RadioButtons(options=options, value=None, description=label,
-                                    style={"description_width": "initial"}, layout=W.Layout(width="auto"),
-                                    tooltip=text)
-        self.help = W.HTML(f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> '
-                           f"{html.text(help_text)}</p>")
+        self.input = W.RadioButtons(
+            options=options,
+            value=None,
+            description=label,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="auto"),
+            tooltip=text,
+        )
+        self.help = W.HTML(
+            f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> {html.text(help_text)}</p>'
+        )
         super().__init__([self.prompt, self.input, self.help])
         self.add_class(CSS["selfcheck_item"])
 
@@ -55,32 +61,47 @@ class SelfCheck(KeyboardSafeBox):
         self.unanswered: list[str] = []
         cites = "; ".join(f"{s.name}, {s.url}" if s.url else s.name for s in rules.sources.values())
         intro = W.HTML(html.paragraph(form.intro) + f"<p><b>{html.text(form.sudden_first)}</b></p>")
-        self.mode = W.RadioButtons(options=[(form.mode_own, "own"), (form.mode_explore, "explore")], value=None,
-                                   description=form.mode_question, style={"description_width": "initial"},
-                                   layout=W.Layout(width="auto"), tooltip=form.mode_question)
+        self.mode = W.RadioButtons(
+            options=[(form.mode_own, "own"), (form.mode_explore, "explore")],
+            value=None,
+            description=form.mode_question,
+            style={"description_width": "initial"},
+            layout=W.Layout(width="auto"),
+            tooltip=form.mode_question,
+        )
         self.mode.add_class(CSS["selfcheck_mode"])
         self.questions: dict[str, Question] = {}
         rows: list[W.Widget] = [intro, self.mode]
-        for key, items in (("emergency_signs", rules.emergency_signs), ("same_day_signs", rules.same_day_signs),
-                           ("book_visit_signs", rules.book_visit_signs)):
+        for key, items in (
+            ("emergency_signs", rules.emergency_signs),
+            ("same_day_signs", rules.same_day_signs),
+            ("book_visit_signs", rules.book_visit_signs),
+        ):
             rows.append(_heading(form.headings[key]))
             rows += [self._add(Question(i.id, i.label, i.text, i.help, ITEM_OPTIONS)) for i in items]
         d = rules.duration
-        rows += [_heading(form.headings["duration"]),
-                 self._add(Question("duration", d.label, d.text, d.help, [(c.text, c.id) for c in d.choices])),
-                 _heading(form.headings["triggers"])]
+        rows += [
+            _heading(form.headings["duration"]),
+            self._add(Question("duration", d.label, d.text, d.help, [(c.text, c.id) for c in d.choices])),
+            _heading(form.headings["triggers"]),
+        ]
         self.triggers: dict[str, W.Checkbox] = {}
         for t in rules.triggers:
             box = W.Checkbox(value=False, description=t.text, indent=False, layout=W.Layout(width="auto"))
             box.add_class(CSS["selfcheck_trigger"])
             self.triggers[t.id] = box
             rows.append(box)
-        self.submit_button = button(description="Show my next step", icon="arrow-right", button_style="primary",
-                                    tooltip="Show the next step for these answers")
+        self.submit_button = button(
+            description="Show my next step",
+            icon="arrow-right",
+            button_style="primary",
+            tooltip="Show the next step for these answers",
+        )
         self.submit_button.add_class(CSS["selfcheck_submit"])
         self.submit_button.on_click(lambda _: self.submit())
-        self.clear_button = button(description="Clear my answers", icon="eraser",
-                                   tooltip="Wipe every answer and the result")
+        self.clear_button = button(
+            description="Clear my answers", icon="eraser", tooltip="Wipe every answer and the result"
+        )
         self.clear_button.add_class(CSS["selfcheck_clear"])
         self.clear_button.on_click(lambda _: self.clear())
         self.result = W.HTML("")
@@ -98,7 +119,7 @@ class SelfCheck(KeyboardSafeBox):
 
     # -- driving (also used by tests) ------------------------------------------------------------
     def choose_mode(self, mode: str | None) -> None:
-        """"own" (check my twitch), "explore" (I'm just exploring / I have no twitch), or None (not chosen)."""
+        """ "own" (check my twitch), "explore" (I'm just exploring / I have no twitch), or None (not chosen)."""
         if mode is not None and mode not in MODES:
             raise KeyError(f"unknown mode {mode!r}; expected one of {MODES}")
         self.mode.value = mode
@@ -116,8 +137,12 @@ class SelfCheck(KeyboardSafeBox):
     def submit(self) -> triage.Verdict | triage.Example:
         """Ask the engine for the result of the current answers and show it."""
         choices = {qid: q.input.value for qid, q in self.questions.items()}
-        result, self.unanswered = triage.check(choices, [t for t, box in self.triggers.items() if box.value],
-                                               exploring=self.mode.value == "explore", rules=self.rules)
+        result, self.unanswered = triage.check(
+            choices,
+            [t for t, box in self.triggers.items() if box.value],
+            exploring=self.mode.value == "explore",
+            rules=self.rules,
+        )
         if isinstance(result, triage.Example):
             self.verdict, self.example = None, result
             self.result.value = render_example(result)
@@ -171,11 +196,16 @@ def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
 
 def render_example(e: triage.Example) -> str:
     """Explore mode: the worked example, labelled as not about the learner, and no verdict of theirs."""
-    inner = render(e.verdict).replace("class='selfcheck-verdict selfcheck-", "class='selfcheck-example-verdict "
-                                      "example-").replace("role='status' ", "")
-    return (f"<div role='status' class='{CSS['selfcheck_example']}'>"
-            f"<p><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
-            f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}{inner}</div>")
+    inner = (
+        render(e.verdict)
+        .replace("class='selfcheck-verdict selfcheck-", "class='selfcheck-example-verdict example-")
+        .replace("role='status' ", "")
+    )
+    return (
+        f"<div role='status' class='{CSS['selfcheck_example']}'>"
+        f"<p><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
+        f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}{inner}</div>"
+    )
 
 
 def selfcheck(rules: TriageRules | None = None) -> SelfCheck:

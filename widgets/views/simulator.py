@@ -15,7 +15,7 @@ from ..load import load_figure_texts
 from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
 from . import html
 from .controls import button
-from .figure import FigureOutput, HIDDEN_AXIS, axis, base_layout, caption, say, status, toggles, typed
+from .figure import FigureOutput, axis, base_layout, caption, say, status, toggles, typed
 from .keyboard import KeyboardSafeBox
 
 # Setting → (label, [(button text, engine value)]), calm first. No doses anywhere: just low / normal.
@@ -36,30 +36,84 @@ Y_RANGE = 1.9
 
 def figure(signal: sim.MuscleSignal, title: str) -> dict:
     """The plotly figure (plain dict) of one recording."""
-    data = [{"type": "scatter", "mode": "lines", "name": "muscle signal", "x0": 0, "dx": signal.dt,
-             "y": typed(signal.values), "line": {"color": BLUE, "width": 1}, "hoverinfo": "skip"}]
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "muscle signal",
+            "x0": 0,
+            "dx": signal.dt,
+            "y": typed(signal.values),
+            "line": {"color": BLUE, "width": 1},
+            "hoverinfo": "skip",
+        }
+    ]
     top = Y_RANGE - 0.25
     if len(signal.noticed):
-        data.append({"type": "scatter", "mode": "markers+text", "name": "twitch you notice",
-                     "x": [round(float(t), 3) for t in signal.noticed], "y": [top] * len(signal.noticed),
-                     "text": ["twitch"] * len(signal.noticed), "textposition": "top center",
-                     "marker": {"symbol": "triangle-down", "size": 11, "color": VERMILION},
-                     "hovertemplate": "twitch at %{x:.1f} s: one motor unit fired by itself<extra></extra>"})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": "twitch you notice",
+                "x": [round(float(t), 3) for t in signal.noticed],
+                "y": [top] * len(signal.noticed),
+                "text": ["twitch"] * len(signal.noticed),
+                "textposition": "top center",
+                "marker": {"symbol": "triangle-down", "size": 11, "color": VERMILION},
+                "hovertemplate": "twitch at %{x:.1f} s: one motor unit fired by itself<extra></extra>",
+            }
+        )
     hidden = np.setdiff1d(signal.firings, signal.noticed)
     if len(hidden):
-        data.append({"type": "scatter", "mode": "markers", "name": "twitch hidden by movement",
-                     "x": [round(float(t), 3) for t in hidden], "y": [top] * len(hidden),
-                     "marker": {"symbol": "triangle-down-open", "size": 11, "color": GREY},
-                     "hovertemplate": "twitch at %{x:.1f} s, hidden by movement<extra></extra>"})
-    shapes = [{"type": "rect", "xref": "x", "yref": "paper", "x0": a, "x1": b, "y0": 0, "y1": 1,
-               "fillcolor": ORANGE, "opacity": 0.15, "line": {"width": 0}, "layer": "below"}
-              for a, b in signal.busy]
-    notes = [{"xref": "paper", "yref": "paper", "x": 1, "y": 1.08, "showarrow": False, "xanchor": "right",
-              "text": (f"twitching you would notice: {noticed_level(signal)} (pretend scale)"
-                       + ("  (shaded = foot moving)" if signal.busy else ""))}]
-    layout = base_layout(title, HEIGHT, shapes=shapes, annotations=notes,
-                         xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
-                         yaxis=axis("signal (cartoon units)", range=[-Y_RANGE, Y_RANGE + 0.3]))
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": "twitch hidden by movement",
+                "x": [round(float(t), 3) for t in hidden],
+                "y": [top] * len(hidden),
+                "marker": {"symbol": "triangle-down-open", "size": 11, "color": GREY},
+                "hovertemplate": "twitch at %{x:.1f} s, hidden by movement<extra></extra>",
+            }
+        )
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": a,
+            "x1": b,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": ORANGE,
+            "opacity": 0.15,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for a, b in signal.busy
+    ]
+    notes = [
+        {
+            "xref": "paper",
+            "yref": "paper",
+            "x": 1,
+            "y": 1.08,
+            "showarrow": False,
+            "xanchor": "right",
+            "text": (
+                f"twitching you would notice: {noticed_level(signal)} (pretend scale)"
+                + ("  (shaded = foot moving)" if signal.busy else "")
+            ),
+        }
+    ]
+    layout = base_layout(
+        title,
+        HEIGHT,
+        shapes=shapes,
+        annotations=notes,
+        xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
+        yaxis=axis("signal (cartoon units)", range=[-Y_RANGE, Y_RANGE + 0.3]),
+    )
     return {"data": data, "layout": layout}
 
 
@@ -77,14 +131,24 @@ class Simulator(KeyboardSafeBox):
             w.add_class(f"simulator-{name}")
             w.observe(lambda change, name=name: self._changed(name, change["new"]), names="value")
             self.controls[name] = w
-        self.new_button = button(description="Record another 10 seconds", icon="refresh",
-                                 tooltip="Simulate a new 10-second recording with the same choices")
+        self.new_button = button(
+            description="Record another 10 seconds",
+            icon="refresh",
+            tooltip="Simulate a new 10-second recording with the same choices",
+        )
         self.new_button.add_class(CSS["simulator_new"])
         self.new_button.on_click(lambda _: self.new_recording())
         self.output = FigureOutput(CSS["simulator_figure"], HEIGHT, texts.title)
         self.count = status(CSS["simulator_count"])
-        super().__init__([*self.controls.values(), self.new_button, self.output, self.count,
-                          caption(texts.caption, CSS["simulator_caption"])])
+        super().__init__(
+            [
+                *self.controls.values(),
+                self.new_button,
+                self.output,
+                self.count,
+                caption(texts.caption, CSS["simulator_caption"]),
+            ]
+        )
         self.add_class(CSS["simulator"])
         self.redraw()
 
@@ -96,7 +160,7 @@ class Simulator(KeyboardSafeBox):
         """Choose a value for one setting, as a learner would by pressing its button."""
         if name not in self.controls:
             raise KeyError(f"this simulator has no control {name!r} (it has {list(self.controls)})")
-        self.controls[name].value = value       # the observer redraws
+        self.controls[name].value = value  # the observer redraws
 
     def new_recording(self) -> None:
         self.seed += 1
@@ -110,8 +174,7 @@ class Simulator(KeyboardSafeBox):
         self.signal = sim.muscle_signal(self.settings, seed=self.seed)
         self.output.show(figure(self.signal, self.title))
         hidden = len(self.signal.firings) - len(self.signal.noticed)
-        words = (f"<b>Twitching you would notice: {noticed_level(self.signal)}</b> "
-                 "(a pretend scale, not a measurement).")
+        words = f"<b>Twitching you would notice: {noticed_level(self.signal)}</b> (a pretend scale, not a measurement)."
         if hidden:
             words += f" {hidden} more happened while the foot was moving and got lost in the movement."
         say(self.count, words + f" How easily the nerve fires: {html.text(_level(sim.excitability(self.settings)))}.")

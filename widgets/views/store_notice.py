@@ -16,18 +16,18 @@ class StoreNotice(W.HTML):
         super().__init__("")
         self.add_class(CSS["notice"])
         self.store = store
-        self.since = store.told            # one-time notices from here on (and any no view showed yet)
-        self.extra: list[str] = []         # the view's own message (e.g. "your progress was reset")
+        self.since = store.told  # one-time notices from here on (and any no view showed yet)
+        self.extra: list[str] = []  # the view's own message (e.g. "your progress was reset")
         store.subscribe(self._changed)
         self.refresh()
 
     def _changed(self) -> None:
-        if self.comm is not None:                       # a closed view is not redrawn
+        if self.comm is not None:  # a closed view is not redrawn
             self.refresh()
 
     def refresh(self) -> None:
-        self.store.pop_notices_once()                   # writes what waits, marks the events as told
-        told = list(dict.fromkeys(self.store.events[self.since:]))
+        self.store.pop_notices_once()  # writes what waits, marks the events as told
+        told = list(dict.fromkeys(self.store.events[self.since :]))
         state = self.store.notice()
         self.value = "".join(html.notice(t) for t in [*self.extra, *told, *([state] if state else [])])
 
