@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .load import load_triage_rules
-from .model import OUTCOMES, CaseStories, CaseStory
-from .vocab import SEVERITY
+from .model import CaseStories, CaseStory
+from .vocab import OUTCOMES, SEVERITY
 
 
 def choices() -> tuple[tuple[str, str], ...]:

@@ -8,6 +8,8 @@ looks for the repository from where the package is installed.
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import re
 import tomllib
@@ -18,7 +20,7 @@ START = "lessons/00_start_here.ipynb"
 BADGE = "https://mybinder.org/badge_logo.svg"
 
 
-def settings(pyproject: Path | str = "pyproject.toml") -> dict:
+def settings(pyproject: Path | str = "pyproject.toml") -> dict[str, Any]:
     """`repository`, `branch` and `hub` from `[tool.foot-twitch-lessons]` in pyproject.toml."""
     data = tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))
     conf = data.get("tool", {}).get("foot-twitch-lessons", {})

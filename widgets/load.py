@@ -9,11 +9,12 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
+from .model import CaseStories, Course, Glossary, QuestionBank
 from .questions import registry
 from .care_model import Care
 from .figure_model import FigureTexts, FootRegions
 from .review import LESSON as REVIEW_LESSON, Review
+from .schema import DuplicateIdError, FieldError
 from .triage import triage
 from .triage_model import TriageRules
 

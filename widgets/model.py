@@ -10,8 +10,13 @@ from .questions import (MultipleSelect, Numeric, Option, OrderItem, Ordering, Qu
                         registry)
 from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique
 
-# The question types (widgets/questions/) and the schema building blocks (schema.py) are re-exported here,
-# so `from widgets.model import SingleChoice, FieldError` keeps working.
+# The question types (widgets/questions/), the schema building blocks (schema.py) and the self-check
+# vocabulary (vocab.py) are re-exported here, so `from widgets.model import SingleChoice, SIGNS` keeps working.
+__all__ = ["BOOK_VISIT_SIGNS", "CARE_OUTCOMES", "DURATIONS", "EMERGENCY_SIGNS", "GLOSSARY_HEADINGS", "OUTCOMES",
+           "QUESTION_TYPES", "SAME_DAY_SIGNS", "SIGNS", "TRIGGERS", "CaseStories", "CaseStory", "Course",
+           "DuplicateIdError", "FieldError", "FullId", "Glossary", "GlossaryEntry", "LessonInfo", "MultipleSelect",
+           "Numeric", "Option", "OrderItem", "Ordering", "Question", "QuestionBank", "ReviewSet", "SelfCheckAnswers",
+           "SingleChoice", "TrueFalse"]
 
 
 def _question_union(_source: Any, handler: Any) -> Any:

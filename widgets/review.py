@@ -14,11 +14,12 @@ and the review keeps its own first-try score.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from pydantic import Field, model_validator
 
-from .model import FieldError, FullId, ReviewSet
+from .model import FullId, ReviewSet
+from .schema import FieldError
 from .scoring import LessonScore, lesson_score, missed_first
 
 LESSON = "05-review"

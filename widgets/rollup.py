@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .content_hash import question_hash
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
@@ -160,13 +160,13 @@ def shown_name(name: str) -> str:
     return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
 
 
-def read_file(path: Path | str) -> dict:
+def read_file(path: Path | str) -> dict[str, Any]:
     """One results file → its validated document; `UnreadableFile` or `ExportFormatError` with the reason."""
     content = read_regular_file(path, max_bytes=MAX_RESULTS_BYTES, what="The file")
     return check_export(parse_json(content, what="The file", max_bytes=MAX_RESULTS_BYTES))
 
 
-def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skipped]]:
+def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
     """Read every results file directly in `folder`; never raises on a bad file, never blocks on one.
 
     Returns the files read, as (file name, document) pairs in name order, and every other entry with the
@@ -177,7 +177,7 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skippe
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}")
     entries, more = _entries(folder)
-    good: list[tuple[str, dict]] = []
+    good: list[tuple[str, dict[str, Any]]] = []
     skipped: list[Skipped] = []
     for entry in entries:
         try:
@@ -216,8 +216,8 @@ def _short_list(ids: list[str], n: int = 5) -> str:
     return ", ".join(ids[:n]) + (f" and {len(ids) - n} more" if len(ids) > n else "")
 
 
-def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: Mapping[str, str],
-               review: Iterable[str] = (), now: datetime | None = None, memo: dict | None = None) -> HandedIn:
+def grade_file(file: str, doc: dict[str, Any], questions: Mapping[str, object], current: Mapping[str, str],
+               review: Iterable[str] = (), now: datetime | None = None, memo: dict[str, Any] | None = None) -> HandedIn:
     """Regrade one validated results document against `questions` (full id → question of the bank) whose
     content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers)."""
     memo = {} if memo is None else memo
@@ -259,7 +259,7 @@ def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: M
                     tuple(flags))
 
 
-def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, Answer], other: list[str],
+def _claim_flags(doc: dict[str, Any], questions: Mapping[str, object], answers: dict[str, Answer], other: list[str],
                  review: Iterable[str]) -> list[str]:
     """The lesson totals the file claims, checked against its own answers. Lessons not in the course, and
     lessons with answers to another version of the bank (`other`: older or removed questions), are not checked."""
@@ -290,7 +290,7 @@ def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, 
 
 # -- combining ---------------------------------------------------------------------------------------
 
-def grade_files(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+def grade_files(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
                 now: datetime | None = None) -> tuple[list[HandedIn], list[Skipped]]:
     """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
@@ -364,7 +364,7 @@ def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping) 
                             len(started), sum(r[1] == r[0] for r in started), pct)
 
 
-def rollup(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+def rollup(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
            skipped: Iterable[Skipped] = (), picks: Mapping[str, str | None] | None = None,
            now: datetime | None = None) -> Rollup:
     """Regrade and combine (file name, validated document) pairs against the banks and the review's list."""

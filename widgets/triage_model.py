@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from .care_model import EMERGENCY_NUMBER_RE, care_of, fill_care  # noqa: F401
-from .model import FieldError, Id, SelfCheckAnswers, Strict, Text, _unique
+from .model import SelfCheckAnswers
+from .schema import FieldError, Id, Strict, Text, _unique
 from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SEVERITY,  # noqa: F401
                     SIGN_ANSWERS, SIGNS, TIER, TRIGGERS, Outcome, Trigger)
 
