@@ -40,7 +40,7 @@ class QuestionBank(Strict):
         _unique([q.id for q in self.questions], "question")
         return self
 
-    def question(self, qid: str):
+    def question(self, qid: str) -> QuestionBase:
         """The question with this local id (`q1`) or full id (`01-physiology/q1`)."""
         local = qid.split("/", 1)[-1]
         for q in self.questions:
@@ -48,10 +48,10 @@ class QuestionBank(Strict):
                 return q
         raise KeyError(f"{self.lesson} has no question {qid!r}")
 
-    def full_id(self, question) -> str:
+    def full_id(self, question: QuestionBase) -> str:
         return f"{self.lesson}/{question.id}"
 
-    def recap(self) -> list:
+    def recap(self) -> list[QuestionBase]:
         """The questions of the recap quiz at the end of the lesson: every question that is not a section check."""
         return [q for q in self.questions if not q.section_check]
 
@@ -60,7 +60,12 @@ class QuestionBank(Strict):
         return [self.full_id(q) for q in self.questions]
 
 
-registry.on_change(lambda: QuestionBank.model_rebuild(force=True))    # a new type: banks accept it
+def _rebuild_banks() -> None:
+    """A question type was registered or removed: banks accept exactly the registered types."""
+    QuestionBank.model_rebuild(force=True)
+
+
+registry.on_change(_rebuild_banks)
 
 from .vocab import GLOSSARY_KINDS, GlossaryKind  # noqa: E402
 
