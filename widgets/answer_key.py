@@ -16,6 +16,7 @@ from typing import Iterable
 
 from .grading import correct_answer_text
 from .model import CaseStories, QuestionBank
+from .questions import QuestionBase
 
 KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
 
@@ -25,7 +26,7 @@ def md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(str(text).split()))
 
 
-def misconceptions(question) -> list[tuple[str, str]]:
+def misconceptions(question: QuestionBase) -> list[tuple[str, str]]:
     """(wrong answer, the bank's feedback to it) for every wrong answer the bank gives feedback to."""
     return question.misconceptions()
 

@@ -34,7 +34,7 @@ def _difficulty(qid: str) -> float:
 
 def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()) -> dict[str, Any]:
     """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
-    progress = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
+    progress: dict[str, Any] = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
     stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
     for bank in banks[:stop_after]:
         for q in bank.questions:

@@ -201,7 +201,7 @@ def build_export(progress: dict[str, Any], banks: Iterable[QuestionBank], name: 
     return check_export(doc)
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(p) for p in loc)
 
 

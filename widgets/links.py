@@ -8,12 +8,11 @@ looks for the repository from where the package is installed.
 
 from __future__ import annotations
 
-from typing import Any
-
 import argparse
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 START = "lessons/00_start_here.ipynb"

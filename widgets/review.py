@@ -65,7 +65,7 @@ class ReviewPlan:
     replaces: dict[str, str] = field(default_factory=dict)   # new version → the missed lesson question it stands for
 
 
-def plan_review(listed: Iterable[str], attempts: list[dict], known: Iterable[str],
+def plan_review(listed: Iterable[str], attempts: list[dict[str, Any]], known: Iterable[str],
                 variant_of: Mapping[str, Iterable[str]] | None = None) -> ReviewPlan:
     """Order the review: what the learner missed before comes first, then the rest of the list in its order.
 
@@ -101,6 +101,6 @@ def review_ids(listed: Iterable[str], answered: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([review_id(q) for q in listed] + list(answered)))
 
 
-def review_score(listed: Iterable[str], attempts: list[dict]) -> LessonScore:
+def review_score(listed: Iterable[str], attempts: list[dict[str, Any]]) -> LessonScore:
     """The review's first-try score over its listed questions plus any other it brought back and was answered."""
     return lesson_score(LESSON, review_ids(listed, [a["question"] for a in attempts if a["lesson"] == LESSON]), attempts)
