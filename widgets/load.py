@@ -203,7 +203,7 @@ def load_figure_texts() -> FigureTexts:
     return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
 
 
-def related_questions(region_id: str) -> list[tuple[str, int, object]]:
+def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:
     """(lesson id, question number from 1, question) of every recap-quiz question with topic ``region:<region_id>``.
 
     Numbers count the recap quiz as the learner sees it (section checks are left out of it).

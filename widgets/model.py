@@ -98,7 +98,7 @@ class Glossary(Strict):
                 return e
         raise KeyError(term)
 
-    def grouped(self, lesson: str | None = None) -> dict[str, list[GlossaryEntry]]:
+    def grouped(self, lesson: str | None = None) -> dict[GlossaryKind, list[GlossaryEntry]]:
         """The terms of `lesson` (or all), by kind ("know" first, then "doctors"), each sorted A to Z."""
         chosen = [e for e in self.entries if lesson is None or lesson in e.lessons]
         return {kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS, MotorUnitPart
+from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS, MotorUnitMode, MotorUnitPart
 
 # --- Triggers ---------------------------------------------------------------------------------------
 # Each trigger lists its choices from calm to excitable, with the points each choice adds.
@@ -218,14 +218,21 @@ PATH = dict(zip(MOTOR_UNIT_PARTS, (0.0, 0.55, 0.85, 1.0), strict=True))
 MODES = MOTOR_UNIT_MODES
 
 
+def check_mode(mode: str) -> MotorUnitMode:
+    """`mode` as a motor-unit mode ("normal" or "misfire"); ValueError naming both for anything else."""
+    for known in MODES:
+        if mode == known:
+            return known
+    raise ValueError(f"unknown mode {mode!r}; expected one of {MODES}")
+
+
 def signal_position(part: MotorUnitPart, mode: str) -> float:
     """Where the signal dot sits along the path (0 spinal cord .. 1 muscle fibres) at one step.
 
     A normal signal starts in the spinal cord; a misfire starts near the nerve ending, so at the
     spinal-cord step there is no signal yet (-1 means "no dot").
     """
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}; expected one of {MODES}")
+    mode = check_mode(mode)
     if mode == "misfire" and part == "spinal-cord":
         return -1.0
     if mode == "misfire" and part == "motor-neuron":

@@ -7,6 +7,8 @@ plotly's click event on the drawn figure; see ``clickbridge.py``). Tests drive i
 
 from __future__ import annotations
 
+from typing import Any
+
 import ipywidgets as W
 
 from .. import anatomy as A
@@ -25,12 +27,12 @@ COLOURS = {"peroneal-muscles": ORANGE, "peroneal-tendons": VERMILION, "shoe-pres
 def figure(chosen: str | None, title: str) -> dict:
     """Both views with every region as a filled, hoverable, clickable trace; the chosen one hatched and outlined."""
     regions = load_regions()
-    data = []
+    data: list[dict[str, Any]] = []
     for view in ("lateral", "medial"):
-        xs, ys = zip(*A.outline(view))
-        data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": xs, "y": ys,
+        ox, oy = zip(*A.outline(view))
+        data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": ox, "y": oy,
                      "name": f"{view} outline", "fillcolor": "#f2f2f2", "line": {"color": GREY, "width": 2},
-                     "hoverinfo": "skip", "customdata": [""] * len(xs)})
+                     "hoverinfo": "skip", "customdata": [""] * len(ox)})
         bx, by = zip(*A.ankle_bone(view))
         side = "outer" if view == "lateral" else "inner"
         data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": bx, "y": by,
