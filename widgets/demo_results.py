@@ -32,7 +32,8 @@ def _difficulty(qid: str) -> float:
     return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
-def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()) -> dict[str, Any]:
+def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()
+                     ) -> dict[str, Any]:
     """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
     progress: dict[str, Any] = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
     stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)

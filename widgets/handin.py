@@ -238,7 +238,8 @@ def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEn
     return docs, refused
 
 
-def read_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[tuple[str, dict[str, Any]]], list[Refused]]:
+def read_handins(root: Path | str | None = None, by: str | None = None
+                 ) -> tuple[list[tuple[str, dict[str, Any]]], list[Refused]]:
     """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
     docs, refused = _read(root, by)
     return [(entry.user, doc) for entry, doc in docs], refused

@@ -414,7 +414,8 @@ class ProgressStore:
             [(a["question"], a["lesson"], json.dumps(a["chosen"], ensure_ascii=False), int(a["correct"]), a["time"],
               a.get("hash", ""), attempt_bytes(a)) for a in attempts])
 
-    def _rewrite(self, change: Callable[[sqlite3.Connection, dict[str, Any] | None], None], backup_stem: str) -> tuple[Path | None, int]:
+    def _rewrite(self, change: Callable[[sqlite3.Connection, dict[str, Any] | None], None], backup_stem: str
+                 ) -> tuple[Path | None, int]:
         """Run `change(conn, doc)` in one write transaction after saving the current answers to a backup."""
         self._flush()
         if self._newer:

@@ -265,8 +265,8 @@ def grade_file(file: str, doc: dict[str, Any], questions: Mapping[str, QuestionB
                     tuple(flags))
 
 
-def _claim_flags(doc: dict[str, Any], questions: Mapping[str, QuestionBase], answers: dict[str, Answer], other: list[str],
-                 review: Iterable[str]) -> list[str]:
+def _claim_flags(doc: dict[str, Any], questions: Mapping[str, QuestionBase], answers: dict[str, Answer],
+                 other: list[str], review: Iterable[str]) -> list[str]:
     """The lesson totals the file claims, checked against its own answers. Lessons not in the course, and
     lessons with answers to another version of the bank (`other`: older or removed questions), are not checked."""
     by_lesson: dict[str, list[str]] = {}

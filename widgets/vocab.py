@@ -34,8 +34,9 @@ TRIGGERS: tuple[Trigger, ...] = get_args(Trigger)
 # How serious each verdict is: rules may only escalate; the verdict is the most serious outcome that fires.
 SEVERITY: dict[Outcome, int] = {o: len(OUTCOMES) - 1 - i for i, o in enumerate(OUTCOMES)}
 # The verdict a "yes" to each sign leads to.
-TIER: dict[str, CareOutcome] = {**dict.fromkeys(EMERGENCY_SIGNS, "emergency"), **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
-                        **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit")}
+TIER: dict[str, CareOutcome] = {**dict.fromkeys(EMERGENCY_SIGNS, "emergency"),
+                                **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
+                                **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit")}
 
 # --- Glossary --------------------------------------------------------------------------------------------
 GlossaryKind = Literal["know", "doctors"]
