@@ -2,7 +2,7 @@
 
 import re
 
-from widgets.answer_key import KEY_PATH, main, md, misconceptions, render
+from tools.answer_key import KEY_PATH, main, md, misconceptions, render
 from widgets.grading import correct_answer_text
 from widgets.load import all_banks
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
@@ -10,7 +10,7 @@ from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
 
 def test_committed_key_is_up_to_date():
     assert KEY_PATH.read_text(encoding="utf-8") == render(all_banks()), (
-        "run: python -m widgets.answer_key --output lessons/instructor/answer_key.md")
+        "run: python -m tools.answer_key --output lessons/instructor/answer_key.md")
 
 
 def test_key_covers_every_question_of_every_bank_with_answer_and_misconceptions():

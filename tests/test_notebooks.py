@@ -71,3 +71,25 @@ def test_lesson_links_point_at_real_notebooks():
     for path in NOTEBOOKS:
         for target in re.findall(r"\]\(([^)#]+\.ipynb)", markdown(read(path))):
             assert (path.parent / target).exists(), f"{path.name} links to missing {target}"
+
+
+ALL_NOTEBOOKS = sorted(p for p in LESSONS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: p.name)
+def test_text_copy_for_review_matches_the_notebook(path):
+    """lessons/text/ holds each notebook as MyST Markdown (jupytext) so a change reads as plain text in review."""
+    from tools.nbclean import text_copy, text_copy_path
+
+    copy = text_copy_path(path)
+    assert copy.exists(), f"no text copy {copy}: run tools/nbclean.py"
+    assert copy.read_text(encoding="utf-8") == text_copy(nbformat.read(path, as_version=4)), (
+        f"{copy} differs from {path.name}: run tools/nbclean.py")
+
+
+def test_no_text_copy_without_its_notebook():
+    from tools.nbclean import TEXT, text_copy_path
+
+    wanted = {text_copy_path(p) for p in ALL_NOTEBOOKS}
+    stray = [p for p in TEXT.rglob("*.md") if p not in wanted]
+    assert not stray, f"text copies of notebooks that no longer exist: {stray}"

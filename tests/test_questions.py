@@ -7,7 +7,8 @@ import ipywidgets as W
 import pytest
 from pydantic import Field
 
-from widgets import answer_key, grading
+from tools import answer_key
+from widgets import grading
 from widgets.demo_results import write_demo
 from widgets.load import ContentError, all_banks
 from widgets.model import QUESTION_TYPES, QuestionBank

@@ -1,5 +1,8 @@
 """The progress overview and its reset action, driven from Python."""
 
+import re
+
+from widgets.palette import STYLESHEET
 from widgets.load import load_bank
 from widgets.progress import ProgressStore
 from widgets.views.progress import progress_overview
@@ -13,7 +16,9 @@ def test_overview_shows_saved_scores_and_resets(tmp_path):
     view = progress_overview(store)
     assert "What is a twitch?" in view.table.value
     n = len(load_bank("01-physiology").full_ids())        # every question of the lesson, section checks too
-    assert f"<td style='padding:2px 8px'>1/{n}</td><td style='padding:2px 8px'>1</td>" in view.table.value
+    assert f"<td>1/{n}</td><td>1</td>" in view.table.value
+    assert '<table class="lesson-table">' in view.table.value      # padded by the stylesheet, not inline
+    assert re.search(r"\.lesson-table td\s*\{[^}]*padding:\s*2px 8px", STYLESHEET.read_text(encoding="utf-8"))
     view.reset_button.click()
     assert view.confirm_box.layout.display == "flex"
     view.cancel_button.click()

@@ -16,13 +16,13 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
     result = view.result
     assert len(result.learners) == 29 and "29 learner(s) counted" in view.status.value
     assert "1 learner code(s) are in more than one file" in view.status.value
-    bar = view.figure.data[0]
+    bar = view.figure["data"][0]
     shown = [s for s in result.questions if s.answered]
-    assert list(bar.x) == [s.percent for s in shown]
-    assert list(bar.x) == sorted(bar.x)
-    assert view.figure.layout.yaxis.autorange == "reversed"        # first bar (most missed) on top
-    assert all(s.question in label for s, label in zip(shown, bar.y))
-    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, bar.hovertext))
+    assert list(bar["x"]) == [s.percent for s in shown]
+    assert list(bar["x"]) == sorted(bar["x"])
+    assert view.figure["layout"]["yaxis"]["autorange"] == "reversed"        # first bar (most missed) on top
+    assert all(s.question in label for s, label in zip(shown, bar["y"]))
+    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, bar["hovertext"]))
     for lesson in result.lessons:
         title = next(l.title for l in load_course().lessons if l.id == lesson.lesson)
         assert title.replace("'", "&#x27;") in view.completion.value
@@ -100,3 +100,35 @@ def test_demo_folder_is_new_and_private_not_a_fixed_path_in_the_shared_temp_fold
     for f in folders:
         assert f.startswith(str(tmp_path / "class-results-demo-"))
         assert (tmp_path / f).stat().st_mode & 0o777 == 0o700
+
+
+def test_on_a_hub_the_view_reads_the_drop_box_and_reads_it_again_without_re_running(tmp_path, monkeypatch):
+    """FOOT_LESSONS_DROPBOX set: class_results() reads the hand-ins; a second hand-in shows after Read again."""
+    import os
+    import pwd
+
+    from widgets import handin
+    from widgets.progress import ProgressStore
+
+    me = pwd.getpwuid(os.getuid()).pw_name
+    box = tmp_path / "box"
+    (box / me).mkdir(parents=True)
+    monkeypatch.setenv(handin.ENV, str(box))
+    monkeypatch.setenv(handin.ENV_OWNERS, "uid")
+    view = class_results()
+    assert view.dropbox == box and "Class drop box" in view.folder.description and view.folder.disabled
+    assert view.result is not None and len(view.result.learners) == 0
+    store = ProgressStore(tmp_path / "data")
+    store.record("01-physiology", "01-physiology/q1", ["a"], True)
+    assert handin.hand_in(store.load(), "Ann").ok
+    view.read_button.click()                              # the refresh control: no notebook re-run
+    assert len(view.result.learners) == 1
+
+
+def test_a_missing_drop_box_gives_one_message(tmp_path, monkeypatch):
+    from widgets import handin
+
+    monkeypatch.setenv(handin.ENV, str(tmp_path / "nowhere"))
+    view = class_results()
+    assert view.result is None
+    assert "The class drop box" in view.status.value and "cannot be read" in view.status.value

@@ -1,23 +1,39 @@
-"""Colours (colour-blind safe, Okabe–Ito) and the CSS classes that tests and the browser suite select on."""
+"""Colours (colour-blind safe, Okabe–Ito), the stylesheet, and the CSS classes that tests and the browser suite
+select on.
 
-# Okabe & Ito (2008) palette: distinguishable with the common colour-vision deficiencies.
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-SKY = "#56B4E9"
-GREEN = "#009E73"
-YELLOW = "#F0E442"
-VERMILION = "#D55E00"
-PURPLE = "#CC79A7"
-BLACK = "#000000"
-GREY = "#595959"        # text grey with contrast 7:1 on white
+The colours are defined once, as ``--lessons-*`` custom properties in ``static/lessons.css``; the constants
+here are read from that file for the plotly figures, which cannot use CSS variables.
+"""
 
-# Text colours used on white backgrounds, each with contrast ≥ 4.5:1.
-RIGHT_TEXT = "#005A8C"  # dark blue
-WRONG_TEXT = "#A63F00"  # dark vermilion
-INFO_TEXT = "#333333"
+import re
+from pathlib import Path
+
+STATIC = Path(__file__).parent / "static"       # package data: the stylesheet and the page-side scripts
+STYLESHEET = STATIC / "lessons.css"
+
+
+def stylesheet_colours() -> dict[str, str]:
+    """The ``--lessons-<name>: #rrggbb;`` colours of the stylesheet, by name."""
+    text = STYLESHEET.read_text(encoding="utf-8")
+    return dict(re.findall(r"--lessons-([a-z-]+):\s*(#[0-9A-Fa-f]{6})\s*;", text))
+
+
+_C = stylesheet_colours()
+BLUE, ORANGE, SKY, GREEN = _C["blue"], _C["orange"], _C["sky"], _C["green"]
+YELLOW, VERMILION, PURPLE, BLACK = _C["yellow"], _C["vermilion"], _C["purple"], _C["black"]
+GREY = _C["grey"]                  # lines and muted labels (contrast 7:1 on white)
+INFO_TEXT = _C["info-text"]        # figure text
+GRID = _C["grid"]                  # axis grid lines
+FILL_LIGHT = _C["fill-light"]      # the foot outline
+FILL_BONE = _C["fill-bone"]        # the ankle bones
+WHITE = _C["white"]                # figure backgrounds
 
 # Stable CSS hooks (widget.add_class); the browser tests select on these, never on generated ids.
 CSS = {
+    "view": "lesson-view",              # every view root (views/keyboard.py KeyboardSafeBox)
+    "stylesheet": "lesson-stylesheet",
+    "status": "lesson-status",
+    "glossary": "glossary",
     "quiz": "quiz",
     "question": "quiz-question",
     "check": "quiz-check",
@@ -59,7 +75,6 @@ CSS = {
     "rollup_misconceptions": "class-results-misconceptions",
     "rollup_skipped": "class-results-skipped",
     "rollup_status": "class-results-status",
-    # figures (issue 6)
     "simulator": "simulator",
     "simulator_figure": "simulator-figure",
     "simulator_control": "simulator-control",

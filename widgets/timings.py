@@ -40,7 +40,7 @@ ROUND_TO = 5
 WIDGET_MINUTES = {
     "motor_unit": 2.0, "twitch_vs_cramp": 2.0, "simulator": 2.0, "foot_map": 2.0,   # figures to try
     "selfcheck": 3.0,                                                             # the self-check
-    "glossary": 1.0, "progress_overview": 1.0, "progress_backup": 2.0,            # course tools
+    "glossary": 1.0, "progress_overview": 1.0, "progress_backup": 2.0, "hand_in": 0.5,  # course tools
 }
 PER_QUESTION = {"quiz", "review_quiz"}
 PER_STORY = {"case_stories"}

@@ -21,7 +21,7 @@ def lesson_with(one_liner: str) -> str:
     return found
 
 
-def test_simulator_choice_redraws_the_figure(ran_lesson):
+def test_simulator_choice_redraws_the_figure(ran_lesson, artifacts):
     notebook = lesson_with("simulator")
     calm = noticed_level(simulation.muscle_signal(dict(simulation.CALM), seed=0))
     chosen = {"caffeine": "a lot", "stress": "high"}
@@ -38,6 +38,8 @@ def test_simulator_choice_redraws_the_figure(ran_lesson):
     expect(plot.locator(".annotation-text")).to_contain_text(f"twitching you would notice: {excited}")
     expect(sim.locator(".simulator-count")).to_contain_text(f"Twitching you would notice: {excited}")
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
+    expect(sim.locator(".figure-caption")).to_have_css("font-style", "italic")     # styled by lessons.css
+    sim.screenshot(path=str(artifacts / "simulator.png"))
 
 
 def _point_only_in(region_id: str) -> tuple[float, float]:
@@ -55,7 +57,7 @@ def _point_only_in(region_id: str) -> tuple[float, float]:
     return min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
 
 
-def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_lesson):
+def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_lesson, artifacts):
     regions = load_regions()
     listed, clicked = regions.region("tarsal-tunnel"), regions.region("peroneal-muscles")
     page = ran_lesson(lesson_with("foot_map"))
@@ -82,3 +84,4 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_less
            ).to_have_class(re.compile(r"\bmod-active\b"))
     expect(fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
            ).to_have_count(1)
+    fmap.screenshot(path=str(artifacts / "foot-map.png"))

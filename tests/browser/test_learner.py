@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from widgets import scoring
 from widgets.load import load_bank, load_course
+from widgets.palette import stylesheet_colours
 from widgets.progress import ProgressStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
@@ -26,7 +27,14 @@ def _single_choice(bank):
     raise AssertionError("no single-choice question")
 
 
-def test_quiz_wrong_then_right_shows_feedback(ran_lesson):
+def rgb(name: str) -> str:
+    """A stylesheet colour as the browser reports a computed colour, e.g. "rgb(166, 63, 0)"."""
+    h = stylesheet_colours()[name].lstrip("#")
+    return "rgb({}, {}, {})".format(*(int(h[i:i + 2], 16) for i in (0, 2, 4)))
+
+
+def test_quiz_wrong_then_right_shows_feedback(ran_lesson, artifacts):
+    """Feedback in words, icon and the stylesheet's colours (the page got lessons.css)."""
     bank = load_bank("01-physiology")
     n, q, wrong, right = _single_choice(bank)
     page = ran_lesson(LESSON_01)
@@ -37,6 +45,9 @@ def test_quiz_wrong_then_right_shows_feedback(ran_lesson):
     card.locator(".quiz-check").click()
     expect(feedback).to_contain_text("Not quite.")
     expect(feedback).to_contain_text(wrong.feedback)
+    expect(feedback.locator(".lesson-wrong")).to_have_css("color", rgb("wrong-text"))
+    expect(card).to_have_css("border-top-width", "1px")            # the card's frame comes from the stylesheet
+    card.screenshot(path=str(artifacts / "quiz-card-wrong.png"))
 
     card.get_by_role("radio", name=right.text, exact=True).check()
     card.locator(".quiz-check").click()
@@ -44,15 +55,18 @@ def test_quiz_wrong_then_right_shows_feedback(ran_lesson):
     expect(feedback).to_contain_text(right.feedback)
     expect(feedback).to_contain_text(q.explanation.split(".")[0])
     expect(feedback).not_to_contain_text("Not quite.")
+    expect(feedback.locator(".lesson-right")).to_have_css("color", rgb("right-text"))
+    card.screenshot(path=str(artifacts / "quiz-card-right.png"))
 
 
-def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, lab):
+def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, lab, artifacts):
     bank = load_bank("01-physiology")
-    n = next(i for i, q in enumerate(bank.questions) if q.type == "truefalse")
-    q = bank.questions[n]
+    recap = bank.recap()                                   # the lesson's last quiz; section checks come before it
+    n = next(i for i, q in enumerate(recap) if q.type == "truefalse")
+    q = recap[n]
     page = open_lesson(LESSON_01)
     page.run_all()
-    card = page.notebook_panel.locator(".quiz .quiz-question").nth(n)
+    card = page.notebook_panel.locator(".quiz").last.locator(".quiz-question").nth(n)
     card.get_by_role("radio", name=str(q.answer).capitalize(), exact=True).check()
     card.locator(".quiz-check").click()
     expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
@@ -64,11 +78,11 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     again = open_lesson(LESSON_01)
     again.run_all()
     saved = ProgressStore(lab.data_dir).load()["attempts"]
-    ids = [bank.full_id(x) for x in bank.questions]
+    ids = [bank.full_id(x) for x in recap]
     score = scoring.lesson_score(bank.lesson, ids, saved)
     status = scoring.question_status(saved)[bank.full_id(q)]
     assert score.answered >= 1
-    quiz = again.notebook_panel.locator(".quiz")
+    quiz = again.notebook_panel.locator(".quiz").last
     expect(quiz.locator(".quiz-score")).to_contain_text(
         f"Score: {score.first_try} of {score.total} right on the first try · answered {score.answered}/{score.total}")
     card = quiz.locator(".quiz-question").nth(n)
@@ -81,7 +95,10 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     start.run_all()
     title = next(lesson.title for lesson in load_course().lessons if lesson.id == bank.lesson)
     row = start.notebook_panel.locator(".progress-overview tr", has_text=re.compile(re.escape(title)))
-    expect(row).to_contain_text(f"{score.answered}/{score.total}")
+    lesson = scoring.lesson_score(bank.lesson, bank.full_ids(), saved)   # the overview counts section checks too
+    expect(row).to_contain_text(f"{lesson.answered}/{lesson.total}")
+    expect(row.locator("td").first).to_have_css("padding-left", "8px")      # the table helper's class, styled
+    start.notebook_panel.locator(".progress-overview").first.screenshot(path=str(artifacts / "progress-overview.png"))
 
 
 

@@ -1,7 +1,6 @@
 function render({ model, el }) {
   const hint = document.createElement("p");
   hint.textContent = model.get("hint");
-  hint.style.margin = "0.25em 0";
   el.appendChild(hint);
   let count = 0;
   const attach = () => {

@@ -16,8 +16,8 @@ from ..palette import CSS
 from ..progress import ProgressFormatError, ProgressStore, ProgressUnavailable, default_store
 from ..progress_doc import encode_progress, progress_filename, read_progress_upload
 from . import html
-from .keyboard import KeyboardSafeBox
 from .controls import button
+from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
 # Set inside a mybinder.org session (BinderHub's launcher and the Kubernetes service it runs on).
@@ -33,7 +33,7 @@ def on_binder(environ: dict | None = None) -> bool:
 def download_link(content: bytes, filename: str, label: str) -> str:
     """An HTML link that saves `content` as `filename` when clicked (a data: URL, works offline)."""
     return (f'<a class="{CSS["backup_link"]}" href="{html.text(export.data_uri(content))}" '
-            f'download="{html.text(filename)}" style="font-weight:bold;text-decoration:underline">'
+            f'download="{html.text(filename)}">'
             f'{html.text(label)}</a>')
 
 
@@ -50,15 +50,15 @@ class ProgressBackup(KeyboardSafeBox):
         if on_binder(environ):
             binder = ("Everything here, your answers too, is deleted when you close this tab or leave it "
                       "alone for a while. Download your progress file before you stop.")
-            self.warning.value = (f'<p role="alert" style="margin:0.25em 0"><b>⚠️ You are on Binder.</b> '
-                                  f'{html.text(binder)}</p>' + self.warning.value)
+            self.warning.value = (f'<p role="alert"><b>⚠️ You are on Binder.</b> {html.text(binder)}</p>'
+                                  + self.warning.value)
         self.warning.add_class(CSS["backup_warning"])
 
         # (a) class results
         self.name = W.Text(value=learner, description="Your name or a nickname", placeholder=learner,
                            style={"description_width": "initial"}, layout=W.Layout(width="28em"))
         self.export_button = button(description="Make my results file", icon="graduation-cap",
-                                      tooltip="Make a small file with your quiz results to hand in")
+                                    tooltip="Make a small file with your quiz results to hand in")
         self.export_button.add_class(CSS["backup_export"])
         self.export_button.on_click(lambda _: self.make_export())
         self.export_out = W.HTML()
@@ -66,7 +66,7 @@ class ProgressBackup(KeyboardSafeBox):
 
         # (b) download progress
         self.download_button = button(description="Download my progress file", icon="download",
-                                        tooltip="Make a copy of your saved answers to keep")
+                                      tooltip="Make a copy of your saved answers to keep")
         self.download_button.add_class(CSS["backup_download"])
         self.download_button.on_click(lambda _: self.make_download())
         self.download_out = W.HTML()
@@ -78,7 +78,7 @@ class ProgressBackup(KeyboardSafeBox):
         self.upload.add_class(CSS["backup_upload"])
         self.upload.observe(self._uploaded, names="value")
         self.confirm_button = button(description="Yes, replace my answers", button_style="warning",
-                                       tooltip="Replace the answers saved here with the ones in the file")
+                                     tooltip="Replace the answers saved here with the ones in the file")
         self.cancel_button = button(description="Cancel", tooltip="Keep the answers saved here")
         self.confirm_button.add_class(CSS["backup_confirm"])
         self.confirm_button.on_click(lambda _: self.confirm_restore())
@@ -90,13 +90,13 @@ class ProgressBackup(KeyboardSafeBox):
 
         super().__init__([
             self.warning, self.notice,
-            W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Hand in your results</h4>"),
+            W.HTML("<h4>Hand in your results</h4>"),
             W.HTML(html.paragraph("Your quiz results, with the name you type here. "
                                   "Nothing from the symptom self-check is in it.")),
             W.HBox([self.name, self.export_button]), self.export_out,
-            W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Keep a copy of your progress</h4>"),
+            W.HTML("<h4>Keep a copy of your progress</h4>"),
             self.download_button, self.download_out,
-            W.HTML("<h4 style='margin:0.5em 0 0.25em 0'>Restore your progress from a file</h4>"),
+            W.HTML("<h4>Restore your progress from a file</h4>"),
             self.upload, self.restore_out, self.confirm_box,
         ])
         self.add_class(CSS["backup"])

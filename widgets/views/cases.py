@@ -11,7 +11,7 @@ import ipywidgets as W
 
 from ..cases import ChoiceError, Judgement, choices, judge
 from ..model import CaseStories, CaseStory
-from ..palette import CSS, INFO_TEXT, RIGHT_TEXT, WRONG_TEXT
+from ..palette import CSS
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
@@ -24,8 +24,7 @@ class CaseCard(W.VBox):
         self.stories, self.story, self.number = stories, story, number
         self._on_check = on_check
         self.judgement: Judgement | None = None
-        self.heading = W.HTML(f'<p style="margin:0.5em 0 0.25em 0"><b>Story {number} of {total}: '
-                              f'{html.text(story.title)}</b></p>')
+        self.heading = W.HTML(f'<p class="case-heading"><b>Story {number} of {total}: {html.text(story.title)}</b></p>')
         self.text = W.HTML(html.paragraph(story.story))
         self.choice = W.RadioButtons(options=[(label, oid) for oid, label in choices()], value=None,
                                      description="What should they do?", style={"description_width": "initial"},
@@ -34,10 +33,9 @@ class CaseCard(W.VBox):
                                    tooltip=f"Check your choice for story {number}")
         self.check_button.add_class(CSS["case_check"])
         self.check_button.on_click(lambda _: self.check())
-        self.feedback = W.HTML("", layout=W.Layout(min_height="1.5em"))
+        self.feedback = W.HTML("")
         self.feedback.add_class(CSS["case_feedback"])
-        super().__init__([self.heading, self.text, self.choice, self.check_button, self.feedback],
-                         layout=W.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
+        super().__init__([self.heading, self.text, self.choice, self.check_button, self.feedback])
         self.add_class(CSS["case"])
 
     def choose(self, outcome: str | None) -> None:
@@ -62,14 +60,14 @@ def render(j: Judgement) -> str:
     """Feedback HTML for one judgement: right / more cautious (OK) / too little, in words and an icon, then why."""
     labels = dict(choices())
     if j.correct:
-        head = f'<p style="margin:0.25em 0;color:{RIGHT_TEXT}"><b>✔ Right.</b> {html.text(labels[j.expected])}.</p>'
+        head = f'<p class="lesson-right"><b>✔ Right.</b> {html.text(labels[j.expected])}.</p>'
     elif j.more_cautious:
-        head = (f'<p style="margin:0.25em 0;color:{INFO_TEXT}"><b>✔ OK, on the safe side.</b> '
+        head = (f'<p class="lesson-info"><b>✔ OK, on the safe side.</b> '
                 f'The lesson\'s answer: {html.text(labels[j.expected])}.</p>' + html.paragraph(j.hint))
     else:
-        head = (f'<p style="margin:0.25em 0;color:{WRONG_TEXT}"><b>✘ Not quite.</b> '
+        head = (f'<p class="lesson-wrong"><b>✘ Not quite.</b> '
                 f'The lesson\'s answer: {html.text(labels[j.expected])}.</p>' + html.paragraph(j.hint))
-    return head + f'<p style="margin:0.25em 0"><b>Why:</b> {html.text(j.reason)}</p>'
+    return head + f"<p><b>Why:</b> {html.text(j.reason)}</p>"
 
 
 class CaseStoriesView(KeyboardSafeBox):

@@ -9,18 +9,16 @@ listens to ``plotly_click`` there (again after each redraw), and sets ``clicked`
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import anywidget
 import traitlets
 
-_ESM = Path(__file__).parent.parent / "static" / "clickbridge.js"
+from ..palette import STATIC
 
 
 class ClickBridge(anywidget.AnyWidget):
     """Reports clicks on the plotly figure shown in the Output widget with CSS class ``target``."""
 
-    _esm = _ESM
+    _esm = STATIC / "clickbridge.js"
     target = traitlets.Unicode(help="CSS class of the Output widget that holds the figure").tag(sync=True)
     container = traitlets.Unicode(".widget-vbox", help="CSS selector of the box that holds both").tag(sync=True)
     hint = traitlets.Unicode("Tip: you can also click a coloured part of the drawing.").tag(sync=True)

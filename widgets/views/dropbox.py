@@ -16,13 +16,13 @@ import ipywidgets as W
 from .. import handin
 from . import html
 from .controls import button
-
+from .keyboard import KeyboardSafeBox
 
 NO_BOX = ("No class drop box is set on this hub (FOOT_LESSONS_DROPBOX, see deploy/README.md). "
           "Collect the results files by hand and read them as a folder below.")
 
 
-class HandinsOverview(W.VBox):
+class HandinsOverview(KeyboardSafeBox):
     def __init__(self, root: Path | str | None = None, by: str | None = None):
         self.root, self.by = root, by
         self.refresh_button = button(description="Refresh", icon="refresh", tooltip="Read the drop box again")
@@ -55,10 +55,8 @@ class HandinsOverview(W.VBox):
             return
         n = len(self.docs)
         self.summary.value = html.paragraph(f"{n} hand-in{'s' if n != 1 else ''} in the drop box.")
-        rows = "".join(f"<tr><td>{html.text(user)}</td><td>{html.text(doc['name'])}</td>"
-                       f"<td>{html.text(doc['exported'])}</td></tr>" for user, doc in self.docs)
-        self.table.value = ("<table><thead><tr><th>Hub user</th><th>Name typed</th><th>Handed in (UTC)</th></tr>"
-                            f"</thead><tbody>{rows}</tbody></table>") if rows else ""
+        rows = [(user, doc["name"], doc["exported"]) for user, doc in self.docs]
+        self.table.value = html.table("Hand-ins", ("Hub user", "Name typed", "Handed in (UTC)"), rows) if rows else ""
         self.problems.value = (html.paragraph("Not counted:") + html.bullet_list(
             [f"{r.path.parent.name}/{r.path.name}: {r.reason}" for r in self.refused])) if self.refused else ""
         for follow in self._followers:

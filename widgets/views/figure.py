@@ -1,7 +1,7 @@
 """Shared plumbing of the figure views: a plotly figure (plain JSON) shown in an Output widget, redrawn in place.
 
 Why this mechanism: a ``go.FigureWidget`` ships its own copy of plotly.js (~5 MB) through the widget channel
-for every figure and is slow to appear (FIELD-NOTES 2, 16). Here a figure is a plain dict sent with plotly's
+for every figure and is slow to appear. Here a figure is a plain dict sent with plotly's
 mime type; JupyterLab's installed jupyterlab-plotly extension draws it with the plotly.js it loads once per
 page, from the local server (no CDN). Redrawing replaces the Output widget's ``outputs`` in one message, so the
 new figure appears where the old one stood. Arrays go as typed arrays (base64), which keeps messages and the
@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as W
 import numpy as np
 
-from ..palette import CSS, GREY, INFO_TEXT
+from ..palette import CSS, GREY, GRID, INFO_TEXT, WHITE
 from . import html
 
 MIME = "application/vnd.plotly.v1+json"
@@ -33,15 +33,15 @@ def typed(values: np.ndarray, dtype: str = "f4") -> dict:
 def base_layout(title: str, height: int, **extra: Any) -> dict:
     """Layout shared by every figure: plain white, readable font, fixed height, no plotly template."""
     layout = {"title": {"text": html.text(title), "x": 0.02, "font": {"size": 16}}, "height": height,
-              "margin": {"l": 60, "r": 20, "t": 50, "b": 50}, "font": FONT, "paper_bgcolor": "white",
-              "plot_bgcolor": "white", "hoverlabel": {"bgcolor": "white", "font": {"color": INFO_TEXT}},
+              "margin": {"l": 60, "r": 20, "t": 50, "b": 50}, "font": FONT, "paper_bgcolor": WHITE,
+              "plot_bgcolor": WHITE, "hoverlabel": {"bgcolor": WHITE, "font": {"color": INFO_TEXT}},
               "showlegend": False, "dragmode": False}
     layout.update(extra)
     return layout
 
 
 def axis(title: str = "", **extra: Any) -> dict:
-    a = {"title": {"text": title}, "showgrid": True, "gridcolor": "#e6e6e6", "zeroline": False,
+    a = {"title": {"text": title}, "showgrid": True, "gridcolor": GRID, "zeroline": False,
          "linecolor": GREY, "showline": True, "fixedrange": True, "ticks": "outside"}
     a.update(extra)
     return a
@@ -64,25 +64,26 @@ class FigureOutput(W.Output):
         self.figure = figure
         bundle = {MIME: {"data": figure["data"], "layout": figure["layout"], "config": CONFIG},
                   "text/plain": f"[figure: {self.alt}]"}
-        self.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.outputs: tuple[dict[str, Any], ...] = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 def caption(text: str, css: str) -> W.HTML:
     """The figure's short caption (from content/figures.yaml), escaped."""
-    w = W.HTML(f'<p style="margin:0.25em 0;color:{INFO_TEXT};max-width:48em"><i>{html.text(text)}</i></p>')
+    w = W.HTML(html.paragraph(text, cls="figure-caption"))
     w.add_class(css)
     return w
 
 
 def status(css: str) -> W.HTML:
     """A live text line that says in words what the figure now shows (read out by screen readers)."""
-    w = W.HTML("", layout=W.Layout(min_height="1.5em"))
+    w = W.HTML("")
     w.add_class(css)
+    w.add_class(CSS["status"])
     return w
 
 
 def say(widget: W.HTML, text: str) -> None:
-    widget.value = f'<p role="status" aria-live="polite" style="margin:0.25em 0;color:{INFO_TEXT}">{text}</p>'
+    widget.value = f'<p role="status" aria-live="polite" class="lesson-info">{text}</p>'
 
 
 def toggles(label: str, options: list[tuple[str, str]], value: str, css: str, tooltip: str = "") -> W.ToggleButtons:

@@ -14,7 +14,7 @@ import ipywidgets as W
 from .. import anatomy as A
 from ..load import load_figure_texts, load_regions, related_questions
 from ..load import load_course
-from ..palette import BLACK, BLUE, CSS, GREY, ORANGE, PURPLE, SKY, VERMILION
+from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 from . import html
 from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
 from .keyboard import KeyboardSafeBox
@@ -31,12 +31,12 @@ def figure(chosen: str | None, title: str) -> dict:
     for view in ("lateral", "medial"):
         ox, oy = zip(*A.outline(view))
         data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": ox, "y": oy,
-                     "name": f"{view} outline", "fillcolor": "#f2f2f2", "line": {"color": GREY, "width": 2},
+                     "name": f"{view} outline", "fillcolor": FILL_LIGHT, "line": {"color": GREY, "width": 2},
                      "hoverinfo": "skip", "customdata": [""] * len(ox)})
         bx, by = zip(*A.ankle_bone(view))
         side = "outer" if view == "lateral" else "inner"
         data.append({"type": "scatter", "mode": "lines", "fill": "toself", "x": bx, "y": by,
-                     "name": f"{side} ankle bone", "fillcolor": "#d9d9d9", "line": {"color": GREY, "width": 1},
+                     "name": f"{side} ankle bone", "fillcolor": FILL_BONE, "line": {"color": GREY, "width": 1},
                      "hoveron": "fills", "hovertemplate": f"{side} ankle bone<extra></extra>"})
     for r in regions.regions:
         xs, ys = A.region_xy(r.id)
@@ -58,7 +58,7 @@ def figure(chosen: str | None, title: str) -> dict:
         notes.append({"x": px, "y": py, "ax": tx, "ay": ty, "axref": "x", "ayref": "y", "showarrow": True,
                       "arrowhead": 0, "arrowwidth": 2 if on else 1, "arrowcolor": BLACK if on else GREY,
                       "text": f"<b>{html.text(r.name)}</b>" if on else html.text(r.name),
-                      "bgcolor": "white", "bordercolor": BLACK if on else "white", "borderpad": 2,
+                      "bgcolor": WHITE, "bordercolor": BLACK if on else WHITE, "borderpad": 2,
                       "font": {"size": 14 if on else 13}})
     layout = base_layout(title, HEIGHT, annotations=notes, margin={"l": 10, "r": 10, "t": 50, "b": 10},
                          hovermode="closest", clickmode="event",
@@ -142,9 +142,9 @@ class FootMap(KeyboardSafeBox):
                 f"<li>{html.text(_lesson_label(lesson))} quiz, question {n}"
                 f"{' (true or false?)' if q.type == 'truefalse' else ''}: <i>“{html.text(q.prompt)}”</i></li>"
                 for lesson, n, q in questions)
-            self.related.value = f"<p style='margin:0.25em 0'><b>Quiz questions about this part:</b></p><ul>{items}</ul>"
+            self.related.value = f"<p><b>Quiz questions about this part:</b></p><ul>{items}</ul>"
         else:
-            self.related.value = "<p style='margin:0.25em 0'>No quiz question asks about this part yet.</p>"
+            self.related.value = html.paragraph("No quiz question asks about this part yet.")
 
 
 def foot_map(clickable: bool = True) -> FootMap:

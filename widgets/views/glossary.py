@@ -6,7 +6,9 @@ import ipywidgets as W
 
 from ..load import load_glossary
 from ..model import GLOSSARY_HEADINGS
+from ..palette import CSS
 from . import html
+from .keyboard import KeyboardSafeBox
 
 
 def glossary_html(lesson: str | None = None) -> str:
@@ -17,15 +19,22 @@ def glossary_html(lesson: str | None = None) -> str:
             continue
         items = "".join(
             f"<dt><b>{html.text(e.term)}</b>{' (say: ' + html.text(e.say_it) + ')' if e.say_it else ''}</dt>"
-            f"<dd style='margin:0 0 0.4em 1.5em'>{html.text(e.meaning)}</dd>"
+            f"<dd>{html.text(e.meaning)}</dd>"
             for e in entries)
-        parts.append(f"<h4 class='glossary-{kind}' style='margin:0.5em 0 0.25em 0'>{GLOSSARY_HEADINGS[kind]}</h4>"
+        parts.append(f"<h4 class='glossary-{kind}'>{GLOSSARY_HEADINGS[kind]}</h4>"
                      f"<dl>{items}</dl>")
     return "".join(parts)
 
 
-def glossary(lesson: str | None = None) -> W.HTML:
+class Glossary(KeyboardSafeBox):
+    """The glossary's definition lists (``terms``, an HTML widget) in a view root."""
+
+    def __init__(self, lesson: str | None = None):
+        self.terms = W.HTML(glossary_html(lesson))
+        super().__init__([self.terms])
+        self.add_class(CSS["glossary"])
+
+
+def glossary(lesson: str | None = None) -> Glossary:
     """The glossary terms of `lesson` (or the whole glossary), words to know first, then words doctors use."""
-    w = W.HTML(glossary_html(lesson))
-    w.add_class("glossary")
-    return w
+    return Glossary(lesson)

@@ -1,10 +1,13 @@
-"""Small helpers that turn plain text into safe HTML for HTML widgets (content is always escaped)."""
+"""Small helpers that turn plain text into safe HTML for HTML widgets (content is always escaped).
+
+The look comes from the stylesheet (static/lessons.css) through CSS classes; no HTML here carries a style.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
-
-from ..palette import INFO_TEXT, RIGHT_TEXT, WRONG_TEXT
+from typing import Iterable, Sequence, Union
 
 
 def text(s: str) -> str:
@@ -13,21 +16,45 @@ def text(s: str) -> str:
 
 
 def paragraph(s: str, cls: str = "") -> str:
-    return f'<p class="{cls}" style="margin:0.25em 0">{text(s)}</p>'
+    attr = f' class="{text(cls)}"' if cls else ""
+    return f"<p{attr}>{text(s)}</p>"
 
 
 def verdict(correct: bool) -> str:
     """Right/wrong in words and an icon, never colour alone."""
     if correct:
-        return f'<p style="margin:0.25em 0;color:{RIGHT_TEXT}"><b>✔ Right.</b></p>'
-    return f'<p style="margin:0.25em 0;color:{WRONG_TEXT}"><b>✘ Not quite.</b> Read why, then try again.</p>'
+        return '<p class="lesson-right"><b>✔ Right.</b></p>'
+    return '<p class="lesson-wrong"><b>✘ Not quite.</b> Read why, then try again.</p>'
 
 
 def bullet_list(items: list[str]) -> str:
     if not items:
         return ""
-    return "<ul style='margin:0.25em 0'>" + "".join(f"<li>{text(i)}</li>" for i in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{text(i)}</li>" for i in items) + "</ul>"
 
 
 def notice(s: str) -> str:
-    return f'<p role="status" style="margin:0.25em 0;color:{INFO_TEXT}"><b>Note:</b> {text(s)}</p>'
+    return f'<p role="status" class="lesson-note"><b>Note:</b> {text(s)}</p>'
+
+
+@dataclass(frozen=True)
+class Safe:
+    """HTML that is already safe (built from escaped parts); a table cell shows it as it is."""
+
+    html: str
+
+
+Cell = Union[str, int, float, Safe]
+
+
+def cell(value: Cell) -> str:
+    """A cell's HTML: a Safe as it is, anything else escaped."""
+    return value.html if isinstance(value, Safe) else text(str(value))
+
+
+def table(caption: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """A table with a caption, a header row (``scope="col"``) and body rows; every cell is escaped unless Safe."""
+    head = "".join(f'<th scope="col">{text(h)}</th>' for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return (f'<table class="lesson-table"><caption>{text(caption)}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")

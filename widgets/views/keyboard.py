@@ -6,27 +6,29 @@ keyboard user answering a quiz could change the notebook by accident, and a Drop
 be walked with the arrow keys. Lumino skips its shortcuts for a focused element that carries
 ``data-lm-suppress-shortcuts`` (the attribute must be on the focused element itself). ``KeyboardGuard``
 is an invisible widget that puts the attribute on every control of the output it sits in, also on
-controls drawn later. ``KeyboardSafeBox`` is a VBox that carries one.
+controls drawn later. ``KeyboardSafeBox``, the root box of every view, carries one, and the lessons'
+stylesheet (views/stylesheet.py).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import anywidget
 import ipywidgets as W
 
-_ESM = Path(__file__).parent.parent / "static" / "keyboard.js"
+from ..palette import CSS, STATIC
+from .stylesheet import Stylesheet
 
 
 class KeyboardGuard(anywidget.AnyWidget):
     """Invisible: marks every control of its output area so JupyterLab's shortcuts leave it alone."""
 
-    _esm = _ESM
+    _esm = STATIC / "keyboard.js"
 
 
 class KeyboardSafeBox(W.VBox):
-    """A VBox whose controls keep their keystrokes (a KeyboardGuard is added as its last child)."""
+    """The root of every view: a VBox (CSS class ``lesson-view``) whose controls keep their keystrokes and
+    that carries the stylesheet (a KeyboardGuard and a Stylesheet are its last two children)."""
 
     def __init__(self, children=(), **kwargs):
-        super().__init__([*children, KeyboardGuard()], **kwargs)
+        super().__init__([*children, KeyboardGuard(), Stylesheet()], **kwargs)
+        self.add_class(CSS["view"])

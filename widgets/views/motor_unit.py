@@ -12,6 +12,7 @@ from .. import simulation as sim
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
+from .controls import button
 from .figure import FigureOutput, HIDDEN_AXIS, base_layout, caption, say, status
 from .keyboard import KeyboardSafeBox
 
@@ -92,8 +93,8 @@ class MotorUnit(KeyboardSafeBox):
                                             style={"description_width": "4em", "button_width": "auto"})
         self.mode_buttons.add_class(CSS["motor_unit_mode"])
         self.mode_buttons.observe(lambda c: self.set_mode(c["new"]), names="value")
-        self.back_button = W.Button(description="Back", icon="arrow-left", tooltip="Previous step", layout=W.Layout(width="auto"))
-        self.next_button = W.Button(description="Next", icon="arrow-right", tooltip="Next step", layout=W.Layout(width="auto"))
+        self.back_button = button(description="Back", icon="arrow-left", tooltip="Previous step")
+        self.next_button = button(description="Next", icon="arrow-right", tooltip="Next step")
         self.back_button.add_class(CSS["motor_unit_back"])
         self.next_button.add_class(CSS["motor_unit_next"])
         self.back_button.on_click(lambda _: self.go(-1))

@@ -10,8 +10,8 @@ from ..review import LESSON as REVIEW_LESSON, review_ids
 from ..palette import CSS
 from ..progress import ProgressStore, ProgressUnavailable, default_store
 from . import html
-from .keyboard import KeyboardSafeBox
 from .controls import button
+from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
 
@@ -23,10 +23,10 @@ class ProgressOverview(KeyboardSafeBox):
         self.table = W.HTML()
         self.notice = StoreNotice(self.store)
         self.reset_button = button(description="Reset my progress", icon="trash",
-                                     tooltip="Erase your saved answers (a backup copy is kept)")
+                                   tooltip="Erase your saved answers (a backup copy is kept)")
         self.reset_button.add_class(CSS["reset"])
         self.confirm_button = button(description="Yes, erase my answers", button_style="danger",
-                                       tooltip="Confirm: erase your saved answers")
+                                     tooltip="Confirm: erase your saved answers")
         self.cancel_button = button(description="Cancel", tooltip="Keep your answers")
         self.confirm_box = W.HBox([W.HTML("Are you sure?"), self.confirm_button, self.cancel_button],
                                   layout=W.Layout(display="none"))
@@ -59,17 +59,11 @@ class ProgressOverview(KeyboardSafeBox):
 
     def refresh(self) -> None:
         titles = {l.id: l.title for l in load_course().lessons}
-        rows = "".join(
-            f"<tr><td style='padding:2px 8px'>{html.text(titles[s.lesson])}</td>"
-            f"<td style='padding:2px 8px'>{s.answered}/{s.total}</td>"
-            f"<td style='padding:2px 8px'>{s.first_try}</td>"
-            f"<td style='padding:2px 8px'>{s.now_correct}</td></tr>" for s in self.scores())
+        rows = [(titles[s.lesson], f"{s.answered}/{s.total}", s.first_try, s.now_correct) for s in self.scores()]
         self.table.value = (
-            "<table><caption style='text-align:left'>Your progress (saved on this computer)</caption>"
-            "<thead><tr><th scope='col'>Lesson</th><th scope='col'>Answered</th>"
-            "<th scope='col'>Score (first try)</th><th scope='col'>Now correct</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
-            f"<p style='margin:0.25em 0'>Saved in: <code>{html.text(str(self.store.path))}</code></p>")
+            html.table("Your progress (saved on this computer)",
+                       ("Lesson", "Answered", "Score (first try)", "Now correct"), rows)
+            + f"<p>Saved in: <code>{html.text(str(self.store.path))}</code></p>")
         self.notice.refresh()
 
     def ask_reset(self) -> None:

@@ -15,8 +15,8 @@ from ..model import QuestionBank
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html, inputs
-from .keyboard import KeyboardSafeBox
 from .controls import button
+from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
 
@@ -35,19 +35,17 @@ class QuestionCard(W.VBox):
         self.attempts = 0
         control = inputs.control_for(question)
         self.prompt = W.HTML(
-            f'<p style="margin:0.5em 0 0.25em 0"><b>Question {number} of {total}.</b>{note} '
-            f'{html.text(question.prompt)}</p>'
-            f'<p style="margin:0 0 0.25em 0"><i>{html.text(control.hint)}</i></p>')
+            f'<p class="quiz-prompt"><b>Question {number} of {total}.</b>{note} {html.text(question.prompt)}</p>'
+            f'<p class="quiz-hint"><i>{html.text(control.hint)}</i></p>')
         self._input = control.build(question, seed, f"Answer {number}")
         self.input = self._input.widget
-        self.check_button = button(description="Check", icon="check", button_style="",
-                                     tooltip=f"Check your answer to question {number}")
+        self.check_button = button(description="Check", icon="check",
+                                   tooltip=f"Check your answer to question {number}")
         self.check_button.add_class(CSS["check"])
         self.check_button.on_click(lambda _: self.check())
-        self.feedback = W.HTML("", layout=W.Layout(min_height="1.5em"))
+        self.feedback = W.HTML("")
         self.feedback.add_class(CSS["feedback"])
-        super().__init__([self.prompt, self.input, self.check_button, self.feedback],
-                         layout=W.Layout(border="1px solid #999", padding="0.5em", margin="0.5em 0"))
+        super().__init__([self.prompt, self.input, self.check_button, self.feedback])
         self.add_class(CSS["question"])
 
     # -- driving (also used by tests) ------------------------------------------------------------
@@ -75,7 +73,7 @@ class QuestionCard(W.VBox):
         if result.summary:
             parts.append(html.paragraph(result.summary))
         parts.append(html.bullet_list(result.feedback))
-        parts.append(f'<p style="margin:0.25em 0"><b>Why:</b> {html.text(result.explanation)}</p>')
+        parts.append(f"<p><b>Why:</b> {html.text(result.explanation)}</p>")
         if saved is not None:
             first = "right" if saved.first_correct else "wrong"
             parts.append(html.paragraph(
@@ -112,7 +110,7 @@ class Quiz(KeyboardSafeBox):
         self.store = store or default_store()
         self.status = self.store.question_status(self.ids)
         learner = self.store.learner()
-        self.title = W.HTML(f"<h3 style='margin:0.25em 0'>{html.text(title)}</h3>")
+        self.title = W.HTML(f"<h3>{html.text(title)}</h3>")
         self.notice = StoreNotice(self.store)
         self.score = W.HTML("")
         self.score.add_class(CSS["score"])

@@ -1,9 +1,9 @@
 """The instructor's class results view: a folder of learners' files → chart, tables, files to check.
 
 Tests drive it from Python: ``v = class_results(folder); v.read()`` (or ``v.read_button.click()``), then
-read ``v.result``, ``v.figure`` and the HTML of ``v.completion``, ``v.misconceptions``, ``v.checks``,
-``v.skipped``; files that share a learner code are picked with ``v.pick(code, file)`` (or the radio buttons
-in ``v.pickers``).
+read ``v.result``, ``v.figure`` (a plotly figure as a dict, drawn by views/figure.py) and the HTML of
+``v.completion``, ``v.misconceptions``, ``v.checks``, ``v.skipped``; files that share a learner code are
+picked with ``v.pick(code, file)`` (or the radio buttons in ``v.pickers``).
 """
 
 from __future__ import annotations
@@ -14,19 +14,18 @@ from html import escape
 from pathlib import Path
 
 import ipywidgets as W
-import plotly.graph_objects as go
-from IPython import get_ipython
-from IPython.display import display
 
+from .. import handin
 from .. import rollup as engine
 from ..load import all_banks, load_course, load_review
-from ..palette import BLUE, CSS, GREY
+from ..palette import BLUE, CSS
 from . import html
-from .keyboard import KeyboardSafeBox
 from .controls import button
+from .figure import FigureOutput, axis, base_layout
+from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
-_CELL = "style='padding:2px 8px;text-align:left;vertical-align:top'"
+CHART_ALT = "Right on the first try, per question (most missed at the top)"
 
 
 def _short(text: str, n: int = 48) -> str:
@@ -38,58 +37,47 @@ def _pt(text: str) -> str:
     return escape(text, quote=False)
 
 
-def percent_figure(stats: list[engine.QuestionStat]) -> go.Figure:
+def percent_figure(stats: list[engine.QuestionStat]) -> dict:
     """Horizontal bars of first-try percent correct, most-missed question on top; text is escaped."""
     shown = [s for s in stats if s.answered]
     labels = [f"{_pt(s.question)}: {_pt(_short(s.prompt))}" for s in shown]
     hover = [f"<b>{_pt(s.question)}</b><br>{_pt(s.prompt)}<br>Answer: {_pt(s.answer)}<br>"
              f"{s.first_correct} of {s.answered} right on the first try" for s in shown]
-    fig = go.Figure(go.Bar(
-        x=[s.percent for s in shown], y=labels, orientation="h", marker_color=BLUE,
-        text=[f"{s.percent:.0f}% ({s.first_correct}/{s.answered})" for s in shown], textposition="auto",
-        hovertext=hover, hoverinfo="text"))
-    fig.update_layout(
-        title="Right on the first try, per question (most missed at the top)",
-        xaxis=dict(title="percent of learners who answered it", range=[0, 100], ticksuffix="%"),
-        yaxis=dict(autorange="reversed", automargin=True),
-        height=160 + 26 * max(len(shown), 1), margin=dict(l=10, r=10, t=50, b=40),
-        font=dict(color="#222222"), plot_bgcolor="white")
-    fig.update_xaxes(gridcolor="#DDDDDD")
-    return fig
+    bar = {"type": "bar", "orientation": "h", "x": [s.percent for s in shown], "y": labels,
+           "marker": {"color": BLUE}, "text": [f"{s.percent:.0f}% ({s.first_correct}/{s.answered})" for s in shown],
+           "textposition": "auto", "hovertext": hover, "hoverinfo": "text"}
+    layout = base_layout(CHART_ALT, chart_height(len(shown)), margin={"l": 10, "r": 10, "t": 50, "b": 40},
+                         xaxis=axis("percent of learners who answered it", range=[0, 100], ticksuffix="%"),
+                         yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""))
+    return {"data": [bar], "layout": layout}
+
+
+def chart_height(bars: int) -> int:
+    return 160 + 26 * max(bars, 1)
 
 
 def completion_table(result: engine.Rollup) -> str:
     titles = {l.id: l.title for l in load_course().lessons}
-    rows = "".join(
-        f"<tr><td {_CELL}>{html.text(titles.get(l.lesson, l.lesson))}</td><td {_CELL}>{l.total}</td>"
-        f"<td {_CELL}>{l.started} of {l.learners}</td><td {_CELL}>{l.completed} of {l.learners}</td>"
-        f"<td {_CELL}>{'—' if l.first_try_percent is None else f'{l.first_try_percent:.0f}%'}</td></tr>"
-        for l in result.lessons)
-    return ("<table><caption style='text-align:left'><b>Completion per lesson</b></caption><thead><tr>"
-            f"<th scope='col' {_CELL}>Lesson</th><th scope='col' {_CELL}>Questions</th>"
-            f"<th scope='col' {_CELL}>Started</th><th scope='col' {_CELL}>Answered every question</th>"
-            f"<th scope='col' {_CELL}>Mean first-try score</th></tr></thead><tbody>{rows}</tbody></table>")
+    rows = [(titles.get(l.lesson, l.lesson), l.total, f"{l.started} of {l.learners}", f"{l.completed} of {l.learners}",
+             "—" if l.first_try_percent is None else f"{l.first_try_percent:.0f}%") for l in result.lessons]
+    return html.table("Completion per lesson", ("Lesson", "Questions", "Started", "Answered every question",
+                                                "Mean first-try score"), rows)
 
 
 def misconceptions_table(result: engine.Rollup, top: int = TOP_MISCONCEPTIONS) -> str:
     items = result.misconceptions[:top]
     if not items:
         return html.paragraph("No wrong first answers to show.")
-    rows = "".join(
-        f"<tr><td {_CELL}><code>{html.text(m.question)}</code><br>{html.text(m.prompt)}</td>"
-        f"<td {_CELL}>{html.text(m.picked)}</td><td {_CELL}>{m.count} of {m.answered}</td>"
-        f"<td {_CELL}>{html.text(m.feedback)}</td></tr>" for m in items)
-    return (f"<table><caption style='text-align:left'><b>Wrong answers picked most often on the first try "
-            f"(top {len(items)})</b></caption><thead><tr><th scope='col' {_CELL}>Question</th>"
-            f"<th scope='col' {_CELL}>Wrong answer</th><th scope='col' {_CELL}>Learners</th>"
-            f"<th scope='col' {_CELL}>Feedback they saw (the misconception)</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>")
+    rows = [(html.Safe(f"<code>{html.text(m.question)}</code><br>{html.text(m.prompt)}"), m.picked,
+             f"{m.count} of {m.answered}", m.feedback) for m in items]
+    return html.table(f"Wrong answers picked most often on the first try (top {len(items)})",
+                      ("Question", "Wrong answer", "Learners", "Feedback they saw (the misconception)"), rows)
 
 
 def skipped_list(result: engine.Rollup) -> str:
     parts = []
     if result.skipped:
-        parts.append(f"<p style='margin:0.25em 0'><b>Skipped files ({len(result.skipped)})</b></p><ul>" + "".join(
+        parts.append(f"<p><b>Skipped files ({len(result.skipped)})</b></p><ul>" + "".join(
             f"<li><code>{html.text(s.file)}</code>: {html.text(s.reason)}</li>" for s in result.skipped) + "</ul>")
     else:
         parts.append(html.paragraph("No files were skipped."))
@@ -100,20 +88,11 @@ def skipped_list(result: engine.Rollup) -> str:
     return "".join(parts)
 
 
-def _file_row(h: engine.HandedIn) -> str:
-    flags = html.bullet_list(list(h.flags)) if h.flags else "—"
-    return (f"<tr><td {_CELL}><code>{html.text(h.file)}</code></td><td {_CELL}>{html.text(h.name)}</td>"
-            f"<td {_CELL}>{html.text(h.exported)}</td><td {_CELL}>{h.answered}</td><td {_CELL}>{h.first_try}</td>"
-            f"<td {_CELL}>{flags}</td></tr>")
-
-
 def file_table(files: tuple[engine.HandedIn, ...] | list[engine.HandedIn], caption: str) -> str:
     """Files side by side: name, time made, answers that count, first-try score, what does not add up."""
-    return (f"<table><caption style='text-align:left'>{html.text(caption)}</caption><thead><tr>"
-            f"<th scope='col' {_CELL}>File</th><th scope='col' {_CELL}>Name</th><th scope='col' {_CELL}>Made</th>"
-            f"<th scope='col' {_CELL}>Answers</th><th scope='col' {_CELL}>Right first try</th>"
-            f"<th scope='col' {_CELL}>Does not add up</th></tr></thead>"
-            f"<tbody>{''.join(_file_row(h) for h in files)}</tbody></table>")
+    rows = [(html.Safe(f"<code>{html.text(h.file)}</code>"), h.name, h.exported, h.answered, h.first_try,
+             html.Safe(html.bullet_list(list(h.flags))) if h.flags else "—") for h in files]
+    return html.table(caption, ("File", "Name", "Made", "Answers", "Right first try", "Does not add up"), rows)
 
 
 def checks_list(result: engine.Rollup) -> str:
@@ -130,21 +109,23 @@ def checks_list(result: engine.Rollup) -> str:
 
 
 class ClassResults(KeyboardSafeBox):
-    """Pick a folder of learners' class-results files and see what the class got right and wrong."""
+    """Pick a folder of learners' class-results files, or read the class drop box on a hub, and see what the
+    class got right and wrong. The read button reads again during class without re-running the notebook."""
 
-    def __init__(self, folder: str | Path = "class_results"):
-        self.folder = W.Text(value=str(folder), description="Folder with the results files",
+    def __init__(self, folder: str | Path = "class_results", dropbox: Path | None = None):
+        self.dropbox = dropbox
+        self.folder = W.Text(value=str(dropbox or folder), disabled=dropbox is not None,
+                             description="Class drop box" if dropbox else "Folder with the results files",
                              style={"description_width": "initial"}, layout=W.Layout(width="40em"))
         self.folder.add_class(CSS["rollup_folder"])
-        self.read_button = button(description="Read the results", icon="refresh",
-                                  tooltip="Read every results file in the folder")
+        self.read_button = button(description="Read the hand-ins again" if dropbox else "Read the results",
+                                  icon="refresh", tooltip="Read every results file again")
         self.read_button.add_class(CSS["rollup_read"])
         self.read_button.on_click(lambda _: self.read())
         self.status = W.HTML()
         self.status.add_class(CSS["rollup_status"])
         self.duplicates = W.VBox()
-        self.chart = W.Output()
-        self.chart.add_class(CSS["rollup_chart"])
+        self.chart = FigureOutput(CSS["rollup_chart"], chart_height(0), CHART_ALT)
         self.completion = W.HTML()
         self.completion.add_class(CSS["rollup_completion"])
         self.misconceptions = W.HTML()
@@ -153,7 +134,7 @@ class ClassResults(KeyboardSafeBox):
         self.skipped = W.HTML()
         self.skipped.add_class(CSS["rollup_skipped"])
         self.result: engine.Rollup | None = None
-        self.figure: go.Figure | None = None
+        self.figure: dict | None = None
         self.pickers: dict[str, W.RadioButtons] = {}     # learner code → which of its files counts
         self._graded: list[engine.HandedIn] = []
         self._skipped: list[engine.Skipped] = []
@@ -162,7 +143,19 @@ class ClassResults(KeyboardSafeBox):
         self.add_class(CSS["rollup"])
 
     def read(self) -> engine.Rollup | None:
-        """Read the folder and redraw everything; a missing folder gives a message, never an error."""
+        """Read the folder (or the drop box) and redraw everything; a missing folder gives a message, never an error."""
+        if self.dropbox is not None:
+            try:
+                files, skipped = handin.dropbox_files(self.dropbox)
+            except OSError as e:
+                self._clear()
+                self.status.value = html.notice(f"The class drop box {self.dropbox} cannot be read "
+                                                f"({e.strerror or e}). Ask your hub admin to check it.")
+                return None
+            self._graded, more = engine.grade_files(files, all_banks(), load_review().questions)
+            self._skipped = skipped + more
+            self._make_pickers()
+            return self._show(self.dropbox)
         folder = Path(self.folder.value.strip() or ".").expanduser()
         try:
             files, skipped = engine.read_folder(folder)
@@ -223,13 +216,13 @@ class ClassResults(KeyboardSafeBox):
         return result
 
     def _draw(self) -> None:
-        """Show self.figure in the Output (a plain go.Figure; outside a kernel there is nowhere to draw)."""
-        if get_ipython() is None:
-            return
-        self.chart.clear_output(wait=True)
-        if self.figure is not None:
-            with self.chart:
-                display(self.figure)
+        """Show self.figure in the chart, or nothing when there is no figure."""
+        if self.figure is None:
+            self.chart.outputs = ()
+            self.chart.layout.display = "none"       # no empty frame where the chart would be
+        else:
+            self.chart.layout.display = None
+            self.chart.show(self.figure)
 
     def _clear(self) -> None:
         self.result, self.figure, self._graded, self._skipped, self.pickers = None, None, [], [], {}
@@ -239,13 +232,15 @@ class ClassResults(KeyboardSafeBox):
             w.value = ""
 
 
-def class_results(folder: str | Path = "class_results", demo: bool = False) -> ClassResults:
-    """The class results roll-up for a folder of learners' files (``demo=True``: 30 made-up learners in a new
-    private temporary folder, removed when the kernel stops)."""
+def class_results(folder: str | Path | None = None, demo: bool = False) -> ClassResults:
+    """The class results roll-up: on a hub with a drop box (FOOT_LESSONS_DROPBOX) the hand-ins, else a folder of
+    learners' files (default ``class_results``); ``demo=True``: 30 made-up learners in a new private temporary
+    folder, removed when the kernel stops."""
     if demo:
         from ..demo_results import write_demo
         folder = write_demo()
         atexit.register(shutil.rmtree, folder, True)
-    view = ClassResults(folder)
+    box = handin.dropbox_root() if folder is None else None
+    view = ClassResults(folder or "class_results", dropbox=box)
     view.read()
     return view

@@ -12,10 +12,11 @@ import ipywidgets as W
 
 from .. import triage
 from ..model import TRIGGERS
-from ..palette import CSS, INFO_TEXT, WRONG_TEXT
 from ..load import load_triage_rules
+from ..palette import CSS
 from ..triage_model import TriageRules
 from . import html
+from .controls import button
 from .keyboard import KeyboardSafeBox
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
@@ -25,7 +26,7 @@ _ALIASES = {"not sure": "unsure", "not_sure": "unsure", True: "yes", False: "no"
 
 
 def _heading(s: str) -> W.HTML:
-    return W.HTML(f"<h4 style='margin:0.75em 0 0.25em 0'>{html.text(s)}</h4>")
+    return W.HTML(f'<h4 class="selfcheck-heading">{html.text(s)}</h4>')
 
 
 class Question(W.VBox):
@@ -33,14 +34,13 @@ class Question(W.VBox):
 
     def __init__(self, qid: str, label: str, text: str, help_text: str, options: list[tuple[str, str]]):
         self.qid = qid
-        self.prompt = W.HTML(f"<p style='margin:0.25em 0'><b>{html.text(text)}</b></p>")
+        self.prompt = W.HTML(f"<p><b>{html.text(text)}</b></p>")
         self.input = W.RadioButtons(options=options, value=None, description=label,
                                     style={"description_width": "initial"}, layout=W.Layout(width="auto"),
                                     tooltip=text)
-        self.help = W.HTML(f"<p style='margin:0 0 0.25em 0;color:{INFO_TEXT}'><i>What does this mean?</i> "
+        self.help = W.HTML(f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> '
                            f"{html.text(help_text)}</p>")
-        super().__init__([self.prompt, self.input, self.help],
-                         layout=W.Layout(border="1px solid #bbb", padding="0.25em 0.5em", margin="0.25em 0"))
+        super().__init__([self.prompt, self.input, self.help])
         self.add_class(CSS["selfcheck_item"])
 
 
@@ -54,8 +54,7 @@ class SelfCheck(KeyboardSafeBox):
         self.example: triage.Example | None = None
         self.unanswered: list[str] = []
         cites = "; ".join(f"{s.name}, {s.url}" if s.url else s.name for s in rules.sources.values())
-        intro = W.HTML(html.paragraph(form.intro) + f"<p style='margin:0.25em 0'><b>{html.text(form.sudden_first)}"
-                       "</b></p>")
+        intro = W.HTML(html.paragraph(form.intro) + f"<p><b>{html.text(form.sudden_first)}</b></p>")
         self.mode = W.RadioButtons(options=[(form.mode_own, "own"), (form.mode_explore, "explore")], value=None,
                                    description=form.mode_question, style={"description_width": "initial"},
                                    layout=W.Layout(width="auto"), tooltip=form.mode_question)
@@ -77,20 +76,19 @@ class SelfCheck(KeyboardSafeBox):
             box.add_class(CSS["selfcheck_trigger"])
             self.triggers[t.id] = box
             rows.append(box)
-        self.submit_button = W.Button(description="Show my next step", icon="arrow-right", button_style="primary",
-                                      tooltip="Show the next step for these answers", layout=W.Layout(width="auto"))
+        self.submit_button = button(description="Show my next step", icon="arrow-right", button_style="primary",
+                                    tooltip="Show the next step for these answers")
         self.submit_button.add_class(CSS["selfcheck_submit"])
         self.submit_button.on_click(lambda _: self.submit())
-        self.clear_button = W.Button(description="Clear my answers", icon="eraser",
-                                     tooltip="Wipe every answer and the result", layout=W.Layout(width="auto"))
+        self.clear_button = button(description="Clear my answers", icon="eraser",
+                                   tooltip="Wipe every answer and the result")
         self.clear_button.add_class(CSS["selfcheck_clear"])
         self.clear_button.on_click(lambda _: self.clear())
-        self.result = W.HTML("", layout=W.Layout(min_height="1.5em"))
+        self.result = W.HTML("")
         self.result.add_class(CSS["selfcheck_result"])
         for w in [self.mode] + [q.input for q in self.questions.values()] + list(self.triggers.values()):
             w.observe(self._changed, names="value")
-        sources = W.HTML(f"<p style='margin:0;color:{INFO_TEXT}'><small>{html.text(form.sources_note)} "
-                         f"{html.text(cites)}</small></p>")
+        sources = W.HTML(html.paragraph(f"{form.sources_note} {cites}", cls="lesson-small-print"))
         rows += [W.HBox([self.submit_button, self.clear_button]), self.result, sources]
         super().__init__(rows)
         self.add_class(CSS["selfcheck"])
@@ -147,15 +145,15 @@ class SelfCheck(KeyboardSafeBox):
 
 
 def _section(label: str, body: str) -> str:
-    return f"<p style='margin:0.4em 0 0.1em 0'><b>{html.text(label)}</b></p>{body}"
+    return f'<p class="selfcheck-section">{html.text(label)}</p>{body}'
 
 
 def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
     """The answer panel, in the order of `Verdict.lines()`: cautions, title, where and when, what to do now,
     who to tell, why, everyday steps, when to come back or get help sooner, and the lines always shown."""
-    colour = WRONG_TEXT if v.outcome != "no_warning_signs" else INFO_TEXT
-    parts = [f"<p style='margin:0.25em 0;color:{WRONG_TEXT}'><b>⚠ {html.text(c)}</b></p>" for c in v.cautions]
-    parts.append(f"<h4 style='margin:0.25em 0;color:{colour}'>{_ICONS[v.outcome]} {html.text(v.title)}</h4>")
+    colour = "lesson-wrong" if v.outcome != "no_warning_signs" else "lesson-info"
+    parts = [f'<p class="lesson-wrong"><b>⚠ {html.text(c)}</b></p>' for c in v.cautions]
+    parts.append(f'<h4 class="selfcheck-title {colour}">{_ICONS[v.outcome]} {html.text(v.title)}</h4>')
     parts.append(_section("Where and when:", html.paragraph(v.where)))
     if v.do_now:
         parts.append(_section("What to do now:", html.bullet_list(list(v.do_now))))
@@ -164,11 +162,11 @@ def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
         parts.append(html.notice(unanswered_note))
     if v.reasons:
         items = "".join(f"<li><b>{html.text(r.answer)}</b>: {html.text(r.why)}</li>" for r in v.reasons)
-        parts.append(_section("Why:", f"<ul style='margin:0.25em 0'>{items}</ul>"))
+        parts.append(_section("Why:", f"<ul>{items}</ul>"))
     if v.steps:
         parts.append(_section("Things you can try:", html.bullet_list(list(v.steps))))
     parts.append(_section("Remember:", html.bullet_list(list(v.closing))))
-    parts.append(f"<div style='margin-top:0.5em;color:{INFO_TEXT}'>" + html.bullet_list(list(v.always)) + "</div>")
+    parts.append('<div class="selfcheck-always">' + html.bullet_list(list(v.always)) + "</div>")
     return f"<div role='status' class='selfcheck-verdict selfcheck-{v.outcome}'>" + "".join(parts) + "</div>"
 
 
@@ -176,10 +174,9 @@ def render_example(e: triage.Example) -> str:
     """Explore mode: the worked example, labelled as not about the learner, and no verdict of theirs."""
     inner = render(e.verdict).replace("class='selfcheck-verdict selfcheck-", "class='selfcheck-example-verdict "
                                       "example-").replace("role='status' ", "")
-    return (f"<div role='status' class='{CSS['selfcheck_example']}' style='border:2px dashed #888;padding:0.5em'>"
-            f"<p style='margin:0.25em 0'><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}"
-            f"{html.paragraph(e.story)}<p style='margin:0.5em 0 0.25em 0'><i>{html.text(e.verdict_label)}</i></p>"
-            f"{inner}</div>")
+    return (f"<div role='status' class='{CSS['selfcheck_example']}'>"
+            f"<p><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
+            f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}{inner}</div>")
 
 
 def selfcheck(rules: TriageRules | None = None) -> SelfCheck:

@@ -14,6 +14,7 @@ from .. import simulation as sim
 from ..load import load_figure_texts
 from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
 from . import html
+from .controls import button
 from .figure import FigureOutput, HIDDEN_AXIS, axis, base_layout, caption, say, status, toggles, typed
 from .keyboard import KeyboardSafeBox
 
@@ -76,8 +77,8 @@ class Simulator(KeyboardSafeBox):
             w.add_class(f"simulator-{name}")
             w.observe(lambda change, name=name: self._changed(name, change["new"]), names="value")
             self.controls[name] = w
-        self.new_button = W.Button(description="Record another 10 seconds", icon="refresh",
-                                   tooltip="Simulate a new 10-second recording with the same choices", layout=W.Layout(width="auto"))
+        self.new_button = button(description="Record another 10 seconds", icon="refresh",
+                                 tooltip="Simulate a new 10-second recording with the same choices")
         self.new_button.add_class(CSS["simulator_new"])
         self.new_button.on_click(lambda _: self.new_recording())
         self.output = FigureOutput(CSS["simulator_figure"], HEIGHT, texts.title)

@@ -12,6 +12,7 @@ import ipywidgets as W
 from .. import simulation as sim
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
+from .controls import button
 from .figure import FigureOutput, axis, base_layout, caption, say, status, typed
 from .keyboard import KeyboardSafeBox
 
@@ -64,10 +65,10 @@ class TwitchVsCramp(KeyboardSafeBox):
         texts = load_figure_texts().twitch_vs_cramp
         self.title = texts.title
         self.twitch_seed = self.cramp_seed = seed
-        self.replay_button = W.Button(description="Replay the twitch", icon="play",
-                                      tooltip="Fire one motor unit again and redraw its force", layout=W.Layout(width="auto"))
-        self.replay_cramp_button = W.Button(description="Replay the cramp", icon="play",
-                                            tooltip="Start a new cramp and redraw its force", layout=W.Layout(width="auto"))
+        self.replay_button = button(description="Replay the twitch", icon="play",
+                                    tooltip="Fire one motor unit again and redraw its force")
+        self.replay_cramp_button = button(description="Replay the cramp", icon="play",
+                                          tooltip="Start a new cramp and redraw its force")
         for b in (self.replay_button, self.replay_cramp_button):
             b.add_class(CSS["twitch_cramp_replay"])
         self.replay_button.on_click(lambda _: self.replay("twitch"))

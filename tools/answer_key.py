@@ -1,4 +1,4 @@
-"""The instructor's answer key, generated from the question banks and the practice stories: `python -m widgets.answer_key`.
+"""The instructor's answer key (a maintainer tool, not shipped in the package), generated from the question banks and the practice stories: `python -m tools.answer_key`.
 
 For each question: the prompt, the right answer (`grading.correct_answer_text`), why, and the
 misconceptions it targets, quoted from the bank's feedback to the wrong answers. For each lesson 04
@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Iterable
 
-from .grading import correct_answer_text
-from .model import CaseStories, QuestionBank
-from .questions import QuestionBase
+from widgets.grading import correct_answer_text
+from widgets.model import CaseStories, QuestionBank
+from widgets.questions import QuestionBase
 
 KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
 
@@ -33,9 +33,9 @@ def misconceptions(question: QuestionBase) -> list[tuple[str, str]]:
 
 def case_key(stories: CaseStories) -> list[str]:
     """Markdown lines of the practice-story key: each story's step, the self-check answers, why, teacher note."""
-    from .cases import choices
-    from .load import load_triage_rules
-    from .triage import answer_of
+    from widgets.cases import choices
+    from widgets.load import load_triage_rules
+    from widgets.triage import answer_of
     rules, labels = load_triage_rules(), dict(choices())
     out = ["## 04-red-flags: Practice stories (key and teaching notes)", "",
            "Each story's step is the one the self-check gives for the answers listed (checked when the stories",
@@ -58,11 +58,11 @@ def case_key(stories: CaseStories) -> list[str]:
 def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) -> str:
     """The whole answer key as Markdown (the shipped practice stories unless `stories` is given)."""
     if stories is None:
-        from .load import load_cases
+        from widgets.load import load_cases
         stories = load_cases()
     out = ["# Answer key and misconceptions",
            "",
-           "<!-- Generated from widgets/content/questions/*.yaml by `python -m widgets.answer_key "
+           "<!-- Generated from widgets/content/questions/*.yaml by `python -m tools.answer_key "
            "--output lessons/instructor/answer_key.md`. Do not edit by hand: change the bank or "
            "widgets/content/cases.yaml and regenerate. -->",
            "",
@@ -86,17 +86,17 @@ def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m widgets.answer_key", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m tools.answer_key", description=__doc__.splitlines()[0])
     p.add_argument("--output", help="write to this file instead of standard output")
     p.add_argument("--check", action="store_true",
                    help=f"exit 1 if the committed key ({KEY_PATH.name}) differs from the banks")
     args = p.parse_args(argv)
-    from .load import all_banks
+    from widgets.load import all_banks
     text = render(all_banks())
     if args.check:
         same = KEY_PATH.exists() and KEY_PATH.read_text(encoding="utf-8") == text
         print("answer key is up to date" if same else f"{KEY_PATH} is out of date: run "
-              "python -m widgets.answer_key --output lessons/instructor/answer_key.md")
+              "python -m tools.answer_key --output lessons/instructor/answer_key.md")
         return 0 if same else 1
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
