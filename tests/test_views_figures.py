@@ -141,6 +141,17 @@ def test_twitch_vs_cramp_replay_redraws_each_side():
     assert "seconds to several minutes" in v.status.value  # not "a second or two"
 
 
+@pytest.mark.parametrize("bad", ["cramp", "Misfire", ""])
+def test_motor_unit_refuses_an_unknown_mode_by_name(bad):
+    """The one clear message of `set_mode`, also when the walk-through is made (was a bare TraitError)."""
+    with pytest.raises(ValueError, match=r"unknown mode .*expected one of \('normal', 'misfire'\)"):
+        motor_unit(bad)
+    m = motor_unit("misfire")
+    with pytest.raises(ValueError, match="unknown mode"):
+        m.set_mode(bad)
+    assert m.mode == "misfire"                      # a refused mode changes nothing
+
+
 def test_motor_unit_next_back_and_misfire():
     m = motor_unit()
     assert m.back_button.disabled and "Step 1 of 4" in m.text.value

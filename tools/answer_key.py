@@ -18,6 +18,7 @@ from pathlib import Path
 
 from widgets.grading import correct_answer_text
 from widgets.model import CaseStories, QuestionBank
+from widgets.questions import QuestionBase
 
 KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
 
@@ -27,7 +28,7 @@ def md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|#])", r"\\\1", " ".join(str(text).split()))
 
 
-def misconceptions(question) -> list[tuple[str, str]]:
+def misconceptions(question: QuestionBase) -> list[tuple[str, str]]:
     """(wrong answer, the bank's feedback to it) for every wrong answer the bank gives feedback to."""
     return question.misconceptions()
 

@@ -9,6 +9,7 @@ Names below are imported lazily, so ``import widgets`` stays fast and a notebook
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Any
 
 # public name -> "module:attribute" (modules relative to this package)
 _API = {
@@ -31,7 +32,7 @@ _API = {
 __all__ = sorted(_API)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     try:
         target = _API[name]
     except KeyError:

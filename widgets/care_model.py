@@ -40,9 +40,9 @@ def fill_care(text: str, info: ValidationInfo) -> str:
     if EMERGENCY_NUMBER_RE.search(text):
         raise ValueError("names an emergency number itself; write {emergency_numbers} so the numbers live in "
                          "one place (content/care.yaml)")
-    values = care_of(info).model_dump()
+    values: dict[str, str] = care_of(info).model_dump()     # every Care field is text
 
-    def sub(m: re.Match) -> str:
+    def sub(m: re.Match[str]) -> str:
         if m.group(1) not in values:
             raise ValueError(f"unknown placeholder {{{m.group(1)}}}; expected one of {sorted(values)}")
         return values[m.group(1)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .load import load_triage_rules
-from .model import OUTCOMES, CaseStories, CaseStory
-from .vocab import SEVERITY
+from .model import CaseStories, CaseStory
+from .vocab import OUTCOMES, SEVERITY
 
 
 def choices() -> tuple[tuple[str, str], ...]:
@@ -63,5 +63,10 @@ def judge(stories: CaseStories, story: CaseStory, choice: str | None) -> Judgeme
                           else f"unknown choice {choice!r}; expected one of {list(OUTCOMES)}")
     ok = choice == story.expected
     cautious = SEVERITY[choice] > SEVERITY[story.expected]
-    hint = "" if ok else stories.more_cautious if cautious else stories.too_little[story.expected]
+    if ok:
+        hint = ""
+    elif cautious or story.expected == "no_warning_signs":     # nothing is a smaller step than no warning signs
+        hint = stories.more_cautious
+    else:
+        hint = stories.too_little[story.expected]
     return Judgement(choice, story.expected, ok, cautious, hint, story.reason)

@@ -15,7 +15,7 @@ import os
 import random
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from .content_hash import question_hash
 from .export import build_export, encode, export_filename
@@ -32,9 +32,10 @@ def _difficulty(qid: str) -> float:
     return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
-def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()) -> dict:
+def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()
+                     ) -> dict[str, Any]:
     """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
-    progress = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
+    progress: dict[str, Any] = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
     stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
     for bank in banks[:stop_after]:
         for q in bank.questions:

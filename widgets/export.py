@@ -144,7 +144,7 @@ def _version(saved: Any, current: str) -> str:
     return hashlib.sha256(repr(saved).encode("utf-8", "backslashreplace")).hexdigest()[:16]
 
 
-def _answered_version(attempts: list[dict], current: dict[str, str]) -> list[dict]:
+def _answered_version(attempts: list[dict[str, Any]], current: dict[str, str]) -> list[dict[str, Any]]:
     """The attempts to report, in time order, each with its "hash": per question, those made on the bank's
     current version if the learner answered it, else those made on the version of their latest attempt.
     An attempt saved without a hash (before versions were recorded) counts as one on the current version."""
@@ -155,8 +155,8 @@ def _answered_version(attempts: list[dict], current: dict[str, str]) -> list[dic
             if a["hash"] == (current[a["question"]] if a["question"] in answered_now else latest[a["question"]])]
 
 
-def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None = None,
-                 now: str | None = None, review: Iterable[str] = ()) -> dict:
+def build_export(progress: dict[str, Any], banks: Iterable[QuestionBank], name: str | None = None,
+                 now: str | None = None, review: Iterable[str] = ()) -> dict[str, Any]:
     """The class-results document for one learner.
 
     Parameters
@@ -177,7 +177,7 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
     current = {bank.full_id(q): question_hash(q) for bank in banks for q in bank.questions}
     current.update({review_id(qid): h for qid, h in list(current.items())})
     kept = _answered_version([a for a in attempts if a["question"] in current], current)
-    entries: dict[str, list[dict]] = {}
+    entries: dict[str, list[dict[str, Any]]] = {}
     for a in kept:
         entries.setdefault(a["question"], []).append(a)
     lessons = {}
@@ -201,11 +201,11 @@ def build_export(progress: dict, banks: Iterable[QuestionBank], name: str | None
     return check_export(doc)
 
 
-def _where(loc: tuple) -> str:
+def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def check_export(data: Any) -> dict:
+def check_export(data: Any) -> dict[str, Any]:
     """Validate a decoded results document; return it, or raise ExportFormatError saying what is wrong."""
     if not isinstance(data, dict):
         raise ExportFormatError("not a class-results file (the JSON is not an object)")
@@ -234,7 +234,7 @@ def check_export(data: Any) -> dict:
     return data
 
 
-def encode(doc: dict) -> bytes:
+def encode(doc: dict[str, Any]) -> bytes:
     """The file's bytes: UTF-8 JSON, keys in a stable order."""
     return (json.dumps(doc, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -255,7 +255,7 @@ def file_slug(text: str) -> str:
     return _ascii_slug(text) or "learner"
 
 
-def export_filename(doc: dict) -> str:
+def export_filename(doc: dict[str, Any]) -> str:
     """e.g. `class-results-ann-b-learner-0123456789abcdef.json`. The learner code makes the name unique, so a
     name in any script is safe to collect (`class-results-learner-….json` when no Latin letter is left)."""
     slug = _ascii_slug(doc["name"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .model import FieldError, Id, Strict, Text, _unique
+from .schema import FieldError, Id, Strict, Text, _unique
 from .vocab import MOTOR_UNIT_PARTS, REGION_IDS, MOTOR_UNIT_MODES, FootView, MotorUnitMode, MotorUnitPart  # noqa: F401
 
 

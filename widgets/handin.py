@@ -24,8 +24,12 @@ import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .safe_json import UnreadableFile
+
+if TYPE_CHECKING:
+    from .rollup import Skipped
 
 # `export` (pydantic, the question banks) is imported where it is used: the hub's own Python imports this
 # module for `prepare_dropbox` with nothing but the standard library (`pip install --no-deps`).
@@ -66,20 +70,20 @@ class Refused:
     reason: str
 
 
-def dropbox_root(environ: dict | None = None) -> Path | None:
+def dropbox_root(environ: Mapping[str, str] | None = None) -> Path | None:
     """The drop box folder the admin set, or None outside a class hub."""
     value = (os.environ if environ is None else environ).get(ENV, "").strip()
     return Path(value) if value else None
 
 
-def owners_mode(environ: dict | None = None) -> str:
+def owners_mode(environ: Mapping[str, str] | None = None) -> str:
     """"uid" (each learner is a Unix user: The Littlest JupyterHub, LocalProcessSpawner) or "folder" (one
     shared uid, each learner's folder mounted alone: Zero to JupyterHub)."""
     env = os.environ if environ is None else environ
     return "folder" if env.get(ENV_OWNERS, "").strip() == "folder" else "uid"
 
 
-def box_name(environ: dict | None = None) -> str:
+def box_name(environ: Mapping[str, str] | None = None) -> str:
     """The name of this learner's folder in the drop box: their Unix user name, or with one shared uid the
     hub user name (JupyterHub sets JUPYTERHUB_USER)."""
     env = os.environ if environ is None else environ
@@ -88,7 +92,7 @@ def box_name(environ: dict | None = None) -> str:
     return pwd.getpwuid(os.getuid()).pw_name
 
 
-def results_document(progress: dict, name: str | None = None) -> dict:
+def results_document(progress: dict[str, Any], name: str | None = None) -> dict[str, Any]:
     """The results file the learner hands in (the same document 'Make my results file' saves)."""
     from . import export
     from .load import all_banks, load_review
@@ -106,7 +110,7 @@ def _own_folder(root: Path, user: str) -> Path:
     return folder
 
 
-def hand_in(progress: dict, name: str | None = None, environ: dict | None = None) -> HandIn:
+def hand_in(progress: dict[str, Any], name: str | None = None, environ: Mapping[str, str] | None = None) -> HandIn:
     """Write the learner's results file into their own drop box folder, replacing their earlier hand-in.
 
     Never raises for a missing or broken drop box: the result says what happened and what to do instead.
@@ -221,7 +225,7 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
     return [found[u] for u in sorted(found)], refused
 
 
-def _read(root, by) -> tuple[list[tuple[DropboxEntry, dict]], list[Refused]]:
+def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
     from .export import ExportFormatError
     from .rollup import read_file           # the one reader of a results file (regular files only, bounded)
     entries, refused = list_handins(root, by)
@@ -234,13 +238,15 @@ def _read(root, by) -> tuple[list[tuple[DropboxEntry, dict]], list[Refused]]:
     return docs, refused
 
 
-def read_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[tuple[str, dict]], list[Refused]]:
+def read_handins(root: Path | str | None = None, by: str | None = None
+                 ) -> tuple[list[tuple[str, dict[str, Any]]], list[Refused]]:
     """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
     docs, refused = _read(root, by)
     return [(entry.user, doc) for entry, doc in docs], refused
 
 
-def dropbox_files(root: Path | str | None = None, by: str | None = None):
+def dropbox_files(root: Path | str | None = None, by: str | None = None
+                  ) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
     """(Teacher) the drop box in the form `widgets.rollup.rollup` takes: ("<hub user>/<file name>", document)
     pairs, and the refused entries as `rollup.Skipped`."""
     from .rollup import Skipped

@@ -12,13 +12,14 @@ import argparse
 import re
 import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 START = "lessons/00_start_here.ipynb"
 BADGE = "https://mybinder.org/badge_logo.svg"
 
 
-def settings(pyproject: Path | str = "pyproject.toml") -> dict:
+def settings(pyproject: Path | str = "pyproject.toml") -> dict[str, Any]:
     """`repository`, `branch` and `hub` from `[tool.foot-twitch-lessons]` in pyproject.toml."""
     data = tomllib.loads(Path(pyproject).read_text(encoding="utf-8"))
     conf = data.get("tool", {}).get("foot-twitch-lessons", {})

@@ -8,12 +8,14 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from .model import CaseStories, Course, DuplicateIdError, FieldError, Glossary, QuestionBank
-from .questions import registry
+from .model import CaseStories, Course, Glossary, QuestionBank
+from .questions import QuestionBase, registry
 from .care_model import Care
 from .figure_model import FigureTexts, FootRegions
 from .review import LESSON as REVIEW_LESSON, Review
+from .schema import DuplicateIdError, FieldError
 from .triage import triage
 from .triage_model import TriageRules
 
@@ -52,9 +54,11 @@ _ENTRY_KEYS = {"lessons": "id", "questions": "id", "entries": "term", "rules": "
                "outcomes": "id"}
 
 
-def _describe(raw: Any, loc: tuple) -> tuple[str | None, str | None]:
+def _describe(raw: Any, loc: tuple[int | str, ...]) -> tuple[str | None, str | None]:
     """Turn a pydantic error location into (entry name, field path) using the raw data."""
-    entry, parts, node = None, [], raw
+    entry: str | None = None
+    parts: list[str] = []
+    node = raw
     i = 0
     while i < len(loc):
         key = loc[i]
@@ -85,7 +89,7 @@ def _describe(raw: Any, loc: tuple) -> tuple[str | None, str | None]:
     return entry, ".".join(parts) or None
 
 
-def _friendly(err: dict) -> str:
+def _friendly(err: ErrorDetails) -> str:
     kind, msg = err["type"], err["msg"]
     if kind == "missing":
         return "this field is missing (it is required)"
@@ -162,7 +166,7 @@ def load_glossary() -> Glossary:
     return load_file(Glossary, CONTENT_DIR / "glossary.yaml")
 
 
-def find_question(full_id: str):
+def find_question(full_id: str) -> tuple[QuestionBank, QuestionBase]:
     """(bank, question) for an id such as `01-physiology/q3`."""
     lesson, _, _ = full_id.partition("/")
     bank = load_bank(lesson)
@@ -199,7 +203,7 @@ def load_figure_texts() -> FigureTexts:
     return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
 
 
-def related_questions(region_id: str) -> list[tuple[str, int, object]]:
+def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:
     """(lesson id, question number from 1, question) of every recap-quiz question with topic ``region:<region_id>``.
 
     Numbers count the recap quiz as the learner sees it (section checks are left out of it).

@@ -10,8 +10,13 @@ from .questions import (MultipleSelect, Numeric, Option, OrderItem, Ordering, Qu
                         registry)
 from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique
 
-# The question types (widgets/questions/) and the schema building blocks (schema.py) are re-exported here,
-# so `from widgets.model import SingleChoice, FieldError` keeps working.
+# The question types (widgets/questions/), the schema building blocks (schema.py) and the self-check
+# vocabulary (vocab.py) are re-exported here, so `from widgets.model import SingleChoice, SIGNS` keeps working.
+__all__ = ["BOOK_VISIT_SIGNS", "CARE_OUTCOMES", "DURATIONS", "EMERGENCY_SIGNS", "GLOSSARY_HEADINGS", "OUTCOMES",
+           "QUESTION_TYPES", "SAME_DAY_SIGNS", "SIGNS", "TRIGGERS", "CaseStories", "CaseStory", "Course",
+           "DuplicateIdError", "FieldError", "FullId", "Glossary", "GlossaryEntry", "LessonInfo", "MultipleSelect",
+           "Numeric", "Option", "OrderItem", "Ordering", "Question", "QuestionBank", "ReviewSet", "SelfCheckAnswers",
+           "SingleChoice", "TrueFalse"]
 
 
 def _question_union(_source: Any, handler: Any) -> Any:
@@ -35,7 +40,7 @@ class QuestionBank(Strict):
         _unique([q.id for q in self.questions], "question")
         return self
 
-    def question(self, qid: str):
+    def question(self, qid: str) -> QuestionBase:
         """The question with this local id (`q1`) or full id (`01-physiology/q1`)."""
         local = qid.split("/", 1)[-1]
         for q in self.questions:
@@ -43,10 +48,10 @@ class QuestionBank(Strict):
                 return q
         raise KeyError(f"{self.lesson} has no question {qid!r}")
 
-    def full_id(self, question) -> str:
+    def full_id(self, question: QuestionBase) -> str:
         return f"{self.lesson}/{question.id}"
 
-    def recap(self) -> list:
+    def recap(self) -> list[QuestionBase]:
         """The questions of the recap quiz at the end of the lesson: every question that is not a section check."""
         return [q for q in self.questions if not q.section_check]
 
@@ -55,7 +60,12 @@ class QuestionBank(Strict):
         return [self.full_id(q) for q in self.questions]
 
 
-registry.on_change(lambda: QuestionBank.model_rebuild(force=True))    # a new type: banks accept it
+def _rebuild_banks() -> None:
+    """A question type was registered or removed: banks accept exactly the registered types."""
+    QuestionBank.model_rebuild(force=True)
+
+
+registry.on_change(_rebuild_banks)
 
 from .vocab import GLOSSARY_KINDS, GlossaryKind  # noqa: E402
 
@@ -88,7 +98,7 @@ class Glossary(Strict):
                 return e
         raise KeyError(term)
 
-    def grouped(self, lesson: str | None = None) -> dict[str, list[GlossaryEntry]]:
+    def grouped(self, lesson: str | None = None) -> dict[GlossaryKind, list[GlossaryEntry]]:
         """The terms of `lesson` (or all), by kind ("know" first, then "doctors"), each sorted A to Z."""
         chosen = [e for e in self.entries if lesson is None or lesson in e.lessons]
         return {kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())

@@ -34,7 +34,7 @@ import stat
 import time
 import weakref
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 from urllib.parse import quote
 
 from platformdirs import user_data_dir
@@ -76,6 +76,8 @@ _SCHEMA = (
 )
 _CORRUPT = {11, 26}        # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY = {5, 6}             # SQLITE_BUSY, SQLITE_LOCKED
+
+T = TypeVar("T")
 
 
 def data_dir() -> Path:
@@ -176,7 +178,7 @@ def _rollback(conn: sqlite3.Connection) -> None:
         pass
 
 
-def _row_attempt(row) -> dict:
+def _row_attempt(row: tuple[Any, ...]) -> dict[str, Any]:
     question, lesson, chosen, correct, when, qhash = row
     return {"question": question, "lesson": lesson, "chosen": json.loads(chosen), "correct": bool(correct),
             "time": when, "hash": qhash}
@@ -194,22 +196,22 @@ class ProgressStore:
         self.path = self.directory / DB_NAME
         self.legacy = self.directory / LEGACY_NAME
         self.busy_timeout = busy_timeout
-        self._pending: list[dict] = []         # answers not written yet, in the order given
+        self._pending: list[dict[str, Any]] = []         # answers not written yet, in the order given
         self.events: list[str] = []            # things to tell once (moved aside, imported, refused), in order
         self.told = 0                          # events[:told] were shown by some view
         self._problem: str | None = None       # why the last write or read failed
         self._newer: str | None = None         # set when the file is of a newer schema: read only
         self._learner: str | None = None       # the code last read (or made up while nothing can be read)
         self._created = ""
-        self._last: list[dict] | None = None   # the attempts last read, shown if reading fails later
+        self._last: list[dict[str, Any]] | None = None   # the attempts last read, shown if reading fails later
         self._seen: dict[str, QuestionStatus] = {}   # statuses last read, shown if reading fails later
         self._checked = False                  # integrity checked once per store
         self._ever_read = False                # the file was read at least once by this store
-        self._listeners: list[weakref.ref] = []
+        self._listeners: list[weakref.ref[Callable[[], None]]] = []
         self._notifying = False
 
     # -- public reads ------------------------------------------------------------------------------
-    def load(self) -> dict:
+    def load(self) -> dict[str, Any]:
         """The whole progress document: every saved answer, then any still waiting to be written."""
         self._flush()
         try:
@@ -260,11 +262,11 @@ class ProgressStore:
             self._problem = f"your saved answers cannot be read just now ({e})"
 
     @staticmethod
-    def _wanted(a: dict, ids: list[str] | None, lesson: str | None) -> bool:
+    def _wanted(a: dict[str, Any], ids: list[str] | None, lesson: str | None) -> bool:
         return (ids is None or a["question"] in ids) and (lesson is None or a["lesson"] == lesson)
 
     # -- public writes -----------------------------------------------------------------------------
-    def record(self, lesson: str, question: str, chosen: list[str], correct: bool, hash: str = "") -> dict:
+    def record(self, lesson: str, question: str, chosen: list[str], correct: bool, hash: str = "") -> dict[str, Any]:
         """Save one attempt (ids, never texts, and the question's content hash); returns the attempt.
 
         If it cannot be written now, it is kept in memory, `notice()` says so, and every later call tries
@@ -281,11 +283,11 @@ class ProgressStore:
         self._notify()
         return attempt
 
-    def reset(self) -> dict:
+    def reset(self) -> dict[str, Any]:
         """Erase the saved answers, keeping the learner code; a backup file of them is written first.
 
         Raises ProgressUnavailable (nothing erased) if the backup or the change cannot be written."""
-        def clear(conn, doc):
+        def clear(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
@@ -297,7 +299,7 @@ class ProgressStore:
         self._notify()
         return self.load()
 
-    def replace(self, data: dict) -> dict:
+    def replace(self, data: dict[str, Any]) -> dict[str, Any]:
         """Replace every saved answer and the learner code with those of `data` (validated first).
 
         A bad document raises ProgressFormatError, a folder that cannot be written ProgressUnavailable;
@@ -308,7 +310,7 @@ class ProgressStore:
         if size > MAX_BYTES:
             raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
 
-        def put(conn, doc):
+        def put(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
@@ -384,7 +386,7 @@ class ProgressStore:
         if wrote and notify:
             self._notify()
 
-    def _write_one(self, conn, attempt: dict) -> None:
+    def _write_one(self, conn: sqlite3.Connection, attempt: dict[str, Any]) -> None:
         if self._newer:
             raise _Unavailable(self._newer)
         conn.execute("BEGIN IMMEDIATE")
@@ -406,13 +408,14 @@ class ProgressStore:
             raise
 
     @staticmethod
-    def _insert(conn, attempts: list[dict]) -> None:
+    def _insert(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> None:
         conn.executemany(
             "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(a["question"], a["lesson"], json.dumps(a["chosen"], ensure_ascii=False), int(a["correct"]), a["time"],
               a.get("hash", ""), attempt_bytes(a)) for a in attempts])
 
-    def _rewrite(self, change, backup_stem: str) -> tuple[Path | None, int]:
+    def _rewrite(self, change: Callable[[sqlite3.Connection, dict[str, Any] | None], None], backup_stem: str
+                 ) -> tuple[Path | None, int]:
         """Run `change(conn, doc)` in one write transaction after saving the current answers to a backup."""
         self._flush()
         if self._newer:
@@ -420,7 +423,7 @@ class ProgressStore:
         if self._pending:
             raise ProgressUnavailable(f"your newest answers are not saved yet: {self._problem}")
 
-        def op(conn):
+        def op(conn: sqlite3.Connection) -> tuple[Path | None, int]:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 learner, created, attempts = self._read_all(conn)
@@ -441,14 +444,14 @@ class ProgressStore:
             raise ProgressUnavailable(str(e)) from None
 
     # -- reading -----------------------------------------------------------------------------------
-    def _meta(self, conn) -> tuple[str, str]:
+    def _meta(self, conn: sqlite3.Connection) -> tuple[str, str]:
         meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('learner', 'created')").fetchall())
         if "learner" not in meta:
             raise _Corrupt("the learner code is missing")
         self._learner, self._created, self._ever_read = meta["learner"], meta.get("created", ""), True
         return self._learner, self._created
 
-    def _read_all(self, conn) -> tuple[str, str, list[dict]]:
+    def _read_all(self, conn: sqlite3.Connection) -> tuple[str, str, list[dict[str, Any]]]:
         own = not conn.in_transaction
         if own:
             conn.execute("BEGIN")
@@ -461,7 +464,7 @@ class ProgressStore:
                 conn.execute("COMMIT")
 
     @staticmethod
-    def _status_rows(conn, ids: list[str] | None, lesson: str | None) -> list:
+    def _status_rows(conn: sqlite3.Connection, ids: list[str] | None, lesson: str | None) -> list[tuple[Any, ...]]:
         cols = "SELECT question, lesson, attempts, first_correct, last_correct, last_chosen, last_hash FROM questions"
         where = " WHERE lesson = ?" if lesson else ""
         if ids is None:
@@ -481,7 +484,7 @@ class ProgressStore:
         return self._learner
 
     # -- opening -----------------------------------------------------------------------------------
-    def _run(self, op):
+    def _run(self, op: Callable[[sqlite3.Connection], T]) -> T:
         """Run `op(connection)` on a fresh connection; a damaged file is moved aside once and `op` retried."""
         for tries in range(2):
             try:
@@ -532,7 +535,7 @@ class ProgressStore:
             conn.close()
             raise
 
-    def _drop_stale_journal(self, conn) -> None:
+    def _drop_stale_journal(self, conn: sqlite3.Connection) -> None:
         """Delete a journal left by a writer killed before its first change (not "hot", so SQLite keeps it).
 
         Under our write lock no other writer is in a transaction, and a hot journal was already rolled back
@@ -578,7 +581,7 @@ class ProgressStore:
         elif st.st_mode & 0o077 and st.st_uid == os.geteuid():
             os.chmod(self.path, 0o600)
 
-    def _initialise(self, conn, seed: dict | None = None) -> None:
+    def _initialise(self, conn: sqlite3.Connection, seed: dict[str, Any] | None = None) -> None:
         """Create the schema in an empty file, with the answers of `seed` or of an old progress.json."""
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -607,7 +610,7 @@ class ProgressStore:
         if legacy is not None:
             self._keep_legacy(*legacy)
 
-    def _legacy(self) -> tuple[dict | None, tuple | None]:
+    def _legacy(self) -> tuple[dict[str, Any] | None, tuple[str, str] | None]:
         """The old progress.json's document (or None) and what to do with the file after the import."""
         try:
             os.lstat(self.legacy)
@@ -656,7 +659,7 @@ class ProgressStore:
                             f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}.")
 
 
-def _salvage(path: Path) -> tuple[str | None, str, list[dict]]:
+def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
     """The learner code, creation time and every attempt row still readable in a damaged database."""
     learner, created, rows = None, "", {}
     try:
@@ -692,9 +695,11 @@ def _salvage(path: Path) -> tuple[str | None, str, list[dict]]:
     return learner, created, attempts
 
 
-def _within_limits(attempts: list[dict]) -> list[dict]:
+def _within_limits(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The attempts a new file can hold: at most MAX_PER_QUESTION per question and MAX_BYTES in all, oldest first."""
-    out, per, used = [], {}, HEADER_BYTES
+    out: list[dict[str, Any]] = []
+    per: dict[str, int] = {}
+    used = HEADER_BYTES
     for a in attempts:
         a = dict(a, hash=a.get("hash", ""))
         size = attempt_bytes(a)
@@ -706,7 +711,7 @@ def _within_limits(attempts: list[dict]) -> list[dict]:
     return out
 
 
-def _fold(status: dict[str, QuestionStatus], a: dict) -> dict[str, QuestionStatus]:
+def _fold(status: dict[str, QuestionStatus], a: dict[str, Any]) -> dict[str, QuestionStatus]:
     """`status` with one more (unsaved) attempt added."""
     old = status.get(a["question"])
     status = dict(status)

@@ -43,7 +43,7 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def empty_progress(learner: str | None = None) -> dict:
+def empty_progress(learner: str | None = None) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "learner": learner or new_learner_code(),
             "created": now(), "attempts": []}
 
@@ -82,7 +82,7 @@ class ProgressDoc(BaseModel):
         return attempts
 
 
-def check_progress(data: Any) -> dict:
+def check_progress(data: Any) -> dict[str, Any]:
     """Validate a decoded progress document (migrating version 1); return it, or raise ProgressFormatError."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         if isinstance(data, dict) and data.get("format") == RESULTS_FORMAT:
@@ -116,7 +116,7 @@ def _first_error(e: ValidationError) -> str:
     return f"{where}: {msg}" if where else msg
 
 
-def read_progress_upload(content: bytes, what: str = "The file") -> dict:
+def read_progress_upload(content: bytes, what: str = "The file") -> dict[str, Any]:
     """Bytes of a progress file → a validated document, or ProgressFormatError with the one clear reason."""
     try:
         data = parse_json(content, what=what, max_bytes=MAX_BYTES)
@@ -125,16 +125,16 @@ def read_progress_upload(content: bytes, what: str = "The file") -> dict:
     return check_progress(data)
 
 
-def encode_attempt(attempt: dict) -> str:
+def encode_attempt(attempt: dict[str, Any]) -> str:
     return json.dumps(attempt, ensure_ascii=False, separators=(",", ":"))
 
 
-def attempt_bytes(attempt: dict) -> int:
+def attempt_bytes(attempt: dict[str, Any]) -> int:
     """How many bytes this attempt adds to a download (one line each)."""
     return len(encode_attempt(attempt).encode("utf-8")) + 2
 
 
-def encode_progress(doc: dict) -> bytes:
+def encode_progress(doc: dict[str, Any]) -> bytes:
     """The download's bytes: UTF-8 JSON, one attempt per line (at most MAX_BYTES for a store's document)."""
     head = {k: v for k, v in doc.items() if k != "attempts"}
     head = dict(head, format=FORMAT, version=VERSION)
@@ -143,6 +143,6 @@ def encode_progress(doc: dict) -> bytes:
     return (text + ',"attempts":[\n' + lines + ("\n" if lines else "") + "]}\n").encode("utf-8")
 
 
-def progress_filename(progress: dict) -> str:
+def progress_filename(progress: dict[str, Any]) -> str:
     """e.g. `foot-twitch-progress-learner-7f3a2c9b01d4e856.json`."""
     return f"foot-twitch-progress-{progress['learner'].lower()}.json"     # the code is [A-Za-z0-9_-] only

@@ -14,11 +14,12 @@ and the review keeps its own first-try score.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from pydantic import Field, model_validator
 
-from .model import FieldError, FullId, ReviewSet
+from .model import FullId, ReviewSet
+from .schema import FieldError
 from .scoring import LessonScore, lesson_score, missed_first
 
 LESSON = "05-review"
@@ -64,7 +65,7 @@ class ReviewPlan:
     replaces: dict[str, str] = field(default_factory=dict)   # new version → the missed lesson question it stands for
 
 
-def plan_review(listed: Iterable[str], attempts: list[dict], known: Iterable[str],
+def plan_review(listed: Iterable[str], attempts: list[dict[str, Any]], known: Iterable[str],
                 variant_of: Mapping[str, Iterable[str]] | None = None) -> ReviewPlan:
     """Order the review: what the learner missed before comes first, then the rest of the list in its order.
 
@@ -100,6 +101,6 @@ def review_ids(listed: Iterable[str], answered: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([review_id(q) for q in listed] + list(answered)))
 
 
-def review_score(listed: Iterable[str], attempts: list[dict]) -> LessonScore:
+def review_score(listed: Iterable[str], attempts: list[dict[str, Any]]) -> LessonScore:
     """The review's first-try score over its listed questions plus any other it brought back and was answered."""
     return lesson_score(LESSON, review_ids(listed, [a["question"] for a in attempts if a["lesson"] == LESSON]), attempts)

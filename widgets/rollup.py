@@ -16,12 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .content_hash import question_hash
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
 from .grading import grade
 from .model import QuestionBank
+from .questions import QuestionBase
 from .review import LESSON as REVIEW_LESSON, PREFIX as REVIEW_PREFIX, original_id, review_id
 from .safe_json import UnreadableFile, parse_json, read_regular_file
 
@@ -131,9 +132,9 @@ class Rollup:
 
 # -- reading ---------------------------------------------------------------------------------------
 
-def _entries(folder: Path) -> tuple[list[os.DirEntry], bool]:
+def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], bool]:
     """At most MAX_FILES entries of `folder`, sorted by name, and whether there were more."""
-    out = []
+    out: list[os.DirEntry[str]] = []
     with os.scandir(folder) as it:
         for entry in it:
             if len(out) == MAX_FILES:
@@ -142,7 +143,7 @@ def _entries(folder: Path) -> tuple[list[os.DirEntry], bool]:
     return sorted(out, key=lambda e: e.name), False
 
 
-def _not_plain(entry: os.DirEntry) -> str | None:
+def _not_plain(entry: os.DirEntry[str]) -> str | None:
     """Why `entry` is not read, judged without opening it or following a link (None: a plain file)."""
     if entry.is_symlink():
         return "It is a link to another file; only plain files are read."
@@ -160,13 +161,13 @@ def shown_name(name: str) -> str:
     return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
 
 
-def read_file(path: Path | str) -> dict:
+def read_file(path: Path | str) -> dict[str, Any]:
     """One results file → its validated document; `UnreadableFile` or `ExportFormatError` with the reason."""
     content = read_regular_file(path, max_bytes=MAX_RESULTS_BYTES, what="The file")
     return check_export(parse_json(content, what="The file", max_bytes=MAX_RESULTS_BYTES))
 
 
-def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skipped]]:
+def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
     """Read every results file directly in `folder`; never raises on a bad file, never blocks on one.
 
     Returns the files read, as (file name, document) pairs in name order, and every other entry with the
@@ -177,9 +178,10 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skippe
     if not folder.is_dir():
         raise FileNotFoundError(f"no folder {folder}")
     entries, more = _entries(folder)
-    good: list[tuple[str, dict]] = []
+    good: list[tuple[str, dict[str, Any]]] = []
     skipped: list[Skipped] = []
     for entry in entries:
+        reason: str | None
         try:
             if entry.name.startswith("."):
                 reason = "It is hidden (its name starts with a dot), so it was not read."
@@ -204,9 +206,13 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict]], list[Skippe
     return good, skipped
 
 
+# A saved answer, regraded: (full id, chosen ids) → right, wrong, or None when it is no answer to the question.
+Memo = dict[tuple[str, tuple[str, ...]], bool | None]
+
+
 # -- regrading one file ----------------------------------------------------------------------------
 
-def _regrade(question, chosen: list[str]):
+def _regrade(question: QuestionBase, chosen: list[str]) -> bool | None:
     """True/False when the saved answer grades, None when it is not an answer to this question."""
     result = grade(question, question.answer_from_saved(chosen))
     return result.correct if result.valid else None
@@ -216,13 +222,13 @@ def _short_list(ids: list[str], n: int = 5) -> str:
     return ", ".join(ids[:n]) + (f" and {len(ids) - n} more" if len(ids) > n else "")
 
 
-def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: Mapping[str, str],
-               review: Iterable[str] = (), now: datetime | None = None, memo: dict | None = None) -> HandedIn:
+def grade_file(file: str, doc: dict[str, Any], questions: Mapping[str, QuestionBase], current: Mapping[str, str],
+               review: Iterable[str] = (), now: datetime | None = None, memo: Memo | None = None) -> HandedIn:
     """Regrade one validated results document against `questions` (full id → question of the bank) whose
     content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers)."""
     memo = {} if memo is None else memo
 
-    def regrade(qid: str, chosen: list[str]):
+    def regrade(qid: str, chosen: list[str]) -> bool | None:
         key = (qid, tuple(chosen))
         if key not in memo:
             memo[key] = _regrade(questions[qid], chosen)
@@ -259,8 +265,8 @@ def grade_file(file: str, doc: dict, questions: Mapping[str, object], current: M
                     tuple(flags))
 
 
-def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, Answer], other: list[str],
-                 review: Iterable[str]) -> list[str]:
+def _claim_flags(doc: dict[str, Any], questions: Mapping[str, QuestionBase], answers: dict[str, Answer],
+                 other: list[str], review: Iterable[str]) -> list[str]:
     """The lesson totals the file claims, checked against its own answers. Lessons not in the course, and
     lessons with answers to another version of the bank (`other`: older or removed questions), are not checked."""
     by_lesson: dict[str, list[str]] = {}
@@ -290,13 +296,15 @@ def _claim_flags(doc: dict, questions: Mapping[str, object], answers: dict[str, 
 
 # -- combining ---------------------------------------------------------------------------------------
 
-def grade_files(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+def grade_files(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
                 now: datetime | None = None) -> tuple[list[HandedIn], list[Skipped]]:
     """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     current = {qid: question_hash(q) for qid, q in questions.items()}
     review = list(review)
-    graded, skipped, memo = [], [], {}
+    graded: list[HandedIn] = []
+    skipped: list[Skipped] = []
+    memo: Memo = {}
     for name, doc in files:
         try:
             graded.append(grade_file(name, doc, questions, current, review, now, memo))
@@ -332,7 +340,7 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
     if review or any(q.startswith(REVIEW_PREFIX) for h in counted for q in h.answers):
         out.lessons.append(_review_row(counted, review, questions))
     older = Counter(original_id(q) for h in counted for q in h.older)
-    picks_count: Counter = Counter()
+    picks_count: Counter[tuple[str, tuple[str, str]]] = Counter()
     for qid, (bank, q) in questions.items():
         results = [h.answers[qid] for h in counted if qid in h.answers]
         out.questions.append(QuestionStat(qid, bank.lesson, q.prompt, q.correct_answer_text(), len(results),
@@ -350,7 +358,7 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
     return out
 
 
-def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping) -> LessonCompletion:
+def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping[str, object]) -> LessonCompletion:
     """The final review, regraded: each learner's total is the listed questions plus any other brought back."""
     listed = {review_id(q) for q in review if q in questions}
     rows = []
@@ -364,7 +372,7 @@ def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping) 
                             len(started), sum(r[1] == r[0] for r in started), pct)
 
 
-def rollup(files: Iterable[tuple[str, dict]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
+def rollup(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
            skipped: Iterable[Skipped] = (), picks: Mapping[str, str | None] | None = None,
            now: datetime | None = None) -> Rollup:
     """Regrade and combine (file name, validated document) pairs against the banks and the review's list."""

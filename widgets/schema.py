@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Iterable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -32,7 +32,7 @@ class DuplicateIdError(ValueError):
         super().__init__(f"duplicate {what} id {duplicate!r} (ids must be unique)")
 
 
-def _unique(ids: list[str], what: str) -> None:
+def _unique(ids: Iterable[str], what: str) -> None:
     seen: set[str] = set()
     for i in ids:
         if i in seen:

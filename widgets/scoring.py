@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -30,16 +31,16 @@ class LessonScore:
                 f"(right on the first try); now correct: {self.now_correct}.")
 
 
-def question_status(attempts: list[dict]) -> dict[str, QuestionStatus]:
+def question_status(attempts: list[dict[str, Any]]) -> dict[str, QuestionStatus]:
     """Fold attempts (in time order) into one status per question id."""
-    grouped: dict[str, list[dict]] = {}
+    grouped: dict[str, list[dict[str, Any]]] = {}
     for a in attempts:
         grouped.setdefault(a["question"], []).append(a)
     return {q: QuestionStatus(q, len(al), al[0]["correct"], al[-1]["correct"], list(al[-1]["chosen"]),
                               al[-1].get("hash", "")) for q, al in grouped.items()}
 
 
-def lesson_score(lesson: str, question_ids: list[str], attempts: list[dict]) -> LessonScore:
+def lesson_score(lesson: str, question_ids: list[str], attempts: list[dict[str, Any]]) -> LessonScore:
     """Score of one lesson's quiz; `question_ids` are the full ids of its bank."""
     ids = set(question_ids)
     return score_from_status(lesson, question_ids, question_status([a for a in attempts if a["question"] in ids]))
@@ -52,6 +53,6 @@ def score_from_status(lesson: str, question_ids: list[str], status: dict[str, Qu
                        sum(s.now_correct for s in got))
 
 
-def missed_first(attempts: list[dict]) -> list[str]:
+def missed_first(attempts: list[dict[str, Any]]) -> list[str]:
     """Question ids this learner got wrong on the first try, oldest first (review brings them back)."""
     return [q for q, s in question_status(attempts).items() if not s.first_correct]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Sequence, TypeVar
+from typing import Callable, Sequence, TypeVar
+
+from .questions import MultipleSelect, Option, OrderItem, Ordering, SingleChoice
 
 T = TypeVar("T")
 
@@ -14,7 +16,7 @@ def _rng(seed: str, key: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def shuffled(items: Sequence[T], seed: str, key: str, keep_last=lambda item: False) -> list[T]:
+def shuffled(items: Sequence[T], seed: str, key: str, keep_last: Callable[[T], bool] = lambda item: False) -> list[T]:
     """`items` in an order fixed by (seed, key); items for which `keep_last` is true stay at the end in order."""
     movable = [i for i in items if not keep_last(i)]
     last = [i for i in items if keep_last(i)]
@@ -22,12 +24,12 @@ def shuffled(items: Sequence[T], seed: str, key: str, keep_last=lambda item: Fal
     return movable + last
 
 
-def shuffled_options(question, seed: str) -> list:
+def shuffled_options(question: SingleChoice | MultipleSelect, seed: str) -> list[Option]:
     """Options of a choice question in this learner's order ('none/all of the above' stays last)."""
     return shuffled(question.options, seed, question.id, keep_last=lambda o: o.keep_last)
 
 
-def scrambled_items(question, seed: str) -> list:
+def scrambled_items(question: Ordering, seed: str) -> list[OrderItem]:
     """Ordering items in a start order that is never already the right one."""
     items = list(question.items)
     for attempt in range(10):

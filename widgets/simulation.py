@@ -7,11 +7,12 @@ one motor unit's twitch is far too weak to move the foot, a cramp is not.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS
+from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS, MotorUnitMode, MotorUnitPart
 
 # --- Triggers ---------------------------------------------------------------------------------------
 # Each trigger lists its choices from calm to excitable, with the points each choice adds.
@@ -68,7 +69,7 @@ def excitability(settings: dict[str, str]) -> float:
 
 def firing_rate(settings: dict[str, str]) -> float:
     """Spontaneous single-motor-unit firings per minute; rises smoothly from MIN_RATE to MAX_RATE."""
-    return MIN_RATE * (MAX_RATE / MIN_RATE) ** excitability(settings)
+    return MIN_RATE * math.pow(MAX_RATE / MIN_RATE, excitability(settings))
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,9 @@ class ForceTrace:
 
 def _alpha(t: np.ndarray, tau: float) -> np.ndarray:
     """A twitch-shaped bump, 0 before t=0, peak 1 at t=tau."""
-    x = np.clip(t, 0.0, None) / tau
-    return x * np.exp(1.0 - x)
+    x: np.ndarray = np.clip(t, 0.0, None) / tau
+    bump: np.ndarray = x * np.exp(1.0 - x)
+    return bump
 
 
 def twitch_force(seed: int = 0) -> ForceTrace:
@@ -216,14 +218,21 @@ PATH = dict(zip(MOTOR_UNIT_PARTS, (0.0, 0.55, 0.85, 1.0), strict=True))
 MODES = MOTOR_UNIT_MODES
 
 
-def signal_position(part: str, mode: str) -> float:
+def check_mode(mode: str) -> MotorUnitMode:
+    """`mode` as a motor-unit mode ("normal" or "misfire"); ValueError naming both for anything else."""
+    for known in MODES:
+        if mode == known:
+            return known
+    raise ValueError(f"unknown mode {mode!r}; expected one of {MODES}")
+
+
+def signal_position(part: MotorUnitPart, mode: str) -> float:
     """Where the signal dot sits along the path (0 spinal cord .. 1 muscle fibres) at one step.
 
     A normal signal starts in the spinal cord; a misfire starts near the nerve ending, so at the
     spinal-cord step there is no signal yet (-1 means "no dot").
     """
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}; expected one of {MODES}")
+    mode = check_mode(mode)
     if mode == "misfire" and part == "spinal-cord":
         return -1.0
     if mode == "misfire" and part == "motor-neuron":

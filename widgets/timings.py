@@ -24,6 +24,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 import nbformat
 
@@ -90,7 +91,7 @@ def count_words(markdown: str) -> int:
     return len(_WORD.findall(markdown))
 
 
-def _widget_calls(source: str, where: str):
+def _widget_calls(source: str, where: str) -> Iterator[tuple[str, ast.Call]]:
     """(name, call) for each call of a name imported from ``widgets`` in one code cell."""
     try:
         tree = ast.parse(source)
@@ -103,11 +104,11 @@ def _widget_calls(source: str, where: str):
             yield node.func.id, node
 
 
-def _literal_list(call: ast.Call) -> list | None:
+def _literal_list(call: ast.Call) -> list[object] | None:
     """The first list literal among a call's arguments (``questions=[...]``, a list of story ids), if any."""
     for arg in [*call.args, *(k.value for k in call.keywords)]:
         if isinstance(arg, (ast.List, ast.Tuple)):
-            return ast.literal_eval(arg)
+            return list(ast.literal_eval(arg))
     return None
 
 
@@ -236,9 +237,10 @@ def _targets(s: Stated, times: list[LessonTime]) -> list[tuple[Path, str, str]]:
     """(file, text now, text with the computed times) for every file that states lesson times."""
     minutes = {t.notebook: t.minutes for t in times}
     total = sum(minutes.values())
-    files = [(s.course_yaml, lambda x: _course_yaml_fix(x, minutes)),
-             (s.readme, lambda x: _table_fix(x, minutes, total)),
-             (s.guide, lambda x: _table_fix(_guide_fix(x, plan_table(times)), minutes, None))]
+    files: list[tuple[Path, Callable[[str], str] | None]] = [
+        (s.course_yaml, lambda x: _course_yaml_fix(x, minutes)),
+        (s.readme, lambda x: _table_fix(x, minutes, total)),
+        (s.guide, lambda x: _table_fix(_guide_fix(x, plan_table(times)), minutes, None))]
     for t in times:
         files.append((s.lessons_dir / t.notebook, None))
     out = []

@@ -78,7 +78,7 @@ def _index(rules: TriageRules) -> dict[tuple[str, str], list[tuple[tuple[int, in
     """(question, answer) -> the rules it fires, each with its sort key (most urgent first, then file order)."""
     hit = _INDEX.get(id(rules))
     if hit is None or hit[0] is not rules:
-        table: dict[tuple[str, str], list] = {}
+        table: dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]] = {}
         for i, r in enumerate(rules.rules):
             for a in r.when[r.question]:
                 table.setdefault((r.question, a), []).append(((-SEVERITY[r.outcome], i), r))
@@ -147,9 +147,11 @@ def answers_from_choices(choices: Mapping[str, str | None], ticked: list[str] | 
     """
     unanswered = [q for q in QUESTIONS if choices.get(q) is None]
     get = {q: choices.get(q) or "unsure" for q in QUESTIONS}
-    answers = SelfCheckAnswers(signs=[q for q in SIGNS if get[q] == "yes"],
-                               unsure=[q for q in SIGNS if get[q] == "unsure"], duration=get["duration"],
-                               triggers=[t for t in TRIGGERS if t in set(ticked)])
+    # validated, not just typed: the form's duration is checked against the vocabulary here
+    answers = SelfCheckAnswers.model_validate({"signs": [q for q in SIGNS if get[q] == "yes"],
+                                               "unsure": [q for q in SIGNS if get[q] == "unsure"],
+                                               "duration": get["duration"],
+                                               "triggers": [t for t in TRIGGERS if t in set(ticked)]})
     return answers, unanswered
 
 

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from .care_model import EMERGENCY_NUMBER_RE, care_of, fill_care  # noqa: F401
-from .model import FieldError, Id, SelfCheckAnswers, Strict, Text, _unique
+from .model import SelfCheckAnswers
+from .schema import FieldError, Id, Strict, Text, _unique
 from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SEVERITY,  # noqa: F401
                     SIGN_ANSWERS, SIGNS, TIER, TRIGGERS, Outcome, Trigger)
 
@@ -124,11 +125,11 @@ class Rule(Strict):
 
 
 # Answers a rule may test: signs only on "yes" or "not sure" (a rule on "no" would fire for everyone).
-_ALLOWED = {**{q: ("yes", "unsure") for q in SIGNS}, "duration": DURATIONS}
-CALM = {**{q: "no" for q in SIGNS}, "duration": "under_1_week"}   # a person with no sign at all
+_ALLOWED: dict[str, tuple[str, ...]] = {**{q: ("yes", "unsure") for q in SIGNS}, "duration": DURATIONS}
+CALM: dict[str, str] = {**{q: "no" for q in SIGNS}, "duration": "under_1_week"}   # a person with no sign at all
 
 
-def required(question: str, answer: str) -> str:
+def required(question: str, answer: str) -> Outcome:
     """The least outcome the rules must give for one answer, whatever else the person answers (the safety contract)."""
     if question == "duration":
         return "book_visit" if answer in ("over_2_weeks", "unsure") else "no_warning_signs"

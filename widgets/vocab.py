@@ -22,30 +22,31 @@ SignAnswer = Literal["no", "yes", "unsure"]                            # code 0 
 Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
 Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
 
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
-CARE_OUTCOMES: tuple[str, ...] = get_args(CareOutcome)
-EMERGENCY_SIGNS: tuple[str, ...] = get_args(EmergencySign)
-SAME_DAY_SIGNS: tuple[str, ...] = get_args(SameDaySign)
-BOOK_VISIT_SIGNS: tuple[str, ...] = get_args(BookVisitSign)
-SIGNS: tuple[str, ...] = get_args(Sign)
-SIGN_ANSWERS: tuple[str, ...] = get_args(SignAnswer)
-DURATIONS: tuple[str, ...] = get_args(Duration)
-TRIGGERS: tuple[str, ...] = get_args(Trigger)
+OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
+CARE_OUTCOMES: tuple[CareOutcome, ...] = get_args(CareOutcome)
+EMERGENCY_SIGNS: tuple[EmergencySign, ...] = get_args(EmergencySign)
+SAME_DAY_SIGNS: tuple[SameDaySign, ...] = get_args(SameDaySign)
+BOOK_VISIT_SIGNS: tuple[BookVisitSign, ...] = get_args(BookVisitSign)
+SIGNS: tuple[Sign, ...] = get_args(Sign)
+SIGN_ANSWERS: tuple[SignAnswer, ...] = get_args(SignAnswer)
+DURATIONS: tuple[Duration, ...] = get_args(Duration)
+TRIGGERS: tuple[Trigger, ...] = get_args(Trigger)
 # How serious each verdict is: rules may only escalate; the verdict is the most serious outcome that fires.
-SEVERITY: dict[str, int] = {o: len(OUTCOMES) - 1 - i for i, o in enumerate(OUTCOMES)}
+SEVERITY: dict[Outcome, int] = {o: len(OUTCOMES) - 1 - i for i, o in enumerate(OUTCOMES)}
 # The verdict a "yes" to each sign leads to.
-TIER: dict[str, str] = {**dict.fromkeys(EMERGENCY_SIGNS, "emergency"), **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
-                        **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit")}
+TIER: dict[str, CareOutcome] = {**dict.fromkeys(EMERGENCY_SIGNS, "emergency"),
+                                **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
+                                **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit")}
 
 # --- Glossary --------------------------------------------------------------------------------------------
 GlossaryKind = Literal["know", "doctors"]
-GLOSSARY_KINDS: tuple[str, ...] = get_args(GlossaryKind)
+GLOSSARY_KINDS: tuple[GlossaryKind, ...] = get_args(GlossaryKind)
 
 # --- Figures ---------------------------------------------------------------------------------------------
 RegionId = Literal["peroneal-muscles", "peroneal-tendons", "shoe-pressure", "tarsal-tunnel", "posterior-tibial-nerve"]
 FootView = Literal["lateral", "medial"]
 MotorUnitPart = Literal["spinal-cord", "motor-neuron", "junction", "fibres"]     # in the order a signal passes
 MotorUnitMode = Literal["normal", "misfire"]
-REGION_IDS: tuple[str, ...] = get_args(RegionId)
-MOTOR_UNIT_PARTS: tuple[str, ...] = get_args(MotorUnitPart)
-MOTOR_UNIT_MODES: tuple[str, ...] = get_args(MotorUnitMode)
+REGION_IDS: tuple[RegionId, ...] = get_args(RegionId)
+MOTOR_UNIT_PARTS: tuple[MotorUnitPart, ...] = get_args(MotorUnitPart)
+MOTOR_UNIT_MODES: tuple[MotorUnitMode, ...] = get_args(MotorUnitMode)

@@ -39,6 +39,7 @@ class QuestionBase(Strict, ABC):
     KIND: ClassVar[str]                # the answer key's word for the type, e.g. "choose one"
     ONE_VALUE: ClassVar[bool] = False  # the answer is one id or text (not a list of them)
 
+    type: str                          # each type narrows it to its registered name: `type: Literal["<name>"]`
     id: Id
     prompt: Text
     explanation: Text

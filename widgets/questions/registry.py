@@ -19,7 +19,8 @@ _LISTENERS: list[Callable[[], None]] = []
 
 def type_name(cls: type[QuestionBase]) -> str:
     """The name in the class's `type: Literal["name"]` field."""
-    annotation = cls.model_fields["type"].annotation if "type" in cls.model_fields else None
+    field = cls.model_fields.get("type")
+    annotation = field.annotation if field is not None else None
     if get_origin(annotation) is not Literal or len(get_args(annotation)) != 1:
         raise TypeError(f"{cls.__name__} needs a field `type: Literal[\"<name>\"]`")
     return str(get_args(annotation)[0])

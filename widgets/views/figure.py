@@ -81,7 +81,7 @@ class FigureOutput(W.Output):
             MIME: {"data": figure["data"], "layout": figure["layout"], "config": CONFIG},
             "text/plain": f"[figure: {self.alt}]",
         }
-        self.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.outputs: tuple[dict[str, Any], ...] = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 def caption(text: str, css: str) -> W.HTML:

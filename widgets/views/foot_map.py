@@ -7,6 +7,8 @@ plotly's click event on the drawn figure; see ``clickbridge.py``). Tests drive i
 
 from __future__ import annotations
 
+from typing import Any
+
 import ipywidgets as W
 
 from .. import anatomy as A
@@ -29,21 +31,21 @@ COLOURS = {
 def figure(chosen: str | None, title: str) -> dict:
     """Both views with every region as a filled, hoverable, clickable trace; the chosen one hatched and outlined."""
     regions = load_regions()
-    data = []
+    data: list[dict[str, Any]] = []
     for view in ("lateral", "medial"):
-        xs, ys = zip(*A.outline(view), strict=False)
+        ox, oy = zip(*A.outline(view), strict=False)
         data.append(
             {
                 "type": "scatter",
                 "mode": "lines",
                 "fill": "toself",
-                "x": xs,
-                "y": ys,
+                "x": ox,
+                "y": oy,
                 "name": f"{view} outline",
                 "fillcolor": FILL_LIGHT,
                 "line": {"color": GREY, "width": 2},
                 "hoverinfo": "skip",
-                "customdata": [""] * len(xs),
+                "customdata": [""] * len(ox),
             }
         )
         bx, by = zip(*A.ankle_bone(view), strict=False)

@@ -149,7 +149,7 @@ class MotorUnit(KeyboardSafeBox):
     def __init__(self, mode: str = "normal"):
         texts = load_figure_texts()
         self.title, self.steps_by_mode = texts.motor_unit.title, texts.motor_unit_steps
-        self.mode, self.step = mode, 0
+        self.mode, self.step = sim.check_mode(mode), 0
         self.mode_buttons = W.ToggleButtons(
             options=MODE_LABELS,
             value=mode,
@@ -188,9 +188,7 @@ class MotorUnit(KeyboardSafeBox):
 
     def set_mode(self, mode: str) -> None:
         """Switch between the normal signal and the misfire; starts again at step 1."""
-        if mode not in sim.MODES:
-            raise ValueError(f"unknown mode {mode!r}; expected one of {sim.MODES}")
-        self.mode, self.step = mode, 0
+        self.mode, self.step = sim.check_mode(mode), 0
         if self.mode_buttons.value != mode:
             self.mode_buttons.value = mode  # its observer calls back here once, harmlessly
         self.redraw()

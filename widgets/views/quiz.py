@@ -118,7 +118,7 @@ class Quiz(KeyboardSafeBox):
         if bank is not None:
             chosen = bank.questions if questions is None else [bank.question(q) for q in questions]
             items, title, lesson = [(bank, q, bank.full_id(q)) for q in chosen], title or bank.title, bank.lesson
-        if title is None or lesson is None:
+        if items is None or title is None or lesson is None:
             raise TypeError("a Quiz of items needs a title and a lesson")
         self.bank = bank
         self.lesson = lesson

@@ -72,12 +72,12 @@ class SelfCheck(KeyboardSafeBox):
         self.mode.add_class(CSS["selfcheck_mode"])
         self.questions: dict[str, Question] = {}
         rows: list[W.Widget] = [intro, self.mode]
-        for key, items in (
-            ("emergency_signs", rules.emergency_signs),
-            ("same_day_signs", rules.same_day_signs),
-            ("book_visit_signs", rules.book_visit_signs),
+        for heading, items in (
+            (form.headings["emergency_signs"], rules.emergency_signs),
+            (form.headings["same_day_signs"], rules.same_day_signs),
+            (form.headings["book_visit_signs"], rules.book_visit_signs),
         ):
-            rows.append(_heading(form.headings[key]))
+            rows.append(_heading(heading))
             rows += [self._add(Question(i.id, i.label, i.text, i.help, ITEM_OPTIONS)) for i in items]
         d = rules.duration
         rows += [
