@@ -13,12 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _mypy(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache"), *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def test_mypy_finds_nothing_in_the_package(tmp_path):
-    run = _mypy(tmp_path)                       # the configured run: `files = ["widgets"]`
+    run = _mypy(tmp_path)  # the configured run: `files = ["widgets"]`
     assert run.returncode == 0, f"mypy found problems:\n{run.stdout}{run.stderr}"
     assert "Success: no issues found" in run.stdout, run.stdout + run.stderr
 

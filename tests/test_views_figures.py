@@ -149,7 +149,7 @@ def test_motor_unit_refuses_an_unknown_mode_by_name(bad):
     m = motor_unit("misfire")
     with pytest.raises(ValueError, match="unknown mode"):
         m.set_mode(bad)
-    assert m.mode == "misfire"                      # a refused mode changes nothing
+    assert m.mode == "misfire"  # a refused mode changes nothing
 
 
 def test_motor_unit_next_back_and_misfire():

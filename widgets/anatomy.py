@@ -12,10 +12,30 @@ import numpy as np
 MEDIAL_OFFSET = 22.0
 
 # Outline of the lower leg and foot, lateral view, clockwise from the top of the calf.
-_OUTLINE = [(2.1, 10), (1.9, 7.5), (1.9, 5.5), (1.8, 3.6), (1.3, 2.3), (1.0, 1.2), (1.4, 0.25), (2.4, 0.0),
-            (4.5, 0.05), (7.0, 0.05), (8.8, 0.2), (9.8, 0.45), (10.0, 0.8), (9.7, 1.2), (8.6, 1.45),
-            (7.0, 1.95), (5.4, 2.7), (4.3, 3.5), (3.9, 4.5), (3.9, 7.5), (4.1, 10)]
-ANKLE_BONE = (3.0, 3.3)          # the bump of the ankle (outer on the lateral view, inner on the medial)
+_OUTLINE = [
+    (2.1, 10),
+    (1.9, 7.5),
+    (1.9, 5.5),
+    (1.8, 3.6),
+    (1.3, 2.3),
+    (1.0, 1.2),
+    (1.4, 0.25),
+    (2.4, 0.0),
+    (4.5, 0.05),
+    (7.0, 0.05),
+    (8.8, 0.2),
+    (9.8, 0.45),
+    (10.0, 0.8),
+    (9.7, 1.2),
+    (8.6, 1.45),
+    (7.0, 1.95),
+    (5.4, 2.7),
+    (4.3, 3.5),
+    (3.9, 4.5),
+    (3.9, 7.5),
+    (4.1, 10),
+]
+ANKLE_BONE = (3.0, 3.3)  # the bump of the ankle (outer on the lateral view, inner on the medial)
 
 
 def _band(centre: list[tuple[float, float]], half_width: float, samples: int = 40) -> list[tuple[float, float]]:
@@ -27,8 +47,8 @@ def _band(centre: list[tuple[float, float]], half_width: float, samples: int = 4
     dx, dy = np.gradient(x), np.gradient(y)
     n = np.hypot(dx, dy)
     nx, ny = -dy / n * half_width, dx / n * half_width
-    left = list(zip(x + nx, y + ny))
-    right = list(zip(x - nx, y - ny))
+    left = list(zip(x + nx, y + ny, strict=False))
+    right = list(zip(x - nx, y - ny, strict=False))
     return left + right[::-1]
 
 
@@ -38,7 +58,7 @@ def _mirror(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 24) -> list[tuple[float, float]]:
     a = np.linspace(0, 2 * np.pi, n)
-    return list(zip(cx + rx * np.cos(a), cy + ry * np.sin(a)))
+    return list(zip(cx + rx * np.cos(a), cy + ry * np.sin(a), strict=False))
 
 
 # Region polygons; a region may have several pieces (a list of polygons).
@@ -46,10 +66,24 @@ REGIONS: dict[str, list[list[tuple[float, float]]]] = {
     "peroneal-muscles": [[(2.3, 9.4), (3.3, 9.4), (3.4, 7.5), (3.2, 5.4), (2.8, 4.7), (2.4, 5.4), (2.2, 7.5)]],
     "peroneal-tendons": [_band([(2.7, 5.0), (2.45, 3.4), (2.8, 2.3), (3.8, 1.5), (5.6, 1.05)], 0.16)],
     "shoe-pressure": [_ellipse(6.3, 0.55, 0.9, 0.33), _ellipse(7.2, 1.55, 0.75, 0.28)],
-    "tarsal-tunnel": [_mirror([(2.1, 3.3), (2.35, 2.2), (3.1, 1.35), (4.1, 1.2), (4.0, 1.9), (3.3, 2.5),
-                               (2.9, 3.4), (2.6, 4.2), (2.2, 4.2)])],
-    "posterior-tibial-nerve": [_mirror(_band([(2.5, 9.0), (2.45, 5.5), (2.45, 3.6), (2.65, 2.5), (3.4, 1.7),
-                                              (5.0, 0.9), (7.2, 0.55)], 0.09))],
+    "tarsal-tunnel": [
+        _mirror(
+            [
+                (2.1, 3.3),
+                (2.35, 2.2),
+                (3.1, 1.35),
+                (4.1, 1.2),
+                (4.0, 1.9),
+                (3.3, 2.5),
+                (2.9, 3.4),
+                (2.6, 4.2),
+                (2.2, 4.2),
+            ]
+        )
+    ],
+    "posterior-tibial-nerve": [
+        _mirror(_band([(2.5, 9.0), (2.45, 5.5), (2.45, 3.6), (2.65, 2.5), (3.4, 1.7), (5.0, 0.9), (7.2, 0.55)], 0.09))
+    ],
 }
 VIEW_LABELS = {"lateral": (5.0, 11.0, "Outer side (lateral view)"), "medial": (17.0, 11.0, "Inner side (medial view)")}
 # Where each region's text label goes (x, y) and the point on the region it points at.
@@ -64,7 +98,7 @@ LABELS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
 
 def outline(view: str) -> list[tuple[float, float]]:
     """The leg-and-foot outline of one view ("lateral" or "medial"), closed."""
-    pts = _OUTLINE + [_OUTLINE[0]]
+    pts = [*_OUTLINE, _OUTLINE[0]]
     return pts if view == "lateral" else _mirror(pts)
 
 
@@ -79,7 +113,7 @@ def region_xy(region_id: str) -> tuple[list[float | None], list[float | None]]:
     xs: list[float | None] = []
     ys: list[float | None] = []
     for poly in REGIONS[region_id]:
-        closed = list(poly) + [poly[0]]
+        closed = [*list(poly), poly[0]]
         if xs:
             xs.append(None)
             ys.append(None)
@@ -108,13 +142,13 @@ SPINAL_CORD = [(0.0, 1.0), (2.2, 1.0), (2.2, 7.0), (0.0, 7.0)]
 CELL_BODY = (1.2, 4.0)
 AXON = [(1.2, 4.0), (3.5, 4.0), (6.0, 4.4), (8.6, 4.0)]
 JUNCTION = (8.9, 4.0)
-FIBRES = [(9.2, 2.6 + 0.35 * i, 13.4) for i in range(9)]   # (x start, y, x end) of each fibre
+FIBRES = [(9.2, 2.6 + 0.35 * i, 13.4) for i in range(9)]  # (x start, y, x end) of each fibre
 MUSCLE = [(9.0, 2.3), (13.6, 2.3), (13.6, 5.7), (9.0, 5.7)]
 
 
 def point_on_path(fraction: float) -> tuple[float, float]:
     """The point a fraction (0..1) of the way along cell body → axon → junction → fibres centre."""
-    pts = np.array(AXON + [JUNCTION, (11.3, 4.0)], dtype=float)
+    pts = np.array([*AXON, JUNCTION, (11.3, 4.0)], dtype=float)
     seg = np.r_[0, np.cumsum(np.hypot(*np.diff(pts, axis=0).T))]
     # 0.85 of the way is the junction (see simulation.PATH)
     s = np.interp(fraction, [0, 0.85, 1.0], [0, seg[-2], seg[-1]])

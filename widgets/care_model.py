@@ -38,14 +38,17 @@ def care_of(info: ValidationInfo) -> Care:
 def fill_care(text: str, info: ValidationInfo) -> str:
     """`text` with {emergency_numbers} / {advice_line} filled in; a written-out number is refused."""
     if EMERGENCY_NUMBER_RE.search(text):
-        raise ValueError("names an emergency number itself; write {emergency_numbers} so the numbers live in "
-                         "one place (content/care.yaml)")
-    values: dict[str, str] = care_of(info).model_dump()     # every Care field is text
+        raise ValueError(
+            "names an emergency number itself; write {emergency_numbers} so the numbers live in "
+            "one place (content/care.yaml)"
+        )
+    values: dict[str, str] = care_of(info).model_dump()  # every Care field is text
 
     def sub(m: re.Match[str]) -> str:
         if m.group(1) not in values:
             raise ValueError(f"unknown placeholder {{{m.group(1)}}}; expected one of {sorted(values)}")
         return values[m.group(1)]
+
     return _PLACEHOLDER_RE.sub(sub, text)
 
 

@@ -19,12 +19,12 @@ def choices() -> tuple[tuple[str, str], ...]:
 class Judgement:
     """The outcome of one practice decision."""
 
-    chosen: str          # outcome id the learner picked
-    expected: str        # outcome id the story expects
-    correct: bool        # exactly the story's step
+    chosen: str  # outcome id the learner picked
+    expected: str  # outcome id the story expects
+    correct: bool  # exactly the story's step
     more_cautious: bool  # a more urgent step than needed: never marked wrong
-    hint: str            # empty when right; `more_cautious` text, or what to look at again
-    reason: str          # the story's own reason, always shown
+    hint: str  # empty when right; `more_cautious` text, or what to look at again
+    reason: str  # the story's own reason, always shown
 
     @property
     def accepted(self) -> bool:
@@ -59,13 +59,16 @@ def judge(stories: CaseStories, story: CaseStory, choice: str | None) -> Judgeme
         If nothing (or an unknown id) was chosen.
     """
     if choice not in OUTCOMES:
-        raise ChoiceError("Choose one of the steps first." if choice in (None, "")
-                          else f"unknown choice {choice!r}; expected one of {list(OUTCOMES)}")
+        raise ChoiceError(
+            "Choose one of the steps first."
+            if choice in (None, "")
+            else f"unknown choice {choice!r}; expected one of {list(OUTCOMES)}"
+        )
     ok = choice == story.expected
     cautious = SEVERITY[choice] > SEVERITY[story.expected]
     if ok:
         hint = ""
-    elif cautious or story.expected == "no_warning_signs":     # nothing is a smaller step than no warning signs
+    elif cautious or story.expected == "no_warning_signs":  # nothing is a smaller step than no warning signs
         hint = stories.more_cautious
     else:
         hint = stories.too_little[story.expected]

@@ -12,8 +12,7 @@ _TEACHING_ONLY = frozenset({"explanation", "hint", "topic"})
 
 def _graded_part(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _graded_part(v) for k, v in value.items()
-                if k not in _TEACHING_ONLY and not k.endswith("feedback")}
+        return {k: _graded_part(v) for k, v in value.items() if k not in _TEACHING_ONLY and not k.endswith("feedback")}
     if isinstance(value, list):
         return [_graded_part(v) for v in value]
     return value
@@ -24,6 +23,7 @@ def question_hash(question: Any) -> str:
 
     Feedback, explanation, hint and topic are left out: rewording them does not make an old attempt stale.
     """
-    canonical = json.dumps(_graded_part(question.model_dump(mode="json")), sort_keys=True, ensure_ascii=True,
-                           separators=(",", ":"))
+    canonical = json.dumps(
+        _graded_part(question.model_dump(mode="json")), sort_keys=True, ensure_ascii=True, separators=(",", ":")
+    )
     return hashlib.sha256(canonical.encode("ascii")).hexdigest()[:16]

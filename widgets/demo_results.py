@@ -14,17 +14,45 @@ import json
 import os
 import random
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .content_hash import question_hash
 from .export import build_export, encode, export_filename
 from .grading import grade
 from .model import QuestionBank
-from .review import LESSON as REVIEW_LESSON, review_id
+from .review import LESSON as REVIEW_LESSON
+from .review import review_id
 
-NAMES = ("Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena", "Milo", "Nia",
-         "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tess", "Uma", "Vik", "Wren", "Xia", "Yusuf", "Zoe")
+NAMES = (
+    "Ada",
+    "Ben",
+    "Cleo",
+    "Dev",
+    "Eli",
+    "Fay",
+    "Gus",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Milo",
+    "Nia",
+    "Omar",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tess",
+    "Uma",
+    "Vik",
+    "Wren",
+    "Xia",
+    "Yusuf",
+    "Zoe",
+)
 
 
 def _difficulty(qid: str) -> float:
@@ -32,32 +60,47 @@ def _difficulty(qid: str) -> float:
     return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
-def learner_progress(n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()
-                     ) -> dict[str, Any]:
+def learner_progress(
+    n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()
+) -> dict[str, Any]:
     """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
     progress: dict[str, Any] = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
     stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
     for bank in banks[:stop_after]:
         for q in bank.questions:
             if rng.random() < 0.1:
-                continue                                   # skipped this one
+                continue  # skipped this one
             qid = bank.full_id(q)
             first = q.right_answer() if rng.random() < _difficulty(qid) else q.wrong_answer(rng)
             tries = [first] + ([] if first == q.right_answer() or rng.random() < 0.2 else [q.right_answer()])
             for answer in tries:
                 result = grade(q, answer)
-                progress["attempts"].append({"question": qid, "lesson": bank.lesson, "chosen": result.chosen,
-                                             "correct": result.correct, "time": "2026-01-01T09:30:00+00:00",
-                                             "hash": question_hash(q)})
+                progress["attempts"].append(
+                    {
+                        "question": qid,
+                        "lesson": bank.lesson,
+                        "chosen": result.chosen,
+                        "correct": result.correct,
+                        "time": "2026-01-01T09:30:00+00:00",
+                        "hash": question_hash(q),
+                    }
+                )
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     if stop_after == len(banks) and rng.random() < 0.6:
         for qid in (q for q in review if q in questions):
             q = questions[qid]
             answer = q.right_answer() if rng.random() < 0.8 else q.wrong_answer(rng)
             result = grade(q, answer)
-            progress["attempts"].append({"question": review_id(qid), "lesson": REVIEW_LESSON, "chosen": result.chosen,
-                                         "correct": result.correct, "time": "2026-01-01T09:50:00+00:00",
-                                         "hash": question_hash(q)})
+            progress["attempts"].append(
+                {
+                    "question": review_id(qid),
+                    "lesson": REVIEW_LESSON,
+                    "chosen": result.chosen,
+                    "correct": result.correct,
+                    "time": "2026-01-01T09:50:00+00:00",
+                    "hash": question_hash(q),
+                }
+            )
     return progress
 
 
@@ -69,8 +112,14 @@ def write_new(path: Path, content: bytes) -> None:
         f.write(content)
 
 
-def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int = 7, bad_files: bool = True,
-               banks: Iterable[QuestionBank] | None = None, review: Iterable[str] | None = None) -> Path:
+def write_demo(
+    folder: Path | str | None = None,
+    learners: int = 30,
+    seed: int = 7,
+    bad_files: bool = True,
+    banks: Iterable[QuestionBank] | None = None,
+    review: Iterable[str] | None = None,
+) -> Path:
     """Write `learners` results files (and, if `bad_files`, four bad ones) into `folder`; return the folder.
 
     Without a folder, a new private one is made (`tempfile.mkdtemp`). Files are created exclusively, never
@@ -79,9 +128,11 @@ def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int =
     """
     if banks is None:
         from .load import all_banks
+
         banks = all_banks()
     banks = list(banks)
     from .load import load_review
+
     review = load_review().questions if review is None else list(review)
     out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
     out.mkdir(parents=True, exist_ok=True)
@@ -94,13 +145,18 @@ def write_demo(folder: Path | str | None = None, learners: int = 30, seed: int =
         write_new(out / export_filename(doc), encode(doc))
         first = first or (name, progress)
     if bad_files and first is not None:
-        name, progress = first         # the same learner handed in an earlier file too
+        name, progress = first  # the same learner handed in an earlier file too
         earlier = dict(progress, attempts=progress["attempts"][:5])
         older = build_export(earlier, banks, name, now="2026-01-01T09:45:00+00:00", review=review)
         write_new(out / "class-results-ada-old-copy.json", encode(older))
         write_new(out / "class-results-broken.json", b'{"format": "foot-twitch-lessons/class-res')
-        progress = {"format": "foot-twitch-lessons/progress", "version": 1, "learner": "learner-0000000000000099",
-                    "created": "2026-01-01T09:00:00+00:00", "attempts": []}
+        progress = {
+            "format": "foot-twitch-lessons/progress",
+            "version": 1,
+            "learner": "learner-0000000000000099",
+            "created": "2026-01-01T09:00:00+00:00",
+            "attempts": [],
+        }
         write_new(out / "progress.json", json.dumps(progress).encode("utf-8"))
         write_new(out / "notes.txt", b"Bring the results to the next class.\n")
     return out
@@ -116,8 +172,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
     except FileExistsError as e:
-        p.exit(1, f"{Path(e.filename).name} is already in {args.folder} (nothing is overwritten); "
-                  "choose an empty or a new folder.\n")
+        p.exit(
+            1,
+            f"{Path(e.filename).name} is already in {args.folder} (nothing is overwritten); "
+            "choose an empty or a new folder.\n",
+        )
     print(f"wrote {args.learners} learners' results to {out}")
 
 

@@ -2,8 +2,8 @@
 
 The file holds, per answered question, the question's content hash, the first and the last answer (as the
 option ids chosen) and the right/wrong marks the learner saw. The marks and the per-lesson totals are
-claims: the class roll-up (widgets/rollup.py, shown by widgets/views/class_results.py) regrades every answer against the bank and flags a file whose
-claims disagree with its answers.
+claims: the class roll-up (widgets/rollup.py, shown by widgets/views/class_results.py) regrades every answer
+against the bank and flags a file whose claims disagree with its answers.
 """
 
 from __future__ import annotations
@@ -13,22 +13,24 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import datetime, timezone
-from typing import Annotated, Any, Iterable
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import scoring
 from .content_hash import question_hash
 from .model import QuestionBank
-from .review import LESSON as REVIEW_LESSON, review_id, review_score
+from .review import LESSON as REVIEW_LESSON
+from .review import review_id, review_score
 
 FORMAT = "foot-twitch-lessons/class-results"
-VERSION = 2                    # 2: answers, content hashes and learner codes of up to 64 bits
+VERSION = 2  # 2: answers, content hashes and learner codes of up to 64 bits
 MAX_NAME = 60
-MAX_RESULTS_BYTES = 100_000    # a results file of every question today is about 15 kB
-MAX_ENTRIES = 300              # answered questions in one results file (the course has about 50)
-MAX_CHOSEN = 20                # options or items in one answer
+MAX_RESULTS_BYTES = 100_000  # a results file of every question today is about 15 kB
+MAX_ENTRIES = 300  # answered questions in one results file (the course has about 50)
+MAX_CHOSEN = 20  # options or items in one answer
 LEARNER_CODE = re.compile(r"^learner-[0-9a-f]{6,32}$")
 
 _QID = r"^(05-review/)?[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*$"
@@ -54,7 +56,7 @@ class LessonResult(_Strict):
     now_correct: Count
 
     @model_validator(mode="after")
-    def _consistent(self) -> "LessonResult":
+    def _consistent(self) -> LessonResult:
         if not (self.first_try <= self.answered and self.now_correct <= self.answered <= self.total):
             raise ValueError("the counts do not add up (first_try, now_correct ≤ answered ≤ total)")
         return self
@@ -79,10 +81,12 @@ class ClassResults(_Strict):
     name: Name
     learner: Annotated[str, Field(pattern=LEARNER_CODE.pattern)]
     exported: Annotated[str, Field(min_length=1, max_length=40)]
-    lessons: Annotated[dict[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)], LessonResult],
-                       Field(max_length=50)]
-    questions: Annotated[dict[Annotated[str, Field(pattern=_QID, max_length=130)], QuestionResult],
-                         Field(max_length=MAX_ENTRIES)]
+    lessons: Annotated[
+        dict[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=40)], LessonResult], Field(max_length=50)
+    ]
+    questions: Annotated[
+        dict[Annotated[str, Field(pattern=_QID, max_length=130)], QuestionResult], Field(max_length=MAX_ENTRIES)
+    ]
 
     @field_validator("exported")
     @classmethod
@@ -115,7 +119,7 @@ class _Progress(BaseModel):
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def clean_name(name: str | None, default: str) -> str:
@@ -151,12 +155,20 @@ def _answered_version(attempts: list[dict[str, Any]], current: dict[str, str]) -
     attempts = [dict(a, hash=_version(a.get("hash"), current[a["question"]])) for a in attempts]
     latest = {a["question"]: a["hash"] for a in attempts}
     answered_now = {a["question"] for a in attempts if a["hash"] == current[a["question"]]}
-    return [a for a in attempts
-            if a["hash"] == (current[a["question"]] if a["question"] in answered_now else latest[a["question"]])]
+    return [
+        a
+        for a in attempts
+        if a["hash"] == (current[a["question"]] if a["question"] in answered_now else latest[a["question"]])
+    ]
 
 
-def build_export(progress: dict[str, Any], banks: Iterable[QuestionBank], name: str | None = None,
-                 now: str | None = None, review: Iterable[str] = ()) -> dict[str, Any]:
+def build_export(
+    progress: dict[str, Any],
+    banks: Iterable[QuestionBank],
+    name: str | None = None,
+    now: str | None = None,
+    review: Iterable[str] = (),
+) -> dict[str, Any]:
     """The class-results document for one learner.
 
     Parameters
@@ -183,21 +195,42 @@ def build_export(progress: dict[str, Any], banks: Iterable[QuestionBank], name: 
     lessons = {}
     for bank in banks:
         s = scoring.lesson_score(bank.lesson, bank.full_ids(), kept)
-        lessons[bank.lesson] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
-                                "now_correct": s.now_correct}
+        lessons[bank.lesson] = {
+            "total": s.total,
+            "answered": s.answered,
+            "first_try": s.first_try,
+            "now_correct": s.now_correct,
+        }
     review = list(review)
     if review:
         s = review_score(review, kept)
-        lessons[REVIEW_LESSON] = {"total": s.total, "answered": s.answered, "first_try": s.first_try,
-                                  "now_correct": s.now_correct}
-    questions = {qid: {"hash": group[0]["hash"], "attempts": min(len(group), 10_000),
-                       "first_chosen": [str(c)[:100] for c in group[0]["chosen"][:MAX_CHOSEN]],
-                       "last_chosen": [str(c)[:100] for c in group[-1]["chosen"][:MAX_CHOSEN]],
-                       "first_correct": group[0]["correct"], "now_correct": group[-1]["correct"]}
-                 for qid, group in sorted(entries.items())}
+        lessons[REVIEW_LESSON] = {
+            "total": s.total,
+            "answered": s.answered,
+            "first_try": s.first_try,
+            "now_correct": s.now_correct,
+        }
+    questions = {
+        qid: {
+            "hash": group[0]["hash"],
+            "attempts": min(len(group), 10_000),
+            "first_chosen": [str(c)[:100] for c in group[0]["chosen"][:MAX_CHOSEN]],
+            "last_chosen": [str(c)[:100] for c in group[-1]["chosen"][:MAX_CHOSEN]],
+            "first_correct": group[0]["correct"],
+            "now_correct": group[-1]["correct"],
+        }
+        for qid, group in sorted(entries.items())
+    }
     code = learner_code(progress["learner"])
-    doc = {"format": FORMAT, "version": VERSION, "name": clean_name(name, code), "learner": code,
-           "exported": now or _now(), "lessons": lessons, "questions": questions}
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": clean_name(name, code),
+        "learner": code,
+        "exported": now or _now(),
+        "lessons": lessons,
+        "questions": questions,
+    }
     return check_export(doc)
 
 
@@ -212,13 +245,16 @@ def check_export(data: Any) -> dict[str, Any]:
     fmt = data.get("format")
     if fmt != FORMAT:
         if fmt == "foot-twitch-lessons/progress":
-            raise ExportFormatError("this is a progress file, not a class-results file "
-                                    "(the learner should use 'Make my results file')")
+            raise ExportFormatError(
+                "this is a progress file, not a class-results file (the learner should use 'Make my results file')"
+            )
         raise ExportFormatError("not a class-results file of these lessons")
     version = data.get("version")
     if version == 1 and not isinstance(version, bool):
-        raise ExportFormatError("made by an older version of these lessons (results file version 1, without "
-                                "the answers); ask the learner to click 'Make my results file' again")
+        raise ExportFormatError(
+            "made by an older version of these lessons (results file version 1, without "
+            "the answers); ask the learner to click 'Make my results file' again"
+        )
     if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:
         shown = repr(version)[:20]
         raise ExportFormatError(f"unknown class-results version {shown} (this course reads version {VERSION})")
@@ -230,7 +266,7 @@ def check_export(data: Any) -> dict[str, Any]:
         err = e.errors()[0]
         where = _where(err["loc"])[:80]
         msg = err["msg"].removeprefix("Value error, ")
-        raise ExportFormatError(f"field {where!r}: {msg}" if where else msg) from None
+        raise ExportFormatError(f"field '{where}': {msg}" if where else msg) from None
     return data
 
 
@@ -260,4 +296,3 @@ def export_filename(doc: dict[str, Any]) -> str:
     name in any script is safe to collect (`class-results-learner-….json` when no Latin letter is left)."""
     slug = _ascii_slug(doc["name"])
     return f"class-results-{slug + '-' if slug else ''}{learner_code(doc['learner'])}.json"
-

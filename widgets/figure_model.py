@@ -5,8 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from .schema import FieldError, Id, Strict, Text, _unique
-from .vocab import MOTOR_UNIT_PARTS, REGION_IDS, MOTOR_UNIT_MODES, FootView, MotorUnitMode, MotorUnitPart  # noqa: F401
-
+from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS, REGION_IDS, FootView, MotorUnitMode, MotorUnitPart  # noqa: F401
 
 
 class FootRegion(Strict):
@@ -23,7 +22,7 @@ class FootRegions(Strict):
     regions: list[FootRegion] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _known_ids(self) -> "FootRegions":
+    def _known_ids(self) -> FootRegions:
         _unique([r.id for r in self.regions], "region")
         for i, r in enumerate(self.regions):
             if r.id not in REGION_IDS:
@@ -64,7 +63,7 @@ class FigureTexts(Strict):
     motor_unit_steps: dict[MotorUnitMode, list[MotorUnitStep]]
 
     @model_validator(mode="after")
-    def _both_modes(self) -> "FigureTexts":
+    def _both_modes(self) -> FigureTexts:
         for mode in MOTOR_UNIT_MODES:
             if len(self.motor_unit_steps.get(mode, [])) < 2:
                 raise FieldError(f"motor_unit_steps.{mode}", "needs at least two steps")

@@ -16,15 +16,17 @@ and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``).
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .safe_json import UnreadableFile
 
@@ -35,13 +37,15 @@ if TYPE_CHECKING:
 # module for `prepare_dropbox` with nothing but the standard library (`pip install --no-deps`).
 
 ENV = "FOOT_LESSONS_DROPBOX"
-ENV_OWNERS = "FOOT_LESSONS_DROPBOX_OWNERS"     # "uid" (default: real users) or "folder" (one shared uid)
+ENV_OWNERS = "FOOT_LESSONS_DROPBOX_OWNERS"  # "uid" (default: real users) or "folder" (one shared uid)
 TEACHERS = "ftl-teachers"
 PREFIX = "class-results-"
 _USER = re.compile(r"^[a-z_][a-z0-9_.-]{0,63}$")
 
-NO_DROPBOX = ("There is no class drop box here (this is not a class hub, or your teacher has not set one up). "
-              "Use 'Make my results file' instead, save the file, and give it to your teacher.")
+NO_DROPBOX = (
+    "There is no class drop box here (this is not a class hub, or your teacher has not set one up). "
+    "Use 'Make my results file' instead, save the file, and give it to your teacher."
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def dropbox_root(environ: Mapping[str, str] | None = None) -> Path | None:
 
 
 def owners_mode(environ: Mapping[str, str] | None = None) -> str:
-    """"uid" (each learner is a Unix user: The Littlest JupyterHub, LocalProcessSpawner) or "folder" (one
+    """ "uid" (each learner is a Unix user: The Littlest JupyterHub, LocalProcessSpawner) or "folder" (one
     shared uid, each learner's folder mounted alone: Zero to JupyterHub)."""
     env = os.environ if environ is None else environ
     return "folder" if env.get(ENV_OWNERS, "").strip() == "folder" else "uid"
@@ -96,6 +100,7 @@ def results_document(progress: dict[str, Any], name: str | None = None) -> dict[
     """The results file the learner hands in (the same document 'Make my results file' saves)."""
     from . import export
     from .load import all_banks, load_review
+
     return export.build_export(progress, all_banks(), name, review=load_review().questions)
 
 
@@ -122,37 +127,44 @@ def hand_in(progress: dict[str, Any], name: str | None = None, environ: Mapping[
     try:
         folder = _own_folder(root, user)
     except OSError:
-        return HandIn(False, f"Your hand-in folder in the class drop box is missing or not yours ({root / user}). "
-                             "Tell your teacher; until it is fixed, use 'Make my results file' and give them the file.")
+        return HandIn(
+            False,
+            f"Your hand-in folder in the class drop box is missing or not yours ({root / user}). "
+            "Tell your teacher; until it is fixed, use 'Make my results file' and give them the file.",
+        )
     from . import export
+
     doc = results_document(progress, name)
     target = folder / export.export_filename(doc)
     tmp = folder / f".hand-in-{os.getpid()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o640)
         try:
-            os.fchmod(fd, 0o640)                 # teachers (the folder's group) read; whatever the umask
+            os.fchmod(fd, 0o640)  # teachers (the folder's group) read; whatever the umask
             os.write(fd, export.encode(doc))
             os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, target)
     except OSError as e:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
-        return HandIn(False, f"Handing in failed ({e.strerror or e}). Your answers are safe; try again, "
-                             "or use 'Make my results file' and give the file to your teacher.")
-    for old in folder.glob(f"{PREFIX}*.json"):      # one hand-in per learner: the newest
+        return HandIn(
+            False,
+            f"Handing in failed ({e.strerror or e}). Your answers are safe; try again, "
+            "or use 'Make my results file' and give the file to your teacher.",
+        )
+    for old in folder.glob(f"{PREFIX}*.json"):  # one hand-in per learner: the newest
         if old != target:
-            try:
+            with contextlib.suppress(OSError):
                 old.unlink()
-            except OSError:
-                pass
     when = datetime.now().strftime("%H:%M")
-    return HandIn(True, f"Handed in at {when}: your teacher can see your results now. "
-                        "You can hand in again later; the new file replaces this one.", target)
+    return HandIn(
+        True,
+        f"Handed in at {when}: your teacher can see your results now. "
+        "You can hand in again later; the new file replaces this one.",
+        target,
+    )
 
 
 def prepare_dropbox(root: Path | str, user: str, teachers: str = TEACHERS) -> Path:
@@ -166,10 +178,8 @@ def prepare_dropbox(root: Path | str, user: str, teachers: str = TEACHERS) -> Pa
     os.chown(root, 0, gid)
     os.chmod(root, 0o751)
     folder = root / user
-    try:
+    with contextlib.suppress(FileExistsError):
         os.mkdir(folder, 0o700)
-    except FileExistsError:
-        pass
     st = os.lstat(folder)
     if not stat.S_ISDIR(st.st_mode):
         raise RuntimeError(f"{folder} exists and is not a folder; remove it and start the server again")
@@ -219,7 +229,7 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
             if st.st_uid != fst.st_uid:
                 refused.append(Refused(path, f"written by {_owner(st.st_uid)}, not by the folder's owner"))
                 continue
-            item = DropboxEntry(folder.name, path, datetime.fromtimestamp(st.st_mtime, timezone.utc))
+            item = DropboxEntry(folder.name, path, datetime.fromtimestamp(st.st_mtime, UTC))
             if folder.name not in found or item.modified > found[folder.name].modified:
                 found[folder.name] = item
     return [found[u] for u in sorted(found)], refused
@@ -227,7 +237,8 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
 
 def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
     from .export import ExportFormatError
-    from .rollup import read_file           # the one reader of a results file (regular files only, bounded)
+    from .rollup import read_file  # the one reader of a results file (regular files only, bounded)
+
     entries, refused = list_handins(root, by)
     docs = []
     for entry in entries:
@@ -238,18 +249,23 @@ def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEn
     return docs, refused
 
 
-def read_handins(root: Path | str | None = None, by: str | None = None
-                 ) -> tuple[list[tuple[str, dict[str, Any]]], list[Refused]]:
+def read_handins(
+    root: Path | str | None = None, by: str | None = None
+) -> tuple[list[tuple[str, dict[str, Any]]], list[Refused]]:
     """(Teacher) the checked results documents of the drop box as (hub user, document), and what was refused."""
     docs, refused = _read(root, by)
     return [(entry.user, doc) for entry, doc in docs], refused
 
 
-def dropbox_files(root: Path | str | None = None, by: str | None = None
-                  ) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
+def dropbox_files(
+    root: Path | str | None = None, by: str | None = None
+) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
     """(Teacher) the drop box in the form `widgets.rollup.rollup` takes: ("<hub user>/<file name>", document)
     pairs, and the refused entries as `rollup.Skipped`."""
     from .rollup import Skipped
+
     docs, refused = _read(root, by)
-    return ([(f"{entry.user}/{entry.path.name}", doc) for entry, doc in docs],
-            [Skipped(f"{r.path.parent.name}/{r.path.name}", r.reason) for r in refused])
+    return (
+        [(f"{entry.user}/{entry.path.name}", doc) for entry, doc in docs],
+        [Skipped(f"{r.path.parent.name}/{r.path.name}", r.reason) for r in refused],
+    )

@@ -68,19 +68,22 @@ def nbgitpuller_url(hub: str, repository: str, branch: str = "main", notebook: s
     if hub_parts.scheme not in ("http", "https") or not hub_parts.netloc:
         raise ValueError(f"expected a hub URL like https://hub.example.org, got {hub!r}")
     _, _, name = _split_repo(repository)
-    query = urlencode({"repo": _clean_repo_url(repository), "urlpath": f"lab/tree/{name}/{notebook}",
-                       "branch": branch}, quote_via=quote, safe="")
+    query = urlencode(
+        {"repo": _clean_repo_url(repository), "urlpath": f"lab/tree/{name}/{notebook}", "branch": branch},
+        quote_via=quote,
+        safe="",
+    )
     return f"{hub.strip().rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
 def readme_blocks(repository: str, branch: str, hub: str) -> dict[str, str]:
     """The README's generated link blocks, by marker name."""
     return {
-        "binder": (f"{binder_badge(repository, branch)}\n\n"
-                   f"Binder link: <{binder_url(repository, branch)}>"),
+        "binder": (f"{binder_badge(repository, branch)}\n\nBinder link: <{binder_url(repository, branch)}>"),
         "hub": ("```text\n" + nbgitpuller_url(hub, repository, branch) + "\n```"),
-        "hub_install": ("```bash\npip install nbgitpuller "
-                        f'"foot-twitch-lessons @ git+{_clean_repo_url(repository)}@{branch}"\n```'),
+        "hub_install": (
+            f'```bash\npip install nbgitpuller "foot-twitch-lessons @ git+{_clean_repo_url(repository)}@{branch}"\n```'
+        ),
     }
 
 
@@ -106,25 +109,45 @@ def main(argv: list[str] | None = None) -> None:
     except (OSError, KeyError, ValueError) as e:
         conf = {"repository": None, "branch": "main", "hub": "", "error": f"{known.pyproject}: {e!r}"}
     p = argparse.ArgumentParser(prog="python -m widgets.links", description=__doc__.splitlines()[0])
-    p.add_argument("--pyproject", type=Path, default=Path("pyproject.toml"),
-                   help="the project settings to read (default: pyproject.toml in this folder)")
-    p.add_argument("--readme", type=Path, default=Path("README.md"),
-                   help="the README whose link blocks --write-readme rewrites (default: README.md in this folder)")
-    p.add_argument("repository", nargs="?", default=conf["repository"],
-                   help=f"repository URL (default from pyproject.toml: {conf['repository'] or 'none found'})")
+    p.add_argument(
+        "--pyproject",
+        type=Path,
+        default=Path("pyproject.toml"),
+        help="the project settings to read (default: pyproject.toml in this folder)",
+    )
+    p.add_argument(
+        "--readme",
+        type=Path,
+        default=Path("README.md"),
+        help="the README whose link blocks --write-readme rewrites (default: README.md in this folder)",
+    )
+    p.add_argument(
+        "repository",
+        nargs="?",
+        default=conf["repository"],
+        help=f"repository URL (default from pyproject.toml: {conf['repository'] or 'none found'})",
+    )
     p.add_argument("--branch", default=conf["branch"], help=f"branch (default {conf['branch']})")
     p.add_argument("--hub", default=conf["hub"], help=f"JupyterHub URL (default {conf['hub'] or 'none'})")
-    p.add_argument("--write-readme", action="store_true",
-                   help="rewrite the link blocks in README.md (uses pyproject.toml's settings)")
+    p.add_argument(
+        "--write-readme",
+        action="store_true",
+        help="rewrite the link blocks in README.md (uses pyproject.toml's settings)",
+    )
     args = p.parse_args(argv)
     if "error" in conf and (args.write_readme or args.repository is None):
-        p.error(f"cannot read [tool.foot-twitch-lessons] from {conf['error']}; run this in your fork's folder, "
-                "pass --pyproject, or give the repository URL")
+        p.error(
+            f"cannot read [tool.foot-twitch-lessons] from {conf['error']}; run this in your fork's folder, "
+            "pass --pyproject, or give the repository URL"
+        )
     if args.write_readme:
         readme = args.readme
-        readme.write_text(update_readme(readme.read_text(encoding="utf-8"),
-                                        readme_blocks(conf["repository"], conf["branch"], conf["hub"])),
-                          encoding="utf-8")
+        readme.write_text(
+            update_readme(
+                readme.read_text(encoding="utf-8"), readme_blocks(conf["repository"], conf["branch"], conf["hub"])
+            ),
+            encoding="utf-8",
+        )
         print(f"updated the links in {readme}")
         return
     try:

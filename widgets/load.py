@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -10,11 +10,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .model import CaseStories, Course, Glossary, QuestionBank
-from .questions import QuestionBase, registry
 from .care_model import Care
 from .figure_model import FigureTexts, FootRegions
-from .review import LESSON as REVIEW_LESSON, Review
+from .model import CaseStories, Course, Glossary, QuestionBank
+from .questions import QuestionBase, registry
+from .review import LESSON as REVIEW_LESSON
+from .review import Review
 from .schema import DuplicateIdError, FieldError
 from .triage import triage
 from .triage_model import TriageRules
@@ -49,9 +50,20 @@ def _read_yaml(path: Path) -> Any:
 
 
 # Which list in a file holds entries, and which key names an entry (for error messages).
-_ENTRY_KEYS = {"lessons": "id", "questions": "id", "entries": "term", "rules": "id", "stories": "id", "regions": "id",
-               "items": "id", "emergency_signs": "id", "same_day_signs": "id", "book_visit_signs": "id", "triggers": "id",
-               "outcomes": "id"}
+_ENTRY_KEYS = {
+    "lessons": "id",
+    "questions": "id",
+    "entries": "term",
+    "rules": "id",
+    "stories": "id",
+    "regions": "id",
+    "items": "id",
+    "emergency_signs": "id",
+    "same_day_signs": "id",
+    "book_visit_signs": "id",
+    "triggers": "id",
+    "outcomes": "id",
+}
 
 
 def _describe(raw: Any, loc: tuple[int | str, ...]) -> tuple[str | None, str | None]:
@@ -62,8 +74,13 @@ def _describe(raw: Any, loc: tuple[int | str, ...]) -> tuple[str | None, str | N
     i = 0
     while i < len(loc):
         key = loc[i]
-        if entry is None and isinstance(key, str) and key in _ENTRY_KEYS and i + 1 < len(loc) \
-                and isinstance(loc[i + 1], int):
+        if (
+            entry is None
+            and isinstance(key, str)
+            and key in _ENTRY_KEYS
+            and i + 1 < len(loc)
+            and isinstance(loc[i + 1], int)
+        ):
             idx = loc[i + 1]
             try:
                 item = node[key][idx]
@@ -139,7 +156,7 @@ def bank_path(lesson: str) -> Path:
     return QUESTIONS_DIR / f"{lesson}.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_bank(lesson: str) -> QuestionBank:
     """The validated question bank of a lesson, e.g. `load_bank("01-physiology")`."""
     path = bank_path(lesson)
@@ -161,7 +178,7 @@ def all_banks() -> list[QuestionBank]:
     return [load_bank(lesson) for lesson in lesson_ids()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_glossary() -> Glossary:
     return load_file(Glossary, CONTENT_DIR / "glossary.yaml")
 
@@ -173,7 +190,7 @@ def find_question(full_id: str) -> tuple[QuestionBank, QuestionBase]:
     return bank, bank.question(full_id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_course() -> Course:
     """The lesson map (content/course.yaml)."""
     return load_file(Course, CONTENT_DIR / "course.yaml")
@@ -191,13 +208,13 @@ def load_triage_rules(path: str | Path = CONTENT_DIR / "triage.yaml") -> TriageR
     return load_file(TriageRules, Path(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_regions() -> FootRegions:
     """The validated foot-map regions (content/foot_regions.yaml)."""
     return load_file(FootRegions, CONTENT_DIR / "foot_regions.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_figure_texts() -> FigureTexts:
     """The validated figure titles, captions and motor-unit steps (content/figures.yaml)."""
     return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
@@ -208,8 +225,9 @@ def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:
 
     Numbers count the recap quiz as the learner sees it (section checks are left out of it).
     """
-    return [(b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.recap())
-            if q.topic == f"region:{region_id}"]
+    return [
+        (b.lesson, i + 1, q) for b in all_banks() for i, q in enumerate(b.recap()) if q.topic == f"region:{region_id}"
+    ]
 
 
 def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
@@ -222,15 +240,24 @@ def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
     for s in stories.stories:
         outcome = triage(s.answers, rules).outcome
         if s.expected != outcome:
-            raise ContentError(path, s.id, "expected", f"expected {s.expected!r}, but the self-check rules give "
-                               f"{outcome!r} for these answers")
+            raise ContentError(
+                path,
+                s.id,
+                "expected",
+                f"expected {s.expected!r}, but the self-check rules give {outcome!r} for these answers",
+            )
         if s.expected == "no_warning_signs" and "healthcare professional" not in " ".join(s.reason.split()):
-            raise ContentError(path, s.id, "reason", "a self-care story's reason must still say when to see a "
-                               "healthcare professional (e.g. if it gets worse or lasts)")
+            raise ContentError(
+                path,
+                s.id,
+                "reason",
+                "a self-care story's reason must still say when to see a "
+                "healthcare professional (e.g. if it gets worse or lasts)",
+            )
     return stories
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cases() -> CaseStories:
     """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety."""
     path = CONTENT_DIR / "cases.yaml"
@@ -257,15 +284,21 @@ def check_review(review: Review, path: Path | str) -> Review:
     for i, full_id in enumerate(review.questions):
         problem = _missing_question(full_id, lessons)
         if problem is None and full_id.partition("/")[0] != REVIEW_LESSON:
-            problem = (f"the review asks its own new versions ({REVIEW_LESSON}/...), not lesson questions again; "
-                       "name the lesson question under variant_of")
+            problem = (
+                f"the review asks its own new versions ({REVIEW_LESSON}/...), not lesson questions again; "
+                "name the lesson question under variant_of"
+            )
         if problem:
             raise ContentError(path, full_id, f"questions[{i}]", problem)
     if REVIEW_LESSON in lessons:
         for q in load_bank(REVIEW_LESSON).full_ids():
             if q not in review.questions:
-                raise ContentError(path, q, "questions", f"{bank_path(REVIEW_LESSON).name} has this question, "
-                                   "but the review does not ask it")
+                raise ContentError(
+                    path,
+                    q,
+                    "questions",
+                    f"{bank_path(REVIEW_LESSON).name} has this question, but the review does not ask it",
+                )
     covered = set()
     for q, originals in review.variant_of.items():
         for j, full_id in enumerate(originals):
@@ -275,12 +308,16 @@ def check_review(review: Review, path: Path | str) -> Review:
             covered.add(full_id.partition("/")[0])
     left_out = sorted(lessons - {REVIEW_LESSON} - covered)
     if left_out:
-        raise ContentError(path, None, "variant_of", f"no review question asks again about lesson {left_out[0]!r} "
-                           "(the review covers every lesson)")
+        raise ContentError(
+            path,
+            None,
+            "variant_of",
+            f"no review question asks again about lesson {left_out[0]!r} (the review covers every lesson)",
+        )
     return review
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_review() -> Review:
     """The final review (content/review.yaml): its questions in order and the lesson questions each asks
     again, every id checked against its bank."""

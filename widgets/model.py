@@ -6,26 +6,81 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, GetPydanticSchema, field_validator, model_validator
 
-from .questions import (MultipleSelect, Numeric, Option, OrderItem, Ordering, QuestionBase, SingleChoice, TrueFalse,
-                        registry)
+from .care_model import CareText
+from .questions import (
+    MultipleSelect,
+    Numeric,
+    Option,
+    Ordering,
+    OrderItem,
+    QuestionBase,
+    SingleChoice,
+    TrueFalse,
+    registry,
+)
 from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique
+from .vocab import (
+    BOOK_VISIT_SIGNS,
+    CARE_OUTCOMES,
+    DURATIONS,
+    EMERGENCY_SIGNS,
+    GLOSSARY_KINDS,
+    OUTCOMES,
+    SAME_DAY_SIGNS,
+    SIGNS,
+    TRIGGERS,
+    CareOutcome,
+    Duration,
+    GlossaryKind,
+    Outcome,
+    Sign,
+    Trigger,
+)
 
 # The question types (widgets/questions/), the schema building blocks (schema.py) and the self-check
 # vocabulary (vocab.py) are re-exported here, so `from widgets.model import SingleChoice, SIGNS` keeps working.
-__all__ = ["BOOK_VISIT_SIGNS", "CARE_OUTCOMES", "DURATIONS", "EMERGENCY_SIGNS", "GLOSSARY_HEADINGS", "OUTCOMES",
-           "QUESTION_TYPES", "SAME_DAY_SIGNS", "SIGNS", "TRIGGERS", "CaseStories", "CaseStory", "Course",
-           "DuplicateIdError", "FieldError", "FullId", "Glossary", "GlossaryEntry", "LessonInfo", "MultipleSelect",
-           "Numeric", "Option", "OrderItem", "Ordering", "Question", "QuestionBank", "ReviewSet", "SelfCheckAnswers",
-           "SingleChoice", "TrueFalse"]
+__all__ = [
+    "BOOK_VISIT_SIGNS",
+    "CARE_OUTCOMES",
+    "DURATIONS",
+    "EMERGENCY_SIGNS",
+    "GLOSSARY_HEADINGS",
+    "OUTCOMES",
+    "QUESTION_TYPES",
+    "SAME_DAY_SIGNS",
+    "SIGNS",
+    "TRIGGERS",
+    "CaseStories",
+    "CaseStory",
+    "Course",
+    "DuplicateIdError",
+    "FieldError",
+    "FullId",
+    "Glossary",
+    "GlossaryEntry",
+    "LessonInfo",
+    "MultipleSelect",
+    "Numeric",
+    "Option",
+    "OrderItem",
+    "Ordering",
+    "Question",
+    "QuestionBank",
+    "ReviewSet",
+    "SelfCheckAnswers",
+    "SingleChoice",
+    "TrueFalse",
+]
 
 
 def _question_union(_source: Any, handler: Any) -> Any:
-    return handler(Annotated[Union[registry.classes()], Field(discriminator="type")])
+    # a Union built at run time from the registry: `X | Y` cannot take a tuple of classes
+    return handler(Annotated[Union[registry.classes()], Field(discriminator="type")])  # noqa: UP007
 
 
 # Any registered question type, picked by its `type` field (the union is built from the registry).
 Question = Annotated[QuestionBase, GetPydanticSchema(_question_union)]
-QUESTION_TYPES = registry.names()      # the built-in types
+QUESTION_TYPES = registry.names()  # the built-in types
 
 
 class QuestionBank(Strict):
@@ -36,7 +91,7 @@ class QuestionBank(Strict):
     questions: list[Question] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_questions(self) -> "QuestionBank":
+    def _unique_questions(self) -> QuestionBank:
         _unique([q.id for q in self.questions], "question")
         return self
 
@@ -67,7 +122,6 @@ def _rebuild_banks() -> None:
 
 registry.on_change(_rebuild_banks)
 
-from .vocab import GLOSSARY_KINDS, GlossaryKind  # noqa: E402
 
 GLOSSARY_HEADINGS = dict(zip(GLOSSARY_KINDS, ("Words to know", "Words doctors use"), strict=True))
 
@@ -101,8 +155,10 @@ class Glossary(Strict):
     def grouped(self, lesson: str | None = None) -> dict[GlossaryKind, list[GlossaryEntry]]:
         """The terms of `lesson` (or all), by kind ("know" first, then "doctors"), each sorted A to Z."""
         chosen = [e for e in self.entries if lesson is None or lesson in e.lessons]
-        return {kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())
-                for kind in GLOSSARY_HEADINGS}
+        return {
+            kind: sorted((e for e in chosen if e.kind == kind), key=lambda e: e.term.lower())
+            for kind in GLOSSARY_HEADINGS
+        }
 
 
 class LessonInfo(Strict):
@@ -122,30 +178,24 @@ class Course(Strict):
     lessons: list[LessonInfo] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_lessons(self) -> "Course":
+    def _unique_lessons(self) -> Course:
         _unique([l.id for l in self.lessons], "lesson")
         return self
 
 
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
 
-from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SIGNS,  # noqa: E402,F401
-                    TRIGGERS, CARE_OUTCOMES, CareOutcome, Duration, Outcome, Sign, Trigger)
-
-
-from .care_model import CareText  # noqa: E402
-
 
 class SelfCheckAnswers(Strict):
     """One person's answers to the self-check. Signs not listed in `signs` or `unsure` were answered "no"."""
 
-    signs: list[Sign] = Field(default_factory=list)        # answered "yes"
-    unsure: list[Sign] = Field(default_factory=list)       # answered "not sure"
+    signs: list[Sign] = Field(default_factory=list)  # answered "yes"
+    unsure: list[Sign] = Field(default_factory=list)  # answered "not sure"
     duration: Duration = "under_1_week"
     triggers: list[Trigger] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _yes_or_unsure_not_both(self) -> "SelfCheckAnswers":
+    def _yes_or_unsure_not_both(self) -> SelfCheckAnswers:
         both = set(self.signs) & set(self.unsure)
         if both:
             raise FieldError("unsure", f"{sorted(both)} answered both 'yes' and 'not sure'")
@@ -156,23 +206,23 @@ class CaseStory(Strict):
     """A short practice story for lesson 04: the learner picks the step the self-check would give."""
 
     id: Id
-    title: Text                      # e.g. "Sam, 14, footballer"
+    title: Text  # e.g. "Sam, 14, footballer"
     story: CareText
-    answers: SelfCheckAnswers        # what this person would answer in the self-check
+    answers: SelfCheckAnswers  # what this person would answer in the self-check
     expected: Outcome
-    reason: CareText                 # why, in plain words, shown after the learner decides
-    teacher_note: CareText           # for the teacher's key: what the story teaches, what to discuss
+    reason: CareText  # why, in plain words, shown after the learner decides
+    teacher_note: CareText  # for the teacher's key: what the story teaches, what to discuss
 
 
 class CaseStories(Strict):
     """The practice stories, plus what a learner sees after a choice that is less, or more, cautious than needed."""
 
-    too_little: dict[CareOutcome, CareText]   # by the expected step
-    more_cautious: CareText          # a more cautious choice: shown with the reason, never marked wrong
+    too_little: dict[CareOutcome, CareText]  # by the expected step
+    more_cautious: CareText  # a more cautious choice: shown with the reason, never marked wrong
     stories: list[CaseStory] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _unique_stories(self) -> "CaseStories":
+    def _unique_stories(self) -> CaseStories:
         _unique([s.id for s in self.stories], "story")
         missing = set(CARE_OUTCOMES) - set(self.too_little)
         if missing:

@@ -8,7 +8,7 @@ here are read from that file for the plotly figures, which cannot use CSS variab
 import re
 from pathlib import Path
 
-STATIC = Path(__file__).parent / "static"       # package data: the stylesheet and the page-side scripts
+STATIC = Path(__file__).parent / "static"  # package data: the stylesheet and the page-side scripts
 STYLESHEET = STATIC / "lessons.css"
 
 
@@ -21,16 +21,16 @@ def stylesheet_colours() -> dict[str, str]:
 _C = stylesheet_colours()
 BLUE, ORANGE, SKY, GREEN = _C["blue"], _C["orange"], _C["sky"], _C["green"]
 YELLOW, VERMILION, PURPLE, BLACK = _C["yellow"], _C["vermilion"], _C["purple"], _C["black"]
-GREY = _C["grey"]                  # lines and muted labels (contrast 7:1 on white)
-INFO_TEXT = _C["info-text"]        # figure text
-GRID = _C["grid"]                  # axis grid lines
-FILL_LIGHT = _C["fill-light"]      # the foot outline
-FILL_BONE = _C["fill-bone"]        # the ankle bones
-WHITE = _C["white"]                # figure backgrounds
+GREY = _C["grey"]  # lines and muted labels (contrast 7:1 on white)
+INFO_TEXT = _C["info-text"]  # figure text
+GRID = _C["grid"]  # axis grid lines
+FILL_LIGHT = _C["fill-light"]  # the foot outline
+FILL_BONE = _C["fill-bone"]  # the ankle bones
+WHITE = _C["white"]  # figure backgrounds
 
 # Stable CSS hooks (widget.add_class); the browser tests select on these, never on generated ids.
 CSS = {
-    "view": "lesson-view",              # every view root (views/keyboard.py KeyboardSafeBox)
+    "view": "lesson-view",  # every view root (views/keyboard.py KeyboardSafeBox)
     "stylesheet": "lesson-stylesheet",
     "status": "lesson-status",
     "glossary": "glossary",

@@ -33,20 +33,45 @@ import sqlite3
 import stat
 import time
 import weakref
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from platformdirs import user_data_dir
 
-from .progress_doc import (FORMAT, HEADER_BYTES, MAX_ATTEMPTS, MAX_BYTES, MAX_PER_QUESTION, VERSION, Attempt,
-                           ProgressFormatError, attempt_bytes, check_progress, empty_progress, encode_progress,
-                           new_learner_code, now)
+from .progress_doc import (
+    FORMAT,
+    HEADER_BYTES,
+    MAX_ATTEMPTS,
+    MAX_BYTES,
+    MAX_PER_QUESTION,
+    VERSION,
+    Attempt,
+    ProgressFormatError,
+    attempt_bytes,
+    check_progress,
+    empty_progress,
+    encode_progress,
+    new_learner_code,
+    now,
+)
 from .safe_json import UnreadableFile, parse_json, read_regular_file
 from .scoring import QuestionStatus, question_status
 
-__all__ = ["ENV_DIR", "FORMAT", "VERSION", "ProgressFormatError", "ProgressStore", "ProgressUnavailable",
-           "check_progress", "data_dir", "default_store", "empty_progress", "new_learner_code"]
+__all__ = [
+    "ENV_DIR",
+    "FORMAT",
+    "VERSION",
+    "ProgressFormatError",
+    "ProgressStore",
+    "ProgressUnavailable",
+    "check_progress",
+    "data_dir",
+    "default_store",
+    "empty_progress",
+    "new_learner_code",
+]
 
 ENV_DIR = "FOOT_LESSONS_DATA_DIR"
 DB_NAME = "progress.db"
@@ -58,7 +83,8 @@ MAX_PENDING = 1000
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE attempts (id INTEGER PRIMARY KEY, question TEXT NOT NULL, lesson TEXT NOT NULL,
-        chosen TEXT NOT NULL, correct INTEGER NOT NULL, time TEXT NOT NULL, hash TEXT NOT NULL, size INTEGER NOT NULL)""",
+        chosen TEXT NOT NULL, correct INTEGER NOT NULL, time TEXT NOT NULL, hash TEXT NOT NULL,
+        size INTEGER NOT NULL)""",
     # one row per question, kept by the trigger: what the views read on every Check
     """CREATE TABLE questions (question TEXT PRIMARY KEY, lesson TEXT NOT NULL, attempts INTEGER NOT NULL,
         first_correct INTEGER NOT NULL, last_correct INTEGER NOT NULL, last_chosen TEXT NOT NULL,
@@ -74,8 +100,8 @@ _SCHEMA = (
         UPDATE totals SET attempts = attempts + 1, bytes = bytes + NEW.size;
     END""",
 )
-_CORRUPT = {11, 26}        # SQLITE_CORRUPT, SQLITE_NOTADB
-_BUSY = {5, 6}             # SQLITE_BUSY, SQLITE_LOCKED
+_CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 
 T = TypeVar("T")
 
@@ -103,7 +129,7 @@ def _is_corrupt(e: BaseException, newer: bool) -> bool:
     if isinstance(e, _Corrupt):
         return True
     code = getattr(e, "sqlite_errorcode", 0) & 0xFF
-    return isinstance(e, sqlite3.Error) and (code in _CORRUPT or (code == 1 and not newer))   # 1: broken schema
+    return isinstance(e, sqlite3.Error) and (code in _CORRUPT or (code == 1 and not newer))  # 1: broken schema
 
 
 def _reason(e: BaseException) -> str:
@@ -151,10 +177,10 @@ def move_aside(path: Path, stem: str, suffix: str) -> Path:
     for _ in range(100):
         new = path.with_name(f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}{suffix}")
         try:
-            os.link(path, new, follow_symlinks=False)     # fails if `new` exists, whatever it is
+            os.link(path, new, follow_symlinks=False)  # fails if `new` exists, whatever it is
         except FileExistsError:
             continue
-        except OSError:                                   # no hard links here: copy into an exclusive file
+        except OSError:  # no hard links here: copy into an exclusive file
             fd, new = unique_file(path.parent, stem, suffix)
             src = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
             try:
@@ -180,8 +206,14 @@ def _rollback(conn: sqlite3.Connection) -> None:
 
 def _row_attempt(row: tuple[Any, ...]) -> dict[str, Any]:
     question, lesson, chosen, correct, when, qhash = row
-    return {"question": question, "lesson": lesson, "chosen": json.loads(chosen), "correct": bool(correct),
-            "time": when, "hash": qhash}
+    return {
+        "question": question,
+        "lesson": lesson,
+        "chosen": json.loads(chosen),
+        "correct": bool(correct),
+        "time": when,
+        "hash": qhash,
+    }
 
 
 class ProgressStore:
@@ -196,17 +228,17 @@ class ProgressStore:
         self.path = self.directory / DB_NAME
         self.legacy = self.directory / LEGACY_NAME
         self.busy_timeout = busy_timeout
-        self._pending: list[dict[str, Any]] = []         # answers not written yet, in the order given
-        self.events: list[str] = []            # things to tell once (moved aside, imported, refused), in order
-        self.told = 0                          # events[:told] were shown by some view
-        self._problem: str | None = None       # why the last write or read failed
-        self._newer: str | None = None         # set when the file is of a newer schema: read only
-        self._learner: str | None = None       # the code last read (or made up while nothing can be read)
+        self._pending: list[dict[str, Any]] = []  # answers not written yet, in the order given
+        self.events: list[str] = []  # things to tell once (moved aside, imported, refused), in order
+        self.told = 0  # events[:told] were shown by some view
+        self._problem: str | None = None  # why the last write or read failed
+        self._newer: str | None = None  # set when the file is of a newer schema: read only
+        self._learner: str | None = None  # the code last read (or made up while nothing can be read)
         self._created = ""
-        self._last: list[dict[str, Any]] | None = None   # the attempts last read, shown if reading fails later
-        self._seen: dict[str, QuestionStatus] = {}   # statuses last read, shown if reading fails later
-        self._checked = False                  # integrity checked once per store
-        self._ever_read = False                # the file was read at least once by this store
+        self._last: list[dict[str, Any]] | None = None  # the attempts last read, shown if reading fails later
+        self._seen: dict[str, QuestionStatus] = {}  # statuses last read, shown if reading fails later
+        self._checked = False  # integrity checked once per store
+        self._ever_read = False  # the file was read at least once by this store
         self._listeners: list[weakref.ref[Callable[[], None]]] = []
         self._notifying = False
 
@@ -222,8 +254,13 @@ class ProgressStore:
         except _Unavailable as e:
             self._read_failed(e)
             learner, created, attempts = self._fallback_learner(), self._created, list(self._last or [])
-        return {"format": FORMAT, "version": VERSION, "learner": learner, "created": created,
-                "attempts": attempts + [dict(a) for a in self._pending]}
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "learner": learner,
+            "created": created,
+            "attempts": attempts + [dict(a) for a in self._pending],
+        }
 
     def learner(self) -> str:
         """The learner code (the same one as long as the file can be read)."""
@@ -271,12 +308,20 @@ class ProgressStore:
 
         If it cannot be written now, it is kept in memory, `notice()` says so, and every later call tries
         again, in order."""
-        attempt = {"question": question, "lesson": lesson, "chosen": [str(c) for c in chosen],
-                   "correct": bool(correct), "time": now(), "hash": hash}
-        Attempt.model_validate(attempt)            # a programming error (a bad id) raises here
+        attempt = {
+            "question": question,
+            "lesson": lesson,
+            "chosen": [str(c) for c in chosen],
+            "correct": bool(correct),
+            "time": now(),
+            "hash": hash,
+        }
+        Attempt.model_validate(attempt)  # a programming error (a bad id) raises here
         if len(self._pending) >= MAX_PENDING:
-            self.events.append(f"Your answer was not kept: {MAX_PENDING} answers are already waiting to be "
-                                "saved. Fix the problem below, then answer again.")
+            self.events.append(
+                f"Your answer was not kept: {MAX_PENDING} answers are already waiting to be "
+                "saved. Fix the problem below, then answer again."
+            )
         else:
             self._pending.append(attempt)
         self._flush(notify=False)
@@ -287,15 +332,19 @@ class ProgressStore:
         """Erase the saved answers, keeping the learner code; a backup file of them is written first.
 
         Raises ProgressUnavailable (nothing erased) if the backup or the change cannot be written."""
+
         def clear(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
             conn.execute("UPDATE meta SET value = ? WHERE key = 'created'", (now(),))
+
         backup, n = self._rewrite(clear, "progress-reset")
         if backup:
-            self.events.append(f"Your progress was reset. A backup copy of your {n} saved answer(s) was kept "
-                                f"as {backup.name} in {self.directory}.")
+            self.events.append(
+                f"Your progress was reset. A backup copy of your {n} saved answer(s) was kept "
+                f"as {backup.name} in {self.directory}."
+            )
         self._notify()
         return self.load()
 
@@ -315,12 +364,16 @@ class ProgressStore:
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
             self._insert(conn, attempts)
-            conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
-                             [("learner", checked["learner"]), ("created", checked.get("created") or now())])
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                [("learner", checked["learner"]), ("created", checked.get("created") or now())],
+            )
+
         backup, n = self._rewrite(put, "progress-before-restore")
         if backup:
-            self.events.append(f"The {n} answer(s) that were saved here were kept as {backup.name} in "
-                                f"{self.directory}.")
+            self.events.append(
+                f"The {n} answer(s) that were saved here were kept as {backup.name} in {self.directory}."
+            )
         self._notify()
         return self.load()
 
@@ -332,9 +385,11 @@ class ProgressStore:
             unsaved = f" {n} answer(s) given here are kept only until this notebook is closed." if n else ""
             return self._newer + unsaved
         if n:
-            return (f"{n} answer(s) not saved yet: {self._problem or 'the progress file cannot be written'}. "
-                    "They are kept while this notebook is open and saved as soon as it works again "
-                    "(at your next answer). Your answers saved before are safe.")
+            return (
+                f"{n} answer(s) not saved yet: {self._problem or 'the progress file cannot be written'}. "
+                "They are kept while this notebook is open and saved as soon as it works again "
+                "(at your next answer). Your answers saved before are safe."
+            )
         if self._problem:
             return self._problem[0].upper() + self._problem[1:] + "."
         return None
@@ -348,7 +403,7 @@ class ProgressStore:
     def pop_notices_once(self) -> list[str]:
         """Only the things to tell once (moved aside, imported, refused) that no view has shown yet."""
         self._flush()
-        out, self.told = self.events[self.told:], len(self.events)
+        out, self.told = self.events[self.told :], len(self.events)
         return out
 
     def subscribe(self, callback: Callable[[], None]) -> None:
@@ -395,11 +450,15 @@ class ProgressStore:
             total, used = conn.execute("SELECT attempts, bytes FROM totals").fetchone()
             size = attempt_bytes(attempt)
             if row and row[0] >= MAX_PER_QUESTION:
-                self.events.append(f"Your answer to {attempt['question']} was not saved: a question keeps at most "
-                                    f"{MAX_PER_QUESTION} answers. Your earlier answers are all kept.")
+                self.events.append(
+                    f"Your answer to {attempt['question']} was not saved: a question keeps at most "
+                    f"{MAX_PER_QUESTION} answers. Your earlier answers are all kept."
+                )
             elif total >= MAX_ATTEMPTS or used + size + HEADER_BYTES > MAX_BYTES:
-                self.events.append(f"Your answer was not saved: your progress holds {total:,} answers, the most "
-                                    "these lessons keep. Download your progress file, then reset to go on.")
+                self.events.append(
+                    f"Your answer was not saved: your progress holds {total:,} answers, the most "
+                    "these lessons keep. Download your progress file, then reset to go on."
+                )
             else:
                 self._insert(conn, [attempt])
             conn.execute("COMMIT")
@@ -411,11 +470,23 @@ class ProgressStore:
     def _insert(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> None:
         conn.executemany(
             "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(a["question"], a["lesson"], json.dumps(a["chosen"], ensure_ascii=False), int(a["correct"]), a["time"],
-              a.get("hash", ""), attempt_bytes(a)) for a in attempts])
+            [
+                (
+                    a["question"],
+                    a["lesson"],
+                    json.dumps(a["chosen"], ensure_ascii=False),
+                    int(a["correct"]),
+                    a["time"],
+                    a.get("hash", ""),
+                    attempt_bytes(a),
+                )
+                for a in attempts
+            ],
+        )
 
-    def _rewrite(self, change: Callable[[sqlite3.Connection, dict[str, Any] | None], None], backup_stem: str
-                 ) -> tuple[Path | None, int]:
+    def _rewrite(
+        self, change: Callable[[sqlite3.Connection, dict[str, Any] | None], None], backup_stem: str
+    ) -> tuple[Path | None, int]:
         """Run `change(conn, doc)` in one write transaction after saving the current answers to a backup."""
         self._flush()
         if self._newer:
@@ -429,8 +500,13 @@ class ProgressStore:
                 learner, created, attempts = self._read_all(conn)
                 backup = None
                 if attempts:
-                    doc = {"format": FORMAT, "version": VERSION, "learner": learner, "created": created,
-                           "attempts": attempts}
+                    doc = {
+                        "format": FORMAT,
+                        "version": VERSION,
+                        "learner": learner,
+                        "created": created,
+                        "attempts": attempts,
+                    }
                     backup = write_backup(self.directory, backup_stem, encode_progress(doc))
                 change(conn, None)
                 conn.execute("COMMIT")
@@ -438,6 +514,7 @@ class ProgressStore:
             except BaseException:
                 _rollback(conn)
                 raise
+
         try:
             return self._run(op)
         except _Unavailable as e:
@@ -471,16 +548,18 @@ class ProgressStore:
             return conn.execute(f"{cols}{where} ORDER BY first_id", [lesson] if lesson else []).fetchall()
         rows = []
         for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
+            part = ids[i : i + 500]
             marks = ",".join("?" * len(part))
-            rows += conn.execute(f"{cols} WHERE question IN ({marks})" + (" AND lesson = ?" if lesson else ""),
-                                 part + ([lesson] if lesson else [])).fetchall()
+            rows += conn.execute(
+                f"{cols} WHERE question IN ({marks})" + (" AND lesson = ?" if lesson else ""),
+                part + ([lesson] if lesson else []),
+            ).fetchall()
         place = {q: i for i, q in enumerate(ids)}
         return sorted(rows, key=lambda r: place[r[0]])
 
     def _fallback_learner(self) -> str:
         if self._learner is None:
-            self._learner = new_learner_code()      # only until the file can be read: never written over one
+            self._learner = new_learner_code()  # only until the file can be read: never written over one
         return self._learner
 
     # -- opening -----------------------------------------------------------------------------------
@@ -499,8 +578,7 @@ class ProgressStore:
                 try:
                     self._recover(str(e))
                 except (_Corrupt, sqlite3.Error, OSError) as e2:
-                    raise _Unavailable(f"the progress file is damaged and cannot be replaced ({_reason(e2)})") \
-                        from None
+                    raise _Unavailable(f"the progress file is damaged and cannot be replaced ({_reason(e2)})") from None
         raise _Unavailable("the progress file could not be opened")
 
     def _connect(self) -> sqlite3.Connection:
@@ -511,12 +589,15 @@ class ProgressStore:
             conn.execute("PRAGMA trusted_schema = OFF")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA:
-                self._newer = (f"Your progress file {self.path.name} was saved by a newer version of these lessons "
-                               f"(format {version}; this one reads {SCHEMA}). It was left as it is and is only read "
-                               "here: update the lessons to save new answers.")
-                conn.close()                               # reopen read-only: nothing here can change it
-                conn = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self.busy_timeout,
-                                       isolation_level=None)
+                self._newer = (
+                    f"Your progress file {self.path.name} was saved by a newer version of these lessons "
+                    f"(format {version}; this one reads {SCHEMA}). It was left as it is and is only read "
+                    "here: update the lessons to save new answers."
+                )
+                conn.close()  # reopen read-only: nothing here can change it
+                conn = sqlite3.connect(
+                    f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self.busy_timeout, isolation_level=None
+                )
                 conn.execute("PRAGMA trusted_schema = OFF")
             else:
                 self._newer = None
@@ -551,7 +632,7 @@ class ProgressStore:
             finally:
                 conn.execute("COMMIT")
         except (sqlite3.Error, OSError):
-            pass                                          # read-only or busy: try again next time
+            pass  # read-only or busy: try again next time
 
     def _ensure_file(self) -> None:
         """Create the 0700 folder and an empty 0600 database file if missing; move a link or non-file aside."""
@@ -559,7 +640,7 @@ class ProgressStore:
             self.directory.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.mkdir(self.directory, 0o700)
-                os.chmod(self.directory, 0o700)          # whatever the umask
+                os.chmod(self.directory, 0o700)  # whatever the umask
             except FileExistsError:
                 pass
         try:
@@ -575,8 +656,10 @@ class ProgressStore:
         if not stat.S_ISREG(st.st_mode):
             kind = "a link" if stat.S_ISLNK(st.st_mode) else "not a plain file"
             moved = move_aside(self.path, "progress-not-a-file", "")
-            self.events.append(f"{self.path.name} in {self.directory} was {kind}; it was renamed {moved.name} "
-                                "and a new progress file was started.")
+            self.events.append(
+                f"{self.path.name} in {self.directory} was {kind}; it was renamed {moved.name} "
+                "and a new progress file was started."
+            )
             self._ensure_file()
         elif st.st_mode & 0o077 and st.st_uid == os.geteuid():
             os.chmod(self.path, 0o600)
@@ -585,12 +668,14 @@ class ProgressStore:
         """Create the schema in an empty file, with the answers of `seed` or of an old progress.json."""
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if conn.execute("PRAGMA user_version").fetchone()[0] != 0:     # another notebook was quicker
+            if conn.execute("PRAGMA user_version").fetchone()[0] != 0:  # another notebook was quicker
                 conn.execute("COMMIT")
                 return
-            with open(self.path, "rb") as f:           # SQLite takes any file under 512 bytes for an empty one
+            with open(self.path, "rb") as f:  # SQLite takes any file under 512 bytes for an empty one
                 head = f.read(16)
-            if (head and head != b"SQLite format 3\0") or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            if (head and head != b"SQLite format 3\0") or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[
+                0
+            ]:
                 raise _Corrupt("it is not a progress file of these lessons")
             legacy = None
             if seed is None:
@@ -598,8 +683,10 @@ class ProgressStore:
             for stmt in _SCHEMA:
                 conn.execute(stmt)
             learner = (seed or {}).get("learner") or self._learner or new_learner_code()
-            conn.executemany("INSERT INTO meta VALUES (?, ?)", [("learner", learner),
-                                                                 ("created", (seed or {}).get("created") or now())])
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)",
+                [("learner", learner), ("created", (seed or {}).get("created") or now())],
+            )
             self._insert(conn, _within_limits((seed or {}).get("attempts", [])))
             conn.execute(f"PRAGMA user_version = {SCHEMA}")
             conn.execute("COMMIT")
@@ -618,14 +705,22 @@ class ProgressStore:
             return None, None
         what = f"Your old progress file {LEGACY_NAME}"
         try:
-            doc = check_progress(parse_json(read_regular_file(self.legacy, max_bytes=MAX_BYTES, what=what),
-                                            what=what, max_bytes=MAX_BYTES))
+            doc = check_progress(
+                parse_json(
+                    read_regular_file(self.legacy, max_bytes=MAX_BYTES, what=what), what=what, max_bytes=MAX_BYTES
+                )
+            )
         except UnreadableFile as e:
-            return None, ("progress-unreadable", f"{str(e).rstrip('.')}. It was kept as \0 in "
-                          f"{self.directory} and a new progress file was started.")
+            return None, (
+                "progress-unreadable",
+                f"{str(e).rstrip('.')}. It was kept as \0 in {self.directory} and a new progress file was started.",
+            )
         n = len(doc["attempts"])
-        return doc, ("progress-imported", f"Your {n} saved answer(s) were moved from {LEGACY_NAME} into the new "
-                     "progress file; the old file was kept as \0.")
+        return doc, (
+            "progress-imported",
+            f"Your {n} saved answer(s) were moved from {LEGACY_NAME} into the new "
+            "progress file; the old file was kept as \0.",
+        )
 
     def _keep_legacy(self, stem: str, message: str) -> None:
         try:
@@ -647,16 +742,19 @@ class ProgressStore:
         keep = learner or self._learner
         self._checked = False
         self._ensure_file()
-        conn = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=self.busy_timeout,
-                               isolation_level=None)
+        conn = sqlite3.connect(
+            f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=self.busy_timeout, isolation_level=None
+        )
         try:
             conn.execute("PRAGMA journal_mode = DELETE")
             self._initialise(conn, {"learner": keep, "created": created, "attempts": attempts})
         finally:
             conn.close()
         same = "under the same learner code" if keep else "under a new learner code"
-        self.events.append(f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
-                            f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}.")
+        self.events.append(
+            f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
+            f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}."
+        )
 
 
 def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
@@ -675,10 +773,11 @@ def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
             created = created if re.fullmatch(r"[0-9T:.+Z-]{1,40}", created) else ""
         except (sqlite3.Error, ProgressFormatError, KeyError, TypeError, ValueError):
             pass
-        for order in ("ASC", "DESC"):              # from both ends, to get around a damaged page
+        for order in ("ASC", "DESC"):  # from both ends, to get around a damaged page
             try:
-                for r in conn.execute("SELECT id, question, lesson, chosen, correct, time, hash FROM attempts "
-                                      f"ORDER BY id {order}"):
+                for r in conn.execute(
+                    f"SELECT id, question, lesson, chosen, correct, time, hash FROM attempts ORDER BY id {order}"
+                ):
                     rows[r[0]] = r[1:]
             except sqlite3.Error:
                 pass
@@ -716,8 +815,13 @@ def _fold(status: dict[str, QuestionStatus], a: dict[str, Any]) -> dict[str, Que
     old = status.get(a["question"])
     status = dict(status)
     status[a["question"]] = QuestionStatus(
-        a["question"], (old.attempts if old else 0) + 1, old.first_correct if old else a["correct"],
-        a["correct"], list(a["chosen"]), a.get("hash", ""))
+        a["question"],
+        (old.attempts if old else 0) + 1,
+        old.first_correct if old else a["correct"],
+        a["correct"],
+        list(a["chosen"]),
+        a.get("hash", ""),
+    )
     return status
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -20,10 +20,10 @@ from .safe_json import UnreadableFile, parse_json
 FORMAT = "foot-twitch-lessons/progress"
 RESULTS_FORMAT = "foot-twitch-lessons/class-results"
 VERSION = 2
-MAX_BYTES = 16_000_000          # a download (and so a restore) is at most this big: ~100,000 answers
-MAX_ATTEMPTS = 150_000          # the byte limit comes first for answers of a usual size
+MAX_BYTES = 16_000_000  # a download (and so a restore) is at most this big: ~100,000 answers
+MAX_ATTEMPTS = 150_000  # the byte limit comes first for answers of a usual size
 MAX_PER_QUESTION = 200
-HEADER_BYTES = 400              # room for everything in a download except the attempts
+HEADER_BYTES = 400  # room for everything in a download except the attempts
 
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 LearnerCode = Annotated[str, Field(min_length=1, max_length=60, pattern=_NAME)]
@@ -40,12 +40,17 @@ def new_learner_code() -> str:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def empty_progress(learner: str | None = None) -> dict[str, Any]:
-    return {"format": FORMAT, "version": VERSION, "learner": learner or new_learner_code(),
-            "created": now(), "attempts": []}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "learner": learner or new_learner_code(),
+        "created": now(),
+        "attempts": [],
+    }
 
 
 class Attempt(BaseModel):
@@ -77,8 +82,9 @@ class ProgressDoc(BaseModel):
         for a in attempts:
             counts[a.question] = counts.get(a.question, 0) + 1
             if counts[a.question] > MAX_PER_QUESTION:
-                raise ValueError(f"question {a.question} has more than {MAX_PER_QUESTION} attempts, "
-                                 "more than these lessons keep")
+                raise ValueError(
+                    f"question {a.question} has more than {MAX_PER_QUESTION} attempts, more than these lessons keep"
+                )
         return attempts
 
 
@@ -86,15 +92,18 @@ def check_progress(data: Any) -> dict[str, Any]:
     """Validate a decoded progress document (migrating version 1); return it, or raise ProgressFormatError."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         if isinstance(data, dict) and data.get("format") == RESULTS_FORMAT:
-            raise ProgressFormatError("this is a class-results file, not a progress file; "
-                                      "choose the file made by 'Download my progress file'")
+            raise ProgressFormatError(
+                "this is a class-results file, not a progress file; choose the file made by 'Download my progress file'"
+            )
         raise ProgressFormatError("this is not a progress file of these lessons")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ProgressFormatError(f"unknown progress file version {str(version)[:20]!r}")
     if version > VERSION:
-        raise ProgressFormatError(f"it was made by a newer version of these lessons (file version {version}, "
-                                  f"this one reads up to {VERSION}); update the lessons to restore it")
+        raise ProgressFormatError(
+            f"it was made by a newer version of these lessons (file version {version}, "
+            f"this one reads up to {VERSION}); update the lessons to restore it"
+        )
     attempts = data.get("attempts")
     if isinstance(attempts, list):
         for i, a in enumerate(attempts):
@@ -106,7 +115,7 @@ def check_progress(data: Any) -> dict[str, Any]:
         ProgressDoc.model_validate(data)
     except ValidationError as e:
         raise ProgressFormatError(f"the file is malformed ({_first_error(e)})") from None
-    return data          # version 1 differs from 2 only by the optional hash: nothing to migrate
+    return data  # version 1 differs from 2 only by the optional hash: nothing to migrate
 
 
 def _first_error(e: ValidationError) -> str:
@@ -145,4 +154,4 @@ def encode_progress(doc: dict[str, Any]) -> bytes:
 
 def progress_filename(progress: dict[str, Any]) -> str:
     """e.g. `foot-twitch-progress-learner-7f3a2c9b01d4e856.json`."""
-    return f"foot-twitch-progress-{progress['learner'].lower()}.json"     # the code is [A-Za-z0-9_-] only
+    return f"foot-twitch-progress-{progress['learner'].lower()}.json"  # the code is [A-Za-z0-9_-] only

@@ -13,8 +13,9 @@ and the review keeps its own first-try score.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -32,11 +33,14 @@ class Review(ReviewSet):
     variant_of: dict[FullId, list[FullId]] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _every_question_has_its_originals(self) -> "Review":
+    def _every_question_has_its_originals(self) -> Review:
         listed, mapped = set(self.questions), set(self.variant_of)
         if listed != mapped:
-            raise FieldError("variant_of", "must name the same questions as 'questions' "
-                             f"(missing: {sorted(listed - mapped)}, not asked: {sorted(mapped - listed)})")
+            raise FieldError(
+                "variant_of",
+                "must name the same questions as 'questions' "
+                f"(missing: {sorted(listed - mapped)}, not asked: {sorted(mapped - listed)})",
+            )
         for q, originals in self.variant_of.items():
             if not originals:
                 raise FieldError("variant_of", f"{q} asks no lesson question again (list at least one)")
@@ -60,13 +64,17 @@ def original_id(qid: str) -> str:
 class ReviewPlan:
     """The questions of one review, in the order asked; `missed` are those brought back first."""
 
-    questions: list[str]      # full ids as asked: the review's own (05-review/q3) or a lesson's (01-physiology/q2)
-    missed: list[str]         # the leading part of `questions`, brought back because of an earlier miss
-    replaces: dict[str, str] = field(default_factory=dict)   # new version → the missed lesson question it stands for
+    questions: list[str]  # full ids as asked: the review's own (05-review/q3) or a lesson's (01-physiology/q2)
+    missed: list[str]  # the leading part of `questions`, brought back because of an earlier miss
+    replaces: dict[str, str] = field(default_factory=dict)  # new version → the missed lesson question it stands for
 
 
-def plan_review(listed: Iterable[str], attempts: list[dict[str, Any]], known: Iterable[str],
-                variant_of: Mapping[str, Iterable[str]] | None = None) -> ReviewPlan:
+def plan_review(
+    listed: Iterable[str],
+    attempts: list[dict[str, Any]],
+    known: Iterable[str],
+    variant_of: Mapping[str, Iterable[str]] | None = None,
+) -> ReviewPlan:
     """Order the review: what the learner missed before comes first, then the rest of the list in its order.
 
     Parameters
@@ -92,8 +100,9 @@ def plan_review(listed: Iterable[str], attempts: list[dict[str, Any]], known: It
         pick = missed if missed in listed else next((v for v in listed if missed in variants.get(v, ())), missed)
         brought.setdefault(pick, missed)
     rest = [q for q in listed if q not in brought]
-    return ReviewPlan(questions=list(brought) + rest, missed=list(brought),
-                      replaces={v: m for v, m in brought.items() if v != m})
+    return ReviewPlan(
+        questions=list(brought) + rest, missed=list(brought), replaces={v: m for v, m in brought.items() if v != m}
+    )
 
 
 def review_ids(listed: Iterable[str], answered: Iterable[str]) -> list[str]:
@@ -103,4 +112,6 @@ def review_ids(listed: Iterable[str], answered: Iterable[str]) -> list[str]:
 
 def review_score(listed: Iterable[str], attempts: list[dict[str, Any]]) -> LessonScore:
     """The review's first-try score over its listed questions plus any other it brought back and was answered."""
-    return lesson_score(LESSON, review_ids(listed, [a["question"] for a in attempts if a["lesson"] == LESSON]), attempts)
+    return lesson_score(
+        LESSON, review_ids(listed, [a["question"] for a in attempts if a["lesson"] == LESSON]), attempts
+    )

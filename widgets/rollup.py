@@ -13,20 +13,23 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .content_hash import question_hash
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
 from .grading import grade
 from .model import QuestionBank
 from .questions import QuestionBase
-from .review import LESSON as REVIEW_LESSON, PREFIX as REVIEW_PREFIX, original_id, review_id
+from .review import LESSON as REVIEW_LESSON
+from .review import PREFIX as REVIEW_PREFIX
+from .review import original_id, review_id
 from .safe_json import UnreadableFile, parse_json, read_regular_file
 
-MAX_FILES = 5_000           # entries looked at in one folder (a class of 3,000 fits)
+MAX_FILES = 5_000  # entries looked at in one folder (a class of 3,000 fits)
 FUTURE_SLACK = timedelta(days=1)
 
 
@@ -42,10 +45,10 @@ class Skipped:
 class Answer:
     """One regraded answer of one results file (a lesson question, or ``05-review/<id>`` for the review)."""
 
-    question: str           # the entry's id in the file
+    question: str  # the entry's id in the file
     attempts: int
-    first_correct: bool     # regraded from the first answer
-    now_correct: bool       # regraded from the last answer
+    first_correct: bool  # regraded from the first answer
+    now_correct: bool  # regraded from the last answer
     first_chosen: tuple[str, ...]
 
 
@@ -57,10 +60,10 @@ class HandedIn:
     name: str
     learner: str
     exported: str
-    answers: dict[str, Answer]          # by entry id; only answers to the current version that could be graded
-    older: tuple[str, ...] = ()         # entry ids answered on an older version of the question
-    unknown: tuple[str, ...] = ()       # entry ids of questions not in the course
-    flags: tuple[str, ...] = ()         # claims that disagree with the answers, in plain words
+    answers: dict[str, Answer]  # by entry id; only answers to the current version that could be graded
+    older: tuple[str, ...] = ()  # entry ids answered on an older version of the question
+    unknown: tuple[str, ...] = ()  # entry ids of questions not in the course
+    flags: tuple[str, ...] = ()  # claims that disagree with the answers, in plain words
 
     @property
     def answered(self) -> int:
@@ -83,22 +86,22 @@ class Duplicate:
 @dataclass(frozen=True)
 class LessonCompletion:
     lesson: str
-    total: int              # questions in the bank (for the review: the most any learner was asked)
-    learners: int           # learners in the roll-up
-    started: int            # learners who answered at least one question
-    completed: int          # learners who answered every question
-    first_try_percent: float | None   # mean first-try score of those who started, in percent
+    total: int  # questions in the bank (for the review: the most any learner was asked)
+    learners: int  # learners in the roll-up
+    started: int  # learners who answered at least one question
+    completed: int  # learners who answered every question
+    first_try_percent: float | None  # mean first-try score of those who started, in percent
 
 
 @dataclass(frozen=True)
 class QuestionStat:
-    question: str           # full id
+    question: str  # full id
     lesson: str
     prompt: str
-    answer: str             # the right answer in words
+    answer: str  # the right answer in words
     answered: int
     first_correct: int
-    older: int = 0          # learners whose answer was to an older version of this question (not counted)
+    older: int = 0  # learners whose answer was to an older version of this question (not counted)
 
     @property
     def percent(self) -> float | None:
@@ -112,25 +115,26 @@ class Misconception:
 
     question: str
     prompt: str
-    picked: str             # what was picked, in words
-    feedback: str           # the bank's feedback to that choice
-    count: int              # learners who picked it first
-    answered: int           # learners who answered the question
+    picked: str  # what was picked, in words
+    feedback: str  # the bank's feedback to that choice
+    count: int  # learners who picked it first
+    answered: int  # learners who answered the question
 
 
 @dataclass
 class Rollup:
-    learners: list[str] = field(default_factory=list)              # names of the files counted, in file order
+    learners: list[str] = field(default_factory=list)  # names of the files counted, in file order
     lessons: list[LessonCompletion] = field(default_factory=list)
-    questions: list[QuestionStat] = field(default_factory=list)    # most missed first
+    questions: list[QuestionStat] = field(default_factory=list)  # most missed first
     misconceptions: list[Misconception] = field(default_factory=list)  # most picked first
     skipped: list[Skipped] = field(default_factory=list)
-    unknown_questions: list[str] = field(default_factory=list)     # in files but not in the course
-    flagged: list[HandedIn] = field(default_factory=list)          # files whose claims disagree with their answers
-    duplicates: list[Duplicate] = field(default_factory=list)      # learner codes found in more than one file
+    unknown_questions: list[str] = field(default_factory=list)  # in files but not in the course
+    flagged: list[HandedIn] = field(default_factory=list)  # files whose claims disagree with their answers
+    duplicates: list[Duplicate] = field(default_factory=list)  # learner codes found in more than one file
 
 
 # -- reading ---------------------------------------------------------------------------------------
+
 
 def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], bool]:
     """At most MAX_FILES entries of `folder`, sorted by name, and whether there were more."""
@@ -198,7 +202,7 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], l
             reason = f"{str(e)[:1].upper()}{str(e)[1:]}."
         except OSError as e:
             reason = f"The file cannot be read ({e.strerror or type(e).__name__})."
-        except Exception as e:   # noqa: BLE001 - one odd file must never stop the class's roll-up
+        except Exception as e:
             reason = f"The file cannot be read (unexpected {type(e).__name__})."
         skipped.append(Skipped(shown_name(entry.name), reason))
     if more:
@@ -212,6 +216,7 @@ Memo = dict[tuple[str, tuple[str, ...]], bool | None]
 
 # -- regrading one file ----------------------------------------------------------------------------
 
+
 def _regrade(question: QuestionBase, chosen: list[str]) -> bool | None:
     """True/False when the saved answer grades, None when it is not an answer to this question."""
     result = grade(question, question.answer_from_saved(chosen))
@@ -222,8 +227,15 @@ def _short_list(ids: list[str], n: int = 5) -> str:
     return ", ".join(ids[:n]) + (f" and {len(ids) - n} more" if len(ids) > n else "")
 
 
-def grade_file(file: str, doc: dict[str, Any], questions: Mapping[str, QuestionBase], current: Mapping[str, str],
-               review: Iterable[str] = (), now: datetime | None = None, memo: Memo | None = None) -> HandedIn:
+def grade_file(
+    file: str,
+    doc: dict[str, Any],
+    questions: Mapping[str, QuestionBase],
+    current: Mapping[str, str],
+    review: Iterable[str] = (),
+    now: datetime | None = None,
+    memo: Memo | None = None,
+) -> HandedIn:
     """Regrade one validated results document against `questions` (full id → question of the bank) whose
     content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers)."""
     memo = {} if memo is None else memo
@@ -255,25 +267,34 @@ def grade_file(file: str, doc: dict[str, Any], questions: Mapping[str, QuestionB
     if invalid:
         flags.append(f"answers that are not among the question's options ({_short_list(invalid)}); not counted")
     if wrong_marks:
-        flags.append(f"right/wrong marks that disagree with the answers saved ({_short_list(wrong_marks)}); "
-                     "the answers were regraded")
+        flags.append(
+            f"right/wrong marks that disagree with the answers saved ({_short_list(wrong_marks)}); "
+            "the answers were regraded"
+        )
     flags += _claim_flags(doc, questions, answers, older + unknown, review)
     when = datetime.fromisoformat(doc["exported"])
-    if when > (now or datetime.now(timezone.utc)) + FUTURE_SLACK:
+    if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
         flags.append(f"a date in the future ({doc['exported'][:10]}) as the time it was made")
-    return HandedIn(file, doc["name"], doc["learner"], doc["exported"], answers, tuple(older), tuple(unknown),
-                    tuple(flags))
+    return HandedIn(
+        file, doc["name"], doc["learner"], doc["exported"], answers, tuple(older), tuple(unknown), tuple(flags)
+    )
 
 
-def _claim_flags(doc: dict[str, Any], questions: Mapping[str, QuestionBase], answers: dict[str, Answer],
-                 other: list[str], review: Iterable[str]) -> list[str]:
+def _claim_flags(
+    doc: dict[str, Any],
+    questions: Mapping[str, QuestionBase],
+    answers: dict[str, Answer],
+    other: list[str],
+    review: Iterable[str],
+) -> list[str]:
     """The lesson totals the file claims, checked against its own answers. Lessons not in the course, and
     lessons with answers to another version of the bank (`other`: older or removed questions), are not checked."""
     by_lesson: dict[str, list[str]] = {}
     for qid in questions:
         by_lesson.setdefault(qid.split("/", 1)[0], []).append(qid)
-    review_ids = {review_id(q) for q in review if q in questions} | {q for q in doc["questions"]
-                                                                     if q.startswith(REVIEW_PREFIX)}
+    review_ids = {review_id(q) for q in review if q in questions} | {
+        q for q in doc["questions"] if q.startswith(REVIEW_PREFIX)
+    }
     flags = []
     for lesson, claim in doc["lessons"].items():
         if lesson == REVIEW_LESSON:
@@ -283,21 +304,29 @@ def _claim_flags(doc: dict[str, Any], questions: Mapping[str, QuestionBase], ans
         else:
             continue
         if any(q in ids or q.startswith(lesson + "/") for q in other):
-            continue                       # made against another version of the lesson: nothing to compare
+            continue  # made against another version of the lesson: nothing to compare
         mine = [a for q, a in answers.items() if q in ids]
         real = (len(mine), sum(a.first_correct for a in mine), sum(a.now_correct for a in mine))
         if (total is not None and claim["total"] != total) or (
-                (claim["answered"], claim["first_try"], claim["now_correct"]) != real):
-            flags.append(f"a score for {lesson} ({claim['first_try']} of {claim['total']} right on the first try, "
-                         f"{claim['answered']} answered) that its answers do not give ({real[1]} of "
-                         f"{total if total is not None else claim['total']}, {real[0]} answered)")
+            (claim["answered"], claim["first_try"], claim["now_correct"]) != real
+        ):
+            flags.append(
+                f"a score for {lesson} ({claim['first_try']} of {claim['total']} right on the first try, "
+                f"{claim['answered']} answered) that its answers do not give ({real[1]} of "
+                f"{total if total is not None else claim['total']}, {real[0]} answered)"
+            )
     return flags
 
 
 # -- combining ---------------------------------------------------------------------------------------
 
-def grade_files(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
-                now: datetime | None = None) -> tuple[list[HandedIn], list[Skipped]]:
+
+def grade_files(
+    files: Iterable[tuple[str, dict[str, Any]]],
+    banks: Iterable[QuestionBank],
+    review: Iterable[str] = (),
+    now: datetime | None = None,
+) -> tuple[list[HandedIn], list[Skipped]]:
     """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     current = {qid: question_hash(q) for qid, q in questions.items()}
@@ -308,13 +337,18 @@ def grade_files(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[Que
     for name, doc in files:
         try:
             graded.append(grade_file(name, doc, questions, current, review, now, memo))
-        except Exception as e:   # noqa: BLE001 - a validated file should always grade; never stop the class
+        except Exception as e:
             skipped.append(Skipped(name, f"The file cannot be regraded (unexpected {type(e).__name__})."))
     return graded, skipped
 
 
-def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: Iterable[str] = (),
-            skipped: Iterable[Skipped] = (), picks: Mapping[str, str | None] | None = None) -> Rollup:
+def combine(
+    graded: Iterable[HandedIn],
+    banks: Iterable[QuestionBank],
+    review: Iterable[str] = (),
+    skipped: Iterable[Skipped] = (),
+    picks: Mapping[str, str | None] | None = None,
+) -> Rollup:
     """Roll up regraded files. Files sharing a learner code count only once `picks[code]` names one of them."""
     graded, banks, review, picks = list(graded), list(banks), list(review), dict(picks or {})
     codes = Counter(h.learner for h in graded)
@@ -329,22 +363,34 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
     out.flagged = [h for h in graded if h.flags]
     questions = {bank.full_id(q): (bank, q) for bank in banks for q in bank.questions}
     out.unknown_questions = sorted({original_id(q) for h in counted for q in h.unknown})
-    for bank in (b for b in banks if b.lesson != REVIEW_LESSON):     # the review has its own row below
+    for bank in (b for b in banks if b.lesson != REVIEW_LESSON):  # the review has its own row below
         ids = bank.full_ids()
         answered = [sum(qid in h.answers for qid in ids) for h in counted]
         firsts = [sum(h.answers[qid].first_correct for qid in ids if qid in h.answers) for h in counted]
         started = [i for i, n in enumerate(answered) if n]
         pct = (100.0 * sum(firsts[i] for i in started) / (len(started) * len(ids))) if started else None
-        out.lessons.append(LessonCompletion(bank.lesson, len(ids), len(counted), len(started),
-                                            sum(n == len(ids) for n in answered), pct))
+        out.lessons.append(
+            LessonCompletion(
+                bank.lesson, len(ids), len(counted), len(started), sum(n == len(ids) for n in answered), pct
+            )
+        )
     if review or any(q.startswith(REVIEW_PREFIX) for h in counted for q in h.answers):
         out.lessons.append(_review_row(counted, review, questions))
     older = Counter(original_id(q) for h in counted for q in h.older)
     picks_count: Counter[tuple[str, tuple[str, str]]] = Counter()
     for qid, (bank, q) in questions.items():
         results = [h.answers[qid] for h in counted if qid in h.answers]
-        out.questions.append(QuestionStat(qid, bank.lesson, q.prompt, q.correct_answer_text(), len(results),
-                                          sum(r.first_correct for r in results), older[qid]))
+        out.questions.append(
+            QuestionStat(
+                qid,
+                bank.lesson,
+                q.prompt,
+                q.correct_answer_text(),
+                len(results),
+                sum(r.first_correct for r in results),
+                older[qid],
+            )
+        )
         for r in results:
             if not r.first_correct:
                 for picked in dict.fromkeys(q.wrong_picks(list(r.first_chosen))):
@@ -352,8 +398,10 @@ def combine(graded: Iterable[HandedIn], banks: Iterable[QuestionBank], review: I
     order = {qid: n for n, qid in enumerate(questions)}
     out.questions.sort(key=lambda s: (s.percent is None, s.percent if s.percent is not None else 0, order[s.question]))
     answered_by = {s.question: s.answered for s in out.questions}
-    out.misconceptions = [Misconception(qid, questions[qid][1].prompt, text, fb, n, answered_by[qid])
-                          for (qid, (text, fb)), n in picks_count.items()]
+    out.misconceptions = [
+        Misconception(qid, questions[qid][1].prompt, text, fb, n, answered_by[qid])
+        for (qid, (text, fb)), n in picks_count.items()
+    ]
     out.misconceptions.sort(key=lambda m: (-m.count, order[m.question], m.picked))
     return out
 
@@ -368,27 +416,44 @@ def _review_row(counted: list[HandedIn], review: list[str], questions: Mapping[s
         rows.append((total, len(mine), sum(a.first_correct for a in mine)))
     started = [r for r in rows if r[1]]
     pct = (100.0 * sum(r[2] for r in started) / sum(r[0] for r in started)) if started else None
-    return LessonCompletion(REVIEW_LESSON, max((r[0] for r in rows), default=len(listed)), len(counted),
-                            len(started), sum(r[1] == r[0] for r in started), pct)
+    return LessonCompletion(
+        REVIEW_LESSON,
+        max((r[0] for r in rows), default=len(listed)),
+        len(counted),
+        len(started),
+        sum(r[1] == r[0] for r in started),
+        pct,
+    )
 
 
-def rollup(files: Iterable[tuple[str, dict[str, Any]]], banks: Iterable[QuestionBank], review: Iterable[str] = (),
-           skipped: Iterable[Skipped] = (), picks: Mapping[str, str | None] | None = None,
-           now: datetime | None = None) -> Rollup:
+def rollup(
+    files: Iterable[tuple[str, dict[str, Any]]],
+    banks: Iterable[QuestionBank],
+    review: Iterable[str] = (),
+    skipped: Iterable[Skipped] = (),
+    picks: Mapping[str, str | None] | None = None,
+    now: datetime | None = None,
+) -> Rollup:
     """Regrade and combine (file name, validated document) pairs against the banks and the review's list."""
     banks, review = list(banks), list(review)
     graded, more = grade_files(files, banks, review, now)
     return combine(graded, banks, review, list(skipped) + more, picks)
 
 
-def rollup_folder(folder: Path | str, banks: Iterable[QuestionBank] | None = None,
-                  review: Iterable[str] | None = None, picks: Mapping[str, str | None] | None = None) -> Rollup:
+def rollup_folder(
+    folder: Path | str,
+    banks: Iterable[QuestionBank] | None = None,
+    review: Iterable[str] | None = None,
+    picks: Mapping[str, str | None] | None = None,
+) -> Rollup:
     """Read a folder of results files and roll them up (default: every bank and the review of the course)."""
     if banks is None:
         from .load import all_banks
+
         banks = all_banks()
     if review is None:
         from .load import load_review
+
         review = load_review().questions
     files, skipped = read_folder(folder)
     return rollup(files, banks, review, skipped, picks)

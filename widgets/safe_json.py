@@ -13,8 +13,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
-MAX_DEPTH = 32            # our documents nest 4 levels; anything deeper is not ours
-MAX_NUMBER_DIGITS = 30    # a count or a time never needs more
+MAX_DEPTH = 32  # our documents nest 4 levels; anything deeper is not ours
+MAX_NUMBER_DIGITS = 30  # a count or a time never needs more
 
 
 class UnreadableFile(ValueError):
@@ -42,7 +42,7 @@ def _check_tree(value: Any, depth: int = 0) -> None:
     if depth > MAX_DEPTH:
         raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
     if isinstance(value, str):
-        value.encode("utf-8")              # a lone surrogate ("\ud800") raises UnicodeEncodeError
+        value.encode("utf-8")  # a lone surrogate ("\ud800") raises UnicodeEncodeError
     elif isinstance(value, dict):
         for k, v in value.items():
             k.encode("utf-8")
@@ -96,7 +96,9 @@ def read_regular_file(path: Path | str, *, max_bytes: int, what: str | None = No
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile(f"{what} is not a plain file.")
         if st.st_size > max_bytes:
-            raise UnreadableFile(f"{what} is {_size(st.st_size)}, more than the {_size(max_bytes)} these lessons accept.")
+            raise UnreadableFile(
+                f"{what} is {_size(st.st_size)}, more than the {_size(max_bytes)} these lessons accept."
+            )
         chunks, total = [], 0
         while total <= max_bytes:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))

@@ -8,27 +8,29 @@ from typing import Any
 
 @dataclass(frozen=True)
 class QuestionStatus:
-    question: str          # full id, e.g. "01-physiology/q3"
+    question: str  # full id, e.g. "01-physiology/q3"
     attempts: int
     first_correct: bool
     now_correct: bool
     last_chosen: list[str]
-    last_hash: str = ""    # content hash of the question version last answered ("" if not recorded)
+    last_hash: str = ""  # content hash of the question version last answered ("" if not recorded)
 
 
 @dataclass(frozen=True)
 class LessonScore:
     lesson: str
-    total: int             # questions in the bank
+    total: int  # questions in the bank
     answered: int
-    first_try: int         # the score: right on the first attempt
+    first_try: int  # the score: right on the first attempt
     now_correct: int
 
     def sentence(self) -> str:
         if not self.answered:
             return f"Not started: 0 of {self.total} questions answered."
-        return (f"You answered {self.answered}/{self.total}, score {self.first_try} "
-                f"(right on the first try); now correct: {self.now_correct}.")
+        return (
+            f"You answered {self.answered}/{self.total}, score {self.first_try} "
+            f"(right on the first try); now correct: {self.now_correct}."
+        )
 
 
 def question_status(attempts: list[dict[str, Any]]) -> dict[str, QuestionStatus]:
@@ -36,8 +38,12 @@ def question_status(attempts: list[dict[str, Any]]) -> dict[str, QuestionStatus]
     grouped: dict[str, list[dict[str, Any]]] = {}
     for a in attempts:
         grouped.setdefault(a["question"], []).append(a)
-    return {q: QuestionStatus(q, len(al), al[0]["correct"], al[-1]["correct"], list(al[-1]["chosen"]),
-                              al[-1].get("hash", "")) for q, al in grouped.items()}
+    return {
+        q: QuestionStatus(
+            q, len(al), al[0]["correct"], al[-1]["correct"], list(al[-1]["chosen"]), al[-1].get("hash", "")
+        )
+        for q, al in grouped.items()
+    }
 
 
 def lesson_score(lesson: str, question_ids: list[str], attempts: list[dict[str, Any]]) -> LessonScore:
@@ -49,8 +55,9 @@ def lesson_score(lesson: str, question_ids: list[str], attempts: list[dict[str, 
 def score_from_status(lesson: str, question_ids: list[str], status: dict[str, QuestionStatus]) -> LessonScore:
     """The same score from per-question statuses (what the progress store keeps up to date)."""
     got = [status[q] for q in dict.fromkeys(question_ids) if q in status]
-    return LessonScore(lesson, len(question_ids), len(got), sum(s.first_correct for s in got),
-                       sum(s.now_correct for s in got))
+    return LessonScore(
+        lesson, len(question_ids), len(got), sum(s.first_correct for s in got), sum(s.now_correct for s in got)
+    )
 
 
 def missed_first(attempts: list[dict[str, Any]]) -> list[str]:

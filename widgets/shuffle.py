@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import random
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
-from .questions import MultipleSelect, Option, OrderItem, Ordering, SingleChoice
+from .questions import MultipleSelect, Option, Ordering, OrderItem, SingleChoice
 
 T = TypeVar("T")
 

@@ -30,9 +30,9 @@ ACTIVITY = ("at rest", "moving")
 SETTINGS = (*TRIGGER_LEVELS, "activity")
 CALM = {name: options[0][0] for name, options in TRIGGER_LEVELS.items()} | {"activity": "at rest"}
 
-MIN_RATE, MAX_RATE = 6.0, 60.0        # cartoon firings per minute at the calmest / most excitable (never shown)
-SECONDS, RATE_HZ = 10.0, 250          # the simulated recording: 10 s sampled 250 times a second
-STEP_PERIOD, STEP_BUSY = 1.0, 0.7     # when moving: one step a second, muscles busy 70 % of it
+MIN_RATE, MAX_RATE = 6.0, 60.0  # cartoon firings per minute at the calmest / most excitable (never shown)
+SECONDS, RATE_HZ = 10.0, 250  # the simulated recording: 10 s sampled 250 times a second
+STEP_PERIOD, STEP_BUSY = 1.0, 0.7  # when moving: one step a second, muscles busy 70 % of it
 
 
 def choices(name: str) -> tuple[str, ...]:
@@ -77,11 +77,11 @@ class MuscleSignal:
     """A simulated recording: ``values[i]`` at time ``i * dt`` seconds, and when the twitches happened."""
 
     dt: float
-    values: np.ndarray           # float32, arbitrary "signal" units
-    firings: np.ndarray          # times (s) of every spontaneous firing
-    noticed: np.ndarray          # the firings you would notice (not hidden by movement)
-    busy: tuple[tuple[float, float], ...]   # (start, end) of movement bursts, empty at rest
-    per_minute: int              # noticed twitches in this recording, scaled to one minute
+    values: np.ndarray  # float32, arbitrary "signal" units
+    firings: np.ndarray  # times (s) of every spontaneous firing
+    noticed: np.ndarray  # the firings you would notice (not hidden by movement)
+    busy: tuple[tuple[float, float], ...]  # (start, end) of movement bursts, empty at rest
+    per_minute: int  # noticed twitches in this recording, scaled to one minute
 
     @property
     def times(self) -> np.ndarray:
@@ -95,8 +95,9 @@ def _movement_bursts(activity: str, seconds: float) -> tuple[tuple[float, float]
     return tuple((float(a), float(min(a + STEP_BUSY * STEP_PERIOD, seconds))) for a in starts)
 
 
-def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECONDS,
-                  rate_hz: int = RATE_HZ) -> MuscleSignal:
+def muscle_signal(
+    settings: dict[str, str], seed: int = 0, seconds: float = SECONDS, rate_hz: int = RATE_HZ
+) -> MuscleSignal:
     """About ten seconds of a cartoon muscle recording: quiet noise plus a brief spike per spontaneous firing.
 
     The same seed gives the same recording. Firing times come from one fixed series of random gaps
@@ -114,9 +115,9 @@ def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECO
     """
     s = check_settings(settings)
     rng = np.random.default_rng(seed)
-    n = int(round(seconds * rate_hz))
+    n = round(seconds * rate_hz)
     dt = 1.0 / rate_hz
-    gaps = rng.exponential(1.0, size=256)             # in units of "mean gap"; fixed per seed
+    gaps = rng.exponential(1.0, size=256)  # in units of "mean gap"; fixed per seed
     sizes = rng.uniform(0.6, 1.0, size=256) * rng.choice([-1.0, 1.0], size=256)
     noise = rng.normal(0.0, 0.04, size=n)
     move_noise = rng.normal(0.0, 0.45, size=n)
@@ -132,25 +133,25 @@ def muscle_signal(settings: dict[str, str], seed: int = 0, seconds: float = SECO
     for a, b in busy:
         inside = (t >= a) & (t < b)
         values[inside] += move_noise[inside] * np.sin(np.pi * (t[inside] - a) / (b - a))
-    width = max(2, int(round(0.024 * rate_hz)))      # a biphasic spike about 24 ms long
+    width = max(2, round(0.024 * rate_hz))  # a biphasic spike about 24 ms long
     shape = np.sin(np.linspace(0.0, 2 * np.pi, width, endpoint=False))
-    for when, size in zip(firings, sizes):
+    for when, size in zip(firings, sizes, strict=False):
         i = int(when * rate_hz)
-        values[i:i + width] += size * shape[: n - i]
+        values[i : i + width] += size * shape[: n - i]
 
     hidden = np.zeros(len(firings), dtype=bool)
     for a, b in busy:
         hidden |= (firings >= a) & (firings < b)
     noticed = firings[~hidden]
-    per_minute = int(round(len(noticed) * 60.0 / seconds))
+    per_minute = round(len(noticed) * 60.0 / seconds)
     return MuscleSignal(dt, values.astype(np.float32), firings, noticed, busy, per_minute)
 
 
 # --- Twitch vs cramp --------------------------------------------------------------------------------
-MOVE_THRESHOLD = 10.0   # cartoon pull needed to move the foot (no real unit; figures show no number for it)
+MOVE_THRESHOLD = 10.0  # cartoon pull needed to move the foot (no real unit; figures show no number for it)
 FORCE_SECONDS, FORCE_RATE_HZ = 3.0, 100
-CRAMP_UNITS = 60        # motor units that join a cramp
-UNIT_FORCE = 1.0        # cartoon pull one motor unit adds when it fires steadily
+CRAMP_UNITS = 60  # motor units that join a cramp
+UNIT_FORCE = 1.0  # cartoon pull one motor unit adds when it fires steadily
 
 
 @dataclass(frozen=True)
@@ -200,15 +201,15 @@ def cramp_force(seed: int = 0) -> ForceTrace:
     t = np.arange(int(FORCE_SECONDS * FORCE_RATE_HZ)) / FORCE_RATE_HZ
     start = float(rng.uniform(0.3, 0.6))
     end = float(FORCE_SECONDS + rng.uniform(5.0, 60.0))
-    joins = start + np.sort(rng.uniform(0.0, 0.4, CRAMP_UNITS))     # units join over 0.4 s
+    joins = start + np.sort(rng.uniform(0.0, 0.4, CRAMP_UNITS))  # units join over 0.4 s
     strength = rng.uniform(0.7, 1.3, CRAMP_UNITS) * UNIT_FORCE
     force = np.zeros_like(t)
-    for j, s in zip(joins, strength):
+    for j, s in zip(joins, strength, strict=False):
         on = np.clip(t - j, 0.0, None)
         rise = 1.0 - np.exp(-on / 0.08)
         fall = np.where(t > end, np.exp(-(t - end) / 0.15), 1.0)
         force += s * rise * fall
-    force *= 1.0 + 0.03 * np.sin(2 * np.pi * 9 * t) * (force > 0)   # a slight tremble while it lasts
+    force *= 1.0 + 0.03 * np.sin(2 * np.pi * 9 * t) * (force > 0)  # a slight tremble while it lasts
     return ForceTrace(1.0 / FORCE_RATE_HZ, force, CRAMP_UNITS, start, end)
 
 
@@ -236,5 +237,5 @@ def signal_position(part: MotorUnitPart, mode: str) -> float:
     if mode == "misfire" and part == "spinal-cord":
         return -1.0
     if mode == "misfire" and part == "motor-neuron":
-        return 0.75                      # the stray firing starts near the far end of the nerve fibre
+        return 0.75  # the stray firing starts near the far end of the nerve fibre
     return PATH[part]

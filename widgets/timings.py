@@ -22,31 +22,36 @@ import ast
 import math
 import re
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 import nbformat
 
 from .load import CONTENT_DIR, ContentError, load_bank, load_cases, load_file, load_review
 from .model import Course
 
-WORDS_PER_MINUTE = 120      # a 12-year-old reading new material with care
-QUESTION_MINUTES = 1.0      # read the question and options, answer, read the feedback
-STORY_MINUTES = 1.0         # read a practice story, decide, read why
+WORDS_PER_MINUTE = 120  # a 12-year-old reading new material with care
+QUESTION_MINUTES = 1.0  # read the question and options, answer, read the feedback
+STORY_MINUTES = 1.0  # read a practice story, decide, read why
 ROUND_TO = 5
 
 # Minutes per widget call that are not counted per question or per story.
 WIDGET_MINUTES = {
-    "motor_unit": 2.0, "twitch_vs_cramp": 2.0, "simulator": 2.0, "foot_map": 2.0,   # figures to try
-    "selfcheck": 3.0,                                                             # the self-check
-    "glossary": 1.0, "progress_overview": 1.0, "progress_backup": 2.0, "hand_in": 0.5,  # course tools
+    "motor_unit": 2.0,
+    "twitch_vs_cramp": 2.0,
+    "simulator": 2.0,
+    "foot_map": 2.0,  # figures to try
+    "selfcheck": 3.0,  # the self-check
+    "glossary": 1.0,
+    "progress_overview": 1.0,
+    "progress_backup": 2.0,
+    "hand_in": 0.5,  # course tools
 }
 PER_QUESTION = {"quiz", "review_quiz"}
 PER_STORY = {"case_stories"}
 PARTS = ("reading", "figures", "questions", "stories", "self-check", "tools")
-_PART_OF = {"selfcheck": "self-check", "glossary": "tools", "progress_overview": "tools",
-            "progress_backup": "tools"}
+_PART_OF = {"selfcheck": "self-check", "glossary": "tools", "progress_overview": "tools", "progress_backup": "tools"}
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE_YAML = CONTENT_DIR / "course.yaml"
@@ -97,8 +102,12 @@ def _widget_calls(source: str, where: str) -> Iterator[tuple[str, ast.Call]]:
         tree = ast.parse(source)
     except SyntaxError as e:
         raise TimingError(f"{where}: code cell does not parse ({e.msg})") from None
-    names = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-             and node.module == "widgets" for a in node.names}
+    names = {
+        a.asname or a.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "widgets"
+        for a in node.names
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
             yield node.func.id, node
@@ -117,7 +126,7 @@ def _count(name: str, call: ast.Call, where: str) -> int:
     if chosen is not None:
         return len(chosen)
     if any(k.arg in {"questions", "stories", "ids"} for k in call.keywords):
-        raise TimingError(f"{where}: {name}() needs its chosen ids written as a list, e.g. questions=[\"q1\"]")
+        raise TimingError(f'{where}: {name}() needs its chosen ids written as a list, e.g. questions=["q1"]')
     if name == "quiz":
         if not call.args or not isinstance(call.args[0], ast.Constant):
             raise TimingError(f"{where}: quiz() needs the lesson id as its first argument")
@@ -149,8 +158,9 @@ def time_notebook(path: Path) -> LessonTime:
                     t.figures += part == "figures"
                     t.parts[part] += WIDGET_MINUTES[name]
                 else:
-                    raise TimingError(f"{where}: no time set for widget {name}(); add it to "
-                                      "WIDGET_MINUTES in widgets/timings.py")
+                    raise TimingError(
+                        f"{where}: no time set for widget {name}(); add it to WIDGET_MINUTES in widgets/timings.py"
+                    )
     t.parts["reading"] = t.words / WORDS_PER_MINUTE
     return t
 
@@ -187,6 +197,7 @@ def plan_table(times: list[LessonTime]) -> str:
 
 
 # -- stated times: find them, compare them, rewrite them -----------------------------------------------
+
 
 def _course_yaml_fix(text: str, minutes: dict[str, int]) -> str:
     """course.yaml with each lesson's ``minutes:`` set; every other line (and comment) kept as it is."""
@@ -227,6 +238,7 @@ def _guide_fix(text: str, table: str) -> str:
 @dataclass
 class Stated:
     """The files whose stated times must agree with the computed ones."""
+
     lessons_dir: Path
     course_yaml: Path = COURSE_YAML
     readme: Path = README
@@ -240,7 +252,8 @@ def _targets(s: Stated, times: list[LessonTime]) -> list[tuple[Path, str, str]]:
     files: list[tuple[Path, Callable[[str], str] | None]] = [
         (s.course_yaml, lambda x: _course_yaml_fix(x, minutes)),
         (s.readme, lambda x: _table_fix(x, minutes, total)),
-        (s.guide, lambda x: _table_fix(_guide_fix(x, plan_table(times)), minutes, None))]
+        (s.guide, lambda x: _table_fix(_guide_fix(x, plan_table(times)), minutes, None)),
+    ]
     for t in times:
         files.append((s.lessons_dir / t.notebook, None))
     out = []
@@ -254,7 +267,7 @@ def _targets(s: Stated, times: list[LessonTime]) -> list[tuple[Path, str, str]]:
                     cell.source = new
             fixed = nbformat.writes(nb) + "\n"
             if nbformat.reads(fixed, as_version=4) == nbformat.reads(text, as_version=4):
-                fixed = text                      # unchanged content: keep the file byte for byte
+                fixed = text  # unchanged content: keep the file byte for byte
         else:
             fixed = fix(text)
         out.append((path, text, fixed))
@@ -263,19 +276,22 @@ def _targets(s: Stated, times: list[LessonTime]) -> list[tuple[Path, str, str]]:
 
 def _example(now: str, fixed: str) -> str:
     """The first changed line, as ' (was: …; computed: …)', when the texts differ line by line."""
-    pairs = [(a.strip(), b.strip()) for a, b in zip(now.splitlines(), fixed.splitlines()) if a != b]
+    pairs = [(a.strip(), b.strip()) for a, b in zip(now.splitlines(), fixed.splitlines(), strict=False) if a != b]
     if not pairs or len(now.splitlines()) != len(fixed.splitlines()):
         return ""
     a, b = pairs[0]
-    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    return f" (was: …{a[max(0, i - 40):i + 30]}…; computed: …{b[max(0, i - 40):i + 30]}…)"
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return f" (was: …{a[max(0, i - 40) : i + 30]}…; computed: …{b[max(0, i - 40) : i + 30]}…)"
 
 
 def disagreements(s: Stated, times: list[LessonTime] | None = None) -> list[str]:
     """One line per file whose stated times differ from the computed ones; empty when all agree."""
     times = times if times is not None else time_course(s.lessons_dir, s.course_yaml)
-    problems = [f"{path}: stated times differ from the computed ones{_example(now, fixed)}"
-                for path, now, fixed in _targets(s, times) if now != fixed]
+    problems = [
+        f"{path}: stated times differ from the computed ones{_example(now, fixed)}"
+        for path, now, fixed in _targets(s, times)
+        if now != fixed
+    ]
     if s.guide.exists() and not _PLAN.search(s.guide.read_text(encoding="utf-8")):
         problems.append(f"{s.guide}: no <!-- timings:plan --> … <!-- /timings:plan --> block")
     return problems
@@ -302,17 +318,24 @@ def report(times: list[LessonTime]) -> str:
     for t in times:
         lines.append(f"{t.notebook:32} {t.words:5} {t.questions:9} {t.stories:7} {t.exact:6.1f} {t.minutes:7}")
     total = sum(t.minutes for t in times)
-    lines.append(f"{'whole course':32} {'':5} {'':9} {'':7} {sum(t.exact for t in times):6.1f} {total:7}"
-                 f"  ({clock(total)} h)")
-    lines.append(f"Rule: words / {WORDS_PER_MINUTE} a minute + {QUESTION_MINUTES:g} min a question + "
-                 f"{STORY_MINUTES:g} min a story + fixed widget times, rounded to the nearest {ROUND_TO} min.")
+    lines.append(
+        f"{'whole course':32} {'':5} {'':9} {'':7} {sum(t.exact for t in times):6.1f} {total:7}  ({clock(total)} h)"
+    )
+    lines.append(
+        f"Rule: words / {WORDS_PER_MINUTE} a minute + {QUESTION_MINUTES:g} min a question + "
+        f"{STORY_MINUTES:g} min a story + fixed widget times, rounded to the nearest {ROUND_TO} min."
+    )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m widgets.timings", description=__doc__.split("\n")[0])
-    parser.add_argument("lessons", nargs="?", type=Path, help="folder of lesson notebooks "
-                        "(default: the repository's lessons/ folder, when it exists)")
+    parser.add_argument(
+        "lessons",
+        nargs="?",
+        type=Path,
+        help="folder of lesson notebooks (default: the repository's lessons/ folder, when it exists)",
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="list stated times that disagree (exit 1 if any)")
     mode.add_argument("--write", action="store_true", help="rewrite stated times to the computed ones")

@@ -6,14 +6,14 @@ the outcome is the most urgent of them, and the text is the outcome's own lines 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .model import SelfCheckAnswers
 from .triage_model import Rule, TriageRules
 from .vocab import DURATIONS, EMERGENCY_SIGNS, SEVERITY, SIGNS, TRIGGERS
 
-QUESTIONS = SIGNS + ("duration",)                       # every question, in the order the form asks them
+QUESTIONS = (*SIGNS, "duration")  # every question, in the order the form asks them
 _ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 
 
@@ -50,7 +50,7 @@ class Verdict:
         out = [*self.cautions, self.title, self.where, *self.do_now, self.tell]
         for r in self.reasons:
             out += [r.answer, r.why]
-        return out + [*self.steps, *self.closing, *self.always]
+        return [*out, *self.steps, *self.closing, *self.always]
 
 
 @dataclass(frozen=True)
@@ -118,19 +118,31 @@ def triage(answers: SelfCheckAnswers, rules: TriageRules) -> Verdict:
     hits = fired(answers, rules)
     outcome = hits[0].outcome if hits else "no_warning_signs"
     o = rules.outcome(outcome)
-    reasons = tuple(Reason(r.id, _answer_label(rules, r.question, answer_of(answers, r.question)), r.reason)
-                    for r in hits)
+    reasons = tuple(
+        Reason(r.id, _answer_label(rules, r.question, answer_of(answers, r.question)), r.reason) for r in hits
+    )
     steps: tuple[str, ...] = ()
     if outcome == "no_warning_signs":
         steps = tuple(t.step for t in rules.triggers if t.id in answers.triggers) or (rules.no_triggers,)
     # an emergency verdict already says "call now" in its first line: no cautions above it
     cautions = () if outcome == "emergency" else tuple(r.caution for r in hits if r.caution)
-    return Verdict(outcome, cautions, o.title, o.where, tuple(o.do_now), o.tell, reasons, steps, tuple(o.closing),
-                   tuple(rules.always))
+    return Verdict(
+        outcome,
+        cautions,
+        o.title,
+        o.where,
+        tuple(o.do_now),
+        o.tell,
+        reasons,
+        steps,
+        tuple(o.closing),
+        tuple(rules.always),
+    )
 
 
-def answers_from_choices(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...] = ()
-                         ) -> tuple[SelfCheckAnswers, list[str]]:
+def answers_from_choices(
+    choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...] = ()
+) -> tuple[SelfCheckAnswers, list[str]]:
     """Turn raw form answers into `SelfCheckAnswers`; anything left unanswered counts as "not sure".
 
     Parameters
@@ -148,15 +160,24 @@ def answers_from_choices(choices: Mapping[str, str | None], ticked: list[str] | 
     unanswered = [q for q in QUESTIONS if choices.get(q) is None]
     get = {q: choices.get(q) or "unsure" for q in QUESTIONS}
     # validated, not just typed: the form's duration is checked against the vocabulary here
-    answers = SelfCheckAnswers.model_validate({"signs": [q for q in SIGNS if get[q] == "yes"],
-                                               "unsure": [q for q in SIGNS if get[q] == "unsure"],
-                                               "duration": get["duration"],
-                                               "triggers": [t for t in TRIGGERS if t in set(ticked)]})
+    answers = SelfCheckAnswers.model_validate(
+        {
+            "signs": [q for q in SIGNS if get[q] == "yes"],
+            "unsure": [q for q in SIGNS if get[q] == "unsure"],
+            "duration": get["duration"],
+            "triggers": [t for t in TRIGGERS if t in set(ticked)],
+        }
+    )
     return answers, unanswered
 
 
-def check(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...] = (), exploring: bool = False, *,
-          rules: TriageRules) -> tuple[Verdict | Example, list[str]]:
+def check(
+    choices: Mapping[str, str | None],
+    ticked: list[str] | tuple[str, ...] = (),
+    exploring: bool = False,
+    *,
+    rules: TriageRules,
+) -> tuple[Verdict | Example, list[str]]:
     """The self-check as the form runs it, explore mode included.
 
     Exploring with nothing answered and nothing ticked gives the worked `Example` (never a verdict on the
@@ -170,5 +191,16 @@ def check(choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...]
     return triage(answers, rules), unanswered
 
 
-__all__ = ["DURATIONS", "EMERGENCY_SIGNS", "Example", "QUESTIONS", "Reason", "Verdict", "answer_of",
-           "answers_from_choices", "check", "fired", "triage"]
+__all__ = [
+    "DURATIONS",
+    "EMERGENCY_SIGNS",
+    "QUESTIONS",
+    "Example",
+    "Reason",
+    "Verdict",
+    "answer_of",
+    "answers_from_choices",
+    "check",
+    "fired",
+    "triage",
+]

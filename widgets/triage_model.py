@@ -10,19 +10,49 @@ from pydantic import AfterValidator, Field, ValidationInfo, field_validator, mod
 from .care_model import EMERGENCY_NUMBER_RE, care_of, fill_care  # noqa: F401
 from .model import SelfCheckAnswers
 from .schema import FieldError, Id, Strict, Text, _unique
-from .vocab import (BOOK_VISIT_SIGNS, DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SAME_DAY_SIGNS, SEVERITY,  # noqa: F401
-                    SIGN_ANSWERS, SIGNS, TIER, TRIGGERS, Outcome, Trigger)
-
+from .vocab import (
+    BOOK_VISIT_SIGNS,
+    DURATIONS,
+    EMERGENCY_SIGNS,
+    OUTCOMES,
+    SAME_DAY_SIGNS,
+    SEVERITY,
+    SIGN_ANSWERS,
+    SIGNS,
+    TIER,
+    TRIGGERS,
+    Outcome,
+    Trigger,
+)
 
 # Phrases that would reassure a reader. No text of the rule file may contain one: a person who reads any
 # verdict of this check must never be told that their twitch is fine.
-REASSURING = ("harmless", "nothing to worry", "no need to worry", "no need to see", "you're fine", "you are fine",
-              "normal", "benign", "don't worry", "do not worry", "not serious", "nothing serious",
-              "safe to ignore", "all clear", "nothing wrong", "you're ok", "you are ok", "no cause for concern",
-              "perfectly healthy")
+REASSURING = (
+    "harmless",
+    "nothing to worry",
+    "no need to worry",
+    "no need to see",
+    "you're fine",
+    "you are fine",
+    "normal",
+    "benign",
+    "don't worry",
+    "do not worry",
+    "not serious",
+    "nothing serious",
+    "safe to ignore",
+    "all clear",
+    "nothing wrong",
+    "you're ok",
+    "you are ok",
+    "no cause for concern",
+    "perfectly healthy",
+)
 _REASSURING_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in REASSURING) + r")\b", re.IGNORECASE)
 
-ITEM_ANSWERS = SIGN_ANSWERS                     # the three answers to each sign
+ITEM_ANSWERS = SIGN_ANSWERS  # the three answers to each sign
+
+
 def reassuring_phrase(s: str) -> str | None:
     """The first reassuring phrase in `s` (curly apostrophes count as straight ones), or None."""
     m = _REASSURING_RE.search(s.replace("\u2019", "'"))
@@ -32,8 +62,10 @@ def reassuring_phrase(s: str) -> str | None:
 def _no_reassurance(value: str) -> str:
     phrase = reassuring_phrase(value)
     if phrase:
-        raise ValueError(f"contains the reassuring phrase {phrase!r}; this check must never reassure "
-                         f"(forbidden: {', '.join(REASSURING)})")
+        raise ValueError(
+            f"contains the reassuring phrase {phrase!r}; this check must never reassure "
+            f"(forbidden: {', '.join(REASSURING)})"
+        )
     return value
 
 
@@ -45,16 +77,16 @@ class Source(Strict):
     """A source named in the text, with its address written out (the lessons run offline)."""
 
     name: Text
-    url: str | None = Field(None, pattern=r"^https://")   # none for the course article (it is not online)
+    url: str | None = Field(None, pattern=r"^https://")  # none for the course article (it is not online)
 
 
 class Item(Strict):
     """One yes / no / not sure question about a sign."""
 
     id: Id
-    label: Safe                     # short name used in the verdict ("Sudden numbness in the face, an arm or a leg")
-    text: Safe                      # the question, in plain words
-    help: Safe                      # "what does this mean?"
+    label: Safe  # short name used in the verdict ("Sudden numbness in the face, an arm or a leg")
+    text: Safe  # the question, in plain words
+    help: Safe  # "what does this mean?"
 
 
 class Choice(Strict):
@@ -77,19 +109,19 @@ class TriggerItem(Strict):
     id: Trigger
     text: Safe
     step: Safe
-    source: Text                    # where in the article the step comes from
+    source: Text  # where in the article the step comes from
 
 
 class OutcomeText(Strict):
     """One verdict, in the NHS "when and where to get care" pattern: where and when, what to do now, who to tell."""
 
     id: Outcome
-    title: Safe                     # the first line of the verdict (for an emergency: "Call ... now")
-    choice: Safe                    # the same step, as a practice-story choice
-    where: Safe                     # when and where to get care
-    do_now: list[Safe]              # what to do now
-    tell: Safe                      # who to tell: the route for under-18s
-    closing: list[Safe]             # when to come back or get help sooner (per outcome: never "if it lasts" on an emergency)
+    title: Safe  # the first line of the verdict (for an emergency: "Call ... now")
+    choice: Safe  # the same step, as a practice-story choice
+    where: Safe  # when and where to get care
+    do_now: list[Safe]  # what to do now
+    tell: Safe  # who to tell: the route for under-18s
+    closing: list[Safe]  # when to come back or get help sooner (per outcome: never "if it lasts" on an emergency)
 
 
 class Rule(Strict):
@@ -98,17 +130,19 @@ class Rule(Strict):
     id: Id
     when: dict[str, list[str]] = Field(min_length=1, max_length=1)
     outcome: Outcome
-    reason: Safe                    # why this answer matters, in plain words
-    source: Id                      # a key of `sources`
-    caution: Safe | None = None     # shown above everything else in the verdict
+    reason: Safe  # why this answer matters, in plain words
+    source: Id  # a key of `sources`
+    caution: Safe | None = None  # shown above everything else in the verdict
 
     @field_validator("when")
     @classmethod
     def _known_answers(cls, when: dict[str, list[str]]) -> dict[str, list[str]]:
         for question, answers in when.items():
             if question in TRIGGERS:
-                raise ValueError(f"{question!r} is a trigger: triggers only choose self-care steps and can "
-                                 "never lead to a visit or an emergency")
+                raise ValueError(
+                    f"{question!r} is a trigger: triggers only choose self-care steps and can "
+                    "never lead to a visit or an emergency"
+                )
             allowed = _ALLOWED.get(question)
             if allowed is None:
                 raise ValueError(f"unknown question {question!r}; expected one of {sorted(_ALLOWED)}")
@@ -125,8 +159,8 @@ class Rule(Strict):
 
 
 # Answers a rule may test: signs only on "yes" or "not sure" (a rule on "no" would fire for everyone).
-_ALLOWED: dict[str, tuple[str, ...]] = {**{q: ("yes", "unsure") for q in SIGNS}, "duration": DURATIONS}
-CALM: dict[str, str] = {**{q: "no" for q in SIGNS}, "duration": "under_1_week"}   # a person with no sign at all
+_ALLOWED: dict[str, tuple[str, ...]] = {**dict.fromkeys(SIGNS, ("yes", "unsure")), "duration": DURATIONS}
+CALM: dict[str, str] = {**dict.fromkeys(SIGNS, "no"), "duration": "under_1_week"}  # a person with no sign at all
 
 
 def required(question: str, answer: str) -> Outcome:
@@ -137,17 +171,17 @@ def required(question: str, answer: str) -> Outcome:
         return "no_warning_signs"
     tier = TIER[question]
     if tier == "emergency" and answer == "unsure":
-        return "same_day"          # with the caution "if it is happening now, call ... now" on top
+        return "same_day"  # with the caution "if it is happening now, call ... now" on top
     return tier
 
 
 class Example(Strict):
     """The worked example that explore mode shows instead of a verdict on the learner's own answers."""
 
-    label: Safe                     # "Example, not about you"
+    label: Safe  # "Example, not about you"
     intro: Safe
     story: Safe
-    verdict_label: Safe             # above the example's verdict ("What the check would tell Alex:")
+    verdict_label: Safe  # above the example's verdict ("What the check would tell Alex:")
     answers: SelfCheckAnswers
 
 
@@ -155,12 +189,12 @@ class Form(Strict):
     """The words around the questions: intro, the explore-mode choice, and the section headings."""
 
     intro: Safe
-    sudden_first: Safe              # "if something is sudden or severe, call ... now, whatever this check says"
+    sudden_first: Safe  # "if something is sudden or severe, call ... now, whatever this check says"
     mode_question: Safe
     mode_own: Safe
     mode_explore: Safe
     headings: dict[Literal["emergency_signs", "same_day_signs", "book_visit_signs", "duration", "triggers"], Safe]
-    sources_note: Safe              # before the list of sources
+    sources_note: Safe  # before the list of sources
 
 
 class TriageRules(Strict):
@@ -175,29 +209,33 @@ class TriageRules(Strict):
     outcomes: list[OutcomeText]
     rules: list[Rule] = Field(min_length=1)
     always: list[Safe] = Field(min_length=1)
-    unsure_emergency_caution: Safe = Field(description="Words every caution for 'not sure' on an emergency sign "
-                                                       "must contain.")
-    no_triggers: Safe               # shown with no_warning_signs when no trigger was ticked
-    unanswered: Safe                # shown when some questions were left unanswered
+    unsure_emergency_caution: Safe = Field(
+        description="Words every caution for 'not sure' on an emergency sign must contain."
+    )
+    no_triggers: Safe  # shown with no_warning_signs when no trigger was ticked
+    unanswered: Safe  # shown when some questions were left unanswered
     example: Example
     form: Form
 
     @model_validator(mode="after")
-    def _complete_and_safe(self, info: ValidationInfo) -> "TriageRules":
-        for field, got, want in (("emergency_signs", [i.id for i in self.emergency_signs], EMERGENCY_SIGNS),
-                                 ("same_day_signs", [i.id for i in self.same_day_signs], SAME_DAY_SIGNS),
-                                 ("book_visit_signs", [i.id for i in self.book_visit_signs], BOOK_VISIT_SIGNS),
-                                 ("duration.choices", [c.id for c in self.duration.choices], DURATIONS),
-                                 ("triggers", [t.id for t in self.triggers], TRIGGERS),
-                                 ("outcomes", [o.id for o in self.outcomes], OUTCOMES)):
+    def _complete_and_safe(self, info: ValidationInfo) -> TriageRules:
+        for field, got, want in (
+            ("emergency_signs", [i.id for i in self.emergency_signs], EMERGENCY_SIGNS),
+            ("same_day_signs", [i.id for i in self.same_day_signs], SAME_DAY_SIGNS),
+            ("book_visit_signs", [i.id for i in self.book_visit_signs], BOOK_VISIT_SIGNS),
+            ("duration.choices", [c.id for c in self.duration.choices], DURATIONS),
+            ("triggers", [t.id for t in self.triggers], TRIGGERS),
+            ("outcomes", [o.id for o in self.outcomes], OUTCOMES),
+        ):
             _unique(got, field.split(".")[0])
             if list(got) != list(want):
                 raise FieldError(field, f"expected exactly the ids {list(want)}, in this order; got {got}")
         _unique([r.id for r in self.rules], "rule")
         for r in self.rules:
             if r.source not in self.sources:
-                raise FieldError("rules", f"rule {r.id!r} cites {r.source!r}, which is not in sources "
-                                          f"({', '.join(self.sources)})")
+                raise FieldError(
+                    "rules", f"rule {r.id!r} cites {r.source!r}, which is not in sources ({', '.join(self.sources)})"
+                )
             if r.outcome == "emergency" and not (TIER.get(r.question) == "emergency" and r.when[r.question] == ["yes"]):
                 raise FieldError("rules", f"rule {r.id!r}: only a 'yes' to an emergency sign may lead to 'emergency'")
         for question, answers in [(q, ITEM_ANSWERS) for q in SIGNS] + [("duration", DURATIONS)]:
@@ -206,20 +244,32 @@ class TriageRules(Strict):
                 best = max((SEVERITY[r.outcome] for r in firing), default=0)
                 least = required(question, answer)
                 if answer == CALM[question] and firing:
-                    raise FieldError("rules", f"rule {firing[0].id!r} fires for a person who answered "
-                                              f"{question}: {answer}, which is no warning sign")
+                    raise FieldError(
+                        "rules",
+                        f"rule {firing[0].id!r} fires for a person who answered "
+                        f"{question}: {answer}, which is no warning sign",
+                    )
                 if best < SEVERITY[least]:
-                    raise FieldError("rules", f"unsafe: no rule sends [{question}: {answer}] to at least "
-                                              f"{least!r}; it could reach a calmer outcome")
+                    raise FieldError(
+                        "rules",
+                        f"unsafe: no rule sends [{question}: {answer}] to at least "
+                        f"{least!r}; it could reach a calmer outcome",
+                    )
                 if TIER.get(question) == "emergency" and answer == "unsure":
                     must = self.unsure_emergency_caution.lower()
                     if not any(r.caution and must in r.caution.lower() for r in firing):
-                        raise FieldError("rules", f"'not sure' on the emergency sign {question}: a rule must carry "
-                                                  f"a caution containing {self.unsure_emergency_caution!r}")
+                        raise FieldError(
+                            "rules",
+                            f"'not sure' on the emergency sign {question}: a rule must carry "
+                            f"a caution containing {self.unsure_emergency_caution!r}",
+                        )
         emergency = self.outcome("emergency")
         if care_of(info).emergency_numbers not in emergency.title:
-            raise FieldError("outcomes", "the emergency verdict's title (its first line) must name the emergency "
-                                         "numbers: write {emergency_numbers}")
+            raise FieldError(
+                "outcomes",
+                "the emergency verdict's title (its first line) must name the emergency "
+                "numbers: write {emergency_numbers}",
+            )
         for o in self.outcomes:
             if not re.search(r"under 18", o.tell, re.IGNORECASE):
                 raise FieldError("outcomes", f"outcome {o.id!r}: 'tell' must give the route for under-18s")

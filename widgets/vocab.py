@@ -9,16 +9,26 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 # --- The self-check ------------------------------------------------------------------------------------
-CareOutcome = Literal["emergency", "same_day", "book_visit"]          # the verdicts that send a person to care
-Outcome = Literal[CareOutcome, "no_warning_signs"]                     # every verdict, most urgent first
-EmergencySign = Literal["face_drooping", "sudden_weakness", "sudden_numbness", "trouble_speaking", "trouble_seeing",
-                        "trouble_balance", "severe_headache", "trouble_breathing", "trouble_swallowing",
-                        "spreading_weakness"]
+CareOutcome = Literal["emergency", "same_day", "book_visit"]  # the verdicts that send a person to care
+Outcome = Literal[CareOutcome, "no_warning_signs"]  # every verdict, most urgent first
+EmergencySign = Literal[
+    "face_drooping",
+    "sudden_weakness",
+    "sudden_numbness",
+    "trouble_speaking",
+    "trouble_seeing",
+    "trouble_balance",
+    "severe_headache",
+    "trouble_breathing",
+    "trouble_swallowing",
+    "spreading_weakness",
+]
 SameDaySign = Literal["new_weakness", "spreading_numbness"]
-BookVisitSign = Literal["lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain",
-                        "medicine"]
+BookVisitSign = Literal[
+    "lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"
+]
 Sign = Literal[EmergencySign, SameDaySign, BookVisitSign]
-SignAnswer = Literal["no", "yes", "unsure"]                            # code 0 = "no"
+SignAnswer = Literal["no", "yes", "unsure"]  # code 0 = "no"
 Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
 Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
 
@@ -34,9 +44,11 @@ TRIGGERS: tuple[Trigger, ...] = get_args(Trigger)
 # How serious each verdict is: rules may only escalate; the verdict is the most serious outcome that fires.
 SEVERITY: dict[Outcome, int] = {o: len(OUTCOMES) - 1 - i for i, o in enumerate(OUTCOMES)}
 # The verdict a "yes" to each sign leads to.
-TIER: dict[str, CareOutcome] = {**dict.fromkeys(EMERGENCY_SIGNS, "emergency"),
-                                **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
-                                **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit")}
+TIER: dict[str, CareOutcome] = {
+    **dict.fromkeys(EMERGENCY_SIGNS, "emergency"),
+    **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
+    **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit"),
+}
 
 # --- Glossary --------------------------------------------------------------------------------------------
 GlossaryKind = Literal["know", "doctors"]
@@ -45,7 +57,7 @@ GLOSSARY_KINDS: tuple[GlossaryKind, ...] = get_args(GlossaryKind)
 # --- Figures ---------------------------------------------------------------------------------------------
 RegionId = Literal["peroneal-muscles", "peroneal-tendons", "shoe-pressure", "tarsal-tunnel", "posterior-tibial-nerve"]
 FootView = Literal["lateral", "medial"]
-MotorUnitPart = Literal["spinal-cord", "motor-neuron", "junction", "fibres"]     # in the order a signal passes
+MotorUnitPart = Literal["spinal-cord", "motor-neuron", "junction", "fibres"]  # in the order a signal passes
 MotorUnitMode = Literal["normal", "misfire"]
 REGION_IDS: tuple[RegionId, ...] = get_args(RegionId)
 MOTOR_UNIT_PARTS: tuple[MotorUnitPart, ...] = get_args(MotorUnitPart)

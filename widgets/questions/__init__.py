@@ -9,7 +9,7 @@ from . import registry
 from .base import AnswerError, Option, QuestionBase, Result
 from .multiple import MultipleSelect
 from .numeric import Numeric
-from .ordering import OrderItem, Ordering
+from .ordering import Ordering, OrderItem
 from .single import SingleChoice
 from .truefalse import TrueFalse
 
@@ -17,5 +17,17 @@ BUILT_IN = (SingleChoice, MultipleSelect, TrueFalse, Numeric, Ordering)
 for _cls in BUILT_IN:
     registry.register(_cls)
 
-__all__ = ["BUILT_IN", "AnswerError", "MultipleSelect", "Numeric", "Option", "OrderItem", "Ordering", "QuestionBase",
-           "Result", "SingleChoice", "TrueFalse", "registry"]
+__all__ = [
+    "BUILT_IN",
+    "AnswerError",
+    "MultipleSelect",
+    "Numeric",
+    "Option",
+    "OrderItem",
+    "Ordering",
+    "QuestionBase",
+    "Result",
+    "SingleChoice",
+    "TrueFalse",
+    "registry",
+]

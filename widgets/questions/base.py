@@ -22,11 +22,11 @@ class Result:
     """The outcome of one attempt."""
 
     correct: bool
-    chosen: list[str]                      # what was answered, as ids (or the number, as text)
+    chosen: list[str]  # what was answered, as ids (or the number, as text)
     feedback: list[str] = field(default_factory=list)  # one line per chosen/missed option or item
     explanation: str = ""
-    summary: str = ""                      # e.g. "2 of 3 right options ticked"
-    valid: bool = True                     # False: the answer was empty or of the wrong kind; not recorded
+    summary: str = ""  # e.g. "2 of 3 right options ticked"
+    valid: bool = True  # False: the answer was empty or of the wrong kind; not recorded
 
 
 class AnswerError(ValueError):
@@ -36,17 +36,19 @@ class AnswerError(ValueError):
 class QuestionBase(Strict, ABC):
     """The fields every question has, and what each type must answer about itself."""
 
-    KIND: ClassVar[str]                # the answer key's word for the type, e.g. "choose one"
+    KIND: ClassVar[str]  # the answer key's word for the type, e.g. "choose one"
     ONE_VALUE: ClassVar[bool] = False  # the answer is one id or text (not a list of them)
 
-    type: str                          # each type narrows it to its registered name: `type: Literal["<name>"]`
+    type: str  # each type narrows it to its registered name: `type: Literal["<name>"]`
     id: Id
     prompt: Text
     explanation: Text
     topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
     hint: Text = Field(description="A nudge shown on request or after a wrong try; never the answer.")
-    section_check: bool = Field(False, description="Asked inside a lesson section (quiz(lesson, questions=[id])), "
-                                                   "not in the recap quiz at the end.")
+    section_check: bool = Field(
+        False,
+        description="Asked inside a lesson section (quiz(lesson, questions=[id])), not in the recap quiz at the end.",
+    )
 
     @abstractmethod
     def grade(self, answer: Any) -> Result:

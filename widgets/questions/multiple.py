@@ -21,7 +21,7 @@ class MultipleSelect(QuestionBase):
     answer: list[Id] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _answers_known(self) -> "MultipleSelect":
+    def _answers_known(self) -> MultipleSelect:
         _unique(self.answer, "answer")
         check_answer_keys(self.options, self.answer)
         return self
@@ -58,10 +58,12 @@ class MultipleSelect(QuestionBase):
     def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
         opts = {o.id: o for o in self.options}
         picked = set(chosen)
-        out = [(f"ticked: {opts[c].text}", opts[c].feedback) for c in chosen
-               if c in opts and c not in self.correct_ids]
-        out += [(f"left out: {o.text}", self.explanation) for o in self.options
-                if o.id in self.correct_ids and o.id not in picked]
+        out = [(f"ticked: {opts[c].text}", opts[c].feedback) for c in chosen if c in opts and c not in self.correct_ids]
+        out += [
+            (f"left out: {o.text}", self.explanation)
+            for o in self.options
+            if o.id in self.correct_ids and o.id not in picked
+        ]
         return out
 
     def right_answer(self) -> list[str]:
@@ -71,5 +73,5 @@ class MultipleSelect(QuestionBase):
         right = self.right_answer()
         wrong = [o.id for o in self.options if o.id not in self.correct_ids]
         if wrong and (rng.random() < 0.6 or len(right) == 1):
-            return right + [wrong[0] if rng.random() < 0.7 else rng.choice(wrong)]
+            return [*right, wrong[0] if rng.random() < 0.7 else rng.choice(wrong)]
         return right[:-1]

@@ -28,9 +28,11 @@ class Numeric(QuestionBase):
     maximum: float = 1000
 
     @model_validator(mode="after")
-    def _answer_in_range(self) -> "Numeric":
+    def _answer_in_range(self) -> Numeric:
         if not self.minimum <= self.answer <= self.maximum:
-            raise FieldError("answer", f"answer {self.answer} lies outside minimum..maximum ({self.minimum}..{self.maximum})")
+            raise FieldError(
+                "answer", f"answer {self.answer} lies outside minimum..maximum ({self.minimum}..{self.maximum})"
+            )
         return self
 
     def grade(self, answer: Any) -> Result:
@@ -57,8 +59,10 @@ class Numeric(QuestionBase):
         return f"{'below' if side == 'low' else 'above'} {self.answer:g} {self.unit}"
 
     def misconceptions(self) -> list[tuple[str, str]]:
-        return [(f"Too low ({self._too('low')})", self.low_feedback),
-                (f"Too high ({self._too('high')})", self.high_feedback)]
+        return [
+            (f"Too low ({self._too('low')})", self.low_feedback),
+            (f"Too high ({self._too('high')})", self.high_feedback),
+        ]
 
     def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
         try:
@@ -74,4 +78,6 @@ class Numeric(QuestionBase):
 
     def wrong_answer(self, rng: random.Random) -> float:
         low = self.answer - self.tolerance - 1
-        return low if low >= self.minimum and rng.random() < 0.5 else min(self.maximum, self.answer + self.tolerance + 2)
+        return (
+            low if low >= self.minimum and rng.random() < 0.5 else min(self.maximum, self.answer + self.tolerance + 2)
+        )

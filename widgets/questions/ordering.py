@@ -26,7 +26,7 @@ class Ordering(QuestionBase):
     wrong_feedback: Text
 
     @model_validator(mode="after")
-    def _unique_items(self) -> "Ordering":
+    def _unique_items(self) -> Ordering:
         _unique([i.id for i in self.items], "item")
         return self
 
@@ -39,7 +39,7 @@ class Ordering(QuestionBase):
             raise AnswerError("Put every step in a place first.")
         if sorted(chosen) != sorted(expected):
             raise AnswerError("Use each step once.")
-        in_place = sum(a == b for a, b in zip(chosen, expected))
+        in_place = sum(a == b for a, b in zip(chosen, expected, strict=False))
         ok = in_place == len(expected)
         fb = "Right." if ok else self.wrong_feedback
         return Result(ok, chosen, [fb], self.explanation, f"{in_place} of {len(expected)} steps in the right place")

@@ -7,7 +7,8 @@ registered or removed (`on_change`). Names keep their registration order (the bu
 from __future__ import annotations
 
 import inspect
-from typing import Callable, Literal, TypeVar, get_args, get_origin
+from collections.abc import Callable
+from typing import Literal, TypeVar, get_args, get_origin
 
 from .base import QuestionBase
 
@@ -22,7 +23,7 @@ def type_name(cls: type[QuestionBase]) -> str:
     field = cls.model_fields.get("type")
     annotation = field.annotation if field is not None else None
     if get_origin(annotation) is not Literal or len(get_args(annotation)) != 1:
-        raise TypeError(f"{cls.__name__} needs a field `type: Literal[\"<name>\"]`")
+        raise TypeError(f'{cls.__name__} needs a field `type: Literal["<name>"]`')
     return str(get_args(annotation)[0])
 
 

@@ -22,7 +22,7 @@ class SingleChoice(QuestionBase):
     answer: Id
 
     @model_validator(mode="after")
-    def _answer_known(self) -> "SingleChoice":
+    def _answer_known(self) -> SingleChoice:
         check_answer_keys(self.options, [self.answer])
         return self
 

@@ -13,13 +13,13 @@
 # (after the teacher's first login), then restart the teacher's server.
 import os
 
-from widgets.handin import TEACHERS, prepare_dropbox   # the hub env: pip install --no-deps (stdlib only)
+from widgets.handin import TEACHERS, prepare_dropbox  # the hub env: pip install --no-deps (stdlib only)
 
 c = get_config()  # noqa: F821  (provided by JupyterHub)
 
 DROPBOX = os.environ.get("FOOT_LESSONS_DROPBOX", "/srv/foot-lessons/dropbox")
 
-try:   # TLJH: Unix users are called jupyter-<hub name> and made when the server first starts
+try:  # TLJH: Unix users are called jupyter-<hub name> and made when the server first starts
     from tljh.normalize import generate_system_username
     from tljh.user import ensure_group, ensure_user
 
@@ -28,7 +28,8 @@ try:   # TLJH: Unix users are called jupyter-<hub name> and made when the server
         ensure_user(name)
         ensure_group(TEACHERS)
         return name
-except ImportError:   # a plain JupyterHub with LocalProcessSpawner: the hub name is the Unix name
+except ImportError:  # a plain JupyterHub with LocalProcessSpawner: the hub name is the Unix name
+
     def unix_user(spawner) -> str:
         return spawner.user.name
 
@@ -43,7 +44,8 @@ c.Spawner.environment.update({"FOOT_LESSONS_DROPBOX": DROPBOX})
 # The start of a class: everyone clicks the link within a minute. Measured on this project's 2-core test
 # machine (benchmarks/hub_load.py, numbers in deploy/README.md): 30 learners at once were all ready, the
 # last after 58–94 s depending on the machine's other load, with these timeouts; with JupyterHub's
-# defaults (http_timeout 30 s, start_timeout 60 s) 0 of 30 started: slow servers are stopped as failed. concurrent_spawn_limit stays at its default (100): a lower limit turns
+# defaults (http_timeout 30 s, start_timeout 60 s) 0 of 30 started: slow servers are stopped as failed.
+# concurrent_spawn_limit stays at its default (100): a lower limit turns
 # learners away with "too many users" instead of letting their servers finish.
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 180
