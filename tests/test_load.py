@@ -70,3 +70,18 @@ def test_topics_name_glossary_terms_or_regions():
         for q in b.questions:
             if q.topic and not q.topic.startswith("region:"):
                 assert q.topic.lower() in terms, f"{b.lesson}/{q.id} topic {q.topic!r} is not in the glossary"
+
+
+def test_a_content_file_that_is_not_utf8_or_nested_too_deeply_gives_one_clear_error(tmp_path):
+    """Issue 12: every parse turns a decoding or depth failure into the one ContentError path."""
+    from widgets.model import Glossary
+
+    utf16 = tmp_path / "glossary.yaml"
+    utf16.write_bytes("entries: []\n".encode("utf-16"))
+    with pytest.raises(ContentError, match="not UTF-8 text"):
+        load_file(Glossary, utf16)
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("entries: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_file(Glossary, deep)
+    assert "deep.yaml" in str(e.value)

@@ -35,13 +35,21 @@ class ContentError(ValueError):
         super().__init__(f"{path}: " + ", ".join(w for w in where if w) + (": " if any(where) else "") + problem)
 
 
+# libyaml's parser when PyYAML was built with it (the PyPI wheels are): about ten times faster at start-up.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as e:
         raise ContentError(path, None, None, f"cannot read the file ({e.strerror})") from None
+    except UnicodeDecodeError as e:
+        raise ContentError(path, None, None, f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_YAML_LOADER)  # CSafeLoader or SafeLoader: never arbitrary objects
+    except RecursionError:
+        raise ContentError(path, None, None, "the data is nested too deeply to be a content file") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
