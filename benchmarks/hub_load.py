@@ -6,7 +6,8 @@ cells, answers every lesson quiz through the view objects (as the tests do) and 
 servers ready p50/p95/max (link click → server page), first lesson run p50/p95 (click → lesson 00's cells
 run in a new kernel) against a bare notebook (click → a new kernel answers `1+1`; both after the same pull),
 hand-ins arrived, answers lost (saved answers read back from a new kernel, must be 0), memory per learner
-(PSS and RSS of server + kernel), hub and proxy CPU. Not part of `python -m benchmarks` (it creates users and takes minutes).
+(PSS and RSS of server + kernel), hub and proxy CPU. Not part of `python -m benchmarks` (it creates users
+and takes minutes).
 
 Times are kernel-side: a browser's drawing of the widgets is not included (tests/browser measures that).
 """
