@@ -5,21 +5,17 @@ overview updated (the overview listens to the store). The saved answers are spre
 (the course's and retired ones, at most 40 each), so no per-question limit blocks them. Sizes are measured
 in interleaved rounds so that disk noise hits all of them alike; printed as p50/p95 and as ratios to 10.
 
-    .venv/bin/python tools/bench_progress.py [--runs 40]
+    make bench BENCH_ARGS="--only progress_store"   (or: .venv/bin/python -m benchmarks.progress_store [--runs 40])
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from widgets.bench.common import percentile
+from benchmarks.common import percentile
 from widgets.load import all_banks
 from widgets.progress import ProgressStore
 from widgets.progress_doc import FORMAT, VERSION
@@ -56,10 +52,13 @@ def filled_store(directory: str, n: int) -> ProgressStore:
     return store
 
 
-def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--runs", type=int, default=40, help="answers timed per size (default 40)")
-    args = p.parse_args()
+BROWSER = False
+
+
+def run(args: argparse.Namespace) -> list[str]:
+    """The lines `python -m benchmarks` prints; `args.runs` answers per size (at most 40: 3 sizes x fsync)."""
+    out: list[str] = []
+    runs = min(getattr(args, "runs", 40), 40)
     setups, samples, reads = {}, {n: [] for n in SIZES}, {n: [] for n in SIZES}
     with tempfile.TemporaryDirectory() as root:
         for n in SIZES:
@@ -70,7 +69,7 @@ def main() -> None:
             card = q.cards[0]
             wrong = next(o.id for o in card.question.options if o.id != card.question.answer)
             setups[n] = (store, overview, q, card, wrong, time.perf_counter() - t)
-        for i in range(args.runs + 3):
+        for i in range(runs + 3):
             for n in SIZES:
                 store, overview, q, card, wrong, _ = setups[n]
                 card.choose(card.question.answer if i % 2 else wrong)
@@ -90,21 +89,29 @@ def main() -> None:
             assert overview.table.value == progress_overview(store).table.value, "the overview did not update"
             assert not store.events, store.events  # no answer was refused
         base = statistics.median(samples[SIZES[0]])
-        print(f"progress path: Check -> stored -> quiz and overview updated ({args.runs} answers per size)")
+        out.append(f"progress path: Check -> stored -> quiz and overview updated ({runs} answers per size)")
         for n in SIZES:
             saved = len(setups[n][0].load()["attempts"])
             p50, p95 = statistics.median(samples[n]), percentile(samples[n], 95)
-            print(
+            out.append(
                 f"  {n:>7,} saved answers (now {saved:,}): p50 {p50:6.1f} ms, p95 {p95:6.1f} ms, "
                 f"ratio to 10: {p50 / base:4.2f}x  (setup {setups[n][5]:.1f} s)"
             )
         rbase = statistics.median(reads[SIZES[0]])
-        print("the same views refreshed without a write (what grows if anything does):")
+        out.append("the same views refreshed without a write (what grows if anything does):")
         for n in SIZES:
             p50 = statistics.median(reads[n])
-            print(f"  {n:>7,} saved answers: p50 {p50:6.2f} ms, ratio to 10: {p50 / rbase:4.2f}x")
+            out.append(f"  {n:>7,} saved answers: p50 {p50:6.2f} ms, ratio to 10: {p50 / rbase:4.2f}x")
         ratio = statistics.median(samples[SIZES[-1]]) / base
-        print(f"goal: 100,000 within 2x of 10 -> {ratio:.2f}x {'met' if ratio <= 2 else 'NOT met'}")
+        out.append(f"goal: 100,000 within 2x of 10 -> {ratio:.2f}x {'met' if ratio <= 2 else 'NOT met'}")
+    return out
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=40, help="answers timed per size (default 40)")
+    for text in run(p.parse_args()):
+        print(text)
 
 
 if __name__ == "__main__":
