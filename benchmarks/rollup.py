@@ -35,8 +35,7 @@ def run(args) -> list[str]:
         import random
 
         from widgets.demo_results import learner_progress
-
-        from ..progress import empty_progress
+        from widgets.progress import empty_progress
 
         made_up = learner_progress(0, banks, random.Random(1))
         store.replace(dict(empty_progress(made_up["learner"]), attempts=made_up["attempts"]))
