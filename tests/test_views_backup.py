@@ -134,3 +134,28 @@ def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path)
     assert doc["lessons"]["05-review"]["total"] >= len(load_review().questions)
     assert (doc["lessons"]["05-review"]["answered"], doc["lessons"]["05-review"]["first_try"]) == (1, 1)
     assert doc["lessons"]["01-physiology"]["first_try"] == 0  # the lesson's own score is unchanged
+
+
+def test_hand_in_sits_beside_make_my_results_file_and_shares_the_name(tmp_path):
+    """On a hub the start notebook's backup view hands in with the name typed once; outside, it says what to do."""
+    import os
+    import pwd
+
+    from widgets import handin
+    from widgets.views.backup import ProgressBackup
+
+    me = pwd.getpwuid(os.getuid()).pw_name
+    box = tmp_path / "box"
+    (box / me).mkdir(parents=True)
+    store = ProgressStore(tmp_path / "data")
+    store.record("01-physiology", "01-physiology/q1", ["a"], True)
+    view = ProgressBackup(store, environ={handin.ENV: str(box)})
+    assert view.hand_in.name is view.name
+    view.name.value = "Ann B."
+    view.hand_in.button.click()
+    assert view.hand_in.result is not None and view.hand_in.result.ok, view.hand_in.out.value
+    (handed,) = (box / me).iterdir()
+    assert '"name": "Ann B."' in handed.read_text(encoding="utf-8")
+    outside = ProgressBackup(store, environ={})
+    outside.hand_in.button.click()
+    assert not outside.hand_in.result.ok and "Make my results file" in outside.hand_in.out.value

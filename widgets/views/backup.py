@@ -16,7 +16,8 @@ from ..palette import CSS
 from ..progress import ProgressFormatError, ProgressStore, ProgressUnavailable, default_store
 from ..progress_doc import encode_progress, progress_filename, read_progress_upload
 from . import html
-from .controls import button
+from .controls import button, name_field
+from .handin import HandInButton
 from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
@@ -62,13 +63,7 @@ class ProgressBackup(KeyboardSafeBox):
         self.warning.add_class(CSS["backup_warning"])
 
         # (a) class results
-        self.name = W.Text(
-            value=learner,
-            description="Your name or a nickname",
-            placeholder=learner,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="28em"),
-        )
+        self.name = name_field(learner)
         self.export_button = button(
             description="Make my results file",
             icon="graduation-cap",
@@ -78,6 +73,8 @@ class ProgressBackup(KeyboardSafeBox):
         self.export_button.on_click(lambda _: self.make_export())
         self.export_out = W.HTML()
         self.export_out.add_class(CSS["backup_export_out"])
+        # on a class hub: the same results, straight into the teacher's drop box (same name field)
+        self.hand_in = HandInButton(self.store, name=self.name, environ=environ)
 
         # (b) download progress
         self.download_button = button(
@@ -121,11 +118,13 @@ class ProgressBackup(KeyboardSafeBox):
                 W.HTML("<h4>Hand in your results</h4>"),
                 W.HTML(
                     html.paragraph(
-                        "Your quiz results, with the name you type here. Nothing from the symptom self-check is in it."
+                        "Your quiz results, with the name you type here. Nothing from the symptom self-check is in "
+                        "it. On a school hub, Hand in my results puts them straight into your teacher's drop box."
                     )
                 ),
-                W.HBox([self.name, self.export_button]),
+                W.HBox([self.name, self.export_button, self.hand_in.button]),
                 self.export_out,
+                self.hand_in.out,
                 W.HTML("<h4>Keep a copy of your progress</h4>"),
                 self.download_button,
                 self.download_out,

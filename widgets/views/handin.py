@@ -12,24 +12,19 @@ from .. import handin
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
-from .controls import button
+from .controls import button, name_field
 from .keyboard import KeyboardSafeBox
 
 
 class HandInButton(KeyboardSafeBox):
-    """The button and its message; `name` may be an existing name field (the start notebook's)."""
+    """The button and its message; `name` may be an existing name field (the start notebook's backup view
+    shows this button beside "Make my results file", sharing its name field)."""
 
     def __init__(self, store: ProgressStore | None = None, name: W.Text | None = None, environ: dict | None = None):
         self.store = store or default_store()
         self.environ = environ
         learner = self.store.load()["learner"]
-        self.name = name or W.Text(
-            value=learner,
-            description="Your name or a nickname",
-            placeholder=learner,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="28em"),
-        )
+        self.name = name or name_field(learner)
         self.button = button(
             description="Hand in my results",
             icon="paper-plane",
