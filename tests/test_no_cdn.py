@@ -72,7 +72,7 @@ def test_executed_lesson_with_widget_state_stays_under_1_mb(executed, name):
 
 @pytest.mark.timeout(600)
 def test_figures_reach_the_page_as_plotly_json_not_html(executed):
-    """Plotly figures go as their mime type, so the page's installed extension draws them (no inline bundle)."""
+    """Plotly figures go as plain JSON, drawn by the page's own plotly.js (no inline bundle, no HTML)."""
     state = json.dumps({n: nb.metadata.get("widgets", {}) for n, (nb, _) in executed.items()})
-    assert state.count("application/vnd.plotly.v1+json") >= 5  # 3 in lesson 01, 1 each in 02 and 03
-    assert "plotly.js v" not in state and "window.Plotly" not in state
+    assert state.count('"displaylogo": false') >= 5  # 3 in lesson 01, 1 each in 02 and 03
+    assert "plotly.js v" not in state and "Plotly.newPlot" not in state

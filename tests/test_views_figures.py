@@ -11,17 +11,16 @@ from widgets import simulation as sim
 from widgets.figure_model import REGION_IDS
 from widgets.load import load_regions
 from widgets.palette import CSS
-from widgets.views.figure import MIME
+from widgets.views.figure import MIME, FigureView
 from widgets.views.simulator import LEVELS, noticed_level
 
 
 def shown(view) -> dict:
-    """The one figure the view's Output widget holds, as the front end receives it."""
-    outputs = view.output.outputs
-    assert len(outputs) == 1 and outputs[0]["output_type"] == "display_data"
-    bundle = outputs[0]["data"]
-    assert set(bundle) == {MIME, "text/plain"}  # plotly's mime type only: no HTML, no script
-    return json.loads(json.dumps(bundle[MIME]))
+    """The one figure the view's page-side canvas holds, as the front end receives it."""
+    fig = view.output.canvas.figure
+    assert set(fig) == {"data", "layout", "config"}  # plain plotly JSON: no HTML, no script
+    assert not view.output.fallback.outputs  # the page has not asked for the old route
+    return json.loads(json.dumps(fig))
 
 
 def decoded(trace) -> np.ndarray:
@@ -49,7 +48,7 @@ def test_simulator_control_changes_the_figure_and_count_in_place():
     s.set("stress", "high")
     s.set("magnesium", "low")
     after = shown(s)
-    assert len(s.output.outputs) == 1  # replaced, not appended
+    assert s.output.children == (s.output.canvas, s.output.fallback)  # the same canvas holds the new figure
     assert not np.array_equal(decoded(before["data"][0]), decoded(after["data"][0]))
     assert s.settings["caffeine"] == "a lot" and s.controls["caffeine"].value == "a lot"
     assert s.signal.per_minute > sim.muscle_signal(sim.CALM, seed=0).per_minute
@@ -216,3 +215,28 @@ def test_foot_map_every_region_is_drawn_hoverable_and_clickable():
         assert r.name in t["hovertemplate"]
         assert r.name in json.dumps(fig["layout"]["annotations"])  # labelled in text, not only colour
     assert len({by_name[r.name]["fillcolor"] for r in load_regions().regions}) == len(REGION_IDS)
+
+
+def test_figure_view_holds_the_figure_in_its_trait_and_redraws_the_same_canvas():
+    view = FigureView("some-figure", 200, "a test line")
+    canvas = view.canvas
+    first = {"data": [{"type": "scatter", "y": [1, 2]}], "layout": {"height": 200}}
+    view.show(first)
+    assert canvas.figure["data"] == first["data"] and canvas.figure["config"]["displaylogo"] is False
+    assert canvas.alt == "a test line" and "some-figure" in view._dom_classes
+    second = {"data": [{"type": "scatter", "y": [3, 1]}], "layout": {"height": 200}}
+    view.show(second)
+    assert view.canvas is canvas and canvas.figure["data"] == second["data"]
+    assert view.fallback.outputs == ()  # the page draws it: nothing sent the old way
+
+
+def test_figure_view_falls_back_to_the_mimebundle_when_the_page_has_no_plotly():
+    view = FigureView("some-figure", 200, "a test line")
+    view.show({"data": [{"type": "bar", "y": [1]}], "layout": {}})
+    view.canvas.route = "fallback"  # what the page reports when it finds no plotly.js
+    (out,) = view.fallback.outputs
+    assert set(out["data"]) == {MIME, "text/plain"} and out["data"][MIME]["data"] == [{"type": "bar", "y": [1]}]
+    view.show({"data": [{"type": "bar", "y": [2]}], "layout": {}})
+    (out,) = view.fallback.outputs  # replaced, not appended
+    assert out["data"][MIME]["data"] == [{"type": "bar", "y": [2]}]
+    assert "[figure: a test line]" == out["data"]["text/plain"]

@@ -21,7 +21,7 @@ from ..load import all_banks, load_course, load_review
 from ..palette import BLUE, CSS
 from . import html
 from .controls import button
-from .figure import FigureOutput, axis, base_layout
+from .figure import FigureView, axis, base_layout
 from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
@@ -190,7 +190,7 @@ class ClassResults(KeyboardSafeBox):
         self.status = W.HTML()
         self.status.add_class(CSS["class_results_status"])
         self.duplicates = W.VBox()
-        self.chart = FigureOutput(CSS["class_results_chart"], chart_height(0), CHART_ALT)
+        self.chart = FigureView(CSS["class_results_chart"], chart_height(0), CHART_ALT)
         self.completion = W.HTML()
         self.completion.add_class(CSS["class_results_completion"])
         self.misconceptions = W.HTML()

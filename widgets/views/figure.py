@@ -1,10 +1,10 @@
-"""Shared plumbing of the figure views: a plotly figure (plain JSON) shown in an Output widget, redrawn in place.
+"""Shared plumbing of the figure views: a plotly figure (plain JSON) drawn by the page's plotly.js, redrawn in place.
 
 Why this mechanism: a ``go.FigureWidget`` ships its own copy of plotly.js (~5 MB) through the widget channel
-for every figure and is slow to appear. Here a figure is a plain dict sent with plotly's
-mime type; JupyterLab's installed jupyterlab-plotly extension draws it with the plotly.js it loads once per
-page, from the local server (no CDN). Redrawing replaces the Output widget's ``outputs`` in one message, so the
-new figure appears where the old one stood. Arrays go as typed arrays (base64), which keeps messages and the
+for every figure and is slow to appear. Here a figure is a plain dict held by a small anywidget; the page draws
+it with the plotly.js that JupyterLab's jupyterlab-plotly extension already loaded (no CDN, no extra bytes) and
+redraws it with ``Plotly.react`` on the same element. Pages without plotly.js get plotly's mimebundle in an
+``Output`` instead (see ``FigureView``). Arrays go as typed arrays (base64), which keeps messages and the
 saved notebook small.
 """
 
@@ -13,10 +13,12 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+import anywidget
 import ipywidgets as W
 import numpy as np
+import traitlets
 
-from ..palette import CSS, GREY, GRID, INFO_TEXT, WHITE
+from ..palette import CSS, GREY, GRID, INFO_TEXT, STATIC, WHITE
 from . import html
 
 MIME = "application/vnd.plotly.v1+json"
@@ -65,23 +67,49 @@ def axis(title: str = "", **extra: Any) -> dict:
 HIDDEN_AXIS = {"visible": False, "fixedrange": True}
 
 
-class FigureOutput(W.Output):
-    """An Output widget that always holds exactly one plotly figure; ``show(fig)`` replaces it in place."""
+class FigureCanvas(anywidget.AnyWidget):
+    """The page side of a figure: draws ``figure`` with the page's own plotly.js (``Plotly.react``, in place).
+
+    ``route`` is reported by the page: ``"react"`` when it found plotly.js, ``"fallback"`` when it did not.
+    """
+
+    _esm = STATIC / "figure.js"
+    figure = traitlets.Dict(help="plotly figure JSON: data, layout, config").tag(sync=True)
+    alt = traitlets.Unicode(help="text alternative read out by screen readers").tag(sync=True)
+    route = traitlets.Unicode("", help="which route drew the figure, set by the page").tag(sync=True)
+
+
+class FigureView(W.VBox):
+    """Holds exactly one plotly figure; ``show(fig)`` redraws it in place.
+
+    The figure goes to the page through a ``FigureCanvas`` (redrawn with ``Plotly.react`` on the same element).
+    Where the page has no plotly.js (front ends without jupyterlab-plotly), the page says so and the figure is
+    also shown the old way: plotly's mimebundle in an ``Output`` widget.
+    """
 
     def __init__(self, css: str, height: int, alt: str):
-        super().__init__(layout=W.Layout(min_height=f"{height + 10}px", width="100%"))
+        self.canvas = FigureCanvas(alt=alt, layout=W.Layout(width="100%"))
+        self.fallback = W.Output(layout=W.Layout(width="100%"))
+        super().__init__([self.canvas, self.fallback], layout=W.Layout(min_height=f"{height + 10}px", width="100%"))
         self.add_class(css)
         self.alt = alt
         self.figure: dict = {}
+        self.canvas.observe(self._route, "route")
 
     def show(self, figure: dict) -> None:
         """Replace the shown figure. ``figure`` has ``data`` and ``layout``; the config is added here."""
         self.figure = figure
-        bundle = {
-            MIME: {"data": figure["data"], "layout": figure["layout"], "config": CONFIG},
-            "text/plain": f"[figure: {self.alt}]",
-        }
-        self.outputs: tuple[dict[str, Any], ...] = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.canvas.figure = {"data": figure["data"], "layout": figure["layout"], "config": CONFIG}
+        if self.canvas.route == "fallback":
+            self._draw_fallback()
+
+    def _route(self, change: dict) -> None:
+        if change["new"] == "fallback" and self.figure:
+            self._draw_fallback()
+
+    def _draw_fallback(self) -> None:
+        bundle = {MIME: self.canvas.figure, "text/plain": f"[figure: {self.alt}]"}
+        self.fallback.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
 def caption(text: str, css: str) -> W.HTML:
@@ -116,4 +144,4 @@ def toggles(label: str, options: list[tuple[str, str]], value: str, css: str, to
     return w
 
 
-__all__ = ["CSS", "FigureOutput", "axis", "base_layout", "caption", "say", "status", "toggles", "typed"]
+__all__ = ["CSS", "FigureView", "axis", "base_layout", "caption", "say", "status", "toggles", "typed"]

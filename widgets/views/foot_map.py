@@ -15,7 +15,7 @@ from .. import anatomy as A
 from ..load import load_course, load_figure_texts, load_regions, related_questions
 from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 from . import html
-from .figure import HIDDEN_AXIS, FigureOutput, base_layout, caption, say, status
+from .figure import HIDDEN_AXIS, FigureView, base_layout, caption, say, status
 from .keyboard import KeyboardSafeBox
 
 HEIGHT = 430
@@ -153,7 +153,7 @@ class FootMap(KeyboardSafeBox):
         )
         self.region_list.add_class(CSS["foot_map_region_list"])
         self.region_list.observe(lambda c: self.choose_region(c["new"]), names="value")
-        self.output = FigureOutput(CSS["foot_map_figure"], HEIGHT, self.title)
+        self.output = FigureView(CSS["foot_map_figure"], HEIGHT, self.title)
         self.explanation = status(CSS["foot_map_explanation"])
         self.related = W.HTML("")
         self.related.add_class(CSS["foot_map_questions"])

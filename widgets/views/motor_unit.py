@@ -13,7 +13,7 @@ from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
 from .controls import button
-from .figure import HIDDEN_AXIS, FigureOutput, base_layout, caption, say, status
+from .figure import HIDDEN_AXIS, FigureView, base_layout, caption, say, status
 from .keyboard import KeyboardSafeBox
 
 HEIGHT = 330
@@ -164,7 +164,7 @@ class MotorUnit(KeyboardSafeBox):
         self.next_button.add_class(CSS["motor_unit_next"])
         self.back_button.on_click(lambda _: self.go(-1))
         self.next_button.on_click(lambda _: self.go(+1))
-        self.output = FigureOutput(CSS["motor_unit_figure"], HEIGHT, self.title)
+        self.output = FigureView(CSS["motor_unit_figure"], HEIGHT, self.title)
         self.text = status(CSS["motor_unit_step"])
         super().__init__(
             [

@@ -15,7 +15,7 @@ from ..load import load_figure_texts
 from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
 from . import html
 from .controls import button
-from .figure import FigureOutput, axis, base_layout, caption, say, status, toggles, typed
+from .figure import FigureView, axis, base_layout, caption, say, status, toggles, typed
 from .keyboard import KeyboardSafeBox
 
 # Setting → (label, [(button text, engine value)]), calm first. No doses anywhere: just low / normal.
@@ -138,7 +138,7 @@ class Simulator(KeyboardSafeBox):
         )
         self.new_button.add_class(CSS["simulator_new"])
         self.new_button.on_click(lambda _: self.new_recording())
-        self.output = FigureOutput(CSS["simulator_figure"], HEIGHT, texts.title)
+        self.output = FigureView(CSS["simulator_figure"], HEIGHT, texts.title)
         self.count = status(CSS["simulator_count"])
         super().__init__(
             [

@@ -13,7 +13,7 @@ from .. import simulation as sim
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
 from .controls import button
-from .figure import FigureOutput, axis, base_layout, caption, say, status, typed
+from .figure import FigureView, axis, base_layout, caption, say, status, typed
 from .keyboard import KeyboardSafeBox
 
 HEIGHT = 360
@@ -142,7 +142,7 @@ class TwitchVsCramp(KeyboardSafeBox):
             b.add_class(CSS["twitch_cramp_replay"])
         self.replay_button.on_click(lambda _: self.replay("twitch"))
         self.replay_cramp_button.on_click(lambda _: self.replay("cramp"))
-        self.output = FigureOutput(CSS["twitch_cramp_figure"], HEIGHT, texts.title)
+        self.output = FigureView(CSS["twitch_cramp_figure"], HEIGHT, texts.title)
         self.status = status(CSS["twitch_cramp_status"])
         super().__init__(
             [

@@ -1,0 +1,66 @@
+// FigureView: one plotly figure kept in one element and redrawn in place with Plotly.react.
+// Plotly comes from the page: window.Plotly, else jupyterlab-plotly's own module through JupyterLab's
+// extension registry (already downloaded at start-up). Never a CDN, never a copy through the widget channel.
+// Without either, the element says route "fallback" and the kernel draws the figure the old way (mimebundle).
+const MIME = "application/vnd.plotly.v1+json";
+let found = null;
+
+async function fromRegistry() {
+  const container = window._JUPYTERLAB && window._JUPYTERLAB["jupyterlab-plotly"];
+  if (!container || typeof container.get !== "function") return null;
+  const mod = (await container.get("./mimeExtension"))();
+  const Rendered = mod && mod.RenderedPlotly;
+  if (!Rendered) return null;
+  if (!Rendered.Plotly) {
+    // jupyterlab-plotly loads plotly.js on its first figure; ask it to, on a detached node
+    const r = new Rendered({ mimeType: MIME });
+    r.createGraph({ data: { [MIME]: { data: [], layout: {}, config: {} } }, setData() {} }).catch(() => {});
+    await Rendered.loadingPlotly;
+  }
+  return Rendered.Plotly || null;
+}
+
+function findPlotly() {
+  if (!found) {
+    found = (async () => {
+      if (window.Plotly && typeof window.Plotly.react === "function") return window.Plotly;
+      try { return await fromRegistry(); } catch (e) { return null; }
+    })();
+  }
+  return found;
+}
+
+function render({ model, el }) {
+  el.classList.add("figure-view");
+  const alt = document.createElement("p");
+  alt.className = "figure-alt";
+  alt.textContent = model.get("alt");
+  alt.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);margin:0";
+  const gd = document.createElement("div");
+  gd.setAttribute("aria-hidden", "true");
+  el.append(alt, gd);
+  let Plotly = null, draws = 0, gone = false;
+  const draw = () => {
+    if (!Plotly || gone) return;
+    const f = model.get("figure");
+    if (!f || !f.data) return;
+    alt.textContent = model.get("alt");
+    Plotly.react(gd, f.data, f.layout, f.config).then(() => {
+      draws += 1;
+      el.setAttribute("data-draws", String(draws));
+    });
+  };
+  const resize = new ResizeObserver(() => { if (Plotly && gd.data) Plotly.Plots.resize(gd); });
+  findPlotly().then((P) => {
+    if (gone) return;
+    Plotly = P;
+    const route = P ? "react" : "fallback";
+    el.setAttribute("data-route", route);
+    if (model.get("route") !== route) { model.set("route", route); model.save_changes(); }
+    if (P) { draw(); resize.observe(el); } else { gd.remove(); }
+  });
+  model.on("change:figure", draw);
+  model.on("change:alt", () => { alt.textContent = model.get("alt"); });
+  return () => { gone = true; resize.disconnect(); model.off("change:figure", draw); if (Plotly) Plotly.purge(gd); };
+}
+export default { render };
