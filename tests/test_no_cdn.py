@@ -75,4 +75,4 @@ def test_figures_reach_the_page_as_plotly_json_not_html(executed):
     """Plotly figures go as plain JSON, drawn by the page's own plotly.js (no inline bundle, no HTML)."""
     state = json.dumps({n: nb.metadata.get("widgets", {}) for n, (nb, _) in executed.items()})
     assert state.count('"displaylogo": false') >= 5  # 3 in lesson 01, 1 each in 02 and 03
-    assert "plotly.js v" not in state and "Plotly.newPlot" not in state
+    assert "maplibre" not in state and "_doPlot" not in state  # words of the plotly.js bundle
