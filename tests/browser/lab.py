@@ -267,7 +267,8 @@ def start_browser(headless: bool = True):
 _FIGURES_DRAWN = """(panel) => {
   const nb = document.querySelector(panel);
   if (!nb) return false;
-  const holders = [...nb.querySelectorAll('.widget-output[class*="-figure"]')];
+  // every FigureView (its page-side canvas, class figure-view) drawn, by either route, inside its holder
+  const holders = [...nb.querySelectorAll('.figure-view')].map((v) => v.parentElement).filter((h) => h.offsetParent);
   const plots = [...nb.querySelectorAll('.js-plotly-plot')];
   return holders.every((h) => h.querySelector('.js-plotly-plot .main-svg'))
       && plots.every((p) => p.querySelector('.main-svg'));
@@ -343,7 +344,7 @@ class LabPage:
                 cell.locator(".jp-OutputPrompt", has_text=re.compile(r"\[\d+\]")).first.wait_for(
                     state="attached", timeout=left
                 )
-        # every figure holder (an Output widget with a "...-figure" class) and every plotly output drawn
+        # every figure holder (a FigureView) and every plotly output drawn
         self.page.wait_for_function(
             _FIGURES_DRAWN, arg=self.NOTEBOOK, timeout=max(1, (deadline - time.monotonic()) * 1000), polling=20
         )

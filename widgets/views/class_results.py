@@ -309,7 +309,7 @@ class ClassResults(KeyboardSafeBox):
     def _draw(self) -> None:
         """Show self.figure in the chart, or nothing when there is no figure."""
         if self.figure is None:
-            self.chart.outputs = ()
+            self.chart.clear()
             self.chart.layout.display = "none"  # no empty frame where the chart would be
         else:
             self.chart.layout.display = None

@@ -103,6 +103,12 @@ class FigureView(W.VBox):
         if self.canvas.route == "fallback":
             self._draw_fallback()
 
+    def clear(self) -> None:
+        """Show no figure."""
+        self.figure = {}
+        self.canvas.figure = {}
+        self.fallback.outputs = ()
+
     def _route(self, change: dict) -> None:
         if change["new"] == "fallback" and self.figure:
             self._draw_fallback()

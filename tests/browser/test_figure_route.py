@@ -1,0 +1,104 @@
+"""Figures are drawn in place by the page's own plotly.js (marker ``data-route="react"``), else the old way."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from .lab import LabPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+
+FIGURE_NOTEBOOKS = [  # (notebook, figures it shows at least)
+    ("01_what_is_a_twitch.ipynb", 3),
+    ("02_lifestyle_triggers.ipynb", 1),
+    ("03_local_foot_causes.ipynb", 1),
+    ("instructor/class_results.ipynb", 1),
+]
+
+# Every FigureView canvas: its route marker, whether it holds a drawn plotly graph, and whether its holder
+# also shows an old-route (mimebundle) figure; hidden holders (class results before any file) left out.
+_ROUTES = """(panel) => [...document.querySelector(panel).querySelectorAll('.figure-view')].filter((v) => v.parentElement.offsetParent).map((v) => ({
+  route: v.getAttribute('data-route'),
+  drawn: !!v.querySelector('.js-plotly-plot .main-svg .scatterlayer, .js-plotly-plot .main-svg .barlayer'),
+  old: !!v.parentElement.querySelector('.jp-RenderedPlotly'),
+  alt: (v.querySelector('.figure-alt') || {}).textContent || '',
+}))"""
+
+# Hide plotly from the page: no window.Plotly, and jupyterlab-plotly's container answers only JupyterLab's
+# own first request (at start-up) for its module, so a FigureView's lookup fails as on a front end without it.
+HIDE_PLOTLY = """
+Object.defineProperty(window, 'Plotly', {get() { return undefined; }, set(v) {}, configurable: false});
+window._JUPYTERLAB = new Proxy({}, {set(target, key, value) {
+  if (key === 'jupyterlab-plotly') {
+    const real = value; let asked = 0;
+    value = {init: (...a) => real.init(...a),
+             get: (m) => (asked++ ? Promise.reject(new Error('hidden by the test')) : real.get(m))};
+  }
+  target[key] = value; return true;
+}});
+"""
+
+
+@pytest.mark.parametrize("notebook,least", FIGURE_NOTEBOOKS)
+def test_every_figure_is_drawn_in_place_by_the_pages_plotly(notebook, least, ran_lesson, artifacts):
+    page = ran_lesson(notebook)
+    views = page.page.evaluate(_ROUTES, page.NOTEBOOK)
+    assert len(views) >= least, views
+    for v in views:
+        assert v["route"] == "react", f"{notebook}: a figure fell back ({views})"
+        assert v["drawn"] and not v["old"] and v["alt"].strip(), views
+    page.notebook_panel.locator(".figure-view").first.screenshot(
+        path=str(artifacts / f"figure-route-{notebook.replace('/', '-')}.png")
+    )
+
+
+def test_a_second_show_redraws_the_same_element(ran_lesson):
+    page = ran_lesson("01_what_is_a_twitch.ipynb")
+    sim = page.notebook_panel.locator(".simulator").first
+    view = sim.locator(".figure-view")
+    plot = view.locator(".js-plotly-plot")
+    plot.scroll_into_view_if_needed()
+    handle = plot.element_handle()
+    draws = int(view.get_attribute("data-draws"))
+    before = plot.locator(".scatterlayer .js-line").first.get_attribute("d")
+    current = sim.locator(".simulator-caffeine button.mod-active").inner_text()
+    other = "a lot" if current != "a lot" else "none"
+    sim.locator(".simulator-caffeine").get_by_role("button", name=other, exact=True).click()
+    expect(view).to_have_attribute("data-draws", str(draws + 1))
+    assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
+    assert handle.evaluate("(old, sel) => old.isConnected && old.closest('.figure-view').querySelector(sel) === old",
+                           ".js-plotly-plot")
+    assert view.locator(".js-plotly-plot").count() == 1
+
+
+def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, browser, artifacts):
+    seen = len(browser.requests)
+    lab.shutdown_kernels(["02_lifestyle_triggers.ipynb"])
+    tab = browser.context.new_page()
+    try:
+        tab.add_init_script(HIDE_PLOTLY)
+        tab.set_default_timeout(60_000)
+        tab.goto(lab.page_url("02_lifestyle_triggers.ipynb"))
+        page = LabPage(tab, lab, "02_lifestyle_triggers.ipynb")
+        page.wait_kernel_idle()
+        page.run_all()
+        views = tab.evaluate(_ROUTES, page.NOTEBOOK)
+        assert views and all(v["route"] == "fallback" for v in views), views
+        assert all(v["old"] for v in views), views  # the mimebundle route drew it
+        holder = page.notebook_panel.locator(".simulator-figure").first
+        expect(holder.locator(".jp-RenderedPlotly .js-plotly-plot .main-svg").first).to_be_attached()
+        holder.screenshot(path=str(artifacts / "figure-fallback.png"))
+        sim = page.notebook_panel.locator(".simulator").first
+        ann = holder.locator(".annotation-text").first
+        before = ann.inner_text()
+        current = sim.locator(".simulator-caffeine button.mod-active").inner_text()
+        other = "a lot" if current != "a lot" else "none"
+        sim.locator(".simulator-caffeine").get_by_role("button", name=other, exact=True).click()
+        sim.locator(".simulator-stress").get_by_role("button", name="high", exact=True).click()
+        expect(holder.locator(".annotation-text").first).not_to_have_text(before)
+        assert tab.evaluate("() => window.Plotly") is None
+    finally:
+        tab.close()
+        lab.shutdown_kernels(["02_lifestyle_triggers.ipynb"])
+    assert not browser.foreign_requests(lab, since=seen)
