@@ -48,7 +48,7 @@ def test_every_figure_is_drawn_in_place_by_the_pages_plotly(notebook, least, ran
     for v in views:
         assert v["route"] == "react", f"{notebook}: a figure fell back ({views})"
         assert v["drawn"] and not v["old"] and v["alt"].strip(), views
-    page.notebook_panel.locator(".figure-view").first.screenshot(
+    page.notebook_panel.locator(".figure-view >> visible=true").first.screenshot(
         path=str(artifacts / f"figure-route-{notebook.replace('/', '-')}.png")
     )
 
@@ -87,11 +87,11 @@ def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, b
         assert views and all(v["route"] == "fallback" for v in views), views
         assert all(v["old"] for v in views), views  # the mimebundle route drew it
         holder = page.notebook_panel.locator(".simulator-figure").first
-        expect(holder.locator(".jp-RenderedPlotly .js-plotly-plot .main-svg").first).to_be_attached()
+        expect(holder.locator(".jp-RenderedPlotly.js-plotly-plot .main-svg").first).to_be_attached()
         holder.screenshot(path=str(artifacts / "figure-fallback.png"))
         sim = page.notebook_panel.locator(".simulator").first
         ann = holder.locator(".annotation-text").first
-        before = ann.inner_text()
+        before = ann.text_content()
         current = sim.locator(".simulator-caffeine button.mod-active").inner_text()
         other = "a lot" if current != "a lot" else "none"
         sim.locator(".simulator-caffeine").get_by_role("button", name=other, exact=True).click()
