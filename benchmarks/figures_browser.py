@@ -9,16 +9,21 @@ from .common import line
 BROWSER = True
 
 # Click a control, then wait (in the page) until the figure's new plotly graph has drawn its traces.
+# Click a control, then wait (in the page) until the figure is redrawn: in place (the FigureView canvas counts
+# its Plotly.react draws in data-draws) or, on the old route, as a new plotly graph with its traces drawn.
 _CLICK_TO_DRAWN = """async ({root, button, fig}) => {
   const r = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) ' + root);
   const host = r.querySelector('.' + fig);
+  const view = host.querySelector('.figure-view');
+  const draws = view && view.getAttribute('data-draws');
   const old = host.querySelector('.js-plotly-plot');
   const t0 = performance.now();
   r.querySelector(button).click();
   return await new Promise((res) => {
     const check = () => {
       const p = host.querySelector('.js-plotly-plot');
-      if (p && p !== old && p.querySelector('.main-svg .scatterlayer .trace')) res(performance.now() - t0);
+      const redrawn = p && (p !== old || (view && view.getAttribute('data-draws') !== draws));
+      if (redrawn && p.querySelector('.main-svg .scatterlayer .trace')) res(performance.now() - t0);
       else if (performance.now() - t0 > 5000) res(5000);
       else setTimeout(check, 2);
     };
