@@ -239,4 +239,4 @@ def test_figure_view_falls_back_to_the_mimebundle_when_the_page_has_no_plotly():
     view.show({"data": [{"type": "bar", "y": [2]}], "layout": {}})
     (out,) = view.fallback.outputs  # replaced, not appended
     assert out["data"][MIME]["data"] == [{"type": "bar", "y": [2]}]
-    assert "[figure: a test line]" == out["data"]["text/plain"]
+    assert out["data"]["text/plain"] == "[figure: a test line]"

@@ -18,7 +18,8 @@ FIGURE_NOTEBOOKS = [  # (notebook, figures it shows at least)
 
 # Every FigureView canvas: its route marker, whether it holds a drawn plotly graph, and whether its holder
 # also shows an old-route (mimebundle) figure; hidden holders (class results before any file) left out.
-_ROUTES = """(panel) => [...document.querySelector(panel).querySelectorAll('.figure-view')].filter((v) => v.parentElement.offsetParent).map((v) => ({
+_ROUTES = """(panel) => [...document.querySelector(panel).querySelectorAll('.figure-view')]
+  .filter((v) => v.parentElement.offsetParent).map((v) => ({
   route: v.getAttribute('data-route'),
   drawn: !!v.querySelector('.js-plotly-plot .main-svg .scatterlayer, .js-plotly-plot .main-svg .barlayer'),
   old: !!v.parentElement.querySelector('.jp-RenderedPlotly'),
@@ -67,8 +68,9 @@ def test_a_second_show_redraws_the_same_element(ran_lesson):
     sim.locator(".simulator-caffeine").get_by_role("button", name=other, exact=True).click()
     expect(view).to_have_attribute("data-draws", str(draws + 1))
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
-    assert handle.evaluate("(old, sel) => old.isConnected && old.closest('.figure-view').querySelector(sel) === old",
-                           ".js-plotly-plot")
+    assert handle.evaluate(
+        "(old, sel) => old.isConnected && old.closest('.figure-view').querySelector(sel) === old", ".js-plotly-plot"
+    )
     assert view.locator(".js-plotly-plot").count() == 1
 
 
