@@ -331,3 +331,29 @@ def test_restore_into_read_only_folder_never_claims_success(tmp_path):
         assert "Nothing was changed" in view.restore_out.value
         assert questions(ProgressStore(d)) == ["L/q0"]
         remount(d, read_only=False)
+
+
+def test_answers_written_after_the_last_read_still_show_while_the_file_is_locked(tmp_path):
+    """A read that fails (another notebook holds the file) shows the last read plus what was written since,
+    whichever way the last read was made (the whole document or per-question statuses)."""
+    import sqlite3
+
+    store = ProgressStore(tmp_path, busy_timeout=0.1)
+    store.load()  # e.g. a view read the whole document
+    store.question_status(["01-physiology/q2"])  # and another read per question
+    store.record("01-physiology", "01-physiology/q1", ["a"], True)  # written: the file is free
+    store.record("01-physiology", "01-physiology/q2", ["b"], False)
+    other = sqlite3.connect(tmp_path / "progress.db", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        store.record("01-physiology", "01-physiology/q3", ["c"], True)  # kept in memory
+        status = store.question_status(["01-physiology/q1", "01-physiology/q2", "01-physiology/q3"])
+        assert sorted(status) == ["01-physiology/q1", "01-physiology/q2", "01-physiology/q3"]
+        assert [a["question"] for a in store.load()["attempts"]] == [
+            "01-physiology/q1",
+            "01-physiology/q2",
+            "01-physiology/q3",
+        ]
+    finally:
+        other.execute("COMMIT")
+        other.close()

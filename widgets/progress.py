@@ -25,6 +25,7 @@ file of a newer schema is left in place and only read.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -432,7 +433,12 @@ class ProgressStore:
         wrote = False
         try:
             while self._pending:
-                self._run(lambda c: self._write_one(c, self._pending[0]))
+                attempt = self._pending[0]
+                if self._run(functools.partial(self._write_one, attempt=attempt)):
+                    # what a later failed read shows (the last read, plus what was written since) stays current
+                    self._seen = _fold(self._seen, attempt) if attempt["question"] in self._seen else self._seen
+                    if self._last is not None:
+                        self._last.append(dict(attempt))
                 self._pending.pop(0)
                 wrote = True
             self._problem = None
@@ -441,7 +447,8 @@ class ProgressStore:
         if wrote and notify:
             self._notify()
 
-    def _write_one(self, conn: sqlite3.Connection, attempt: dict[str, Any]) -> None:
+    def _write_one(self, conn: sqlite3.Connection, attempt: dict[str, Any]) -> bool:
+        """Write one attempt in its own transaction; False if a limit refused it (an event says why)."""
         if self._newer:
             raise _Unavailable(self._newer)
         conn.execute("BEGIN IMMEDIATE")
@@ -461,7 +468,10 @@ class ProgressStore:
                 )
             else:
                 self._insert(conn, [attempt])
+                conn.execute("COMMIT")
+                return True
             conn.execute("COMMIT")
+            return False
         except BaseException:
             _rollback(conn)
             raise
