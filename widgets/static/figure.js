@@ -32,6 +32,7 @@ function findPlotly() {
 
 function render({ model, el }) {
   el.classList.add("figure-view");
+  el.style.position = "relative";  // keeps the visually hidden text alternative inside the figure
   const alt = document.createElement("p");
   alt.className = "figure-alt";
   alt.textContent = model.get("alt");

@@ -90,7 +90,8 @@ class FigureView(W.VBox):
     def __init__(self, css: str, height: int, alt: str):
         self.canvas = FigureCanvas(alt=alt, layout=W.Layout(width="100%"))
         self.fallback = W.Output(layout=W.Layout(width="100%"))
-        super().__init__([self.canvas, self.fallback], layout=W.Layout(min_height=f"{height + 10}px", width="100%"))
+        box = W.Layout(min_height=f"{height + 10}px", width="100%", overflow="hidden")  # no scroll region to tab to
+        super().__init__([self.canvas, self.fallback], layout=box)
         self.add_class(css)
         self.alt = alt
         self.figure: dict = {}
