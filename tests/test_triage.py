@@ -11,25 +11,8 @@ from widgets import triage as T
 from widgets.load import load_triage_rules
 from widgets.model import DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SIGNS, SelfCheckAnswers
 
-CALL = "Call 999 / 112 / 911 now"
-# CDC: sudden numbness or weakness of face, arm or leg (esp. one side); confusion, trouble speaking or
-# understanding; trouble seeing; trouble walking, dizziness, loss of balance; severe headache with no known
-# cause. NHS FAST: face dropped. NHS Guillain-Barré: breathing, swallowing, weakness spreading fast.
-STROKE_AND_GBS = (
-    "face_drooping",
-    "sudden_weakness",
-    "sudden_numbness",
-    "trouble_speaking",
-    "trouble_seeing",
-    "trouble_balance",
-    "severe_headache",
-    "trouble_breathing",
-    "trouble_swallowing",
-    "spreading_weakness",
-)
-SAME_DAY = ("new_weakness", "spreading_numbness")  # NHS Guillain-Barré: urgent GP / NHS 111
-NHS_SEE_A_GP = ("lasting_weakness", "several_places", "stiffness", "medicine")  # NHS twitching page's "see a GP" list
-BOOK_VISIT = (*NHS_SEE_A_GP, "wasting", "sole_numbness", "pain")  # the article; MedlinePlus (sole)
+from .triage_spec import BOOK_VISIT, CALL, EMERGENCY, SAME_DAY
+
 RULES = load_triage_rules()
 
 
@@ -41,8 +24,8 @@ def run(**choices) -> T.Verdict:
 
 
 def test_vocabulary_is_the_sources():
-    assert set(EMERGENCY_SIGNS) == set(STROKE_AND_GBS)
-    assert set(SIGNS) == set(STROKE_AND_GBS + SAME_DAY + BOOK_VISIT) and len(SIGNS) == 19
+    assert set(EMERGENCY_SIGNS) == set(EMERGENCY)
+    assert set(SIGNS) == set(EMERGENCY + SAME_DAY + BOOK_VISIT) and len(SIGNS) == 19
     assert OUTCOMES == ("emergency", "same_day", "book_visit", "no_warning_signs")
 
 
@@ -53,7 +36,7 @@ def test_sudden_numbness_on_one_side_without_weakness_is_an_emergency():
     assert v.outcome == "emergency" and v.lines()[0] == CALL
 
 
-@pytest.mark.parametrize("sign", STROKE_AND_GBS)
+@pytest.mark.parametrize("sign", EMERGENCY)
 def test_each_sudden_stroke_sign_and_breathing_swallowing_spreading_weakness_is_an_emergency(sign):
     v = run(**{sign: "yes"})
     assert v.outcome == "emergency" and v.lines()[0] == CALL and not v.cautions
@@ -132,7 +115,7 @@ def test_weakness_of_any_speed_has_a_question():
 
 
 # -- "not sure": never calm text ---------------------------------------------------------------------------
-@pytest.mark.parametrize("sign", STROKE_AND_GBS)
+@pytest.mark.parametrize("sign", EMERGENCY)
 def test_not_sure_on_an_emergency_sign_gets_help_today_with_call_now_on_top(sign):
     v = run(**{sign: "unsure"})
     assert v.outcome == "same_day"

@@ -28,31 +28,8 @@ from widgets import triage as T
 from widgets.load import load_triage_rules
 from widgets.model import SIGNS, TRIGGERS
 
-CALL = "Call 999 / 112 / 911 now"
-LEVEL = {"no_warning_signs": 0, "book_visit": 1, "same_day": 2, "emergency": 3}
-# The SPEC, from the sources (CDC and NHS stroke, NHS Guillain-Barré, NHS twitching page, MedlinePlus).
-TIER = {
-    **dict.fromkeys(
-        (
-            "face_drooping",
-            "sudden_weakness",
-            "sudden_numbness",
-            "trouble_speaking",
-            "trouble_seeing",
-            "trouble_balance",
-            "severe_headache",
-            "trouble_breathing",
-            "trouble_swallowing",
-            "spreading_weakness",
-        ),
-        "emergency",
-    ),
-    **dict.fromkeys(("new_weakness", "spreading_numbness"), "same_day"),
-    **dict.fromkeys(
-        ("lasting_weakness", "several_places", "stiffness", "wasting", "sole_numbness", "pain", "medicine"),
-        "book_visit",
-    ),
-}
+from .triage_spec import CALL, LEVEL, TIER
+
 REASSURING = (
     "harmless",
     "nothing to worry",

@@ -12,21 +12,9 @@ from widgets.load import CONTENT_DIR, ContentError, validate
 from widgets.model import SIGNS
 from widgets.triage_model import TriageRules
 
+from .triage_spec import EMERGENCY, LEVEL, SAME_DAY
+
 RAW = yaml.safe_load((CONTENT_DIR / "triage.yaml").read_text(encoding="utf-8"))
-EMERGENCY = (
-    "face_drooping",
-    "sudden_weakness",
-    "sudden_numbness",
-    "trouble_speaking",
-    "trouble_seeing",
-    "trouble_balance",
-    "severe_headache",
-    "trouble_breathing",
-    "trouble_swallowing",
-    "spreading_weakness",
-)
-SAME_DAY = ("new_weakness", "spreading_numbness")
-LEVEL = {"no_warning_signs": 0, "book_visit": 1, "same_day": 2, "emergency": 3}
 PHRASES = (
     "harmless",
     "nothing to worry about",
