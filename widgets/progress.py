@@ -313,15 +313,21 @@ class ProgressStore:
 
     # -- public writes -----------------------------------------------------------------------------
     def record(
-        self, lesson: str, question: str, chosen: list[str], correct: bool, hash: str = "", attempt_id: str | None = None
+        self,
+        lesson: str,
+        question: str,
+        chosen: list[str],
+        correct: bool,
+        hash: str = "",
+        attempt_id: str | None = None,
     ) -> dict[str, Any]:
         """Save one attempt (ids, never texts, and the question's content hash); returns the attempt.
 
         If it cannot be written now, it is kept in memory, `notice()` says so, and every later call tries
         again, in order. An `attempt_id` (the page's id of one try) is saved once: an attempt whose id is
-        saved or waiting already is dropped (`outcome(attempt_id)` says what became of it)."""
+        saved or waiting already is dropped and {} returned (`outcome(attempt_id)` says what became of it)."""
         if attempt_id is not None and (attempt_id in self._outcomes or self._waiting(attempt_id)):
-            self._outcomes.setdefault(attempt_id, "duplicate")
+            self._flush()  # a resend is also a chance to write what waits
             return {}
         attempt = {
             "question": question,

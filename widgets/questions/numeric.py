@@ -12,7 +12,6 @@ from pydantic import Field, model_validator
 from ..schema import FieldError, Text
 from .base import AnswerError, QuestionBase, Result
 
-
 # What counts as a number (the page uses the same rule, static/quiz.js): a plain decimal number, a comma for
 # the decimal point allowed, spaces around it ignored; no digit groups, no "inf" or "nan".
 _SPACE = " \t\n\r\f\v"
@@ -79,12 +78,16 @@ class Numeric(QuestionBase):
             "too-high": "Your answer is too high.",
         }
 
+    def unit_for(self, value: float) -> str:
+        """The unit as it reads after `value`: "1 nerve cell", "2 nerve cells" (banks give units as plurals)."""
+        return self.unit[:-1] if value == 1 and self.unit.endswith("s") and not self.unit.endswith("ss") else self.unit
+
     def correct_answer_text(self) -> str:
         tol = f" (± {self.tolerance:g})" if self.tolerance else ""
-        return f"{self.answer:g} {self.unit}{tol}"
+        return f"{self.answer:g} {self.unit_for(self.answer)}{tol}"
 
     def _too(self, side: str) -> str:
-        return f"{'below' if side == 'low' else 'above'} {self.answer:g} {self.unit}"
+        return f"{'below' if side == 'low' else 'above'} {self.answer:g} {self.unit_for(self.answer)}"
 
     def misconceptions(self) -> list[tuple[str, str]]:
         return [

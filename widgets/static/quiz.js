@@ -400,6 +400,8 @@ function render({ model, el }) {
     fb.append(h("p", { class: "quiz-verdict " + verdict[0] }, icon(verdict[1]), h("b", { text: verdict[2] })));
     if (res.summary) fb.append(h("p", { class: "quiz-summary-line", text: res.summary }));
     const items = [];
+    const known = res.keys.filter((k) => k in q.texts);
+    (res.lines || []).slice(0, res.lines.length - known.length).forEach((t) => items.push(h("li", { class: "quiz-line", text: t })));
     res.keys.forEach((k) => {
       if (!(k in q.texts)) return;
       const label = k === "hint" ? L.hint : k === "answer" ? L.answer : "";
@@ -408,7 +410,6 @@ function render({ model, el }) {
       li.append(document.createTextNode(q.texts[k]));
       items.push(li);
     });
-    if (!res.keys.length && res.lines) res.lines.forEach((t) => items.push(h("li", { class: "quiz-line", text: t })));
     if (items.length) fb.append(h("ul", { class: "quiz-lines" }, ...items));
     if (res.stage !== "hint") fb.append(h("p", { class: "quiz-why" }, h("b", { text: L.why + " " }), document.createTextNode(q.explanation)));
     card.input.mark(res, res.stage);

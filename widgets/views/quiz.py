@@ -109,7 +109,7 @@ class QuizPage(anywidget.AnyWidget):
     header = traitlets.Unicode("", help="a line under the title (the final review's order)").tag(sync=True)
     lesson = traitlets.Unicode().tag(sync=True)
     learner = traitlets.Unicode(help="keys what this browser keeps, so two learners never mix").tag(sync=True)
-    questions = traitlets.List().tag(sync=True)
+    questions: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
     saved = traitlets.Dict(help="full id → what was saved (quiz_page.page_status)").tag(sync=True)
     score = traitlets.Unicode().tag(sync=True)
     labels = traitlets.Dict().tag(sync=True)
@@ -142,13 +142,12 @@ def feedback_html(data: dict[str, Any], r: grading.Response) -> str:
         "answer": ("lesson-wrong", LABELS["wrong_answer"]),
         "shown": ("lesson-info", LABELS["shown"]),
     }[r.stage]
-    parts = [f'<p class="quiz-verdict {cls}"><b>{html.text(words)}</b></p>']
+    parts = [f'<p class="{cls}"><b>{html.text(words)}</b></p>']
     if r.summary:
         parts.append(html.paragraph(r.summary))
     label = {"hint": LABELS["hint"] + " ", "answer": LABELS["answer"] + " "}
-    texts = data["texts"]
-    lines = [label.get(k, "") + texts[k] for k in r.keys if k in texts] if r.keys else list(r.lines)
-    parts.append(html.bullet_list(lines))
+    keyed = [label.get(k, "") + data["texts"][k] for k in r.keys if k in data["texts"]]
+    parts.append(html.bullet_list(r.lines[: len(r.lines) - len(keyed)] + keyed))  # a type's own lines first
     if r.stage != "hint":
         parts.append(f"<p><b>{html.text(LABELS['why'])}</b> {html.text(data['explanation'])}</p>")
     return "".join(parts)
@@ -228,7 +227,7 @@ class QuestionCard:
         tries = LABELS["one_try"] if status["attempts"] == 1 else fill(LABELS["tries"], n=status["attempts"])
         if status["stale"]:
             self.saved.value = html.paragraph(fill(LABELS["older"], tries=tries))
-            self.feedback.value = ""
+            self.feedback.value = self.saved.value
             return
         if status["answer"] is not None:
             self._answer = status["answer"]
@@ -277,16 +276,16 @@ class Quiz(KeyboardSafeBox):
         learner = self.store.learner()
         notes = notes or {}
         data = []
-        for b, q, saved_id in items:
+        for _, q, saved_id in items:
             d = page_question(q, learner, saved_id)
             d.update(how=inputs.control_for(q).hint, note=notes.get(saved_id, ""))
             data.append(d)
-        self.cards = [QuestionCard(self, b, q, d, n + 1) for n, ((b, q, _), d) in enumerate(zip(items, data, strict=True))]
+        self.cards = [
+            QuestionCard(self, b, q, d, n + 1) for n, ((b, q, _), d) in enumerate(zip(items, data, strict=True))
+        ]
         self._by_id = {c.full_id: c for c in self.cards}
         self.notice = StoreNotice(self.store)
-        self.page = QuizPage(
-            title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=LABELS
-        )
+        self.page = QuizPage(title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=LABELS)
         self.page.on_msg(self._on_msg)
         self.score = Text()
         self.status = self.store.question_status(self.ids)
@@ -316,7 +315,7 @@ class Quiz(KeyboardSafeBox):
             reply["outcome"] = "stale"
             return reply
         show = msg.get("show") is True
-        wrong_before = msg.get("wrong_before") if isinstance(msg.get("wrong_before"), int) else 0
+        wrong_before: int = msg["wrong_before"] if isinstance(msg.get("wrong_before"), int) else 0
         response = grading.respond(card.question, msg.get("answer"), wrong_before, show)
         reply["response"] = asdict(response)
         if not response.valid:
@@ -325,8 +324,11 @@ class Quiz(KeyboardSafeBox):
             reply["outcome"] = "saved"  # the answer was asked for after a try: nothing more to save
         else:
             result = grading.shown_answer(card.question) if show else grading.grade(card.question, msg.get("answer"))
-            self.store.record(self.lesson, card.full_id, result.chosen, result.correct, hash=card.hash, attempt_id=aid)
-            reply["outcome"] = self.store.outcome(aid)
+            kept = self.store.record(
+                self.lesson, card.full_id, result.chosen, result.correct, hash=card.hash, attempt_id=aid
+            )
+            outcome = self.store.outcome(aid)
+            reply["outcome"] = outcome if kept or outcome == "waiting" else "duplicate"
         self.status = self.store.question_status(self.ids)
         status = page_status(card.question, self.status.get(card.full_id), card.hash)
         if status is not None:
@@ -354,7 +356,9 @@ class Quiz(KeyboardSafeBox):
         self.score.value = html.paragraph(
             fill(LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct)
         )
-        self.page.score = fill(LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct)
+        self.page.score = fill(
+            LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct
+        )
         self.notice.refresh()
 
     @property

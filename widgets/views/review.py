@@ -32,9 +32,7 @@ class ReviewQuiz(Quiz):
         self.plan = plan
         items = [(*find_question(q), review_id(q)) for q in plan.questions]
         notes = {review_id(q): NEW_VERSION_NOTE if q in plan.replaces else MISSED_NOTE for q in plan.missed}
-        super().__init__(
-            items=items, title=title, lesson=LESSON, store=store, notes=notes, header=order_sentence(plan)
-        )
+        super().__init__(items=items, title=title, lesson=LESSON, store=store, notes=notes, header=order_sentence(plan))
         self.add_class(CSS["review_quiz"])
 
     @property
