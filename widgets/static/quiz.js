@@ -201,6 +201,11 @@ function render({ model, el }) {
   const pendingKey = storeKey(model, "pending");
   const localKey = storeKey(model, "answers");
   const waits = new Map();  // attempt id → timer
+  const uid = "quiz-" + Math.random().toString(36).slice(2, 10);  // ids unique to this view of the quiz
+  const post = (msg) => {  // to the kernel; a closed or dead channel throws or drops it: the timer tells
+    if (kernelState(model) !== "live") return;
+    try { model.send(msg); } catch (e) { /* the warning comes when the timer runs out */ }
+  };
   const cards = [];
   let current = 0;
 
@@ -242,8 +247,8 @@ function render({ model, el }) {
   }
 
   function makeCard(q, i) {
-    const el = h("section", { class: "quiz-question", "data-question": q.id, "aria-labelledby": `${q.id}-h` });
-    const heading = h("p", { class: "quiz-prompt", id: `${q.id}-h`, tabindex: "-1" });
+    const el = h("section", { class: "quiz-question", "data-question": q.id, "aria-labelledby": `${uid}-${i}-h` });
+    const heading = h("p", { class: "quiz-prompt", id: `${uid}-${i}-h`, tabindex: "-1" });
     heading.append(h("b", { text: fill(L.number, { n: i + 1, total: questions.length }) + " " }));
     if (q.note) heading.append(h("i", { class: "quiz-note", text: `(${q.note}) ` }));
     heading.append(document.createTextNode(q.prompt));
@@ -266,7 +271,7 @@ function render({ model, el }) {
   // -- the controls of each type -------------------------------------------------------------------------
   function makeInput(q, i) {
     if (q.type === "numeric" || !q.options && !q.items) {
-      const id = `${q.id}-in`;
+      const id = `${uid}-${i}-in`;
       const box = h("input", { type: "text", id, class: "quiz-number", inputmode: q.type === "numeric" ? "decimal" : null, autocomplete: "off" });
       const label = h("label", { for: id, text: q.unit ? fill(L.number_label, { unit: q.unit }) : L.text_label });
       box.addEventListener("keydown", (e) => { if (e.key === "Enter") { e.preventDefault(); attempt(cards[i], false); } });
@@ -276,8 +281,8 @@ function render({ model, el }) {
     const many = q.type === "multiple";
     const fs = h("fieldset", { class: "quiz-options" }, h("legend", { class: "quiz-legend", text: q.prompt }));
     const inputs = q.options.map((o, n) => {
-      const id = `${q.id}-o${n}`;
-      const input = h("input", { type: many ? "checkbox" : "radio", name: `${q.id}-${model.cid || ""}`, id, value: o.id });
+      const id = `${uid}-${i}-o${n}`;
+      const input = h("input", { type: many ? "checkbox" : "radio", name: `${uid}-${i}`, id, value: o.id });
       const mark = h("span", { class: "quiz-mark" });
       fs.append(h("div", { class: "quiz-option", "data-option": o.id }, input, h("label", { for: id, text: o.text }), mark));
       return { o, input, mark, row: input.parentElement };
@@ -374,7 +379,7 @@ function render({ model, el }) {
     writeList(pendingKey, readList(pendingKey).concat([msg]));  // kept until the kernel says "saved"
     card.pending = { id: msg.attempt_id, res, msg };
     card.saved.replaceChildren(h("span", { text: L.saving }));
-    if (kernelState(model) === "live") model.send(msg);
+    post(msg);
     clearTimeout(waits.get(msg.attempt_id));
     waits.set(msg.attempt_id, setTimeout(() => notSaved(card), kernelState(model) === "live" ? SAVE_WAIT_MS : 0));
   }
@@ -503,7 +508,7 @@ function render({ model, el }) {
       for (const msg of kept) {
         const card = cards.find((c) => c.q.id === msg.question);
         card.pending = { id: msg.attempt_id, res: null, msg, resent: true };
-        if (kernelState(model) === "live") model.send(msg);
+        post(msg);
         waits.set(msg.attempt_id, setTimeout(() => notSaved(card), SAVE_WAIT_MS));
       }
     }
