@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import signal
 import sqlite3
-import time
 
 import psutil
 import pytest
@@ -19,6 +18,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 LESSON_01 = "01_what_is_a_twitch.ipynb"
 PENDING = "foot-twitch-lessons:pending:"
+
+# Click a card's Check and resolve with the ms until its feedback changed (NaN after 5 s).
+CLICK_TO_FEEDBACK = """(card) => new Promise((resolve) => {
+  const fb = card.querySelector('.quiz-feedback');
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now() - t0); });
+  obs.observe(fb, {childList: true, subtree: true, characterData: true});
+  setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+  card.querySelector('.quiz-check').click();
+})"""
 
 
 def _kernel_process(lab, notebook: str) -> psutil.Process:
@@ -62,6 +71,7 @@ def test_feedback_in_the_page_saved_by_the_kernel_and_kept_through_a_dead_kernel
     page.run_all()
     quiz = page.notebook_panel.locator(".quiz").last
     expect(quiz.locator(".quiz-progress")).to_have_text(f"Question 1 of {len(recap)}")
+    expect(quiz.locator(".quiz-page")).to_have_attribute("data-kernel", "live")  # JupyterLab: a kernel to save
 
     # 1. Check → feedback, focus on it, and the kernel's "saved"
     first = recap[0]
@@ -85,10 +95,8 @@ def test_feedback_in_the_page_saved_by_the_kernel_and_kept_through_a_dead_kernel
     second = recap[1]
     card = _card(quiz)
     _answer_right(card, second)
-    started = time.perf_counter()
-    card.locator(".quiz-check").click()
-    expect(card.locator(".quiz-feedback")).to_contain_text("Right.", timeout=2_000)
-    shown_ms = (time.perf_counter() - started) * 1000
+    shown_ms = card.evaluate(CLICK_TO_FEEDBACK)  # measured in the page, from the click to the feedback drawn
+    expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
     warning = quiz.locator('.quiz-save[data-state="unsaved"]')
     expect(warning).to_contain_text("not saved yet", timeout=15_000)
     expect(card.locator(".quiz-saved")).to_contain_text("Not saved yet")
@@ -100,7 +108,8 @@ def test_feedback_in_the_page_saved_by_the_kernel_and_kept_through_a_dead_kernel
     assert len(kept) == 1 and kept[0][0].endswith(":01-physiology"), kept
     assert [a["question"] for a in kept[0][1]] == [bank.full_id(second)]
     assert _rows(ProgressStore(lab.data_dir).path, bank.full_id(second)) == []
-    print(f"feedback with a dead kernel: {shown_ms:.0f} ms after the click")
+    assert shown_ms == shown_ms, "no feedback within 5 s of the click"  # not NaN: drawn with no kernel to ask
+    print(f"feedback with a dead kernel: {shown_ms:.1f} ms after the click (measured in the page)")
 
     # 3. the kernel is back (JupyterLab restarts it): run the lesson again → the kept answer is saved once
     page.wait_kernel_idle(60_000)

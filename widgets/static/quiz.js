@@ -249,7 +249,8 @@ function render({ model, el }) {
   function makeCard(q, i) {
     const el = h("section", { class: "quiz-question", "data-question": q.id, "aria-labelledby": `${uid}-${i}-h` });
     const heading = h("p", { class: "quiz-prompt", id: `${uid}-${i}-h`, tabindex: "-1" });
-    heading.append(h("b", { text: fill(L.number, { n: i + 1, total: questions.length }) + " " }));
+    // the number is in the progress line above ("Question 2 of 6"); screen readers get it with the prompt
+    heading.append(h("span", { class: "quiz-visually-hidden", text: fill(L.number, { n: i + 1, total: questions.length }) + " " }));
     if (q.note) heading.append(h("i", { class: "quiz-note", text: `(${q.note}) ` }));
     heading.append(document.createTextNode(q.prompt));
     const how = h("p", { class: "quiz-how", text: q.how });
@@ -319,7 +320,9 @@ function render({ model, el }) {
         const down = button(L.down, "quiz-down", "down", { "aria-label": fill(L.down_name, { text: text[id] }), disabled: n === order.length - 1 });
         up.addEventListener("click", () => move(n, -1, "up"));
         down.addEventListener("click", () => move(n, 1, "down"));
-        list.append(h("li", { class: "quiz-item", "data-item": id }, h("span", { class: "quiz-item-text", text: text[id] }), up, down));
+        list.append(h("li", { class: "quiz-item", "data-item": id },
+          h("span", { class: "quiz-item-number", "aria-hidden": "true", text: `${n + 1}.` }),
+          h("span", { class: "quiz-item-text", text: text[id] }), up, down));
       });
       if (focus) {
         const [id, dir] = focus;
@@ -461,9 +464,13 @@ function render({ model, el }) {
     const list = h("ul", { class: "quiz-summary-list" });
     cards.forEach((c, n) => {
       const state = !c.attempts ? L.sum_open : c.firstCorrect ? L.sum_first : c.now ? L.sum_later : L.sum_wrong;
-      const go = button(fill(L.go_to, { n: n + 1 }), "quiz-go", null);
-      go.addEventListener("click", () => show(n));
-      list.append(h("li", {}, h("span", { text: `${fill(L.number, { n: n + 1, total: cards.length })} ${state} ` }), go));
+      const li = h("li", {}, h("span", { text: fill(L.sum_item, { n: n + 1, state }) + " " }));
+      if (!c.now) {  // a way back to what is still open or not right yet
+        const go = button(fill(L.go_to, { n: n + 1 }), "quiz-go", "back");
+        go.addEventListener("click", () => show(n));
+        li.append(go);
+      }
+      list.append(li);
     });
     summary.replaceChildren(h("h4", { text: L.summary_title }),
       h("p", { text: fill(L.summary_line, { answered: done.length, total: cards.length, first }) }), list);

@@ -65,7 +65,7 @@ class ProgressOverview(KeyboardSafeBox):
         self.table.value = (
             html.table(
                 "Your progress (saved on this computer)",
-                ("Lesson", "Answered", "Score (first try)", "Now correct"),
+                ("Lesson", "Answered", "Score (first try)", "Right so far"),
                 rows,
             )
             + f"<p>Saved in: <code>{html.text(str(self.store.path))}</code></p>"

@@ -85,6 +85,7 @@ LABELS = {
     "score": "Score: {first} of {total} right on the first try · answered {answered}/{total} · {now} right so far",
     "summary_title": "How you did",
     "summary_line": "You answered {answered} of {total} questions. Right on the first try: {first} of {total}.",
+    "sum_item": "Question {n}: {state}",
     "sum_open": "not answered yet.",
     "sum_first": "right on the first try.",
     "sum_later": "right after another try.",
