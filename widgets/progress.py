@@ -1,8 +1,9 @@
 """The learner's progress store: one SQLite file, one row per answer, and failure paths that lose nothing.
 
 ``progress.db`` (0600, in a 0700 folder) holds the learner code, every attempt (ids, never texts, with the
-question's content hash) and a per-question summary kept by a trigger, so a Check costs the same with 10 or
-100,000 saved answers. Each answer is one ``BEGIN IMMEDIATE`` transaction; ``PRAGMA user_version`` is the
+question's content hash and, from schema 2, the quiz page's unique attempt id, so a resent try is saved
+once) and a per-question summary kept by a trigger, so a Check costs the same with 10 or 100,000 saved
+answers. Each answer is one ``BEGIN IMMEDIATE`` transaction; ``PRAGMA user_version`` is the
 schema version. An old ``progress.json`` is imported once and kept as ``progress-imported-….json``.
 
 Journal mode DELETE (SQLite's rollback journal, the default), synchronous FULL, busy timeout 5 s. Not WAL:

@@ -13,16 +13,12 @@ from typing import Any
 
 from . import grading
 from .content_hash import question_hash
-from .questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from .questions import BUILT_IN, MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse, registry
 from .scoring import QuestionStatus
 from .shuffle import scrambled_items, shuffled_options
 
-# The types static/quiz.js grades itself; any other registered type is graded by the kernel only.
-PAGE_GRADED = ("single", "multiple", "truefalse", "numeric", "ordering")
-
-
-def _texts(q: QuestionBase) -> dict[str, str]:
-    return grading.texts(q)
+# The types static/quiz.js grades itself (the built-in five); any other registered type is graded by the kernel.
+PAGE_GRADED = tuple(registry.type_name(cls) for cls in BUILT_IN)
 
 
 def _choices(q: SingleChoice | MultipleSelect, seed: str) -> list[dict[str, str]]:
@@ -38,7 +34,7 @@ def page_question(q: QuestionBase, seed: str, full_id: str) -> dict[str, Any]:
         "graded_in_page": q.type in PAGE_GRADED,
         "prompt": q.prompt,
         "explanation": q.explanation,
-        "texts": _texts(q),
+        "texts": grading.texts(q),
     }
     if isinstance(q, SingleChoice):
         data.update(options=_choices(q, seed), right=q.answer)
