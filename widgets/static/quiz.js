@@ -489,19 +489,21 @@ function render({ model, el }) {
     }
     if (s.answer !== null && s.answer !== undefined) {
       card.input.set(s.answer);
-      if (gradedInPage(card.q)) paint(card, respond(card.q, s.answer, s.now_correct ? 0 : 1, false));
+      if (gradedInPage(card.q)) paint(card, respond(card.q, s.answer, s.wrong_before_last, false));
     } else if (gradedInPage(card.q)) paint(card, respond(card.q, null, 1, true));
     card.saved.append(h("span", { text: fill(L.saved_before, { tries, first: s.first_correct ? L.first_right : L.first_wrong }) }));
   });
   if (mode === "static") {
-    for (const a of readList(localKey)) {
+    for (const a of readList(localKey)) {  // replayed in order: each shown as it was then
       const card = cards.find((c) => c.q.id === a.question);
-      if (!card) continue;
-      card.attempts += 1; if (!a.correct) card.wrong += 1;
-      if (card.firstCorrect === undefined) card.firstCorrect = a.correct;
-      card.now = a.correct;
+      if (!card || !gradedInPage(card.q)) continue;
+      const res = respond(card.q, a.answer, card.wrong, a.show);
+      if (!res.valid) continue;
+      card.attempts += 1; if (!res.correct) card.wrong += 1;
+      if (card.firstCorrect === undefined) card.firstCorrect = res.correct;
+      card.now = res.correct;
       if (!a.show) card.input.set(a.answer);
-      paint(card, respond(card.q, a.answer, a.correct ? 0 : 1, a.show));
+      paint(card, res);
       card.saved.replaceChildren(icon("info"), h("span", { text: L.browser_only }));
     }
     saveLine.replaceChildren(icon("info"), h("span", { text: L.static }));
