@@ -128,7 +128,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const ICONS = {  // 16×16 line icons, drawn here so no icon font or emoji is needed
   right: "M3 8.5l3.2 3.2L13 4.8",
   wrong: "M4 4l8 8M12 4l-8 8",
-  info: "M8 7v5M8 4.2v.6",
+  info: "M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M8 7v4.5M8 4.6v.4",
   warn: "M8 2.5l6 11H2zM8 6.5v3.5M8 11.8v.4",
   up: "M8 13V3M4 7l4-4 4 4",
   down: "M8 3v10M4 9l4 4 4-4",
