@@ -26,9 +26,11 @@ function simulator() {
 }
 
 function states() {  // foot map and twitch-vs-cramp: each state the page can show, as it would draw it
+  const d = mod.prepare(task.data);
   return task.cases.map((state) => {
-    const f = mod.compose(task.template, task.data, state);
-    return { figure: f, texts: mod.describe(task.data, state) };
+    const figure = mod.compose(task.template, d, state);
+    for (const t of figure.data) if (ArrayBuffer.isView(t.y)) t.y = Array.from(t.y);
+    return { figure, texts: mod.describe(d, state) };
   });
 }
 

@@ -15,9 +15,13 @@ import numpy as np
 import pytest
 
 from widgets import simulation as sim
+from widgets.figure_model import REGION_IDS
 from widgets.load import load_figure_texts
 from widgets.palette import STATIC
+from widgets.views import foot_map as fm
 from widgets.views import simulator as sv
+from widgets.views import twitch_cramp as tc
+from widgets.views.page_figure import PageCanvas
 
 DRIVER = Path(__file__).with_name("figure_parity.mjs")
 NODE = "/usr/bin/node"
@@ -57,7 +61,9 @@ def differ(a, b, path: str = "") -> str | None:
     return None if a == b else f"{path}: {a!r} != {b!r}"
 
 
-ALL_SETTINGS = [dict(zip(sim.SETTINGS, combo, strict=True)) for combo in itertools.product(*map(sim.choices, sim.SETTINGS))]
+ALL_SETTINGS = [
+    dict(zip(sim.SETTINGS, combo, strict=True)) for combo in itertools.product(*map(sim.choices, sim.SETTINGS))
+]
 SEEDS = list(range(12))
 
 
@@ -79,7 +85,7 @@ def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
         }
     )
     assert len(page) == len(cases) == len(ALL_SETTINGS) + len(SEEDS)
-    seen_hidden = seen_levels = 0
+    seen_hidden = 0
     levels = set()
     for case, got in zip(cases, page, strict=True):
         s = case["settings"]
@@ -102,5 +108,59 @@ def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
         assert differ(page_fig, json.loads(json.dumps(python))) is None, (s, differ(page_fig, python))
         seen_hidden += bool(got["hidden"])
         levels.add(got["texts"]["level"])
-        seen_levels += 1
     assert seen_hidden > 50 and levels == set(words.levels)  # the cases reach every branch
+
+
+def plain(fig: dict) -> dict:
+    """A figure as JSON, typed arrays decoded to lists (the page draws plain arrays)."""
+    fig = json.loads(json.dumps(fig))
+    for t in fig["data"]:
+        if isinstance(t.get("y"), dict):
+            t["y"] = typed_values(t["y"]).tolist()
+    fig.pop("config", None)
+    return fig
+
+
+def page_states(view, entry: str, states: list[dict]) -> list[dict]:
+    """What the page module `entry` shows for each state, from the data and template the view really sends."""
+    canvas: PageCanvas = view.output.canvas
+    return node(
+        {
+            "kind": "states",
+            "module": str(STATIC / entry),
+            "template": canvas.figure,
+            "data": json.loads(json.dumps(canvas.data)),
+            "cases": states,
+        }
+    )
+
+
+def test_foot_map_page_shows_what_python_would_draw_for_every_choice():
+    view = fm.foot_map()
+    states = [{"region": None}] + [{"region": r} for r in REGION_IDS]
+    page = page_states(view, "foot_map.js", states)
+    for state, got in zip(states, page, strict=True):
+        view.choose_region(state["region"])
+        assert differ(plain(got["figure"]), plain(view.figure)) is None, (
+            state,
+            differ(plain(got["figure"]), plain(view.figure)),
+        )
+        assert got["texts"] == view.texts, state
+        assert view.output.canvas.alt == got["texts"]["alt"]
+    assert len({json.dumps(g["figure"]) for g in page}) == len(states)  # every choice draws differently
+
+
+def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
+    for seed in range(8):
+        view = tc.twitch_vs_cramp(seed)
+        states = [{"shown": "both"}, {"shown": "twitch"}, {"shown": "cramp"}]
+        page = page_states(view, "twitch_cramp.js", states)
+        for state, got in zip(states, page, strict=True):
+            if state["shown"] != "both":
+                view.replay(state["shown"])
+            assert differ(plain(got["figure"]), plain(view.figure)) is None, (seed, state)
+            assert got["texts"] == view.texts, (seed, state)
+    # part-way through a replay the page draws the trace only up to that moment
+    (half,) = page_states(view, "twitch_cramp.js", [{"shown": "cramp", "cramp": 100}])
+    ys = {t["name"]: t["y"] for t in half["figure"]["data"] if isinstance(t.get("y"), list) and t.get("x0") == 0}
+    assert len(ys["cramp: many motor units"]) == 100 and len(ys["twitch: one motor unit"]) == len(view.twitch.force)

@@ -141,8 +141,12 @@ export function attach({ model, el, graph, redraw }) {
   headline.setAttribute("aria-live", "polite");
   const lead = make("p", "simulator-expected");
   const meter = make("div", "pagefig-meter");
-  meter.setAttribute("aria-hidden", "true");
-  const cells = words.levels.map((w) => { const c = make("span", "pagefig-meter-cell", w); meter.append(c); return c; });
+  const cells = words.levels.map((w) => {  // the same words again, as a scale: seen, not read out twice
+    const c = make("span", "pagefig-meter-cell", w);
+    c.setAttribute("aria-hidden", "true");
+    meter.append(c);
+    return c;
+  });
   const scale = make("span", "pagefig-meter-note", words.scale);
   meter.append(scale);
   const nerve = make("p", "simulator-nerve");
@@ -156,7 +160,7 @@ export function attach({ model, el, graph, redraw }) {
   const show = () => {
     signal = muscleSignal(draws[choice.recording % draws.length], choice.settings, p);
     const t = describe(signal, choice.settings, p, words);
-    lead.replaceChildren(words.headline + " ", make("b", "", t.level), " (" + words.scale + ")");
+    lead.replaceChildren(words.headline + " ", make("b", "", t.level));
     cells.forEach((c) => c.classList.toggle("pagefig-meter-on", c.textContent === t.level));
     nerve.textContent = t.nerve;
     count.textContent = t.sample;

@@ -29,7 +29,7 @@ CONTROLS = {
 }
 # Which controls each lesson shows (the others stay calm).
 LESSONS = {"01-physiology": ("activity", "caffeine", "stress"), "02-triggers": tuple(CONTROLS)}
-HEIGHT = 380
+HEIGHT = 400
 Y_RANGE = 1.9
 MARK_Y = Y_RANGE - 0.25  # where the twitch marks sit, above the trace
 RECORDINGS = 5  # random recordings sent to the page; "Record another 10 seconds" goes through them in turn
@@ -70,7 +70,12 @@ def page_params() -> dict:
 
 def draws_json(d: sim.Draws) -> dict:
     """One recording's random numbers as the page receives them (typed arrays, base64)."""
-    return {"gaps": typed(d.gaps, "f8"), "sizes": typed(d.sizes), "noise": typed(d.noise), "move_noise": typed(d.move_noise)}
+    return {
+        "gaps": typed(d.gaps, "f8"),
+        "sizes": typed(d.sizes),
+        "noise": typed(d.noise),
+        "move_noise": typed(d.move_noise),
+    }
 
 
 def template(title: str) -> dict:
@@ -118,8 +123,8 @@ def template(title: str) -> dict:
         HEIGHT,
         shapes=[],
         showlegend=True,
-        legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top", "font": {"size": 13}},
-        margin={"l": 60, "r": 20, "t": 50, "b": 90},
+        legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "font": {"size": 13}},
+        margin={"l": 60, "r": 20, "t": 50, "b": 105},
         xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
         yaxis=axis("signal (cartoon units)", range=[-Y_RANGE, Y_RANGE + 0.3]),
     )
