@@ -235,6 +235,10 @@ class Simulator(KeyboardSafeBox):
         self.output.canvas.choice = dict(self.output.canvas.choice) | part
 
     def _update(self) -> None:
+        try:
+            sim.check_settings(self.settings)
+        except ValueError:  # only a tampered page sends an unknown choice: keep showing the last good one
+            return
         self.signal = sim.signal_from(self.recordings[self.recording % RECORDINGS], self.settings)
         self.texts = describe(self.signal, self.settings, self.words)
         self.output.show(figure(self.signal, self.title))
