@@ -64,7 +64,14 @@ class Numeric(QuestionBase):
         ok = abs(diff) <= self.tolerance + 1e-9
         key = "right" if ok else ("low" if diff < 0 else "high")
         shown = f"{value:g}"
-        return Result(ok, [shown], [self.texts()[key]], self.explanation, self.SUMMARY.format(value=shown, unit=self.unit_for(value)), keys=[key])
+        return Result(
+            ok,
+            [shown],
+            [self.texts()[key]],
+            self.explanation,
+            self.SUMMARY.format(value=shown, unit=self.unit_for(value)),
+            keys=[key],
+        )
 
     def messages(self) -> dict[str, str]:
         return {f"invalid:{k}": v.format(unit=self.unit) for k, v in self.MESSAGES.items()}
