@@ -217,7 +217,8 @@ function render({ model, el }) {
   const saveLine = h("p", { class: "quiz-save", role: "status", "aria-live": "polite" });
   const progress = h("p", { class: "quiz-progress" });
   const bar = h("progress", { class: "quiz-bar", max: questions.length, value: 1, "aria-hidden": "true" });
-  root.append(score, saveLine, h("div", { class: "quiz-progress-row" }, progress, bar));
+  const progressRow = h("div", { class: "quiz-progress-row", hidden: questions.length < 2 }, progress, bar);
+  root.append(score, saveLine, progressRow);
 
   // -- one card per question, one shown at a time ---------------------------------------------------------
   const deck = h("div", { class: "quiz-deck" });
@@ -226,7 +227,8 @@ function render({ model, el }) {
   const back = button(L.back, "quiz-back", "back");
   const next = button(L.next, "quiz-next", "next");
   const summaryButton = button(L.to_summary, "quiz-to-summary", "next");
-  const nav = h("div", { class: "quiz-nav", role: "group", "aria-label": L.nav }, back, next, summaryButton);
+  const nav = h("div", { class: "quiz-nav", role: "group", "aria-label": L.nav, hidden: questions.length < 2 },
+    back, next, summaryButton);  // a one-question check needs no way between questions
   const summary = h("section", { class: "quiz-summary", tabindex: "-1", hidden: true, "aria-label": L.summary_title });
   root.append(nav, summary);
   back.addEventListener("click", () => show(current - 1));
