@@ -218,7 +218,8 @@ function render({ model, el }) {
   const progress = h("p", { class: "quiz-progress" });
   const bar = h("progress", { class: "quiz-bar", max: questions.length, value: 1, "aria-hidden": "true" });
   const progressRow = h("div", { class: "quiz-progress-row", hidden: questions.length < 2 }, progress, bar);
-  root.append(score, saveLine, progressRow);
+  const announce = h("p", { class: "quiz-visually-hidden", role: "status", "aria-live": "polite" });  // moves
+  root.append(score, saveLine, progressRow, announce);
 
   // -- one card per question, one shown at a time ---------------------------------------------------------
   const deck = h("div", { class: "quiz-deck" });
@@ -340,7 +341,7 @@ function render({ model, el }) {
       const id = order[n];
       [order[n], order[m]] = [order[m], order[n]];
       draw([id, dir]);
-      saveLine.textContent = fill(L.moved, { text: text[id], n: m + 1, total: order.length });
+      announce.textContent = fill(L.moved, { text: text[id], n: m + 1, total: order.length });
     };
     draw();
     return {
