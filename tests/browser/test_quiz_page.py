@@ -4,6 +4,7 @@ saves it (once) when the lesson runs again."""
 
 from __future__ import annotations
 
+import itertools
 import signal
 import sqlite3
 
@@ -175,3 +176,16 @@ def test_one_question_at_a_time_with_a_summary_and_a_move_list(open_lesson, lab,
     assert quiz.locator(".quiz-page").get_attribute("data-lm-suppress-shortcuts") == "true"
     problems = [v for v in page.axe_violations() if "quiz" in v]
     assert not problems, problems
+
+    # at 800 px: no sideways scrolling, and no answer drawn over another (each option's box apart)
+    page.page.set_viewport_size({"width": 800, "height": 900})
+    while quiz.locator(".quiz-back").is_enabled():
+        quiz.locator(".quiz-back").click()
+    for _ in range(len(recap)):
+        card = _card(quiz)
+        assert card.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the card scrolls sideways at 800 px"
+        boxes = [b for b in (o.bounding_box() for o in card.locator(".quiz-option, .quiz-item").all()) if b]
+        for upper, lower in itertools.pairwise(boxes):
+            assert upper["y"] + upper["height"] <= lower["y"] + 0.5, (upper, lower)
+        if quiz.locator(".quiz-next").is_visible():
+            quiz.locator(".quiz-next").click()
