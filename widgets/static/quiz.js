@@ -396,6 +396,7 @@ function render({ model, el }) {
     card.saved.dataset.state = "unsaved";
     saveLine.dataset.state = "unsaved";
     saveLine.replaceChildren(icon("warn"), h("span", { text: L.not_saved_all }));
+    updateScore(true);
   }
 
   function paint(card, res) {
@@ -454,8 +455,8 @@ function render({ model, el }) {
 
   model.on("change:score", () => { score.textContent = model.get("score"); });
 
-  function updateScore() {
-    if (mode === "static") {
+  function updateScore(local = mode === "static") {  // the kernel sends the score; without one, count here
+    if (local) {
       const done = cards.filter((c) => c.attempts);
       score.textContent = fill(L.score, { first: done.filter((c) => c.firstCorrect).length, total: cards.length,
         answered: done.length, now: done.filter((c) => c.now).length });
