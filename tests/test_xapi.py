@@ -26,6 +26,7 @@ from widgets import handin, lrs, xapi
 from widgets.export import build_export
 from widgets.load import all_banks, load_review
 from widgets.progress import ProgressStore
+from widgets.views.handin import HandInButton
 
 ROOT = Path(__file__).resolve().parent.parent
 LRS_PYTHON = Path(os.environ.get("FOOT_LESSONS_LRS_PYTHON", ROOT / ".venv-lrs" / "bin" / "python"))
@@ -330,9 +331,11 @@ def test_statements_arrive_and_query_back(ralph, store, tmp_path):
     box = tmp_path / "dropbox" / "me"
     box.mkdir(parents=True)
     env = {handin.ENV: str(box.parent), handin.ENV_OWNERS: "folder", "JUPYTERHUB_USER": "me"}
-    result = handin.hand_in(store.load(), "Sam", environ=env)
-    assert result.ok
-    lrs.handed_in(store, result.document)
+    view = HandInButton(store, environ=env)  # the learner's "Hand in my results" button
+    view.name.value = "Sam"
+    view.button.click()
+    result = view.result
+    assert result.ok and result.document["name"] == "Sam"
     assert sender.wait_idle(60), sender.problem
     want = expected(store, sender)
     want.update({st["id"]: st for st in xapi.handin_statements(sender.settings, result.document)})
@@ -427,3 +430,48 @@ def test_sending_rate(ralph, store):
         f"(ratio {with_sender / bare:.2f})",
         file=sys.stderr,
     )
+
+
+def test_the_hub_admins_environment_is_all_it_takes(ralph, tmp_path, monkeypatch):
+    """The learner's kernel as on a hub: settings only in the environment, the views' default store."""
+    from widgets import progress
+
+    monkeypatch.setenv(progress.ENV_DIR, str(tmp_path / "home"))
+    monkeypatch.setenv("FOOT_LESSONS_LRS_ENDPOINT", ralph.endpoint)
+    monkeypatch.setenv("FOOT_LESSONS_LRS_USERNAME", USER)
+    monkeypatch.setenv("FOOT_LESSONS_LRS_PASSWORD", PASSWORD)
+    monkeypatch.setenv("FOOT_LESSONS_LRS_HOMEPAGE", "https://hub.school.example")
+    monkeypatch.setattr(progress, "_default", None)
+    store = progress.default_store()
+    try:
+        answer_some(store, 3)
+        sender = lrs.sender_for(store)
+        assert sender is not None and sender.settings.homepage == "https://hub.school.example"
+        assert sender.wait_idle(60), sender.problem
+        assert sorted(st["id"] for st in stored(ralph, store, sender)) == sorted(expected(store, sender))
+    finally:
+        lrs.detach(store)
+
+
+def test_a_refused_statement_is_kept_and_told_once_and_the_rest_go_on(ralph, store):
+    """A statement the LRS refuses (409: a different statement already has its id) stays in the outbox with
+    the reason and is told once; the statements in the same batch are stored."""
+    sender = lrs.attach(store, config=ralph.config())
+    answer_some(store, 2)
+    assert sender.wait_idle(60), sender.problem
+    first = next(iter(expected(store, sender).values()))
+    clash = json.loads(json.dumps(first))
+    clash["result"]["response"] = "changed"
+    con = sqlite3.connect(store.path)
+    con.execute("DELETE FROM xapi_sent WHERE id = ?", (first["id"],))
+    con.commit()
+    con.close()
+    sender.outbox.queue([clash])
+    answer_some(store, 3, start=3)
+    assert sender.wait_idle(60), sender.problem
+    assert sender.outbox.counts() == {"waiting": 0, "refused": 1, "sent": 4}
+    told = [e for e in store.events if "learning record store" in e]
+    assert len(told) == 1 and "refused" in told[0] and "already exist with the same ID" in told[0]
+    got = {st["id"]: st for st in stored(ralph, store, sender)}
+    assert sorted(got) == sorted(expected(store, sender))
+    assert got[first["id"]]["result"] == first["result"]  # the LRS kept the first one

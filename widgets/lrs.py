@@ -56,17 +56,17 @@ _SENT = "CREATE TABLE IF NOT EXISTS xapi_sent (id TEXT PRIMARY KEY, sent TEXT NO
 # What the learner (and through them the teacher and the admin) is told, once per kernel.
 MESSAGES = {
     "credentials": (
-        "Your answers are saved on this computer, but the class learning record store did not accept this "
-        "hub's sign-in ({status}), so they are not being sent to it yet. Tell your teacher. Nothing is lost: "
-        "they are sent when the hub admin fixes the settings."
+        "Your answers are saved here, but your school's results server (its learning record store) did not "
+        "accept this hub's sign-in ({status}), so they are not sent to it yet. Tell your teacher. Nothing is "
+        "lost: they are sent when the hub admin fixes the settings."
     ),
     "refused": (
-        "The class learning record store refused {n} result(s) ({why}). They are kept in your progress file; "
-        "tell your teacher."
+        "Your school's results server (its learning record store) refused a result ({why}). It is kept in "
+        "your progress file. Tell your teacher."
     ),
     "settings": (
-        "The settings for the class learning record store cannot be used ({why}), so no results are sent "
-        "from here. Your answers are saved as usual. Tell your teacher."
+        "The settings for your school's results server (its learning record store) cannot be used ({why}), "
+        "so no results are sent from here. Your answers are saved as usual. Tell your teacher."
     ),
 }
 
@@ -237,9 +237,10 @@ class Outbox:
 
         return int(self._run(op) or 0)
 
-    def queue(self, statements: list[dict[str, Any]]) -> int:
-        """Queue `statements` (a hand-in's); False-y when the store has no file yet. The number queued."""
-        return int(self._run(lambda conn: self._queue(conn, statements)) or 0)
+    def queue(self, statements: list[dict[str, Any]]) -> int | None:
+        """Queue `statements` (a hand-in's): the number queued, None while the store has no file yet."""
+        queued: int | None = self._run(lambda conn: self._queue(conn, statements))
+        return queued
 
     @staticmethod
     def _queue(conn: sqlite3.Connection, statements: list[dict[str, Any]]) -> int:
@@ -331,6 +332,8 @@ class Sender:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._idle = threading.Event()
+        self._changes = 0  # counts wake() calls: "idle" only if none came during the last pass
+        self._changes_lock = threading.Lock()
         self._thread = threading.Thread(target=self._loop, name=f"xapi-sender {directory}", daemon=True)
         token = base64.b64encode(f"{config.username}:{config.password}".encode()).decode()
         self._headers = {
@@ -345,7 +348,9 @@ class Sender:
 
     def wake(self) -> None:
         """Something changed: look for statements to send (returns at once)."""
-        self._idle.clear()
+        with self._changes_lock:
+            self._changes += 1
+            self._idle.clear()
         self._wake.set()
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -361,8 +366,10 @@ class Sender:
         """Queue the statements of a handed-in results document, then send them in the background."""
         statements = xapi.handin_statements(self.settings, doc)
         try:
-            self.outbox.queue(statements)
+            queued = self.outbox.queue(statements)
         except sqlite3.Error:
+            queued = None
+        if queued is None:  # the file cannot be written just now: kept here, written at the next pass
             self._pending_handins.append(statements)
         self.wake()
 
@@ -378,21 +385,27 @@ class Sender:
             self._wake.clear()
             if self._stop.is_set():
                 break
+            with self._changes_lock:
+                changes = self._changes
             try:
                 self._pass()
                 self.problem, self.failures, delay = None, 0, None
-                if not self._wake.is_set():
-                    self._idle.set()
-            except (_Retry, sqlite3.Error, OSError) as e:
-                self.problem = str(e)
+                with self._changes_lock:
+                    if changes == self._changes:
+                        self._idle.set()
+            except Exception as e:  # whatever it was, nothing is lost: try again later
+                self.problem = str(e) or type(e).__name__
                 self.failures += 1
                 span = min(self.config.retry_max, self.config.retry_min * 2 ** (self.failures - 1))
                 delay = span * random.uniform(0.8, 1.0)
 
     def _pass(self) -> None:
         """Queue what is new, then send everything waiting, oldest first, a batch at a time."""
+        if any(getattr(store, "_newer", None) for store in list(self.stores)):
+            raise _Retry("the progress file is from a newer version of the lessons: only read here")
         while self._pending_handins:
-            self.outbox.queue(self._pending_handins[0])
+            if self.outbox.queue(self._pending_handins[0]) is None:
+                raise _Retry("the progress file cannot be opened yet")
             self._pending_handins.pop(0)
         self.outbox.scan()
         while not self._stop.is_set():
@@ -428,7 +441,7 @@ class Sender:
         elif status in (400, 409):
             why = _detail(detail) or f"HTTP {status}"
             self.outbox.refuse(batch[0][0], f"HTTP {status}: {why}")
-            self._tell_once("refused", MESSAGES["refused"].format(n=1, why=why[:200]))
+            self._tell_once("refused", MESSAGES["refused"].format(why=why[:200]))
         else:
             raise _Retry(f"the learning record store answered HTTP {status} ({_detail(detail)[:200]})")
 
@@ -473,6 +486,11 @@ def attach(
             store.subscribe(sender.wake)
     sender.wake()  # what was saved before this kernel started
     return sender
+
+
+def sender_for(store: ProgressStore) -> Sender | None:
+    """The running sender of `store`'s file, if any."""
+    return _senders.get(store.path)
 
 
 def handed_in(store: ProgressStore, doc: dict[str, Any]) -> None:
