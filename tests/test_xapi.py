@@ -310,6 +310,16 @@ def store(tmp_path):
     lrs.detach(store)
 
 
+def until(condition, timeout: float = 30) -> bool:
+    """Poll `condition` until it holds (True) or `timeout` seconds pass (False)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def answer_some(store: ProgressStore, n: int, start: int = 1) -> None:
     for i in range(start, start + n):
         store.record("01-physiology", f"01-physiology/q{1 + i % 5}", ["a"], i % 2 == 0)
@@ -345,6 +355,10 @@ def test_statements_arrive_and_query_back(ralph, store, tmp_path):
         for key in ("actor", "verb", "object", "result", "context"):
             assert st[key] == want[st["id"]][key]
     assert sender.outbox.counts() == {"waiting": 0, "refused": 0, "sent": len(want)}
+    lrs.detach(store)  # the next kernel: finds everything acknowledged, queues nothing again
+    again = lrs.attach(store, config=ralph.config())
+    assert again is not sender and again.wait_idle(60), again.problem
+    assert again.outbox.scan() == 0 and again.outbox.counts() == {"waiting": 0, "refused": 0, "sent": len(want)}
 
 
 def test_server_stopped_in_the_middle_loses_nothing(ralph, store):
@@ -354,11 +368,8 @@ def test_server_stopped_in_the_middle_loses_nothing(ralph, store):
     ralph.stop()
     try:
         answer_some(store, 5, start=4)
-        deadline = time.monotonic() + 30
-        while sender.failures < 2 and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert sender.failures >= 2 and "cannot be reached" in sender.problem
-        assert sender.outbox.counts()["waiting"] == 5
+        assert until(lambda: sender.failures >= 2 and sender.outbox.counts()["waiting"] == 5)
+        assert "cannot be reached" in sender.problem
     finally:
         ralph.start()  # the same port
     assert sender.wait_idle(60), sender.problem  # the next retry finds it back
@@ -370,13 +381,9 @@ def test_server_stopped_in_the_middle_loses_nothing(ralph, store):
 def test_bad_credentials_one_clear_message_and_nothing_lost(ralph, store):
     sender = lrs.attach(store, config=ralph.config(password="wrong"))
     answer_some(store, 3)
-    deadline = time.monotonic() + 30
-    while sender.failures < 3 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert until(lambda: sender.failures >= 3)
     answer_some(store, 2, start=4)
-    while sender.failures < 5 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert sender.failures >= 5
+    assert until(lambda: sender.failures >= 6 and sender.outbox.counts()["waiting"] == 5)
     told = [e for e in store.events if "learning record store" in e]
     assert told == [lrs.MESSAGES["credentials"].format(status="HTTP 401")]
     assert store.notice() is None  # the answers themselves are saved

@@ -186,7 +186,7 @@ class Outbox:
         """Queue the statement of every saved attempt not queued or sent yet; the number queued."""
 
         def op(conn: sqlite3.Connection) -> int:
-            conn.execute("BEGIN")
+            conn.execute("BEGIN")  # one consistent read, ended before any statement is built
             try:
                 learner = conn.execute("SELECT value FROM meta WHERE key = 'learner'").fetchone()
                 fingerprint = (
@@ -198,40 +198,35 @@ class Outbox:
                     return 0
                 if self._fingerprint is None or fingerprint[0] != self._fingerprint[0]:
                     self._ids = {}
-                rows = conn.execute("SELECT id, question, time FROM attempts ORDER BY id").fetchall()
                 count: dict[str, int] = {}
                 wanted: dict[int, tuple[tuple[str, int, str], int]] = {}
-                for rowid, question, when in rows:
+                for rowid, question, when in conn.execute("SELECT id, question, time FROM attempts ORDER BY id"):
                     count[question] = count.get(question, 0) + 1
                     key = (question, count[question], when)
                     if key not in self._ids:
                         wanted[rowid] = (key, count[question])
-                statements = []
-                for i in range(0, len(wanted), 500):
-                    part = list(wanted)[i : i + 500]
-                    marks = ",".join("?" * len(part))
-                    for rowid, lesson, chosen, correct, when, qhash, question in conn.execute(
-                        f"SELECT id, lesson, chosen, correct, time, hash, question FROM attempts WHERE id IN ({marks})",
+                rows = []
+                ids = list(wanted)
+                for i in range(0, len(ids), 500):
+                    part = ids[i : i + 500]
+                    rows += conn.execute(
+                        "SELECT id, question, lesson, chosen, correct, time, hash FROM attempts "
+                        f"WHERE id IN ({','.join('?' * len(part))}) ORDER BY id",
                         part,
-                    ):
-                        key, number = wanted[rowid]
-                        attempt = {
-                            "question": question,
-                            "lesson": lesson,
-                            "chosen": json.loads(chosen),
-                            "correct": bool(correct),
-                            "time": when,
-                            "hash": qhash,
-                        }
-                        statement = xapi.attempt_statement(self.settings, learner[0], attempt, number)
-                        statements.append((key, statement))
-                conn.execute("COMMIT")
-            except BaseException:
+                    ).fetchall()
+            finally:
                 if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            queued = self._queue(conn, [s for _, s in statements])
-            self._ids.update({key: s["id"] for key, s in statements})
+                    conn.execute("COMMIT")
+            queued = 0
+            for i in range(0, len(rows), 500):  # short write transactions: a Check never waits long
+                built = []
+                for rowid, question, lesson, chosen, correct, when, qhash in rows[i : i + 500]:
+                    key, number = wanted[rowid]
+                    attempt = {"question": question, "lesson": lesson, "chosen": json.loads(chosen)}
+                    attempt.update(correct=bool(correct), time=when, hash=qhash)
+                    built.append((key, xapi.attempt_statement(self.settings, learner[0], attempt, number)))
+                queued += self._queue(conn, [st for _, st in built])
+                self._ids.update({key: st["id"] for key, st in built})
             self._fingerprint = fingerprint
             return queued
 
