@@ -242,22 +242,18 @@ class RalphLRS:
 
     def start(self) -> None:
         t = time.perf_counter()
-        self.proc = subprocess.Popen(
-            [
-                str(lrs_python()),
-                str(ROOT / "tests" / "lrs" / "launch.py"),
-                str(self.directory),
-                "--port",
-                str(self.port),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        line = self.proc.stdout.readline()  # the launcher prints one line once it accepts requests
-        if not line.startswith("listening on"):
-            self.proc.kill()
-            pytest.fail(f"the LRS did not start: {line}{self.proc.stderr.read()[-3000:]}")
+        log = self.directory / "lrs.log"  # Ralph logs every request: a file, never an unread pipe
+        launcher = [str(lrs_python()), str(ROOT / "tests" / "lrs" / "launch.py"), str(self.directory)]
+        with open(log, "a", encoding="utf-8") as err:
+            self.proc = subprocess.Popen(
+                [*launcher, "--port", str(self.port)], stdout=subprocess.PIPE, stderr=err, text=True
+            )
+        for line in self.proc.stdout:  # the launcher prints "listening on …" once it accepts requests
+            if line.startswith("listening on"):
+                break
+        else:
+            self.proc.wait(30)
+            pytest.fail(f"the LRS did not start:\n{log.read_text(encoding='utf-8')[-3000:]}")
         self.port = int(line.rsplit(":", 1)[1])
         self.start_seconds.append(time.perf_counter() - t)
 
