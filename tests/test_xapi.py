@@ -190,8 +190,12 @@ def test_settings_from_a_file_and_the_environment(tmp_path):
     )
     assert (c.password, c.homepage) == ("q", "https://h")
     conf.write_text('[lrs]\nendpoint = "lrs.example.org"\n')
-    with pytest.raises(lrs.ConfigError, match="not an http"):
+    with pytest.raises(lrs.ConfigError, match=r"endpoint 'lrs\.example\.org' is not an http"):
         lrs.load_config({lrs.ENV_CONFIG: str(conf)})
+    with pytest.raises(lrs.ConfigError, match=r"homepage 'hub\.school' is not an http"):
+        lrs.load_config(
+            {"FOOT_LESSONS_LRS_ENDPOINT": "https://lrs.example.org/", "FOOT_LESSONS_LRS_HOMEPAGE": "hub.school"}
+        )
     conf.write_text('[lrs]\nendpoint = "https://lrs.example.org/xAPI/"\npasword = "typo"\n')
     with pytest.raises(lrs.ConfigError, match="unknown key"):
         lrs.load_config({lrs.ENV_CONFIG: str(conf)})

@@ -127,15 +127,23 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
     endpoint = values.get("endpoint", "").strip()
     if not endpoint:
         return None
-    parts = urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+    if not _web_address(endpoint):
         raise ConfigError(f"the endpoint {endpoint!r} is not an http(s) address such as https://lrs.example.org/xAPI/")
+    if values.get("homepage") and not _web_address(values["homepage"]):
+        raise ConfigError(
+            f"the homepage {values['homepage']!r} is not an http(s) address such as https://hub.example.org"
+        )
     return Config(
         endpoint=endpoint if endpoint.endswith("/") else endpoint + "/",
         username=values.get("username", ""),
         password=values.get("password", ""),
         homepage=values.get("homepage") or None,
     )
+
+
+def _web_address(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
 
 
 def _now() -> str:
