@@ -381,9 +381,9 @@ def test_server_stopped_in_the_middle_loses_nothing(ralph, store):
 def test_bad_credentials_one_clear_message_and_nothing_lost(ralph, store):
     sender = lrs.attach(store, config=ralph.config(password="wrong"))
     answer_some(store, 3)
-    assert until(lambda: sender.failures >= 3)
+    assert until(lambda: sender.failures >= 2)
     answer_some(store, 2, start=4)
-    assert until(lambda: sender.failures >= 6 and sender.outbox.counts()["waiting"] == 5)
+    assert until(lambda: sender.failures >= 4 and sender.outbox.counts()["waiting"] == 5)
     told = [e for e in store.events if "learning record store" in e]
     assert told == [lrs.MESSAGES["credentials"].format(status="HTTP 401")]
     assert store.notice() is None  # the answers themselves are saved
