@@ -256,7 +256,10 @@ class Outbox:
             conn.executemany(
                 "INSERT OR IGNORE INTO xapi_outbox (id, body, queued) SELECT ?, ?, ? "
                 "WHERE NOT EXISTS (SELECT 1 FROM xapi_sent WHERE id = ?)",
-                [(s["id"], json.dumps(s, ensure_ascii=False), when, s["id"]) for s in statements],
+                [
+                    (s["id"], json.dumps(s, ensure_ascii=False, separators=(",", ":")), when, s["id"])
+                    for s in statements
+                ],
             )
             conn.execute("COMMIT")
             return conn.total_changes - before

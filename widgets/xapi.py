@@ -1,4 +1,5 @@
-"""Results as xAPI statements: every quiz attempt ("answered") and every hand-in ("completed", per lesson).
+"""Results as xAPI statements: every quiz attempt ("answered") and every hand-in ("completed": the course and
+each lesson answered).
 
 A statement says who (the actor: the learner code as an account on the hub, ``homePage`` + ``name``; a name
 only when the learner typed one for a hand-in), did what (an ADL verb), to what (a stable IRI per question
@@ -142,35 +143,36 @@ def attempt_statements(s: Settings, learner: str, attempts: Iterable[dict[str, A
 
 
 def handin_statements(s: Settings, doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """One "completed" statement per lesson with answers in a handed-in results file (widgets/export.py's
-    document): the score is the first-try score the teacher sees; the learner's chosen name, if they typed
-    one, is the actor's name."""
+    """The "completed" statements of a handed-in results file (widgets/export.py's document): one for the
+    course, always, and one per lesson with answers. The score is the first-try score the teacher sees; the
+    learner's chosen name, if they typed one, is the actor's name."""
     learner = doc["learner"]
-    name = doc["name"] if doc["name"] != learner else None
+    actor = _actor(s, learner, doc["name"] if doc["name"] != learner else None)
+    lessons = sorted(doc["lessons"].items())
+    course = {k: sum(r[k] for _, r in lessons) for k in ("total", "answered", "first_try", "now_correct")}
+    parts: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
+        ("course", _activity(s.course, "course"), course, {})
+    ]
+    grouping = {"contextActivities": {"grouping": [_activity(s.course, "course")]}}
+    parts += [(lesson, _activity(s.lesson(lesson), "lesson"), r, grouping) for lesson, r in lessons if r["answered"]]
     out = []
-    for lesson, r in sorted(doc["lessons"].items()):
-        if not r["answered"] or not r["total"]:
-            continue
+    for key, activity, r, context in parts:
+        result: dict[str, Any] = {"success": r["now_correct"] == r["total"], "completion": r["answered"] == r["total"]}
+        if r["total"]:
+            result["score"] = {
+                "scaled": round(r["first_try"] / r["total"], 4),
+                "raw": r["first_try"],
+                "min": 0,
+                "max": r["total"],
+            }
         out.append(
             {
-                "id": statement_id(s, learner, "completed", lesson, doc["exported"]),
-                "actor": _actor(s, learner, name),
+                "id": statement_id(s, learner, "completed", key, doc["exported"]),
+                "actor": actor,
                 "verb": _verb("completed"),
-                "object": _activity(s.lesson(lesson), "lesson"),
-                "result": {
-                    "success": r["now_correct"] == r["total"],
-                    "completion": r["answered"] == r["total"],
-                    "score": {
-                        "scaled": round(r["first_try"] / r["total"], 4),
-                        "raw": r["first_try"],
-                        "min": 0,
-                        "max": r["total"],
-                    },
-                },
-                "context": {
-                    "contextActivities": {"grouping": [_activity(s.course, "course")]},
-                    "extensions": {s.extension("now-correct"): r["now_correct"]},
-                },
+                "object": activity,
+                "result": result,
+                "context": {**context, "extensions": {s.extension("now-correct"): r["now_correct"]}},
                 "timestamp": doc["exported"],
                 "version": VERSION,
             }
