@@ -26,11 +26,11 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 # tests/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins
-# fastapi, uvicorn and httpx exactly (tests/lrs/requirements.txt).
-$(LRS_STAMP): tests/lrs/requirements.txt
+# fastapi, uvicorn and httpx exactly (tests/lrs/requirements.txt; every package pinned in constraints.txt).
+$(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 	$(PYTHON) -m venv $(LRS_VENV)
 	$(LRS_VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt
+	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt -c tests/lrs/constraints.txt
 	touch $(LRS_STAMP)
 
 test: $(STAMP) $(LRS_STAMP)
