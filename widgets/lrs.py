@@ -1,8 +1,8 @@
 """Optional sending of the xAPI statements (widgets/xapi.py) to a learning record store (LRS) a hub admin set up.
 
 Nothing leaves the machine unless an admin configured an endpoint, in the environment of the learners'
-servers or in a file, never in a notebook (lessons/instructor/guide.md, "Sending results to a learning
-record store"):
+servers or in a file, never in a notebook (deploy/README.md, "Sending results to a learning record
+store"):
 
     FOOT_LESSONS_LRS_ENDPOINT   https://lrs.example.org/xAPI/   (the xAPI base; "statements" is added)
     FOOT_LESSONS_LRS_USERNAME   FOOT_LESSONS_LRS_PASSWORD       (HTTP basic authentication)
@@ -441,10 +441,10 @@ class Sender:
         elif status in (401, 403):
             self._tell_once("credentials", MESSAGES["credentials"].format(status=f"HTTP {status}"))
             raise _Retry(f"the learning record store refused the sign-in (HTTP {status})")
-        elif status in (400, 409) and len(batch) > 1:
+        elif status in (400, 409, 413) and len(batch) > 1:
             for one in batch:  # find the one it refuses; the others go on
                 self._send([one])
-        elif status in (400, 409):
+        elif status in (400, 409, 413):
             why = _detail(detail) or f"HTTP {status}"
             self.outbox.refuse(batch[0][0], f"HTTP {status}: {why}")
             self._tell_once("refused", MESSAGES["refused"].format(why=why[:200]))
