@@ -26,7 +26,9 @@ from widgets import handin, lrs, xapi
 from widgets.export import build_export
 from widgets.load import all_banks, load_review
 from widgets.progress import ProgressStore
+from widgets.views import html
 from widgets.views.handin import HandInButton
+from widgets.views.store_notice import StoreNotice
 
 ROOT = Path(__file__).resolve().parent.parent
 LRS_PYTHON = Path(os.environ.get("FOOT_LESSONS_LRS_PYTHON", ROOT / ".venv-lrs" / "bin" / "python"))
@@ -385,6 +387,7 @@ def test_server_stopped_in_the_middle_loses_nothing(ralph, store):
 
 
 def test_bad_credentials_one_clear_message_and_nothing_lost(ralph, store):
+    notice = StoreNotice(store)
     sender = lrs.attach(store, config=ralph.config(password="wrong"))
     answer_some(store, 3)
     assert until(lambda: sender.failures >= 2)
@@ -392,6 +395,8 @@ def test_bad_credentials_one_clear_message_and_nothing_lost(ralph, store):
     assert until(lambda: sender.failures >= 4 and sender.outbox.counts()["waiting"] == 5)
     told = [e for e in store.events if "learning record store" in e]
     assert told == [lrs.MESSAGES["credentials"].format(status="HTTP 401")]
+    notice.refresh()  # what every view of the store shows: the message, once
+    assert notice.value.count(html.notice(told[0])) == 1
     assert store.notice() is None  # the answers themselves are saved
     assert sender.outbox.counts()["waiting"] == 5
     assert stored(ralph, store, sender) == []
