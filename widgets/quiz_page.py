@@ -49,7 +49,7 @@ def page_question(q: QuestionBase, seed: str, full_id: str) -> dict[str, Any]:
     elif isinstance(q, TrueFalse):
         data.update(options=[{"id": "true", "text": "True"}, {"id": "false", "text": "False"}], right=q.answer)
     elif isinstance(q, Numeric):
-        data.update(right=q.answer, tolerance=q.tolerance, unit=q.unit, summary=q.SUMMARY)
+        data.update(right=q.answer, tolerance=q.tolerance, unit=q.unit, unit_one=q.unit_for(1), summary=q.SUMMARY)
     elif isinstance(q, Ordering):
         data.update(
             items=[{"id": i.id, "text": i.text} for i in scrambled_items(q, seed)],

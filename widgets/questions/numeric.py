@@ -28,7 +28,7 @@ class Numeric(QuestionBase):
         "nan": "Type a number, such as 3 ({unit}).",
     }
     HINT_KEYS: ClassVar[dict[str, str]] = {"low": "too-low", "high": "too-high"}
-    SUMMARY: ClassVar[str] = "You answered {value}."
+    SUMMARY: ClassVar[str] = "You answered {value} {unit}."
 
     type: Literal["numeric"]
     answer: float
@@ -64,7 +64,14 @@ class Numeric(QuestionBase):
         ok = abs(diff) <= self.tolerance + 1e-9
         key = "right" if ok else ("low" if diff < 0 else "high")
         shown = f"{value:g}"
-        return Result(ok, [shown], [self.texts()[key]], self.explanation, self.SUMMARY.format(value=shown), keys=[key])
+        return Result(
+            ok,
+            [shown],
+            [self.texts()[key]],
+            self.explanation,
+            self.SUMMARY.format(value=shown, unit=self.unit_for(value)),
+            keys=[key],
+        )
 
     def messages(self) -> dict[str, str]:
         return {f"invalid:{k}": v.format(unit=self.unit) for k, v in self.MESSAGES.items()}

@@ -82,7 +82,7 @@ const GRADERS = {
     const ok = Math.abs(diff) <= q.tolerance + 1e-9;
     const shown = formatG(v);
     const key = ok ? "right" : diff < 0 ? "low" : "high";
-    return { valid: true, correct: ok, chosen: [shown], keys: [key], summary: fill(q.summary, { value: shown }) };
+    return { valid: true, correct: ok, chosen: [shown], keys: [key], summary: fill(q.summary, { value: shown, unit: v === 1 ? q.unit_one : q.unit }) };
   },
   ordering(q, a) {
     if (!isList(a)) return invalid("empty");
