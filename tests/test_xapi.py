@@ -428,7 +428,7 @@ def test_a_statement_sent_twice_is_stored_once(ralph, store):
 def test_sending_rate(ralph, store):
     """Benchmark (prints, asserts only that all arrive): statements per second, and what a Check costs with
     and without a sender attached."""
-    n = 300
+    n = 200
     answer_some(store, n)
     t = time.perf_counter()
     answer_some(store, 50, start=n + 1)
