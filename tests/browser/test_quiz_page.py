@@ -177,11 +177,15 @@ def test_one_question_at_a_time_with_a_summary_and_a_move_list(open_lesson, lab,
     problems = [v for v in page.axe_violations() if "quiz" in v]
     assert not problems, problems
 
-    # at 800 px: no sideways scrolling, and no answer drawn over another (each option's box apart)
     page.page.set_viewport_size({"width": 800, "height": 900})
     while quiz.locator(".quiz-back").is_enabled():
         quiz.locator(".quiz-back").click()
-    for _ in range(len(recap)):
+    _no_overlap_at_800(quiz, len(recap))
+
+
+def _no_overlap_at_800(quiz, n: int) -> None:
+    """Every question of `quiz` (from the first, at 800 px): no sideways scrolling, no answer over another."""
+    for _ in range(n):
         card = _card(quiz)
         assert card.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), "the card scrolls sideways at 800 px"
         boxes = [b for b in (o.bounding_box() for o in card.locator(".quiz-option, .quiz-item").all()) if b]
@@ -189,3 +193,15 @@ def test_one_question_at_a_time_with_a_summary_and_a_move_list(open_lesson, lab,
             assert upper["y"] + upper["height"] <= lower["y"] + 0.5, (upper, lower)
         if quiz.locator(".quiz-next").is_visible():
             quiz.locator(".quiz-next").click()
+
+
+def test_long_answers_never_overlap_at_800_px(ran_lesson, artifacts):
+    """Issue 15 item 2: in lesson 03 a long answer wrapped over the next one at 800 px."""
+    page = ran_lesson("03_local_foot_causes.ipynb")
+    page.page.set_viewport_size({"width": 800, "height": 900})
+    try:
+        quiz = page.notebook_panel.locator(".quiz").last
+        _no_overlap_at_800(quiz, len(load_bank("03-foot").recap()))
+        quiz.screenshot(path=str(artifacts / "quiz-800px-last-question.png"))
+    finally:
+        page.page.set_viewport_size({"width": 1280, "height": 900})
