@@ -100,7 +100,7 @@ def bank_gift(bank: QuestionBank, notes: Notes) -> bytes:
         f"// {bank.title} ({bank.lesson}): exported from the foot-twitch-lessons question bank.",
         "// Import in Moodle: Question bank > Import > GIFT format. Lines starting with // are comments.",
         "",
-        f"$CATEGORY: $course$/{CATEGORY_ROOT}/{bank.lesson}",
+        f"$CATEGORY: $course$/top/{CATEGORY_ROOT}/{bank.lesson}",
         "",
     ]
     parts += [question_gift(bank, q, notes) + "\n" for q in bank.questions]
