@@ -246,7 +246,7 @@ def test_moodle_xml_round_trip(moodle, b, q):
     else:
         assert isinstance(q, Ordering)
         assert el.get("type") == "ordering" and el.findtext("gradingtype") == "ALL_OR_NOTHING"
-        assert [a for a, _, _ in answers] == [t(i.text) for i in q.items]  # listed in the right order
+        assert [(a, s) for a, s, _ in answers] == [(t(i.text), n) for n, i in enumerate(q.items, 1)]  # right order
         assert m.incorrect_feedback == t(q.wrong_feedback)
 
 

@@ -58,7 +58,12 @@ def _numeric(q: Numeric, fid: str, notes: Notes) -> list[str]:
 
 
 def _ordering(q: Ordering, fid: str, notes: Notes) -> list[str]:
-    notes.add(fid, ORDER_AS_MATCHING.format(fmt=FMT) + "; the feedback to a wrong order is in the general feedback")
+    notes.add(
+        fid,
+        ORDER_AS_MATCHING.format(fmt=FMT)
+        + "; the feedback to a wrong order is in the general feedback"
+        + " (the Moodle XML file keeps a true ordering question)",
+    )
     return [f"={esc(item.text)} -> {place}" for place, item in enumerate(q.items, 1)]
 
 

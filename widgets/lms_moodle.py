@@ -97,8 +97,8 @@ def _ordering(q_el: ET.Element, q: Ordering, fid: str, notes: Notes) -> str:
     ):
         ET.SubElement(q_el, tag).text = value
     _text(q_el, "incorrectfeedback", q.wrong_feedback, **PLAIN)
-    for item in q.items:  # listed in the right order
-        _text(q_el, "answer", item.text, fraction="1", **PLAIN)
+    for place, item in enumerate(q.items, 1):  # in the right order; Moodle's own export puts the place in fraction
+        _text(q_el, "answer", item.text, fraction=str(place), **PLAIN)
     return "ordering"
 
 
