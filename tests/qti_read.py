@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import qti2latex
+from qti2latex import findall_anyns
+
+__all__ = ["Item", "findall_anyns", "read_package"]
 
 
 def _plain(text: str) -> str:
@@ -31,6 +34,7 @@ class Item:
     qtype: str
     stem: str
     choices: list[tuple[str, str]]  # (ident, text) as qti2latex reads them
+    comments: list[str]  # the XML comments inside the item (the export's notes)
 
     def child(self, tag: str) -> ET.Element:
         found = qti2latex.child_anyns(self.element, tag)
@@ -95,6 +99,16 @@ def _holds(cond: ET.Element, response: dict[str, object]) -> bool:
     return given >= float(value) if tag == "vargte" else given <= float(value)
 
 
+def _comments(xml_file: Path) -> dict[str, list[str]]:
+    """item ident → the comments inside it (a second parse: qti2latex's helpers cannot walk comments)."""
+    root = ET.parse(xml_file, ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))).getroot()
+    return {
+        item.attrib["ident"]: [str(c.text) for c in item if c.tag is ET.Comment]
+        for item in root.iter()
+        if isinstance(item.tag, str) and item.tag.endswith("item") and "ident" in item.attrib
+    }
+
+
 def read_package(path: Path) -> tuple[list[str], dict[str, Item]]:
     """(the files in the zip, the items by title) of a QTI package, found and read by qti2latex."""
     with zipfile.ZipFile(path) as z, tempfile.TemporaryDirectory() as tmp:
@@ -102,6 +116,7 @@ def read_package(path: Path) -> tuple[list[str], dict[str, Item]]:
         z.extractall(tmp)
         items = {}
         for xml_file in qti2latex.read_qti_dir(Path(tmp)):
+            notes = _comments(xml_file)
             for item in qti2latex.findall_anyns(ET.parse(xml_file).getroot(), "item"):
                 meta = qti2latex.get_qti_metadata(item)
                 items[item.attrib["title"]] = Item(
@@ -110,5 +125,6 @@ def read_package(path: Path) -> tuple[list[str], dict[str, Item]]:
                     qti2latex.guess_type(meta, item),
                     _plain(qti2latex.get_item_stem(item)),
                     [(i, _plain(t)) for i, t in qti2latex.get_choices(item)],
+                    notes.get(item.attrib["ident"], []),
                 )
     return names, items

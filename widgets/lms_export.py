@@ -9,6 +9,7 @@ never a silent skip.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -50,6 +51,11 @@ class Notes:
 def one_line(text: str) -> str:
     """Content text on one line (the banks' folded YAML already is; this also tidies stray spaces)."""
     return " ".join(str(text).split())
+
+
+def xml_comment(text: str) -> str:
+    """Text that is safe inside an XML comment (which may not hold "--")."""
+    return " " + re.sub(r"-(?=-)", "- ", text) + " "
 
 
 def handler(table: dict[str, T], question: QuestionBase, fmt: str) -> T:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from .lms_export import PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line
+from .lms_export import PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line, xml_comment
 from .model import QuestionBank
 from .questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
 
@@ -47,7 +47,7 @@ def _single(q_el: ET.Element, q: SingleChoice, fid: str, notes: Notes) -> str:
 
 
 def _multiple(q_el: ET.Element, q: MultipleSelect, fid: str, notes: Notes) -> str:
-    q_el.append(ET.Comment(f" NOTE: {notes.add(fid, PARTIAL_CREDIT)} "))
+    q_el.append(ET.Comment(xml_comment(f"NOTE: {notes.add(fid, PARTIAL_CREDIT)}")))
     right = _fraction(100 / len(q.answer))
     for o in q.options:
         _answer(q_el, right if o.id in q.answer else "-100", o.text, o.feedback)
@@ -81,7 +81,11 @@ def _numeric(q_el: ET.Element, q: Numeric, fid: str, notes: Notes) -> str:
         ET.SubElement(q_el, tag).text = value
     if q.unit.lower() not in q.prompt.lower():
         q_el.append(
-            ET.Comment(f" NOTE: {notes.add(fid, f'Moodle shows no unit beside the box; the answer is in {q.unit}')} ")
+            ET.Comment(
+                xml_comment(
+                    f"NOTE: {notes.add(fid, f'Moodle shows no unit beside the box; the answer is in {q.unit}')}"
+                )
+            )
         )
     return "numerical"
 
@@ -131,7 +135,9 @@ def question_element(bank: QuestionBank, q: QuestionBase, notes: Notes) -> ET.El
 def bank_moodle_xml(bank: QuestionBank, notes: Notes) -> bytes:
     """The whole bank as one Moodle XML file, in its own category."""
     quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(f" {bank.title} ({bank.lesson}): exported from the foot-twitch-lessons question bank "))
+    quiz.append(
+        ET.Comment(xml_comment(f"{bank.title} ({bank.lesson}): exported from the foot-twitch-lessons question bank"))
+    )
     cat = ET.SubElement(quiz, "question", type="category")
     _text(cat, "category", f"$course$/top/{CATEGORY_ROOT}/{bank.lesson}")
     _text(cat, "info", bank.title, **PLAIN)

@@ -2,13 +2,14 @@
 
 Why QTI 1.2 and not 2.1: Canvas's quiz importer is built for QTI 1.2 (it is what Canvas itself exports
 and what text2qti writes), and Moodle imports neither version without a plug-in (teachers on Moodle use
-the Moodle XML or GIFT file). QTI 2.1 is what Blackboard prefers, but Blackboard also imports
-Canvas-style 1.2 packages; one package that the common case imports well beats two half-tested ones.
+the Moodle XML or GIFT file). QTI 2.1 is what Blackboard prefers; a Blackboard school is the one case
+this package may not serve (not tried here). One package the common case imports well beats two
+half-tested ones.
 
 choose one → multiple_choice_question; tick all that fit → multiple_answers_question (a note: Canvas
 may give part marks); true or false → true_false_question; number → numerical_question (the right value
-± tolerance; the low and high feedback as range conditions, a note); put in order → matching_question
-(Canvas has no ordering question in QTI 1.2: a note). Every option's feedback goes along; the
+± tolerance; Canvas has one feedback for every wrong number, so the low and high feedback are only in
+a comment: a note); put in order → matching_question (Canvas has no ordering question in QTI 1.2: a note). Every option's feedback goes along; the
 explanation is the general feedback (shown after any answer); the hint (Canvas has no hints, a note) is
 the feedback shown after a wrong answer. Written with the stdlib ElementTree: text2qti (BSD) cannot
 express ordering/matching, range feedback or hints, and qti-package-maker's Canvas engine (LGPL) drops
@@ -31,6 +32,7 @@ from .lms_export import (
     handler,
     numeric_ranges,
     one_line,
+    xml_comment,
 )
 from .model import QuestionBank
 from .questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
@@ -131,24 +133,18 @@ def _truefalse(item: ET.Element, pres: ET.Element, resp: ET.Element, q: TrueFals
 
 
 def _numeric(item: ET.Element, pres: ET.Element, resp: ET.Element, q: Numeric, fid: str, notes: Notes) -> Feedback:
+    # Canvas reads every respcondition that holds a number range as one more right answer
+    # (canvas-lms gems/plugins/qti_exporter/lib/qti/numeric_interaction.rb), so only the right one is written.
+    too = "; ".join(f"from {lo:g} to {hi:g}: {one_line(fb)}" for lo, hi, fb in numeric_ranges(q))
     notes.add(
         fid,
-        "the feedback for a number too low and too high is in the package as range feedback; Canvas "
-        "Classic Quizzes may show only the general feedback for a wrong number: check it after import",
+        "Canvas gives one feedback to every wrong number (the hint), and reads any other number range as a "
+        f"right answer, so the feedback for a number too low or too high stays out of the question ({too})",
     )
     _metadata(item, "numerical_question")
     fib = ET.SubElement(ET.SubElement(pres, "response_str", ident=RESPONSE, rcardinality="Single"), "render_fib")
     fib.set("fibtype", "Decimal")
     ET.SubElement(fib, "response_label", ident="answer1")
-    feedback = []
-    for n, (lo, hi, fb) in enumerate(numeric_ranges(q)):
-        cond, var = _condition(resp, cont=True)
-        inside = ET.SubElement(var, "and")
-        ET.SubElement(inside, "vargte", respident=RESPONSE).text = f"{lo:g}"
-        ET.SubElement(inside, "varlte", respident=RESPONSE).text = f"{hi:g}"
-        ET.SubElement(ET.SubElement(inside, "not"), "varequal", respident=RESPONSE).text = f"{q.answer:g}"
-        _show(cond, f"range{n}_fb")
-        feedback.append((f"range{n}_fb", fb))
     cond, var = _condition(resp, cont=False)
     either = ET.SubElement(var, "or")
     _varequal(either, f"{q.answer:g}")
@@ -156,7 +152,7 @@ def _numeric(item: ET.Element, pres: ET.Element, resp: ET.Element, q: Numeric, f
     ET.SubElement(within, "vargte", respident=RESPONSE).text = f"{q.answer - q.tolerance:g}"
     ET.SubElement(within, "varlte", respident=RESPONSE).text = f"{q.answer + q.tolerance:g}"
     _score(cond, "100")
-    return feedback
+    return []
 
 
 def _ordering(item: ET.Element, pres: ET.Element, resp: ET.Element, q: Ordering, fid: str, notes: Notes) -> Feedback:
@@ -213,7 +209,7 @@ def item_element(bank: QuestionBank, q: QuestionBase, notes: Notes) -> ET.Elemen
     for fb_id, text in per_answer:
         _feedback(item, fb_id, text)
     for n in (n for n in notes.items if n.question == fid):
-        item.insert(0, ET.Comment(f" NOTE: {n.text} "))
+        item.insert(0, ET.Comment(xml_comment(f"NOTE: {n.text}")))
     return item
 
 
@@ -221,7 +217,7 @@ def assessment_xml(bank: QuestionBank, notes: Notes) -> bytes:
     root = ET.Element("questestinterop", xmlns=QTI_NS)
     assessment = ET.SubElement(root, "assessment", ident=ident(bank.lesson), title=bank.title)
     general = notes.add(bank.lesson, HINT_AS_FEEDBACK.format(fmt="Canvas") + " (every question)")
-    assessment.append(ET.Comment(f" NOTE: {general} "))
+    assessment.append(ET.Comment(xml_comment(f"NOTE: {general}")))
     section = ET.SubElement(assessment, "section", ident="root_section")
     for q in bank.questions:
         section.append(item_element(bank, q, notes))
