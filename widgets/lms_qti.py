@@ -6,14 +6,14 @@ the Moodle XML or GIFT file). QTI 2.1 is what Blackboard prefers; a Blackboard s
 this package may not serve (not tried here). One package the common case imports well beats two
 half-tested ones.
 
-choose one → multiple_choice_question; tick all that fit → multiple_answers_question (a note: Canvas
-may give part marks); true or false → true_false_question; number → numerical_question (the right value
-± tolerance; Canvas has one feedback for every wrong number, so the low and high feedback are only in
-a comment: a note); put in order → matching_question (Canvas has no ordering question in QTI 1.2: a note). Every option's feedback goes along; the
-explanation is the general feedback (shown after any answer); the hint (Canvas has no hints, a note) is
-the feedback shown after a wrong answer. Written with the stdlib ElementTree: text2qti (BSD) cannot
-express ordering/matching, range feedback or hints, and qti-package-maker's Canvas engine (LGPL) drops
-per-option feedback.
+choose one → multiple_choice_question; tick all that fit → multiple_answers_question (a note: Canvas may
+give part marks); true or false → true_false_question; number → numerical_question (the right value ±
+tolerance; Canvas has one feedback for every wrong number, so the low and high feedback are only in a
+comment: a note); put in order → matching_question (Canvas has no ordering question in QTI 1.2: a note).
+Every option's feedback goes along; the explanation is the general feedback (shown after any answer); the
+hint (Canvas has no hints, a note) is the feedback shown after a wrong answer. Written with the stdlib
+ElementTree: text2qti (BSD) cannot express ordering/matching, range feedback or hints, and qti-package-
+maker's Canvas engine (LGPL) drops per-option feedback.
 """
 
 from __future__ import annotations
