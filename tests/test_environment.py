@@ -38,9 +38,18 @@ def pins(path: Path) -> dict[str, list[tuple[Version, Marker | None]]]:
 
 def pinned_here(path: Path, name: str) -> Version | None:
     """The version the lock gives `name` on this machine (its markers evaluated), or None."""
-    chosen = [v for v, marker in pins(path).get(canonicalize_name(name), []) if marker is None or marker.evaluate()]
-    assert len(chosen) <= 1, f"{path.name} pins {name} twice for this machine"
-    return chosen[0] if chosen else None
+    return here(pins(path)).get(canonicalize_name(name))
+
+
+def here(locked: dict[str, list[tuple[Version, Marker | None]]]) -> dict[str, Version]:
+    """name → the version a lock gives it on this machine (markers evaluated); one pin per name at most."""
+    out = {}
+    for name, versions in locked.items():
+        chosen = [v for v, marker in versions if marker is None or marker.evaluate()]
+        assert len(chosen) <= 1, f"the lock pins {name} twice for this machine"
+        if chosen:
+            out[name] = chosen[0]
+    return out
 
 
 def _check_covered(path: Path, requirements: list[str]) -> None:
@@ -73,9 +82,7 @@ def test_the_test_lock_pins_every_lab_package_at_the_same_version():
 def test_every_locked_package_needs_only_locked_packages():
     """The lock is closed: what each installed locked package requires is locked too (read from the venv)."""
     test = pins(TEST)
-    for name in test:
-        if pinned_here(TEST, name) is None:
-            continue
+    for name in here(test):
         for text in importlib.metadata.requires(name) or []:
             req = Requirement(text)
             if req.marker and not req.marker.evaluate({"extra": ""}):
@@ -86,10 +93,7 @@ def test_every_locked_package_needs_only_locked_packages():
 def test_the_venv_is_what_the_lock_pins():
     """`make lab` / `make test` installed the lock (run `make test` once after the lock changes)."""
     wrong = []
-    for name in pins(TEST):
-        want = pinned_here(TEST, name)
-        if want is None:
-            continue
+    for name, want in here(pins(TEST)).items():
         try:
             have = Version(importlib.metadata.version(name))
         except importlib.metadata.PackageNotFoundError:
