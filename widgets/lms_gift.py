@@ -5,7 +5,8 @@ multiple choice with weights (a note: part marks); true or false → `{T}`/`{F}`
 wrong answer; number → numerical with the right value ± tolerance and a range below and above it, each
 with its feedback; put in order → matching (GIFT has no ordering question: a note). The explanation is
 the general feedback (`####`). GIFT has no hints: each hint is kept as a comment above its question
-(Moodle does not import comments; the Moodle XML file carries the hints).
+(Moodle does not import comments; the Moodle XML file carries the hints). Not gift-wrapper (the GIFT
+builder on PyPI): it builds from its own YAML and pulls in an SSH client to upload pictures.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ ordering (a standard question type since Moodle 4.4), all-or-nothing as in the l
 feedback, the explanation (general feedback) and the hint (Moodle's own hint, shown between tries in
 "interactive with multiple tries") go along. Texts are plain text (`format="plain_text"`), so nothing
 in them is read as HTML. Options keep the bank's order (no shuffling), so "none of these" stays last.
+Not moodle-tools (Apache-2.0, kept up): it renders its own YAML question format through Jinja templates,
+a second bank format and four pinned dependencies for a file format this small.
 """
 
 from __future__ import annotations
