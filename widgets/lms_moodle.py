@@ -8,7 +8,7 @@ feedback, the explanation (general feedback) and the hint (Moodle's own hint, sh
 "interactive with multiple tries") go along. Texts are plain text (`format="plain_text"`), so nothing
 in them is read as HTML. Options keep the bank's order (no shuffling), so "none of these" stays last.
 Not moodle-tools (Apache-2.0, kept up): it renders its own YAML question format through Jinja templates,
-a second bank format and four pinned dependencies for a file format this small.
+a second bank format and three more dependencies (asteval, loguru, markdown) for a file format this small.
 """
 
 from __future__ import annotations
