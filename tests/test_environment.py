@@ -100,7 +100,7 @@ def test_the_venv_is_what_the_lock_pins():
             have = None
         if have != want:
             wrong.append(f"{name}: installed {have}, lock {want}")
-    assert not wrong, "; ".join(wrong)
+    assert not wrong, "the venv is not the lock (`make test` installs it): " + "; ".join(wrong)
 
 
 @pytest.mark.parametrize("path", [LAB, TEST], ids=["lab", "test"])
