@@ -203,9 +203,9 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
     )
     page.page.mouse.click(px, py)
     expect(explanation).to_contain_text(clicked.explanation)
-    expect(fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)).to_have_attribute(
-        "aria-pressed", "true"
-    )
+    expect(
+        fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)
+    ).to_have_attribute("aria-pressed", "true")
     expect(
         fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
     ).to_have_count(1)

@@ -16,10 +16,17 @@ function patched(list, patches) {
   });
 }
 
-// `state.region`: the chosen part's id, or null.
+// The height that fits the drawing's shape at a given width (the template's height when there is room).
+export function fitHeight(fit, width) {
+  const m = fit.margin;
+  return Math.round(Math.min(fit.max, Math.max(fit.min, (width - m.l - m.r) * fit.aspect + m.t + m.b)));
+}
+
+// `state.region`: the chosen part's id, or null; `state.width`: the figure's width in pixels, if known.
 export function compose(template, d, state) {
   const p = state.region ? d.patches[state.region] : null;
   const layout = { ...template.layout, annotations: patched(template.layout.annotations, p && p.annotations) };
+  if (state.width) layout.height = fitHeight(d.fit, state.width);
   return { data: patched(template.data, p && p.data), layout, config: template.config };
 }
 
@@ -86,12 +93,17 @@ export function attach({ model, el, graph, redraw }) {
     });
   });
   const timer = d.clickable ? setInterval(bind, 500) : null;  // the fallback route draws its graph later
+  let height = 0;
+  const watch = new ResizeObserver(() => { if (graph.clientWidth && fitHeight(d.fit, graph.clientWidth) !== height) redraw(); });
+  watch.observe(el);
   show();
   return {
     figure: (template) => {
       if (d.clickable) setTimeout(bind, 0);  // plotly attaches .on() to the graph when it first draws
-      return compose(template, d, choice);
+      const f = compose(template, d, { ...choice, width: graph.clientWidth });
+      height = f.layout.height;
+      return f;
     },
-    destroy: () => { clearInterval(timer); model.off("change:choice", fromKernel); },
+    destroy: () => { watch.disconnect(); clearInterval(timer); model.off("change:choice", fromKernel); },
   };
 }

@@ -190,7 +190,10 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
         regions.append(
             {"id": r.id, "name": r.name, "hover": r.hover} | {k: t[k] for k in ("text", "heading", "questions", "alt")}
         )
+    xr, yr, m = base["layout"]["xaxis"]["range"], base["layout"]["yaxis"]["range"], base["layout"]["margin"]
     return {
+        # the page shrinks the height to the drawing's shape on a narrow page (no empty bands above and below)
+        "fit": {"aspect": (yr[1] - yr[0]) / (xr[1] - xr[0]), "margin": m, "min": 220, "max": HEIGHT},
         "patches": {r.id: patch(base, figure(r.id, title)) for r in load_regions().regions},
         "regions": regions,
         "words": words.model_dump(),
