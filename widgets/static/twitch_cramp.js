@@ -9,14 +9,15 @@ export function prepare(data) {
 
 // `state`: how many samples of each trace are drawn ({twitch, cramp}; missing = all), which one was
 // replayed last (`shown`: "both", "twitch" or "cramp", for the sentence), and `narrow` (stacked panels).
-export function compose(template, d, state) {
+export function compose(shared, d, state) {
+  const template = structuredClone(shared);  // plotly writes back into what it draws (ranges, uids)
   const upTo = (trace, n) => Array.from(trace.force.subarray(0, n === undefined ? trace.force.length : n));
   const data = template.data.map((t) => ({ ...t }));
   const twitch = upTo(d.twitch, state.twitch), cramp = upTo(d.cramp, state.cramp);
   data[d.traces.twitch].y = twitch;
   data[d.traces.close_up].y = twitch.slice();
   data[d.traces.cramp].y = cramp;
-  return { data, layout: state.narrow ? d.narrow.layout : template.layout, config: template.config };
+  return { data, layout: state.narrow ? structuredClone(d.narrow.layout) : template.layout, config: template.config };
 }
 
 export function describe(d, state) {

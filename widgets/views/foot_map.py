@@ -193,7 +193,14 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
     xr, yr, m = base["layout"]["xaxis"]["range"], base["layout"]["yaxis"]["range"], base["layout"]["margin"]
     return {
         # the page shrinks the height to the drawing's shape on a narrow page (no empty bands above and below)
-        "fit": {"aspect": (yr[1] - yr[0]) / (xr[1] - xr[0]), "margin": m, "min": 220, "max": HEIGHT},
+        "fit": {
+            "aspect": (yr[1] - yr[0]) / (xr[1] - xr[0]),
+            "margin": m,
+            "min": 220,
+            "max": HEIGHT,
+            "small_below": 520,
+            "small_font": 11,
+        },
         "patches": {r.id: patch(base, figure(r.id, title)) for r in load_regions().regions},
         "regions": regions,
         "words": words.model_dump(),

@@ -134,7 +134,7 @@ def template(title: str, close_up: str) -> dict:
         annotations=notes,
         margin={"l": 60, "r": 20, "t": 70, "b": 50},
         xaxis=axis("time (seconds)", domain=[0, 0.46], range=[0, sim.FORCE_SECONDS]),
-        xaxis2=axis("time (seconds)", domain=[0.54, 1], range=[0, sim.FORCE_SECONDS]),
+        xaxis2=axis("time (seconds)", domain=[0.54, 1], anchor="y2", range=[0, sim.FORCE_SECONDS]),
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
         xaxis3=axis("", domain=[0.12, 0.44], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
