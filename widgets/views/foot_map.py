@@ -90,6 +90,8 @@ def figure(chosen: str | None, title: str) -> dict:
                 "solidity": 0.15,
             }
         data.append(trace)
+    for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
+        trace["uid"] = f"t{i}"
     notes = []
     for x, y, text in A.VIEW_LABELS.values():
         notes.append({"x": x, "y": y, "text": f"<b>{text}</b>", "showarrow": False})

@@ -74,6 +74,8 @@ def template(title: str, close_up: str) -> dict:
             "hovertemplate": "twitch, made bigger<br>%{x:.2f} s<extra></extra>",
         }
     )
+    for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
+        trace["uid"] = f"t{i}"
     notes = [
         {
             "xref": "paper",
