@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import anatomy as A
-from ..figure_model import REGION_IDS, FootMapWords
+from ..figure_model import FootMapWords
 from ..load import load_course, load_figure_texts, load_regions, related_questions
 from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
+from ..vocab import REGION_IDS
 from . import html
 from .figure import HIDDEN_AXIS, base_layout, caption
 from .keyboard import KeyboardSafeBox
