@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: lab test bench clean-venv
+.PHONY: lab test bench site clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# The lessons as a static site in site/ (no kernel, no network: open site/index.html). Its page-side files come
+# from npm (package.json, package-lock.json); `npm ci` runs when the lock file is newer than node_modules.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+site: $(STAMP) node_modules/.package-lock.json
+	$(BIN)/python -m tools.site --out site
 
 clean-venv:
 	rm -rf $(VENV)
