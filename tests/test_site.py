@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import shutil
 import time
 
+import nbformat
 import pytest
 
 from tools import site
@@ -97,6 +99,19 @@ def test_a_missing_asset_stops_the_build_with_one_message_naming_it(tmp_path, mo
     message = str(caught.value)
     assert "require.js" in message and "embed-amd.js" in message and "npm ci" in message
     assert not (tmp_path / "out").exists()  # nothing half-built
+
+
+def test_a_lesson_that_fails_to_run_stops_the_build_naming_it(tmp_path):
+    lessons = tmp_path / "lessons"
+    shutil.copytree(site.LESSONS, lessons)
+    first = LESSONS[0]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, lessons / first)
+    with pytest.raises(
+        site.SiteError, match=rf"^{re.escape(first)} did not run: cell 0 raised ZeroDivisionError: division by zero$"
+    ):
+        site.build(tmp_path / "out", lessons_dir=lessons, echo=lambda *_: None)
 
 
 def test_the_command_reports_a_missing_asset_in_one_line_per_file(tmp_path, monkeypatch, capsys):

@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -121,13 +122,22 @@ def relink(html: str, pages: set[str], dropped: list[str] | None = None) -> str:
 def execute(notebook: Path, workdir: Path, timeout: int = 180) -> nbformat.NotebookNode:
     """Run a copy of `notebook` in `workdir` (widget state kept in its metadata, as JupyterLab saves it)."""
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
-    for i, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                raise SiteError(f"{notebook.name} cell {i} failed while building the site: {output.get('ename')}")
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}})
+    with tempfile.TemporaryFile() as log:  # the kernel's own chatter, shown only when the kernel itself failed
+        try:
+            client.execute(stdout=log, stderr=subprocess.STDOUT)
+        except CellExecutionError as e:
+            cell = next((i for i, c in enumerate(nb.cells) for o in c.get("outputs", []) if o.get("ename")), "?")
+            raise SiteError(f"{notebook.name} did not run: cell {cell} raised {e.ename}: {e.evalue}") from None
+        except Exception as e:
+            log.seek(0)
+            said = log.read().decode(errors="replace").strip()[-2000:]
+            raise SiteError(
+                f"{notebook.name} did not run: {e}" + (f"\nthe kernel said:\n{said}" if said else "")
+            ) from e
     return nb
 
 

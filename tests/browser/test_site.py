@@ -9,7 +9,6 @@ request that would have left the machine instead of making it.
 
 from __future__ import annotations
 
-import itertools
 import re
 import time
 
@@ -101,18 +100,15 @@ def test_each_lesson_page_works_from_file_with_no_network(offline, notebook, art
     page.screenshot(path=str(artifacts / f"site-{site.page_name(notebook)}.png"))
 
 
-def test_index_lists_the_lessons_in_order_and_next_links_lead_through_them(offline):
+def test_the_index_leads_to_the_first_lesson_and_its_next_link_to_the_second(offline):
     page = offline.open("index.html")
     hrefs = [a.get_attribute("href") for a in page.locator("main a").all()]
     assert hrefs == [site.page_name(n) for n in LESSONS]
     page.locator("main a").first.click()
     page.wait_for_url(re.compile(re.escape(site.page_name(LESSONS[0])) + "$"))
-    for here, there in itertools.pairwise(LESSONS):
-        page.goto((offline.out / site.page_name(here)).as_uri())
-        link = page.locator(f'a[href="{site.page_name(there)}"]').last
-        link.click()
-        page.wait_for_url(re.compile(re.escape(site.page_name(there)) + "$"))
-    assert not page.locator('a[href$=".ipynb"]').count()
+    page.locator(f'a[href="{site.page_name(LESSONS[1])}"]').last.click()
+    page.wait_for_url(re.compile(re.escape(site.page_name(LESSONS[1])) + "$"))
+    expect(page.locator(".site-nav a")).to_have_attribute("href", "index.html")
 
 
 def _first_quiz_question(page):
