@@ -122,6 +122,29 @@ def test_the_command_reports_a_missing_asset_in_one_line_per_file(tmp_path, monk
     assert len(err.strip().splitlines()) == 3 and "Traceback" not in err
 
 
+def _with_widget(models: dict[str, str]) -> nbformat.NotebookNode:
+    """A notebook with one widget output: model id → model name, the first holding the others."""
+    ids = list(models)
+    state = {
+        mid: {"model_name": name, "state": {"children": [f"IPY_MODEL_{c}" for c in ids[1:]] if mid == ids[0] else []}}
+        for mid, name in models.items()
+    }
+    view = nbformat.v4.new_output("display_data", data={site.WIDGET_VIEW: {"model_id": ids[0]}})
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("x"), nbformat.v4.new_code_cell(outputs=[view])])
+    nb.metadata["widgets"] = {site.WIDGET_STATE: {"state": state}}
+    return nb
+
+
+def test_a_part_with_python_controls_gets_the_note_and_a_page_only_part_does_not():
+    nb = _with_widget({"a1": "VBoxModel", "b2": "HTMLModel", "c3": "ButtonModel"})
+    assert site.mark_kernel_parts(nb, "Needs <Python> & a kernel") == 1
+    note, view = nb.cells[1].outputs
+    assert note.data["text/html"] == '<p class="site-needs-python" role="note">Needs &lt;Python&gt; &amp; a kernel</p>'
+    assert site.WIDGET_VIEW in view.data
+    page_only = _with_widget({"a1": "VBoxModel", "d4": "AnyModel", "e5": "HTMLModel"})
+    assert site.mark_kernel_parts(page_only, "n") == 0 and len(page_only.cells[1].outputs) == 1
+
+
 def test_page_names_and_links():
     assert site.page_name("01_what_is_a_twitch.ipynb") == "01_what_is_a_twitch.html"
     pages = {"01_what_is_a_twitch.ipynb", "SOURCES.md"}

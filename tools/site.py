@@ -13,6 +13,7 @@ from anywhere but the site itself is refused (`external_scripts`).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import nbformat
@@ -36,6 +38,28 @@ MAX_LESSON_BYTES = 1_000_000  # an executed lesson with its widget state (issue 
 # Files besides the lessons that the lessons link to; each becomes a page of its own.
 EXTRA_PAGES = ("SOURCES.md",)
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+# ipywidgets controls: clicking one only tells Python. A widget holding one needs a kernel to do anything.
+KERNEL_CONTROLS = {
+    "ButtonModel",
+    "ToggleButtonModel",
+    "ToggleButtonsModel",
+    "RadioButtonsModel",
+    "CheckboxModel",
+    "DropdownModel",
+    "SelectModel",
+    "SelectMultipleModel",
+    "TextModel",
+    "TextareaModel",
+    "IntTextModel",
+    "FloatTextModel",
+    "BoundedIntTextModel",
+    "BoundedFloatTextModel",
+    "IntSliderModel",
+    "FloatSliderModel",
+    "FileUploadModel",
+}
 SCRIPT_SRC = re.compile(r"<script\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 IMPORT_URL = re.compile(r"""\bimport\s*\(?\s*["']((?:[a-z][a-z0-9+.-]*:)?//[^"']+)["']""", re.I)
 ANCHOR = re.compile(r"""<a\b([^>]*?)\bhref=(["'])([^"']*)\2([^>]*)>(.*?)</a>""", re.I | re.S)
@@ -141,6 +165,39 @@ def execute(notebook: Path, workdir: Path, timeout: int = 180) -> nbformat.Noteb
     return nb
 
 
+def widget_models(nb: nbformat.NotebookNode, model_id: str) -> set[str]:
+    """The model names (``ButtonModel``…) of a widget and everything it holds, from the notebook's widget state."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    names: set[str] = set()
+    todo, seen = [model_id], set()
+    while todo:
+        mid = todo.pop()
+        if mid in seen or mid not in state:
+            continue
+        seen.add(mid)
+        names.add(state[mid]["model_name"])
+        todo += re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(state[mid].get("state", {})))
+    return names
+
+
+def mark_kernel_parts(nb: nbformat.NotebookNode, note: str) -> int:
+    """Put `note` above each widget whose controls are ipywidgets ones (their clicks go to Python, which the site
+    does not have; what works in the page is an anywidget). Returns how many were marked."""
+    marked = 0
+    for cell in nb.cells:
+        outputs = []
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and widget_models(nb, view["model_id"]) & KERNEL_CONTROLS:
+                marked += 1
+                html = f'<p class="site-needs-python" role="note">{escape(note)}</p>'
+                outputs.append(nbformat.v4.new_output("display_data", data={"text/html": html}))
+            outputs.append(output)
+        if cell.cell_type == "code":
+            cell.outputs = outputs
+    return marked
+
+
 def exporter(title: str):
     from nbconvert import HTMLExporter
 
@@ -185,11 +242,11 @@ class Page:
 
 def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
     """Build the site into `out` (replaced); returns one Page per lesson and extra page, in course order."""
-    from widgets.load import load_course
+    from widgets.load import load_course, load_site_texts
     from widgets.progress import ENV_DIR
 
     check_assets()
-    course = load_course()
+    course, note = load_course(), load_site_texts().needs_python
     sources = [lesson.notebook for lesson in course.lessons]
     missing = [s for s in sources if not (lessons_dir / s).is_file()]
     if missing:
@@ -211,6 +268,7 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
                 nb = execute(work / lesson.notebook, work)
                 saved = work / lesson.notebook
                 nbformat.write(nb, saved)
+                needs_python = mark_kernel_parts(nb, note)
                 html = render(nb, lesson.title, pages, echo)
                 target = out / page_name(lesson.notebook)
                 target.write_text(html, encoding="utf-8")
@@ -224,7 +282,7 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
                         target.stat().st_size,
                     )
                 )
-                echo(f"  {target.name}: {built[-1].seconds:.1f} s")
+                echo(f"  {target.name}: {built[-1].seconds:.1f} s; parts that need Python: {needs_python}")
         finally:
             if before is None:
                 os.environ.pop(ENV_DIR, None)

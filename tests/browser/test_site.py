@@ -34,6 +34,16 @@ _FIGURES = """() => [...document.querySelectorAll('.figure-view')].map((v) => ({
 }))"""
 
 
+# Per cell with widgets: does it hold an ipywidgets control (a click there only tells Python), and does it carry
+# the site's note that this part needs Python? Found from what the page drew, not from the builder's rule.
+_NEEDS_PYTHON = """() => [...document.querySelectorAll('.jp-Cell')].filter((c) => c.querySelector('.lesson-view'))
+  .map((c) => ({
+    controls: !!c.querySelector('.widget-button, .widget-toggle-buttons, .widget-radio, .widget-checkbox, '
+      + '.widget-dropdown, .widget-text, .widget-upload, .widget-slider'),
+    note: !!c.querySelector('.site-needs-python'),
+  }))"""
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "site"
@@ -93,6 +103,8 @@ def test_each_lesson_page_works_from_file_with_no_network(offline, notebook, art
     assert len(figures) >= figure_cells, figures
     for f in figures:
         assert f["route"] == "react" and f["draws"] >= 1 and f["drawn"], f"{notebook}: {figures}"
+    marks = page.evaluate(_NEEDS_PYTHON)
+    assert all(m["note"] == m["controls"] for m in marks), f"{notebook}: {marks}"
     body = page.inner_text("body")
     for broken in ("Error displaying widget", "Loading widget", "model not found", "Traceback"):
         assert broken not in body, f"{notebook}: {broken!r}"
