@@ -305,8 +305,13 @@ def home(title: str, lessons: list) -> str:
     return env.get_template("home.html.j2").render(title=title, lessons=lessons, assets=ASSETS)
 
 
-def report(pages: list[Page], seconds: float, echo=print) -> bool:
-    """Print each page's numbers; False when an executed lesson is over MAX_LESSON_BYTES."""
+def folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def report(pages: list[Page], seconds: float, out: Path | None = None, echo=print) -> bool:
+    """Print each page's numbers (and the folder's, given `out`); False when an executed lesson is over
+    MAX_LESSON_BYTES."""
     echo(f"{'page':<28} {'executed lesson':>16} {'HTML':>10} {'seconds':>8}")
     ok = True
     for p in pages:
@@ -314,6 +319,9 @@ def report(pages: list[Page], seconds: float, echo=print) -> bool:
         echo(f"{p.page:<28} {executed:>16} {p.html_bytes / 1e6:>7.3f} MB {p.seconds:>8.1f}")
         ok = ok and p.executed_bytes < MAX_LESSON_BYTES
     echo(f"built {len(pages)} pages in {seconds:.1f} s")
+    if out is not None:
+        shared, whole = folder_bytes(out / ASSETS) / 1e6, folder_bytes(out) / 1e6
+        echo(f"assets/ (scripts and fonts every page shares): {shared:.1f} MB; whole site {whole:.1f} MB")
     if not ok:
         echo(f"an executed lesson is over {MAX_LESSON_BYTES / 1e6:.0f} MB with its widget state")
     return ok
@@ -329,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     except SiteError as e:
         print(f"site: {e}", file=sys.stderr)
         return 1
-    ok = report(pages, time.perf_counter() - start)
+    ok = report(pages, time.perf_counter() - start, args.out)
     print(f"open {(args.out / 'index.html').resolve().as_uri()}")
     return 0 if ok else 1
 

@@ -49,7 +49,7 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "site"
     start = time.perf_counter()
     pages = site.build(out, echo=lambda *_: None)
-    site.report(pages, time.perf_counter() - start)
+    site.report(pages, time.perf_counter() - start, out)
     return out
 
 
