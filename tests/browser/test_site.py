@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tools import site
-from widgets.load import load_course
+from widgets.load import load_bank, load_course
 
 from .lab import widget_cells
 
@@ -123,28 +123,37 @@ def test_the_index_leads_to_the_first_lesson_and_its_next_link_to_the_second(off
     expect(page.locator(".site-nav a")).to_have_attribute("href", "index.html")
 
 
-def _first_quiz_question(page):
-    question = page.locator(".quiz-question").first
+def _shown_question(page):
+    """The quiz card on screen (the quiz shows one question at a time)."""
+    question = page.locator(".quiz").first.locator(".quiz-question:not([hidden])")
     question.scroll_into_view_if_needed()
     return question
 
 
-@pytest.mark.xfail(strict=True, reason="the quiz grades through the kernel until the in-page quiz is merged")
 def test_a_quiz_grades_in_the_page_and_its_answer_survives_a_reload(offline):
+    question = load_bank("01-physiology").question("s1")  # the lesson's first quiz: quiz("01-physiology", ["s1"])
+    right = next(o.text for o in question.options if o.id == question.answer)
+    wrong = next(o.text for o in question.options if o.id != question.answer)
     page = offline.open(site.page_name("01_what_is_a_twitch.ipynb"))
     offline.wait_rendered(page)
-    question = _first_quiz_question(page)
-    question.locator("input[type=radio]").first.check()
-    question.locator(".quiz-check").click()
-    feedback = question.locator(".quiz-feedback")
-    expect(feedback).not_to_have_text("", timeout=3_000)
-    shown = feedback.inner_text()
+    expect(page.locator(".quiz-page").first).to_have_attribute("data-kernel", "static")  # it knows: no kernel
+    card = _shown_question(page)
+    feedback = card.locator(".quiz-feedback")
+    card.get_by_role("radio", name=wrong, exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(feedback).to_have_attribute("data-stage", "hint", timeout=3_000)  # graded: wrong, a hint first
+    card.get_by_role("radio", name=right, exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(feedback).to_have_attribute("data-stage", "right", timeout=3_000)
+    shown = feedback.text_content()
     page.reload()
     offline.wait_rendered(page)
-    expect(_first_quiz_question(page).locator(".quiz-feedback")).to_have_text(shown, timeout=5_000)
+    card = _shown_question(page)
+    expect(card.locator(".quiz-feedback")).to_have_attribute("data-stage", "right", timeout=5_000)
+    expect(card.locator(".quiz-feedback")).to_have_text(shown)
+    expect(card.get_by_role("radio", name=right, exact=True)).to_be_checked()
 
 
-@pytest.mark.xfail(strict=True, reason="the simulator computes in the kernel until the in-page simulator is merged")
 def test_the_simulator_redraws_in_place_when_a_control_changes(offline):
     page = offline.open(site.page_name("02_lifestyle_triggers.ipynb"))
     offline.wait_rendered(page)
