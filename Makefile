@@ -22,7 +22,8 @@ LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u))
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
-test: $(STAMP)
+# tests/test_site.py and tests/browser/test_site.py build the site: they need node_modules too.
+test: $(STAMP) node_modules/.package-lock.json
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
