@@ -33,6 +33,9 @@ LESSONS = REPO / "lessons"
 TEMPLATES = Path(__file__).resolve().parent / "site_template"
 NODE_MODULES = REPO / "node_modules"
 ASSETS = "assets"  # the pages' scripts, relative to the site folder
+# The learner code every page of the site carries. The page quiz keeps answers in the browser under it (and the
+# lesson), so one code for every build keeps them across a rebuilt site; it is the same for everyone anyway.
+SITE_LEARNER = "learner-web-page"
 SITE_FILES = {"index.html"}  # pages every page may link to besides the lessons
 MAX_LESSON_BYTES = 1_000_000  # an executed lesson with its widget state (issue 14's goal)
 # Files besides the lessons that the lessons link to; each becomes a page of its own.
@@ -243,7 +246,8 @@ class Page:
 def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
     """Build the site into `out` (replaced); returns one Page per lesson and extra page, in course order."""
     from widgets.load import load_course, load_site_texts
-    from widgets.progress import ENV_DIR
+    from widgets.progress import ENV_DIR, ProgressStore
+    from widgets.progress_doc import empty_progress
 
     check_assets()
     course, note = load_course(), load_site_texts().needs_python
@@ -262,6 +266,7 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
         shutil.copytree(lessons_dir, work, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "text", "instructor"))
         before = os.environ.get(ENV_DIR)
         os.environ[ENV_DIR] = str(Path(tmp) / "progress")  # the kernels' throwaway progress store
+        ProgressStore(Path(tmp) / "progress").replace(empty_progress(SITE_LEARNER))
         try:
             for lesson in course.lessons:
                 start = time.perf_counter()

@@ -146,6 +146,8 @@ def test_a_quiz_grades_in_the_page_and_its_answer_survives_a_reload(offline):
     card.locator(".quiz-check").click()
     expect(feedback).to_have_attribute("data-stage", "right", timeout=3_000)
     shown = feedback.text_content()
+    kept = page.evaluate("() => Object.keys(localStorage)")
+    assert kept == [f"foot-twitch-lessons:answers:{site.SITE_LEARNER}:01-physiology"]  # the same in every build
     page.reload()
     offline.wait_rendered(page)
     card = _shown_question(page)
