@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 LRS_VENV := .venv-lrs
 LRS_STAMP := $(LRS_VENV)/.installed
 
-.PHONY: lab test bench lock clean-venv
+.PHONY: lab test bench site lock clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ $(NODE_STAMP): tests/js/package-lock.json
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
+# The static site's page-side files (npm, package-lock.json at the root: require.js, the widget renderer); files
+# only, no install scripts. The site tests build the site, so `make test` needs them too.
+SITE_NODE_STAMP := node_modules/.installed
+$(SITE_NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(SITE_NODE_STAMP)
+
 # JupyterLab refuses to run as root (containers, some classroom machines) unless told it may;
 # a read-only extension manager never asks PyPI for extensions (the lessons work offline).
 LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -45,11 +52,15 @@ $(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt -c tests/lrs/constraints.txt
 	touch $(LRS_STAMP)
 
-test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP)
+test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# The lessons as a static site in site/: no kernel, no network (open site/index.html; tools/site.py).
+site: $(STAMP) $(SITE_NODE_STAMP)
+	$(BIN)/python -m tools.site --out site
 
 # Re-pin after changing a dependency in pyproject.toml (keeps the other pins); `make lock LOCK_ARGS=--upgrade`
 # moves every package to its newest version within the ranges (then run `make test`). uv comes from PyPI.
