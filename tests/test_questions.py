@@ -96,7 +96,7 @@ def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path
     card.choose("toe")
     assert not card.check().correct and "Watch your own step." in card.feedback.value
     card.choose("heel")
-    assert card.check().correct and "✔ Right." in card.feedback.value
+    assert card.check().correct and "lesson-icon-right" in card.feedback.value
     assert [a["chosen"] for a in store.load()["attempts"]] == [["toe"], ["heel"]]
 
     again = Quiz(b, store).cards[1]  # the saved answer comes back through the type's own methods

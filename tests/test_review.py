@@ -187,7 +187,7 @@ def answer(card, right):
         ids = [i.id for i in q.items]
         card.choose(ids if right else ids[::-1])
     card.check_button.click()
-    assert card.feedback.value.startswith("<p") and (("✔ Right." in card.feedback.value) is right)
+    assert card.feedback.value.startswith("<p") and (("lesson-icon-right" in card.feedback.value) is right)
 
 
 def test_fresh_learner_gets_the_listed_order(store):

@@ -219,7 +219,9 @@ def test_the_verdict_is_a_box_with_its_kind_icon_and_title_announced_and_focused
         out = v.result.value
         o = rules.outcome(outcome)
         box = out[out.index("<section") :]
-        assert box.startswith(f'<section class="lesson-verdict verdict-{outcome} selfcheck-verdict selfcheck-{outcome}"')
+        assert box.startswith(
+            f'<section class="lesson-verdict verdict-{outcome} selfcheck-verdict selfcheck-{outcome}"'
+        )
         assert f"lesson-icon-{outcome}" in box and o.kind in box and o.title in box
         assert box.index(o.kind) < box.index(o.title) < box.index("Where and when:")
         assert f"{o.kind}: {o.title}" in v.announcer.message

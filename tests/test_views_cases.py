@@ -51,7 +51,7 @@ def test_a_more_cautious_choice_is_ok_explained_and_counted_as_not_wrong():
     fb = card.feedback.value
     assert "More cautious than needed, and that is OK" in fb and "Why:" in fb
     assert "lesson-icon-wrong" not in fb and "Not quite" not in fb and "lesson-icon-safe_side" in fb
-    assert "The lesson's answer: <span class=\"lesson-step verdict-same_day\">" in fb and "Get help today" in fb
+    assert 'The lesson\'s answer: <span class="lesson-step verdict-same_day">' in fb and "Get help today" in fb
     assert "first try: 1" in v.tally.value and card.judgement.accepted
 
 

@@ -27,7 +27,7 @@ def test_wrong_then_right_with_words_and_icon(five, store):
     assert "✘ Not quite." in card.feedback.value and "fb" in card.feedback.value and "Because." in card.feedback.value
     card.choose("a")
     card.check_button.click()
-    assert "✔ Right." in card.feedback.value
+    assert "lesson-icon-right" in card.feedback.value
     assert "Score: 0 of 5 right on the first try" in five.score.value and "now correct 1" in five.score.value
     assert [a["chosen"] for a in store.load()["attempts"]] == [["b"], ["a"]]
 
@@ -37,7 +37,7 @@ def test_every_type_can_be_answered_right(five):
     for card, answer in zip(five.cards, answers, strict=False):
         card.choose(answer)
         assert card.check().correct, card.question.id
-        assert "✔ Right." in card.feedback.value
+        assert "lesson-icon-right" in card.feedback.value
     assert "Score: 5 of 5" in five.score.value
 
 

@@ -21,7 +21,9 @@ OPEN_AT_START = ("know",)  # groups shown unfolded before any search
 
 def _row(e: GlossaryEntry) -> str:
     say = f'<span class="glossary-say">say: {html.text(e.say_it)}</span>' if e.say_it else ""
-    return f'<tr><th scope="row" class="glossary-term">{html.text(e.term)}{say}</th><td>{html.text(e.meaning)}</td></tr>'
+    return (
+        f'<tr><th scope="row" class="glossary-term">{html.text(e.term)}{say}</th><td>{html.text(e.meaning)}</td></tr>'
+    )
 
 
 def matches(e: GlossaryEntry, query: str) -> bool:

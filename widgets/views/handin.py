@@ -13,6 +13,7 @@ from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
 from .controls import button, name_field
+from .icons import icon
 from .keyboard import KeyboardSafeBox
 
 
@@ -39,7 +40,9 @@ class HandInButton(KeyboardSafeBox):
     def hand_in(self) -> handin.HandIn:
         self.result = handin.hand_in(self.store.load(), self.name.value, environ=self.environ)
         self.out.value = (
-            html.paragraph("✔ " + self.result.message) if self.result.ok else html.notice(self.result.message)
+            f"<p>{icon('right')}{html.text(self.result.message)}</p>"
+            if self.result.ok
+            else html.notice(self.result.message)
         )
         return self.result
 

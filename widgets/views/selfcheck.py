@@ -241,8 +241,9 @@ def render_example(e: triage.Example, rules: TriageRules) -> str:
     """Explore mode: the worked example, labelled as not about the learner, and no verdict of theirs."""
     return (
         f"<div class='{CSS['selfcheck_example']}'>"
-        f'<p><b>{icon("example")}{html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}'
-        f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}{render(e.verdict, rules, example=True)}</div>"
+        f"<p><b>{icon('example')}{html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
+        f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}"
+        f"{render(e.verdict, rules, example=True)}</div>"
     )
 
 
