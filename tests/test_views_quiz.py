@@ -24,7 +24,12 @@ def test_wrong_then_right_with_words_and_icon(five, store):
     card = five.cards[0]
     card.choose("b")
     card.check_button.click()
-    assert "✘ Not quite." in card.feedback.value and "fb" in card.feedback.value and "Because." in card.feedback.value
+    assert (
+        "lesson-icon-wrong" in card.feedback.value
+        and "Not quite." in card.feedback.value
+        and "fb" in card.feedback.value
+        and "Because." in card.feedback.value
+    )
     card.choose("a")
     card.check_button.click()
     assert "lesson-icon-right" in card.feedback.value
