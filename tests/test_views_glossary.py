@@ -53,3 +53,10 @@ def test_the_whole_glossary_has_a_search_box_that_keeps_matching_rows_and_says_h
 
 def test_glossary_text_is_escaped():
     assert "<script" not in glossary_html() and "&" not in re.sub(r"&(amp|lt|gt|quot|#x27);", "", glossary_html())
+
+
+def test_say_it_parts_are_kept_whole():
+    page = glossary_html()
+    e = next(e for e in load_glossary().entries if e.say_it and " " in e.say_it)
+    assert " ".join(f'<span class="glossary-nowrap">{p}</span>' for p in e.say_it.split()) in page
+    assert re.search(r"\.glossary-nowrap\s*\{\s*white-space:\s*nowrap", STYLESHEET.read_text(encoding="utf-8"))

@@ -42,15 +42,20 @@ def focused_inside(page, selector: str) -> bool:
     )
 
 
-def shoot(page, locator, path, widths=WIDTHS) -> None:
-    """Screenshots of `locator` at each width (the page is set back to its size after)."""
+def shoot(page, locator, path, widths=WIDTHS, height=1200) -> None:
+    """Screenshots of `locator` at each width, from its top down to at most `height` px (JupyterLab draws only
+    what is near the window, so a taller element is cut at the window's bottom). The page gets its size back."""
     size = page.viewport_size
     try:
         for w in widths:
-            page.set_viewport_size({"width": w, "height": 900})
+            page.set_viewport_size({"width": w, "height": height})
             page.wait_for_timeout(400)
-            locator.scroll_into_view_if_needed()
-            locator.screenshot(path=str(path).format(width=w))
+            locator.evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(200)
+            box = locator.bounding_box()
+            top = max(box["y"], 0)
+            clip = {"x": box["x"], "y": top, "width": box["width"], "height": min(box["height"], height - top)}
+            page.screenshot(path=str(path).format(width=w), clip=clip)
     finally:
         page.set_viewport_size(size)
 
@@ -72,6 +77,8 @@ def test_the_self_check_in_the_browser(ran_lesson, artifacts):
     result = form.locator(".selfcheck-result")
     live = form.locator(".lesson-announcer [role=status]")
     expect(live).to_have_attribute("aria-live", "polite")
+    for item in (rules.emergency_signs[0], rules.book_visit_signs[-1]):  # each question group has a name
+        expect(form.get_by_role("radiogroup", name=item.label, exact=True)).to_have_count(1)
 
     # issue 15 item 5: nothing answered -> one message, no verdict, no "call now" lines; read out and focused
     form.locator(".selfcheck-submit").click()

@@ -19,8 +19,14 @@ SEARCH_FROM = 20  # a glossary with more terms than this gets a search box
 OPEN_AT_START = ("know",)  # groups shown unfolded before any search
 
 
+def whole_words(s: str) -> str:
+    """`s` escaped, each space-separated part kept on one line: a "say it" like "dy-ag-NO-sis" never splits at
+    its hyphens ("dy-ag- / NO-sis")."""
+    return " ".join(f'<span class="glossary-nowrap">{html.text(w)}</span>' for w in s.split())
+
+
 def _row(e: GlossaryEntry) -> str:
-    say = f'<span class="glossary-say">say: {html.text(e.say_it)}</span>' if e.say_it else ""
+    say = f'<span class="glossary-say">say: {whole_words(e.say_it)}</span>' if e.say_it else ""
     return (
         f'<tr><th scope="row" class="glossary-term">{html.text(e.term)}{say}</th><td>{html.text(e.meaning)}</td></tr>'
     )
