@@ -33,21 +33,24 @@ def _heading(s: str) -> W.HTML:
 
 
 class Question(W.VBox):
-    """One question: its text, labelled radio buttons, and a short "what does this mean?" line."""
+    """One question: its text, labelled radio buttons (Yes / No / Not sure in one row), and a folded
+    "What does this mean?" line. The short label names the group for screen readers (drawn hidden)."""
 
     def __init__(self, qid: str, label: str, text: str, help_text: str, options: list[tuple[str, str]]):
         self.qid = qid
-        self.prompt = W.HTML(f"<p><b>{html.text(text)}</b></p>")
+        self.prompt = W.HTML(f'<p class="selfcheck-question"><b>{html.text(text)}</b></p>')
         self.input = W.RadioButtons(
             options=options,
             value=None,
             description=label,
+            orientation="horizontal" if options == ITEM_OPTIONS else "vertical",
             style={"description_width": "initial"},
             layout=W.Layout(width="auto"),
             tooltip=text,
         )
         self.help = W.HTML(
-            f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> {html.text(help_text)}</p>'
+            f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
+            f"{html.paragraph(help_text)}</details>"
         )
         super().__init__([self.prompt, self.input, self.help])
         self.add_class(CSS["selfcheck_item"])
