@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from widgets.load import load_cases
 
 from .lab import lesson_showing, widget_cells
-from .test_selfcheck import focused_inside, shoot
+from .test_selfcheck import axe_on, focused_inside, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -55,6 +55,7 @@ def test_stories_one_at_a_time_with_the_keyboard(ran_lesson, artifacts):
     expect(view.locator(".case-story .case-heading")).to_contain_text(stories[0].title)
     expect(view.locator(".case-feedback")).to_contain_text("Why:")  # the answer was kept
     shoot(page, view, artifacts / "stories-{width}.png")
+    assert axe_on(page, [".case-stories"]) == []
 
 
 def test_glossary_is_compact_and_terms_keep_whole_words(ran_lesson, artifacts):
@@ -99,3 +100,4 @@ def test_glossary_is_compact_and_terms_keep_whole_words(ran_lesson, artifacts):
             shoot(page, view, artifacts / "glossary-{width}.png", widths=(width,))
     finally:
         page.set_viewport_size(size)
+    assert axe_on(page, [".glossary"]) == []

@@ -42,6 +42,20 @@ def focused_inside(page, selector: str) -> bool:
     )
 
 
+def axe_on(page, classes: list[str]) -> list[str]:
+    """Serious and critical axe-core findings inside the shown notebook's elements of these classes."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    scope = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea "
+    response = Axe().run(page, context={"include": [[scope + c] for c in classes]}).response
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {n['target']}: {n['html'][:160]}"
+        for v in response["violations"]
+        if v["impact"] in ("serious", "critical")
+        for n in v["nodes"]
+    ]
+
+
 def shoot(page, locator, path, widths=WIDTHS, height=1200) -> None:
     """Screenshots of `locator` at each width, from its top down to at most `height` px (JupyterLab draws only
     what is near the window, so a taller element is cut at the window's bottom). The page gets its size back."""
@@ -86,6 +100,7 @@ def test_the_self_check_in_the_browser(ran_lesson, artifacts):
     expect(result.locator(".lesson-verdict, .lesson-caution")).to_have_count(0)
     expect(live).to_have_text(rules.form.answer_first)
     assert focused_inside(page, ".selfcheck .selfcheck-result .selfcheck-first")
+    shoot(page, result, artifacts / "selfcheck-answer-first-{width}.png")
 
     # exploring with nothing answered: the worked example, labelled, and no verdict of the learner's own
     form.locator(".selfcheck-mode").get_by_role("radio", name=rules.form.mode_explore, exact=True).check()
@@ -130,4 +145,5 @@ def test_the_self_check_in_the_browser(ran_lesson, artifacts):
     assert links.count() == sum(1 for s in rules.sources.values() if s.url)
     expect(links.first).to_have_accessible_name(next(s.name for s in rules.sources.values() if s.url))
     shoot(page, result, artifacts / "selfcheck-emergency-{width}.png")
+    assert axe_on(page, [".selfcheck"]) == []
     shoot(page, form, artifacts / "selfcheck-form-{width}.png")
