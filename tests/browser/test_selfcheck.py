@@ -146,4 +146,13 @@ def test_the_self_check_in_the_browser(ran_lesson, artifacts):
     expect(links.first).to_have_accessible_name(next(s.name for s in rules.sources.values() if s.url))
     shoot(page, result, artifacts / "selfcheck-emergency-{width}.png")
     assert axe_on(page, [".selfcheck"]) == []
+
+    # "not sure" about two sudden signs: get help today, with both "call now" cautions first, in one box
+    _answer(form, rules, "sudden_numbness", "unsure")
+    _answer(form, rules, "trouble_speaking", "unsure")
+    form.locator(".selfcheck-submit").click()
+    expect(result.locator(".selfcheck-same_day")).to_contain_text(rules.outcome("same_day").title)
+    expect(result.locator(".lesson-caution li")).to_have_count(2)
+    assert focused_inside(page, ".selfcheck .selfcheck-result .lesson-caution")
+    shoot(page, result, artifacts / "selfcheck-same-day-{width}.png")
     shoot(page, form, artifacts / "selfcheck-form-{width}.png")
