@@ -19,7 +19,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 # a read-only extension manager never asks PyPI for extensions (the lessons work offline).
 LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# The lessons' Jupyter settings (widgets/jupyter_config: lesson files saved without outputs, no news pop-up,
+# Markdown opened rendered) are copied into .venv first, as Binder's postBuild and the hub recipes do.
 lab: $(STAMP)
+	$(BIN)/python -m widgets.lab_server --install > /dev/null
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 test: $(STAMP)
