@@ -6,8 +6,8 @@ every Jupyter server and JupyterLab of that environment reads them. ``make lab``
 Binder's ``postBuild`` (so also the hub image repo2docker builds, deploy/z2jh) and the TLJH recipe (deploy/tljh)
 run it once. JupyterLab's defaults: no "news" pop-up; Markdown files (the teacher's guide) open rendered.
 
-The server extension, for the lesson notebooks only (the course map's notebooks and the instructor's, recognised by name and by their
-``from widgets import`` cells) it
+The server extension, for the lesson notebooks only (the course map's notebooks and the instructor's, known by
+name and by their ``from widgets import`` cells):
 
 - strips, on every save (JupyterLab's autosave too), cell outputs, execution counts, run timings and saved
   widget state, and writes the notebook metadata back in the form the repository keeps (tools/nbclean.py).
@@ -60,9 +60,7 @@ def is_lesson(path: str, nb: dict) -> bool:
     """A lesson notebook: named like one, with at least one ``from widgets import`` cell."""
     if PurePosixPath(path).name not in lesson_names():
         return False
-    return any(
-        c.get("cell_type") == "code" and _source(c).startswith(WIDGET_CELL) for c in nb.get("cells", [])
-    )
+    return any(c.get("cell_type") == "code" and _source(c).startswith(WIDGET_CELL) for c in nb.get("cells", []))
 
 
 def _source(cell: dict) -> str:
