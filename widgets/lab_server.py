@@ -29,6 +29,8 @@ import sys
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+JSON = dict[str, Any]  # a notebook or a contents model, as JSON
+
 CONFIG = Path(__file__).parent / "jupyter_config"  # mirrors the prefix it is installed into
 
 STORED_LANGUAGE_INFO = {"name": "python"}  # what the repository keeps (tools/nbclean.py)
@@ -56,19 +58,19 @@ def lesson_names() -> frozenset[str]:
     return frozenset({lesson.notebook for lesson in load_course().lessons} | {"class_results.ipynb"})
 
 
-def is_lesson(path: str, nb: dict) -> bool:
+def is_lesson(path: str, nb: JSON) -> bool:
     """A lesson notebook: named like one, with at least one ``from widgets import`` cell."""
     if PurePosixPath(path).name not in lesson_names():
         return False
     return any(c.get("cell_type") == "code" and _source(c).startswith(WIDGET_CELL) for c in nb.get("cells", []))
 
 
-def _source(cell: dict) -> str:
+def _source(cell: JSON) -> str:
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else str(src)
 
 
-def strip(nb: dict) -> dict:
+def strip(nb: JSON) -> JSON:
     """Remove outputs, execution counts, run timings and widget state from a notebook dict (in place)."""
     meta = nb.setdefault("metadata", {})
     meta.pop("widgets", None)
@@ -84,13 +86,13 @@ def strip(nb: dict) -> dict:
     return nb
 
 
-def pre_save(model: dict, path: str, **_: Any) -> None:
+def pre_save(model: JSON, path: str, **_: Any) -> None:
     """The contents manager's pre-save hook: strip a lesson notebook before it is written."""
     if model.get("type") == "notebook" and isinstance(model.get("content"), dict) and is_lesson(path, model["content"]):
         strip(model["content"])
 
 
-def on_open(model: dict, path: str) -> dict:
+def on_open(model: JSON, path: str) -> JSON:
     """Give an opened lesson notebook the ``language_info`` its kernel will report (see the module text)."""
     nb = model.get("content")
     if model.get("type") == "notebook" and isinstance(nb, dict) and is_lesson(path, nb):
@@ -107,11 +109,11 @@ def _wrap_get(contents_manager: Any) -> None:
         return
     if inspect.iscoroutinefunction(original):
 
-        async def get(path: str, *args: Any, **kwargs: Any) -> dict:
+        async def get(path: str, *args: Any, **kwargs: Any) -> JSON:
             return on_open(await original(path, *args, **kwargs), path)
     else:
 
-        def get(path: str, *args: Any, **kwargs: Any) -> dict:  # type: ignore[misc]
+        def get(path: str, *args: Any, **kwargs: Any) -> JSON:  # type: ignore[misc]
             return on_open(original(path, *args, **kwargs), path)
 
     get._lessons_wrapped = True  # type: ignore[attr-defined]
