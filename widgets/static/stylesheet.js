@@ -34,9 +34,13 @@ function findRoot(el, then) {
   if (!tryFind()) requestAnimationFrame(() => { if (!tryFind()) setTimeout(tryFind, 300); });
 }
 
-const LEFT = new Set(); // ids of kernels shut down because the learner followed a "Next" link
-const GONE = new Set(); // ids of kernels the server no longer has (shut down from outside the page)
-const WATCHED = new Map(); // kernel id → kernel, asked about every few seconds, once per page
+// Shared by every copy of this module in the page (anywidget may load one per widget):
+window.__lessonsLifecycle = window.__lessonsLifecycle || {
+  left: new Set(), // ids of kernels shut down because the learner followed a "Next" link
+  gone: new Set(), // ids of kernels the server no longer has (shut down from outside the page)
+  watched: new Map(), // kernel id → kernel, asked about every few seconds, once per page
+};
+const { left: LEFT, gone: GONE, watched: WATCHED } = window.__lessonsLifecycle;
 
 // JupyterLab notices a kernel shut down from outside the page (the REST API, a hub's idle culler) only at its next
 // poll, up to about 10 s later; the server itself is asked here every 3 s, once per kernel however many views.
