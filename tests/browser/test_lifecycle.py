@@ -6,6 +6,7 @@ temporary prefix), as ``make lab``, Binder and the hubs do.
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 
@@ -64,7 +65,8 @@ def _wait_stopped(page: LabPage, timeout: float = 20) -> None:
     page.page.wait_for_function(
         """(panel) => {
             const nb = document.querySelector(panel);
-            const views = [...nb.querySelectorAll('.lesson-view')].filter((v) => !v.parentElement.closest('.lesson-view'));
+            const views = [...nb.querySelectorAll('.lesson-view')]
+                .filter((v) => !v.parentElement.closest('.lesson-view'));
             return views.length > 0 && views.every((v) => v.classList.contains('lesson-stopped')
                 && v.querySelector(':scope > .lesson-stopped-note'));
         }""",
@@ -130,7 +132,7 @@ def test_a_stopped_kernel_says_so_and_run_all_brings_every_widget_back(browser, 
 def test_following_next_through_the_course_keeps_one_tab_per_lesson_and_one_kernel(browser, lab, pages):
     lessons = [l.notebook for l in load_course().lessons]
     page = _open(browser, lab, pages, lessons[0])
-    for here, there in zip(lessons, lessons[1:], strict=False):
+    for here, there in itertools.pairwise(lessons):
         page.run_all()
         page.notebook_panel.locator(".jp-RenderedMarkdown p", has_text="Next:").locator("a").first.click()
         page = LabPage(page.page, lab, there)
