@@ -11,6 +11,7 @@ import re
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.lab import BROKEN_TEXT, LabPage, start_lab
 from widgets import lab_server
@@ -149,3 +150,17 @@ def test_following_next_through_the_course_keeps_one_tab_per_lesson_and_one_kern
     assert len(kernels) == 1, kernels
     tabs = _tabs(page)
     assert len(tabs) == len(set(tabs)) <= len(lessons), tabs
+
+
+def test_the_start_notebook_saves_files_at_once_and_names_them_after_the_learner(browser, lab, pages):
+    page = _open(browser, lab, pages, "00_start_here.ipynb")
+    page.run_all()
+    backup = page.notebook_panel.locator(".progress-backup")
+    backup.get_by_role("textbox", name="Your name or a nickname").fill("Ann B.")
+    backup.locator(".backup-export").click()  # nothing answered yet: it says so, no file
+    expect(backup.locator(".backup-export-out")).to_contain_text("not answered any quiz questions yet")
+    with page.page.expect_download() as info:  # one click, the file comes
+        backup.locator(".backup-download").click()
+    assert info.value.suggested_filename == "foot-twitch-progress-ann-b.json"
+    upload = backup.locator(".backup-upload")
+    assert upload.inner_text().strip() == "Choose a progress file"
