@@ -30,6 +30,20 @@ function findPlotly() {
   return found;
 }
 
+// Page-side logic (optional): a canvas whose `logic` holds ES modules ({file name: source}, the entry last;
+// "./name.js" imports point at the earlier ones) builds its figure in the page: the entry's
+// attach({model, el, graph, redraw}) adds its controls and returns {figure(template), destroy()}.
+async function loadLogic(sources) {
+  if (!sources || !Object.keys(sources).length) return null;
+  const urls = {};
+  let entry = null;
+  for (const [name, src] of Object.entries(sources)) {
+    const code = src.replace(/(from\s*)["']\.\/([\w.-]+)["']/g, (m, from, dep) => from + JSON.stringify(urls[dep]));
+    entry = urls[name] = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+  }
+  return import(entry);
+}
+
 function render({ model, el }) {
   el.classList.add("figure-view");
   el.style.position = "relative";  // keeps the visually hidden text alternative inside the figure
@@ -40,11 +54,12 @@ function render({ model, el }) {
   const gd = document.createElement("div");
   gd.setAttribute("aria-hidden", "true");
   el.append(alt, gd);
-  let Plotly = null, draws = 0, gone = false;
+  let Plotly = null, draws = 0, gone = false, page = null;
   const draw = () => {
     if (!Plotly || gone) return;
-    const f = model.get("figure");
+    let f = model.get("figure");
     if (!f || !f.data) return;
+    if (page) f = page.figure(f);
     alt.textContent = model.get("alt");
     Plotly.react(gd, f.data, f.layout, f.config).then(() => {
       draws += 1;
@@ -52,7 +67,10 @@ function render({ model, el }) {
     });
   };
   const resize = new ResizeObserver(() => { if (Plotly && gd.data) Plotly.Plots.resize(gd); });
-  findPlotly().then((P) => {
+  const logic = loadLogic(model.get("logic")).then((mod) => {
+    if (mod && !gone) page = mod.attach({ model, el, graph: gd, redraw: () => draw() });
+  }).catch((e) => console.error("figure: page-side logic failed", e));
+  Promise.all([findPlotly(), logic]).then(([P]) => {
     if (gone) return;
     Plotly = P;
     const route = P ? "react" : "fallback";
@@ -62,6 +80,6 @@ function render({ model, el }) {
   });
   model.on("change:figure", draw);
   model.on("change:alt", () => { alt.textContent = model.get("alt"); });
-  return () => { gone = true; resize.disconnect(); model.off("change:figure", draw); if (Plotly) Plotly.purge(gd); };
+  return () => { gone = true; resize.disconnect(); if (page && page.destroy) page.destroy(); model.off("change:figure", draw); if (Plotly) Plotly.purge(gd); };
 }
 export default { render };

@@ -87,8 +87,8 @@ class FigureView(W.VBox):
     also shown the old way: plotly's mimebundle in an ``Output`` widget.
     """
 
-    def __init__(self, css: str, height: int, alt: str):
-        self.canvas = FigureCanvas(alt=alt, layout=W.Layout(width="100%"))
+    def __init__(self, css: str, height: int, alt: str, canvas: FigureCanvas | None = None):
+        self.canvas = canvas or FigureCanvas(alt=alt, layout=W.Layout(width="100%"))
         self.fallback = W.Output(layout=W.Layout(width="100%"))
         box = W.Layout(min_height=f"{height + 10}px", width="100%", overflow="hidden")  # no scroll region to tab to
         super().__init__([self.canvas, self.fallback], layout=box)
