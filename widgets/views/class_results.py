@@ -213,7 +213,7 @@ class ClassResults(KeyboardSafeBox):
             description="Chart of lesson", style={"description_width": "initial"}, layout=W.Layout(width="max-content")
         )
         self._quiet = False
-        self.lesson_picker.observe(lambda _: self._quiet or self._draw(), names="value")
+        self.lesson_picker.observe(self._picked, names="value")
         self.chart_note = W.HTML()
         self.charts: dict[str, dict] = {}  # lesson id → its chart
         self.chart = FigureView(CSS["class_results_chart"], chart_height(0), CHART_ALT)
@@ -341,6 +341,10 @@ class ClassResults(KeyboardSafeBox):
             self._quiet = False
         self._draw()
         return result
+
+    def _picked(self, _change) -> None:
+        if not self._quiet:
+            self._draw()
 
     def _draw(self) -> None:
         """Show the picked lesson's chart; with no answers at all a plain sentence instead of an empty chart."""
