@@ -164,3 +164,22 @@ def test_the_start_notebook_saves_files_at_once_and_names_them_after_the_learner
     assert info.value.suggested_filename == "foot-twitch-progress-ann-b.json"
     upload = backup.locator(".backup-upload")
     assert upload.inner_text().strip() == "Choose a progress file"
+
+    # the progress table is live: an answer saved by another kernel (here: this test's own store over the same
+    # file, as lesson 01's kernel would) shows without running anything again
+    from widgets.load import load_bank
+    from widgets.progress import ProgressStore
+    from widgets.views.quiz import quiz
+
+    n = len(load_bank("01-physiology").full_ids())
+    table = page.notebook_panel.locator(".progress-overview table")
+    expect(table).to_contain_text(f"0/{n}")
+    card = quiz("01-physiology", ProgressStore(lab.data_dir)).cards[0]
+    card.choose(card.question.answer)
+    card.check()
+    table.scroll_into_view_if_needed()  # the learner comes back to the table
+    expect(table).to_contain_text(f"1/{n}", timeout=5_000)
+    card = quiz("01-physiology", ProgressStore(lab.data_dir)).cards[1]
+    card.choose(card.question.answer)
+    card.check()
+    expect(table).to_contain_text(f"2/{n}", timeout=15_000)  # while it stays on screen: within a few seconds

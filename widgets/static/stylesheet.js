@@ -26,12 +26,13 @@ function isEnded(kernel, manager) {
 }
 
 function findRoot(el, then) {
+  let tries = 0; // the view is put into the page a moment after this widget is drawn
   const tryFind = () => {
     const root = el.closest(".lesson-view");
     if (root) then(root);
-    return Boolean(root);
+    else if (tries++ < 50) setTimeout(tryFind, 100);
   };
-  if (!tryFind()) requestAnimationFrame(() => { if (!tryFind()) setTimeout(tryFind, 300); });
+  tryFind();
 }
 
 // Shared by every copy of this module in the page (anywidget may load one per widget):

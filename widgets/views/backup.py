@@ -193,7 +193,7 @@ class ProgressBackup(KeyboardSafeBox):
                     "Answer the quizzes in the lessons first, then click Make my results file again."
                 )
                 + "<p>Does your teacher want a file anyway? "
-                + download_link(content, name, f"Save an empty {name}")
+                + download_link(content, name, f"Save {name} with no answers")
                 + "</p>"
             )
             return doc
