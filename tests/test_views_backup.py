@@ -68,7 +68,7 @@ def test_exporting_no_answers_says_so_and_saves_nothing(tmp_path, saved_files):
     view = progress_backup(ProgressStore(tmp_path))
     view.export_button.click()
     assert "not answered any quiz questions yet" in view.export_out.value
-    assert saved_files == []  # only the "Save an empty …" link would
+    assert saved_files == []  # only the "Save … with no answers" link would
     content, _ = link(view.export_out.value)
     assert check_export(json.loads(content))["questions"] == {}
 

@@ -7,6 +7,7 @@ temporary prefix), as ``make lab``, Binder and the hubs do.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import time
 
@@ -27,6 +28,11 @@ STOPPED_NOTE = ".lesson-stopped-note"
 def lab(browser, tmp_path_factory):
     prefix = tmp_path_factory.mktemp("prefix")
     lab_server.install(prefix)
+    # this prefix is not the server's own: point JupyterLab at the shipped defaults installed in it
+    settings = prefix / "share/jupyter/lab/settings"
+    (prefix / "etc/jupyter/jupyter_server_config.json").write_text(
+        json.dumps({"LabApp": {"app_settings_dir": str(settings)}})
+    )
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("JUPYTER_CONFIG_PATH", str(prefix / "etc/jupyter"))
         with start_lab() as running:
@@ -183,3 +189,13 @@ def test_the_start_notebook_saves_files_at_once_and_names_them_after_the_learner
     card.choose(card.question.answer)
     card.check()
     expect(table).to_contain_text(f"2/{n}", timeout=15_000)  # while it stays on screen: within a few seconds
+
+
+def test_the_teachers_guide_opens_rendered(browser, lab, pages):
+    page = browser.context.new_page()
+    pages.append(page)
+    page.goto(f"{lab.url}/lab/tree/instructor/guide.md?reset&token={lab.token}")
+    shown = page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .jp-RenderedMarkdown h1").first
+    expect(shown).to_be_visible(timeout=60_000)  # Markdown Preview, not the text editor
+    assert page.locator(".jp-MainAreaWidget:not(.lm-mod-hidden) .jp-FileEditor").count() == 0
+    assert page.locator(".jp-Notification-Toast").count() == 0  # no "get notified about news?" pop-up
