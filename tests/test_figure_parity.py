@@ -155,7 +155,7 @@ def test_foot_map_page_shows_what_python_would_draw_for_every_choice():
 
 
 def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
-    for seed in range(8):
+    for seed in range(4):
         view = tc.twitch_vs_cramp(seed)
         states = [{"shown": "both"}, {"shown": "twitch"}, {"shown": "cramp"}]
         page = page_states(view, "twitch_cramp.js", states)
