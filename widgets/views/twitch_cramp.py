@@ -147,7 +147,7 @@ def template(title: str, close_up: str) -> dict:
 
 
 NARROW_BELOW = 640  # px: a narrower figure stacks the panels (the page picks the layout by its width)
-NARROW_HEIGHT = 620
+NARROW_HEIGHT = 660
 
 
 def narrow_layout(title: str, close_up: str) -> dict:
@@ -155,12 +155,12 @@ def narrow_layout(title: str, close_up: str) -> dict:
     layout = copy.deepcopy(template(title, close_up)["layout"])
     layout["height"] = NARROW_HEIGHT
     layout["xaxis"]["domain"] = layout["xaxis2"]["domain"] = [0, 1]
-    layout["yaxis"]["domain"], layout["yaxis2"]["domain"] = [0.58, 1], [0, 0.4]
-    layout["xaxis3"]["domain"], layout["yaxis3"]["domain"] = [0, 1], [0.74, 0.95]
+    layout["yaxis"]["domain"], layout["yaxis2"]["domain"] = [0.6, 1], [0, 0.36]
+    layout["xaxis3"]["domain"], layout["yaxis3"]["domain"] = [0, 1], [0.76, 0.95]
     notes = layout["annotations"]
     notes[2] |= {"x": 0.01, "y": 0.95}  # close-up title, over its box
     notes[3] |= {"x": 0.5, "y": 1.0}  # "Twitch" over the top panel
-    notes[4] |= {"x": 0.5, "y": 0.41}  # "Cramp" over the bottom panel
+    notes[4] |= {"x": 0.5, "y": 0.37}  # "Cramp" over the bottom panel
     return layout
 
 
