@@ -20,6 +20,7 @@ from ..progress_doc import encode_progress, read_progress_upload
 from . import html
 from .controls import button, name_field
 from .handin import HandInButton
+from .icons import icon
 from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
@@ -100,7 +101,8 @@ class ProgressBackup(KeyboardSafeBox):
                 "alone for a while. Download your progress file before you stop."
             )
             self.warning.value = (
-                f'<p role="alert"><b>⚠️ You are on Binder.</b> {html.text(binder)}</p>' + self.warning.value
+                f'<p role="alert"><b>{icon("caution")}You are on Binder.</b> {html.text(binder)}</p>'
+                + self.warning.value
             )
         self.warning.add_class(CSS["backup_warning"])
 
