@@ -26,7 +26,7 @@ from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
 CHART_ALT = "Right on the first try, per question (most missed at the top)"
-X_TITLE = "learners right on the first try, in % of those who answered the question"
+X_TITLE = "right on the first try (% of the learners who answered)"
 PERCENT_TICKS = [0, 25, 50, 75, 100]
 NO_ANSWERS = (
     "No chart yet: the files counted hold no quiz answers. When learners have answered some quiz questions "
@@ -76,7 +76,7 @@ def percent_figure(stats: list[engine.QuestionStat], lesson_title: str = "") -> 
         "hoverinfo": "text",
     }
     layout = base_layout(
-        f"{lesson_title}: {CHART_ALT[0].lower()}{CHART_ALT[1:]}" if lesson_title else CHART_ALT,
+        f"{lesson_title} – {CHART_ALT[0].lower()}{CHART_ALT[1:]}" if lesson_title else CHART_ALT,
         chart_height(len(shown)),
         margin={"l": 10, "r": 30, "t": 50, "b": 50},
         # a little past 100 so the 100 % tick and its grid line are drawn, not clipped at the frame
