@@ -121,7 +121,7 @@ def figure(step, mode: str, number: int, total: int, title: str) -> dict:
                 "y": 0.3,
                 "showarrow": False,
                 "yanchor": "top",
-                "text": ("▶ <b>" + PART_NAMES[part] + "</b>") if here else PART_NAMES[part],
+                "text": ("→ <b>" + PART_NAMES[part] + "</b>") if here else PART_NAMES[part],
                 "font": {"color": BLACK if here else GREY, "size": 15 if here else 13},
             }
         )
