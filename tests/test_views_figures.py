@@ -18,7 +18,8 @@ from widgets.views.simulator import LEVELS, noticed_level
 def shown(view) -> dict:
     """The one figure the view's page-side canvas holds, as the front end receives it."""
     fig = view.output.canvas.figure
-    assert set(fig) == {"data", "layout", "config"}  # plain plotly JSON: no HTML, no script
+    assert set(fig) <= {"data", "layout", "config", "narrow", "narrow_below"}  # plain plotly JSON: no HTML, no script
+    assert {"data", "layout", "config"} <= set(fig)
     assert not view.output.fallback.outputs  # the page has not asked for the old route
     return json.loads(json.dumps(fig))
 

@@ -275,6 +275,18 @@ _FIGURES_DRAWN = """(panel) => {
 }"""
 
 
+# Every plotly figure of the notebook as wide as the box it sits in (give or take a pixel): it followed the window.
+_FIGURES_FIT = """(panel) => {
+  const nb = document.querySelector(panel);
+  return !!nb && [...nb.querySelectorAll('.jp-Cell-outputArea .js-plotly-plot')].every((gd) => {
+    const svg = gd.querySelector('.main-svg'), box = gd.closest('.figure-view') || gd.parentElement;
+    return !svg || !box.clientWidth || Math.abs(svg.getBoundingClientRect().width - box.clientWidth) <= 1;
+  });
+}"""
+
+LAYOUT_PROBE = Path(__file__).with_name("layout_probe.js")
+
+
 class LabPage:
     """One JupyterLab tab showing one notebook, with the steps a learner takes."""
 
@@ -387,6 +399,33 @@ class LabPage:
             self.page.screenshot(path=str(path))
         finally:
             self.page.set_viewport_size(size)
+
+    LEFT_PANEL = "#jp-left-stack"
+    FILE_BROWSER_TAB = '.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="filebrowser"]'
+
+    def left_panel_open(self) -> bool:
+        return self.page.locator(self.LEFT_PANEL).evaluate("e => !e.classList.contains('lm-mod-hidden')")
+
+    def set_width(self, width: int, left_panel: bool, height: int = 900) -> None:
+        """Resize the window to `width` px with JupyterLab's left side panel (the file browser) open or closed,
+        then give the figures a moment to follow (at most 3 s: the layout check says if they did not)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        self.page.set_viewport_size({"width": width, "height": height})
+        if self.left_panel_open() != left_panel:
+            self.page.locator(self.FILE_BROWSER_TAB).click()  # the tab opens and closes the panel
+        self.page.wait_for_function(
+            "([sel, open]) => document.querySelector(sel).classList.contains('lm-mod-hidden') !== open",
+            arg=[self.LEFT_PANEL, left_panel],
+        )
+        with contextlib.suppress(PlaywrightTimeout):
+            self.page.wait_for_function(_FIGURES_FIT, arg=self.NOTEBOOK, timeout=3000, polling=50)
+        self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def layout_report(self) -> dict:
+        """tests/browser/layout_probe.js over the notebook's outputs: scrollbars, cut-off and overlapping text,
+        and each figure's drawn width next to its box's."""
+        return self.page.evaluate(LAYOUT_PROBE.read_text(encoding="utf-8"), self.NOTEBOOK)
 
     def axe_violations(self, impacts=("serious", "critical")) -> list[str]:
         """axe-core over the notebook's output areas (our widgets); JupyterLab's own chrome is left out."""

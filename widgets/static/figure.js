@@ -2,6 +2,12 @@
 // Plotly comes from the page: window.Plotly, else jupyterlab-plotly's own module through JupyterLab's
 // extension registry (already downloaded at start-up). Never a CDN, never a copy through the widget channel.
 // Without either, the element says route "fallback" and the kernel draws the figure the old way (mimebundle).
+//
+// Sizing: the figure is always drawn at the width of its element (measured here, never guessed in Python) and
+// drawn again whenever that width changes (a ResizeObserver: window resized, side panel opened). Below
+// `figure.narrow_below` px the layout overrides in `figure.narrow` are merged in (e.g. side-by-side panels
+// stacked). A visually hidden text alternative says in words what the figure shows now (title, the
+// view's own description, the figure's notes) and follows every redraw.
 const MIME = "application/vnd.plotly.v1+json";
 let found = null;
 
@@ -30,28 +36,93 @@ function findPlotly() {
   return found;
 }
 
+const isObject = (v) => v && typeof v === "object" && !Array.isArray(v);
+
+// `base` with `over` merged in, objects key by key (arrays, such as annotations, are replaced whole)
+function merge(base, over) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over || {})) out[k] = isObject(v) && isObject(base[k]) ? merge(base[k], v) : v;
+  return out;
+}
+
+// the layout for a given width: narrow overrides below the figure's breakpoint, the width itself, autosize off
+// (the width is ours: plotly's own autosize would measure a container that is still being laid out)
+export function layoutFor(figure, width) {
+  let layout = figure.layout || {};
+  if (figure.narrow && width && width < (figure.narrow_below || 0)) layout = merge(layout, figure.narrow);
+  if (!width) return { ...layout, autosize: true };
+  return wrapTitle({ ...layout, autosize: false, width }, width);
+}
+
+// markup → words (a <template> is inert: nothing in it loads or runs); arrows and triangles are drawing, not words
+const plain = (html) => {
+  const t = document.createElement("template");
+  t.innerHTML = String(html || "").replace(/<br\s*\/?>/gi, " ");
+  return t.content.textContent.replace(/[\u2190-\u21ff\u25a0-\u25ff]/g, "").replace(/\s+/g, " ").trim();
+};
+
+// a title too long for the width gets line breaks between words (plotly never wraps text by itself); the top
+// margin and the height grow by the added lines, so the plot keeps its size and nothing moves onto it
+const LINE = 1.3; // plotly's line spacing, in font sizes
+function wrapTitle(layout, width) {
+  const title = layout.title;
+  if (!title) return layout;
+  const t = typeof title === "string" ? { text: title } : title;
+  const size = (t.font && t.font.size) || 16;
+  const perLine = Math.max(12, Math.floor((width - 20) / (size * 0.55)));
+  if (plain(t.text).length <= perLine) return layout;
+  const lines = [""];
+  for (const w of String(t.text || "").replace(/<br\s*\/?>/gi, " ").split(" ")) {
+    const last = lines[lines.length - 1];
+    if (last && plain(last + " " + w).length > perLine) lines.push(w);
+    else lines[lines.length - 1] = last ? last + " " + w : w;
+  }
+  const extra = Math.ceil((lines.length - 1) * size * LINE);
+  const pad = { ...(t.pad || {}) };
+  // plotly centres a title of several lines on its anchor line: a top-anchored one moves up by half the extra
+  if ((t.yanchor || "top") === "top") pad.t = (pad.t || 0) + extra / 2;
+  const margin = { ...(layout.margin || {}) };
+  margin.t = (margin.t ?? 100) + extra;
+  return { ...layout, title: { ...t, text: lines.join("<br>"), pad }, margin, height: (layout.height || 450) + extra };
+}
+
+// the figure in words: its title, what the view says about it, then every note drawn on it
+export function describe(layout, description) {
+  const title = plain(layout.title && (layout.title.text ?? layout.title));
+  const notes = (layout.annotations || []).map((a) => plain(a.text)).filter(Boolean);
+  const said = plain(description);
+  const parts = [title, said === title ? "" : said, notes.length ? `Labels: ${notes.join("; ")}` : ""].filter(Boolean);
+  return parts.map((p) => (/[.:!?]$/.test(p) ? p : p + ".")).join(" ");
+}
+
 function render({ model, el }) {
   el.classList.add("figure-view");
-  el.style.position = "relative";  // keeps the visually hidden text alternative inside the figure
   const alt = document.createElement("p");
-  alt.className = "figure-alt";
-  alt.textContent = model.get("alt");
-  alt.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);margin:0";
+  alt.className = "figure-alt";  // visually hidden (layout.css), read by screen readers
   const gd = document.createElement("div");
+  gd.className = "figure-plot";
   gd.setAttribute("aria-hidden", "true");
   el.append(alt, gd);
-  let Plotly = null, draws = 0, gone = false;
+  let Plotly = null, draws = 0, gone = false, drawnWidth = 0, frame = 0;
+  const width = () => Math.floor(el.clientWidth);
   const draw = () => {
     if (!Plotly || gone) return;
     const f = model.get("figure");
     if (!f || !f.data) return;
-    alt.textContent = model.get("alt");
-    Plotly.react(gd, f.data, f.layout, f.config).then(() => {
+    drawnWidth = width();
+    const layout = layoutFor(f, drawnWidth);
+    alt.textContent = describe(layout, model.get("alt"));
+    Plotly.react(gd, f.data, layout, f.config).then(() => {
       draws += 1;
       el.setAttribute("data-draws", String(draws));
+      el.setAttribute("data-width", String(drawnWidth));
     });
   };
-  const resize = new ResizeObserver(() => { if (Plotly && gd.data) Plotly.Plots.resize(gd); });
+  // redraw at the new width once per frame, only when the width really changed (height follows the layout)
+  const resize = new ResizeObserver(() => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => { frame = 0; if (width() && width() !== drawnWidth) draw(); });
+  });
   findPlotly().then((P) => {
     if (gone) return;
     Plotly = P;
@@ -60,8 +131,16 @@ function render({ model, el }) {
     if (model.get("route") !== route) { model.set("route", route); model.save_changes(); }
     if (P) { draw(); resize.observe(el); } else { gd.remove(); }
   });
+  const described = () => { const f = model.get("figure"); alt.textContent = describe(layoutFor(f || {}, drawnWidth), model.get("alt")); };
   model.on("change:figure", draw);
-  model.on("change:alt", () => { alt.textContent = model.get("alt"); });
-  return () => { gone = true; resize.disconnect(); model.off("change:figure", draw); if (Plotly) Plotly.purge(gd); };
+  model.on("change:alt", described);
+  return () => {
+    gone = true;
+    resize.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    model.off("change:figure", draw);
+    model.off("change:alt", described);
+    if (Plotly) Plotly.purge(gd);
+  };
 }
 export default { render };

@@ -13,7 +13,7 @@ from .. import simulation as sim
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
 from .controls import button
-from .figure import FigureView, axis, base_layout, caption, say, status, typed
+from .figure import FigureView, axis, base_layout, caption, responsive, say, stacked, status, typed
 from .keyboard import KeyboardSafeBox
 
 HEIGHT = 360
@@ -78,11 +78,12 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
             "ax": 0,
             "ay": -25,
             "text": "cramp: far above the line, still going",
+            "xanchor": "right",  # ends at its arrow: never runs past the panel's right edge
             "showarrow": True,
             "arrowhead": 2,
         },
         {
-            "xref": "paper",
+            "xref": "x domain",
             "yref": "y",
             "x": 0.0,
             "y": sim.MOVE_THRESHOLD,
@@ -92,19 +93,20 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
             "showarrow": False,
             "font": {"size": 12},
         },
+        # panel titles placed on their own panel (axis domain), so they move with it when the panels stack
         {
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0.23,
+            "xref": "x domain",
+            "yref": "y domain",
+            "x": 0.5,
             "y": 1.0,
             "yanchor": "bottom",
             "showarrow": False,
             "text": "<b>Twitch</b> (one motor unit)",
         },
         {
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0.77,
+            "xref": "x2 domain",
+            "yref": "y2 domain",
+            "x": 0.5,
             "y": 1.0,
             "yanchor": "bottom",
             "showarrow": False,
@@ -122,7 +124,9 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
     )
-    return {"data": data, "layout": layout}
+    # narrow outputs: the cramp panel under the twitch panel, each full width, the whole figure taller
+    narrow = stacked(2, gap=0.22) | {"height": 2 * HEIGHT - 40}
+    return responsive({"data": data, "layout": layout}, narrow)
 
 
 class TwitchVsCramp(KeyboardSafeBox):
