@@ -24,9 +24,11 @@
   const shown = (el) =>
     el.checkVisibility ? el.checkVisibility({ opacityProperty: true, visibilityProperty: true }) : !!el.getClientRects().length;
   // the part of rect r left visible by el and every clipping ancestor inside its output area (the notebook's own
-  // scroller is left out: text scrolled out of the window is not cut off)
+  // scroller is left out: text scrolled out of the window is not cut off), and how much of it a box that hides
+  // its overflow (hidden/clip, not a scroller: that one is a scrollbar, reported as such) cuts off
   const clipped = (el, r, area) => {
     let { left, top, right, bottom } = r;
+    let cut = 0;
     for (let a = el; a && a !== area.parentElement; a = a.parentElement) {
       const cs = getComputedStyle(a);
       const cx = cs.overflowX !== "visible", cy = cs.overflowY !== "visible";
@@ -34,11 +36,17 @@
       if (!cx && !cy && !clipRule) continue;
       const b = a.getBoundingClientRect();
       if (clipRule && (b.width <= 1 || b.height <= 1)) return null; // visually hidden text
-      if (cx || clipRule) { left = Math.max(left, b.left + a.clientLeft); right = Math.min(right, b.left + a.clientLeft + a.clientWidth); }
-      if (cy || clipRule) { top = Math.max(top, b.top + a.clientTop); bottom = Math.min(bottom, b.top + a.clientTop + a.clientHeight); }
+      const box = { l: b.left + a.clientLeft, t: b.top + a.clientTop };
+      box.r = box.l + a.clientWidth;
+      box.b = box.t + a.clientHeight;
+      const hides = (o) => o === "hidden" || o === "clip";
+      if (hides(cs.overflowX) || clipRule) cut = Math.max(cut, box.l - left, right - box.r);
+      if (hides(cs.overflowY) || clipRule) cut = Math.max(cut, box.t - top, bottom - box.b);
+      if (cx || clipRule) { left = Math.max(left, box.l); right = Math.min(right, box.r); }
+      if (cy || clipRule) { top = Math.max(top, box.t); bottom = Math.min(bottom, box.b); }
       if (right - left < 1 || bottom - top < 1) return null;
     }
-    return { left, top, right, bottom };
+    return { left, top, right, bottom, cut };
   };
   const pieces = [], cutOff = [], scrollbars = [], figures = [];
   let id = 0;
@@ -46,8 +54,7 @@
     if (rect.width < 1 || rect.height < 1) return;
     const seen = clipped(el, rect, area);
     if (!seen) return;
-    const cut = Math.max(seen.left - rect.left, rect.right - seen.right, seen.top - rect.top, rect.bottom - seen.bottom);
-    if (cut >= MIN) cutOff.push({ cell, widget: widgetOf(el), text: short(text), by: `${Math.round(cut)} px` });
+    if (seen.cut >= MIN) cutOff.push({ cell, widget: widgetOf(el), text: short(text), by: `${Math.round(seen.cut)} px` });
     pieces.push({ text, cell, owner, widget: widgetOf(el), r: seen });
   };
   for (const [cell, area] of areas) {

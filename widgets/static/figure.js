@@ -70,20 +70,24 @@ function wrapTitle(layout, width) {
   const t = typeof title === "string" ? { text: title } : title;
   const size = (t.font && t.font.size) || 16;
   const perLine = Math.max(12, Math.floor((width - 20) / (size * 0.55)));
-  if (plain(t.text).length <= perLine) return layout;
-  const lines = [""];
-  for (const w of String(t.text || "").replace(/<br\s*\/?>/gi, " ").split(" ")) {
-    const last = lines[lines.length - 1];
-    if (last && plain(last + " " + w).length > perLine) lines.push(w);
-    else lines[lines.length - 1] = last ? last + " " + w : w;
+  const given = String(t.text || "").split(/<br\s*\/?>/i);
+  const lines = [];
+  for (const part of given) {
+    lines.push("");
+    for (const w of part.split(" ")) {
+      const last = lines[lines.length - 1];
+      if (last && plain(last + " " + w).length > perLine) lines.push(w);
+      else lines[lines.length - 1] = last ? last + " " + w : w;
+    }
   }
-  const extra = Math.ceil((lines.length - 1) * size * LINE);
+  if (lines.length === 1) return layout;
+  const added = Math.ceil((lines.length - given.length) * size * LINE);
   const pad = { ...(t.pad || {}) };
-  // plotly centres a title of several lines on its anchor line: a top-anchored one moves up by half the extra
-  if ((t.yanchor || "top") === "top") pad.t = (pad.t || 0) + extra / 2;
+  // plotly shifts a title of several lines up by about 3/4 of a font size per extra line (measured): pushed back down
+  if ((t.yanchor || "top") === "top") pad.t = (pad.t || 0) + Math.ceil((lines.length - 1) * size * 0.8);
   const margin = { ...(layout.margin || {}) };
-  margin.t = (margin.t ?? 100) + extra;
-  return { ...layout, title: { ...t, text: lines.join("<br>"), pad }, margin, height: (layout.height || 450) + extra };
+  margin.t = (margin.t ?? 100) + added;
+  return { ...layout, title: { ...t, text: lines.join("<br>"), pad }, margin, height: (layout.height || 450) + added };
 }
 
 // the figure in words: its title, what the view says about it, then every note drawn on it

@@ -76,6 +76,7 @@ def axis(title: str = "", **extra: Any) -> dict:
         "showline": True,
         "fixedrange": True,
         "ticks": "outside",
+        "automargin": True,  # the margin grows to fit tick labels and title: they never run into each other
     }
     a.update(extra)
     return a
