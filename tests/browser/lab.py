@@ -427,6 +427,35 @@ class LabPage:
         and each figure's drawn width next to its box's."""
         return self.page.evaluate(LAYOUT_PROBE.read_text(encoding="utf-8"), self.NOTEBOOK)
 
+    TALLEST = 16000  # px: Chromium draws no taller screenshot
+
+    def screenshots(self, path: Path) -> list[Path]:
+        """The whole notebook, as tall as it is: one image (`path`), or for a notebook taller than Chromium can draw
+        at once, consecutive parts ``<stem>-1.png``, ``<stem>-2.png``, … scrolled one window apart."""
+        size = self.page.viewport_size
+        scroller = self.notebook_panel.locator(".jp-WindowedPanel-outer")
+        total = int(scroller.evaluate("e => e.scrollHeight"))
+        window = min(total + 200, self.TALLEST)
+        self.page.set_viewport_size({"width": size["width"], "height": window})
+        shown = int(scroller.evaluate("e => e.clientHeight"))
+        tops = list(range(0, max(total - shown, 0) + 1, shown)) or [0]
+        if tops[-1] < total - shown:
+            tops.append(total - shown)
+        paths = (
+            [path]
+            if len(tops) == 1
+            else [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, len(tops) + 1)]
+        )
+        try:
+            for top, out in zip(tops, paths, strict=True):
+                scroller.evaluate("(e, top) => { e.scrollTop = top; }", top)
+                self.page.wait_for_timeout(300)
+                self.page.screenshot(path=str(out))
+        finally:
+            scroller.evaluate("e => { e.scrollTop = 0; }")
+            self.page.set_viewport_size(size)
+        return paths
+
     def axe_violations(self, impacts=("serious", "critical")) -> list[str]:
         """axe-core over the notebook's output areas (our widgets); JupyterLab's own chrome is left out."""
         from axe_playwright_python.sync_playwright import Axe

@@ -69,7 +69,7 @@ function wrapTitle(layout, width) {
   if (!title) return layout;
   const t = typeof title === "string" ? { text: title } : title;
   const size = (t.font && t.font.size) || 16;
-  const perLine = Math.max(12, Math.floor((width - 20) / (size * 0.55)));
+  const perLine = Math.max(12, Math.floor((width - 20) / (size * 0.52))); // Arial: about 0.5 em a letter
   const given = String(t.text || "").split(/<br\s*\/?>/i);
   const lines = [];
   for (const part of given) {
@@ -114,9 +114,11 @@ function render({ model, el }) {
     const f = model.get("figure");
     if (!f || !f.data) return;
     drawnWidth = width();
-    const layout = layoutFor(f, drawnWidth);
+    // copies: plotly writes computed values (e.g. ranges widened to keep a drawing's aspect) back into what it is
+    // given, and the next width must start from the figure as sent, not from the last drawing
+    const layout = structuredClone(layoutFor(f, drawnWidth));
     alt.textContent = describe(layout, model.get("alt"));
-    Plotly.react(gd, f.data, layout, f.config).then(() => {
+    Plotly.react(gd, structuredClone(f.data), layout, f.config).then(() => {
       draws += 1;
       el.setAttribute("data-draws", String(draws));
       el.setAttribute("data-width", String(drawnWidth));

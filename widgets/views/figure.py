@@ -44,12 +44,12 @@ def base_layout(title: str, height: int, **extra: Any) -> dict:
         "title": {
             "text": html.text(title),
             "x": 0,
-            "xref": "paper",
+            "xref": "container",  # from the figure's left edge, whatever the margins (figure.js wraps it to fit)
             "xanchor": "left",
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 8},
+            "pad": {"t": 8, "l": 10},
             "font": {"size": 16},
             "automargin": True,
         },
