@@ -84,14 +84,18 @@
       if (!text || t.closest(".hoverlayer") || !shown(t)) continue;
       add(text, t.parentElement, t.getBoundingClientRect(), cell, ++id, area);
     }
+    // each figure next to the room its view has: it must neither stick out past it (hidden or not) nor leave it empty
     for (const gd of area.querySelectorAll(".js-plotly-plot")) {
-      const holder = gd.closest(".figure-view") || gd.parentElement;
       const svg = gd.querySelector(".main-svg");
+      const room = gd.closest(".lesson-view") || gd.closest(".jp-OutputArea-output") || gd.parentElement;
+      if (!svg || !shown(gd)) continue;
+      const s = svg.getBoundingClientRect(), r = room.getBoundingClientRect();
       figures.push({
         cell,
         widget: widgetOf(gd),
-        drawn: svg ? Math.round(svg.getBoundingClientRect().width) : 0,
-        box: Math.round(holder.clientWidth),
+        drawn: Math.round(s.width),
+        room: room.clientWidth,
+        over: Math.round(s.right - (r.left + room.clientLeft + room.clientWidth)),
       });
     }
   }
