@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+LRS_VENV := .venv-lrs
+LRS_STAMP := $(LRS_VENV)/.installed
+
 .PHONY: lab test bench clean-venv
 
 $(BIN)/python:
@@ -22,11 +25,19 @@ LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u))
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
-test: $(STAMP)
+# tests/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins
+# fastapi, uvicorn and httpx exactly (tests/lrs/requirements.txt; every package pinned in constraints.txt).
+$(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
+	$(PYTHON) -m venv $(LRS_VENV)
+	$(LRS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt -c tests/lrs/constraints.txt
+	touch $(LRS_STAMP)
+
+test: $(STAMP) $(LRS_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(LRS_VENV)

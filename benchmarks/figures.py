@@ -21,7 +21,7 @@ def run(args) -> list[str]:
 
     def change(i: int) -> None:
         name, value = order[i % len(order)]
-        if s.controls[name].value == value:  # make sure every call is a real change
+        if s.settings[name] == value:  # make sure every call is a real change
             value = next(v for v in sim.choices(name) if v != value)
         s.set(name, value)
 
@@ -31,7 +31,7 @@ def run(args) -> list[str]:
         line(
             "callback",
             "twitch_vs_cramp",
-            time_calls(lambda i: (v.replay_button if i % 2 else v.replay_cramp_button).click(), args.runs),
+            time_calls(lambda i: v.replay("twitch" if i % 2 else "cramp"), args.runs),
         )
     )
     m = motor_unit()

@@ -39,7 +39,7 @@ def test_new_store_is_a_private_versioned_database(tmp_path):
     assert oct((tmp_path / "data").stat().st_mode & 0o777) == "0o700"
     assert oct((tmp_path / "data" / "progress.db").stat().st_mode & 0o777) == "0o600"
     with sqlite3.connect(tmp_path / "data" / "progress.db") as c:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not WAL: works on NFS
 
 
@@ -168,7 +168,7 @@ def test_fresh_process_reads_back_and_shows_saved_state(tmp_path):
         from widgets import quiz
         q = quiz("01-physiology")
         print(q.score.value)
-        print(q.cards[0].input.value)
+        print(q.cards[0].answer())
         print(q.cards[0].feedback.value)
     """)
     out = subprocess.run(
@@ -183,7 +183,7 @@ def test_fresh_process_reads_back_and_shows_saved_state(tmp_path):
 
     n = len(load_bank("01-physiology").recap())  # the recap quiz leaves section checks out
     assert (
-        f"Score: 1 of {n} right on the first try" in score and f"answered 2/{n}" in score and "now correct 2" in score
+        f"Score: 1 of {n} right on the first try" in score and f"answered 2/{n}" in score and "2 right so far" in score
     )
     assert chosen == "a"
-    assert "Saved from before: 2 attempt(s); first try wrong." in feedback
+    assert "Saved from before: 2 tries, first try wrong." in feedback

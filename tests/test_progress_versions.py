@@ -40,7 +40,7 @@ def test_a_reworded_explanation_keeps_the_saved_answer_current(tmp_path):
     q.cards[0].choose("a")
     q.cards[0].check()
     again = Quiz(bank(single(explanation="Said another way.")), store)
-    assert "Saved from before: 1 attempt(s); first try right." in again.cards[0].feedback.value
+    assert "Saved from before: 1 try, first try right." in again.cards[0].feedback.value
 
 
 def test_review_answers_carry_the_hash_too(tmp_path):

@@ -76,8 +76,11 @@ def test_twitch_and_cramp_stack_with_their_titles_on_their_own_panel():
     fig = narrow_figure(twitch_vs_cramp())
     lay = fig["layout"]
     assert lay["yaxis"]["domain"][0] > lay["yaxis2"]["domain"][1]  # twitch above cramp
-    titles = [a for a in lay["annotations"] if a.get("yref", "").endswith("domain")]
-    assert {a["xref"] for a in titles} == {"x domain", "x2 domain"}
+    titles = {a["xref"] for a in lay["annotations"] if "motor unit" in a["text"]}
+    assert titles == {"x domain", "x2 domain"}  # each panel's title on its own panel
+    assert not [a for a in lay["annotations"] if "paper" in (a.get("xref"), a.get("yref"))]
+    inset, panel = lay["yaxis3"]["domain"], lay["yaxis"]["domain"]
+    assert panel[0] <= inset[0] < inset[1] <= panel[1]  # the close-up stays inside the twitch panel
     assert lay["height"] > base_layout("t", 360)["height"]
 
 

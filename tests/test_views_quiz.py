@@ -1,11 +1,19 @@
-"""Drive the quiz widget from Python as a learner would: choose, Check, read the feedback."""
+"""Drive the quiz from Python as the page does: choose, Check (the page's response, then the attempt message
+through the kernel's own path), read the feedback; and the kernel's rules for what it saves."""
 
-import ipywidgets as W
+import json
+import re
+import sqlite3
+import uuid
+
 import pytest
 
+from widgets import grading
+from widgets.load import all_banks
+from widgets.palette import STATIC
 from widgets.progress import ProgressStore
-from widgets.shuffle import shuffled_options
-from widgets.views.quiz import Quiz, quiz
+from widgets.views.keyboard import KeyboardGuard
+from widgets.views.quiz import LABELS, Quiz, QuizPage, quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
 
@@ -20,68 +28,143 @@ def five(store):
     return Quiz(bank(single(), multiple(), truefalse(), numeric(), ordering()), store)
 
 
-def test_wrong_then_right_with_words_and_icon(five, store):
+def message(card, answer, attempt_id=None, **extra):
+    """The message the page sends for one try."""
+    msg = {
+        "kind": "attempt",
+        "attempt_id": attempt_id or uuid.uuid4().hex,
+        "question": card.full_id,
+        "hash": card.hash,
+        "answer": answer,
+        "show": False,
+        "wrong_before": 0,
+    }
+    msg.update(extra)
+    return msg
+
+
+def test_first_wrong_try_gives_the_hint_the_second_the_answer_then_right(five, store):
     card = five.cards[0]
     card.choose("b")
     card.check_button.click()
-    assert "✘ Not quite." in card.feedback.value and "fb" in card.feedback.value and "Because." in card.feedback.value
+    assert "Not quite. Try again." in card.feedback.value and "Hint: Think again." in card.feedback.value
+    assert "fb" not in card.feedback.value and "Because." not in card.feedback.value  # no answer yet
+    card.choose("c")
+    card.check_button.click()
+    assert "Here is the answer." in card.feedback.value and "The answer: A" in card.feedback.value
+    assert "fc" in card.feedback.value and "Why:</b> Because." in card.feedback.value
     card.choose("a")
     card.check_button.click()
-    assert "✔ Right." in card.feedback.value
-    assert "Score: 0 of 5 right on the first try" in five.score.value and "now correct 1" in five.score.value
-    assert [a["chosen"] for a in store.load()["attempts"]] == [["b"], ["a"]]
+    assert "Right." in card.feedback.value and card.feedback.value.count("Right.") == 1
+    assert "Score: 0 of 5 right on the first try · answered 1/5 · 1 right so far" in five.score.value
+    assert [a["chosen"] for a in store.load()["attempts"]] == [["b"], ["c"], ["a"]]
 
 
-def test_every_type_can_be_answered_right(five):
+def test_every_type_can_be_answered_right_and_right_feedback_never_repeats(five):
     answers = ["a", ["a", "c"], False, "3", ["one", "two", "three", "four"]]
-    for card, answer in zip(five.cards, answers, strict=False):
+    for card, answer in zip(five.cards, answers, strict=True):
         card.choose(answer)
         assert card.check().correct, card.question.id
-        assert "✔ Right." in card.feedback.value
+        assert "Right." in card.feedback.value and "<li>Right.</li>" not in card.feedback.value
     assert "Score: 5 of 5" in five.score.value
 
 
 def test_empty_answer_is_not_recorded(five, store):
     five.cards[3].check()
-    assert "Type a number" in five.cards[3].feedback.value
+    assert "Type a number (weeks) first." in five.cards[3].feedback.value
     assert store.load()["attempts"] == []
 
 
-def test_numeric_label_shows_unit_and_feedback_says_too_high(five):
+def test_numeric_first_try_says_too_high_then_the_bank_feedback(five):
     card = five.cards[3]
-    assert "(weeks)" in card.input.description
+    assert card.data["unit"] == "weeks"
     card.choose(9)
     card.check_button.click()
-    assert "too high" in card.feedback.value and "You answered 9 weeks." in card.feedback.value
+    assert "Your answer is too high." in card.feedback.value and "You answered 9 weeks." in card.feedback.value
+    assert "too high<" not in card.feedback.value  # the bank's own feedback waits for the second try
+    card.check_button.click()
+    assert "<li>too high</li>" in card.feedback.value and "The answer: 3 weeks (± 0.5)" in card.feedback.value
+
+
+def test_show_the_answer_counts_as_a_wrong_first_try(five, store):
+    card = five.cards[2]
+    card.show_button.click()
+    assert "Here is the answer." in card.feedback.value and "The answer: False" in card.feedback.value
+    card.choose(False)
+    assert card.check().correct
+    saved = store.load()["attempts"]
+    assert [(a["chosen"], a["correct"]) for a in saved] == [([], False), (["false"], True)]
+    assert five.lesson_score.first_try == 0 and five.lesson_score.now_correct == 1
+    card.show_button.click()  # asked again after a try: nothing more is saved
+    assert len(store.load()["attempts"]) == 2
+
+
+def test_an_attempt_id_is_saved_once_and_the_reply_says_so(five, store):
+    card = five.cards[0]
+    msg = message(card, "a", attempt_id="page-try-0001")
+    first, again = five.handle_attempt(msg), five.handle_attempt(dict(msg))
+    assert (first["kind"], first["outcome"], again["outcome"]) == ("saved", "saved", "duplicate")
+    assert first["response"]["correct"] is True and first["status"]["attempts"] == 1
+    assert len(store.load()["attempts"]) == 1
+    restarted = Quiz(five.bank, ProgressStore(store.directory))  # a new kernel: the database remembers the id
+    assert restarted.handle_attempt(dict(msg))["outcome"] == "duplicate"
+    assert len(ProgressStore(store.directory).load()["attempts"]) == 1
+
+
+def test_the_kernel_saves_its_own_verdict_and_refuses_what_is_not_an_answer(five, store):
+    card = five.cards[1]
+    reply = five.handle_attempt(message(card, ["a", "b"], correct=True))  # whatever a page claims
+    assert reply["response"]["correct"] is False and store.load()["attempts"][-1]["correct"] is False
+    assert five.handle_attempt(message(card, ["zzz"]))["outcome"] == "invalid"
+    assert five.handle_attempt(message(card, ["a"], hash="0" * 16))["outcome"] == "stale"
+    assert five.handle_attempt(message(card, ["a"], question="99-test/nope"))["outcome"] == "stale"
+    assert five.handle_attempt(message(card, ["a"], attempt_id="x"))["outcome"] == "invalid"
+    assert five.handle_attempt(message(card, ["a"], attempt_id="<script>alert(1)</script>"))["outcome"] == "invalid"
+    assert len(store.load()["attempts"]) == 1
+
+
+def test_page_messages_reach_the_kernel_path_and_the_reply_goes_back(five, store):
+    sent = []
+    five.page.send = sent.append  # what the comm would carry back to the page
+    five.page._handle_custom_msg(message(five.cards[0], "a"), [])
+    assert sent and sent[0]["kind"] == "saved" and sent[0]["outcome"] == "saved"
+    assert len(store.load()["attempts"]) == 1
+
+
+def test_an_unwritable_folder_keeps_the_try_and_saves_it_once_when_resent(tmp_path):
+    blocker = tmp_path / "f"
+    blocker.write_text("x")
+    store = ProgressStore(blocker / "sub")
+    q = Quiz(bank(single()), store)
+    assert "cannot be saved" in q.notice.value
+    msg = message(q.cards[0], "a", attempt_id="kept-in-browser-1")
+    assert q.handle_attempt(msg)["outcome"] == "waiting"
+    assert q.handle_attempt(dict(msg))["outcome"] == "waiting"  # resent while still waiting: kept once
+    blocker.unlink()
+    blocker.mkdir()
+    assert q.handle_attempt(dict(msg))["outcome"] == "duplicate"  # written now, and only once
+    assert [a["chosen"] for a in ProgressStore(blocker / "sub").load()["attempts"]] == [["a"]]
 
 
 def test_options_shuffled_stably_with_none_of_the_above_last(store):
-    q = bank(
+    b = bank(
         single(
             options=[{"id": i, "text": i, "feedback": "f"} for i in "abcdefg"]
             + [{"id": "none", "text": "None of the above", "feedback": "f", "keep_last": True}]
         )
     )
-    ids = {tuple(o.id for o in shuffled_options(q.questions[0], seed)) for seed in ("s1", "s2", "s3", "s4")}
-    assert len(ids) > 1  # different learners, different orders
-    assert all(order[-1] == "none" for order in ids)
-    a = Quiz(q, store).cards[0].input.options
-    b = Quiz(q, store).cards[0].input.options
-    assert a == b  # the same learner sees the same order each time
+    first, again = Quiz(b, store).cards[0].data["options"], Quiz(b, store).cards[0].data["options"]
+    assert first == again and first[-1]["id"] == "none"
+    assert [o["id"] for o in first] != [o.id for o in b.questions[0].options]
 
 
-def test_ordering_uses_labelled_dropdowns(five):
+def test_ordering_starts_scrambled_and_takes_item_ids(five):
     card = five.cards[4]
-    drops = card.input.children
-    assert all(isinstance(d, W.Dropdown) for d in drops)
-    assert [d.description for d in drops] == ["Place 1", "Place 2", "Place 3", "Place 4"]
-
-
-def test_every_input_has_a_label(five):
-    for card in five.cards:
-        widgets = card.input.children if isinstance(card.input, W.VBox) else [card.input]
-        assert all(w.description for w in widgets)
-        assert card.check_button.tooltip
+    start = [i["id"] for i in card.data["items"]]
+    assert sorted(start) == sorted(card.data["right"]) and start != card.data["right"]
+    card.choose(["two", None, "one", "four"])
+    assert "Put every step in a place first." in card.check().feedback[0]
+    assert "move each one up or down" in card.prompt.value
 
 
 def test_content_html_is_escaped(store):
@@ -101,6 +184,7 @@ def test_content_html_is_escaped(store):
     card.choose("a")
     card.check()
     assert "<script>" not in card.feedback.value and "&lt;b&gt;" in card.feedback.value
+    assert "textContent" in (STATIC / "quiz.js").read_text() and "innerHTML" not in (STATIC / "quiz.js").read_text()
 
 
 def test_learner_input_is_escaped(five):
@@ -122,37 +206,45 @@ def test_saved_state_is_shown_on_reopen(store):
     again = Quiz(b, store)
     assert "answered 2/5" in again.score.value and "Score: 1 of 5" in again.score.value
     assert again.cards[1].answer() == ["a", "c"]
-    assert "Saved from before: 2 attempt(s); first try wrong." in again.cards[1].feedback.value
-    assert again.cards[4].answer() == ["one", "two", "three", "four"]
+    assert "Saved from before: 2 tries, first try wrong." in again.cards[1].feedback.value
+    assert "Saved from before: 1 try, first try right." in again.cards[4].feedback.value
     assert again.cards[0].feedback.value == ""
+    saved = again.page.saved
+    assert saved["99-test/q2"]["answer"] == ["a", "c"] and saved["99-test/q2"]["first_correct"] is False
+    assert "99-test/q1" not in saved
 
 
-def test_unwritable_store_warns_in_the_quiz(tmp_path):
-    (tmp_path / "f").write_text("x")
-    q = Quiz(bank(single()), ProgressStore(tmp_path / "f" / "sub"))
-    assert "cannot be saved" in q.notice.value
-    q.cards[0].choose("a")
-    assert q.cards[0].check().correct
-
-
-def test_shipped_quiz_builds(store):
+def test_shipped_quiz_builds_as_one_page_widget_with_the_keyboard_guard(store):
     q = quiz("01-physiology", store)
     assert len(q.cards) >= 5 and "quiz" in q._dom_classes
+    assert sum(isinstance(c, QuizPage) for c in q.children) == 1
+    assert sum(isinstance(c, KeyboardGuard) for c in q.children) == 1
+    assert '"data-lm-suppress-shortcuts": "true"' in (STATIC / "quiz.js").read_text()  # on the page's root
+    json.dumps(q.page.questions)  # plain JSON
+    assert q.page.learner == store.learner() and q.page.lesson == "01-physiology"
 
 
-def test_ordering_places_start_on_the_choose_label(five):
-    drops = five.cards[4].input.children
-    assert all(d.label == "— choose —" and d.value is None for d in drops)
-    five.cards[4].choose(["two", None, "one", "four"])
-    assert drops[1].label == "— choose —"
-    assert "Put every step in a place first." in five.cards[4].check().feedback[0]
+def test_every_label_the_page_uses_is_defined_once_and_used(store):
+    used = set(re.findall(r"\bL\.(\w+)", (STATIC / "quiz.js").read_text()))
+    used |= set(re.findall(r'L\["(\w+)"\]', (STATIC / "quiz.js").read_text()))
+    used |= {f"mark_{k}" for k in ("ok", "bad", "missed")}  # L["mark_" + kind]
+    assert used <= set(LABELS), used - set(LABELS)
+    assert set(LABELS) <= used | {"score"}, set(LABELS) - used
 
 
-def test_top_level_views_carry_the_keyboard_guard(five):
-    from widgets.views.keyboard import KeyboardGuard
-
-    assert sum(isinstance(c, KeyboardGuard) for c in five.children) == 1
-    assert "data-lm-suppress-shortcuts" in KeyboardGuard()._esm
+def test_no_jargon_bad_grammar_or_emoji_in_what_the_quiz_shows():
+    shown = list(LABELS.values())
+    for b in all_banks():
+        for q in b.questions:
+            shown += list(grading.texts(q).values())
+            right = json.loads(json.dumps(q.right_answer()))
+            shown += grading.respond(q, str(right).lower() if isinstance(right, bool) else right, 1).lines
+            shown.append(grading.grade(q, right).summary)
+    text = " ".join(shown)
+    for bad in ("attempt(s)", "now correct", "..", "1 nerve cells", "Answer 1"):
+        assert bad not in text, bad
+    emoji = re.compile("[\u2600-\u27bf\U0001f300-\U0001faff]")
+    assert not emoji.search(text + (STATIC / "quiz.js").read_text() + (STATIC / "quiz.css").read_text())
 
 
 def test_section_check_asks_only_its_questions_and_the_recap_leaves_them_out(store):
@@ -169,3 +261,18 @@ def test_section_check_asks_only_its_questions_and_the_recap_leaves_them_out(sto
 def test_unknown_section_check_id_names_the_question(store):
     with pytest.raises(KeyError, match="q9"):
         Quiz(bank(single("q1")), store, ["q9"])
+
+
+def test_a_schema_1_progress_file_is_migrated_and_keeps_its_answers(tmp_path):
+    store = ProgressStore(tmp_path)
+    store.record("99-test", "99-test/q1", ["a"], True)
+    with sqlite3.connect(store.path) as c:  # back to the first schema, as an older version left it
+        c.execute("DROP INDEX attempts_attempt_id")
+        c.execute("ALTER TABLE attempts DROP COLUMN attempt_id")
+        c.execute("PRAGMA user_version = 1")
+    q = Quiz(bank(single()), ProgressStore(tmp_path))
+    assert q.handle_attempt(message(q.cards[0], "b", attempt_id="after-migration"))["outcome"] == "saved"
+    with sqlite3.connect(store.path) as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+        rows = c.execute("SELECT chosen, attempt_id FROM attempts ORDER BY id").fetchall()
+    assert rows == [('["a"]', None), ('["b"]', "after-migration")]

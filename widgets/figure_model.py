@@ -46,6 +46,118 @@ class FigureText(Strict):
     caption: Text
 
 
+def _has(template: str, *names: str) -> str:
+    """A template must name each of its placeholders (a typo would show "{levle}" to a learner)."""
+    for name in names:
+        if "{" + name + "}" not in template:
+            raise ValueError(f"needs the placeholder {{{name}}}")
+    return template
+
+
+Template = Text  # a sentence with {name} placeholders, filled the same way in Python and in the page
+
+
+class TwitchCounts(Strict):
+    zero: Text
+    one: Text
+    many: Template
+
+    @model_validator(mode="after")
+    def _n(self) -> TwitchCounts:
+        _has(self.many, "n")
+        return self
+
+
+class SimulatorWords(Strict):
+    """Every line the simulator shows around its figure; filled in the page and, for tests, in Python."""
+
+    controls_label: Text
+    headline: Text
+    scale: Text
+    levels: list[Text] = Field(min_length=4, max_length=4, description="Expected twitching, calm first.")
+    nerve: Template
+    nerve_levels: list[Text] = Field(min_length=4, max_length=4, description="How easily the nerve fires.")
+    sample: Template
+    sample_hidden: Template
+    twitches: TwitchCounts
+    alt: Template
+    new_recording: Text
+    new_recording_tip: Text
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> SimulatorWords:
+        for field, names in (("nerve", ["nerve"]), ("sample", ["noticed"]), ("sample_hidden", ["hidden"])):
+            try:
+                _has(getattr(self, field), *names)
+            except ValueError as e:
+                raise FieldError(field, str(e)) from None
+        try:
+            _has(self.alt, "level", "sample")
+        except ValueError as e:
+            raise FieldError("alt", str(e)) from None
+        return self
+
+
+class SimulatorText(FigureText):
+    words: SimulatorWords
+
+
+class TwitchCrampWords(Strict):
+    replay_twitch: Text
+    replay_twitch_tip: Text
+    replay_cramp: Text
+    replay_cramp_tip: Text
+    twitch: Template
+    cramp: Template
+    close_up: Text
+    alt: Template
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> TwitchCrampWords:
+        for field, name in (("twitch", "start"), ("cramp", "start"), ("alt", "status")):
+            try:
+                _has(getattr(self, field), name)
+            except ValueError as e:
+                raise FieldError(field, str(e)) from None
+        return self
+
+
+class TwitchCrampText(FigureText):
+    words: TwitchCrampWords
+
+
+class FootMapWords(Strict):
+    choose: Text
+    prompt: Text
+    click_tip: Text
+    sides: dict[FootView, Text]
+    chosen: Template
+    questions: Text
+    question: Template
+    question_truefalse: Template
+    no_questions: Text
+    alt_none: Text
+    alt_chosen: Template
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> FootMapWords:
+        for field, names in (
+            ("chosen", ["side"]),
+            ("question", ["lesson", "n", "prompt"]),
+            ("question_truefalse", ["lesson", "n", "prompt"]),
+            ("alt_chosen", ["name", "side"]),
+        ):
+            try:
+                _has(getattr(self, field), *names)
+            except ValueError as e:
+                raise FieldError(field, str(e)) from None
+        return self
+
+
+class FootMapText(FigureText):
+    words: FootMapWords
+
+
 class MotorUnitStep(Strict):
     """One step of the motor-unit walk-through: where the signal is, and what happens there."""
 
@@ -56,10 +168,10 @@ class MotorUnitStep(Strict):
 
 
 class FigureTexts(Strict):
-    simulator: FigureText
-    twitch_vs_cramp: FigureText
+    simulator: SimulatorText
+    twitch_vs_cramp: TwitchCrampText
     motor_unit: FigureText
-    foot_map: FigureText
+    foot_map: FootMapText
     motor_unit_steps: dict[MotorUnitMode, list[MotorUnitStep]]
 
     @model_validator(mode="after")

@@ -55,6 +55,7 @@ class HandIn:
     ok: bool
     message: str
     path: Path | None = None
+    document: dict[str, Any] | None = None  # the results document handed in (for widgets/lrs.py)
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def hand_in(progress: dict[str, Any], name: str | None = None, environ: Mapping[
         f"Handed in at {when}: your teacher can see your results now. "
         "You can hand in again later; the new file replaces this one.",
         target,
+        doc,
     )
 
 

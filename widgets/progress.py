@@ -1,8 +1,9 @@
 """The learner's progress store: one SQLite file, one row per answer, and failure paths that lose nothing.
 
 ``progress.db`` (0600, in a 0700 folder) holds the learner code, every attempt (ids, never texts, with the
-question's content hash) and a per-question summary kept by a trigger, so a Check costs the same with 10 or
-100,000 saved answers. Each answer is one ``BEGIN IMMEDIATE`` transaction; ``PRAGMA user_version`` is the
+question's content hash and, from schema 2, the quiz page's unique attempt id, so a resent try is saved
+once) and a per-question summary kept by a trigger, so a Check costs the same with 10 or 100,000 saved
+answers. Each answer is one ``BEGIN IMMEDIATE`` transaction; ``PRAGMA user_version`` is the
 schema version. An old ``progress.json`` is imported once and kept as ``progress-imported-….json``.
 
 Journal mode DELETE (SQLite's rollback journal, the default), synchronous FULL, busy timeout 5 s. Not WAL:
@@ -77,7 +78,7 @@ __all__ = [
 ENV_DIR = "FOOT_LESSONS_DATA_DIR"
 DB_NAME = "progress.db"
 LEGACY_NAME = "progress.json"
-SCHEMA = 1
+SCHEMA = 2  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once
 BUSY_TIMEOUT = 5.0
 MAX_PENDING = 1000
 
@@ -85,7 +86,8 @@ _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE attempts (id INTEGER PRIMARY KEY, question TEXT NOT NULL, lesson TEXT NOT NULL,
         chosen TEXT NOT NULL, correct INTEGER NOT NULL, time TEXT NOT NULL, hash TEXT NOT NULL,
-        size INTEGER NOT NULL)""",
+        size INTEGER NOT NULL, attempt_id TEXT)""",
+    "CREATE UNIQUE INDEX attempts_attempt_id ON attempts (attempt_id)",
     # one row per question, kept by the trigger: what the views read on every Check
     """CREATE TABLE questions (question TEXT PRIMARY KEY, lesson TEXT NOT NULL, attempts INTEGER NOT NULL,
         first_correct INTEGER NOT NULL, last_correct INTEGER NOT NULL, last_chosen TEXT NOT NULL,
@@ -100,6 +102,12 @@ _SCHEMA = (
                 last_chosen = NEW.chosen, last_hash = NEW.hash;
         UPDATE totals SET attempts = attempts + 1, bytes = bytes + NEW.size;
     END""",
+)
+# schema 1 → 2, in one write transaction (a file that cannot be written yet stays 1 and is read as it is)
+_MIGRATE_1 = (
+    "ALTER TABLE attempts ADD COLUMN attempt_id TEXT",
+    "CREATE UNIQUE INDEX attempts_attempt_id ON attempts (attempt_id)",
+    "PRAGMA user_version = 2",
 )
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
@@ -242,6 +250,7 @@ class ProgressStore:
         self._ever_read = False  # the file was read at least once by this store
         self._listeners: list[weakref.ref[Callable[[], None]]] = []
         self._notifying = False
+        self._outcomes: dict[str, str] = {}  # attempt id → saved / duplicate / refused (this store's writes)
 
     # -- public reads ------------------------------------------------------------------------------
     def load(self) -> dict[str, Any]:
@@ -260,7 +269,7 @@ class ProgressStore:
             "version": VERSION,
             "learner": learner,
             "created": created,
-            "attempts": attempts + [dict(a) for a in self._pending],
+            "attempts": attempts + [_public(a) for a in self._pending],
         }
 
     def learner(self) -> str:
@@ -304,11 +313,23 @@ class ProgressStore:
         return (ids is None or a["question"] in ids) and (lesson is None or a["lesson"] == lesson)
 
     # -- public writes -----------------------------------------------------------------------------
-    def record(self, lesson: str, question: str, chosen: list[str], correct: bool, hash: str = "") -> dict[str, Any]:
+    def record(
+        self,
+        lesson: str,
+        question: str,
+        chosen: list[str],
+        correct: bool,
+        hash: str = "",
+        attempt_id: str | None = None,
+    ) -> dict[str, Any]:
         """Save one attempt (ids, never texts, and the question's content hash); returns the attempt.
 
         If it cannot be written now, it is kept in memory, `notice()` says so, and every later call tries
-        again, in order."""
+        again, in order. An `attempt_id` (the page's id of one try) is saved once: an attempt whose id is
+        saved or waiting already is dropped and {} returned (`outcome(attempt_id)` says what became of it)."""
+        if attempt_id is not None and (attempt_id in self._outcomes or self._waiting(attempt_id)):
+            self._flush()  # a resend is also a chance to write what waits
+            return {}
         attempt = {
             "question": question,
             "lesson": lesson,
@@ -318,6 +339,10 @@ class ProgressStore:
             "hash": hash,
         }
         Attempt.model_validate(attempt)  # a programming error (a bad id) raises here
+        if attempt_id is not None:
+            if not _ATTEMPT_ID.fullmatch(attempt_id):
+                raise ValueError(f"not an attempt id: {attempt_id[:80]!r}")
+            attempt["attempt_id"] = attempt_id
         if len(self._pending) >= MAX_PENDING:
             self.events.append(
                 f"Your answer was not kept: {MAX_PENDING} answers are already waiting to be "
@@ -328,6 +353,16 @@ class ProgressStore:
         self._flush(notify=False)
         self._notify()
         return attempt
+
+    def outcome(self, attempt_id: str) -> str:
+        """What became of the attempt with this id: "saved", "duplicate" (saved before: not saved again),
+        "waiting" (kept in memory until it can be written), "refused" (a limit) or "unknown"."""
+        if self._waiting(attempt_id):
+            return "waiting"
+        return self._outcomes.get(attempt_id, "unknown")
+
+    def _waiting(self, attempt_id: str) -> bool:
+        return any(a.get("attempt_id") == attempt_id for a in self._pending)
 
     def reset(self) -> dict[str, Any]:
         """Erase the saved answers, keeping the learner code; a backup file of them is written first.
@@ -434,11 +469,14 @@ class ProgressStore:
         try:
             while self._pending:
                 attempt = self._pending[0]
-                if self._run(functools.partial(self._write_one, attempt=attempt)):
+                written = self._run(functools.partial(self._write_one, attempt=attempt))
+                if "attempt_id" in attempt:
+                    self._outcomes[attempt["attempt_id"]] = written
+                if written == "saved":
                     # what a later failed read shows (the last read, plus what was written since) stays current
                     self._seen = _fold(self._seen, attempt) if attempt["question"] in self._seen else self._seen
                     if self._last is not None:
-                        self._last.append(dict(attempt))
+                        self._last.append(_public(attempt))
                 self._pending.pop(0)
                 wrote = True
             self._problem = None
@@ -447,15 +485,22 @@ class ProgressStore:
         if wrote and notify:
             self._notify()
 
-    def _write_one(self, conn: sqlite3.Connection, attempt: dict[str, Any]) -> bool:
-        """Write one attempt in its own transaction; False if a limit refused it (an event says why)."""
+    def _write_one(self, conn: sqlite3.Connection, attempt: dict[str, Any]) -> str:
+        """Write one attempt in its own transaction: "saved", "duplicate" (its attempt id is saved already)
+        or "refused" (a limit; an event says why)."""
         if self._newer:
             raise _Unavailable(self._newer)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if attempt.get("attempt_id") is not None:
+                _migrate(conn)
+                seen = conn.execute("SELECT 1 FROM attempts WHERE attempt_id = ?", (attempt["attempt_id"],))
+                if seen.fetchone():
+                    conn.execute("COMMIT")
+                    return "duplicate"
             row = conn.execute("SELECT attempts FROM questions WHERE question = ?", (attempt["question"],)).fetchone()
             total, used = conn.execute("SELECT attempts, bytes FROM totals").fetchone()
-            size = attempt_bytes(attempt)
+            size = attempt_bytes(_public(attempt))
             if row and row[0] >= MAX_PER_QUESTION:
                 self.events.append(
                     f"Your answer to {attempt['question']} was not saved: a question keeps at most "
@@ -469,15 +514,34 @@ class ProgressStore:
             else:
                 self._insert(conn, [attempt])
                 conn.execute("COMMIT")
-                return True
+                return "saved"
             conn.execute("COMMIT")
-            return False
+            return "refused"
         except BaseException:
             _rollback(conn)
             raise
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> None:
+        if any(a.get("attempt_id") is not None for a in attempts):  # only ever written after _migrate
+            conn.executemany(
+                "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size, attempt_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        a["question"],
+                        a["lesson"],
+                        json.dumps(a["chosen"], ensure_ascii=False),
+                        int(a["correct"]),
+                        a["time"],
+                        a.get("hash", ""),
+                        attempt_bytes(_public(a)),
+                        a.get("attempt_id"),
+                    )
+                    for a in attempts
+                ],
+            )
+            return
         conn.executemany(
             "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
@@ -615,6 +679,8 @@ class ProgressStore:
                 conn.execute("PRAGMA synchronous = FULL")
                 if version == 0:
                     self._initialise(conn)
+                elif version == 1:
+                    self._try_migrate(conn)
                 self._drop_stale_journal(conn)
             if not self._checked:
                 result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
@@ -625,6 +691,21 @@ class ProgressStore:
         except BaseException:
             conn.close()
             raise
+
+    @staticmethod
+    def _try_migrate(conn: sqlite3.Connection) -> None:
+        """Bring a schema-1 file to 2 now if it can be written; if not, it is read as it is (and migrated
+        inside the transaction of the first attempt that carries an id)."""
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                _migrate(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                raise
+        except sqlite3.Error:
+            pass
 
     def _drop_stale_journal(self, conn: sqlite3.Connection) -> None:
         """Delete a journal left by a writer killed before its first change (not "hot", so SQLite keeps it).
@@ -804,6 +885,21 @@ def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
     return learner, created, attempts
 
 
+_ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Schema 1 → 2 inside the caller's write transaction (nothing to do on a file already at 2)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
+        for stmt in _MIGRATE_1:
+            conn.execute(stmt)
+
+
+def _public(attempt: dict[str, Any]) -> dict[str, Any]:
+    """An attempt as the portable document holds it (the page's attempt id stays in the database)."""
+    return {k: v for k, v in attempt.items() if k != "attempt_id"}
+
+
 def _within_limits(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The attempts a new file can hold: at most MAX_PER_QUESTION per question and MAX_BYTES in all, oldest first."""
     out: list[dict[str, Any]] = []
@@ -843,4 +939,7 @@ def default_store() -> ProgressStore:
     global _default
     if _default is None or _default.directory != data_dir():
         _default = ProgressStore()
+        from . import lrs  # sends results to a learning record store only if a hub admin set one up
+
+        lrs.attach(_default)
     return _default

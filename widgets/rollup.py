@@ -219,6 +219,8 @@ Memo = dict[tuple[str, tuple[str, ...]], bool | None]
 
 def _regrade(question: QuestionBase, chosen: list[str]) -> bool | None:
     """True/False when the saved answer grades, None when it is not an answer to this question."""
+    if not chosen:
+        return False  # the learner asked to see the answer (grading.shown_answer): a wrong try
     result = grade(question, question.answer_from_saved(chosen))
     return result.correct if result.valid else None
 

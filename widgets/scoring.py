@@ -29,7 +29,7 @@ class LessonScore:
             return f"Not started: 0 of {self.total} questions answered."
         return (
             f"You answered {self.answered}/{self.total}, score {self.first_try} "
-            f"(right on the first try); now correct: {self.now_correct}."
+            f"(right on the first try); right so far: {self.now_correct}."
         )
 
 

@@ -35,6 +35,11 @@ SECONDS, RATE_HZ = 10.0, 250  # the simulated recording: 10 s sampled 250 times 
 STEP_PERIOD, STEP_BUSY = 1.0, 0.7  # when moving: one step a second, muscles busy 70 % of it
 
 
+def spike_width(rate_hz: int = RATE_HZ) -> int:
+    """Samples in one biphasic spike (about 24 ms long)."""
+    return max(2, round(0.024 * rate_hz))
+
+
 def choices(name: str) -> tuple[str, ...]:
     """The choices of one setting, calm first (e.g. ``choices("caffeine")`` → none, some, a lot)."""
     if name == "activity":
@@ -95,6 +100,43 @@ def _movement_bursts(activity: str, seconds: float) -> tuple[tuple[float, float]
     return tuple((float(a), float(min(a + STEP_BUSY * STEP_PERIOD, seconds))) for a in starts)
 
 
+@dataclass(frozen=True)
+class Draws:
+    """The random numbers behind one recording (one seed), as the page receives them.
+
+    The page (``static/simulator.js``) applies the settings to these same numbers, so Python and the page
+    draw the same recording. ``gaps`` are in units of "mean gap" (float64, firing times must agree exactly);
+    the rest are float32.
+    """
+
+    gaps: np.ndarray  # 256 gaps between firings
+    sizes: np.ndarray  # 256 spike sizes, signed
+    noise: np.ndarray  # quiet baseline noise, one per sample
+    move_noise: np.ndarray  # movement noise, one per sample (used only while the foot moves)
+
+
+def draws(seed: int = 0, seconds: float = SECONDS, rate_hz: int = RATE_HZ) -> Draws:
+    """The seeded random numbers of one recording; the same seed gives the same numbers."""
+    rng = np.random.default_rng(seed)
+    n = round(seconds * rate_hz)
+    gaps = rng.exponential(1.0, size=256)
+    sizes = rng.uniform(0.6, 1.0, size=256) * rng.choice([-1.0, 1.0], size=256)
+    noise = rng.normal(0.0, 0.04, size=n)
+    move_noise = rng.normal(0.0, 0.45, size=n)
+    f4 = np.float32
+    return Draws(gaps, sizes.astype(f4), noise.astype(f4), move_noise.astype(f4))
+
+
+def expected_noticed(settings: dict[str, str], seconds: float = SECONDS) -> float:
+    """How many twitches a recording shows on average with these settings (firings not hidden by movement).
+
+    The headline of the simulator: one recording is a random sample around this.
+    """
+    s = check_settings(settings)
+    seen = 1.0 - STEP_BUSY if s["activity"] == "moving" else 1.0
+    return firing_rate(s) * seconds / 60.0 * seen
+
+
 def muscle_signal(
     settings: dict[str, str], seed: int = 0, seconds: float = SECONDS, rate_hz: int = RATE_HZ
 ) -> MuscleSignal:
@@ -113,28 +155,27 @@ def muscle_signal(
     seconds, rate_hz : float, int
         Length of the recording and samples per second.
     """
+    return signal_from(draws(seed, seconds, rate_hz), settings, seconds, rate_hz)
+
+
+def signal_from(d: Draws, settings: dict[str, str], seconds: float = SECONDS, rate_hz: int = RATE_HZ) -> MuscleSignal:
+    """The recording that the settings make of one seed's random numbers (the page computes the same)."""
     s = check_settings(settings)
-    rng = np.random.default_rng(seed)
-    n = round(seconds * rate_hz)
+    n = len(d.noise)
     dt = 1.0 / rate_hz
-    gaps = rng.exponential(1.0, size=256)  # in units of "mean gap"; fixed per seed
-    sizes = rng.uniform(0.6, 1.0, size=256) * rng.choice([-1.0, 1.0], size=256)
-    noise = rng.normal(0.0, 0.04, size=n)
-    move_noise = rng.normal(0.0, 0.45, size=n)
-
     mean_gap = 60.0 / firing_rate(s)
-    times = np.cumsum(gaps) * mean_gap
+    times = np.cumsum(d.gaps) * mean_gap
     keep = times < seconds - 0.05
-    firings, sizes = times[keep], sizes[: int(keep.sum())]
+    firings, sizes = times[keep], d.sizes[: int(keep.sum())].astype(np.float64)
 
-    values = noise.copy()
+    values = d.noise.astype(np.float64)
     busy = _movement_bursts(s["activity"], seconds)
     t = np.arange(n) * dt
     for a, b in busy:
         inside = (t >= a) & (t < b)
-        values[inside] += move_noise[inside] * np.sin(np.pi * (t[inside] - a) / (b - a))
-    width = max(2, round(0.024 * rate_hz))  # a biphasic spike about 24 ms long
-    shape = np.sin(np.linspace(0.0, 2 * np.pi, width, endpoint=False))
+        values[inside] += d.move_noise[inside] * np.sin(np.pi * (t[inside] - a) / (b - a))
+    width = spike_width(rate_hz)
+    shape = np.sin(2 * np.pi * np.arange(width) / width)
     for when, size in zip(firings, sizes, strict=False):
         i = int(when * rate_hz)
         values[i : i + width] += size * shape[: n - i]

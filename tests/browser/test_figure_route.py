@@ -92,13 +92,16 @@ def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, b
         expect(holder.locator(".jp-RenderedPlotly.js-plotly-plot .main-svg").first).to_be_attached()
         holder.screenshot(path=str(artifacts / "figure-fallback.png"))
         sim = page.notebook_panel.locator(".simulator").first
-        ann = holder.locator(".annotation-text").first
-        before = ann.text_content()
+        line = holder.locator(".jp-RenderedPlotly .scatterlayer .js-line").first
+        before = line.get_attribute("d")
         current = sim.locator(".simulator-caffeine button.mod-active").inner_text()
         other = "a lot" if current != "a lot" else "none"
         sim.locator(".simulator-caffeine").get_by_role("button", name=other, exact=True).click()
         sim.locator(".simulator-stress").get_by_role("button", name="high", exact=True).click()
-        expect(holder.locator(".annotation-text").first).not_to_have_text(before)
+        # the page still runs its controls and words; the kernel draws each choice the old way
+        expect(sim.locator(".simulator-stress button.mod-active")).to_have_text("high")
+        expect(holder.locator(".jp-RenderedPlotly .scatterlayer .js-line").first).not_to_have_attribute("d", before)
+        expect(holder.locator(".jp-RenderedPlotly")).to_have_count(1)  # replaced, not added
         assert tab.evaluate("() => window.Plotly") is None
     finally:
         tab.close()

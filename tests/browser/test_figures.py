@@ -1,15 +1,23 @@
-"""The figures in the browser: a simulator choice redraws the recording; the foot map explains a chosen part."""
+"""The figures in the browser. The simulator, twitch-vs-cramp and the foot map are computed in the page: a
+choice redraws the same plotly element at once, also while the kernel is busy, and every line, the text
+alternative included, is what Python computes for that choice."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from widgets import anatomy, simulation
-from widgets.load import load_regions
-from widgets.views.simulator import noticed_level
+from widgets.load import load_figure_texts, load_regions
+from widgets.views import foot_map as fm
+from widgets.views import simulator as sv
+from widgets.views import twitch_cramp as tc
 
 from .lab import lesson_showing
 
@@ -22,25 +30,127 @@ def lesson_with(one_liner: str) -> str:
     return found
 
 
-def test_simulator_choice_redraws_the_figure(ran_lesson, artifacts):
+@contextlib.contextmanager
+def busy_kernel(lab, notebook: str, seconds: float):
+    """Keep the notebook's kernel busy (a second client runs ``time.sleep``) for the block; wait for it after."""
+    from jupyter_client import BlockingKernelClient
+
+    (kernel,) = [s["kernel"]["id"] for s in lab.api("GET", "/api/sessions") if s["path"] == notebook]
+    client = BlockingKernelClient(connection_file=str(Path(lab.root).parent / "runtime" / f"kernel-{kernel}.json"))
+    client.load_connection_file()
+    client.start_channels()
+    try:
+        msg = client.execute(f"import time; time.sleep({seconds})")
+        deadline = time.monotonic() + 10
+        while True:  # the kernel says it is busy with our request before the block starts
+            m = client.get_iopub_msg(timeout=10)
+            if m["parent_header"].get("msg_id") == msg and m["content"].get("execution_state") == "busy":
+                break
+            assert time.monotonic() < deadline, "the kernel never got busy"
+        started = time.monotonic()
+        yield started
+        assert time.monotonic() - started < seconds, "the block outlasted the busy kernel: the test proves nothing"
+        client.get_shell_msg(timeout=seconds + 30)
+    finally:
+        client.stop_channels()
+
+
+def draws_of(view) -> int:
+    return int(view.get_attribute("data-draws") or 0)
+
+
+def test_simulator_choice_redraws_in_the_page_with_pythons_words(ran_lesson, artifacts):
     notebook = lesson_with("simulator")
-    calm = noticed_level(simulation.muscle_signal(dict(simulation.CALM), seed=0))
+    words = load_figure_texts().simulator.words
     chosen = {"caffeine": "a lot", "stress": "high"}
-    excited = noticed_level(simulation.muscle_signal(dict(simulation.CALM, **chosen), seed=0))
-    assert calm != excited
+    settings = dict(simulation.CALM, **chosen)
+    want = sv.describe(simulation.muscle_signal(settings, seed=0), settings, words)
+    assert want["level"] != sv.expected_level(dict(simulation.CALM), words)
     page = ran_lesson(notebook)
     sim = page.notebook_panel.locator(".simulator").first
-    plot = sim.locator(".simulator-figure .js-plotly-plot")
-    expect(plot.locator(".annotation-text")).to_contain_text(f"twitching you would notice: {calm}")
+    view = sim.locator(".figure-view")
+    plot = view.locator(".js-plotly-plot")
+    expect(sim.locator(".simulator-expected")).to_contain_text(sv.expected_level(dict(simulation.CALM), words))
     before = plot.locator(".scatterlayer .js-line").first.get_attribute("d")
-
     for name, value in chosen.items():
         sim.locator(f".simulator-{name}").get_by_role("button", name=value, exact=True).click()
-    expect(plot.locator(".annotation-text")).to_contain_text(f"twitching you would notice: {excited}")
-    expect(sim.locator(".simulator-count")).to_contain_text(f"Twitching you would notice: {excited}")
+    expect(sim.locator(".simulator-expected")).to_have_text(f"{words.headline} {want['level']}")
+    expect(sim.locator(".pagefig-meter-on")).to_have_text(want["level"])
+    expect(sim.locator(".simulator-count")).to_have_text(want["sample"])
+    expect(sim.locator(".simulator-nerve")).to_have_text(want["nerve"])
+    expect(view.locator(".figure-alt")).to_have_text(want["alt"])  # the text alternative follows the choice
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
+    pressed = sim.locator(".simulator-caffeine").get_by_role("button", name="a lot", exact=True)
+    expect(pressed).to_have_attribute("aria-pressed", "true")
+    for control in sim.locator(".pagefig-button").all():  # JupyterLab's shortcuts stay off every control
+        assert control.get_attribute("data-lm-suppress-shortcuts") == "true"
     expect(sim.locator(".figure-caption")).to_have_css("font-style", "italic")  # styled by lessons.css
     sim.screenshot(path=str(artifacts / "simulator.png"))
+
+
+def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, artifacts):
+    """No kernel round trip: with the kernel asleep, each choice still redraws the same element at once."""
+    notebook = lesson_with("simulator")
+    page = ran_lesson(notebook)
+    sim = page.notebook_panel.locator(".simulator").first
+    tvc = page.notebook_panel.locator(".twitch-cramp").first
+    sim_view, tvc_view = sim.locator(".figure-view"), tvc.locator(".figure-view")
+    handle = sim_view.locator(".js-plotly-plot").element_handle()
+    with busy_kernel(lab, notebook, 20):
+        expect(page.page.locator(".jp-StatusBar-Widget", has_text="Busy").first).to_be_visible()
+        for value in ("moving", "at rest"):
+            n = draws_of(sim_view)
+            t0 = time.monotonic()
+            sim.locator(".simulator-activity").get_by_role("button", name=value, exact=True).click()
+            expect(sim_view).to_have_attribute("data-draws", str(n + 1), timeout=3000)
+            assert time.monotonic() - t0 < 3
+        assert handle.evaluate("(gd) => gd.isConnected && gd.closest('.figure-view') !== null")
+        before = int(tvc_view.get_attribute("data-draws"))
+        tvc.get_by_role("button", name="Replay the cramp").click()
+        expect(tvc.locator(".twitch-cramp-status")).to_contain_text("The cramp")
+        expect(tvc_view).to_have_attribute("data-replayed", re.compile(r"^cramp#"), timeout=8000)
+        assert int(tvc_view.get_attribute("data-draws")) > before + 3  # drawn step by step, not in one go
+    assert sim_view.locator(".js-plotly-plot").count() == 1
+
+
+# Sample, in the page, how much of the replayed trace is drawn on each animation frame until it is whole.
+_REPLAY_FRAMES = """async (el) => {
+  const gd = el.querySelector('.js-plotly-plot');
+  const full = gd.data[0].y.length, seen = [];
+  el.closest('.twitch-cramp').querySelector('.twitch-cramp-replay').click();
+  const t0 = performance.now();
+  while (performance.now() - t0 < 8000) {
+    await new Promise((r) => requestAnimationFrame(r));
+    const n = gd.data[0].y.length;
+    if (seen[seen.length - 1] !== n) seen.push(n);
+    if (n === full && seen.length > 1) break;
+  }
+  return {full, seen, ms: performance.now() - t0};
+}"""
+
+
+def test_twitch_replay_is_animated_and_the_twitch_is_visible_up_close(ran_lesson, artifacts):
+    page = ran_lesson(lesson_with("twitch_vs_cramp"))
+    tvc = page.notebook_panel.locator(".twitch-cramp").first
+    view = tvc.locator(".figure-view")
+    tvc.scroll_into_view_if_needed()
+    got = view.evaluate(_REPLAY_FRAMES)
+    seen, full = got["seen"], got["full"]
+    assert seen[-1] == full and len(seen) >= 4, got  # grew frame by frame to the whole trace
+    assert seen == sorted(seen) and seen[0] < full / 2, got
+    assert got["ms"] > 1000, got  # takes about as long as the recording, not an instant redraw
+    v = tc.twitch_vs_cramp()
+    v.replay("twitch")
+    expect(tvc.locator(".twitch-cramp-status")).to_have_text(v.texts["status"])
+    expect(view.locator(".figure-alt")).to_have_text(v.texts["alt"])
+    # the close-up: the twitch fills a good part of its own box, while on the shared axis it is a sliver
+    heights = view.evaluate(
+        """(el) => { const gd = el.querySelector('.js-plotly-plot'), fl = gd._fullLayout;
+             const y = gd.data[0].y, peak = Math.max(...y);
+             return [fl.yaxis.l2p(0) - fl.yaxis.l2p(peak), fl.yaxis3.l2p(0) - fl.yaxis3.l2p(peak)]; }"""
+    )
+    assert heights[0] < 3 and heights[1] > 30, heights
+    tvc.screenshot(path=str(artifacts / "twitch-vs-cramp.png"))
 
 
 def _point_only_in(region_id: str) -> tuple[float, float]:
@@ -64,17 +174,22 @@ def _point_only_in(region_id: str) -> tuple[float, float]:
     return min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
 
 
-def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_lesson, artifacts):
+def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran_lesson, artifacts):
     regions = load_regions()
+    words = load_figure_texts().foot_map.words
     listed, clicked = regions.region("tarsal-tunnel"), regions.region("peroneal-muscles")
-    page = ran_lesson(lesson_with("foot_map"))
+    notebook = lesson_with("foot_map")
+    page = ran_lesson(notebook)
     fmap = page.notebook_panel.locator(".foot-map").first
+    view = fmap.locator(".figure-view")
     explanation = fmap.locator(".foot-map-explanation")
+    want = fm.describe(listed.id, words)
 
-    fmap.locator(".foot-map-region-list").get_by_role("button", name=listed.name, exact=True).click()
-    expect(explanation).to_contain_text(listed.name)
-    expect(explanation).to_contain_text(listed.explanation)
-    expect(fmap.locator(".foot-map-questions")).to_contain_text("quiz")
+    with busy_kernel(lab, notebook, 15):
+        fmap.locator(".foot-map-region-list").get_by_role("button", name=listed.name, exact=True).click()
+        expect(explanation).to_have_text(f"{want['name']} {want['text']}", timeout=3000)
+        expect(fmap.locator(".foot-map-questions li")).to_have_text(want["questions"])
+        expect(view.locator(".figure-alt")).to_have_text(want["alt"])
 
     # a click on the drawing, at a point inside that region only
     x, y = _point_only_in(clicked.id)
@@ -88,10 +203,15 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(ran_less
     )
     page.page.mouse.click(px, py)
     expect(explanation).to_contain_text(clicked.explanation)
-    expect(fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)).to_have_class(
-        re.compile(r"\bmod-active\b")
-    )
+    expect(
+        fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)
+    ).to_have_attribute("aria-pressed", "true")
     expect(
         fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
     ).to_have_count(1)
+    # what the page drew is Python's figure for that choice
+    drawn = plot.evaluate("(gd) => JSON.stringify(gd.data.map((t) => [t.name, !!t.fillpattern, t.opacity]))")
+    f = fm.foot_map()
+    f.choose_region(clicked.id)
+    assert json.loads(drawn) == [[t["name"], "fillpattern" in t, t.get("opacity")] for t in f.figure["data"]]
     fmap.screenshot(path=str(artifacts / "foot-map.png"))

@@ -27,10 +27,20 @@ class Result:
     explanation: str = ""
     summary: str = ""  # e.g. "2 of 3 right options ticked"
     valid: bool = True  # False: the answer was empty or of the wrong kind; not recorded
+    keys: list[str] = field(default_factory=list)  # one feedback key per `feedback` line (see `texts`)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """'1 try', '2 tries'."""
+    return f"{n} {one if n == 1 else many}"
 
 
 class AnswerError(ValueError):
-    """The answer is empty or not of the kind this question needs."""
+    """The answer is empty or not of the kind this question needs; `key` names which message it is."""
+
+    def __init__(self, message: str, key: str = "invalid"):
+        super().__init__(message)
+        self.key = key
 
 
 class QuestionBase(Strict, ABC):
@@ -38,6 +48,14 @@ class QuestionBase(Strict, ABC):
 
     KIND: ClassVar[str]  # the answer key's word for the type, e.g. "choose one"
     ONE_VALUE: ClassVar[bool] = False  # the answer is one id or text (not a list of them)
+    # Feedback keys a first wrong try may show (it shows the hint, never the answer): key → the key shown
+    # instead, e.g. numeric "low" → "too-low". Keys not listed are held back until the answer is shown.
+    HINT_KEYS: ClassVar[dict[str, str]] = {}
+    MESSAGES: ClassVar[dict[str, str]] = {}  # why an answer is refused, by AnswerError key
+
+    def messages(self) -> dict[str, str]:
+        """The refusal messages as `grade` words them, keyed like an invalid Result's key ("invalid:empty")."""
+        return {f"invalid:{k}": v for k, v in self.MESSAGES.items()}
 
     type: str  # each type narrows it to its registered name: `type: Literal["<name>"]`
     id: Id
@@ -73,6 +91,10 @@ class QuestionBase(Strict, ABC):
     @abstractmethod
     def wrong_answer(self, rng: random.Random) -> Any:
         """A plausible wrong answer (made-up class results); the first wrong option is the most tempting one."""
+
+    def texts(self) -> dict[str, str]:
+        """Every feedback key `grade` can give (Result.keys) → its text; the page grades with these."""
+        return {}
 
     def answer_from_saved(self, chosen: list[str]) -> Any:
         """The answer `grade` takes, rebuilt from the ids (or text) saved with an attempt."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -15,6 +15,13 @@ class MultipleSelect(QuestionBase):
     """Any non-empty subset of the options is right; the learner must tick exactly that subset."""
 
     KIND = "tick all that fit"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "empty": "Tick at least one box first.",
+        "unknown": "That is not one of the options.",
+    }
+    MISSED: ClassVar[str] = "You missed one: {text}."
+    SUMMARY: ClassVar[str] = "{hits} of {total} right options ticked"
+    SUMMARY_WRONG: ClassVar[str] = ", {wrong} wrong"
 
     type: Literal["multiple"]
     options: list[Option] = Field(min_length=2)
@@ -31,23 +38,30 @@ class MultipleSelect(QuestionBase):
         return frozenset(self.answer)
 
     def grade(self, answer: Any) -> Result:
-        if answer is None or isinstance(answer, str):
-            raise AnswerError("Tick at least one box first.")
+        if not isinstance(answer, list | tuple):
+            raise AnswerError(self.MESSAGES["empty"], "empty")
         chosen = list(dict.fromkeys(answer))
         if not chosen:
-            raise AnswerError("Tick at least one box first.")
+            raise AnswerError(self.MESSAGES["empty"], "empty")
         ids = {o.id: o for o in self.options}
         if any(not isinstance(c, str) or c not in ids for c in chosen):
-            raise AnswerError("That is not one of the options.")
+            raise AnswerError(self.MESSAGES["unknown"], "unknown")
         right = self.correct_ids
         picked = set(chosen)
-        feedback = [ids[c].feedback for c in chosen]
-        missed = [o for o in self.options if o.id in right and o.id not in picked]
-        feedback += [f"You missed one: {o.text}. {o.feedback}" for o in missed]
+        keys = [f"option:{c}" for c in chosen]
+        keys += [f"missed:{o.id}" for o in self.options if o.id in right and o.id not in picked]
         hits, wrong = len(picked & right), len(picked - right)
-        summary = f"{hits} of {len(right)} right options ticked" + (f", {wrong} wrong" if wrong else "")
+        summary = self.SUMMARY.format(hits=hits, total=len(right)) + (
+            self.SUMMARY_WRONG.format(wrong=wrong) if wrong else ""
+        )
         ordered = [o.id for o in self.options if o.id in picked]
-        return Result(picked == right, ordered, feedback, self.explanation, summary)
+        texts = self.texts()
+        return Result(picked == right, ordered, [texts[k] for k in keys], self.explanation, summary, keys=keys)
+
+    def texts(self) -> dict[str, str]:
+        out = {f"option:{o.id}": o.feedback for o in self.options}
+        out.update({f"missed:{o.id}": self.MISSED.format(text=o.text.rstrip(".")) for o in self.options})
+        return out
 
     def correct_answer_text(self) -> str:
         return "; ".join(o.text for o in self.options if o.id in self.correct_ids)

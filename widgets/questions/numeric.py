@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Any, Literal
+import re
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
 from ..schema import FieldError, Text
 from .base import AnswerError, QuestionBase, Result
+
+# What counts as a number (the page uses the same rule, static/quiz.js): a plain decimal number, a comma for
+# the decimal point allowed, spaces around it ignored; no digit groups, no "inf" or "nan".
+_SPACE = " \t\n\r\f\v"
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 
 
 class Numeric(QuestionBase):
@@ -17,6 +23,12 @@ class Numeric(QuestionBase):
 
     KIND = "number"
     ONE_VALUE = True
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "empty": "Type a number ({unit}) first.",
+        "nan": "Type a number, such as 3 ({unit}).",
+    }
+    HINT_KEYS: ClassVar[dict[str, str]] = {"low": "too-low", "high": "too-high"}
+    SUMMARY: ClassVar[str] = "You answered {value} {unit}."
 
     type: Literal["numeric"]
     answer: float
@@ -36,27 +48,53 @@ class Numeric(QuestionBase):
         return self
 
     def grade(self, answer: Any) -> Result:
-        if isinstance(answer, bool) or answer is None or (isinstance(answer, str) and not answer.strip()):
-            raise AnswerError(f"Type a number ({self.unit}) first.")
-        try:
-            value = float(answer.strip().replace(",", ".")) if isinstance(answer, str) else float(answer)
-        except (TypeError, ValueError):
-            raise AnswerError(f"Type a number, such as 3 ({self.unit}).") from None
+        if isinstance(answer, bool) or answer is None or (isinstance(answer, str) and not answer.strip(_SPACE)):
+            raise AnswerError(self.MESSAGES["empty"].format(unit=self.unit), "empty")
+        if isinstance(answer, str):
+            text = answer.strip(_SPACE).replace(",", ".")
+            value = float(text) if _NUMBER.fullmatch(text) else math.nan
+        elif isinstance(answer, int | float):
+            value = float(answer)
+        else:
+            value = math.nan
         if not math.isfinite(value):
-            raise AnswerError(f"Type a number, such as 3 ({self.unit}).")
+            raise AnswerError(self.MESSAGES["nan"].format(unit=self.unit), "nan")
         # a tiny epsilon so that a bound given in the file is inclusive despite float rounding
         diff = value - self.answer
         ok = abs(diff) <= self.tolerance + 1e-9
-        fb = "Right." if ok else (self.low_feedback if diff < 0 else self.high_feedback)
+        key = "right" if ok else ("low" if diff < 0 else "high")
         shown = f"{value:g}"
-        return Result(ok, [shown], [fb], self.explanation, f"You answered {shown} {self.unit}.")
+        return Result(
+            ok,
+            [shown],
+            [self.texts()[key]],
+            self.explanation,
+            self.SUMMARY.format(value=shown, unit=self.unit_for(value)),
+            keys=[key],
+        )
+
+    def messages(self) -> dict[str, str]:
+        return {f"invalid:{k}": v.format(unit=self.unit) for k, v in self.MESSAGES.items()}
+
+    def texts(self) -> dict[str, str]:
+        return {
+            "right": "Right.",
+            "low": self.low_feedback,
+            "high": self.high_feedback,
+            "too-low": "Your answer is too low.",
+            "too-high": "Your answer is too high.",
+        }
+
+    def unit_for(self, value: float) -> str:
+        """The unit as it reads after `value`: "1 nerve cell", "2 nerve cells" (banks give units as plurals)."""
+        return self.unit[:-1] if value == 1 and self.unit.endswith("s") and not self.unit.endswith("ss") else self.unit
 
     def correct_answer_text(self) -> str:
         tol = f" (± {self.tolerance:g})" if self.tolerance else ""
-        return f"{self.answer:g} {self.unit}{tol}"
+        return f"{self.answer:g} {self.unit_for(self.answer)}{tol}"
 
     def _too(self, side: str) -> str:
-        return f"{'below' if side == 'low' else 'above'} {self.answer:g} {self.unit}"
+        return f"{'below' if side == 'low' else 'above'} {self.answer:g} {self.unit_for(self.answer)}"
 
     def misconceptions(self) -> list[tuple[str, str]]:
         return [

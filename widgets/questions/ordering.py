@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -20,6 +20,11 @@ class Ordering(QuestionBase):
     """Put the items in order; `items` is listed in the right order."""
 
     KIND = "put in order"
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "empty": "Put every step in a place first.",
+        "repeated": "Use each step once.",
+    }
+    SUMMARY: ClassVar[str] = "{right} of {total} steps in the right place"
 
     type: Literal["ordering"]
     items: list[OrderItem] = Field(min_length=3)
@@ -31,18 +36,22 @@ class Ordering(QuestionBase):
         return self
 
     def grade(self, answer: Any) -> Result:
-        if answer is None or isinstance(answer, str):
-            raise AnswerError("Put every step in a place first.")
+        if not isinstance(answer, list | tuple):
+            raise AnswerError(self.MESSAGES["empty"], "empty")
         chosen = list(answer)
         expected = self.right_answer()
         if any(c is None or c == "" for c in chosen) or len(chosen) != len(expected):
-            raise AnswerError("Put every step in a place first.")
-        if sorted(chosen) != sorted(expected):
-            raise AnswerError("Use each step once.")
+            raise AnswerError(self.MESSAGES["empty"], "empty")
+        if not all(isinstance(c, str) for c in chosen) or sorted(chosen) != sorted(expected):
+            raise AnswerError(self.MESSAGES["repeated"], "repeated")
         in_place = sum(a == b for a, b in zip(chosen, expected, strict=False))
         ok = in_place == len(expected)
-        fb = "Right." if ok else self.wrong_feedback
-        return Result(ok, chosen, [fb], self.explanation, f"{in_place} of {len(expected)} steps in the right place")
+        key = "right" if ok else "wrong"
+        summary = self.SUMMARY.format(right=in_place, total=len(expected))
+        return Result(ok, chosen, [self.texts()[key]], self.explanation, summary, keys=[key])
+
+    def texts(self) -> dict[str, str]:
+        return {"right": "Right.", "wrong": self.wrong_feedback}
 
     def correct_answer_text(self) -> str:
         return " → ".join(i.text for i in self.items)

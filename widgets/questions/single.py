@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
@@ -16,6 +16,10 @@ class SingleChoice(QuestionBase):
 
     KIND = "choose one"
     ONE_VALUE = True
+    MESSAGES: ClassVar[dict[str, str]] = {
+        "empty": "Choose one answer first.",
+        "unknown": "That is not one of the options.",
+    }
 
     type: Literal["single"]
     options: list[Option] = Field(min_length=2)
@@ -33,10 +37,15 @@ class SingleChoice(QuestionBase):
     def grade(self, answer: Any) -> Result:
         ids = {o.id: o for o in self.options}
         if answer is None or answer == "":
-            raise AnswerError("Choose one answer first.")
+            raise AnswerError(self.MESSAGES["empty"], "empty")
         if not isinstance(answer, str) or answer not in ids:
-            raise AnswerError("That is not one of the options.")
-        return Result(answer == self.answer, [answer], [ids[answer].feedback], self.explanation)
+            raise AnswerError(self.MESSAGES["unknown"], "unknown")
+        return Result(
+            answer == self.answer, [answer], [ids[answer].feedback], self.explanation, keys=[f"option:{answer}"]
+        )
+
+    def texts(self) -> dict[str, str]:
+        return {f"option:{o.id}": o.feedback for o in self.options}
 
     def correct_answer_text(self) -> str:
         return next(o.text for o in self.options if o.id == self.answer)

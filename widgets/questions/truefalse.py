@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from ..schema import Text
 from .base import AnswerError, QuestionBase, Result
@@ -14,6 +14,7 @@ class TrueFalse(QuestionBase):
 
     KIND = "true or false"
     ONE_VALUE = True
+    MESSAGES: ClassVar[dict[str, str]] = {"empty": "Choose True or False first."}
 
     type: Literal["truefalse"]
     answer: bool
@@ -23,9 +24,13 @@ class TrueFalse(QuestionBase):
         if isinstance(answer, str) and answer.lower() in ("true", "false"):
             answer = answer.lower() == "true"
         if not isinstance(answer, bool):
-            raise AnswerError("Choose True or False first.")
+            raise AnswerError(self.MESSAGES["empty"], "empty")
         ok = answer == self.answer
-        return Result(ok, [str(answer).lower()], ["Right." if ok else self.wrong_feedback], self.explanation)
+        key = "right" if ok else "wrong"
+        return Result(ok, [str(answer).lower()], [self.texts()[key]], self.explanation, keys=[key])
+
+    def texts(self) -> dict[str, str]:
+        return {"right": "Right.", "wrong": self.wrong_feedback}
 
     def correct_answer_text(self) -> str:
         return "True" if self.answer else "False"

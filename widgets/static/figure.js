@@ -7,7 +7,8 @@
 // drawn again whenever that width changes (a ResizeObserver: window resized, side panel opened). Below
 // `figure.narrow_below` px the layout overrides in `figure.narrow` are merged in (e.g. side-by-side panels
 // stacked). A visually hidden text alternative says in words what the figure shows now (title, the
-// view's own description, the figure's notes) and follows every redraw.
+// view's own description, the figure's notes) and follows every redraw. A canvas may carry page-side logic
+// (views/page_figure.py): it composes the figure in the page; sizing applies to what it composes.
 const MIME = "application/vnd.plotly.v1+json";
 let found = null;
 
@@ -99,26 +100,51 @@ export function describe(layout, description) {
   return parts.map((p) => (/[.:!?]$/.test(p) ? p : p + ".")).join(" ");
 }
 
+// Page-side logic (optional): a canvas whose `logic` holds ES modules ({file name: source}, the entry last;
+// "./name.js" imports point at the earlier ones) builds its figure in the page: the entry's
+// attach({model, el, graph, redraw}) adds its controls and returns {figure(template), destroy()}.
+async function loadLogic(sources) {
+  if (!sources || !Object.keys(sources).length) return null;
+  const urls = {};
+  let entry = null;
+  for (const [name, src] of Object.entries(sources)) {
+    const code = src.replace(/(from\s*)["']\.\/([\w.-]+)["']/g, (m, from, dep) => from + JSON.stringify(urls[dep]));
+    entry = urls[name] = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+  }
+  return import(entry);
+}
+
 function render({ model, el }) {
   el.classList.add("figure-view");
+  el.style.position = "relative"; // keeps the visually hidden text alternative inside the figure
+  el.style.minWidth = "0";
   const alt = document.createElement("p");
-  alt.className = "figure-alt";  // visually hidden (layout.css), read by screen readers
+  alt.className = "figure-alt"; // visually hidden, read by screen readers
+  alt.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;" +
+    "clip:rect(0 0 0 0);white-space:nowrap";
   const gd = document.createElement("div");
   gd.className = "figure-plot";
   gd.setAttribute("aria-hidden", "true");
   el.append(alt, gd);
-  let Plotly = null, draws = 0, gone = false, drawnWidth = 0, frame = 0;
-  const width = () => Math.floor(el.clientWidth);
+  let Plotly = null, draws = 0, gone = false, page = null, drawnWidth = 0, frame = 0;
+  // the width there is for the plot: its own element's (page-side logic may have moved it next to controls)
+  const width = () => Math.floor(gd.clientWidth || el.clientWidth);
+  // what is drawn at a width: the figure as sent (or as the page-side logic composes it), sized for that width
+  const sized = (w) => {
+    const sent = model.get("figure");
+    if (!sent || !sent.data) return null;
+    const f = page ? page.figure(sent) : sent;
+    return { ...f, layout: layoutFor({ ...f, narrow: sent.narrow, narrow_below: sent.narrow_below }, w) };
+  };
   const draw = () => {
     if (!Plotly || gone) return;
-    const f = model.get("figure");
-    if (!f || !f.data) return;
     drawnWidth = width();
+    const f = sized(drawnWidth);
+    if (!f) return;
+    alt.textContent = describe(f.layout, model.get("alt"));
     // copies: plotly writes computed values (e.g. ranges widened to keep a drawing's aspect) back into what it is
     // given, and the next width must start from the figure as sent, not from the last drawing
-    const layout = structuredClone(layoutFor(f, drawnWidth));
-    alt.textContent = describe(layout, model.get("alt"));
-    Plotly.react(gd, structuredClone(f.data), layout, f.config).then(() => {
+    Plotly.react(gd, structuredClone(f.data), structuredClone(f.layout), f.config).then(() => {
       draws += 1;
       el.setAttribute("data-draws", String(draws));
       el.setAttribute("data-width", String(drawnWidth));
@@ -129,21 +155,28 @@ function render({ model, el }) {
     if (frame) return;
     frame = requestAnimationFrame(() => { frame = 0; if (width() && width() !== drawnWidth) draw(); });
   });
-  findPlotly().then((P) => {
+  const logic = loadLogic(model.get("logic")).then((mod) => {
+    if (mod && !gone) page = mod.attach({ model, el, graph: gd, redraw: () => draw() });
+  }).catch((e) => console.error("figure: page-side logic failed", e));
+  Promise.all([findPlotly(), logic]).then(([P]) => {
     if (gone) return;
     Plotly = P;
     const route = P ? "react" : "fallback";
     el.setAttribute("data-route", route);
     if (model.get("route") !== route) { model.set("route", route); model.save_changes(); }
-    if (P) { draw(); resize.observe(el); } else { gd.remove(); }
+    if (P) { draw(); resize.observe(gd); resize.observe(el); } else { gd.remove(); }
   });
-  const described = () => { const f = model.get("figure"); alt.textContent = describe(layoutFor(f || {}, drawnWidth), model.get("alt")); };
+  const described = () => {
+    const f = sized(drawnWidth);
+    alt.textContent = describe(f ? f.layout : {}, model.get("alt"));
+  };
   model.on("change:figure", draw);
   model.on("change:alt", described);
   return () => {
     gone = true;
     resize.disconnect();
     if (frame) cancelAnimationFrame(frame);
+    if (page && page.destroy) page.destroy();
     model.off("change:figure", draw);
     model.off("change:alt", described);
     if (Plotly) Plotly.purge(gd);

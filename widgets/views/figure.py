@@ -113,7 +113,6 @@ class FigureCanvas(anywidget.AnyWidget):
     """
 
     _esm = STATIC / "figure.js"
-    _css = STATIC / "layout.css"
     figure = traitlets.Dict(help="plotly figure JSON: data, layout, config, optional narrow overrides").tag(sync=True)
     alt = traitlets.Unicode(help="the view's words for what the figure shows now (figure.js adds title and notes)").tag(
         sync=True
@@ -129,10 +128,11 @@ class FigureView(W.VBox):
     also shown the old way: plotly's mimebundle in an ``Output`` widget.
     """
 
-    def __init__(self, css: str, height: int, alt: str):
+    def __init__(self, css: str, height: int, alt: str, canvas: FigureCanvas | None = None):
         # No width="100%": with ipywidgets' 2 px margins that made every figure 4 px wider than its output (a
         # scrollbar under each one); the flex column stretches its children to the width there is.
-        self.canvas = FigureCanvas(alt=alt)
+        self.canvas = canvas or FigureCanvas(alt=alt)
+        self.canvas.layout.width = None
         self.fallback = W.Output()
         box = W.Layout(min_height=f"{height + 10}px", overflow="hidden")  # no scroll region to tab to
         super().__init__([self.canvas, self.fallback], layout=box)

@@ -1,22 +1,23 @@
 """The foot map: outer and inner views of the lower leg and foot; choose a part to read about it.
 
-A part is chosen from a labelled list (keyboard) or by clicking it in the drawing (a small bridge listens to
-plotly's click event on the drawn figure; see ``clickbridge.py``). Tests drive it from Python:
-``f = foot_map(); f.choose_region("tarsal-tunnel"); f.explanation.value; f.related.value``.
+A part is chosen from a labelled list of buttons (keyboard) or by clicking it in the drawing; the page switches
+(static/foot_map.js) from data sent once, with no kernel round trip. Tests drive it from Python:
+``f = foot_map(); f.choose_region("tarsal-tunnel"); f.texts["text"]; f.texts["questions"]; f.figure``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as W
-
 from .. import anatomy as A
+from ..figure_model import FootMapWords
 from ..load import load_course, load_figure_texts, load_regions, related_questions
 from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
+from ..vocab import REGION_IDS
 from . import html
-from .figure import HIDDEN_AXIS, FigureView, base_layout, caption, responsive, say, stacked, status
+from .figure import HIDDEN_AXIS, base_layout, caption, responsive, stacked
 from .keyboard import KeyboardSafeBox
+from .page_figure import PageFigureView
 
 HEIGHT = 430
 X_RANGES = {"lateral": [-0.5, 11.25], "medial": [10.75, 22.5]}  # each view's panel (the medial view is drawn right)
@@ -146,84 +147,116 @@ def _lesson_label(lesson: str) -> str:
     return lesson
 
 
+def _dict_patch(a: dict, b: dict) -> dict | None:
+    """What turns dict ``a`` into ``b``: keys to set and keys to drop (None when they are equal)."""
+    changed = {k: v for k, v in b.items() if k not in a or a[k] != v}
+    dropped = [k for k in a if k not in b]
+    return {"set": changed, "unset": dropped} if changed or dropped else None
+
+
+def patch(base: dict, chosen: dict) -> dict:
+    """The changes from the drawing with no part chosen to one with a part chosen: traces and labels only."""
+    layout_rest = {k: v for k, v in chosen["layout"].items() if k != "annotations"}
+    if len(base["data"]) != len(chosen["data"]) or layout_rest != {
+        k: v for k, v in base["layout"].items() if k != "annotations"
+    }:
+        raise ValueError("a chosen part may change only the styles of traces and labels")
+    out: dict[str, dict] = {"data": {}, "annotations": {}}
+    for key, a, b in (
+        ("data", base["data"], chosen["data"]),
+        ("annotations", base["layout"]["annotations"], chosen["layout"]["annotations"]),
+    ):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            if (p := _dict_patch(x, y)) is not None:
+                out[key][str(i)] = p
+    return out
+
+
+def describe(chosen: str | None, words: FootMapWords) -> dict:
+    """What the page shows under the drawing for a choice: the explanation, related questions, text alternative."""
+    if chosen is None:
+        return {"name": "", "text": words.prompt, "heading": "", "questions": [], "alt": words.alt_none}
+    r = load_regions().region(chosen)
+    side = words.sides[r.view]
+    questions = [
+        (words.question_truefalse if q.type == "truefalse" else words.question).format(
+            lesson=_lesson_label(lesson), n=n, prompt=q.prompt
+        )
+        for lesson, n, q in related_questions(r.id)
+    ]
+    return {
+        "name": r.name,
+        "text": words.chosen.format(side=side) + " " + r.explanation,
+        "heading": words.questions if questions else words.no_questions,
+        "questions": questions,
+        "alt": words.alt_chosen.format(name=r.name, side=side),
+    }
+
+
+def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
+    """Every state, sent once: each part's patch of the drawing and its texts."""
+    base = figure(None, title)
+    regions = []
+    for r in load_regions().regions:
+        t = describe(r.id, words)
+        regions.append(
+            {"id": r.id, "name": r.name, "hover": r.hover} | {k: t[k] for k in ("text", "heading", "questions", "alt")}
+        )
+    return {
+        "patches": {r.id: patch(base, figure(r.id, title)) for r in load_regions().regions},
+        "regions": regions,
+        "words": words.model_dump(),
+        "clickable": clickable,
+    }
+
+
 class FootMap(KeyboardSafeBox):
-    """The region list, the drawing, the chosen region's explanation and its related quiz questions."""
+    """The part list, the drawing, the chosen part's explanation and its related quiz questions, all switched in
+    the page (static/foot_map.js); this object mirrors the page's choice (``chosen``) and computes the same."""
 
     def __init__(self, clickable: bool = True):
         texts = load_figure_texts().foot_map
-        self.title = texts.title
-        regions = load_regions().regions
-        self.chosen: str | None = None
-        # Buttons, not radio buttons: JupyterLab takes the arrow keys that would move between radio buttons.
-        self.region_list = W.ToggleButtons(
-            options=[(r.name, r.id) for r in regions],
-            value=None,
-            description="Choose a part of the foot",
-            tooltips=[r.hover for r in regions],
-            style={"description_width": "initial", "button_width": "auto"},
+        self.title, self.words = texts.title, texts.words
+        self.output = PageFigureView(
+            CSS["foot_map_figure"],
+            HEIGHT,
+            self.words.alt_none,
+            entry="foot_map.js",
+            data=page_data(self.title, self.words, clickable),
+            template=figure(None, self.title),
+            choice={"region": None},
         )
-        self.region_list.add_class(CSS["foot_map_region_list"])
-        self.region_list.observe(lambda c: self.choose_region(c["new"]), names="value")
-        self.output = FigureView(CSS["foot_map_figure"], HEIGHT, self.title)
-        self.explanation = status(CSS["foot_map_explanation"])
-        self.related = W.HTML("")
-        self.related.add_class(CSS["foot_map_questions"])
-        children = [self.region_list, self.output]
-        self.bridge = None
-        if clickable:
-            from .clickbridge import ClickBridge
-
-            self.bridge = ClickBridge(target=CSS["foot_map_figure"], container="." + CSS["foot_map"])
-            self.bridge.add_class(CSS["foot_map_click"])
-            self.bridge.observe(lambda c: self._clicked(c["new"]), names="clicked")
-            children.append(self.bridge)
-        super().__init__([*children, self.explanation, self.related, caption(texts.caption, CSS["foot_map_caption"])])
+        self.output.canvas.observe(lambda _: self._update(), "choice")
+        super().__init__([self.output, caption(texts.caption, CSS["foot_map_caption"])])
         self.add_class(CSS["foot_map"])
-        self.redraw()
+        self._update()
 
     @property
     def figure(self) -> dict:
         return self.output.figure
 
-    def _clicked(self, value: str) -> None:
-        rid = value.split("#", 1)[0]  # the bridge sends "<region id>#<click number>"
-        if rid in {r.id for r in load_regions().regions}:
-            self.choose_region(rid)
+    @property
+    def chosen(self) -> str | None:
+        return self.output.canvas.choice.get("region")
 
     def click(self, region_id: str) -> None:
-        """What a click on a region of the drawing does (the bridge calls this path)."""
-        self._clicked(f"{region_id}#test")
+        """What a click on a part of the drawing does; a click on no part (or an unknown id) changes nothing."""
+        if region_id in REGION_IDS:
+            self.choose_region(region_id)
 
     def choose_region(self, region_id: str | None) -> None:
-        """Show one region (by id), or none; keeps the list, the drawing and the texts in step."""
+        """Show one part (by id), or none, as the page does when it is chosen from the list."""
         if region_id is not None:
             load_regions().region(region_id)  # KeyError for an unknown id
-        self.chosen = region_id
-        if self.region_list.value != region_id:
-            self.region_list.value = region_id  # its observer calls back here once, harmlessly
-        self.redraw()
+        self.output.canvas.choice = {"region": region_id}
 
-    def redraw(self) -> None:
-        self.output.show(figure(self.chosen, self.title))
-        if self.chosen is None:
-            say(self.explanation, "Choose a part of the foot from the list, or click it in the drawing.")
-            self.related.value = ""
-            return
-        r = load_regions().region(self.chosen)
-        side = "outer side" if r.view == "lateral" else "inner side"
-        say(self.explanation, f"<b>{html.text(r.name)}</b> ({side} of the foot). {html.text(r.explanation)}")
-        questions = related_questions(r.id)
-        if questions:
-            items = "".join(
-                f"<li>{html.text(_lesson_label(lesson))} quiz, question {n}"
-                f"{' (true or false?)' if q.type == 'truefalse' else ''}: <i>“{html.text(q.prompt)}”</i></li>"
-                for lesson, n, q in questions
-            )
-            self.related.value = f"<p><b>Quiz questions about this part:</b></p><ul>{items}</ul>"
-        else:
-            self.related.value = html.paragraph("No quiz question asks about this part yet.")
+    def _update(self) -> None:
+        chosen = self.chosen if self.chosen in REGION_IDS else None  # the page sends only known ids
+        self.texts = describe(chosen, self.words)
+        self.output.show(figure(chosen, self.title))
+        self.output.canvas.alt = self.texts["alt"]
 
 
 def foot_map(clickable: bool = True) -> FootMap:
-    """The foot map of lesson 03: choose a region from the list or by clicking it in the drawing."""
+    """The foot map of lesson 03: choose a part from the list or by clicking it in the drawing."""
     return FootMap(clickable)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from .. import handin
+from .. import handin, lrs
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
@@ -38,6 +38,8 @@ class HandInButton(KeyboardSafeBox):
 
     def hand_in(self) -> handin.HandIn:
         self.result = handin.hand_in(self.store.load(), self.name.value, environ=self.environ)
+        if self.result.document is not None:
+            lrs.handed_in(self.store, self.result.document)
         self.out.value = (
             html.paragraph("✔ " + self.result.message) if self.result.ok else html.notice(self.result.message)
         )

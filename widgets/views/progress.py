@@ -5,14 +5,14 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import scoring
-from ..load import lesson_ids, load_bank, load_course, load_review
+from ..load import lesson_ids, load_bank, load_course
 from ..palette import CSS
 from ..progress import ProgressStore, ProgressUnavailable, default_store
 from ..review import LESSON as REVIEW_LESSON
-from ..review import review_ids
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
+from .review import review_score
 from .store_notice import StoreNotice
 
 
@@ -51,13 +51,10 @@ class ProgressOverview(KeyboardSafeBox):
         banks = set(lesson_ids())
         ids = {l.id: load_bank(l.id).full_ids() for l in load_course().lessons if l.id in banks}
         status = self.store.question_status([q for qs in ids.values() for q in qs])
-        review = self.store.question_status(lesson=REVIEW_LESSON)
         out = []
         for lesson in load_course().lessons:
             if lesson.id == REVIEW_LESSON:  # has a bank too, but also counts lesson questions it brought back
-                out.append(
-                    scoring.score_from_status(REVIEW_LESSON, review_ids(load_review().questions, review), review)
-                )
+                out.append(review_score(self.store))
             elif lesson.id in banks:
                 out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
         return out
@@ -68,7 +65,7 @@ class ProgressOverview(KeyboardSafeBox):
         self.table.value = (
             html.table(
                 "Your progress (saved on this computer)",
-                ("Lesson", "Answered", "Score (first try)", "Now correct"),
+                ("Lesson", "Answered", "Score (first try)", "Right so far"),
                 rows,
             )
             + f"<p>Saved in: <code>{html.text(str(self.store.path))}</code></p>"

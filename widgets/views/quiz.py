@@ -1,104 +1,255 @@
-"""The quiz widget: one card per question (input, Check button, feedback) and a score line.
+"""The quiz: one anywidget per quiz (``QuizPage``, page side static/quiz.js) that grades in the page, and the
+kernel half that saves every try.
 
-Tests drive it from Python: ``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0].check()``.
+The page grades each try at once and shows the feedback, then sends ``{attempt_id, question, hash, answer}``.
+The kernel (``Quiz.handle_attempt``) grades it again with the engine, saves ITS verdict (never the page's),
+ignores an attempt id it already saved, and replies "saved" with its verdict; the page shows the kernel's
+verdict where the two differ. Tests drive the same kernel path from Python, as the page would:
+``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0].check()``; ``card.feedback.value`` is what the page shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
-import ipywidgets as W
+import anywidget
+import traitlets
 
 from .. import grading, scoring
-from ..content_hash import question_hash
 from ..model import QuestionBank
-from ..palette import CSS
+from ..palette import CSS, STATIC
 from ..progress import ProgressStore, default_store
+from ..questions import QuestionBase
+from ..quiz_page import page_question, page_status
 from . import html, inputs
-from .controls import button
 from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
+# Every word the quiz page shows besides the bank's texts ({name} is filled in by the page).
+LABELS = {
+    "check": "Check",
+    "check_name": "Check your answer to question {n}",
+    "show": "Show the answer",
+    "show_name": "Show the answer to question {n} (counts as a wrong first try)",
+    "next": "Next question",
+    "back": "Previous question",
+    "to_summary": "See how you did",
+    "nav": "Move between the questions",
+    "number": "Question {n} of {total}.",
+    "progress": "Question {n} of {total}",
+    "at_summary": "How you did",
+    "number_label": "Your answer ({unit})",
+    "text_label": "Your answer",
+    "order_name": "The steps, in your order",
+    "up": "Move up",
+    "down": "Move down",
+    "up_name": "Move “{text}” up",
+    "down_name": "Move “{text}” down",
+    "moved": "“{text}” is now step {n} of {total}.",
+    "right": "Right.",
+    "wrong_hint": "Not quite. Try again.",
+    "wrong_answer": "Not quite. Here is the answer.",
+    "shown": "Here is the answer.",
+    "hint": "Hint:",
+    "answer": "The answer:",
+    "why": "Why:",
+    "mark_ok": "your answer, right",
+    "mark_bad": "your answer, not right",
+    "mark_missed": "the right answer",
+    "checking": "Checking…",
+    "saving": "Saving…",
+    "saved": "Saved.",
+    "waiting": "Not saved yet: the progress file cannot be written just now. Your answer is kept.",
+    "stale": "Not saved: this answer was to an older version of the question.",
+    "refused": "Not saved: see the note at the top of the quiz.",
+    "differs": "The answer was checked again and this is the result that was saved.",
+    "not_saved": "Not saved yet. The notebook is not answering, so your answer is kept in this browser.",
+    "not_saved_all": (
+        "Your answers are not saved yet: the notebook's kernel is not answering. They are kept in this "
+        "browser. Choose Run → Run All Cells (or run this cell again) and they will be saved."
+    ),
+    "resending": "Saving answers this browser kept from before: {n}.",
+    "static": "There is no notebook kernel on this page: your answers are kept in this browser only.",
+    "browser_only": "Kept in this browser only.",
+    "needs_kernel": "This question can only be checked in the notebook.",
+    "one_try": "1 try",
+    "tries": "{n} tries",
+    "saved_before": "Saved from before: {tries}, first try {first}.",
+    "first_right": "right",
+    "first_wrong": "wrong",
+    "older": "Saved from before: {tries} at an older version of this question. It has changed since: answer it again.",
+    "score": "Score: {first} of {total} right on the first try · answered {answered}/{total} · {now} right so far",
+    "summary_title": "How you did",
+    "summary_line": "You answered {answered} of {total} questions. Right on the first try: {first} of {total}.",
+    "sum_item": "Question {n}: {state}",
+    "sum_open": "not answered yet.",
+    "sum_first": "right on the first try.",
+    "sum_later": "right after another try.",
+    "sum_wrong": "not right yet.",
+    "go_to": "Go to question {n}",
+}
 
-class QuestionCard(W.VBox):
-    """One question: prompt, an input that fits its type, a Check button and the feedback."""
+_ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
 
-    def __init__(
-        self,
-        bank: QuestionBank,
-        question,
-        number: int,
-        seed: str,
-        on_check: Callable[[QuestionCard, grading.Result], None],
-        total: int | None = None,
-        full_id: str | None = None,
-        note: str = "",
-    ):
-        self.bank, self.question, self.number = bank, question, number
-        self.full_id = full_id or bank.full_id(question)  # the id attempts are saved under
-        self.hash = question_hash(question)  # the version of the question they answer
-        total = total or len(bank.questions)
-        note = f" <i>({html.text(note)})</i>" if note else ""
-        self._on_check = on_check
+
+def fill(template: str, **values: Any) -> str:
+    """A label with its {names} filled in (as the page fills them)."""
+    return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+class QuizPage(anywidget.AnyWidget):
+    """The page side of one quiz: the questions (widgets/quiz_page.py), what was saved, the score line."""
+
+    _esm = STATIC / "quiz.js"
+    _css = STATIC / "quiz.css"
+    title = traitlets.Unicode().tag(sync=True)
+    header = traitlets.Unicode("", help="a line under the title (the final review's order)").tag(sync=True)
+    lesson = traitlets.Unicode().tag(sync=True)
+    learner = traitlets.Unicode(help="keys what this browser keeps, so two learners never mix").tag(sync=True)
+    questions: traitlets.List[dict[str, Any]] = traitlets.List().tag(sync=True)
+    saved = traitlets.Dict(help="full id → what was saved (quiz_page.page_status)").tag(sync=True)
+    score = traitlets.Unicode().tag(sync=True)
+    labels = traitlets.Dict().tag(sync=True)
+
+
+class Text:
+    """What the page shows in one place, as HTML (the Python side of a card: tests read ``.value``)."""
+
+    def __init__(self, value: str = ""):
+        self.value = value
+
+
+class Press:
+    """A button of the page, pressed from Python (``card.check_button.click()``)."""
+
+    def __init__(self, action, tooltip: str):
+        self._action, self.tooltip = action, tooltip
+
+    def click(self) -> None:
+        self._action()
+
+
+def feedback_html(data: dict[str, Any], r: grading.Response) -> str:
+    """The feedback the page draws for a response (static/quiz.js ``paint``), as HTML."""
+    if r.stage == "invalid":
+        return html.notice(" ".join(r.lines))
+    cls, words = {
+        "right": ("lesson-right", LABELS["right"]),
+        "hint": ("lesson-wrong", LABELS["wrong_hint"]),
+        "answer": ("lesson-wrong", LABELS["wrong_answer"]),
+        "shown": ("lesson-info", LABELS["shown"]),
+    }[r.stage]
+    parts = [f'<p class="{cls}"><b>{html.text(words)}</b></p>']
+    if r.summary:
+        parts.append(html.paragraph(r.summary))
+    label = {"hint": LABELS["hint"] + " ", "answer": LABELS["answer"] + " "}
+    keyed = [label.get(k, "") + data["texts"][k] for k in r.keys if k in data["texts"]]
+    parts.append(html.bullet_list(r.lines[: len(r.lines) - len(keyed)] + keyed))  # a type's own lines first
+    if r.stage != "hint":
+        parts.append(f"<p><b>{html.text(LABELS['why'])}</b> {html.text(data['explanation'])}</p>")
+    return "".join(parts)
+
+
+def page_form(answer: Any) -> Any:
+    """An answer as the page's control holds it (what the page sends): booleans and numbers as text."""
+    if isinstance(answer, bool):
+        return str(answer).lower()
+    if isinstance(answer, int | float):
+        return str(answer)
+    if isinstance(answer, tuple):
+        return list(answer)
+    return answer
+
+
+class QuestionCard:
+    """One question of the page, driven from Python as the page drives it: choose, Check, read the feedback."""
+
+    def __init__(self, quiz: Quiz, bank: QuestionBank, question: QuestionBase, data: dict[str, Any], number: int):
+        self.quiz, self.bank, self.question, self.data, self.number = quiz, bank, question, data, number
+        self.full_id: str = data["id"]
+        self.hash: str = data["hash"]
         self.attempts = 0
-        control = inputs.control_for(question)
-        self.prompt = W.HTML(
-            f'<p class="quiz-prompt"><b>Question {number} of {total}.</b>{note} {html.text(question.prompt)}</p>'
-            f'<p class="quiz-hint"><i>{html.text(control.hint)}</i></p>'
+        self.wrong = 0
+        self._answer: Any = None
+        note = f" <i>({html.text(data['note'])})</i>" if data.get("note") else ""
+        self.prompt = Text(
+            f'<p class="quiz-prompt"><b>{html.text(fill(LABELS["number"], n=number, total=len(quiz.ids)))}</b>'
+            f"{note} {html.text(question.prompt)}</p>"
+            f'<p class="quiz-how">{html.text(data["how"])}</p>'
         )
-        self._input = control.build(question, seed, f"Answer {number}")
-        self.input = self._input.widget
-        self.check_button = button(description="Check", icon="check", tooltip=f"Check your answer to question {number}")
-        self.check_button.add_class(CSS["check"])
-        self.check_button.on_click(lambda _: self.check())
-        self.feedback = W.HTML("")
-        self.feedback.add_class(CSS["feedback"])
-        super().__init__([self.prompt, self.input, self.check_button, self.feedback])
-        self.add_class(CSS["question"])
+        self.feedback = Text()
+        self.saved = Text()
+        self.check_button = Press(self.check, fill(LABELS["check_name"], n=number))
+        self.show_button = Press(self.show_answer, fill(LABELS["show_name"], n=number))
 
-    # -- driving (also used by tests) ------------------------------------------------------------
     def choose(self, answer: Any) -> None:
-        """Set the input as a learner would: an option id, a list of ids, a number, or item ids in order."""
-        self._input.set(answer)
+        """Set the control as a learner would: an option id, a list of ids, True/False, a number, item ids."""
+        self._answer = answer
 
     def answer(self) -> Any:
-        return self._input.read()
+        return self._answer
 
     def check(self) -> grading.Result:
-        """Grade the current input, show the feedback, and report it (the quiz records it)."""
-        result = grading.grade(self.question, self.answer())
-        if result.valid:
-            self.attempts += 1
-        self.show(result)
-        self._on_check(self, result)
-        return result
+        """Press Check: the page's response, then the attempt through the kernel's path; the kernel's verdict."""
+        return self._try(show=False)
 
-    def show(self, result: grading.Result, saved: scoring.QuestionStatus | None = None) -> None:
-        if not result.valid:
-            self.feedback.value = html.notice(result.feedback[0])
+    def show_answer(self) -> grading.Result:
+        """Press "Show the answer": saved as a wrong try when it comes before any answer."""
+        return self._try(show=True)
+
+    def _try(self, show: bool) -> grading.Result:
+        answer = None if show else page_form(self._answer)
+        page = grading.respond(self.question, answer, self.wrong, show)
+        self.feedback.value = feedback_html(self.data, page)
+        if not page.valid:
+            return grading.grade(self.question, answer)
+        msg = {
+            "kind": "attempt",
+            "attempt_id": uuid.uuid4().hex,
+            "question": self.full_id,
+            "hash": self.hash,
+            "answer": answer,
+            "show": show,
+            "wrong_before": self.wrong,
+        }
+        reply = self.quiz.handle_attempt(msg)
+        kernel = grading.Response(**reply["response"])
+        if (kernel.correct, kernel.valid) != (page.correct, page.valid):
+            self.feedback.value = feedback_html(self.data, kernel)
+        return grading.shown_answer(self.question) if show else grading.grade(self.question, answer)
+
+    def restore(self, status: dict[str, Any]) -> None:
+        """Show what was saved before (as the page does from ``QuizPage.saved``)."""
+        self.attempts, self.wrong = status["attempts"], status["wrong_tries"]
+        tries = LABELS["one_try"] if status["attempts"] == 1 else fill(LABELS["tries"], n=status["attempts"])
+        if status["stale"]:
+            self.saved.value = html.paragraph(fill(LABELS["older"], tries=tries))
+            self.feedback.value = self.saved.value
             return
-        parts = [html.verdict(result.correct)]
-        if result.summary:
-            parts.append(html.paragraph(result.summary))
-        parts.append(html.bullet_list(result.feedback))
-        parts.append(f"<p><b>Why:</b> {html.text(result.explanation)}</p>")
-        if saved is not None:
-            first = "right" if saved.first_correct else "wrong"
-            parts.append(html.paragraph(f"Saved from before: {saved.attempts} attempt(s); first try {first}."))
-        self.feedback.value = "".join(parts)
+        if status["answer"] is not None:
+            self._answer = status["answer"]
+            r = grading.respond(self.question, status["answer"], 0 if status["now_correct"] else 1)
+        else:
+            r = grading.respond(self.question, None, 1, show=True)
+        first = LABELS["first_right"] if status["first_correct"] else LABELS["first_wrong"]
+        self.saved.value = html.paragraph(fill(LABELS["saved_before"], tries=tries, first=first))
+        self.feedback.value = feedback_html(self.data, r) + self.saved.value
 
 
 Item = tuple[QuestionBank, Any, str]  # (bank, question, the id its attempts are saved under)
 
 
 class Quiz(KeyboardSafeBox):
-    """A lesson's quiz. Records every attempt in the progress store and keeps a first-try score.
+    """A lesson's quiz: the store's notice and one QuizPage. Saves every try in the progress store.
 
     ``Quiz(bank)`` asks the bank's questions (or only `questions`, by id). ``Quiz(items=..., title=...,
     lesson=...)`` asks (bank, question, saved id) items of several banks (the final review, views/review.py):
-    attempts are then saved under `lesson` and each item's saved id; `notes` adds a note to a card by saved
-    id and `header` puts widgets under the title.
+    attempts are then saved under `lesson` and each item's saved id; `notes` adds a note to a question by
+    saved id and `header` a line under the title.
     """
 
     def __init__(
@@ -111,7 +262,7 @@ class Quiz(KeyboardSafeBox):
         items: Sequence[Item] | None = None,
         lesson: str | None = None,
         notes: dict[str, str] | None = None,
-        header: tuple[W.Widget, ...] = (),
+        header: str = "",
     ):
         if (bank is None) == (items is None):
             raise TypeError("Quiz needs either a bank or items")
@@ -120,63 +271,94 @@ class Quiz(KeyboardSafeBox):
             items, title, lesson = [(bank, q, bank.full_id(q)) for q in chosen], title or bank.title, bank.lesson
         if items is None or title is None or lesson is None:
             raise TypeError("a Quiz of items needs a title and a lesson")
-        self.bank = bank
-        self.lesson = lesson
+        self.bank, self.lesson = bank, lesson
         self.ids = [saved_id for _, _, saved_id in items]
         self.store = store or default_store()
-        self.status = self.store.question_status(self.ids)
         learner = self.store.learner()
-        self.title = W.HTML(f"<h3>{html.text(title)}</h3>")
-        self.notice = StoreNotice(self.store)
-        self.score = W.HTML("")
-        self.score.add_class(CSS["score"])
         notes = notes or {}
+        data = []
+        for _, q, saved_id in items:
+            d = page_question(q, learner, saved_id)
+            d.update(how=inputs.control_for(q).hint, note=notes.get(saved_id, ""))
+            data.append(d)
         self.cards = [
-            QuestionCard(
-                b, q, n + 1, learner, self._record, total=len(items), full_id=saved_id, note=notes.get(saved_id, "")
-            )
-            for n, (b, q, saved_id) in enumerate(items)
+            QuestionCard(self, b, q, d, n + 1) for n, ((b, q, _), d) in enumerate(zip(items, data, strict=True))
         ]
+        self._by_id = {c.full_id: c for c in self.cards}
+        self.notice = StoreNotice(self.store)
+        self.page = QuizPage(title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=LABELS)
+        self.page.on_msg(self._on_msg)
+        self.score = Text()
+        self.status = self.store.question_status(self.ids)
         self._restore()
         self._refresh()
-        super().__init__([self.title, *header, self.notice, self.score, *self.cards])
+        super().__init__([self.notice, self.page])
         self.add_class(CSS["quiz"])
 
-    def _restore(self) -> None:
-        """Show what was saved: the last answer given to each question and its feedback.
+    # -- the kernel's half of a try ----------------------------------------------------------------------
+    def _on_msg(self, _widget: Any, content: Any, _buffers: Any) -> None:
+        if isinstance(content, dict) and content.get("kind") == "attempt":
+            self.page.send(self.handle_attempt(content))
 
-        An answer saved for another version of the question (its content hash differs) is not regraded:
-        the card says it answered an older version."""
-        for card in self.cards:
-            s = self.status.get(card.full_id)
-            if s is None:
-                continue
-            card.attempts = s.attempts
-            if s.last_hash and s.last_hash != card.hash:
-                card.feedback.value = html.paragraph(
-                    f"Saved from before: {s.attempts} attempt(s) at an older version of this question. "
-                    "The question has changed since, so answer it again."
-                )
-                continue
-            chosen: Any = card.question.answer_from_saved(s.last_chosen)
-            try:
-                card.choose(chosen)
-                card.show(grading.grade(card.question, chosen), saved=s)
-            except Exception:  # content changed since the answer was saved: show the record only
-                card.feedback.value = html.paragraph(f"Saved from before: {s.attempts} attempt(s).")
+    def handle_attempt(self, msg: dict[str, Any]) -> dict[str, Any]:
+        """Grade a try the page sent with the engine, save the kernel's verdict once per attempt id, reply.
 
-    def _record(self, card: QuestionCard, result: grading.Result) -> None:
-        if not result.valid:
-            return
-        self.store.record(self.lesson, card.full_id, result.chosen, result.correct, hash=card.hash)
+        The reply: ``{kind: "saved", attempt_id, outcome, response, status}``; outcome is "saved",
+        "duplicate" (that attempt id was saved before: not saved again), "waiting" (kept until the progress
+        file can be written), "refused" (a limit, see the notice), "stale" (an older version of the
+        question, or none of this quiz: not saved) or "invalid" (not an answer: not saved)."""
+        aid = msg.get("attempt_id")
+        reply: dict[str, Any] = {"kind": "saved", "attempt_id": aid, "outcome": "invalid", "response": None}
+        card = self._by_id.get(msg.get("question"))  # type: ignore[arg-type]
+        if not isinstance(aid, str) or not _ATTEMPT_ID.fullmatch(aid):
+            return reply
+        if card is None or msg.get("hash") != card.hash:
+            reply["outcome"] = "stale"
+            return reply
+        show = msg.get("show") is True
+        wrong_before: int = msg["wrong_before"] if isinstance(msg.get("wrong_before"), int) else 0
+        response = grading.respond(card.question, msg.get("answer"), wrong_before, show)
+        reply["response"] = asdict(response)
+        if not response.valid:
+            return reply
+        if show and card.full_id in self.status:
+            reply["outcome"] = "saved"  # the answer was asked for after a try: nothing more to save
+        else:
+            result = grading.shown_answer(card.question) if show else grading.grade(card.question, msg.get("answer"))
+            kept = self.store.record(
+                self.lesson, card.full_id, result.chosen, result.correct, hash=card.hash, attempt_id=aid
+            )
+            outcome = self.store.outcome(aid)
+            reply["outcome"] = outcome if kept or outcome == "waiting" else "duplicate"
         self.status = self.store.question_status(self.ids)
+        status = page_status(card.question, self.status.get(card.full_id), card.hash)
+        if status is not None:
+            card.attempts, card.wrong = status["attempts"], status["wrong_tries"]
+        reply["status"] = status
         self._refresh()
+        return reply
+
+    def _restore(self) -> None:
+        """What was saved: the last answer to each question, its feedback, and the count of tries."""
+        saved = {}
+        for card in self.cards:
+            status = page_status(card.question, self.status.get(card.full_id), card.hash)
+            if status is not None:
+                try:
+                    card.restore(status)
+                except Exception:  # content changed since the answer was saved: show the record only
+                    status = dict(status, answer=None, stale=True)
+                    card.restore(status)
+                saved[card.full_id] = status
+        self.page.saved = saved
 
     def _refresh(self) -> None:
         s = self.lesson_score
         self.score.value = html.paragraph(
-            f"Score: {s.first_try} of {s.total} right on the first try · "
-            f"answered {s.answered}/{s.total} · now correct {s.now_correct}"
+            fill(LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct)
+        )
+        self.page.score = fill(
+            LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct
         )
         self.notice.refresh()
 
@@ -194,3 +376,6 @@ def quiz(lesson: str, store: ProgressStore | None = None, *, questions: Sequence
     if questions is None:
         return Quiz(bank, store, [q.id for q in bank.recap()])
     return Quiz(bank, store, questions, title="Quick check")
+
+
+__all__ = ["LABELS", "Quiz", "QuizPage", "quiz"]

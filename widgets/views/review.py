@@ -1,22 +1,28 @@
 """The final review quiz of lesson 05: new versions of questions from every lesson, missed ones first.
 
 Built on views/quiz.py. Attempts are saved as lesson ``05-review`` (see widgets/review.py), so a lesson's
-first-try score never changes here.
+first-try score never changes here. Its score counts what `review_score` counts, the same as the progress
+table and the results file: the listed review questions, plus any other it brought back once answered.
 """
 
 from __future__ import annotations
 
-import ipywidgets as W
-
+from .. import scoring
 from ..load import find_question, lesson_ids, load_bank, load_review
 from ..palette import CSS
 from ..progress import ProgressStore, default_store
-from ..review import LESSON, ReviewPlan, plan_review, review_id
-from . import html
+from ..review import LESSON, ReviewPlan, plan_review, review_id, review_ids
 from .quiz import Quiz
 
 MISSED_NOTE = "you missed this one before"
 NEW_VERSION_NOTE = "a new version of one you missed before"
+
+
+def review_score(store: ProgressStore) -> scoring.LessonScore:
+    """The review's score from the store's per-question summary: its listed questions, plus any other
+    review id that was answered (the progress table shows the same numbers)."""
+    status = store.question_status(lesson=LESSON)
+    return scoring.score_from_status(LESSON, review_ids(load_review().questions, status), status)
 
 
 class ReviewQuiz(Quiz):
@@ -25,11 +31,17 @@ class ReviewQuiz(Quiz):
     def __init__(self, plan: ReviewPlan, title: str, store: ProgressStore | None = None):
         self.plan = plan
         items = [(*find_question(q), review_id(q)) for q in plan.questions]
-        self.order_note = W.HTML(html.paragraph(order_sentence(plan)))
-        self.order_note.add_class(CSS["review_order"])
         notes = {review_id(q): NEW_VERSION_NOTE if q in plan.replaces else MISSED_NOTE for q in plan.missed}
-        super().__init__(items=items, title=title, lesson=LESSON, store=store, notes=notes, header=(self.order_note,))
+        super().__init__(items=items, title=title, lesson=LESSON, store=store, notes=notes, header=order_sentence(plan))
         self.add_class(CSS["review_quiz"])
+
+    @property
+    def order_note(self) -> str:
+        return self.page.header
+
+    @property
+    def lesson_score(self) -> scoring.LessonScore:
+        return review_score(self.store)
 
 
 def order_sentence(plan: ReviewPlan) -> str:

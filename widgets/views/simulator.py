@@ -1,22 +1,21 @@
-"""The twitch simulator: trigger choices → a 10-second cartoon muscle recording and a twitching level in words.
+"""The twitch simulator: trigger choices → the twitching to expect (in words, on a pretend scale) and one
+random 10-second cartoon recording as an example. Computed in the page (static/simulator.js): no kernel
+round trip per click; no rate is ever shown as if measured.
 
-No rate is shown as if measured: the figure and the text name a level on a pretend scale (``noticed_level``).
-
-Tests drive it from Python: ``s = simulator(); s.set("caffeine", "a lot"); s.new_button.click(); s.figure``.
+Tests drive it from Python: ``s = simulator(); s.set("caffeine", "a lot"); s.new_recording(); s.figure, s.texts``.
 """
 
 from __future__ import annotations
 
-import ipywidgets as W
 import numpy as np
 
 from .. import simulation as sim
+from ..figure_model import SimulatorWords
 from ..load import load_figure_texts
 from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
-from . import html
-from .controls import button
-from .figure import FigureView, axis, base_layout, caption, say, status, toggles, typed
+from .figure import axis, base_layout, caption, typed
 from .keyboard import KeyboardSafeBox
+from .page_figure import PageFigureView
 
 # Setting → (label, [(button text, engine value)]), calm first. No doses anywhere: just low / normal.
 CONTROLS = {
@@ -30,168 +29,220 @@ CONTROLS = {
 }
 # Which controls each lesson shows (the others stay calm).
 LESSONS = {"01-physiology": ("activity", "caffeine", "stress"), "02-triggers": tuple(CONTROLS)}
-HEIGHT = 340
+HEIGHT = 400
 Y_RANGE = 1.9
+MARK_Y = Y_RANGE - 0.25  # where the twitch marks sit, above the trace
+RECORDINGS = 5  # random recordings sent to the page; "Record another 10 seconds" goes through them in turn
+# Expected twitches you would notice in one recording -> level word (upper bound inclusive; past the last: the
+# last word); how easily the nerve fires (excitability, upper bound exclusive) -> its word. Never shown as numbers.
+LEVEL_BOUNDS = (2.0, 4.0, 7.0)
+NERVE_BOUNDS = (0.15, 0.4, 0.7)
+BUSY_SHAPE = {
+    "type": "rect",
+    "xref": "x",
+    "yref": "paper",
+    "y0": 0,
+    "y1": 1,
+    "fillcolor": ORANGE,
+    "opacity": 0.15,
+    "line": {"width": 0},
+    "layer": "below",
+}
 
 
-def figure(signal: sim.MuscleSignal, title: str) -> dict:
-    """The plotly figure (plain dict) of one recording."""
+def page_params() -> dict:
+    """The simulation's constants as the page needs them (static/simulator.js applies them)."""
+    return {
+        "triggers": [[name, [list(o) for o in options]] for name, options in sim.TRIGGER_LEVELS.items()],
+        "min_rate": sim.MIN_RATE,
+        "max_rate": sim.MAX_RATE,
+        "seconds": sim.SECONDS,
+        "rate_hz": sim.RATE_HZ,
+        "step_period": sim.STEP_PERIOD,
+        "step_busy": sim.STEP_BUSY,
+        "spike_width": sim.spike_width(),
+        "mark_y": MARK_Y,
+        "level_bounds": list(LEVEL_BOUNDS),
+        "nerve_bounds": list(NERVE_BOUNDS),
+        "busy_shape": BUSY_SHAPE,
+    }
+
+
+def draws_json(d: sim.Draws) -> dict:
+    """One recording's random numbers as the page receives them (typed arrays, base64)."""
+    return {
+        "gaps": typed(d.gaps, "f8"),
+        "sizes": typed(d.sizes),
+        "noise": typed(d.noise),
+        "move_noise": typed(d.move_noise),
+    }
+
+
+def template(title: str) -> dict:
+    """Layout and trace styles, sent once; the page (or ``figure``) fills in one recording."""
+    mark = {"type": "scatter", "mode": "markers", "x": [], "y": []}
     data = [
         {
             "type": "scatter",
             "mode": "lines",
             "name": "muscle signal",
             "x0": 0,
-            "dx": signal.dt,
-            "y": typed(signal.values),
+            "dx": 1.0 / sim.RATE_HZ,
+            "y": [],
             "line": {"color": BLUE, "width": 1},
             "hoverinfo": "skip",
-        }
-    ]
-    top = Y_RANGE - 0.25
-    if len(signal.noticed):
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers+text",
-                "name": "twitch you notice",
-                "x": [round(float(t), 3) for t in signal.noticed],
-                "y": [top] * len(signal.noticed),
-                "text": ["twitch"] * len(signal.noticed),
-                "textposition": "top center",
-                "marker": {"symbol": "triangle-down", "size": 11, "color": VERMILION},
-                "hovertemplate": "twitch at %{x:.1f} s: one motor unit fired by itself<extra></extra>",
-            }
-        )
-    hidden = np.setdiff1d(signal.firings, signal.noticed)
-    if len(hidden):
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "name": "twitch hidden by movement",
-                "x": [round(float(t), 3) for t in hidden],
-                "y": [top] * len(hidden),
-                "marker": {"symbol": "triangle-down-open", "size": 11, "color": GREY},
-                "hovertemplate": "twitch at %{x:.1f} s, hidden by movement<extra></extra>",
-            }
-        )
-    shapes = [
-        {
-            "type": "rect",
-            "xref": "x",
-            "yref": "paper",
-            "x0": a,
-            "x1": b,
-            "y0": 0,
-            "y1": 1,
-            "fillcolor": ORANGE,
-            "opacity": 0.15,
-            "line": {"width": 0},
-            "layer": "below",
-        }
-        for a, b in signal.busy
-    ]
-    notes = [
-        {
-            "xref": "paper",
-            "yref": "paper",
-            "x": 1,
-            "y": 1.08,
-            "showarrow": False,
-            "xanchor": "right",
-            "text": (
-                f"twitching you would notice: {noticed_level(signal)} (pretend scale)"
-                + ("  (shaded = foot moving)" if signal.busy else "")
-            ),
-        }
+            "showlegend": False,
+        },
+        mark
+        | {
+            "name": "twitch you would notice",
+            "marker": {"symbol": "triangle-down", "size": 12, "color": VERMILION},
+            "hovertemplate": "twitch at %{x:.1f} s: one motor unit fired by itself<extra></extra>",
+            "showlegend": True,
+        },
+        mark
+        | {
+            "name": "twitch hidden by movement",
+            "marker": {"symbol": "triangle-down-open", "size": 12, "color": GREY},
+            "hovertemplate": "twitch at %{x:.1f} s, hidden by movement<extra></extra>",
+            "showlegend": False,
+        },
+        {  # a key for the shading only: no data of its own
+            "type": "scatter",
+            "mode": "markers",
+            "name": "foot moving (shaded)",
+            "x": [None],
+            "y": [None],
+            "marker": {"symbol": "square", "size": 14, "color": ORANGE, "opacity": 0.35},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
     ]
     layout = base_layout(
         title,
         HEIGHT,
-        shapes=shapes,
-        annotations=notes,
+        shapes=[],
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "font": {"size": 13}},
+        margin={"l": 60, "r": 20, "t": 50, "b": 105},
         xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
         yaxis=axis("signal (cartoon units)", range=[-Y_RANGE, Y_RANGE + 0.3]),
     )
     return {"data": data, "layout": layout}
 
 
+def figure(signal: sim.MuscleSignal, title: str) -> dict:
+    """The plotly figure (plain dict) of one recording: the template filled as the page fills it."""
+    t = template(title)
+    line, noticed, hidden, moving = t["data"]
+    hidden_at = np.setdiff1d(signal.firings, signal.noticed)
+    line["y"] = typed(signal.values)
+    noticed["x"], noticed["y"] = [float(x) for x in signal.noticed], [MARK_Y] * len(signal.noticed)
+    hidden["x"], hidden["y"] = [float(x) for x in hidden_at], [MARK_Y] * len(hidden_at)
+    hidden["showlegend"] = bool(len(hidden_at))
+    moving["showlegend"] = bool(signal.busy)
+    t["layout"]["shapes"] = [BUSY_SHAPE | {"x0": a, "x1": b} for a, b in signal.busy]
+    return t
+
+
+def _band(x: float, bounds: tuple[float, ...], words: list[str], inclusive: bool) -> str:
+    for bound, word in zip(bounds, words, strict=False):
+        if (x <= bound) if inclusive else (x < bound):
+            return word
+    return words[-1]
+
+
+def expected_level(settings: dict[str, str], words: SimulatorWords) -> str:
+    """The headline: how much twitching these choices lead you to expect, in words (never a rate)."""
+    return _band(sim.expected_noticed(settings), LEVEL_BOUNDS, words.levels, True)
+
+
+def describe(signal: sim.MuscleSignal, settings: dict[str, str], words: SimulatorWords) -> dict[str, str]:
+    """Every sentence shown with a recording (the page builds the same from the same templates)."""
+    c = words.twitches
+
+    def count(k: int) -> str:
+        return c.zero if k == 0 else c.one if k == 1 else c.many.format(n=k)
+
+    level = expected_level(settings, words)
+    hidden = len(signal.firings) - len(signal.noticed)
+    sample = words.sample.format(noticed=count(len(signal.noticed)))
+    if hidden:
+        sample += " " + words.sample_hidden.format(hidden=count(hidden))
+    nerve = words.nerve.format(nerve=_band(sim.excitability(settings), NERVE_BOUNDS, words.nerve_levels, False))
+    return {"level": level, "nerve": nerve, "sample": sample, "alt": words.alt.format(level=level, sample=sample)}
+
+
 class Simulator(KeyboardSafeBox):
-    """Trigger controls, the recording figure, a count in words, and a button for another recording."""
+    """Trigger choices, the expected twitching level, one recording drawn, and a button for another one.
+
+    The page computes all of it (static/simulator.js) from the random numbers of a few recordings sent once;
+    this object mirrors the page's choice (``settings``, ``recording``) and computes the same in Python.
+    """
 
     def __init__(self, controls: tuple[str, ...] = tuple(CONTROLS), seed: int = 0):
         texts = load_figure_texts().simulator
-        self.title, self.seed = texts.title, seed
-        self.settings = dict(sim.CALM)
-        self.controls: dict[str, W.ToggleButtons] = {}
-        for name in controls:
-            label, options = CONTROLS[name]
-            w = toggles(label, options, self.settings[name], CSS["simulator_control"])
-            w.add_class(f"simulator-{name}")
-            w.observe(lambda change, name=name: self._changed(name, change["new"]), names="value")
-            self.controls[name] = w
-        self.new_button = button(
-            description="Record another 10 seconds",
-            icon="refresh",
-            tooltip="Simulate a new 10-second recording with the same choices",
+        self.title, self.words, self.base_seed, self.controls = texts.title, texts.words, seed, controls
+        self.recordings = [sim.draws(seed + k) for k in range(RECORDINGS)]
+        data = {
+            "params": page_params(),
+            "words": self.words.model_dump(),
+            "controls": [[name, CONTROLS[name][0], [list(o) for o in CONTROLS[name][1]]] for name in controls],
+            "draws": [draws_json(d) for d in self.recordings],
+        }
+        self.output = PageFigureView(
+            CSS["simulator_figure"],
+            HEIGHT,
+            texts.title,
+            entry="simulator.js",
+            data=data,
+            template=template(self.title),
+            choice={"settings": dict(sim.CALM), "recording": 0},
         )
-        self.new_button.add_class(CSS["simulator_new"])
-        self.new_button.on_click(lambda _: self.new_recording())
-        self.output = FigureView(CSS["simulator_figure"], HEIGHT, texts.title)
-        self.count = status(CSS["simulator_count"])
-        super().__init__(
-            [
-                *self.controls.values(),
-                self.new_button,
-                self.output,
-                self.count,
-                caption(texts.caption, CSS["simulator_caption"]),
-            ]
-        )
+        self.output.canvas.observe(lambda _: self._update(), "choice")
+        super().__init__([self.output, caption(texts.caption, CSS["simulator_caption"])])
         self.add_class(CSS["simulator"])
-        self.redraw()
+        self._update()
 
     @property
     def figure(self) -> dict:
         return self.output.figure
 
+    @property
+    def settings(self) -> dict[str, str]:
+        return dict(self.output.canvas.choice["settings"])
+
+    @property
+    def recording(self) -> int:
+        return int(self.output.canvas.choice["recording"])
+
+    @property
+    def seed(self) -> int:
+        return self.base_seed + self.recording
+
     def set(self, name: str, value: str) -> None:
-        """Choose a value for one setting, as a learner would by pressing its button."""
+        """Choose a value for one setting, as a learner would by pressing its button in the page."""
         if name not in self.controls:
             raise KeyError(f"this simulator has no control {name!r} (it has {list(self.controls)})")
-        self.controls[name].value = value  # the observer redraws
+        sim.check_settings({name: value})
+        self._choose(settings=self.settings | {name: value})
 
     def new_recording(self) -> None:
-        self.seed += 1
-        self.redraw()
+        """The next of the recordings sent to the page (after the last, the first again)."""
+        self._choose(recording=(self.recording + 1) % RECORDINGS)
 
-    def _changed(self, name: str, value: str) -> None:
-        self.settings[name] = value
-        self.redraw()
+    def _choose(self, **part) -> None:
+        self.output.canvas.choice = dict(self.output.canvas.choice) | part
 
-    def redraw(self) -> None:
-        self.signal = sim.muscle_signal(self.settings, seed=self.seed)
+    def _update(self) -> None:
+        try:
+            sim.check_settings(self.settings)
+        except ValueError:  # only a tampered page sends an unknown choice: keep showing the last good one
+            return
+        self.signal = sim.signal_from(self.recordings[self.recording % RECORDINGS], self.settings)
+        self.texts = describe(self.signal, self.settings, self.words)
         self.output.show(figure(self.signal, self.title))
-        hidden = len(self.signal.firings) - len(self.signal.noticed)
-        words = f"<b>Twitching you would notice: {noticed_level(self.signal)}</b> (a pretend scale, not a measurement)."
-        if hidden:
-            words += f" {hidden} more happened while the foot was moving and got lost in the movement."
-        say(self.count, words + f" How easily the nerve fires: {html.text(_level(sim.excitability(self.settings)))}.")
-
-
-# Noticed spikes in the 10-second cartoon → a level in words (upper bound inclusive), calm first.
-LEVELS = ((2, "hardly any"), (4, "a few"), (7, "some"), (10**9, "a lot"))
-
-
-def noticed_level(signal: sim.MuscleSignal) -> str:
-    """How much twitching the cartoon shows, in words: hardly any, a few, some, a lot."""
-    n = len(signal.noticed)
-    return next(word for top, word in LEVELS if n <= top)
-
-
-def _level(x: float) -> str:
-    return "calm" if x < 0.15 else "a little more easily" if x < 0.4 else "more easily" if x < 0.7 else "very easily"
+        self.output.canvas.alt = self.texts["alt"]
 
 
 def simulator(lesson: str | None = None, seed: int = 0) -> Simulator:

@@ -1,32 +1,35 @@
 """Twitch vs cramp: the pull of one misfiring motor unit next to a cramp, with the line a foot needs to move.
 
 The figure is a cartoon: its pull axis has no numbers, and no text states a percentage or a count of units.
+Both traces go to the page once; the page animates a replay (static/twitch_cramp.js), no kernel involved.
 
-Tests drive it from Python: ``v = twitch_vs_cramp(); v.replay_button.click(); v.replay_cramp_button.click()``.
+Tests drive it from Python: ``v = twitch_vs_cramp(); v.replay("twitch"); v.texts["status"]; v.figure``.
 """
 
 from __future__ import annotations
 
-import ipywidgets as W
-
 from .. import simulation as sim
+from ..figure_model import TwitchCrampWords
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
-from .controls import button
-from .figure import FigureView, axis, base_layout, caption, responsive, say, stacked, status, typed
+from .figure import axis, base_layout, caption, responsive, stacked, typed
 from .keyboard import KeyboardSafeBox
+from .page_figure import PageFigureView
 
-HEIGHT = 360
+HEIGHT = 380
 Y_MAX = 80.0
+CLOSE_UP_MAX = 1.0 * sim.UNIT_FORCE  # the close-up's pull axis: one unit's twitch fills it
 LINE_NAME = "force needed to move the foot"
+TRACES = {"twitch": 0, "cramp": 2, "close_up": 4}  # which traces the page fills (the move lines are fixed)
 
 
-def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
-    """Two panels on one force scale: twitch (left) and cramp (right), each with the move line."""
+def template(title: str, close_up: str) -> dict:
+    """Two panels on one pull scale, twitch (left, with a close-up box) and cramp (right), each with the move
+    line; the three force traces are left empty for the page (or ``figure``) to fill."""
     data = []
-    for trace, xa, ya, name, colour in (
-        (twitch, "x", "y", "twitch: one motor unit", BLUE),
-        (cramp, "x2", "y2", "cramp: many motor units", VERMILION),
+    for xa, ya, name, colour in (
+        ("x", "y", "twitch: one motor unit", BLUE),
+        ("x2", "y2", "cramp: many motor units", VERMILION),
     ):
         data.append(
             {
@@ -36,8 +39,8 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
                 "xaxis": xa,
                 "yaxis": ya,
                 "x0": 0,
-                "dx": trace.dt,
-                "y": typed(trace.force),
+                "dx": 1.0 / sim.FORCE_RATE_HZ,
+                "y": [],
                 "line": {"color": colour, "width": 3},
                 "hovertemplate": name + "<br>%{x:.2f} s<extra></extra>",
             }
@@ -55,33 +58,22 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
                 "hovertemplate": LINE_NAME + "<extra></extra>",
             }
         )
-    t_peak = twitch.times[int(twitch.force.argmax())]
-    c_peak = cramp.times[int(cramp.force.argmax())]
+    data.append(
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "twitch, close-up",
+            "xaxis": "x3",
+            "yaxis": "y3",
+            "x0": 0,
+            "dx": 1.0 / sim.FORCE_RATE_HZ,
+            "y": [],
+            "line": {"color": BLUE, "width": 2},
+            "hovertemplate": "twitch, made bigger<br>%{x:.2f} s<extra></extra>",
+        }
+    )
     notes = [
-        {
-            "xref": "x",
-            "yref": "y",
-            "x": float(t_peak),
-            "y": twitch.peak,
-            "ax": 40,
-            "ay": -90,
-            "text": "twitch: a flicker,<br>far below the line",
-            "showarrow": True,
-            "arrowhead": 2,
-            "align": "left",
-        },
-        {
-            "xref": "x2",
-            "yref": "y2",
-            "x": float(c_peak),
-            "y": cramp.peak,
-            "ax": 0,
-            "ay": -25,
-            "text": "cramp: far above the line, still going",
-            "xanchor": "right",  # ends at its arrow: never runs past the panel's right edge
-            "showarrow": True,
-            "arrowhead": 2,
-        },
+        # every note is placed on its own panel (axis or axis domain), so it moves with it when the panels stack
         {
             "xref": "x domain",
             "yref": "y",
@@ -93,7 +85,27 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
             "showarrow": False,
             "font": {"size": 12},
         },
-        # panel titles placed on their own panel (axis domain), so they move with it when the panels stack
+        {
+            "xref": "x2",
+            "yref": "y2",
+            "x": sim.FORCE_SECONDS * 0.97,
+            "y": 0.5 * Y_MAX,
+            "xanchor": "right",
+            "showarrow": False,
+            "text": "still going when the graph ends",
+            "font": {"size": 12},
+        },
+        {
+            "xref": "x3 domain",
+            "yref": "y3 domain",
+            "x": 0.0,
+            "y": 1.02,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "showarrow": False,
+            "text": close_up,
+            "font": {"size": 12},
+        },
         {
             "xref": "x domain",
             "yref": "y domain",
@@ -114,6 +126,7 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
         },
     ]
     y = {"range": [0, Y_MAX], "showticklabels": False, "ticks": ""}
+    inset = {"showticklabels": False, "ticks": "", "showgrid": False, "mirror": True}
     layout = base_layout(
         title,
         HEIGHT,
@@ -123,69 +136,88 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str) -> dict:
         xaxis2=axis("time (seconds)", domain=[0.54, 1], range=[0, sim.FORCE_SECONDS]),
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
+        xaxis3=axis("", domain=[0.12, 0.44], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
+        yaxis3=axis("", domain=[0.42, 0.92], anchor="x3", range=[0, CLOSE_UP_MAX], **inset),
     )
-    # narrow outputs: the cramp panel under the twitch panel, each full width, the whole figure taller
-    narrow = stacked(2, gap=0.22) | {"height": 2 * HEIGHT - 40}
+    # narrow outputs: the cramp panel under the twitch panel (the close-up stays inside the twitch panel), taller
+    narrow = stacked(2, gap=0.22) | {
+        "height": 2 * HEIGHT - 40,
+        "xaxis3": {"domain": [0.3, 0.97]},
+        "yaxis3": {"domain": [0.75, 0.93]},
+    }
     return responsive({"data": data, "layout": layout}, narrow)
 
 
+def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str, close_up: str) -> dict:
+    """The whole figure: the template with both traces drawn to their end (what the page shows after a replay)."""
+    t = template(title, close_up)
+    for name, trace in (("twitch", twitch), ("close_up", twitch), ("cramp", cramp)):
+        t["data"][TRACES[name]]["y"] = typed(trace.force, "f8")
+    return t
+
+
+def describe(twitch: sim.ForceTrace, cramp: sim.ForceTrace, shown: str, words: TwitchCrampWords) -> dict[str, str]:
+    """The sentence under the figure (about the one replayed last, or both) and the text alternative."""
+    sentences = {
+        "twitch": words.twitch.format(start=f"{twitch.start:.1f}"),
+        "cramp": words.cramp.format(start=f"{cramp.start:.1f}"),
+    }
+    status = sentences.get(shown, sentences["twitch"] + " " + sentences["cramp"])
+    return {"status": status, "alt": words.alt.format(status=status)}
+
+
+def page_data(twitch: sim.ForceTrace, cramp: sim.ForceTrace, words: TwitchCrampWords) -> dict:
+    """Everything the page needs, sent once: both traces, their start times and the sentences."""
+    return {
+        "twitch": {"force": typed(twitch.force, "f8"), "start": twitch.start},
+        "cramp": {"force": typed(cramp.force, "f8"), "start": cramp.start},
+        "dt": twitch.dt,
+        "traces": TRACES,
+        "words": words.model_dump(),
+    }
+
+
 class TwitchVsCramp(KeyboardSafeBox):
-    """The two force traces, a replay button for each, and a sentence that says what the figure shows."""
+    """The two force traces with a close-up of the twitch, a replay button for each (the page animates the
+    replay), and a sentence that says what the figure shows. ``replay`` is what the buttons do."""
 
     def __init__(self, seed: int = 0):
         texts = load_figure_texts().twitch_vs_cramp
-        self.title = texts.title
-        self.twitch_seed = self.cramp_seed = seed
-        self.replay_button = button(
-            description="Replay the twitch", icon="play", tooltip="Fire one motor unit again and redraw its force"
+        self.title, self.words = texts.title, texts.words
+        self.twitch, self.cramp = sim.twitch_force(seed), sim.cramp_force(seed)
+        self.output = PageFigureView(
+            CSS["twitch_cramp_figure"],
+            HEIGHT,
+            texts.title,
+            entry="twitch_cramp.js",
+            data=page_data(self.twitch, self.cramp, self.words),
+            template=template(self.title, self.words.close_up),
+            choice={"shown": "both", "replays": 0},
         )
-        self.replay_cramp_button = button(
-            description="Replay the cramp", icon="play", tooltip="Start a new cramp and redraw its force"
-        )
-        for b in (self.replay_button, self.replay_cramp_button):
-            b.add_class(CSS["twitch_cramp_replay"])
-        self.replay_button.on_click(lambda _: self.replay("twitch"))
-        self.replay_cramp_button.on_click(lambda _: self.replay("cramp"))
-        self.output = FigureView(CSS["twitch_cramp_figure"], HEIGHT, texts.title)
-        self.status = status(CSS["twitch_cramp_status"])
-        super().__init__(
-            [
-                W.HBox([self.replay_button, self.replay_cramp_button]),
-                self.output,
-                self.status,
-                caption(texts.caption, CSS["twitch_cramp_caption"]),
-            ]
-        )
+        self.output.canvas.observe(lambda _: self._update(), "choice")
+        super().__init__([self.output, caption(texts.caption, CSS["twitch_cramp_caption"])])
         self.add_class(CSS["twitch_vs_cramp"])
-        self.redraw("both")
+        self._update()
 
     @property
     def figure(self) -> dict:
         return self.output.figure
 
-    def replay(self, which: str) -> None:
-        """Run the twitch or the cramp again (a new firing) and redraw."""
-        if which == "twitch":
-            self.twitch_seed += 1
-        elif which == "cramp":
-            self.cramp_seed += 1
-        else:
-            raise ValueError(f"expected 'twitch' or 'cramp', got {which!r}")
-        self.redraw(which)
+    @property
+    def shown(self) -> str:
+        return str(self.output.canvas.choice["shown"])
 
-    def redraw(self, which: str) -> None:
-        self.twitch, self.cramp = sim.twitch_force(self.twitch_seed), sim.cramp_force(self.cramp_seed)
-        self.output.show(figure(self.twitch, self.cramp, self.title))
-        twitch = (
-            f"The twitch: one motor unit fired at {self.twitch.start:.1f} s. Its pull stayed far below "
-            "the dashed line, so the foot did not move."
-        )
-        cramp = (
-            f"The cramp: many motor units fired together from {self.cramp.start:.1f} s. The pull rose far "
-            "above the line and was still high when the graph ended. A real cramp lasts from a few seconds "
-            "to several minutes."
-        )
-        say(self.status, {"twitch": twitch, "cramp": cramp}.get(which, twitch + " " + cramp))
+    def replay(self, which: str) -> None:
+        """Replay the twitch or the cramp: the page draws it again from the start, as it happens."""
+        if which not in ("twitch", "cramp"):
+            raise ValueError(f"expected 'twitch' or 'cramp', got {which!r}")
+        old = self.output.canvas.choice
+        self.output.canvas.choice = {"shown": which, "replays": int(old.get("replays", 0)) + 1}
+
+    def _update(self) -> None:
+        self.texts = describe(self.twitch, self.cramp, self.shown, self.words)
+        self.output.show(figure(self.twitch, self.cramp, self.title, self.words.close_up))
+        self.output.canvas.alt = self.texts["alt"]
 
 
 def twitch_vs_cramp(seed: int = 0) -> TwitchVsCramp:

@@ -1,0 +1,97 @@
+// The foot map in the page: the drawing with no part chosen is the template; for each part the kernel sent,
+// once, what changes when it is chosen (a patch of trace and label styles) and its texts. Choosing a part from
+// the list or by a click on the drawing switches in the page. views/foot_map.py makes the patches; compose()
+// applies them as Python's figure() would draw it (tests/test_figure_parity.py).
+import { choiceGroup, make, save } from "./page_figure.js";
+
+export function prepare(data) { return data; }
+
+function patched(list, patches) {
+  return list.map((item, i) => {
+    const p = patches && patches[String(i)];
+    if (!p) return item;
+    const out = { ...item, ...p.set };
+    for (const k of p.unset) delete out[k];
+    return out;
+  });
+}
+
+// `state.region`: the chosen part's id, or null.
+export function compose(template, d, state) {
+  const p = state.region ? d.patches[state.region] : null;
+  const layout = { ...template.layout, annotations: patched(template.layout.annotations, p && p.annotations) };
+  return { data: patched(template.data, p && p.data), layout, config: template.config };
+}
+
+export function describe(d, state) {
+  const r = state.region ? d.regions.find((x) => x.id === state.region) : null;
+  if (!r) return { name: "", text: d.words.prompt, heading: "", questions: [], alt: d.words.alt_none };
+  return { name: r.name, text: r.text, heading: r.heading, questions: r.questions, alt: r.alt };
+}
+
+export function attach({ model, el, graph, redraw }) {
+  const d = prepare(model.get("data"));
+  let choice = model.get("choice");
+  const ids = new Set(d.regions.map((r) => r.id));
+
+  const root = make("div", "pagefig-layout pagefig-foot-map");
+  const list = choiceGroup({
+    label: d.words.choose, css: "foot-map-region-list", value: choice.region,
+    options: d.regions.map((r) => [r.name, r.id]), onChoose: (id) => choose(id, true),
+  });
+  list.el.querySelectorAll("button").forEach((b, i) => { b.title = d.regions[i].hover; });
+  root.append(list.el);
+  if (d.clickable) root.append(make("p", "pagefig-hint foot-map-click", d.words.click_tip));
+  const explanation = make("p", "pagefig-live foot-map-explanation");
+  explanation.setAttribute("role", "status");
+  explanation.setAttribute("aria-live", "polite");
+  const related = make("div", "foot-map-questions");
+  const main = make("div", "pagefig-main");
+  main.append(graph, explanation, related);
+  root.append(main);
+  el.classList.add("pagefig-host");
+  el.append(root);
+
+  const show = () => {
+    const t = describe(d, choice);
+    explanation.replaceChildren(...(t.name ? [make("b", "", t.name), " " + t.text] : [t.text]));
+    related.replaceChildren();
+    if (t.heading) related.append(make("p", "", t.heading));
+    if (t.questions.length) {
+      const ul = make("ul");
+      for (const q of t.questions) ul.append(make("li", "", q));
+      related.append(ul);
+    }
+    list.set(choice.region);
+    return t;
+  };
+  function choose(id, mine) {
+    if (id !== null && !ids.has(id)) return;
+    choice = { region: id };
+    const t = show();
+    if (mine) save(model, { choice, alt: t.alt });
+    redraw();
+  }
+  const fromKernel = () => { if (model.get("choice") !== choice) choose(model.get("choice").region, false); };
+  model.on("change:choice", fromKernel);
+
+  // A click on a coloured part of the drawing, on whichever route drew it (in place, or the kernel's fallback).
+  const bind = () => (el.parentElement || el).querySelectorAll(".js-plotly-plot").forEach((gd) => {
+    if (gd.__footMap || typeof gd.on !== "function") return;
+    gd.__footMap = true;
+    gd.on("plotly_click", (ev) => {
+      const p = ev && ev.points && ev.points[0];
+      const cd = p && (p.customdata !== undefined ? p.customdata : p.data && p.data.customdata && p.data.customdata[0]);
+      if (cd && ids.has(cd)) choose(cd, true);
+    });
+  });
+  const timer = d.clickable ? setInterval(bind, 500) : null;  // the fallback route draws its graph later
+  show();
+  return {
+    figure: (template) => {
+      if (d.clickable) setTimeout(bind, 0);  // plotly attaches .on() to the graph when it first draws
+      return compose(template, d, choice);
+    },
+    destroy: () => { clearInterval(timer); model.off("change:choice", fromKernel); },
+  };
+}

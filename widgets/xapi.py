@@ -1,0 +1,212 @@
+"""Results as xAPI statements: every quiz attempt ("answered") and every hand-in ("completed": the course and
+each lesson answered).
+
+A statement says who (the actor: the learner code as an account on the hub, ``homePage`` + ``name``; a name
+only when the learner typed one for a hand-in), did what (an ADL verb), to what (a stable IRI per question
+and per lesson), with what result (success, response, score), and when (the time of the answer).
+
+The IRIs start with ``xapi-activities`` from ``[tool.foot-twitch-lessons]`` in pyproject.toml, so a question
+keeps its IRI wherever the lessons run; the account's ``homePage`` is the hub (``hub`` there), which a hub
+admin may override in the LRS settings (widgets/lrs.py). An installed package has no pyproject.toml, so the
+table is mirrored in the package as ``widgets/settings.toml`` (tests/test_xapi.py checks they agree;
+``python -m widgets.xapi --write-settings`` copies it).
+
+Each statement has a fixed id, a UUID 5 of the actor and the attempt (question, its number among the
+learner's answers to that question, time): a resend carries the same id and the LRS keeps it once, and a
+restored progress file gives its answers the ids they had. Pure functions; nothing here sends anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tomllib
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+TABLE = "foot-twitch-lessons"
+SETTINGS_FILE = "settings.toml"
+VERSION = "1.0.3"  # the xAPI version sent and claimed
+
+VERBS = {
+    "answered": "http://adlnet.gov/expapi/verbs/answered",
+    "completed": "http://adlnet.gov/expapi/verbs/completed",
+}
+ACTIVITY_TYPES = {
+    "question": "http://adlnet.gov/expapi/activities/cmi.interaction",
+    "lesson": "http://adlnet.gov/expapi/activities/lesson",
+    "course": "http://adlnet.gov/expapi/activities/course",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the IRIs start (`activities`, ending in "/") and the learners' account home page (`homepage`)."""
+
+    activities: str
+    homepage: str
+
+    def question(self, question: str) -> str:
+        return f"{self.activities}questions/{question}"
+
+    def lesson(self, lesson: str) -> str:
+        return f"{self.activities}lessons/{lesson}"
+
+    @property
+    def course(self) -> str:
+        return f"{self.activities}course"
+
+    def extension(self, name: str) -> str:
+        return f"{self.activities}extensions/{name}"
+
+
+def project_table(pyproject: Path | str | None = None) -> dict[str, Any]:
+    """`[tool.foot-twitch-lessons]` from `pyproject` or, by default, from the package's mirror of it."""
+    if pyproject is None:
+        text = resources.files("widgets").joinpath(SETTINGS_FILE).read_text(encoding="utf-8")
+    else:
+        text = Path(pyproject).read_text(encoding="utf-8")
+    table: dict[str, Any] = tomllib.loads(text)["tool"][TABLE]
+    return table
+
+
+def settings(homepage: str | None = None, pyproject: Path | str | None = None) -> Settings:
+    """The statements' settings: the project's IRI base, and `homepage` (default: the project's hub)."""
+    table = project_table(pyproject)
+    base = str(table["xapi-activities"])
+    return Settings(base if base.endswith("/") else base + "/", homepage or str(table["hub"]))
+
+
+def statement_id(s: Settings, learner: str, *identity: str) -> str:
+    """The fixed id of the statement about `identity` (strings) by `learner` at `s.homepage`."""
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, s.activities)
+    return str(uuid.uuid5(namespace, "\n".join([s.homepage, learner, *identity])))
+
+
+def _actor(s: Settings, learner: str, name: str | None = None) -> dict[str, Any]:
+    actor: dict[str, Any] = {"objectType": "Agent", "account": {"homePage": s.homepage, "name": learner}}
+    if name:
+        actor["name"] = name
+    return actor
+
+
+def _verb(verb: str) -> dict[str, Any]:
+    return {"id": VERBS[verb], "display": {"en-US": verb}}
+
+
+def _activity(iri: str, kind: str) -> dict[str, Any]:
+    return {"objectType": "Activity", "id": iri, "definition": {"type": ACTIVITY_TYPES[kind]}}
+
+
+def attempt_statement(s: Settings, learner: str, attempt: dict[str, Any], number: int) -> dict[str, Any]:
+    """The "answered" statement of one saved attempt (a progress-store row), the `number`-th (1, 2, …)
+    answer of this learner to this question."""
+    question, lesson, correct = attempt["question"], attempt["lesson"], bool(attempt["correct"])
+    result: dict[str, Any] = {
+        "success": correct,
+        "score": {"scaled": 1.0 if correct else 0.0, "raw": int(correct), "min": 0, "max": 1},
+    }
+    if attempt["chosen"]:
+        result["response"] = "[,]".join(str(c) for c in attempt["chosen"])  # xAPI's list separator
+    extensions: dict[str, Any] = {s.extension("attempt"): number}
+    if attempt.get("hash"):
+        extensions[s.extension("question-version")] = attempt["hash"]
+    return {
+        "id": statement_id(s, learner, "answered", question, str(number), attempt["time"]),
+        "actor": _actor(s, learner),
+        "verb": _verb("answered"),
+        "object": _activity(s.question(question), "question"),
+        "result": result,
+        "context": {
+            "contextActivities": {
+                "parent": [_activity(s.lesson(lesson), "lesson")],
+                "grouping": [_activity(s.course, "course")],
+            },
+            "extensions": extensions,
+        },
+        "timestamp": attempt["time"],
+        "version": VERSION,
+    }
+
+
+def attempt_statements(s: Settings, learner: str, attempts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The statements of `attempts` given in the order they were made (as the store keeps them)."""
+    count: dict[str, int] = {}
+    out = []
+    for a in attempts:
+        count[a["question"]] = count.get(a["question"], 0) + 1
+        out.append(attempt_statement(s, learner, a, count[a["question"]]))
+    return out
+
+
+def handin_statements(s: Settings, doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The "completed" statements of a handed-in results file (widgets/export.py's document): one for the
+    course, always, and one per lesson with answers. The score is the first-try score the teacher sees; the
+    learner's chosen name, if they typed one, is the actor's name."""
+    learner = doc["learner"]
+    actor = _actor(s, learner, doc["name"] if doc["name"] != learner else None)
+    lessons = sorted(doc["lessons"].items())
+    course = {k: sum(r[k] for _, r in lessons) for k in ("total", "answered", "first_try", "now_correct")}
+    parts: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
+        ("course", _activity(s.course, "course"), course, {})
+    ]
+    grouping = {"contextActivities": {"grouping": [_activity(s.course, "course")]}}
+    parts += [(lesson, _activity(s.lesson(lesson), "lesson"), r, grouping) for lesson, r in lessons if r["answered"]]
+    out = []
+    for key, activity, r, context in parts:
+        result: dict[str, Any] = {"success": r["now_correct"] == r["total"], "completion": r["answered"] == r["total"]}
+        if r["total"]:
+            result["score"] = {
+                "scaled": round(r["first_try"] / r["total"], 4),
+                "raw": r["first_try"],
+                "min": 0,
+                "max": r["total"],
+            }
+        out.append(
+            {
+                "id": statement_id(s, learner, "completed", key, doc["exported"]),
+                "actor": actor,
+                "verb": _verb("completed"),
+                "object": activity,
+                "result": result,
+                "context": {**context, "extensions": {s.extension("now-correct"): r["now_correct"]}},
+                "timestamp": doc["exported"],
+                "version": VERSION,
+            }
+        )
+    return out
+
+
+def mirror_text(pyproject: Path | str = "pyproject.toml") -> str:
+    """The text of widgets/settings.toml for the `[tool.foot-twitch-lessons]` table of `pyproject`."""
+    table = project_table(pyproject)
+    lines = [
+        "# A copy of [tool.foot-twitch-lessons] in pyproject.toml, for the installed package.",
+        "# Do not edit: run `python -m widgets.xapi --write-settings` (tests/test_xapi.py checks they agree).",
+        f"[tool.{TABLE}]",
+    ]
+    for key, value in table.items():
+        if not isinstance(value, str):
+            raise ValueError(f"[tool.{TABLE}] {key}: only strings are mirrored")
+        escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'{key} = "{escaped}"')
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="The xAPI settings mirror: pyproject.toml → widgets/settings.toml.")
+    parser.add_argument("--write-settings", action="store_true", help="rewrite widgets/settings.toml")
+    parser.add_argument("--pyproject", default="pyproject.toml")
+    args = parser.parse_args(argv)
+    text = mirror_text(args.pyproject)
+    if args.write_settings:
+        Path(__file__).with_name(SETTINGS_FILE).write_text(text, encoding="utf-8")
+    else:
+        print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
