@@ -84,7 +84,7 @@
       if (!text || t.closest(".hoverlayer") || !shown(t)) continue;
       add(text, t.parentElement, t.getBoundingClientRect(), cell, ++id, area);
     }
-    // each figure next to the room its view has: it must neither stick out past it (hidden or not) nor leave it empty
+    // each figure: it must not stick out past its view (hidden or not), nor leave its own place empty
     for (const gd of area.querySelectorAll(".js-plotly-plot")) {
       const svg = gd.querySelector(".main-svg");
       const room = gd.closest(".lesson-view") || gd.closest(".jp-OutputArea-output") || gd.parentElement;
@@ -94,7 +94,8 @@
         cell,
         widget: widgetOf(gd),
         drawn: Math.round(s.width),
-        room: room.clientWidth,
+        room: room.clientWidth, // the view's
+        space: gd.parentElement.clientWidth, // the plot's own place (controls may sit beside it)
         over: Math.round(s.right - (r.left + room.clientLeft + room.clientWidth)),
       });
     }

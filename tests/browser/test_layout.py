@@ -40,8 +40,8 @@ def problems(report: dict, width: int) -> list[str]:
         where = f"{width} px, cell {f['cell']} ({f['widget']}): figure drawn {f['drawn']} px wide"
         if f["over"] > 1:
             out.append(f"{where}, {f['over']} px past the edge of its {f['room']} px output")
-        elif f["room"] - f["drawn"] > FILL:
-            out.append(f"{where} in a {f['room']} px output: it did not follow the window")
+        elif f["space"] - f["drawn"] > FILL:
+            out.append(f"{where} in a {f['space']} px place: it did not follow the window")
     return out
 
 

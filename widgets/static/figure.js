@@ -6,8 +6,8 @@
 // Sizing: the figure is always drawn at the width of its element (measured here, never guessed in Python) and
 // drawn again whenever that width changes (a ResizeObserver: window resized, side panel opened). Below
 // `figure.narrow_below` px the layout overrides in `figure.narrow` are merged in (e.g. side-by-side panels
-// stacked). A visually hidden text alternative says in words what the figure shows now (title, the
-// view's own description, the figure's notes) and follows every redraw. A canvas may carry page-side logic
+// stacked). A visually hidden text alternative says in words what the figure shows now (the view's own
+// description, else the figure's title and notes) and follows every redraw. A canvas may carry page-side logic
 // (views/page_figure.py): it composes the figure in the page; sizing applies to what it composes.
 const MIME = "application/vnd.plotly.v1+json";
 let found = null;
@@ -91,12 +91,14 @@ function wrapTitle(layout, width) {
   return { ...layout, title: { ...t, text: lines.join("<br>"), pad }, margin, height: (layout.height || 450) + added };
 }
 
-// the figure in words: its title, what the view says about it, then every note drawn on it
+// the figure in words: the view's own description of what it shows now, where it gives one (as a described
+// simulation does); else the figure's title and every note drawn on it, which change with the figure
 export function describe(layout, description) {
   const title = plain(layout.title && (layout.title.text ?? layout.title));
-  const notes = (layout.annotations || []).map((a) => plain(a.text)).filter(Boolean);
   const said = plain(description);
-  const parts = [title, said === title ? "" : said, notes.length ? `Labels: ${notes.join("; ")}` : ""].filter(Boolean);
+  if (said && said !== title) return said;
+  const notes = (layout.annotations || []).map((a) => plain(a.text)).filter(Boolean);
+  const parts = [title, notes.length ? `Labels: ${notes.join("; ")}` : ""].filter(Boolean);
   return parts.map((p) => (/[.:!?]$/.test(p) ? p : p + ".")).join(" ");
 }
 

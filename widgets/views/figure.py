@@ -144,8 +144,8 @@ class FigureView(W.VBox):
     def show(self, figure: dict, description: str | None = None) -> None:
         """Replace the shown figure. ``figure`` has ``data`` and ``layout`` (and may have ``narrow`` overrides, see
         ``responsive``); the config is added here. ``description`` says in words what this state of the figure
-        shows (default: the view's fixed text alternative); the page reads it out with the figure's title and notes,
-        so the text alternative follows the figure."""
+        shows, and becomes the figure's text alternative; without one the page describes the figure by its title and
+        the notes drawn on it, which change with it. Either way the text alternative follows the figure."""
         self.figure = figure
         extra = {k: figure[k] for k in ("narrow", "narrow_below") if k in figure}
         self.canvas.figure = {"data": figure["data"], "layout": figure["layout"], "config": CONFIG, **extra}
