@@ -275,12 +275,12 @@ _FIGURES_DRAWN = """(panel) => {
 }"""
 
 
-# Every plotly figure of the notebook as wide as the box it sits in (give or take a pixel): it followed the window.
+# Every plotly figure of the notebook as wide as its own element (give or take a pixel): it followed the window.
 _FIGURES_FIT = """(panel) => {
   const nb = document.querySelector(panel);
   return !!nb && [...nb.querySelectorAll('.jp-Cell-outputArea .js-plotly-plot')].every((gd) => {
-    const svg = gd.querySelector('.main-svg'), box = gd.closest('.figure-view') || gd.parentElement;
-    return !svg || !box.clientWidth || Math.abs(svg.getBoundingClientRect().width - box.clientWidth) <= 1;
+    const svg = gd.querySelector('.main-svg');
+    return !svg || !gd.clientWidth || Math.abs(svg.getBoundingClientRect().width - gd.clientWidth) <= 1;
   });
 }"""
 
