@@ -43,9 +43,10 @@ class PageFigureView(FigureView):
         )
         super().__init__(css, height, alt, canvas=canvas)
 
-    def show(self, figure: dict) -> None:
+    def show(self, figure: dict, description: str | None = None) -> None:
         """Python's copy of what the page draws now; sent only on the fallback route (no plotly.js in the page). The
-        layout for narrow outputs stays with the template the page sizes (figure.js), not in this copy."""
+        layout for narrow outputs stays with the template the page sizes (figure.js), not in this copy; the text
+        alternative is the page's (its logic sets ``alt``), so ``description`` is not used here."""
         self.figure = {k: v for k, v in figure.items() if k not in ("narrow", "narrow_below")}
         if self.canvas.route == "fallback":
             self._draw_fallback()
