@@ -7,22 +7,44 @@ STAMP := $(VENV)/.installed
 LRS_VENV := .venv-lrs
 LRS_STAMP := $(LRS_VENV)/.installed
 
-.PHONY: lab test bench clean-venv
+.PHONY: lab test bench site lock clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the dependency list changes.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# The lock files pin every package (`make lock` writes them from pyproject.toml's ranges): lab.txt is what
+# Binder and the hub image install (environment.yml), test.txt is lab.txt plus the test tools, same pins.
+# .venv installs test.txt, then the lessons package itself; again only when the lock or pyproject changes.
+LOCK_LAB := requirements/lab.txt
+LOCK_TEST := requirements/test.txt
+LOCK_PYTHON := 3.11
+$(STAMP): pyproject.toml $(LOCK_TEST) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r $(LOCK_TEST)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# The GIFT parser the bank-export tests read with (npm, tests/js/package-lock.json).
+NODE_STAMP := tests/js/node_modules/.installed
+$(NODE_STAMP): tests/js/package-lock.json
+	npm ci --prefix tests/js --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+# The static site's page-side files (npm, package-lock.json at the root: require.js, the widget renderer); files
+# only, no install scripts. The site tests build the site, so `make test` needs them too.
+SITE_NODE_STAMP := node_modules/.installed
+$(SITE_NODE_STAMP): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $(SITE_NODE_STAMP)
 
 # JupyterLab refuses to run as root (containers, some classroom machines) unless told it may;
 # a read-only extension manager never asks PyPI for extensions (the lessons work offline).
 LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root,)
 
+# The lessons' Jupyter settings (widgets/jupyter_config: lesson files saved without outputs, no news pop-up,
+# Markdown opened rendered) are copied into .venv first, as Binder's postBuild and the hub recipes do.
 lab: $(STAMP)
+	$(BIN)/python -m widgets.lab_server --install > /dev/null
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 # tests/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins
@@ -33,11 +55,24 @@ $(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt -c tests/lrs/constraints.txt
 	touch $(LRS_STAMP)
 
-test: $(STAMP) $(LRS_STAMP)
+test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# The lessons as a static site in site/: no kernel, no network (open site/index.html; tools/site.py).
+site: $(STAMP) $(SITE_NODE_STAMP)
+	$(BIN)/python -m tools.site --out site
+
+# Re-pin after changing a dependency in pyproject.toml (keeps the other pins); `make lock LOCK_ARGS=--upgrade`
+# moves every package to its newest version within the ranges (then run `make test`). uv comes from PyPI.
+UV_COMPILE = $(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version $(LOCK_PYTHON) \
+	--custom-compile-command "make lock" $(LOCK_ARGS)
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv>=0.5,<1"
+	$(UV_COMPILE) --extra hub -o $(LOCK_LAB)
+	$(UV_COMPILE) --extra hub --extra test -c $(LOCK_LAB) -o $(LOCK_TEST)
 
 clean-venv:
 	rm -rf $(VENV) $(LRS_VENV)

@@ -148,6 +148,10 @@ def test_foot_map_page_shows_what_python_would_draw_for_every_choice():
         assert got["texts"] == view.texts, state
         assert view.output.canvas.alt == got["texts"]["alt"]
     assert len({json.dumps(g["figure"]) for g in page}) == len(states)  # every choice draws differently
+    wide, narrow = page_states(view, "foot_map.js", [{"region": None, "width": 2000}, {"region": None, "width": 380}])
+    assert wide["figure"]["layout"]["height"] == fm.HEIGHT  # with room, Python's height
+    assert 220 <= narrow["figure"]["layout"]["height"] < fm.HEIGHT * 0.7  # narrow: no empty bands
+    assert {a["font"]["size"] for a in narrow["figure"]["layout"]["annotations"]} == {11}  # labels keep apart
 
 
 def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
@@ -160,6 +164,10 @@ def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
                 view.replay(state["shown"])
             assert differ(plain(got["figure"]), plain(view.figure)) is None, (seed, state)
             assert got["texts"] == view.texts, (seed, state)
+    (narrow,) = page_states(view, "twitch_cramp.js", [{"shown": "cramp", "narrow": True}])
+    wanted = tc.figure(view.twitch, view.cramp, view.title, view.words.close_up, narrow=True)
+    assert differ(plain(narrow["figure"]), plain(wanted)) is None
+    assert narrow["figure"]["layout"]["yaxis2"]["domain"][1] < narrow["figure"]["layout"]["yaxis"]["domain"][0]
     # part-way through a replay the page draws the trace only up to that moment
     (half,) = page_states(view, "twitch_cramp.js", [{"shown": "cramp", "cramp": 100}])
     ys = {t["name"]: t["y"] for t in half["figure"]["data"] if isinstance(t.get("y"), list) and t.get("x0") == 0}

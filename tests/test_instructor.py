@@ -47,7 +47,7 @@ def test_the_45_minute_plan_adds_up_and_keeps_the_warning_signs_in_class():
     assert minutes and minutes[0][0] == 0 and minutes[-1][1] == 45
     assert all(start < end for start, end in minutes)
     assert all(end == nxt for (_, end), (nxt, _) in itertools.pairwise(minutes))  # no gaps, no overlaps
-    assert in_class.count("⏸") >= 3
+    assert in_class.count("**Pause:**") >= 4  # the note that explains it, then three pauses
     assert "04_red_flags.ipynb" in in_class
 
 

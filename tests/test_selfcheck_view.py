@@ -184,3 +184,77 @@ def test_nothing_is_saved_anywhere():
 
     src = Path(module.__file__).read_text(encoding="utf-8")
     assert "progress" not in src and "open(" not in src
+
+
+def test_nothing_answered_asks_the_learner_to_answer_first_and_shows_no_verdict():
+    """Issue 15 item 5: with nothing answered, "Show my next step" used to show four bold "call now" lines and
+    ten reasons. Now one message asks for answers first; a single answer gives the real check again."""
+    rules = load_rules()
+    for mode in (None, "own"):
+        v = selfcheck()
+        v.choose_mode(mode)
+        v.submit_button.click()
+        out = v.result.value
+        assert v.verdict is None and v.example is None
+        assert "selfcheck-verdict" not in out and "lesson-caution" not in out and "Why:" not in out
+        assert out.count("<p") == 1 and "Answer the questions above first" in out
+        assert v.announcer.message == rules.form.answer_first and v.announcer.count == 1
+        assert v.announcer.focus.endswith(".selfcheck-first")
+    v.answer("pain", "no")  # one answer: the rest count as "not sure", as before
+    assert v.submit().outcome == "same_day" and "count as &#x27;not sure&#x27;" in v.result.value
+
+
+def test_the_verdict_is_a_box_with_its_kind_icon_and_title_announced_and_focused():
+    rules = load_rules()
+    seen = {}
+    for outcome, setup in {
+        "emergency": lambda v: v.answer("face_drooping", "yes"),
+        "same_day": lambda v: v.answer("new_weakness", "yes"),
+        "book_visit": lambda v: v.answer("stiffness", "yes"),
+        "no_warning_signs": lambda v: None,
+    }.items():
+        v = calm(selfcheck())
+        setup(v)
+        assert v.submit().outcome == outcome
+        out = v.result.value
+        o = rules.outcome(outcome)
+        box = out[out.index("<section") :]
+        assert box.startswith(
+            f'<section class="lesson-verdict verdict-{outcome} selfcheck-verdict selfcheck-{outcome}"'
+        )
+        assert f"lesson-icon-{outcome}" in box and o.kind in box and o.title in box
+        assert box.index(o.kind) < box.index(o.title) < box.index("Where and when:")
+        assert f"{o.kind}: {o.title}" in v.announcer.message
+        assert v.announcer.focus == ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"
+        seen[outcome] = (o.kind, o.title)
+    kinds = [k for k, _ in seen.values()]
+    assert len(set(kinds)) == 4  # told apart in words too, not only by colour and icon
+
+
+def test_not_sure_cautions_come_first_in_one_box_and_many_reasons_fold_away():
+    v = calm(selfcheck())
+    for q in EMERGENCY_SIGNS[:4]:
+        v.answer(q, "unsure")
+    v.submit()
+    out = v.result.value
+    assert v.verdict.outcome == "same_day" and len(v.verdict.cautions) == 4
+    assert out.count('class="lesson-caution"') == 1 and out.index("lesson-caution") < out.index("<section")
+    assert all(c in out for c in v.verdict.cautions)
+    assert v.announcer.message.startswith(v.verdict.cautions[0])
+    assert '<details class="selfcheck-why">' in out  # 4 reasons: folded, the verdict stays short
+    v = calm(selfcheck())
+    v.answer("stiffness", "yes")
+    v.submit()
+    assert '<details class="selfcheck-why" open>' in v.result.value
+
+
+def test_sources_are_named_links_not_raw_addresses():
+    import re
+
+    rules = load_rules()
+    page = "".join(w.value for w in _walk(selfcheck()) if isinstance(w, W.HTML))
+    for s in rules.sources.values():
+        if s.url:
+            assert re.search(rf'<a href="{re.escape(s.url)}"[^>]*>{re.escape(s.name)}</a>', page), s.name
+    assert not re.search(r">\s*https?://", page), "an address shown as text"
+    assert "beyond the article" not in page and "The course article" not in page

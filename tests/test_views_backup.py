@@ -4,11 +4,12 @@ import base64
 import html as htmllib
 import json
 import re
-from datetime import UTC, datetime
+
+import pytest
 
 from widgets.export import FORMAT, check_export
 from widgets.progress import ProgressStore
-from widgets.views.backup import ProgressBackup, on_binder, progress_backup
+from widgets.views.backup import ProgressBackup, on_binder, progress_backup, progress_download_name
 from widgets.views.quiz import quiz
 
 
@@ -32,7 +33,20 @@ def answered_store(tmp_path) -> ProgressStore:
     return store
 
 
-def test_export_link_holds_the_results_under_the_chosen_name(tmp_path):
+@pytest.fixture
+def saved_files(monkeypatch):
+    """What the page is sent to save at once: (file name, decoded content), in order."""
+    sent: list[tuple[str, bytes]] = []
+
+    def record(self, msg, buffers=None):
+        data = htmllib.unescape(msg["href"])
+        sent.append((msg["filename"], base64.b64decode(data.split(",", 1)[1])))
+
+    monkeypatch.setattr("widgets.views.backup.Download.send", record)
+    return sent
+
+
+def test_export_link_holds_the_results_under_the_chosen_name(tmp_path, saved_files):
     store = answered_store(tmp_path)
     view = progress_backup(store)
     assert view.name.value == store.load()["learner"]  # default: the anonymous code
@@ -46,15 +60,31 @@ def test_export_link_holds_the_results_under_the_chosen_name(tmp_path):
     assert doc["lessons"]["01-physiology"]["answered"] == 1
     assert filename == f"class-results-zoe-img-src-x-onerror-alert-1-q-{doc['learner']}.json"
     assert "<img" not in view.export_out.value  # the name is escaped in the page
+    assert saved_files == [(filename, content)]  # saved at once: no second click
+    assert "1 answered question " in htmllib.unescape(view.export_out.value)
 
 
-def test_download_link_holds_the_whole_progress_file(tmp_path):
+def test_exporting_no_answers_says_so_and_saves_nothing(tmp_path, saved_files):
+    view = progress_backup(ProgressStore(tmp_path))
+    view.export_button.click()
+    assert "not answered any quiz questions yet" in view.export_out.value
+    assert saved_files == []  # only the "Save … with no answers" link would
+    content, _ = link(view.export_out.value)
+    assert check_export(json.loads(content))["questions"] == {}
+
+
+def test_download_holds_the_whole_progress_file_named_after_the_name_typed(tmp_path, saved_files):
     store = answered_store(tmp_path)
     view = progress_backup(store)
+    view.name.value = "Ann B. <script>"
     view.download_button.click()
     content, filename = link(view.download_out.value)
     assert json.loads(content) == store.load()
-    assert filename == f"foot-twitch-progress-{store.load()['learner']}.json"
+    assert filename == "foot-twitch-progress-ann-b-script.json" == progress_download_name(view.name.value)
+    assert saved_files == [(filename, content)]
+    assert "<script>" not in view.download_out.value
+    assert progress_download_name("../../etc/passwd") == "foot-twitch-progress-etc-passwd.json"
+    assert progress_download_name("李") == "foot-twitch-progress-learner.json"  # no Latin letter left
 
 
 def test_restore_a_good_file_after_confirming(tmp_path):
@@ -75,16 +105,9 @@ def test_restore_through_the_upload_widget_and_cancel(tmp_path):
     store = ProgressStore(tmp_path / "new")
     before = store.load()
     view = progress_backup(store)
-    view.upload.value = (
-        {
-            "name": "mine.json",
-            "type": "application/json",
-            "size": len(saved),
-            "content": memoryview(saved),
-            "last_modified": datetime(2026, 1, 1, tzinfo=UTC),
-        },
-    )
-    assert "good progress file with 2 saved answer(s)" in view.restore_out.value
+    assert view.upload.label == "Choose a progress file"  # no "(0)" count beside it
+    view.upload._handle_custom_msg({"name": "mine.json"}, [memoryview(saved)])  # what the page sends
+    assert "mine.json is a good progress file with 2 saved answer(s)" in view.restore_out.value
     view.cancel_button.click()
     assert store.load() == before and "Nothing was changed" in view.restore_out.value
 

@@ -36,7 +36,8 @@ def test_right_choice_says_right_in_words_and_icon_and_gives_the_reason():
     card = card_for(v, "book_visit")
     card.choose("book_visit")
     card.check_button.click()
-    assert "✔ Right." in card.feedback.value and "Book a visit with a doctor or nurse" in card.feedback.value
+    assert "lesson-icon-right" in card.feedback.value and "Right.</b>" in card.feedback.value
+    assert "Book a visit with a doctor or nurse" in card.feedback.value
     assert "Why:" in card.feedback.value
     assert f"checked: 1 of {len(STORIES)}" in v.tally.value and "first try: 1" in v.tally.value
 
@@ -49,8 +50,8 @@ def test_a_more_cautious_choice_is_ok_explained_and_counted_as_not_wrong():
     card.check_button.click()
     fb = card.feedback.value
     assert "More cautious than needed, and that is OK" in fb and "Why:" in fb
-    assert "✘" not in fb and "Not quite" not in fb
-    assert "The lesson's answer: Get help today" in fb
+    assert "lesson-icon-wrong" not in fb and "Not quite" not in fb and "lesson-icon-safe_side" in fb
+    assert 'The lesson\'s answer: <span class="lesson-step verdict-same_day">' in fb and "Get help today" in fb
     assert "first try: 1" in v.tally.value and card.judgement.accepted
 
 
@@ -60,11 +61,12 @@ def test_self_care_for_a_warning_sign_is_wrong_and_names_the_right_step():
     card.choose("no_warning_signs")
     card.check_button.click()
     fb = card.feedback.value
-    assert "✘ Not quite." in fb and "The lesson's answer: Book a visit with a doctor or nurse" in fb
+    assert "lesson-icon-wrong" in fb and "Not quite.</b>" in fb
+    assert "lesson-step verdict-book_visit" in fb and "Book a visit with a doctor or nurse" in fb
     assert FILE.too_little["book_visit"].split(",")[0] in fb
     card.choose("book_visit")  # a second try is right, the tally keeps the first try
     card.check_button.click()
-    assert "✔ Right." in card.feedback.value and "first try: 0" in v.tally.value
+    assert "Right.</b>" in card.feedback.value and "first try: 0" in v.tally.value
 
 
 def test_emergency_story_needs_the_emergency_choice():
@@ -120,3 +122,42 @@ def test_choices_are_not_saved(tmp_path, monkeypatch):
     assert not (tmp_path / "progress.json").exists()
     assert ProgressStore(tmp_path).load()["attempts"] == []
     assert [oid for oid, _ in choices()] == ["emergency", "same_day", "book_visit", "no_warning_signs"]
+
+
+def test_stories_are_shown_one_at_a_time_with_story_n_of_m_and_back_next():
+    """Issue 15 item 13: lesson 04's stories were about 3,000 px of scrolling."""
+    v = case_stories()
+    n = len(STORIES)
+    assert v.stage.children == (v.cards[0],) and f"Story 1 of {n}" in v.progress.value
+    assert v.back_button.disabled and not v.next_button.disabled
+    assert v.back_button.description == "Previous story" and v.next_button.description == "Next story"
+    assert v.progress.value.count("<li") == n and "lesson-current" in v.progress.value
+    v.next_button.click()
+    assert v.current is v.cards[1] and v.stage.children == (v.cards[1],) and f"Story 2 of {n}" in v.progress.value
+    assert v.announcer.message == f"Story 2 of {n}: {STORIES[1].title}"
+    assert v.announcer.focus == ".case-story .case-heading"
+    assert not v.back_button.disabled
+    v.back_button.click()
+    assert v.current is v.cards[0] and v.back_button.disabled
+    v.back()  # nothing before the first story
+    assert v.index == 0
+    v.show(n - 1)
+    assert v.next_button.disabled and f"Story {n} of {n}" in v.progress.value
+    v.next()
+    assert v.index == n - 1
+
+
+def test_a_choice_survives_moving_away_and_back_and_the_marks_fill_in():
+    v = case_stories()
+    v.cards[0].choose("emergency")
+    v.cards[0].check_button.click()
+    assert "Why:" in v.announcer.message and v.announcer.message.split()[0] in ("Right.", "OK,", "Not")
+    assert v.progress.value.count("lesson-done") == 1
+    v.next()
+    v.back()
+    assert v.current.choice.value == "emergency" and "Why:" in v.current.feedback.value
+    for card in v.cards:
+        card.choose("emergency")  # the most cautious step: never wrong
+        card.check()
+    assert f"All {len(STORIES)} stories checked" in v.tally.value
+    assert f"first try: {len(STORIES)} of {len(STORIES)}" in v.tally.value

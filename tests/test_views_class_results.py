@@ -16,14 +16,29 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
     result = view.result
     assert len(result.learners) == 29 and "29 learner(s) counted" in view.status.value
     assert "1 learner code(s) are in more than one file" in view.status.value
-    bar = view.figure["data"][0]
-    shown = [s for s in result.questions if s.answered]
-    assert list(bar["x"]) == [s.percent for s in shown]
-    assert list(bar["x"]) == sorted(bar["x"])
-    assert view.figure["layout"]["yaxis"]["autorange"] == "reversed"  # first bar (most missed) on top
-    assert all(s.question in label for s, label in zip(shown, bar["y"], strict=False))
-    hovers = bar["hovertext"]
-    assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, hovers, strict=True))
+    # one chart per lesson, picked from a list in course order; every answered question in exactly one of them
+    course = [l.id for l in load_course().lessons]
+    assert [v for _, v in view.lesson_picker.options] == sorted(view.charts, key=course.index)
+    assert view.figure is view.charts[view.lesson_picker.value]
+    drawn = 0
+    for lesson in view.charts:
+        view.lesson_picker.value = lesson
+        bar = view.figure["data"][0]
+        shown = [s for s in result.questions if s.answered and s.lesson == lesson]
+        drawn += len(shown)
+        assert list(bar["x"]) == [s.percent for s in shown]
+        assert list(bar["x"]) == sorted(bar["x"])
+        assert view.figure["layout"]["yaxis"]["autorange"] == "reversed"  # first bar (most missed) on top
+        assert all(s.question in label for s, label in zip(shown, bar["y"], strict=True))
+        hovers = bar["hovertext"]
+        assert all(s.prompt.replace("&", "&amp;").replace("<", "&lt;") in h for s, h in zip(shown, hovers, strict=True))
+        title = next(l.title for l in load_course().lessons if l.id == lesson)
+        assert view.figure["layout"]["title"]["text"].startswith(title.replace("'", "&#x27;"))
+        assert len(shown) <= 20  # fits a screen, where the whole course made one ~50-bar figure
+    assert drawn == len([s for s in result.questions if s.answered])
+    x = view.figure["layout"]["xaxis"]
+    assert x["title"]["text"] == "learners right on the first try, in % of those who answered the question"
+    assert 100 in x["tickvals"] and x["range"][1] > 100  # the 100 % tick is drawn
     for lesson in result.lessons:
         title = next(l.title for l in load_course().lessons if l.id == lesson.lesson)
         assert title.replace("'", "&#x27;") in view.completion.value
@@ -133,3 +148,17 @@ def test_a_missing_drop_box_gives_one_message(tmp_path, monkeypatch):
     view = class_results()
     assert view.result is None
     assert "The class drop box" in view.status.value and "cannot be read" in view.status.value
+
+
+def test_one_learner_with_no_answers_gets_a_sentence_not_an_empty_chart(tmp_path):
+    from widgets import export
+    from widgets.load import all_banks, load_review
+    from widgets.progress import empty_progress
+
+    doc = export.build_export(empty_progress(), all_banks(), "Ann", review=load_review().questions)
+    (tmp_path / export.export_filename(doc)).write_bytes(export.encode(doc))
+    view = class_results(tmp_path)
+    assert len(view.result.learners) == 1
+    assert view.figure is None and view.charts == {} and view.chart.layout.display == "none"
+    assert "No chart yet" in view.chart_note.value
+    assert view.lesson_picker.layout.display == "none"

@@ -33,7 +33,7 @@ def test_on_a_hub_one_click_hands_in_under_the_typed_name(tmp_path):
     v = HandInButton(_store(tmp_path), environ={handin.ENV: str(box)})
     v.name.value = "Ann <b>"
     v.button.click()
-    assert v.result.ok and "✔" in v.out.value and "&lt;" not in v.out.value
+    assert v.result.ok and "lesson-icon-right" in v.out.value and "&lt;" not in v.out.value
     (saved,) = (box / ME).iterdir()
     doc = json.loads(saved.read_bytes())
     assert doc["name"] == "Ann <b>" and doc["questions"]["01-physiology/q1"]["first_correct"] is False

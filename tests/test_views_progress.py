@@ -19,7 +19,7 @@ def test_overview_shows_saved_scores_and_resets(tmp_path):
     n = len(load_bank("01-physiology").full_ids())  # every question of the lesson, section checks too
     assert f"<td>1/{n}</td><td>1</td>" in view.table.value
     assert '<table class="lesson-table">' in view.table.value  # padded by the stylesheet, not inline
-    assert re.search(r"\.lesson-table td\s*\{[^}]*padding:\s*2px 8px", STYLESHEET.read_text(encoding="utf-8"))
+    assert re.search(r"\.lesson-table td\s*\{[^}]*padding:\s*\S+", STYLESHEET.read_text(encoding="utf-8"))
     view.reset_button.click()
     assert view.confirm_box.layout.display == "flex"
     view.cancel_button.click()
@@ -78,3 +78,18 @@ def test_overview_updates_after_a_check_in_a_quiz_and_every_view_shows_one_unsav
         "01-physiology/q2",
         "01-physiology/q1",
     ]
+
+
+def test_overview_reads_answers_saved_by_another_kernel_when_the_page_asks(tmp_path):
+    """Lesson 00's table and lesson 01's quiz live in two kernels (two stores over one file)."""
+    here, other_kernel = ProgressStore(tmp_path), ProgressStore(tmp_path)
+    view = progress_overview(here)
+    n = len(load_bank("01-physiology").full_ids())
+    assert f"<td>0/{n}</td>" in view.table.value
+    q = quiz("01-physiology", other_kernel)
+    q.cards[0].choose("a")
+    q.cards[0].check()
+    assert f"<td>0/{n}</td>" in view.table.value  # nothing in this kernel knows yet
+    view.refresher._handle_custom_msg({"refresh": True}, [])  # what the page sends when the table is in view
+    assert f"<td>1/{n}</td>" in view.table.value
+    assert view.refresher in view.children and view.refresher.every <= 10

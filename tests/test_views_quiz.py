@@ -276,3 +276,41 @@ def test_a_schema_1_progress_file_is_migrated_and_keeps_its_answers(tmp_path):
         assert c.execute("PRAGMA user_version").fetchone()[0] == 2
         rows = c.execute("SELECT chosen, attempt_id FROM attempts ORDER BY id").fetchall()
     assert rows == [('["a"]', None), ('["b"]', "after-migration")]
+
+
+def test_a_reopened_quiz_shows_each_last_try_as_it_was_shown(store):
+    b = bank(single(), truefalse())
+    q = Quiz(b, store)
+    q.cards[0].choose("b")
+    q.cards[0].check()  # one wrong try: a hint
+    q.cards[1].choose(True)
+    q.cards[1].check()
+    q.cards[1].check()  # two wrong tries: the answer
+    again = Quiz(b, store)
+    assert "Hint: Think again." in again.cards[0].feedback.value and "The answer:" not in again.cards[0].feedback.value
+    assert "The answer: False" in again.cards[1].feedback.value
+    assert again.page.saved["99-test/q1"]["wrong_before_last"] == 0
+    assert again.page.saved["99-test/q3"]["wrong_before_last"] == 1
+
+
+def test_a_shown_answer_goes_through_the_results_file_and_the_roll_up_as_a_wrong_first_try(tmp_path):
+    from widgets.export import encode
+    from widgets.load import load_bank
+    from widgets.rollup import rollup_folder
+    from widgets.views.backup import progress_backup
+
+    b = load_bank("01-physiology")
+    store = ProgressStore(tmp_path / "learner")
+    card = Quiz(b, store).cards[0]
+    card.show_button.click()  # asked for the answer first
+    card.choose(card.question.answer)
+    card.check()
+    view = progress_backup(store)
+    view.name.value = "Ann"
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "ann.json").write_bytes(encode(view.make_export()))
+    result = rollup_folder(folder)
+    assert result.flagged == []  # an empty first answer is a shown answer, not a bad file
+    stat = next(s for s in result.questions if s.question == card.full_id)
+    assert (stat.answered, stat.first_correct) == (1, 0)

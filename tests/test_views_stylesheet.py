@@ -17,6 +17,7 @@ import widgets
 from widgets import palette
 from widgets.palette import CSS
 from widgets.progress import ProgressStore
+from widgets.views.announce import Announcer
 from widgets.views.clickbridge import ClickBridge
 from widgets.views.figure import FigureCanvas
 from widgets.views.keyboard import KeyboardGuard
@@ -27,7 +28,15 @@ from .helpers import bank, single
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWS = sorted((ROOT / "widgets" / "views").glob("*.py"))
-STATIC_FILES = ("lessons.css", "keyboard.js", "clickbridge.js", "stylesheet.js", "figure.js")
+STATIC_FILES = (
+    "lessons.css",
+    "keyboard.js",
+    "clickbridge.js",
+    "stylesheet.js",
+    "figure.js",
+    "announce.js",
+    "icons.svg",
+)
 SHEET = palette.STYLESHEET.read_text(encoding="utf-8")
 
 
@@ -107,6 +116,7 @@ def test_static_files_are_package_data_found_through_importlib_resources():
         assert any(fnmatch.fnmatch(f"static/{name}", glob) for glob in declared["widgets"]), name
     read = {name: static.joinpath(name).read_text(encoding="utf-8") for name in STATIC_FILES}
     assert KeyboardGuard()._esm == read["keyboard.js"] and "data-lm-suppress-shortcuts" in read["keyboard.js"]
+    assert Announcer()._esm == read["announce.js"] and "aria-live" in read["announce.js"]
     assert ClickBridge()._esm == read["clickbridge.js"] and "plotly_click" in read["clickbridge.js"]
     assert FigureCanvas()._esm == read["figure.js"] and "Plotly.react" in read["figure.js"]
     assert Stylesheet()._esm == read["stylesheet.js"] and Stylesheet()._css == read["lessons.css"]
@@ -151,6 +161,7 @@ def test_right_wrong_and_notes_are_coloured_by_classes_the_stylesheet_defines(tm
     assert colours["right-text"] != colours["wrong-text"]
     assert f'class: "{CSS["question"]}"' in (palette.STATIC / "quiz.js").read_text()  # the page draws the card
     assert declares(CSS["question"], "border").startswith("1px solid")
+    assert declares(CSS["question"], "border-radius") and declares(CSS["question"], "padding")
     assert declares(CSS["feedback"], "min-height") == "1.5em"
     assert declares("lesson-table caption", "text-align") == "left"  # the table caption
 
@@ -180,3 +191,98 @@ def test_every_public_one_liner_root_carries_the_class_named_after_it(every_view
 
     for name, view in every_view.items():
         assert CSS[name] in view._dom_classes, f"{name}(): root lacks its class .{CSS[name]}"
+
+
+# --- one design: type scale, tokens and contrast, verdict boxes, icons (issue 15 items 3 and 4) ------------------
+def luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of #rrggbb."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula_matches_known_values():
+    assert round(contrast("#000000", "#FFFFFF"), 1) == 21.0 and contrast("#777777", "#FFFFFF") < 4.5 < contrast(
+        "#767676", "#FFFFFF"
+    )
+
+
+def test_every_text_token_reaches_4_5_to_1_on_every_background_token():
+    colours = palette.stylesheet_colours()
+    texts = {n: c for n, c in colours.items() if n.endswith("-text") or n in ("grey", "black")}
+    backgrounds = {n: c for n, c in colours.items() if n.endswith("-bg") or n == "white"}
+    solids = {n: c for n, c in colours.items() if n.endswith("-solid")}
+    assert len(texts) >= 8 and len(backgrounds) >= 5 and solids
+    low = [
+        (t, b, round(contrast(tc, bc), 2))
+        for t, tc in texts.items()
+        for b, bc in backgrounds.items()
+        if contrast(tc, bc) < 4.5
+    ]
+    low += [
+        (s, "on-dark", round(contrast(colours["on-dark"], sc), 2))
+        for s, sc in solids.items()
+        if contrast(colours["on-dark"], sc) < 4.5
+    ]
+    assert not low, low
+
+
+def test_text_and_surfaces_only_use_the_checked_tokens():
+    """So the pairs checked above are every pair that can appear: each colour is a text token, each background a
+    -bg token (any text may sit on it) or a -solid one (with --lessons-on-dark text set in the same rule)."""
+    for sel, body in rules(SHEET).items():
+        for prop, value in re.findall(r"(?:^|;)\s*(color|background-color|background)\s*:\s*([^;]+)", body):
+            token = re.fullmatch(r"var\(--lessons-([a-z-]+)\)", value.strip())
+            assert token, f"{sel} {{{prop}: {value}}} is not a --lessons-* token"
+            name = token.group(1)
+            if prop == "color":
+                assert name.endswith("-text") or name in ("on-dark", "grey", "black"), (sel, name)
+            else:
+                assert name.endswith(("-bg", "-solid")), (sel, name)
+                if name.endswith("-solid"):
+                    assert re.search(r"(?:^|;)\s*color:\s*var\(--lessons-on-dark\)", body), sel
+
+
+def test_widget_text_matches_the_lesson_prose_size_with_a_1_5_line_height():
+    """Issue 15 item 3: widget text was 13 px with a 28 px line height beside 14 px prose."""
+    root = rules(SHEET)[".lesson-view"]
+    assert "--jp-widgets-font-size: var(--jp-content-font-size1" in root
+    assert re.search(r"(?:^|;)\s*font-size: var\(--jp-content-font-size1", root)
+    assert re.search(r"(?:^|;)\s*line-height: 1.5", root)
+    assert declares("widget-html-content", "line-height") == "1.5"
+    assert declares("jupyter-widget-html-content", "line-height") == "1.5"
+    # a long answer wraps below itself instead of under the next one
+    assert "height: auto" in rules(SHEET)[".lesson-view .jupyter-widget-radio-box label"]
+    px = re.findall(r"font-size:\s*(\d+)px", re.sub(r"var\([^)]*\)", "", SHEET))
+    assert not px, "a font size in px outside JupyterLab's variables"
+
+
+def test_four_verdict_boxes_differ_in_colour_and_the_emergency_box_is_the_largest():
+    from widgets.vocab import OUTCOMES
+
+    border = {o: declares(f"verdict-{o}", "border-color") for o in OUTCOMES if o != "no_warning_signs"}
+    background = {o: declares(f"verdict-{o}", "background-color") for o in OUTCOMES if o != "no_warning_signs"}
+    assert len(set(border.values())) == len(border) and len(set(background.values())) == len(background)
+    assert declares("lesson-verdict", "background-color") == "var(--lessons-none-bg)"
+    assert declares("verdict-emergency .lesson-verdict-title", "font-size") > declares(
+        "lesson-verdict-title", "font-size"
+    )
+    for o in OUTCOMES:
+        assert f".lesson-view .verdict-{o} .lesson-verdict-title" in rules(SHEET), o
+
+
+def test_icons_are_inline_svg_hidden_from_screen_readers_in_the_text_colour():
+    from widgets.views.icons import icon, symbols
+    from widgets.vocab import OUTCOMES
+
+    assert set(OUTCOMES) | {"right", "wrong", "caution", "note", "example"} <= set(symbols())
+    svg = icon("emergency")
+    assert svg.startswith("<svg ") and 'aria-hidden="true"' in svg and 'stroke="currentColor"' in svg
+    assert "<polygon" in svg and "<!--" not in svg
+    assert len({symbols()[o] for o in OUTCOMES}) == len(OUTCOMES)  # four different pictures
+    assert declares("lesson-icon", "width") == "1.15em"

@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from .care_model import Care
 from .figure_model import FigureTexts, FootRegions
-from .model import CaseStories, Course, Glossary, QuestionBank
+from .model import CaseStories, Course, Glossary, QuestionBank, SiteTexts
 from .questions import QuestionBase, registry
 from .review import LESSON as REVIEW_LESSON
 from .review import Review
@@ -220,6 +220,12 @@ def load_triage_rules(path: str | Path = CONTENT_DIR / "triage.yaml") -> TriageR
 def load_regions() -> FootRegions:
     """The validated foot-map regions (content/foot_regions.yaml)."""
     return load_file(FootRegions, CONTENT_DIR / "foot_regions.yaml")
+
+
+@cache
+def load_site_texts() -> SiteTexts:
+    """The texts of the static site (content/site.yaml), read by tools/site.py."""
+    return load_file(SiteTexts, CONTENT_DIR / "site.yaml")
 
 
 @cache

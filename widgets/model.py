@@ -183,6 +183,12 @@ class Course(Strict):
         return self
 
 
+class SiteTexts(Strict):
+    """The texts of the lessons as web pages with no Python behind them (content/site.yaml; tools/site.py)."""
+
+    needs_python: Text  # put above each part whose buttons need Python
+
+
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
 
 

@@ -76,12 +76,16 @@ def page_status(q: QuestionBase, status: QuestionStatus | None, current_hash: st
     if status is None:
         return None
     stale = bool(status.last_hash) and status.last_hash != current_hash
-    wrong = 0 if status.first_correct and status.now_correct else (1 if status.attempts == 1 else 2)
+    # Only counts are saved, not each try's order of right and wrong: enough for the rule of grading.respond
+    # (no wrong try yet → a hint; one or more → the answer).
+    wrong = 0 if status.first_correct and status.now_correct else 1
+    before_last = 0 if status.attempts == 1 or (status.attempts == 2 and status.first_correct) else 1
     return {
         "attempts": status.attempts,
         "first_correct": status.first_correct,
         "now_correct": status.now_correct,
         "wrong_tries": wrong,
+        "wrong_before_last": before_last,  # what the last try was shown with (a hint or the answer)
         "stale": stale,
         "answer": None if stale or not status.last_chosen else page_answer(q, status.last_chosen),
     }

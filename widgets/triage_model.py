@@ -116,6 +116,7 @@ class OutcomeText(Strict):
     """One verdict, in the NHS "when and where to get care" pattern: where and when, what to do now, who to tell."""
 
     id: Outcome
+    kind: Safe  # the step's short name above the title, in words beside its icon ("Emergency", "Urgent: today")
     title: Safe  # the first line of the verdict (for an emergency: "Call ... now")
     choice: Safe  # the same step, as a practice-story choice
     where: Safe  # when and where to get care
@@ -195,6 +196,9 @@ class Form(Strict):
     mode_explore: Safe
     headings: dict[Literal["emergency_signs", "same_day_signs", "book_visit_signs", "duration", "triggers"], Safe]
     sources_note: Safe  # before the list of sources
+    answer_first: Safe  # shown instead of a verdict when "Show my next step" is pressed with nothing answered
+    cautions_heading: Safe  # above the "if it is happening now, call ... now" lines
+    reasons_heading: Safe  # "Why: ..." above the reasons (folded away when there are many)
 
 
 class TriageRules(Strict):

@@ -84,6 +84,12 @@ def test_simulator_choice_redraws_in_the_page_with_pythons_words(ran_lesson, art
     expect(pressed).to_have_attribute("aria-pressed", "true")
     for control in sim.locator(".pagefig-button").all():  # JupyterLab's shortcuts stay off every control
         assert control.get_attribute("data-lm-suppress-shortcuts") == "true"
+    # what a screen reader gets (Chromium's accessibility tree): named groups, pressed buttons, live lines
+    tree = sim.locator(".pagefig-controls").aria_snapshot()
+    assert '- group "Caffeine"' in tree and '- button "a lot" [pressed]' in tree, tree
+    assert f'- button "{words.new_recording}"' in tree, tree
+    assert sim.locator(".simulator-count").get_attribute("aria-live") == "polite"
+    assert sim.locator(".simulator-headline").get_attribute("role") == "status"
     expect(sim.locator(".figure-caption")).to_have_css("font-style", "italic")  # styled by lessons.css
     sim.screenshot(path=str(artifacts / "simulator.png"))
 
@@ -96,7 +102,7 @@ def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, 
     tvc = page.notebook_panel.locator(".twitch-cramp").first
     sim_view, tvc_view = sim.locator(".figure-view"), tvc.locator(".figure-view")
     handle = sim_view.locator(".js-plotly-plot").element_handle()
-    with busy_kernel(lab, notebook, 20):
+    with busy_kernel(lab, notebook, 15):
         expect(page.page.locator(".jp-StatusBar-Widget", has_text="Busy").first).to_be_visible()
         for value in ("moving", "at rest"):
             n = draws_of(sim_view)
@@ -185,7 +191,7 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
     explanation = fmap.locator(".foot-map-explanation")
     want = fm.describe(listed.id, words)
 
-    with busy_kernel(lab, notebook, 15):
+    with busy_kernel(lab, notebook, 10):
         fmap.locator(".foot-map-region-list").get_by_role("button", name=listed.name, exact=True).click()
         expect(explanation).to_have_text(f"{want['name']} {want['text']}", timeout=3000)
         expect(fmap.locator(".foot-map-questions li")).to_have_text(want["questions"])

@@ -16,10 +16,21 @@ function patched(list, patches) {
   });
 }
 
-// `state.region`: the chosen part's id, or null.
-export function compose(template, d, state) {
+// The height that fits the drawing's shape at a given width (the template's height when there is room).
+export function fitHeight(fit, width) {
+  const m = fit.margin;
+  return Math.round(Math.min(fit.max, Math.max(fit.min, (width - m.l - m.r) * fit.aspect + m.t + m.b)));
+}
+
+// `state.region`: the chosen part's id, or null; `state.width`: the figure's width in pixels, if known.
+export function compose(shared, d, state) {
+  const template = structuredClone(shared);  // plotly writes back into what it draws (e.g. constrained ranges)
   const p = state.region ? d.patches[state.region] : null;
   const layout = { ...template.layout, annotations: patched(template.layout.annotations, p && p.annotations) };
+  if (state.width) layout.height = fitHeight(d.fit, state.width);
+  if (state.width && state.width < d.fit.small_below) {  // small drawing: smaller labels, so they keep apart
+    layout.annotations = layout.annotations.map((a) => ({ ...a, font: { ...a.font, size: d.fit.small_font } }));
+  }
   return { data: patched(template.data, p && p.data), layout, config: template.config };
 }
 
@@ -86,12 +97,21 @@ export function attach({ model, el, graph, redraw }) {
     });
   });
   const timer = d.clickable ? setInterval(bind, 500) : null;  // the fallback route draws its graph later
+  // A new width: draw again from the template once the resizing settles (a plain plotly resize keeps the
+  // ranges it widened to keep the drawing's shape, and the drawing shrinks a little more each time).
+  let width = 0, settle = 0;
+  const watch = new ResizeObserver(() => {
+    clearTimeout(settle);
+    settle = setTimeout(() => { if (graph.clientWidth && graph.clientWidth !== width) redraw(); }, 150);
+  });
+  watch.observe(el);
   show();
   return {
     figure: (template) => {
       if (d.clickable) setTimeout(bind, 0);  // plotly attaches .on() to the graph when it first draws
-      return compose(template, d, choice);
+      width = graph.clientWidth;
+      return compose(template, d, { ...choice, width });
     },
-    destroy: () => { clearInterval(timer); model.off("change:choice", fromKernel); },
+    destroy: () => { watch.disconnect(); clearTimeout(settle); clearInterval(timer); model.off("change:choice", fromKernel); },
   };
 }

@@ -82,7 +82,8 @@ const GRADERS = {
     const ok = Math.abs(diff) <= q.tolerance + 1e-9;
     const shown = formatG(v);
     const key = ok ? "right" : diff < 0 ? "low" : "high";
-    return { valid: true, correct: ok, chosen: [shown], keys: [key], summary: fill(q.summary, { value: shown, unit: v === 1 ? q.unit_one : q.unit }) };
+    const unit = v === 1 ? q.unit_one : q.unit;  // "1 nerve cell", "2 nerve cells"
+    return { valid: true, correct: ok, chosen: [shown], keys: [key], summary: fill(q.summary, { value: shown, unit }) };
   },
   ordering(q, a) {
     if (!isList(a)) return invalid("empty");
@@ -127,7 +128,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const ICONS = {  // 16×16 line icons, drawn here so no icon font or emoji is needed
   right: "M3 8.5l3.2 3.2L13 4.8",
   wrong: "M4 4l8 8M12 4l-8 8",
-  info: "M8 7v5M8 4.2v.6",
+  info: "M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M8 7v4.5M8 4.6v.4",
   warn: "M8 2.5l6 11H2zM8 6.5v3.5M8 11.8v.4",
   up: "M8 13V3M4 7l4-4 4 4",
   down: "M8 3v10M4 9l4 4 4-4",
@@ -216,7 +217,9 @@ function render({ model, el }) {
   const saveLine = h("p", { class: "quiz-save", role: "status", "aria-live": "polite" });
   const progress = h("p", { class: "quiz-progress" });
   const bar = h("progress", { class: "quiz-bar", max: questions.length, value: 1, "aria-hidden": "true" });
-  root.append(score, saveLine, h("div", { class: "quiz-progress-row" }, progress, bar));
+  const progressRow = h("div", { class: "quiz-progress-row", hidden: questions.length < 2 }, progress, bar);
+  const announce = h("p", { class: "quiz-visually-hidden", role: "status", "aria-live": "polite" });  // moves
+  root.append(score, saveLine, progressRow, announce);
 
   // -- one card per question, one shown at a time ---------------------------------------------------------
   const deck = h("div", { class: "quiz-deck" });
@@ -225,7 +228,8 @@ function render({ model, el }) {
   const back = button(L.back, "quiz-back", "back");
   const next = button(L.next, "quiz-next", "next");
   const summaryButton = button(L.to_summary, "quiz-to-summary", "next");
-  const nav = h("div", { class: "quiz-nav", role: "group", "aria-label": L.nav }, back, next, summaryButton);
+  const nav = h("div", { class: "quiz-nav", role: "group", "aria-label": L.nav, hidden: questions.length < 2 },
+    back, next, summaryButton);  // a one-question check needs no way between questions
   const summary = h("section", { class: "quiz-summary", tabindex: "-1", hidden: true, "aria-label": L.summary_title });
   root.append(nav, summary);
   back.addEventListener("click", () => show(current - 1));
@@ -337,7 +341,7 @@ function render({ model, el }) {
       const id = order[n];
       [order[n], order[m]] = [order[m], order[n]];
       draw([id, dir]);
-      saveLine.textContent = fill(L.moved, { text: text[id], n: m + 1, total: order.length });
+      announce.textContent = fill(L.moved, { text: text[id], n: m + 1, total: order.length });
     };
     draw();
     return {
@@ -392,6 +396,7 @@ function render({ model, el }) {
     card.saved.dataset.state = "unsaved";
     saveLine.dataset.state = "unsaved";
     saveLine.replaceChildren(icon("warn"), h("span", { text: L.not_saved_all }));
+    updateScore(true);
   }
 
   function paint(card, res) {
@@ -450,8 +455,8 @@ function render({ model, el }) {
 
   model.on("change:score", () => { score.textContent = model.get("score"); });
 
-  function updateScore() {
-    if (mode === "static") {
+  function updateScore(local = mode === "static") {  // the kernel sends the score; without one, count here
+    if (local) {
       const done = cards.filter((c) => c.attempts);
       score.textContent = fill(L.score, { first: done.filter((c) => c.firstCorrect).length, total: cards.length,
         answered: done.length, now: done.filter((c) => c.now).length });
@@ -489,19 +494,21 @@ function render({ model, el }) {
     }
     if (s.answer !== null && s.answer !== undefined) {
       card.input.set(s.answer);
-      if (gradedInPage(card.q)) paint(card, respond(card.q, s.answer, s.now_correct ? 0 : 1, false));
+      if (gradedInPage(card.q)) paint(card, respond(card.q, s.answer, s.wrong_before_last, false));
     } else if (gradedInPage(card.q)) paint(card, respond(card.q, null, 1, true));
     card.saved.append(h("span", { text: fill(L.saved_before, { tries, first: s.first_correct ? L.first_right : L.first_wrong }) }));
   });
   if (mode === "static") {
-    for (const a of readList(localKey)) {
+    for (const a of readList(localKey)) {  // replayed in order: each shown as it was then
       const card = cards.find((c) => c.q.id === a.question);
-      if (!card) continue;
-      card.attempts += 1; if (!a.correct) card.wrong += 1;
-      if (card.firstCorrect === undefined) card.firstCorrect = a.correct;
-      card.now = a.correct;
+      if (!card || !gradedInPage(card.q)) continue;
+      const res = respond(card.q, a.answer, card.wrong, a.show);
+      if (!res.valid) continue;
+      card.attempts += 1; if (!res.correct) card.wrong += 1;
+      if (card.firstCorrect === undefined) card.firstCorrect = res.correct;
+      card.now = res.correct;
       if (!a.show) card.input.set(a.answer);
-      paint(card, respond(card.q, a.answer, a.correct ? 0 : 1, a.show));
+      paint(card, res);
       card.saved.replaceChildren(icon("info"), h("span", { text: L.browser_only }));
     }
     saveLine.replaceChildren(icon("info"), h("span", { text: L.static }));

@@ -92,7 +92,8 @@ export function describe(signal, settings, p, words) {
 }
 
 // The template (layout and trace styles, built in Python) filled with one recording.
-export function compose(template, signal, p) {
+export function compose(shared, signal, p) {
+  const template = structuredClone(shared);  // plotly writes back into what it draws (ranges, uids)
   const data = template.data.map((t) => ({ ...t }));
   const [line, noticed, hidden, moving] = data;
   line.y = Array.from(signal.values);

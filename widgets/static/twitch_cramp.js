@@ -7,16 +7,17 @@ export function prepare(data) {
   return { ...data, twitch: { ...data.twitch, force: decode(data.twitch.force) }, cramp: { ...data.cramp, force: decode(data.cramp.force) } };
 }
 
-// `state`: how many samples of each trace are drawn ({twitch, cramp}; missing = all) and which one was
-// replayed last (`shown`: "both", "twitch" or "cramp", for the sentence).
-export function compose(template, d, state) {
+// `state`: how many samples of each trace are drawn ({twitch, cramp}; missing = all), which one was
+// replayed last (`shown`: "both", "twitch" or "cramp", for the sentence), and `narrow` (stacked panels).
+export function compose(shared, d, state) {
+  const template = structuredClone(shared);  // plotly writes back into what it draws (ranges, uids)
   const upTo = (trace, n) => Array.from(trace.force.subarray(0, n === undefined ? trace.force.length : n));
   const data = template.data.map((t) => ({ ...t }));
   const twitch = upTo(d.twitch, state.twitch), cramp = upTo(d.cramp, state.cramp);
   data[d.traces.twitch].y = twitch;
   data[d.traces.close_up].y = twitch.slice();
   data[d.traces.cramp].y = cramp;
-  return { data, layout: template.layout, config: template.config };
+  return { data, layout: state.narrow ? structuredClone(d.narrow.layout) : template.layout, config: template.config };
 }
 
 export function describe(d, state) {
@@ -78,9 +79,16 @@ export function attach({ model, el, graph, redraw }) {
   }
   const fromKernel = () => { if (model.get("choice") !== choice) start(model.get("choice"), false); };
   model.on("change:choice", fromKernel);
+  // Below a width the panels stack (titles and labels keep their room); redraw when that flips.
+  const fit = () => {
+    const narrow = el.clientWidth > 0 && el.clientWidth < d.narrow.below;
+    if (narrow !== !!state.narrow) { state.narrow = narrow; redraw(); }
+  };
+  const watch = new ResizeObserver(fit);
+  watch.observe(el);
   say();
   return {
-    figure: (template) => compose(template, d, state),
-    destroy: () => { cancelAnimationFrame(frame); model.off("change:choice", fromKernel); },
+    figure: (template) => { state.narrow = el.clientWidth > 0 && el.clientWidth < d.narrow.below; return compose(template, d, state); },
+    destroy: () => { watch.disconnect(); cancelAnimationFrame(frame); model.off("change:choice", fromKernel); },
   };
 }

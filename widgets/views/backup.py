@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import os
 
+import anywidget
 import ipywidgets as W
+import traitlets
 
 from .. import export
 from ..load import all_banks, load_review
-from ..palette import CSS
+from ..palette import CSS, STATIC
 from ..progress import ProgressFormatError, ProgressStore, ProgressUnavailable, default_store
-from ..progress_doc import encode_progress, progress_filename, read_progress_upload
+from ..progress_doc import encode_progress, read_progress_upload
 from . import html
 from .controls import button, name_field
 from .handin import HandInButton
+from .icons import icon
 from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
@@ -40,6 +43,46 @@ def download_link(content: bytes, filename: str, label: str) -> str:
     )
 
 
+def progress_download_name(name: str) -> str:
+    """The progress file's name, after the name the learner typed (letters and digits only), e.g.
+    ``foot-twitch-progress-ann-b.json``."""
+    return f"foot-twitch-progress-{export.file_slug(name)}.json"
+
+
+class Download(anywidget.AnyWidget):
+    """Invisible: the page saves the file it is sent at once (static/download.js); the link stays as a fallback."""
+
+    _esm = STATIC / "download.js"
+
+    def save(self, content: bytes, filename: str) -> None:
+        self.send({"filename": filename, "href": export.data_uri(content)})
+
+
+class FilePicker(anywidget.AnyWidget):
+    """A "choose a file" button labelled with its words only (ipywidgets' FileUpload adds a count, "(0)").
+    The chosen file's bytes come back as one message; ``on_file(callback)`` gets ``(bytes, file name)``."""
+
+    _esm = STATIC / "filepicker.js"
+    label = traitlets.Unicode().tag(sync=True)
+    help = traitlets.Unicode().tag(sync=True)  # the button's title (not "tooltip": DOMWidget has one)
+    accept = traitlets.Unicode(".json").tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._callbacks: list = []
+        self.on_msg(self._received)
+
+    def on_file(self, callback) -> None:
+        self._callbacks.append(callback)
+
+    def _received(self, _widget, content, buffers) -> None:
+        if not buffers:
+            return
+        data, name = bytes(buffers[0]), str(content.get("name") or "The file")
+        for callback in self._callbacks:
+            callback(data, name)
+
+
 class ProgressBackup(KeyboardSafeBox):
     """Three actions: make a class-results file, download the progress file, restore a progress file."""
 
@@ -58,7 +101,8 @@ class ProgressBackup(KeyboardSafeBox):
                 "alone for a while. Download your progress file before you stop."
             )
             self.warning.value = (
-                f'<p role="alert"><b>⚠️ You are on Binder.</b> {html.text(binder)}</p>' + self.warning.value
+                f'<p role="alert"><b>{icon("caution")}You are on Binder.</b> {html.text(binder)}</p>'
+                + self.warning.value
             )
         self.warning.add_class(CSS["backup_warning"])
 
@@ -73,6 +117,7 @@ class ProgressBackup(KeyboardSafeBox):
         self.export_button.on_click(lambda _: self.make_export())
         self.export_out = W.HTML()
         self.export_out.add_class(CSS["backup_export_out"])
+        self.downloader = Download()  # "Make my results file" and "Download" save at once
         # on a class hub: the same results, straight into the teacher's drop box (same name field)
         self.hand_in = HandInButton(self.store, name=self.name, environ=environ)
 
@@ -88,15 +133,13 @@ class ProgressBackup(KeyboardSafeBox):
         self.download_out.add_class(CSS["backup_download_out"])
 
         # (c) restore
-        self.upload = W.FileUpload(
+        self.upload = FilePicker(
+            label="Choose a progress file",
+            help="Restore your answers from a progress file you downloaded",
             layout=W.Layout(width="max-content"),
-            accept=".json",
-            multiple=False,
-            description="Choose a progress file",
-            tooltip="Restore your answers from a progress file you downloaded",
         )
         self.upload.add_class(CSS["backup_upload"])
-        self.upload.observe(self._uploaded, names="value")
+        self.upload.on_file(self.restore_bytes)
         self.confirm_button = button(
             description="Yes, replace my answers",
             button_style="warning",
@@ -132,43 +175,54 @@ class ProgressBackup(KeyboardSafeBox):
                 self.upload,
                 self.restore_out,
                 self.confirm_box,
+                self.downloader,
             ]
         )
         self.add_class(CSS["progress_backup"])
 
     # -- (a) class results -----------------------------------------------------------------------
     def make_export(self) -> dict:
-        """Build the class-results file and show a link that saves it."""
+        """Build the class-results file and save it at once (a link too, in case the browser held it back).
+        With no quiz answered yet it says so and saves nothing (an empty file only from its link)."""
         data = self.store.load()
         doc = export.build_export(data, all_banks(), self.name.value, review=load_review().questions)
         answered = len(doc["questions"])
-        name = export.export_filename(doc)
-        self.export_out.value = download_link(export.encode(doc), name, f"Save {name}") + html.paragraph(
-            f"It holds {answered} answered question(s) and the name “{doc['name']}”. "
-            "Hand the file to your teacher as they ask (for example, upload it to the class folder)."
-        )
+        name, content = export.export_filename(doc), export.encode(doc)
+        if not answered:  # nothing to hand in: say so, and save nothing unless asked
+            self.export_out.value = (
+                html.notice(
+                    "You have not answered any quiz questions yet, so your results file would be empty. "
+                    "Answer the quizzes in the lessons first, then click Make my results file again."
+                )
+                + "<p>Does your teacher want a file anyway? "
+                + download_link(content, name, f"Save {name} with no answers")
+                + "</p>"
+            )
+            return doc
+        self.downloader.save(content, name)
+        self.export_out.value = html.paragraph(
+            f"Your results file {name} is being saved to your downloads. It holds {answered} answered "
+            f"{_questions(answered)} and the name “{doc['name']}”. Hand it to your teacher as they ask "
+            "(for example, upload it to the class folder). No file? "
+        ) + download_link(content, name, f"Save {name}")
         return doc
 
     # -- (b) download ----------------------------------------------------------------------------
     def make_download(self) -> dict:
-        """Show a link that saves the whole progress file."""
+        """Save the whole progress file at once, named after the name typed (a link too, as a fallback)."""
         data = self.store.load()
-        name = progress_filename(data)
+        name = progress_download_name(self.name.value)
         content = encode_progress(data)
-        self.download_out.value = download_link(content, name, f"Save {name}") + html.paragraph(
-            f"It holds {len(data['attempts'])} saved answer(s). Keep it somewhere safe; "
-            "to continue later, restore it below."
-        )
+        self.downloader.save(content, name)
+        n = len(data["attempts"])
+        self.download_out.value = html.paragraph(
+            f"Your progress file {name} is being saved to your downloads. It holds {n} saved "
+            f"{'answer' if n == 1 else 'answers'}. Keep it somewhere safe; to continue later, restore it below. "
+            "No file? "
+        ) + download_link(content, name, f"Save {name}")
         return data
 
     # -- (c) restore -----------------------------------------------------------------------------
-    def _uploaded(self, change) -> None:
-        files = change["new"]
-        if not files:
-            return
-        item = files[0]
-        self.restore_bytes(bytes(item["content"]), item.get("name", "The file"))
-
     def restore_bytes(self, content: bytes, filename: str = "The file") -> bool:
         """Check an uploaded file; if it is a good progress file, ask before replacing. Returns True if good."""
         self._pending = None
@@ -200,13 +254,15 @@ class ProgressBackup(KeyboardSafeBox):
             )
         self._pending = None
         self.confirm_box.layout.display = "none"
-        self.upload.value = ()
 
     def cancel_restore(self) -> None:
         self._pending = None
         self.confirm_box.layout.display = "none"
         self.restore_out.value = html.notice("Nothing was changed.")
-        self.upload.value = ()
+
+
+def _questions(n: int) -> str:
+    return "question" if n == 1 else "questions"
 
 
 def progress_backup(store: ProgressStore | None = None) -> ProgressBackup:

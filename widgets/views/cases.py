@@ -1,8 +1,10 @@
-"""Lesson 04 practice: short case stories; the learner picks a step, presses Check and reads why.
+"""Lesson 04 practice: short case stories, shown one at a time; the learner picks a step, presses Check, reads why.
 
 A more cautious step than the story needs is never marked wrong: it says so, and why a smaller step would do.
-Tests drive it from Python: ``v = CaseStoriesView(stories); v.cards[0].choose("book_visit");
-v.cards[0].check_button.click(); v.cards[0].feedback.value``. Choices are practice and are not saved.
+"Story 2 of 9" and a row of marks show where the learner is; Back and Next move between stories (buttons, so
+the keyboard works), and the next story's heading gets the focus. Tests drive it from Python:
+``v = CaseStoriesView(stories); v.cards[0].choose("book_visit"); v.cards[0].check_button.click();
+v.cards[0].feedback.value; v.next()``. Choices are practice and are not saved.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from ..cases import ChoiceError, Judgement, choices, judge
 from ..model import CaseStories, CaseStory
 from ..palette import CSS
 from . import html
+from .announce import Announcer
 from .controls import button
+from .icons import icon
 from .keyboard import KeyboardSafeBox
 
 
@@ -24,7 +28,7 @@ class CaseCard(W.VBox):
         self.stories, self.story, self.number = stories, story, number
         self._on_check = on_check
         self.judgement: Judgement | None = None
-        self.heading = W.HTML(f'<p class="case-heading"><b>Story {number} of {total}: {html.text(story.title)}</b></p>')
+        self.heading = W.HTML(f'<h4 class="case-heading">{html.text(story.title)}</h4>')
         self.text = W.HTML(html.paragraph(story.story))
         self.choice = W.RadioButtons(
             options=[(label, oid) for oid, label in choices()],
@@ -34,7 +38,9 @@ class CaseCard(W.VBox):
             layout=W.Layout(width="auto"),
             tooltip=f"Your choice for {story.title}",
         )
-        self.check_button = button(description="Check", icon="check", tooltip=f"Check your choice for story {number}")
+        self.check_button = button(
+            description="Check", icon="check", tooltip=f"Check your choice for story {number} of {total}"
+        )
         self.check_button.add_class(CSS["case_check"])
         self.check_button.on_click(lambda _: self.check())
         self.feedback = W.HTML("")
@@ -60,26 +66,36 @@ class CaseCard(W.VBox):
         return j
 
 
+def step(outcome: str) -> str:
+    """A step named in the feedback: its icon and words, in the step's colours (the verdict boxes' classes)."""
+    return f'<span class="lesson-step verdict-{outcome}">{icon(outcome)}{html.text(dict(choices())[outcome])}</span>'
+
+
+def headline(j: Judgement) -> str:
+    """The first words of the feedback, as read out: right / on the safe side / not quite."""
+    return "Right." if j.correct else "OK, on the safe side." if j.more_cautious else "Not quite."
+
+
 def render(j: Judgement) -> str:
     """Feedback HTML for one judgement: right / more cautious (OK) / too little, in words and an icon, then why."""
-    labels = dict(choices())
     if j.correct:
-        head = f'<p class="lesson-right"><b>✔ Right.</b> {html.text(labels[j.expected])}.</p>'
+        head = f'<p class="lesson-right"><b>{icon("right")}Right.</b> {step(j.expected)}</p>'
     elif j.more_cautious:
         head = (
-            f'<p class="lesson-info"><b>✔ OK, on the safe side.</b> '
-            f"The lesson's answer: {html.text(labels[j.expected])}.</p>" + html.paragraph(j.hint)
+            f'<p class="lesson-info"><b>{icon("safe_side")}OK, on the safe side.</b> '
+            f"The lesson's answer: {step(j.expected)}</p>" + html.paragraph(j.hint)
         )
     else:
         head = (
-            f'<p class="lesson-wrong"><b>✘ Not quite.</b> '
-            f"The lesson's answer: {html.text(labels[j.expected])}.</p>" + html.paragraph(j.hint)
+            f'<p class="lesson-wrong"><b>{icon("wrong")}Not quite.</b> '
+            f"The lesson's answer: {step(j.expected)}</p>" + html.paragraph(j.hint)
         )
     return head + f"<p><b>Why:</b> {html.text(j.reason)}</p>"
 
 
 class CaseStoriesView(KeyboardSafeBox):
-    """All the practice stories, with a running tally of first-try results (kept in memory only)."""
+    """The practice stories one at a time, with "Story N of M", Back / Next and a running tally of first tries
+    (kept in memory only)."""
 
     def __init__(self, stories: CaseStories):
         self.stories = stories
@@ -90,23 +106,83 @@ class CaseStoriesView(KeyboardSafeBox):
                 "Picking a more cautious step than needed is never wrong."
             )
         )
-        self.tally = W.HTML("")
-        self.tally.add_class(CSS["case_tally"])
         n = len(stories.stories)
         self.cards = [CaseCard(stories, s, i + 1, n, self._checked) for i, s in enumerate(stories.stories)]
+        self.index = 0
+        self.progress = W.HTML("")
+        self.progress.add_class(CSS["case_progress"])
+        self.stage = W.VBox([self.cards[0]])
+        self.back_button = button(description="Previous story", icon="arrow-left", tooltip="Go back one story")
+        self.back_button.add_class(CSS["case_back"])
+        self.back_button.on_click(lambda _: self.back())
+        self.next_button = button(
+            description="Next story", icon="arrow-right", button_style="primary", tooltip="Go on to the next story"
+        )
+        self.next_button.add_class(CSS["case_next"])
+        self.next_button.on_click(lambda _: self.next())
+        nav = W.HBox([self.back_button, self.next_button])
+        nav.add_class("lesson-actions")
+        self.tally = W.HTML("")
+        self.tally.add_class(CSS["case_tally"])
+        self.announcer = Announcer()
         self._refresh()
-        super().__init__([self.intro, self.tally, *self.cards])
+        super().__init__([self.intro, self.progress, self.stage, nav, self.tally, self.announcer])
         self.add_class(CSS["case_stories"])
+
+    @property
+    def current(self) -> CaseCard:
+        return self.cards[self.index]
+
+    def show(self, index: int) -> None:
+        """Show story number `index` (from 0), read its heading out and move the focus to it."""
+        if not 0 <= index < len(self.cards):
+            raise IndexError(f"story {index} does not exist; there are {len(self.cards)}")
+        self.index = index
+        self.stage.children = (self.current,)
+        self._refresh()
+        self.announcer.say(f"{self._where()}: {self.current.story.title}", focus=".case-story .case-heading")
+
+    def next(self) -> None:
+        """The next story (nothing happens after the last one: its button is greyed out)."""
+        if self.index + 1 < len(self.cards):
+            self.show(self.index + 1)
+
+    def back(self) -> None:
+        """The story before (nothing happens at the first one)."""
+        if self.index > 0:
+            self.show(self.index - 1)
 
     def _checked(self, card: CaseCard, j: Judgement) -> None:
         self.first_try.setdefault(card.story.id, j.accepted)
         self._refresh()
+        text = " ".join(w for w in (headline(j), "The lesson's answer:", dict(choices())[j.expected] + ".", j.hint))
+        self.announcer.say(f"{text} Why: {j.reason}")
+
+    def _where(self) -> str:
+        return f"Story {self.index + 1} of {len(self.cards)}"
 
     def _refresh(self) -> None:
-        done, ok = len(self.first_try), sum(self.first_try.values())
-        self.tally.value = html.paragraph(
-            f"Stories checked: {done} of {len(self.cards)} · right or more cautious on the first try: {ok}"
+        done, ok, n = len(self.first_try), sum(self.first_try.values()), len(self.cards)
+        marks = "".join(
+            "<li class='{}'></li>".format(
+                " ".join(
+                    c
+                    for c, on in (("lesson-done", card.story.id in self.first_try), ("lesson-current", i == self.index))
+                    if on
+                )
+            )
+            for i, card in enumerate(self.cards)
         )
+        self.progress.value = (
+            f'<p class="lesson-progress"><b>{self._where()}</b></p>'
+            f'<ol class="{CSS["progress_marks"]}" aria-hidden="true">{marks}</ol>'
+        )
+        self.back_button.disabled = self.index == 0
+        self.next_button.disabled = self.index == n - 1
+        summary = f"Stories checked: {done} of {n} · right or more cautious on the first try: {ok}"
+        if done == n:
+            summary = f"All {n} stories checked · right or more cautious on the first try: {ok} of {n}"
+        self.tally.value = html.paragraph(summary, cls="lesson-progress")
 
 
 def case_stories(stories: CaseStories | None = None) -> CaseStoriesView:

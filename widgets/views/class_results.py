@@ -26,6 +26,12 @@ from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
 CHART_ALT = "Right on the first try, per question (most missed at the top)"
+X_TITLE = "learners right on the first try, in % of those who answered the question"
+PERCENT_TICKS = [0, 25, 50, 75, 100]
+NO_ANSWERS = (
+    "No chart yet: the files counted hold no quiz answers. When learners have answered some quiz questions "
+    "and handed in new files, click the button again."
+)
 
 
 def _short(text: str, n: int = 48) -> str:
@@ -37,7 +43,19 @@ def _pt(text: str) -> str:
     return escape(text, quote=False)
 
 
-def percent_figure(stats: list[engine.QuestionStat]) -> dict:
+def lesson_charts(stats: list[engine.QuestionStat]) -> dict[str, dict]:
+    """One chart per lesson (in course order) that has answered questions: a lesson's 9 to 15 questions fit one
+    screen, where the whole course's ~50 made one tall figure. Empty when nobody answered anything."""
+    titles = {l.id: l.title for l in load_course().lessons}
+    order = {lesson: n for n, lesson in enumerate(titles)}
+    lessons = sorted({s.lesson for s in stats if s.answered}, key=lambda l: (order.get(l, len(order)), l))
+    return {
+        lesson: percent_figure([s for s in stats if s.lesson == lesson], titles.get(lesson, lesson))
+        for lesson in lessons
+    }
+
+
+def percent_figure(stats: list[engine.QuestionStat], lesson_title: str = "") -> dict:
     """Horizontal bars of first-try percent correct, most-missed question on top; text is escaped."""
     shown = [s for s in stats if s.answered]
     labels = [f"{_pt(s.question)}: {_pt(_short(s.prompt))}" for s in shown]
@@ -58,10 +76,11 @@ def percent_figure(stats: list[engine.QuestionStat]) -> dict:
         "hoverinfo": "text",
     }
     layout = base_layout(
-        CHART_ALT,
+        f"{lesson_title}: {CHART_ALT[0].lower()}{CHART_ALT[1:]}" if lesson_title else CHART_ALT,
         chart_height(len(shown)),
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
-        xaxis=axis("percent of learners who answered it", range=[0, 100], ticksuffix="%"),
+        margin={"l": 10, "r": 30, "t": 50, "b": 50},
+        # a little past 100 so the 100 % tick and its grid line are drawn, not clipped at the frame
+        xaxis=axis(X_TITLE, range=[0, 102], tickvals=PERCENT_TICKS, ticksuffix="%"),
         yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""),
     )
     # narrow outputs: the question ids alone beside the bars (the full prompt stays in the hover text)
@@ -195,6 +214,13 @@ class ClassResults(KeyboardSafeBox):
         self.status = W.HTML()
         self.status.add_class(CSS["class_results_status"])
         self.duplicates = W.VBox()
+        self.lesson_picker = W.Dropdown(
+            description="Chart of lesson", style={"description_width": "initial"}, layout=W.Layout(width="max-content")
+        )
+        self._quiet = False
+        self.lesson_picker.observe(self._picked, names="value")
+        self.chart_note = W.HTML()
+        self.charts: dict[str, dict] = {}  # lesson id → its chart
         self.chart = FigureView(CSS["class_results_chart"], chart_height(0), CHART_ALT)
         self.completion = W.HTML()
         self.completion.add_class(CSS["class_results_completion"])
@@ -214,6 +240,8 @@ class ClassResults(KeyboardSafeBox):
                 self.status,
                 self.duplicates,
                 self.completion,
+                self.lesson_picker,
+                self.chart_note,
                 self.chart,
                 self.misconceptions,
                 self.checks,
@@ -307,12 +335,27 @@ class ClassResults(KeyboardSafeBox):
         self.misconceptions.value = misconceptions_table(result)
         self.checks.value = checks_list(result)
         self.skipped.value = skipped_list(result)
-        self.figure = percent_figure(result.questions) if n else None
+        self.charts = lesson_charts(result.questions) if n else {}
+        titles = {l.id: l.title for l in load_course().lessons}
+        keep = self.lesson_picker.value
+        self._quiet = True  # one drawing below, not one per change of the picker
+        try:
+            self.lesson_picker.options = [(titles.get(l, l), l) for l in self.charts]
+            self.lesson_picker.value = keep if keep in self.charts else next(iter(self.charts), None)
+        finally:
+            self._quiet = False
         self._draw()
         return result
 
+    def _picked(self, _change) -> None:
+        if not self._quiet:
+            self._draw()
+
     def _draw(self) -> None:
-        """Show self.figure in the chart, or nothing when there is no figure."""
+        """Show the picked lesson's chart; with no answers at all a plain sentence instead of an empty chart."""
+        self.figure = self.charts.get(self.lesson_picker.value) if self.charts else None
+        self.lesson_picker.layout.display = None if len(self.charts) > 1 else "none"
+        self.chart_note.value = html.paragraph(NO_ANSWERS) if self.result is not None and not self.charts else ""
         if self.figure is None:
             self.chart.clear()
             self.chart.layout.display = "none"  # no empty frame where the chart would be
@@ -322,6 +365,7 @@ class ClassResults(KeyboardSafeBox):
 
     def _clear(self) -> None:
         self.result, self.figure, self._graded, self._skipped, self.pickers = None, None, [], [], {}
+        self.charts = {}
         self.duplicates.children = ()
         self._draw()
         for w in (self.completion, self.misconceptions, self.checks, self.skipped):

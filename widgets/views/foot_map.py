@@ -98,6 +98,8 @@ def figure(chosen: str | None, title: str) -> dict:
                 "solidity": 0.15,
             }
         data.append(trace)
+    for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
+        trace["uid"] = f"t{i}"
     notes = []
     for view, (x, y, text) in A.VIEW_LABELS.items():
         notes.append({"x": x, "y": y, **REFS[view], "text": f"<b>{text}</b>", "showarrow": False})
@@ -202,7 +204,17 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
         regions.append(
             {"id": r.id, "name": r.name, "hover": r.hover} | {k: t[k] for k in ("text", "heading", "questions", "alt")}
         )
+    xr, yr, m = base["layout"]["xaxis"]["range"], base["layout"]["yaxis"]["range"], base["layout"]["margin"]
     return {
+        # the page shrinks the height to the drawing's shape on a narrow page (no empty bands above and below)
+        "fit": {
+            "aspect": (yr[1] - yr[0]) / (xr[1] - xr[0]),
+            "margin": m,
+            "min": 220,
+            "max": HEIGHT,
+            "small_below": 520,
+            "small_font": 11,
+        },
         "patches": {r.id: patch(base, figure(r.id, title)) for r in load_regions().regions},
         "regions": regions,
         "words": words.model_dump(),

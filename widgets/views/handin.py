@@ -13,6 +13,7 @@ from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
 from .controls import button, name_field
+from .icons import icon
 from .keyboard import KeyboardSafeBox
 
 
@@ -41,7 +42,9 @@ class HandInButton(KeyboardSafeBox):
         if self.result.document is not None:
             lrs.handed_in(self.store, self.result.document)
         self.out.value = (
-            html.paragraph("✔ " + self.result.message) if self.result.ok else html.notice(self.result.message)
+            f"<p>{icon('right')}{html.text(self.result.message)}</p>"
+            if self.result.ok
+            else html.notice(self.result.message)
         )
         return self.result
 

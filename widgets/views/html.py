@@ -9,6 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from .icons import icon
+
 
 def text(s: str) -> str:
     """Escape text for HTML (content files and learner input are never trusted as markup)."""
@@ -23,8 +25,8 @@ def paragraph(s: str, cls: str = "") -> str:
 def verdict(correct: bool) -> str:
     """Right/wrong in words and an icon, never colour alone."""
     if correct:
-        return '<p class="lesson-right"><b>✔ Right.</b></p>'
-    return '<p class="lesson-wrong"><b>✘ Not quite.</b> Read why, then try again.</p>'
+        return f'<p class="lesson-right"><b>{icon("right")}Right.</b></p>'
+    return f'<p class="lesson-wrong"><b>{icon("wrong")}Not quite.</b> Read why, then try again.</p>'
 
 
 def bullet_list(items: list[str]) -> str:
@@ -34,7 +36,12 @@ def bullet_list(items: list[str]) -> str:
 
 
 def notice(s: str) -> str:
-    return f'<p role="status" class="lesson-note"><b>Note:</b> {text(s)}</p>'
+    return f'<p role="status" class="lesson-note"><b>{icon("note")}Note:</b> {text(s)}</p>'
+
+
+def link(name: str, url: str) -> str:
+    """A link named in words (the address is never the text); it opens in a new tab, outside the lesson."""
+    return f'<a href="{text(url)}" target="_blank" rel="noopener noreferrer">{text(name)}</a>'
 
 
 @dataclass(frozen=True)

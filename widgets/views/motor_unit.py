@@ -151,7 +151,7 @@ def part_labels(current: str, narrow: bool) -> list[dict]:
                 "y": 0.3 if not narrow or i % 2 == 0 else SECOND_ROW,
                 "showarrow": False,
                 "yanchor": "top",
-                "text": ("▶ <b>" + name + "</b>") if here else name,
+                "text": ("→ <b>" + name + "</b>") if here else name,
                 "font": {"color": BLACK if here else GREY, "size": 15 if here else 13},
             }
         )

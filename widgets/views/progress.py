@@ -1,12 +1,21 @@
-"""The progress overview: each lesson's score from the saved file, and a "reset my progress" action."""
+"""The progress overview: each lesson's score from the saved file, and a "reset my progress" action.
+
+The table stays current by itself: answers are saved by the other lessons' kernels (other processes), so a small
+page-side helper (``Refresher``, static/refresh.js) asks this kernel to read the file again whenever the table
+comes into view, the window gets the focus back, and every few seconds while it is on screen. Chosen over a
+"Refresh" button (a learner coming back from a lesson would have to know to press it) and over a kernel-side
+timer (it would read the file even with nobody looking, and widget updates from a thread are not safe).
+"""
 
 from __future__ import annotations
 
+import anywidget
 import ipywidgets as W
+import traitlets
 
 from .. import scoring
 from ..load import lesson_ids, load_bank, load_course
-from ..palette import CSS
+from ..palette import CSS, STATIC
 from ..progress import ProgressStore, ProgressUnavailable, default_store
 from ..review import LESSON as REVIEW_LESSON
 from . import html
@@ -14,6 +23,13 @@ from .controls import button
 from .keyboard import KeyboardSafeBox
 from .review import review_score
 from .store_notice import StoreNotice
+
+
+class Refresher(anywidget.AnyWidget):
+    """Invisible: sends a message when the table it sits in should be read again (see the module text)."""
+
+    _esm = STATIC / "refresh.js"
+    every = traitlets.Float(5.0, help="seconds between two reads while the table is on screen").tag(sync=True)
 
 
 class ProgressOverview(KeyboardSafeBox):
@@ -37,7 +53,9 @@ class ProgressOverview(KeyboardSafeBox):
         self.reset_button.on_click(lambda _: self.ask_reset())
         self.confirm_button.on_click(lambda _: self.confirm_reset())
         self.cancel_button.on_click(lambda _: self._hide_confirm())
-        super().__init__([self.notice, self.table, self.reset_button, self.confirm_box])
+        self.refresher = Refresher()
+        self.refresher.on_msg(lambda *_: self.refresh())  # an unchanged table sends nothing to the page
+        super().__init__([self.notice, self.table, self.reset_button, self.confirm_box, self.refresher])
         self.add_class(CSS["progress_overview"])
         self.refresh()
         self.store.subscribe(self._changed)  # a Check in any quiz updates the table

@@ -47,8 +47,8 @@ LABELS = {
     "order_name": "The steps, in your order",
     "up": "Move up",
     "down": "Move down",
-    "up_name": "Move “{text}” up",
-    "down_name": "Move “{text}” down",
+    "up_name": "Move up: {text}",
+    "down_name": "Move down: {text}",
     "moved": "“{text}” is now step {n} of {total}.",
     "right": "Right.",
     "wrong_hint": "Not quite. Try again.",
@@ -232,7 +232,7 @@ class QuestionCard:
             return
         if status["answer"] is not None:
             self._answer = status["answer"]
-            r = grading.respond(self.question, status["answer"], 0 if status["now_correct"] else 1)
+            r = grading.respond(self.question, status["answer"], status["wrong_before_last"])
         else:
             r = grading.respond(self.question, None, 1, show=True)
         first = LABELS["first_right"] if status["first_correct"] else LABELS["first_wrong"]

@@ -32,7 +32,14 @@ class ReviewQuiz(Quiz):
         self.plan = plan
         items = [(*find_question(q), review_id(q)) for q in plan.questions]
         notes = {review_id(q): NEW_VERSION_NOTE if q in plan.replaces else MISSED_NOTE for q in plan.missed}
-        super().__init__(items=items, title=title, lesson=LESSON, store=store, notes=notes, header=order_sentence(plan))
+        super().__init__(
+            items=items,
+            title=title,
+            lesson=LESSON,
+            store=store,
+            notes=notes,
+            header=order_sentence(plan, len(load_review().questions)),
+        )
         self.add_class(CSS["review_quiz"])
 
     @property
@@ -44,8 +51,15 @@ class ReviewQuiz(Quiz):
         return review_score(self.store)
 
 
-def order_sentence(plan: ReviewPlan) -> str:
+def order_sentence(plan: ReviewPlan, listed: int | None = None) -> str:
+    """The line under the review's title; `listed` is how many questions the review itself has."""
     n, m = len(plan.questions), len(plan.missed)
+    extra = n - listed if listed is not None else 0
+    counted = (
+        f" The score counts the review's {listed} questions, and each of the {extra} others once you answer it."
+        if extra > 0
+        else ""
+    )
     if not m:
         return (
             f"{n} new questions from all the lessons, in lesson order. "
@@ -54,7 +68,7 @@ def order_sentence(plan: ReviewPlan) -> str:
     first = "The first question is one" if m == 1 else f"The first {m} questions are ones"
     return (
         f"{n} questions from all the lessons. {first} you got wrong before, or new versions of them, "
-        "so you can try again."
+        "so you can try again." + counted
     )
 
 

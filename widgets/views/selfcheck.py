@@ -16,13 +16,16 @@ from ..model import TRIGGERS
 from ..palette import CSS
 from ..triage_model import TriageRules
 from . import html
+from .announce import Announcer
 from .controls import button
+from .icons import icon
 from .keyboard import KeyboardSafeBox
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 MODES = ("own", "explore")
-_ICONS = {"emergency": "🚨", "same_day": "⏱", "book_visit": "🩺", "no_warning_signs": "ⓘ"}
 _ALIASES = {"not sure": "unsure", "not_sure": "unsure", True: "yes", False: "no"}
+VERDICT = ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"  # focus after "Show my next step"
+MANY_REASONS = 3  # more reasons than this are folded away under "Why this step"
 
 
 def _heading(s: str) -> W.HTML:
@@ -30,21 +33,24 @@ def _heading(s: str) -> W.HTML:
 
 
 class Question(W.VBox):
-    """One question: its text, labelled radio buttons, and a short "what does this mean?" line."""
+    """One question: its text, labelled radio buttons (Yes / No / Not sure in one row), and a folded
+    "What does this mean?" line. The short label names the group for screen readers (drawn hidden)."""
 
     def __init__(self, qid: str, label: str, text: str, help_text: str, options: list[tuple[str, str]]):
         self.qid = qid
-        self.prompt = W.HTML(f"<p><b>{html.text(text)}</b></p>")
+        self.prompt = W.HTML(f'<p class="selfcheck-question"><b>{html.text(text)}</b></p>')
         self.input = W.RadioButtons(
             options=options,
             value=None,
             description=label,
+            orientation="horizontal" if options == ITEM_OPTIONS else "vertical",
             style={"description_width": "initial"},
             layout=W.Layout(width="auto"),
             tooltip=text,
         )
         self.help = W.HTML(
-            f'<p class="selfcheck-help lesson-info"><i>What does this mean?</i> {html.text(help_text)}</p>'
+            f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
+            f"{html.paragraph(help_text)}</details>"
         )
         super().__init__([self.prompt, self.input, self.help])
         self.add_class(CSS["selfcheck_item"])
@@ -59,8 +65,10 @@ class SelfCheck(KeyboardSafeBox):
         self.verdict: triage.Verdict | None = None
         self.example: triage.Example | None = None
         self.unanswered: list[str] = []
-        cites = "; ".join(f"{s.name}, {s.url}" if s.url else s.name for s in rules.sources.values())
-        intro = W.HTML(html.paragraph(form.intro) + f"<p><b>{html.text(form.sudden_first)}</b></p>")
+        intro = W.HTML(
+            html.paragraph(form.intro)
+            + f'<p class="lesson-caution">{icon("emergency")}<span>{html.text(form.sudden_first)}</span></p>'
+        )
         self.mode = W.RadioButtons(
             options=[(form.mode_own, "own"), (form.mode_explore, "explore")],
             value=None,
@@ -95,7 +103,7 @@ class SelfCheck(KeyboardSafeBox):
             description="Show my next step",
             icon="arrow-right",
             button_style="primary",
-            tooltip="Show the next step for these answers",
+            tooltip="Show the next step for these answers (shown below the buttons)",
         )
         self.submit_button.add_class(CSS["selfcheck_submit"])
         self.submit_button.on_click(lambda _: self.submit())
@@ -108,8 +116,12 @@ class SelfCheck(KeyboardSafeBox):
         self.result.add_class(CSS["selfcheck_result"])
         for w in [self.mode] + [q.input for q in self.questions.values()] + list(self.triggers.values()):
             w.observe(self._changed, names="value")
-        sources = W.HTML(html.paragraph(f"{form.sources_note} {cites}", cls="lesson-small-print"))
-        rows += [W.HBox([self.submit_button, self.clear_button]), self.result, sources]
+        self.announcer = Announcer()
+        cites = " · ".join(html.link(s.name, s.url) if s.url else html.text(s.name) for s in rules.sources.values())
+        sources = W.HTML(f'<p class="lesson-small-print">{html.text(form.sources_note)} {cites}</p>')
+        actions = W.HBox([self.submit_button, self.clear_button])
+        actions.add_class("lesson-actions")
+        rows += [actions, self.result, self.announcer, sources]
         super().__init__(rows)
         self.add_class(CSS["selfcheck"])
 
@@ -134,21 +146,32 @@ class SelfCheck(KeyboardSafeBox):
             raise KeyError(f"unknown trigger {trigger!r}; expected one of {TRIGGERS}")
         self.triggers[trigger].value = on
 
-    def submit(self) -> triage.Verdict | triage.Example:
-        """Ask the engine for the result of the current answers and show it."""
+    def submit(self) -> triage.Verdict | triage.Example | None:
+        """Ask the engine for the result of the current answers and show it (read out, and focused).
+
+        With nothing answered and nothing ticked (and not exploring) there is nothing to judge: the learner is
+        asked to answer first, and no verdict is shown (returns None). As soon as anything is answered, the
+        rest count as "not sure" (``triage.check``).
+        """
         choices = {qid: q.input.value for qid, q in self.questions.items()}
-        result, self.unanswered = triage.check(
-            choices,
-            [t for t, box in self.triggers.items() if box.value],
-            exploring=self.mode.value == "explore",
-            rules=self.rules,
-        )
+        ticked = [t for t, box in self.triggers.items() if box.value]
+        exploring = self.mode.value == "explore"
+        if not exploring and not ticked and all(v is None for v in choices.values()):
+            self.verdict, self.example, self.unanswered = None, None, list(choices)
+            self.result.value = (
+                f'<p class="selfcheck-first">{icon("note")}{html.text(self.rules.form.answer_first)}</p>'
+            )
+            self.announcer.say(self.rules.form.answer_first, focus=".selfcheck-result .selfcheck-first")
+            return None
+        result, self.unanswered = triage.check(choices, ticked, exploring=exploring, rules=self.rules)
         if isinstance(result, triage.Example):
             self.verdict, self.example = None, result
-            self.result.value = render_example(result)
+            self.result.value = render_example(result, self.rules)
+            self.announcer.say(f"{result.label}. {result.intro}", focus=".selfcheck-result .selfcheck-example")
         else:
             self.verdict, self.example = result, None
-            self.result.value = render(result, self.rules.unanswered if self.unanswered else None)
+            self.result.value = render(result, self.rules, self.rules.unanswered if self.unanswered else None)
+            self.announcer.say(spoken(result, self.rules), focus=VERDICT)
         return result
 
     def clear(self) -> None:
@@ -160,6 +183,7 @@ class SelfCheck(KeyboardSafeBox):
         self.mode.value = None
         self.verdict, self.example, self.unanswered = None, None, []
         self.result.value = html.paragraph("Your answers are cleared.")
+        self.announcer.say("Your answers are cleared.")
 
     def _changed(self, _change) -> None:
         # a result on screen must never describe answers that have since changed
@@ -172,39 +196,57 @@ def _section(label: str, body: str) -> str:
     return f'<p class="selfcheck-section">{html.text(label)}</p>{body}'
 
 
-def render(v: triage.Verdict, unanswered_note: str | None = None) -> str:
-    """The answer panel, in the order of `Verdict.lines()`: cautions, title, where and when, what to do now,
-    who to tell, why, everyday steps, when to come back or get help sooner, and the lines always shown."""
-    colour = "lesson-wrong" if v.outcome != "no_warning_signs" else "lesson-info"
-    parts = [f'<p class="lesson-wrong"><b>⚠ {html.text(c)}</b></p>' for c in v.cautions]
-    parts.append(f'<h4 class="selfcheck-title {colour}">{_ICONS[v.outcome]} {html.text(v.title)}</h4>')
-    parts.append(_section("Where and when:", html.paragraph(v.where)))
+def spoken(v: triage.Verdict, rules: TriageRules) -> str:
+    """What the live region reads when a verdict appears: any "call now" caution first, then the step."""
+    kind = rules.outcome(v.outcome).kind
+    return " ".join([*v.cautions, f"Your next step. {kind}: {v.title}."])
+
+
+def render(v: triage.Verdict, rules: TriageRules, unanswered_note: str | None = None, example: bool = False) -> str:
+    """The answer panel, in the order of `Verdict.lines()`: cautions (one box), the verdict box (its kind and icon,
+    title, where and when, what to do now, who to tell, why, everyday steps, when to come back) and the lines
+    always shown. An example's verdict has the same look but not the learner's verdict class."""
+    form = rules.form
+    parts = []
+    if v.cautions:
+        items = "".join(f"<li>{html.text(c)}</li>" for c in v.cautions)
+        parts.append(
+            f'<div class="lesson-caution">{icon("caution")}<div><p>{html.text(form.cautions_heading)}</p>'
+            f"<ul>{items}</ul></div></div>"
+        )
+    box = [
+        f'<p class="lesson-verdict-kind">{html.text(rules.outcome(v.outcome).kind)}</p>',
+        f'<h4 class="lesson-verdict-title selfcheck-title">{icon(v.outcome)}<span>{html.text(v.title)}</span></h4>',
+        _section("Where and when:", html.paragraph(v.where)),
+    ]
     if v.do_now:
-        parts.append(_section("What to do now:", html.bullet_list(list(v.do_now))))
-    parts.append(_section("Who to tell:", html.paragraph(v.tell)))
+        box.append(_section("What to do now:", html.bullet_list(list(v.do_now))))
+    box.append(_section("Who to tell:", html.paragraph(v.tell)))
     if unanswered_note:
-        parts.append(html.notice(unanswered_note))
+        box.append(html.notice(unanswered_note))
     if v.reasons:
         items = "".join(f"<li><b>{html.text(r.answer)}</b>: {html.text(r.why)}</li>" for r in v.reasons)
-        parts.append(_section("Why:", f"<ul>{items}</ul>"))
+        opened = " open" if len(v.reasons) <= MANY_REASONS else ""
+        box.append(
+            f'<details class="selfcheck-why"{opened}><summary class="selfcheck-section">'
+            f"{html.text(form.reasons_heading)} ({len(v.reasons)})</summary><ul>{items}</ul></details>"
+        )
     if v.steps:
-        parts.append(_section("Things you can try:", html.bullet_list(list(v.steps))))
-    parts.append(_section("Remember:", html.bullet_list(list(v.closing))))
+        box.append(_section("Things you can try:", html.bullet_list(list(v.steps))))
+    box.append(_section("Remember:", html.bullet_list(list(v.closing))))
+    own = "example-verdict" if example else f"selfcheck-verdict selfcheck-{v.outcome}"
+    parts.append(f'<section class="lesson-verdict verdict-{v.outcome} {own}">' + "".join(box) + "</section>")
     parts.append('<div class="selfcheck-always">' + html.bullet_list(list(v.always)) + "</div>")
-    return f"<div role='status' class='selfcheck-verdict selfcheck-{v.outcome}'>" + "".join(parts) + "</div>"
+    return "".join(parts)
 
 
-def render_example(e: triage.Example) -> str:
+def render_example(e: triage.Example, rules: TriageRules) -> str:
     """Explore mode: the worked example, labelled as not about the learner, and no verdict of theirs."""
-    inner = (
-        render(e.verdict)
-        .replace("class='selfcheck-verdict selfcheck-", "class='selfcheck-example-verdict example-")
-        .replace("role='status' ", "")
-    )
     return (
-        f"<div role='status' class='{CSS['selfcheck_example']}'>"
-        f"<p><b>📘 {html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
-        f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}{inner}</div>"
+        f"<div class='{CSS['selfcheck_example']}'>"
+        f"<p><b>{icon('example')}{html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
+        f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}"
+        f"{render(e.verdict, rules, example=True)}</div>"
     )
 
 

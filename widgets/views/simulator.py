@@ -118,6 +118,8 @@ def template(title: str) -> dict:
             "showlegend": False,
         },
     ]
+    for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
+        trace["uid"] = f"t{i}"
     layout = base_layout(
         title,
         HEIGHT,

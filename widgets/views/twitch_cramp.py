@@ -8,6 +8,8 @@ Tests drive it from Python: ``v = twitch_vs_cramp(); v.replay("twitch"); v.texts
 
 from __future__ import annotations
 
+import copy
+
 from .. import simulation as sim
 from ..figure_model import TwitchCrampWords
 from ..load import load_figure_texts
@@ -72,6 +74,8 @@ def template(title: str, close_up: str) -> dict:
             "hovertemplate": "twitch, made bigger<br>%{x:.2f} s<extra></extra>",
         }
     )
+    for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
+        trace["uid"] = f"t{i}"
     notes = [
         # every note is placed on its own panel (axis or axis domain), so it moves with it when the panels stack
         {
@@ -133,7 +137,7 @@ def template(title: str, close_up: str) -> dict:
         annotations=notes,
         margin={"l": 60, "r": 20, "t": 70, "b": 50},
         xaxis=axis("time (seconds)", domain=[0, 0.46], range=[0, sim.FORCE_SECONDS]),
-        xaxis2=axis("time (seconds)", domain=[0.54, 1], range=[0, sim.FORCE_SECONDS]),
+        xaxis2=axis("time (seconds)", domain=[0.54, 1], anchor="y2", range=[0, sim.FORCE_SECONDS]),
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
         xaxis3=axis("", domain=[0.12, 0.44], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
@@ -148,9 +152,30 @@ def template(title: str, close_up: str) -> dict:
     return responsive({"data": data, "layout": layout}, narrow)
 
 
-def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str, close_up: str) -> dict:
-    """The whole figure: the template with both traces drawn to their end (what the page shows after a replay)."""
+NARROW_BELOW = 640  # px: a narrower figure stacks the panels (the page picks the layout by its width)
+NARROW_HEIGHT = 620
+
+
+def narrow_layout(title: str, close_up: str) -> dict:
+    """The same figure for a narrow page: twitch above, cramp below, so titles and labels keep their room."""
+    layout = copy.deepcopy(template(title, close_up)["layout"])
+    layout["height"] = NARROW_HEIGHT
+    layout["xaxis"]["domain"] = layout["xaxis2"]["domain"] = [0, 1]
+    layout["yaxis"]["domain"], layout["yaxis2"]["domain"] = [0.58, 1], [0, 0.4]
+    layout["xaxis3"]["domain"], layout["yaxis3"]["domain"] = [0.3, 0.97], [0.74, 0.95]
+    notes = layout["annotations"]
+    notes[2] |= {"x": 0.3, "y": 0.95}  # close-up title, over its box
+    notes[3] |= {"x": 0.5, "y": 1.0}  # "Twitch" over the top panel
+    notes[4] |= {"x": 0.5, "y": 0.41}  # "Cramp" over the bottom panel
+    return layout
+
+
+def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str, close_up: str, narrow: bool = False) -> dict:
+    """The whole figure: the template with both traces drawn to their end (what the page shows after a replay);
+    ``narrow``: the stacked layout the page uses below NARROW_BELOW pixels."""
     t = template(title, close_up)
+    if narrow:
+        t["layout"] = narrow_layout(title, close_up)
     for name, trace in (("twitch", twitch), ("close_up", twitch), ("cramp", cramp)):
         t["data"][TRACES[name]]["y"] = typed(trace.force, "f8")
     return t
@@ -166,9 +191,10 @@ def describe(twitch: sim.ForceTrace, cramp: sim.ForceTrace, shown: str, words: T
     return {"status": status, "alt": words.alt.format(status=status)}
 
 
-def page_data(twitch: sim.ForceTrace, cramp: sim.ForceTrace, words: TwitchCrampWords) -> dict:
-    """Everything the page needs, sent once: both traces, their start times and the sentences."""
+def page_data(twitch: sim.ForceTrace, cramp: sim.ForceTrace, words: TwitchCrampWords, title: str) -> dict:
+    """Everything the page needs, sent once: both traces, their start times, the sentences, the narrow layout."""
     return {
+        "narrow": {"below": NARROW_BELOW, "layout": narrow_layout(title, words.close_up)},
         "twitch": {"force": typed(twitch.force, "f8"), "start": twitch.start},
         "cramp": {"force": typed(cramp.force, "f8"), "start": cramp.start},
         "dt": twitch.dt,
@@ -190,7 +216,7 @@ class TwitchVsCramp(KeyboardSafeBox):
             HEIGHT,
             texts.title,
             entry="twitch_cramp.js",
-            data=page_data(self.twitch, self.cramp, self.words),
+            data=page_data(self.twitch, self.cramp, self.words, self.title),
             template=template(self.title, self.words.close_up),
             choice={"shown": "both", "replays": 0},
         )

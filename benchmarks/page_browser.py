@@ -1,0 +1,212 @@
+"""Issue 14's goals, measured in ONE JupyterLab page (``--browser``): every variant beside the baseline.
+
+One scratch notebook holds the baseline (a button whose kernel callback only sets a text: the kernel round
+trip with no work), the quiz, the simulator, twitch-vs-cramp, the foot map and the motor unit. Samples are
+taken in a shuffled order of variants, so a noisy moment of this shared machine hits them all alike; each
+line prints p50/p95 and its ratio to the baseline's. Then: every quiz attempt clicked is counted in the
+learner's SQLite store (none may be missing), and each lesson's Run All → everything drawn is timed.
+
+Goals (issue 14): quiz feedback and page-computed figures p95 ≤ 0.25× baseline and ≤ 16 ms on a quiet
+machine; kernel-computed figures ≤ 0.6×; Run All ≤ 2 s per lesson.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+
+from .common import line, percentile
+
+BROWSER = True
+ROUNDS = 40  # samples per variant (after 3 warm-up rounds)
+
+_CELLS = [
+    # the baseline, as in browser.py
+    """import ipywidgets as W
+button, out, n = W.Button(description="go"), W.HTML("0"), [0]
+button.add_class("bench-button"); out.add_class("bench-out")
+def bump(_):
+    n[0] += 1
+    out.value = str(n[0])
+button.on_click(bump)
+W.VBox([button, out])""",
+    'from widgets import quiz; quiz("01-physiology")',
+    'from widgets import simulator; simulator(lesson="02-triggers")',
+    "from widgets import twitch_vs_cramp; twitch_vs_cramp()",
+    "from widgets import foot_map; foot_map()",
+    "from widgets import motor_unit; motor_unit()",
+]
+
+_PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden) "
+
+_BUTTON_TO_TEXT = """async () => {
+  const b = document.querySelector('.bench-button'), h = document.querySelector('.bench-out');
+  const before = h.innerText, t0 = performance.now();
+  return await new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (h.innerText !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
+    });
+    obs.observe(h, {childList: true, subtree: true, characterData: true});
+    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+    b.click();
+  });
+}"""
+
+# Pick option n of the quiz's current question, click Check, resolve when the feedback was repainted (any
+# change of its children: the quiz repaints it on every Check) and a frame is painted.
+_CHECK_TO_FEEDBACK = """async ({panel, n}) => {
+  const q = [...document.querySelectorAll(panel + '.quiz-page .quiz-question')].find((e) => !e.hidden);
+  const inputs = q.querySelectorAll('.quiz-option input');
+  inputs[n % inputs.length].click();
+  const fb = q.querySelector('.quiz-feedback');
+  const t0 = performance.now();
+  return await new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      obs.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    obs.observe(fb, {childList: true, subtree: true, characterData: true});
+    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+    q.querySelector('.quiz-check').click();
+  });
+}"""
+
+# Click a control; resolve when the figure was redrawn IN PLACE (its FigureView counts Plotly.react draws in
+# data-draws) and a frame is painted. NaN if the figure was replaced by a new element or nothing happened.
+_CLICK_TO_REDRAWN = """async ({panel, root, button, fig}) => {
+  const r = document.querySelector(panel + root);
+  const view = r.querySelector('.' + fig + ' .figure-view') || r.querySelector('.figure-view');
+  const draws = view.getAttribute('data-draws');
+  const t0 = performance.now();
+  return await new Promise((resolve) => {
+    const obs = new MutationObserver(() => {
+      if (view.getAttribute('data-draws') !== draws) {
+        obs.disconnect();
+        requestAnimationFrame(() => resolve(view.isConnected ? performance.now() - t0 : NaN));
+      }
+    });
+    obs.observe(view, {attributes: true, attributeFilter: ['data-draws']});
+    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+    r.querySelector(button).click();
+  });
+}"""
+
+# (name, kind, root, buttons to alternate, figure class); kind "page" = computed in the page, "kernel" = not
+FIGURES = [
+    (
+        "simulator (page)",
+        "page",
+        ".simulator",
+        [".simulator-caffeine button:nth-child(3)", ".simulator-caffeine button:nth-child(1)"],
+        "simulator-figure",
+    ),
+    ("twitch-vs-cramp replay (page)", "page", ".twitch-cramp", [".twitch-cramp-replay"], "twitch-cramp-figure"),
+    (
+        "foot map (page)",
+        "page",
+        ".foot-map",
+        [".foot-map-region-list button:nth-child(2)", ".foot-map-region-list button:nth-child(4)"],
+        "foot-map-figure",
+    ),
+    ("motor unit (kernel)", "kernel", ".motor-unit", [".motor-unit-next", ".motor-unit-back"], "motor-unit-figure"),
+]
+
+
+def _scratch(lab) -> str:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in _CELLS])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nbformat.write(nb, lab.root / "bench_page.ipynb")
+    return "bench_page.ipynb"
+
+
+def _saved_attempts(lab) -> int:
+    """Attempts of 01-physiology in every progress database the lab's kernels wrote."""
+    total = 0
+    for db in lab.data_dir.rglob("progress.db"):
+        with sqlite3.connect(db) as con:
+            total += con.execute("SELECT count(*) FROM attempts WHERE question LIKE '01-physiology/%'").fetchone()[0]
+    return total
+
+
+def _ratio(samples: list[float], floor: list[float]) -> str:
+    return (
+        f"ratio to baseline p50 {percentile(samples, 50) / percentile(floor, 50):.2f}, "
+        f"p95 {percentile(samples, 95) / percentile(floor, 95):.2f}"
+    )
+
+
+def _one_page(browser, lab) -> list[str]:
+    from tests.browser.lab import LabPage
+
+    page = LabPage.open(browser.context, lab, _scratch(lab))
+    page.menu("Run", "Run All Cells")
+    page.page.locator(".bench-button").wait_for()
+    page.page.locator(_PANEL + ".quiz-page .quiz-check").first.wait_for(timeout=60_000)
+    for _name, _kind, root, _buttons, fig in FIGURES:
+        page.page.locator(f"{_PANEL}{root} .{fig} .figure-view[data-route]").first.wait_for(timeout=60_000)
+    ev = page.page.evaluate
+    variants = {
+        "baseline": lambda i: ev(_BUTTON_TO_TEXT),
+        "quiz Check -> feedback (page)": lambda i: ev(_CHECK_TO_FEEDBACK, {"panel": _PANEL, "n": i % 2}),
+    }
+    for name, _kind, root, buttons, fig in FIGURES:
+        variants[name] = lambda i, root=root, buttons=buttons, fig=fig: ev(
+            _CLICK_TO_REDRAWN, {"panel": _PANEL, "root": root, "button": buttons[i % len(buttons)], "fig": fig}
+        )
+    samples: dict[str, list[float]] = {k: [] for k in variants}
+    order = list(variants)
+    rng = random.Random(14)
+    checks = 0
+    for i in range(ROUNDS + 3):
+        rng.shuffle(order)
+        for name in order:
+            ms = variants[name](i)
+            checks += name.startswith("quiz")
+            if i >= 3:
+                samples[name].append(ms)
+            time.sleep(0.05)
+    time.sleep(3)  # the last attempts' "saved" replies
+    saved = _saved_attempts(lab)
+    page.close()
+    lab.shutdown_kernels()
+    out = []
+    floor = samples.pop("baseline")
+    out.append(line("page", "baseline: button -> HTML text (kernel round trip, no work)", floor))
+    for name, values in samples.items():
+        missing = sum(v != v for v in values)
+        if missing:
+            out.append(f"page {name}: {missing} of {len(values)} clicks gave no in-place redraw/feedback in 5 s")
+            values = [v for v in values if v == v]
+        out.append(line("page", name, values) + "; " + _ratio(values, floor))
+    out.append(f"page quiz attempts: {checks} Check clicks, {saved} attempts in the SQLite store")
+    if saved != checks:
+        out.append(f"page quiz attempts: {checks - saved} NOT SAVED")
+    return out
+
+
+def _run_all(browser, lab) -> list[str]:
+    from tests.browser.lab import LabPage, lesson_notebooks
+
+    out = []
+    for notebook in lesson_notebooks():
+        times = []
+        for _ in range(3):
+            page = LabPage.open(browser.context, lab, notebook)
+            times.append(page.run_all())
+            problems = page.problems()
+            page.close()
+            lab.shutdown_kernels()
+            if problems:
+                raise RuntimeError(f"{notebook}: {problems}")
+        out.append(line("page", f"Run All -> everything drawn (ms), {notebook}", times))
+    return out
+
+
+def run(args) -> list[str]:
+    from tests.browser.lab import start_browser, start_lab
+
+    with start_lab() as lab, start_browser() as browser:
+        return _one_page(browser, lab) + _run_all(browser, lab)

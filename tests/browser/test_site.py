@@ -1,0 +1,171 @@
+"""The static site (`make site`, tools/site.py) in a real Chromium, opened from file:// with no kernel and no
+network: every page loads only its own files, every widget renders, figures are drawn in place, a quiz grades
+and keeps its answer over a reload, and the simulator answers its controls.
+
+The site is built once (module fixture) into a temporary folder. Each test gets its own browser context (its
+own localStorage) that records every request and refuses any that is not file://, so a test fails on a
+request that would have left the machine instead of making it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tools import site
+from widgets.load import load_bank, load_course
+
+from .lab import widget_cells
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
+
+LESSONS = [lesson.notebook for lesson in load_course().lessons]
+FIGURE_WIDGETS = {"motor_unit", "twitch_vs_cramp", "simulator", "foot_map"}  # one-liners that show a FigureView
+LOCAL = ("file", "data", "blob")  # a page's own files, inline data and objects it made itself: no network
+
+# Every FigureView: its route marker and whether it holds a drawn plotly graph.
+_FIGURES = """() => [...document.querySelectorAll('.figure-view')].map((v) => ({
+  route: v.getAttribute('data-route'),
+  draws: Number(v.getAttribute('data-draws') || 0),
+  drawn: !!v.querySelector('.js-plotly-plot .main-svg .scatterlayer, .js-plotly-plot .main-svg .barlayer'),
+}))"""
+
+
+# Per cell with widgets: does it hold an ipywidgets control (a click there only tells Python), and does it carry
+# the site's note that this part needs Python? Found from what the page drew, not from the builder's rule.
+_NEEDS_PYTHON = """() => [...document.querySelectorAll('.jp-Cell')].filter((c) => c.querySelector('.lesson-view'))
+  .map((c) => ({
+    controls: !!c.querySelector('.widget-button, .widget-toggle-buttons, .widget-radio, .widget-checkbox, '
+      + '.widget-dropdown, .widget-text, .widget-upload, .widget-slider'),
+    note: !!c.querySelector('.site-needs-python'),
+  }))"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site") / "site"
+    start = time.perf_counter()
+    pages = site.build(out, echo=lambda *_: None)
+    site.report(pages, time.perf_counter() - start, out)
+    return out
+
+
+class Offline:
+    """A fresh browser context over the site: requests recorded (anything not local refused), console errors kept."""
+
+    def __init__(self, browser, out):
+        self.out = out
+        self.context = browser.browser.new_context(viewport={"width": 1280, "height": 900})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context.on("request", lambda r: self.requests.append(r.url))
+        self.context.route(re.compile(r"^(?!file:|data:|blob:)"), lambda route: route.abort())
+
+    def open(self, page_name: str):
+        page = self.context.new_page()
+        page.set_default_timeout(30_000)
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"{page_name}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{page_name}: {e}"))
+        page.goto((self.out / page_name).as_uri())
+        return page
+
+    def wait_rendered(self, page) -> None:
+        """Every widget output of the page rendered (the renderer puts each view after its state script)."""
+        expected = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.jupyter-widgets.lesson-view').length >= n", arg=expected
+        )
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.requests if u.split(":", 1)[0] not in LOCAL]
+
+
+@pytest.fixture
+def offline(browser, built):
+    o = Offline(browser, built)
+    yield o
+    o.context.close()
+    assert not o.foreign(), f"requests that were not file://: {o.foreign()[:5]}"
+    assert not o.errors, f"console errors: {o.errors[:5]}"
+
+
+@pytest.mark.parametrize("notebook", LESSONS)
+def test_each_lesson_page_works_from_file_with_no_network(offline, notebook, artifacts):
+    page = offline.open(site.page_name(notebook))
+    offline.wait_rendered(page)
+    figure_cells = sum(1 for name in widget_cells(notebook) if name in FIGURE_WIDGETS)
+    if figure_cells:
+        page.wait_for_function("(n) => document.querySelectorAll('.figure-view[data-draws]').length >= n", arg=1)
+    figures = page.evaluate(_FIGURES)
+    assert len(figures) >= figure_cells, figures
+    for f in figures:
+        assert f["route"] == "react" and f["draws"] >= 1 and f["drawn"], f"{notebook}: {figures}"
+    marks = page.evaluate(_NEEDS_PYTHON)
+    assert all(m["note"] == m["controls"] for m in marks), f"{notebook}: {marks}"
+    body = page.inner_text("body")
+    for broken in ("Error displaying widget", "Loading widget", "model not found", "Traceback"):
+        assert broken not in body, f"{notebook}: {broken!r}"
+    assert offline.requests[0] == page.url  # the recorder saw the page itself (the fixture checks the rest)
+    page.screenshot(path=str(artifacts / f"site-{site.page_name(notebook)}.png"))
+
+
+def test_the_index_leads_to_the_first_lesson_and_its_next_link_to_the_second(offline):
+    page = offline.open("index.html")
+    hrefs = [a.get_attribute("href") for a in page.locator("main a").all()]
+    assert hrefs == [site.page_name(n) for n in LESSONS]
+    page.locator("main a").first.click()
+    page.wait_for_url(re.compile(re.escape(site.page_name(LESSONS[0])) + "$"))
+    page.locator(f'a[href="{site.page_name(LESSONS[1])}"]').last.click()
+    page.wait_for_url(re.compile(re.escape(site.page_name(LESSONS[1])) + "$"))
+    expect(page.locator(".site-nav a")).to_have_attribute("href", "index.html")
+
+
+def _shown_question(page):
+    """The quiz card on screen (the quiz shows one question at a time)."""
+    question = page.locator(".quiz").first.locator(".quiz-question:not([hidden])")
+    question.scroll_into_view_if_needed()
+    return question
+
+
+def test_a_quiz_grades_in_the_page_and_its_answer_survives_a_reload(offline):
+    question = load_bank("01-physiology").question("s1")  # the lesson's first quiz: quiz("01-physiology", ["s1"])
+    right = next(o.text for o in question.options if o.id == question.answer)
+    wrong = next(o.text for o in question.options if o.id != question.answer)
+    page = offline.open(site.page_name("01_what_is_a_twitch.ipynb"))
+    offline.wait_rendered(page)
+    expect(page.locator(".quiz-page").first).to_have_attribute("data-kernel", "static")  # it knows: no kernel
+    card = _shown_question(page)
+    feedback = card.locator(".quiz-feedback")
+    card.get_by_role("radio", name=wrong, exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(feedback).to_have_attribute("data-stage", "hint", timeout=3_000)  # graded: wrong, a hint first
+    card.get_by_role("radio", name=right, exact=True).check()
+    card.locator(".quiz-check").click()
+    expect(feedback).to_have_attribute("data-stage", "right", timeout=3_000)
+    shown = feedback.text_content()
+    kept = page.evaluate("() => Object.keys(localStorage)")
+    assert kept == [f"foot-twitch-lessons:answers:{site.SITE_LEARNER}:01-physiology"]  # the same in every build
+    page.reload()
+    offline.wait_rendered(page)
+    card = _shown_question(page)
+    expect(card.locator(".quiz-feedback")).to_have_attribute("data-stage", "right", timeout=5_000)
+    expect(card.locator(".quiz-feedback")).to_have_text(shown)
+    expect(card.get_by_role("radio", name=right, exact=True)).to_be_checked()
+
+
+def test_the_simulator_redraws_in_place_when_a_control_changes(offline):
+    page = offline.open(site.page_name("02_lifestyle_triggers.ipynb"))
+    offline.wait_rendered(page)
+    sim = page.locator(".simulator").first
+    view = sim.locator(".figure-view")
+    view.scroll_into_view_if_needed()
+    expect(view).to_have_attribute("data-draws", re.compile(r"^[1-9]"))
+    draws = int(view.get_attribute("data-draws"))
+    line = view.locator(".scatterlayer .js-line").first
+    before = line.get_attribute("d")
+    sim.locator(".simulator-caffeine").get_by_role("button", name="a lot", exact=True).click()
+    expect(view).to_have_attribute("data-draws", str(draws + 1), timeout=3_000)
+    assert line.get_attribute("d") != before

@@ -1,0 +1,195 @@
+"""The Jupyter settings shipped with the lessons (widgets/lab_server.py): installed into a prefix, read by a real
+JupyterLab server, lesson files saved without outputs or widget state, lesson tabs opened unmodified."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests.browser.lab import LESSONS, Lab, _free_port
+from widgets import lab_server
+
+LESSON = "01_what_is_a_twitch.ipynb"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _ran(nb: dict) -> dict:
+    """A copy of a lesson as JupyterLab saves it after Run All: outputs, counts, timings, widget state."""
+    nb = copy.deepcopy(nb)
+    nb["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2}}
+    nb["metadata"]["language_info"] = lab_server.kernel_language_info()
+    for n, cell in enumerate(nb["cells"]):
+        cell.setdefault("metadata", {})["trusted"] = True
+        if cell["cell_type"] == "code":
+            cell["execution_count"] = n
+            cell["metadata"]["execution"] = {"iopub.status.busy": "2026-11-25T17:00:00.000Z"}
+            cell["outputs"] = [
+                {
+                    "output_type": "display_data",
+                    "metadata": {},
+                    "data": {"application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2}},
+                }
+            ]
+    return nb
+
+
+def _lesson_json(name: str = LESSON) -> dict:
+    return json.loads((LESSONS / name).read_text(encoding="utf-8"))
+
+
+def test_strip_gives_back_the_committed_notebook():
+    stored = _lesson_json()
+    assert lab_server.strip(_ran(stored)) == stored
+
+
+def test_pre_save_strips_lessons_only():
+    ran = _ran(_lesson_json())
+    model = {"type": "notebook", "content": copy.deepcopy(ran)}
+    lab_server.pre_save(model=model, path=f"foot-twitch-lessons/lessons/{LESSON}")
+    assert model["content"] == _lesson_json()
+    other = {"type": "notebook", "content": copy.deepcopy(ran)}
+    lab_server.pre_save(model=other, path="my_own_notes.ipynb")  # a learner's own notebook keeps its outputs
+    assert other["content"] == ran
+    plain = copy.deepcopy(ran)
+    plain["cells"] = [c for c in plain["cells"] if not "".join(c["source"]).startswith("from widgets import")]
+    same_name = {"type": "notebook", "content": copy.deepcopy(plain)}
+    lab_server.pre_save(model=same_name, path=LESSON)  # a lesson's name but no lesson widget in it
+    assert same_name["content"] == plain
+
+
+def test_every_lesson_notebook_counts_as_a_lesson():
+    names = [p.name for p in LESSONS.glob("*.ipynb")] + ["class_results.ipynb"]
+    for name in names:
+        path = next(LESSONS.rglob(name))
+        assert lab_server.is_lesson(name, json.loads(path.read_text(encoding="utf-8"))), name
+
+
+def test_install_copies_the_shipped_settings(tmp_path):
+    written = lab_server.install(tmp_path)
+    assert sorted(p.relative_to(tmp_path) for p in written) == lab_server.shipped_files()
+    server = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/foot-twitch-lessons.json").read_text())
+    assert server["ServerApp"]["jpserver_extensions"] == {"widgets.lab_server": True}
+    lab = json.loads((tmp_path / "share/jupyter/lab/settings/overrides.d/foot-twitch-lessons.json").read_text())
+    assert lab["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert lab["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]["markdown"] == "Markdown Preview"
+
+
+def test_make_lab_and_binder_install_the_settings():
+    makefile = (ROOT / "Makefile").read_text()
+    lab_recipe = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "-m widgets.lab_server --install" in lab_recipe
+    post_build = ROOT / "postBuild"
+    assert os.access(post_build, os.X_OK) and "python -m widgets.lab_server --install" in post_build.read_text()
+    assert "python -m widgets.lab_server --install" in (ROOT / "deploy/tljh/README.md").read_text()
+
+
+def test_licence_is_an_spdx_string():
+    """setuptools >= 77 warns at every install about a licence table or licence classifiers."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert isinstance(project["license"], str)
+    assert not [c for c in project.get("classifiers", []) if c.startswith("License ::")]
+
+
+@contextlib.contextmanager
+def _server(tmp_path: Path):
+    """A real JupyterLab server whose environment has the shipped settings installed (in a temporary prefix)."""
+    prefix = tmp_path / "prefix"
+    lab_server.install(prefix)
+    root = tmp_path / "lessons"
+    shutil.copytree(LESSONS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "text"))
+    for d in ("config", "runtime", "settings", "data"):
+        (tmp_path / d).mkdir()
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+        JUPYTER_CONFIG_PATH=str(prefix / "etc/jupyter"),
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "settings"),
+        FOOT_LESSONS_DATA_DIR=str(tmp_path / "data"),
+    )
+    port, token = _free_port(), secrets.token_hex(16)
+    log = tmp_path / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={root}",
+                f"--LabApp.app_settings_dir={prefix / 'share/jupyter/lab/settings'}",
+                *(["--allow-root"] if os.geteuid() == 0 else []),
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    lab = Lab(f"http://127.0.0.1:{port}", token, proc, root, tmp_path / "data", log)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, log.read_text()[-3000:]
+            try:
+                lab.api("GET", "/api/status")
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                assert time.monotonic() < deadline, log.read_text()[-3000:]
+                time.sleep(0.2)
+        yield lab
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with _server(tmp_path_factory.mktemp("lab-config")) as lab:
+        yield lab
+
+
+def test_a_real_server_saves_lessons_without_outputs(server):
+    ran = _ran(_lesson_json())
+    server.api("PUT", f"/api/contents/{LESSON}", {"type": "notebook", "format": "json", "content": ran})
+    on_disk = nbformat.read(server.root / LESSON, as_version=4)
+    assert "widgets" not in on_disk.metadata
+    assert all(c.outputs == [] and c.execution_count is None for c in on_disk.cells if c.cell_type == "code")
+    assert json.loads((server.root / LESSON).read_text()) == _lesson_json()  # as committed: `make test` passes
+    # a notebook of the learner's own keeps what it shows
+    server.api("PUT", "/api/contents/mine.ipynb", {"type": "notebook", "format": "json", "content": ran})
+    assert any(c.get("outputs") for c in nbformat.read(server.root / "mine.ipynb", as_version=4).cells)
+
+
+def test_a_real_server_opens_lessons_with_the_kernels_language_info(server):
+    model = server.api("GET", f"/api/contents/{LESSON}?content=1")
+    assert model["content"]["metadata"]["language_info"] == lab_server.kernel_language_info()
+
+
+def test_a_real_server_gives_jupyterlab_the_shipped_defaults(server):
+    news = server.api("GET", "/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    props = news["schema"]["properties"]
+    assert props["fetchNews"]["default"] == "false"
+    assert props["checkForUpdates"]["default"] is False
+    docs = server.api("GET", "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
+    assert docs["schema"]["properties"]["defaultViewers"]["default"] == {"markdown": "Markdown Preview"}

@@ -1,0 +1,62 @@
+"""The glossary view: compact folding tables, the two groups kept apart, terms that never break inside a word,
+and a search box for the whole-course glossary."""
+
+import re
+
+from widgets import glossary
+from widgets.load import load_glossary
+from widgets.model import GLOSSARY_HEADINGS
+from widgets.palette import CSS, STYLESHEET
+from widgets.views.glossary import SEARCH_FROM, glossary_html
+
+
+def test_a_lesson_glossary_is_two_folding_tables_words_to_know_open_words_doctors_use_folded():
+    g = load_glossary().grouped("01-physiology")
+    page = glossary_html("01-physiology")
+    know, doctors = page.split("<details class='glossary-group glossary-doctors'")
+    assert know.startswith("<details class='glossary-group glossary-know' open>")
+    assert not doctors.startswith(" open")
+    assert f"{GLOSSARY_HEADINGS['know']} ({len(g['know'])})" in know
+    assert f"{GLOSSARY_HEADINGS['doctors']} ({len(g['doctors'])})" in doctors
+    assert all(f'<th scope="row" class="glossary-term">{e.term}' in know for e in g["know"])
+    assert all(f'<th scope="row" class="glossary-term">{e.term}' in doctors for e in g["doctors"])
+    assert "<dl>" not in page  # the old one-term-per-paragraph list ran over six screens
+    assert glossary("01-physiology").search is None  # a short list needs no search box
+
+
+def test_terms_never_break_inside_a_word():
+    """Issue 15 item 3: "SIN- / drome". The term column asks for no automatic hyphens and no word breaks."""
+    css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
+    body = "".join(b for sel, b in re.findall(r"([^{}]+)\{([^{}]*)\}", css) if ".glossary-term" in sel)
+    assert re.search(r"(?<![-\w])hyphens:\s*manual", body) and re.search(r"word-break:\s*normal", body)
+    assert re.search(r"overflow-wrap:\s*normal", body)
+    assert not re.search(r"hyphens:\s*auto|word-break:\s*break-(all|word)|overflow-wrap:\s*anywhere", css)
+
+
+def test_the_whole_glossary_has_a_search_box_that_keeps_matching_rows_and_says_how_many():
+    v = glossary()
+    entries = load_glossary().entries
+    assert len(entries) > SEARCH_FROM and v.search is not None
+    assert v.search.description == "Find a word" and CSS["glossary_search"] in v.search._dom_classes
+    assert all(e.term in v.terms.value for e in entries)
+    assert f"{len(entries)} words" in v.count.value and 'role="status"' in v.count.value
+    v.search.value = "NERVE"  # as typed, any case
+    want = [e for e in entries if "nerve" in (e.term + e.meaning + (e.say_it or "")).lower()]
+    assert 0 < len(want) < len(entries)
+    shown = re.findall(r'class="glossary-term">([^<]+)', v.terms.value)
+    assert sorted(shown) == sorted(e.term for e in want)
+    assert f"{len(want)} of {len(entries)} words contain “NERVE”" in v.count.value
+    assert v.terms.value.count("<details") == v.terms.value.count(" open>")  # matches are unfolded
+    assert v.find("zzzz") == 0 and "No word contains" in v.count.value and v.terms.value == ""
+    assert v.find("") == len(entries) and all(e.term in v.terms.value for e in entries)
+
+
+def test_glossary_text_is_escaped():
+    assert "<script" not in glossary_html() and "&" not in re.sub(r"&(amp|lt|gt|quot|#x27);", "", glossary_html())
+
+
+def test_say_it_parts_are_kept_whole():
+    page = glossary_html()
+    e = next(e for e in load_glossary().entries if e.say_it and " " in e.say_it)
+    assert " ".join(f'<span class="glossary-nowrap">{p}</span>' for p in e.say_it.split()) in page
+    assert re.search(r"\.glossary-nowrap\s*\{\s*white-space:\s*nowrap", STYLESHEET.read_text(encoding="utf-8"))

@@ -1,0 +1,162 @@
+"""The Jupyter settings shipped with the lessons, and the server extension they turn on.
+
+``python -m widgets.lab_server --install`` copies ``widgets/jupyter_config/`` into the environment's prefix
+(``etc/jupyter/jupyter_server_config.d/`` and JupyterLab's ``share/jupyter/lab/settings/overrides.d/``), where
+every Jupyter server and JupyterLab of that environment reads them. ``make lab`` runs it before JupyterLab starts,
+Binder's ``postBuild`` (so also the hub image repo2docker builds, deploy/z2jh) and the TLJH recipe (deploy/tljh)
+run it once. JupyterLab's defaults: no "news" pop-up; Markdown files (the teacher's guide) open rendered.
+
+The server extension, for the lesson notebooks only (the course map's notebooks and the instructor's, known by
+name and by their ``from widgets import`` cells):
+
+- strips, on every save (JupyterLab's autosave too), cell outputs, execution counts, run timings and saved
+  widget state, and writes the notebook metadata back in the form the repository keeps (tools/nbclean.py).
+  Reopened after its kernel stopped, a lesson then shows no "Error displaying widget" cells, only its text and
+  its "Run → Run All Cells" line; and the files stay as committed, so ``make test`` keeps passing;
+- gives the notebook, when it is opened, the full ``language_info`` its Python kernel will report (the
+  repository keeps only ``{"name": "python"}``). JupyterLab writes the kernel's ``language_info`` into an
+  opened notebook and marks its tab modified when that changes anything; with it already there, a lesson's
+  tab opens unmodified.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import inspect
+import shutil
+import sys
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+JSON = dict[str, Any]  # a notebook or a contents model, as JSON
+
+CONFIG = Path(__file__).parent / "jupyter_config"  # mirrors the prefix it is installed into
+
+STORED_LANGUAGE_INFO = {"name": "python"}  # what the repository keeps (tools/nbclean.py)
+WIDGET_CELL = "from widgets import "
+
+
+def kernel_language_info() -> dict[str, Any]:
+    """The ``language_info`` an ipykernel running this Python reports (ipykernel's own fields and values)."""
+    return {
+        "codemirror_mode": {"name": "ipython", "version": sys.version_info[0]},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": sys.version.split()[0],
+    }
+
+
+@functools.cache
+def lesson_names() -> frozenset[str]:
+    """File names of the lesson notebooks: the course map's and the instructor's."""
+    from .load import load_course
+
+    return frozenset({lesson.notebook for lesson in load_course().lessons} | {"class_results.ipynb"})
+
+
+def is_lesson(path: str, nb: JSON) -> bool:
+    """A lesson notebook: named like one, with at least one ``from widgets import`` cell."""
+    if PurePosixPath(path).name not in lesson_names():
+        return False
+    return any(c.get("cell_type") == "code" and _source(c).startswith(WIDGET_CELL) for c in nb.get("cells", []))
+
+
+def _source(cell: JSON) -> str:
+    src = cell.get("source", "")
+    return "".join(src) if isinstance(src, list) else str(src)
+
+
+def strip(nb: JSON) -> JSON:
+    """Remove outputs, execution counts, run timings and widget state from a notebook dict (in place)."""
+    meta = nb.setdefault("metadata", {})
+    meta.pop("widgets", None)
+    if meta.get("language_info", {}).get("name") == "python":
+        meta["language_info"] = dict(STORED_LANGUAGE_INFO)
+    for cell in nb.get("cells", []):
+        cell_meta = cell.get("metadata", {})
+        for key in ("execution", "trusted"):
+            cell_meta.pop(key, None)
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    return nb
+
+
+def pre_save(model: JSON, path: str, **_: Any) -> None:
+    """The contents manager's pre-save hook: strip a lesson notebook before it is written."""
+    if model.get("type") == "notebook" and isinstance(model.get("content"), dict) and is_lesson(path, model["content"]):
+        strip(model["content"])
+
+
+def on_open(model: JSON, path: str) -> JSON:
+    """Give an opened lesson notebook the ``language_info`` its kernel will report (see the module text)."""
+    nb = model.get("content")
+    if model.get("type") == "notebook" and isinstance(nb, dict) and is_lesson(path, nb):
+        meta = nb.setdefault("metadata", {})
+        if meta.get("language_info", {}).get("name", "python") == "python":
+            meta["language_info"] = kernel_language_info()
+    return model
+
+
+def _wrap_get(contents_manager: Any) -> None:
+    """Let ``on_open`` see every notebook the server hands out (sync and async contents managers)."""
+    original = contents_manager.get
+    if getattr(original, "_lessons_wrapped", False):
+        return
+    if inspect.iscoroutinefunction(original):
+
+        async def get(path: str, *args: Any, **kwargs: Any) -> JSON:
+            return on_open(await original(path, *args, **kwargs), path)
+    else:
+
+        def get(path: str, *args: Any, **kwargs: Any) -> JSON:  # type: ignore[misc]
+            return on_open(original(path, *args, **kwargs), path)
+
+    get._lessons_wrapped = True  # type: ignore[attr-defined]
+    contents_manager.get = get
+
+
+def _jupyter_server_extension_points() -> list[dict[str, str]]:
+    return [{"module": "widgets.lab_server"}]
+
+
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    cm = serverapp.contents_manager
+    cm.register_pre_save_hook(pre_save)
+    _wrap_get(cm)
+    serverapp.log.info("foot-twitch-lessons: lesson notebooks are saved without outputs or widget state")
+
+
+def shipped_files() -> list[Path]:
+    """The shipped settings files, relative to the prefix they go into."""
+    return sorted(p.relative_to(CONFIG) for p in CONFIG.rglob("*.json"))
+
+
+def install(prefix: str | Path = sys.prefix) -> list[Path]:
+    """Copy the shipped settings into `prefix` (default: this environment); returns the files written."""
+    written = []
+    for rel in shipped_files():
+        target = Path(prefix) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(CONFIG / rel, target)
+        written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m widgets.lab_server", description=__doc__.splitlines()[0])
+    parser.add_argument("--install", action="store_true", help="copy the lessons' Jupyter settings into the prefix")
+    parser.add_argument("--prefix", default=sys.prefix, help="environment prefix (default: this Python's)")
+    args = parser.parse_args(argv)
+    if not args.install:
+        parser.error("nothing to do: use --install")
+    for path in install(args.prefix):
+        print(f"installed {path}")
+
+
+if __name__ == "__main__":
+    main()
