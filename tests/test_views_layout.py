@@ -10,7 +10,7 @@ import json
 import plotly.graph_objects as go
 import pytest
 
-from widgets import class_results, foot_map, motor_unit, twitch_vs_cramp
+from widgets import class_results, motor_unit
 from widgets.demo_results import write_demo
 from widgets.views.figure import NARROW, FigureView, axis, base_layout, responsive, stacked
 from widgets.views.motor_unit import SECOND_ROW
@@ -56,7 +56,7 @@ def test_axes_grow_their_margin_for_labels_and_titles():
     assert axis("time")["automargin"] is True
 
 
-@pytest.mark.parametrize("make", [motor_unit, twitch_vs_cramp, foot_map], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("make", [motor_unit], ids=lambda f: f.__name__)
 def test_narrow_layouts_are_valid_plotly(make):
     fig = narrow_figure(make())
     go.Figure(fig)  # raises if an attribute is wrong
@@ -72,18 +72,6 @@ def test_class_results_chart_names_questions_by_id_when_narrow(tmp_path):
     assert ticks and all("/" in t and ":" not in t for t in ticks)
 
 
-def test_twitch_and_cramp_stack_with_their_titles_on_their_own_panel():
-    fig = narrow_figure(twitch_vs_cramp())
-    lay = fig["layout"]
-    assert lay["yaxis"]["domain"][0] > lay["yaxis2"]["domain"][1]  # twitch above cramp
-    titles = {a["xref"] for a in lay["annotations"] if "motor unit" in a["text"]}
-    assert titles == {"x domain", "x2 domain"}  # each panel's title on its own panel
-    assert not [a for a in lay["annotations"] if "paper" in (a.get("xref"), a.get("yref"))]
-    inset, panel = lay["yaxis3"]["domain"], lay["yaxis"]["domain"]
-    assert panel[0] <= inset[0] < inset[1] <= panel[1]  # the close-up stays inside the twitch panel
-    assert lay["height"] > base_layout("t", 360)["height"]
-
-
 def test_motor_unit_names_take_two_lines_and_two_rows_when_narrow():
     lay = narrow_figure(motor_unit())["layout"]
     names = [a for a in lay["annotations"] if a.get("yanchor") == "top"]
@@ -91,13 +79,3 @@ def test_motor_unit_names_take_two_lines_and_two_rows_when_narrow():
     rows = [a["y"] for a in names]
     assert rows[1] == rows[3] == SECOND_ROW and rows[0] == rows[2] != SECOND_ROW  # neighbours on different rows
     assert lay["yaxis"]["range"][0] < SECOND_ROW - 1  # room under the second row
-
-
-def test_foot_map_views_are_two_panels_side_by_side_and_stacked_when_narrow():
-    f = foot_map()
-    wide = f.output.canvas.figure["layout"]
-    assert wide["xaxis"]["domain"] == [0, 0.5] and wide["xaxis2"]["domain"] == [0.5, 1]
-    by_axis = {t["name"]: t.get("xaxis") for t in f.output.canvas.figure["data"]}
-    assert by_axis["Tarsal tunnel"] == "x2" and by_axis["Peroneal tendons"] == "x"
-    lay = narrow_figure(f)["layout"]
-    assert lay["xaxis2"]["domain"] == [0, 1] and lay["yaxis"]["domain"][0] > lay["yaxis2"]["domain"][1]

@@ -70,7 +70,7 @@ function wrapTitle(layout, width) {
   if (!title) return layout;
   const t = typeof title === "string" ? { text: title } : title;
   const size = (t.font && t.font.size) || 16;
-  const perLine = Math.max(12, Math.floor((width - 20) / (size * 0.52))); // Arial: about 0.5 em a letter
+  const perLine = Math.max(12, Math.floor((width - 30) / (size * 0.6))); // Arial: about 0.5 em a letter, kept safe
   const given = String(t.text || "").split(/<br\s*\/?>/i);
   const lines = [];
   for (const part of given) {

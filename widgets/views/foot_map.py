@@ -15,15 +15,11 @@ from ..load import load_course, load_figure_texts, load_regions, related_questio
 from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 from ..vocab import REGION_IDS
 from . import html
-from .figure import HIDDEN_AXIS, base_layout, caption, responsive, stacked
+from .figure import HIDDEN_AXIS, base_layout, caption
 from .keyboard import KeyboardSafeBox
 from .page_figure import PageFigureView
 
 HEIGHT = 430
-X_RANGES = {"lateral": [-0.5, 11.25], "medial": [10.75, 22.5]}  # each view's panel (the medial view is drawn right)
-Y_RANGE = [-1.6, 11.6]
-AXES = {"lateral": {"xaxis": "x", "yaxis": "y"}, "medial": {"xaxis": "x2", "yaxis": "y2"}}  # a trace's panel
-REFS = {"lateral": {"xref": "x", "yref": "y"}, "medial": {"xref": "x2", "yref": "y2"}}  # a note's panel
 COLOURS = {
     "peroneal-muscles": ORANGE,
     "peroneal-tendons": VERMILION,
@@ -47,7 +43,6 @@ def figure(chosen: str | None, title: str) -> dict:
                 "x": ox,
                 "y": oy,
                 "name": f"{view} outline",
-                **AXES[view],
                 "fillcolor": FILL_LIGHT,
                 "line": {"color": GREY, "width": 2},
                 "hoverinfo": "skip",
@@ -64,7 +59,6 @@ def figure(chosen: str | None, title: str) -> dict:
                 "x": bx,
                 "y": by,
                 "name": f"{side} ankle bone",
-                **AXES[view],
                 "fillcolor": FILL_BONE,
                 "line": {"color": GREY, "width": 1},
                 "hoveron": "fills",
@@ -81,7 +75,6 @@ def figure(chosen: str | None, title: str) -> dict:
             "x": xs,
             "y": ys,
             "name": r.name,
-            **AXES[r.view],
             "fillcolor": COLOURS[r.id],
             "opacity": 0.95 if on else 0.6,
             "line": {"color": BLACK if on else COLOURS[r.id], "width": 3 if on else 1},
@@ -101,8 +94,8 @@ def figure(chosen: str | None, title: str) -> dict:
     for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
         trace["uid"] = f"t{i}"
     notes = []
-    for view, (x, y, text) in A.VIEW_LABELS.items():
-        notes.append({"x": x, "y": y, **REFS[view], "text": f"<b>{text}</b>", "showarrow": False})
+    for x, y, text in A.VIEW_LABELS.values():
+        notes.append({"x": x, "y": y, "text": f"<b>{text}</b>", "showarrow": False})
     for r in regions.regions:
         (tx, ty), (px, py) = A.LABELS[r.id]
         on = r.id == chosen
@@ -112,9 +105,8 @@ def figure(chosen: str | None, title: str) -> dict:
                 "y": py,
                 "ax": tx,
                 "ay": ty,
-                **REFS[r.view],
-                "axref": REFS[r.view]["xref"],
-                "ayref": REFS[r.view]["yref"],
+                "axref": "x",
+                "ayref": "y",
                 "showarrow": True,
                 "arrowhead": 0,
                 "arrowwidth": 2 if on else 1,
@@ -133,13 +125,10 @@ def figure(chosen: str | None, title: str) -> dict:
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         hovermode="closest",
         clickmode="event",
-        # one panel per view (outer side: x/y, inner side: x2/y2), side by side; stacked in a narrow output
-        xaxis=HIDDEN_AXIS | {"range": X_RANGES["lateral"], "domain": [0, 0.5]},
-        yaxis=HIDDEN_AXIS | {"range": Y_RANGE, "scaleanchor": "x", "scaleratio": 1},
-        xaxis2=HIDDEN_AXIS | {"range": X_RANGES["medial"], "domain": [0.5, 1], "anchor": "y2"},
-        yaxis2=HIDDEN_AXIS | {"range": Y_RANGE, "scaleanchor": "x2", "scaleratio": 1, "anchor": "x2"},
+        xaxis=HIDDEN_AXIS | {"range": [-0.5, 22.5]},
+        yaxis=HIDDEN_AXIS | {"range": [-1.6, 11.6], "scaleanchor": "x", "scaleratio": 1},
     )
-    return responsive({"data": data, "layout": layout}, stacked(2, gap=0.04) | {"height": 2 * HEIGHT - 60})
+    return {"data": data, "layout": layout}
 
 
 def _lesson_label(lesson: str) -> str:

@@ -14,7 +14,7 @@ from .. import simulation as sim
 from ..figure_model import TwitchCrampWords
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, VERMILION
-from .figure import axis, base_layout, caption, responsive, stacked, typed
+from .figure import axis, base_layout, caption, typed
 from .keyboard import KeyboardSafeBox
 from .page_figure import PageFigureView
 
@@ -77,9 +77,8 @@ def template(title: str, close_up: str) -> dict:
     for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
         trace["uid"] = f"t{i}"
     notes = [
-        # every note is placed on its own panel (axis or axis domain), so it moves with it when the panels stack
         {
-            "xref": "x domain",
+            "xref": "paper",
             "yref": "y",
             "x": 0.0,
             "y": sim.MOVE_THRESHOLD,
@@ -100,10 +99,10 @@ def template(title: str, close_up: str) -> dict:
             "font": {"size": 12},
         },
         {
-            "xref": "x3 domain",
-            "yref": "y3 domain",
-            "x": 0.0,
-            "y": 1.02,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.12,
+            "y": 0.93,
             "xanchor": "left",
             "yanchor": "bottom",
             "showarrow": False,
@@ -111,18 +110,18 @@ def template(title: str, close_up: str) -> dict:
             "font": {"size": 12},
         },
         {
-            "xref": "x domain",
-            "yref": "y domain",
-            "x": 0.5,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.23,
             "y": 1.0,
             "yanchor": "bottom",
             "showarrow": False,
             "text": "<b>Twitch</b> (one motor unit)",
         },
         {
-            "xref": "x2 domain",
-            "yref": "y2 domain",
-            "x": 0.5,
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0.77,
             "y": 1.0,
             "yanchor": "bottom",
             "showarrow": False,
@@ -143,13 +142,7 @@ def template(title: str, close_up: str) -> dict:
         xaxis3=axis("", domain=[0.12, 0.44], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
         yaxis3=axis("", domain=[0.42, 0.92], anchor="x3", range=[0, CLOSE_UP_MAX], **inset),
     )
-    # narrow outputs: the cramp panel under the twitch panel (the close-up stays inside the twitch panel), taller
-    narrow = stacked(2, gap=0.22) | {
-        "height": 2 * HEIGHT - 40,
-        "xaxis3": {"domain": [0.3, 0.97]},
-        "yaxis3": {"domain": [0.75, 0.93]},
-    }
-    return responsive({"data": data, "layout": layout}, narrow)
+    return {"data": data, "layout": layout}
 
 
 NARROW_BELOW = 640  # px: a narrower figure stacks the panels (the page picks the layout by its width)
