@@ -21,7 +21,7 @@ from ..load import all_banks, load_course, load_review
 from ..palette import BLUE, CSS
 from . import html
 from .controls import button
-from .figure import FigureView, axis, base_layout
+from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
@@ -83,7 +83,12 @@ def percent_figure(stats: list[engine.QuestionStat], lesson_title: str = "") -> 
         xaxis=axis(X_TITLE, range=[0, 102], tickvals=PERCENT_TICKS, ticksuffix="%"),
         yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""),
     )
-    return {"data": [bar], "layout": layout}
+    # narrow outputs: the question ids alone beside the bars (the full prompt stays in the hover text)
+    short = {
+        "yaxis": {"tickmode": "array", "tickvals": labels, "ticktext": [_pt(s.question) for s in shown]},
+        "xaxis": {"title": {"text": "% of learners who answered it"}},
+    }
+    return responsive({"data": [bar], "layout": layout}, short)
 
 
 def chart_height(bars: int) -> int:
