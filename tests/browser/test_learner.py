@@ -105,7 +105,9 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     row = start.notebook_panel.locator(".progress-overview tr", has_text=re.compile(re.escape(title)))
     lesson = scoring.lesson_score(bank.lesson, bank.full_ids(), saved)  # the overview counts section checks too
     expect(row).to_contain_text(f"{lesson.answered}/{lesson.total}")
-    expect(row.locator("td").first).to_have_css("padding-left", "8px")  # the table helper's class, styled
+    # the table helper's class, styled: lessons.css pads cells by 0.75em of the widget text
+    size = float(row.locator("td").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    expect(row.locator("td").first).to_have_css("padding-left", f"{0.75 * size:g}px")
     start.notebook_panel.locator(".progress-overview").first.screenshot(path=str(artifacts / "progress-overview.png"))
 
 
