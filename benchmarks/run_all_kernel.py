@@ -52,7 +52,7 @@ def run(args) -> list[str]:
     import nbformat
 
     base_bytes = _execute(_notebook("import ipywidgets\nipywidgets.Button()"))[1]
-    out = [f"kernel baseline: a fresh kernel runs `import ipywidgets`, right before each lesson; a Button: {base_bytes} B"]
+    out = [f"kernel baseline: a fresh kernel runs `import ipywidgets` before each lesson; a Button: {base_bytes} B"]
     for path in sorted(LESSONS.glob("[0-9][0-9]_*.ipynb")):
         bases, totals, ratios, slowest, size = [], [], [], [], 0
         for _ in range(ROUNDS):  # baseline and lesson side by side, so a busy moment hits both
