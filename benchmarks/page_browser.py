@@ -16,21 +16,14 @@ import random
 import sqlite3
 import time
 
+from .browser import _BASELINE_CELL, _BUTTON_TO_TEXT
 from .common import line, percentile
 
 BROWSER = True
 ROUNDS = 40  # samples per variant (after 3 warm-up rounds)
 
 _CELLS = [
-    # the baseline, as in browser.py
-    """import ipywidgets as W
-button, out, n = W.Button(description="go"), W.HTML("0"), [0]
-button.add_class("bench-button"); out.add_class("bench-out")
-def bump(_):
-    n[0] += 1
-    out.value = str(n[0])
-button.on_click(bump)
-W.VBox([button, out])""",
+    _BASELINE_CELL,  # the baseline, as in browser.py
     'from widgets import quiz; quiz("01-physiology")',
     'from widgets import simulator; simulator(lesson="02-triggers")',
     "from widgets import twitch_vs_cramp; twitch_vs_cramp()",
@@ -40,18 +33,6 @@ W.VBox([button, out])""",
 
 _PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden) "
 
-_BUTTON_TO_TEXT = """async () => {
-  const b = document.querySelector('.bench-button'), h = document.querySelector('.bench-out');
-  const before = h.innerText, t0 = performance.now();
-  return await new Promise((resolve) => {
-    const obs = new MutationObserver(() => {
-      if (h.innerText !== before) { obs.disconnect(); requestAnimationFrame(() => resolve(performance.now() - t0)); }
-    });
-    obs.observe(h, {childList: true, subtree: true, characterData: true});
-    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
-    b.click();
-  });
-}"""
 
 # Pick option n of the quiz's current question, click Check, resolve when the feedback was repainted (any
 # change of its children: the quiz repaints it on every Check) and a frame is painted.

@@ -37,7 +37,7 @@ def test_reads_a_folder_and_draws_the_most_missed_first(tmp_path):
         assert len(shown) <= 20  # fits a screen, where the whole course made one ~50-bar figure
     assert drawn == len([s for s in result.questions if s.answered])
     x = view.figure["layout"]["xaxis"]
-    assert x["title"]["text"] == "learners right on the first try, in % of those who answered the question"
+    assert x["title"]["text"] == "right on the first try (% of the learners who answered)"
     assert 100 in x["tickvals"] and x["range"][1] > 100  # the 100 % tick is drawn
     for lesson in result.lessons:
         title = next(l.title for l in load_course().lessons if l.id == lesson.lesson)

@@ -22,7 +22,8 @@ from widgets.views.simulator import RECORDINGS, expected_level
 def shown(view) -> dict:
     """The one figure the view shows now, as plain plotly JSON (for page-computed figures: Python's copy)."""
     fig = view.output.figure if isinstance(view.output, PageFigureView) else view.output.canvas.figure
-    assert {"data", "layout"} <= set(fig) <= {"data", "layout", "config"}  # plain plotly JSON: no HTML, no script
+    # plain plotly JSON, no HTML, no script; and a layout for narrow outputs, if any (figure.responsive)
+    assert {"data", "layout"} <= set(fig) <= {"data", "layout", "config", "narrow", "narrow_below"}
     assert not view.output.fallback.outputs  # the page has not asked for the old route
     return json.loads(json.dumps(fig))
 

@@ -275,6 +275,18 @@ _FIGURES_DRAWN = """(panel) => {
 }"""
 
 
+# Every plotly figure of the notebook as wide as its own element (give or take a pixel): it followed the window.
+_FIGURES_FIT = """(panel) => {
+  const nb = document.querySelector(panel);
+  return !!nb && [...nb.querySelectorAll('.jp-Cell-outputArea .js-plotly-plot')].every((gd) => {
+    const svg = gd.querySelector('.main-svg');
+    return !svg || !gd.clientWidth || Math.abs(svg.getBoundingClientRect().width - gd.clientWidth) <= 1;
+  });
+}"""
+
+LAYOUT_PROBE = Path(__file__).with_name("layout_probe.js")
+
+
 class LabPage:
     """One JupyterLab tab showing one notebook, with the steps a learner takes."""
 
@@ -387,6 +399,62 @@ class LabPage:
             self.page.screenshot(path=str(path))
         finally:
             self.page.set_viewport_size(size)
+
+    LEFT_PANEL = "#jp-left-stack"
+    FILE_BROWSER_TAB = '.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="filebrowser"]'
+
+    def left_panel_open(self) -> bool:
+        return self.page.locator(self.LEFT_PANEL).evaluate("e => !e.classList.contains('lm-mod-hidden')")
+
+    def set_width(self, width: int, left_panel: bool, height: int = 900) -> None:
+        """Resize the window to `width` px with JupyterLab's left side panel (the file browser) open or closed,
+        then give the figures a moment to follow (at most 3 s: the layout check says if they did not)."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        self.page.set_viewport_size({"width": width, "height": height})
+        if self.left_panel_open() != left_panel:
+            self.page.locator(self.FILE_BROWSER_TAB).click()  # the tab opens and closes the panel
+        self.page.wait_for_function(
+            "([sel, open]) => document.querySelector(sel).classList.contains('lm-mod-hidden') !== open",
+            arg=[self.LEFT_PANEL, left_panel],
+        )
+        with contextlib.suppress(PlaywrightTimeout):
+            self.page.wait_for_function(_FIGURES_FIT, arg=self.NOTEBOOK, timeout=3000, polling=50)
+        self.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def layout_report(self) -> dict:
+        """tests/browser/layout_probe.js over the notebook's outputs: scrollbars, cut-off and overlapping text,
+        and each figure's drawn width next to its box's."""
+        return self.page.evaluate(LAYOUT_PROBE.read_text(encoding="utf-8"), self.NOTEBOOK)
+
+    TALLEST = 16000  # px: Chromium draws no taller screenshot
+
+    def screenshots(self, path: Path) -> list[Path]:
+        """The whole notebook, as tall as it is: one image (`path`), or for a notebook taller than Chromium can draw
+        at once, consecutive parts ``<stem>-1.png``, ``<stem>-2.png``, … scrolled one window apart."""
+        size = self.page.viewport_size
+        scroller = self.notebook_panel.locator(".jp-WindowedPanel-outer")
+        total = int(scroller.evaluate("e => e.scrollHeight"))
+        window = min(total + 200, self.TALLEST)
+        self.page.set_viewport_size({"width": size["width"], "height": window})
+        shown = int(scroller.evaluate("e => e.clientHeight"))
+        tops = list(range(0, max(total - shown, 0) + 1, shown)) or [0]
+        if tops[-1] < total - shown:
+            tops.append(total - shown)
+        paths = (
+            [path]
+            if len(tops) == 1
+            else [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, len(tops) + 1)]
+        )
+        try:
+            for top, out in zip(tops, paths, strict=True):
+                scroller.evaluate("(e, top) => { e.scrollTop = top; }", top)
+                self.page.wait_for_timeout(300)
+                self.page.screenshot(path=str(out))
+        finally:
+            scroller.evaluate("e => { e.scrollTop = 0; }")
+            self.page.set_viewport_size(size)
+        return paths
 
     def axe_violations(self, impacts=("serious", "critical")) -> list[str]:
         """axe-core over the notebook's output areas (our widgets); JupyterLab's own chrome is left out."""

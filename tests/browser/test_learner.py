@@ -74,7 +74,8 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
 
     page.menu("Kernel", "Shut Down Kernel")
-    page.page.locator(".jp-StatusBar-Widget", has_text="No Kernel").first.wait_for()
+    # the views say their kernel stopped (the page then starts a fresh kernel for the next Run All)
+    page.notebook_panel.locator(".lesson-stopped").first.wait_for(timeout=30_000)
     page.close()
 
     again = open_lesson(LESSON_01)

@@ -68,6 +68,8 @@ def _rows(path, question: str) -> list[tuple]:
 def test_feedback_in_the_page_saved_by_the_kernel_and_kept_through_a_dead_kernel(open_lesson, lab, artifacts):
     bank = load_bank("01-physiology")
     recap = bank.recap()
+    lab.shutdown_kernels()
+    ProgressStore(lab.data_dir).reset()  # the lab is shared: start from an empty store (other tests answered)
     page = open_lesson(LESSON_01)
     page.run_all()
     quiz = page.notebook_panel.locator(".quiz").last

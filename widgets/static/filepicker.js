@@ -9,6 +9,7 @@ function render({ model, el }) {
   button.type = "button";
   button.className = "jupyter-button widget-button";
   button.title = model.get("help");
+  button.style.width = "max-content"; // ipywidgets' buttons are a fixed 148 px: the label would be cut
   const icon = document.createElement("i");
   icon.className = "fa fa-upload";
   icon.setAttribute("aria-hidden", "true");

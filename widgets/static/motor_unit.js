@@ -7,7 +7,8 @@ export function prepare(data) { return data; }
 export function compose(shared, d, state) {
   const frames = d.frames[state.mode] || d.frames[d.first];
   const f = frames[Math.min(Math.max(state.step | 0, 0), frames.length - 1)];
-  return { data: structuredClone(f.data), layout: structuredClone(f.layout), config: shared.config };
+  const out = { data: f.data, layout: f.layout, config: shared.config };  // figure.js draws copies
+  return f.narrow ? { ...out, narrow: f.narrow, narrow_below: f.narrow_below } : out;
 }
 
 export function describe(d, state) { return { mode: state.mode, step: state.step }; }

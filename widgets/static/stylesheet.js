@@ -6,7 +6,8 @@
 //   - a click, key press or change inside a stopped view does nothing but show (and focus) that note, so no
 //     button "silently does nothing";
 //   - the view root fires a bubbling "lessons-kernel-stopped" event once, for widgets with their own page-side
-//     state to react to (listen on el.closest(".lesson-view"), or test el.closest(".lesson-stopped")).
+//     state to react to (listen on el.closest(".lesson-view"), or test el.closest(".lesson-stopped"));
+//   - a view holding a part that works without a kernel (OFFLINE below) keeps its controls and gets no note.
 // When a kernel stopped while its notebook is open (and not because the learner left by a "Next" link), a new
 // kernel is started for the notebook at once, so that the next Run → Run All Cells runs every cell: JupyterLab
 // runs a notebook's cells side by side, and with no kernel each cell starts one of its own, so only one of
@@ -18,6 +19,9 @@ const NOTE = "lesson-stopped-note";
 const ENDED = ["dead", "restarting", "autorestarting"];
 const GUARDED = ["click", "mousedown", "keydown", "change", "input", "pointerdown"];
 const LESSON_FILE = /^\d\d_[\w-]+\.ipynb$/;
+// Page-side parts that keep working with no kernel (the quiz grades in the page and says itself that an answer
+// is not saved): their view is marked stopped (class lesson-stopped-offline too) but keeps its controls, no note.
+const OFFLINE = ".quiz-page, [data-lessons-offline]";
 
 function isEnded(kernel, manager) {
   if (!kernel) return false;
@@ -106,6 +110,15 @@ function render({ model, el }) {
     if (stopped || !root) return;
     stopped = true;
     root.classList.add(STOPPED);
+    if (root.querySelector(OFFLINE)) {
+      root.classList.add(STOPPED + "-offline");
+    } else {
+      addNote();
+    }
+    root.dispatchEvent(new CustomEvent("lessons-kernel-stopped", { bubbles: true }));
+    startAnother(manager, kernel);
+  };
+  const addNote = () => {
     const note = document.createElement("div");
     note.className = NOTE;
     note.setAttribute("role", "alert");
@@ -114,15 +127,14 @@ function render({ model, el }) {
     title.textContent = model.get("stopped_title");
     note.append(title, " ", model.get("stopped_text"));
     root.prepend(note);
-    root.dispatchEvent(new CustomEvent("lessons-kernel-stopped", { bubbles: true }));
-    startAnother(manager, kernel);
   };
   const check = () => {
     if (!stopped && isEnded(kernel, manager)) stop();
     return stopped;
   };
   const guard = (ev) => {
-    if (!check() || (ev.target instanceof Element && ev.target.closest("." + NOTE))) return;
+    if (!check() || root.classList.contains(STOPPED + "-offline")) return;
+    if (ev.target instanceof Element && ev.target.closest("." + NOTE)) return;
     if (ev.type === "keydown" && ["Tab", "Shift"].includes(ev.key)) return; // moving through the page is fine
     ev.stopPropagation();
     ev.preventDefault();

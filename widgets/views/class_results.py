@@ -21,12 +21,12 @@ from ..load import all_banks, load_course, load_review
 from ..palette import BLUE, CSS
 from . import html
 from .controls import button
-from .figure import FigureView, axis, base_layout
+from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
 
 TOP_MISCONCEPTIONS = 15
 CHART_ALT = "Right on the first try, per question (most missed at the top)"
-X_TITLE = "learners right on the first try, in % of those who answered the question"
+X_TITLE = "right on the first try (% of the learners who answered)"
 PERCENT_TICKS = [0, 25, 50, 75, 100]
 NO_ANSWERS = (
     "No chart yet: the files counted hold no quiz answers. When learners have answered some quiz questions "
@@ -76,14 +76,19 @@ def percent_figure(stats: list[engine.QuestionStat], lesson_title: str = "") -> 
         "hoverinfo": "text",
     }
     layout = base_layout(
-        f"{lesson_title}: {CHART_ALT[0].lower()}{CHART_ALT[1:]}" if lesson_title else CHART_ALT,
+        f"{lesson_title} – {CHART_ALT[0].lower()}{CHART_ALT[1:]}" if lesson_title else CHART_ALT,
         chart_height(len(shown)),
         margin={"l": 10, "r": 30, "t": 50, "b": 50},
         # a little past 100 so the 100 % tick and its grid line are drawn, not clipped at the frame
         xaxis=axis(X_TITLE, range=[0, 102], tickvals=PERCENT_TICKS, ticksuffix="%"),
         yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""),
     )
-    return {"data": [bar], "layout": layout}
+    # narrow outputs: the question ids alone beside the bars (the full prompt stays in the hover text)
+    short = {
+        "yaxis": {"tickmode": "array", "tickvals": labels, "ticktext": [_pt(s.question) for s in shown]},
+        "xaxis": {"title": {"text": "% of learners who answered it"}},
+    }
+    return responsive({"data": [bar], "layout": layout}, short)
 
 
 def chart_height(bars: int) -> int:

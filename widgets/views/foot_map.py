@@ -202,7 +202,7 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
             "min": 220,
             "max": HEIGHT,
             "small_below": 520,
-            "small_font": 11,
+            "small_font": 10,
         },
         "patches": {r.id: patch(base, figure(r.id, title)) for r in load_regions().regions},
         "regions": regions,

@@ -16,7 +16,7 @@ from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
 from .controls import button
-from .figure import HIDDEN_AXIS, base_layout, caption, say, status
+from .figure import HIDDEN_AXIS, base_layout, caption, responsive, say, status
 from .keyboard import KeyboardSafeBox
 from .page_figure import PageFigureView
 
@@ -27,8 +27,11 @@ PART_NAMES = {
     "junction": "neuromuscular junction",
     "fibres": "muscle fibres",
 }
+NARROW_NAMES = {part: name.rsplit(" ", 1)[0] + "<br>" + name.rsplit(" ", 1)[1] for part, name in PART_NAMES.items()}
 LABEL_AT = {"spinal-cord": 1.1, "motor-neuron": 5.0, "junction": 8.9, "fibres": 11.3}
 MODE_LABELS = [("normal signal", "normal"), ("spontaneous misfire", "misfire")]
+Y_BOTTOM = -0.6  # room under the drawing for the part names
+Y_BOTTOM_NARROW, SECOND_ROW, NARROW_EXTRA = -2.7, -1.2, 60  # narrow: a second row of names, and the height for it
 
 
 def figure(step, mode: str, number: int, total: int, title: str) -> dict:
@@ -116,35 +119,47 @@ def figure(step, mode: str, number: int, total: int, title: str) -> dict:
                 + "<extra></extra>",
             }
         )
-    notes = []
-    for part, x in LABEL_AT.items():
-        here = part == step.part
-        notes.append(
-            {
-                "x": x,
-                "y": 0.3,
-                "showarrow": False,
-                "yanchor": "top",
-                "text": ("→ <b>" + PART_NAMES[part] + "</b>") if here else PART_NAMES[part],
-                "font": {"color": BLACK if here else GREY, "size": 15 if here else 13},
-            }
-        )
+    notes = part_labels(step.part, narrow=False)
     order_text = "order to move ↓" if step.order else "no order to move"
-    notes.append(
-        {"x": 1.1, "y": 7.9, "showarrow": False, "text": order_text, "font": {"color": BLACK if step.order else GREY}}
-    )
+    order_colour = BLACK if step.order else GREY
+    extra = [{"x": 1.1, "y": 7.9, "showarrow": False, "text": order_text, "font": {"color": order_colour}}]
     if tight:
-        notes.append({"x": 11.3, "y": 6.3, "showarrow": False, "text": "<b>fibres tighten</b>"})
+        extra.append({"x": 11.3, "y": 6.3, "showarrow": False, "text": "<b>fibres tighten</b>"})
     mode_name = {v: k for k, v in MODE_LABELS}[mode]
     layout = base_layout(
         f"{title}: {mode_name}, step {number} of {total}",
         HEIGHT,
-        annotations=notes,
+        annotations=notes + extra,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         xaxis=HIDDEN_AXIS | {"range": [-0.5, 14]},
-        yaxis=HIDDEN_AXIS | {"range": [-0.6, 8.4]},
+        yaxis=HIDDEN_AXIS | {"range": [Y_BOTTOM, 8.4]},
     )
-    return {"data": data, "layout": layout}
+    # narrow: names on two lines and on two staggered rows, so neighbours cannot run into each other
+    narrow = {
+        "height": HEIGHT + NARROW_EXTRA,
+        "annotations": part_labels(step.part, narrow=True) + extra,
+        "yaxis": {"range": [Y_BOTTOM_NARROW, 8.4]},
+    }
+    return responsive({"data": data, "layout": layout}, narrow)
+
+
+def part_labels(current: str, narrow: bool) -> list[dict]:
+    """The four part names under the drawing, the current one marked; narrow: two lines each, rows staggered."""
+    notes = []
+    for i, (part, x) in enumerate(LABEL_AT.items()):
+        here = part == current
+        name = NARROW_NAMES[part] if narrow else PART_NAMES[part]
+        notes.append(
+            {
+                "x": x,
+                "y": 0.3 if not narrow or i % 2 == 0 else SECOND_ROW,
+                "showarrow": False,
+                "yanchor": "top",
+                "text": ("→ <b>" + name + "</b>") if here else name,
+                "font": {"color": BLACK if here else GREY, "size": 15 if here else 13},
+            }
+        )
+    return notes
 
 
 class MotorUnit(KeyboardSafeBox):
@@ -217,11 +232,13 @@ class MotorUnit(KeyboardSafeBox):
     def redraw(self) -> None:
         n, total = self.step + 1, len(self.steps)
         step = self.steps[self.step]
+        words = f"<b>Step {n} of {total} ({html.text(PART_NAMES[step.part])}):</b> {html.text(step.text)}"
         self.output.show(self.frames[self.mode][self.step])  # Python's copy (tests, fallback route)
+        self.output.canvas.alt = words
         self.output.canvas.choice = {"mode": self.mode, "step": self.step}
         self.back_button.disabled = self.step == 0
         self.next_button.description = "Start again" if n == total else "Next"
-        say(self.text, f"<b>Step {n} of {total} ({html.text(PART_NAMES[step.part])}):</b> {html.text(step.text)}")
+        say(self.text, words)
 
 
 def motor_unit(mode: str = "normal") -> MotorUnit:

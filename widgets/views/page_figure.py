@@ -10,7 +10,6 @@ without plotly.js gets it as plotly's mimebundle); tests/test_figure_parity.py c
 
 from __future__ import annotations
 
-import ipywidgets as W
 import traitlets
 
 from ..palette import STATIC
@@ -40,14 +39,15 @@ class PageFigureView(FigureView):
             logic=modules(entry),
             data=data,
             choice=choice,
-            figure={"data": template["data"], "layout": template["layout"], "config": CONFIG},
-            layout=W.Layout(width="100%"),
+            figure={**template, "config": CONFIG},  # with its layout for narrow outputs, if any (figure.responsive)
         )
         super().__init__(css, height, alt, canvas=canvas)
 
-    def show(self, figure: dict) -> None:
-        """Python's copy of what the page draws now; sent only on the fallback route (no plotly.js in the page)."""
-        self.figure = figure
+    def show(self, figure: dict, description: str | None = None) -> None:
+        """Python's copy of what the page draws now; sent only on the fallback route (no plotly.js in the page). The
+        layout for narrow outputs stays with the template the page sizes (figure.js), not in this copy; the text
+        alternative is the page's (its logic sets ``alt``), so ``description`` is not used here."""
+        self.figure = {k: v for k, v in figure.items() if k not in ("narrow", "narrow_below")}
         if self.canvas.route == "fallback":
             self._draw_fallback()
 

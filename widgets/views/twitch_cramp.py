@@ -26,8 +26,9 @@ TRACES = {"twitch": 0, "cramp": 2, "close_up": 4}  # which traces the page fills
 
 
 def template(title: str, close_up: str) -> dict:
-    """Two panels on one pull scale, twitch (left, with a close-up box) and cramp (right), each with the move
-    line; the three force traces are left empty for the page (or ``figure``) to fill."""
+    """Two panels on one pull scale, twitch (left) and cramp (right), each with the move line; above the twitch a
+    close-up box on the same time axis (the bump sits right over it); the three force traces are left empty
+    for the page (or ``figure``) to fill."""
     data = []
     for xa, ya, name, colour in (
         ("x", "y", "twitch: one motor unit", BLUE),
@@ -101,7 +102,7 @@ def template(title: str, close_up: str) -> dict:
         {
             "xref": "paper",
             "yref": "paper",
-            "x": 0.12,
+            "x": 0.01,
             "y": 0.93,
             "xanchor": "left",
             "yanchor": "bottom",
@@ -139,14 +140,14 @@ def template(title: str, close_up: str) -> dict:
         xaxis2=axis("time (seconds)", domain=[0.54, 1], anchor="y2", range=[0, sim.FORCE_SECONDS]),
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
-        xaxis3=axis("", domain=[0.12, 0.44], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
+        xaxis3=axis("", domain=[0, 0.46], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
         yaxis3=axis("", domain=[0.42, 0.92], anchor="x3", range=[0, CLOSE_UP_MAX], **inset),
     )
     return {"data": data, "layout": layout}
 
 
 NARROW_BELOW = 640  # px: a narrower figure stacks the panels (the page picks the layout by its width)
-NARROW_HEIGHT = 620
+NARROW_HEIGHT = 660
 
 
 def narrow_layout(title: str, close_up: str) -> dict:
@@ -154,12 +155,12 @@ def narrow_layout(title: str, close_up: str) -> dict:
     layout = copy.deepcopy(template(title, close_up)["layout"])
     layout["height"] = NARROW_HEIGHT
     layout["xaxis"]["domain"] = layout["xaxis2"]["domain"] = [0, 1]
-    layout["yaxis"]["domain"], layout["yaxis2"]["domain"] = [0.58, 1], [0, 0.4]
-    layout["xaxis3"]["domain"], layout["yaxis3"]["domain"] = [0.3, 0.97], [0.74, 0.95]
+    layout["yaxis"]["domain"], layout["yaxis2"]["domain"] = [0.6, 1], [0, 0.36]
+    layout["xaxis3"]["domain"], layout["yaxis3"]["domain"] = [0, 1], [0.76, 0.95]
     notes = layout["annotations"]
-    notes[2] |= {"x": 0.3, "y": 0.95}  # close-up title, over its box
+    notes[2] |= {"x": 0.01, "y": 0.95}  # close-up title, over its box
     notes[3] |= {"x": 0.5, "y": 1.0}  # "Twitch" over the top panel
-    notes[4] |= {"x": 0.5, "y": 0.41}  # "Cramp" over the bottom panel
+    notes[4] |= {"x": 0.5, "y": 0.37}  # "Cramp" over the bottom panel
     return layout
 
 
