@@ -19,6 +19,7 @@ from widgets.figure_model import REGION_IDS
 from widgets.load import load_figure_texts
 from widgets.palette import STATIC
 from widgets.views import foot_map as fm
+from widgets.views import motor_unit as mu
 from widgets.views import simulator as sv
 from widgets.views import twitch_cramp as tc
 from widgets.views.page_figure import PageCanvas
@@ -172,3 +173,18 @@ def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
     (half,) = page_states(view, "twitch_cramp.js", [{"shown": "cramp", "cramp": 100}])
     ys = {t["name"]: t["y"] for t in half["figure"]["data"] if isinstance(t.get("y"), list) and t.get("x0") == 0}
     assert len(ys["cramp: many motor units"]) == 100 and len(ys["twitch: one motor unit"]) == len(view.twitch.force)
+
+
+def test_motor_unit_page_shows_what_python_draws_at_every_step_of_both_modes():
+    view = mu.motor_unit()
+    states = [{"mode": m, "step": i} for m, steps in view.steps_by_mode.items() for i in range(len(steps))]
+    page = page_states(view, "motor_unit.js", states)
+    for state, got in zip(states, page, strict=True):
+        view.set_mode(state["mode"])
+        view.go(state["step"])
+        assert view.output.canvas.choice == state  # what the kernel's buttons send the page: the choice only
+        frame = view.frames[state["mode"]][state["step"]]
+        assert got["figure"].pop("narrow") == frame["narrow"], state  # the step's own layout for narrow outputs
+        got["figure"].pop("narrow_below")
+        assert differ(plain(got["figure"]), plain(view.figure)) is None, state
+    assert len({json.dumps(g["figure"]) for g in page}) == len(states)  # every step draws differently

@@ -7,7 +7,9 @@ Not to scale and not an anatomy atlas: just enough shape to show where each part
 
 from __future__ import annotations
 
-import numpy as np
+import math
+from bisect import bisect_right
+from itertools import accumulate, pairwise
 
 MEDIAL_OFFSET = 22.0
 
@@ -38,17 +40,44 @@ _OUTLINE = [
 ANKLE_BONE = (3.0, 3.3)  # the bump of the ankle (outer on the lateral view, inner on the medial)
 
 
+def _lengths(points: list[tuple[float, float]]) -> list[float]:
+    """Distance along a polyline at each of its points (0 at the first)."""
+    steps = (math.hypot(x1 - x0, y1 - y0) for (x0, y0), (x1, y1) in pairwise(points))
+    return [0.0, *accumulate(steps)]
+
+
+def _interp(x: float, xp: list[float], fp: list[float]) -> float:
+    """numpy.interp for one value (xp increasing), in plain Python: importing numpy costs a lesson ~0.3 s."""
+    if x <= xp[0]:
+        return fp[0]
+    if x >= xp[-1]:
+        return fp[-1]
+    j = bisect_right(xp, x) - 1
+    return (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j]) * (x - xp[j]) + fp[j]
+
+
+def _linspace(start: float, stop: float, n: int) -> list[float]:
+    step = (stop - start) / (n - 1)
+    return [start + i * step for i in range(n - 1)] + [stop]
+
+
+def _gradient(v: list[float]) -> list[float]:
+    """numpy.gradient with unit spacing: central differences inside, one-sided at the ends."""
+    return [v[1] - v[0], *((v[i + 1] - v[i - 1]) / 2 for i in range(1, len(v) - 1)), v[-1] - v[-2]]
+
+
 def _band(centre: list[tuple[float, float]], half_width: float, samples: int = 40) -> list[tuple[float, float]]:
     """A closed polygon of constant width around a smooth centre line (for tendons and nerves)."""
-    c = np.array(centre, dtype=float)
-    seg = np.r_[0, np.cumsum(np.hypot(*np.diff(c, axis=0).T))]
-    s = np.linspace(0, seg[-1], samples)
-    x, y = np.interp(s, seg, c[:, 0]), np.interp(s, seg, c[:, 1])
-    dx, dy = np.gradient(x), np.gradient(y)
-    n = np.hypot(dx, dy)
-    nx, ny = -dy / n * half_width, dx / n * half_width
-    left = list(zip(x + nx, y + ny, strict=False))
-    right = list(zip(x - nx, y - ny, strict=False))
+    seg = _lengths(centre)
+    cx, cy = [p[0] for p in centre], [p[1] for p in centre]
+    s = _linspace(0.0, seg[-1], samples)
+    x, y = [_interp(v, seg, cx) for v in s], [_interp(v, seg, cy) for v in s]
+    left, right = [], []
+    for xi, yi, dx, dy in zip(x, y, _gradient(x), _gradient(y), strict=True):
+        n = math.hypot(dx, dy)
+        nx, ny = -dy / n * half_width, dx / n * half_width
+        left.append((xi + nx, yi + ny))
+        right.append((xi - nx, yi - ny))
     return left + right[::-1]
 
 
@@ -57,8 +86,7 @@ def _mirror(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 24) -> list[tuple[float, float]]:
-    a = np.linspace(0, 2 * np.pi, n)
-    return list(zip(cx + rx * np.cos(a), cy + ry * np.sin(a), strict=False))
+    return [(cx + rx * math.cos(a), cy + ry * math.sin(a)) for a in _linspace(0.0, 2 * math.pi, n)]
 
 
 # Region polygons; a region may have several pieces (a list of polygons).
@@ -148,8 +176,8 @@ MUSCLE = [(9.0, 2.3), (13.6, 2.3), (13.6, 5.7), (9.0, 5.7)]
 
 def point_on_path(fraction: float) -> tuple[float, float]:
     """The point a fraction (0..1) of the way along cell body → axon → junction → fibres centre."""
-    pts = np.array([*AXON, JUNCTION, (11.3, 4.0)], dtype=float)
-    seg = np.r_[0, np.cumsum(np.hypot(*np.diff(pts, axis=0).T))]
+    pts = [*AXON, JUNCTION, (11.3, 4.0)]
+    seg = _lengths(pts)
     # 0.85 of the way is the junction (see simulation.PATH)
-    s = np.interp(fraction, [0, 0.85, 1.0], [0, seg[-2], seg[-1]])
-    return float(np.interp(s, seg, pts[:, 0])), float(np.interp(s, seg, pts[:, 1]))
+    s = _interp(fraction, [0, 0.85, 1.0], [0, seg[-2], seg[-1]])
+    return _interp(s, seg, [p[0] for p in pts]), _interp(s, seg, [p[1] for p in pts])

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .care_model import Care
-from .figure_model import FigureTexts, FootRegions
 from .model import CaseStories, Course, Glossary, QuestionBank, SiteTexts
 from .questions import QuestionBase, registry
 from .review import LESSON as REVIEW_LESSON
 from .review import Review
 from .schema import DuplicateIdError, FieldError
-from .triage import triage
-from .triage_model import TriageRules
+
+if TYPE_CHECKING:  # imported where used: a lesson without figures or the self-check never pays for their models
+    from .figure_model import FigureTexts, FootRegions
+    from .triage_model import TriageRules
 
 CONTENT_DIR = Path(__file__).parent / "content"
 QUESTIONS_DIR = CONTENT_DIR / "questions"
@@ -213,12 +214,16 @@ def load_care() -> Care:
 @lru_cache(maxsize=4)
 def load_triage_rules(path: str | Path = CONTENT_DIR / "triage.yaml") -> TriageRules:
     """The self-check rule file, validated and checked for safety (content/triage.yaml by default)."""
+    from .triage_model import TriageRules
+
     return load_file(TriageRules, Path(path))
 
 
 @cache
 def load_regions() -> FootRegions:
     """The validated foot-map regions (content/foot_regions.yaml)."""
+    from .figure_model import FootRegions
+
     return load_file(FootRegions, CONTENT_DIR / "foot_regions.yaml")
 
 
@@ -231,6 +236,8 @@ def load_site_texts() -> SiteTexts:
 @cache
 def load_figure_texts() -> FigureTexts:
     """The validated figure titles, captions and motor-unit steps (content/figures.yaml)."""
+    from .figure_model import FigureTexts
+
     return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
 
 
@@ -250,6 +257,8 @@ def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
     The triage engine (widgets/triage.py over content/triage.yaml) is the one place that decides; a
     self-care story's reason must also still say when to see a healthcare professional.
     """
+    from .triage import triage
+
     rules = load_triage_rules()
     for s in stories.stories:
         outcome = triage(s.answers, rules).outcome

@@ -136,7 +136,9 @@ function render({ model, el }) {
     const sent = model.get("figure");
     if (!sent || !sent.data) return null;
     const f = page ? page.figure(sent) : sent;
-    return { ...f, layout: layoutFor({ ...f, narrow: sent.narrow, narrow_below: sent.narrow_below }, w) };
+    // narrow overrides: the composed state's own (motor unit: per step), else the template's
+    const narrow = f.narrow ? f : sent;
+    return { ...f, layout: layoutFor({ ...f, narrow: narrow.narrow, narrow_below: narrow.narrow_below }, w) };
   };
   const draw = () => {
     if (!Plotly || gone) return;

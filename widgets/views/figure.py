@@ -15,15 +15,17 @@ page merges them in, e.g. to stack side-by-side panels (``stacked``).
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anywidget
 import ipywidgets as W
-import numpy as np
 import traitlets
 
 from ..palette import CSS, GREY, GRID, INFO_TEXT, STATIC, WHITE
 from . import html
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MIME = "application/vnd.plotly.v1+json"
 CONFIG = {"displaylogo": False, "displayModeBar": False, "scrollZoom": False}
@@ -33,6 +35,8 @@ NARROW = 700  # px: an output narrower than this draws a figure with its ``narro
 
 def typed(values: np.ndarray, dtype: str = "f4") -> dict:
     """A numpy array as a plotly typed-array spec (``{"dtype", "bdata"}``), decoded by plotly.js."""
+    import numpy as np  # here, not at the top: figures without arrays (foot map, motor unit) never load numpy
+
     arr = np.ascontiguousarray(values, dtype={"f4": np.float32, "f8": np.float64}[dtype])
     return {"dtype": dtype, "bdata": base64.b64encode(arr.tobytes()).decode("ascii")}
 

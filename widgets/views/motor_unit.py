@@ -1,5 +1,8 @@
 """The motor unit, step by step: spinal cord → lower motor neuron → neuromuscular junction → muscle fibres.
 
+Every step's drawing (both modes) goes to the page once; Back, Next and the mode buttons only set the canvas's
+``choice`` ({mode, step}) and the page switches (static/motor_unit.js), so a click sends no figure.
+
 Tests drive it from Python: ``m = motor_unit(); m.next_button.click(); m.set_mode("misfire"); m.step``.
 """
 
@@ -13,8 +16,9 @@ from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from . import html
 from .controls import button
-from .figure import HIDDEN_AXIS, FigureView, base_layout, caption, responsive, say, status
+from .figure import HIDDEN_AXIS, base_layout, caption, responsive, say, status
 from .keyboard import KeyboardSafeBox
+from .page_figure import PageFigureView
 
 HEIGHT = 330
 PART_NAMES = {
@@ -179,7 +183,19 @@ class MotorUnit(KeyboardSafeBox):
         self.next_button.add_class(CSS["motor_unit_next"])
         self.back_button.on_click(lambda _: self.go(-1))
         self.next_button.on_click(lambda _: self.go(+1))
-        self.output = FigureView(CSS["motor_unit_figure"], HEIGHT, self.title)
+        self.frames = {
+            m: [figure(step, m, i + 1, len(steps), self.title) for i, step in enumerate(steps)]
+            for m, steps in self.steps_by_mode.items()
+        }
+        self.output = PageFigureView(
+            CSS["motor_unit_figure"],
+            HEIGHT,
+            self.title,
+            entry="motor_unit.js",
+            data={"frames": self.frames, "first": self.mode},
+            template=self.frames[self.mode][0],
+            choice={"mode": self.mode, "step": 0},
+        )
         self.text = status(CSS["motor_unit_step"])
         super().__init__(
             [
@@ -217,7 +233,9 @@ class MotorUnit(KeyboardSafeBox):
         n, total = self.step + 1, len(self.steps)
         step = self.steps[self.step]
         words = f"<b>Step {n} of {total} ({html.text(PART_NAMES[step.part])}):</b> {html.text(step.text)}"
-        self.output.show(figure(step, self.mode, n, total, self.title), description=words)
+        self.output.show(self.frames[self.mode][self.step])  # Python's copy (tests, fallback route)
+        self.output.canvas.alt = words
+        self.output.canvas.choice = {"mode": self.mode, "step": self.step}
         self.back_button.disabled = self.step == 0
         self.next_button.description = "Start again" if n == total else "Next"
         say(self.text, words)
