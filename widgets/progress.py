@@ -523,27 +523,11 @@ class ProgressStore:
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> None:
-        if any(a.get("attempt_id") is not None for a in attempts):  # only ever written after _migrate
-            conn.executemany(
-                "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size, attempt_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        a["question"],
-                        a["lesson"],
-                        json.dumps(a["chosen"], ensure_ascii=False),
-                        int(a["correct"]),
-                        a["time"],
-                        a.get("hash", ""),
-                        attempt_bytes(_public(a)),
-                        a.get("attempt_id"),
-                    )
-                    for a in attempts
-                ],
-            )
-            return
+        # The attempt_id column exists only after _migrate, so it is named only when an attempt carries an id.
+        with_id = any(a.get("attempt_id") is not None for a in attempts)
+        columns = ["question", "lesson", "chosen", "correct", "time", "hash", "size"] + ["attempt_id"] * with_id
         conn.executemany(
-            "INSERT INTO attempts (question, lesson, chosen, correct, time, hash, size) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO attempts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [
                 (
                     a["question"],
@@ -552,7 +536,8 @@ class ProgressStore:
                     int(a["correct"]),
                     a["time"],
                     a.get("hash", ""),
-                    attempt_bytes(a),
+                    attempt_bytes(_public(a)),
+                    *([a.get("attempt_id")] * with_id),
                 )
                 for a in attempts
             ],
