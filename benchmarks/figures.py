@@ -35,7 +35,7 @@ def run(args) -> list[str]:
         )
     )
     m = motor_unit()
-    out.append(line("callback", "motor_unit", time_calls(lambda i: m.next_button.click(), args.runs)))
+    out.append(line("callback", "motor_unit", time_calls(lambda i: m.next(), args.runs)))
     f = foot_map()
     out.append(line("callback", "foot_map", time_calls(lambda i: f.click(REGION_IDS[i % len(REGION_IDS)]), args.runs)))
     return out

@@ -90,7 +90,7 @@ FIGURES = [
         [".foot-map-region-list button:nth-child(2)", ".foot-map-region-list button:nth-child(4)"],
         "foot-map-figure",
     ),
-    ("motor unit (kernel)", "kernel", ".motor-unit", [".motor-unit-next", ".motor-unit-back"], "motor-unit-figure"),
+    ("motor unit (page)", "page", ".motor-unit", [".motor-unit-next", ".motor-unit-back"], "motor-unit-figure"),
 ]
 
 

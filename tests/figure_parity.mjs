@@ -25,7 +25,7 @@ function simulator() {
   });
 }
 
-function states() {  // foot map and twitch-vs-cramp: each state the page can show, as it would draw it
+function states() {  // foot map, twitch-vs-cramp, motor unit: each state the page can show, as it would draw it
   const d = mod.prepare(task.data);
   return task.cases.map((state) => {
     const figure = mod.compose(task.template, d, state);

@@ -1,6 +1,6 @@
-"""The page computes the simulator, the foot map and twitch-vs-cramp itself (widgets/static/*.js): run that
-JavaScript in real node and check it against the Python (widgets/simulation.py and the views) on many settings,
-seeds and states. Node is required: without /usr/bin/node these tests fail, they never skip."""
+"""The page computes the simulator, the foot map, twitch-vs-cramp and the motor unit itself (widgets/static/*.js):
+run that JavaScript in real node and check it against the Python (widgets/simulation.py and the views) on many
+settings, seeds and states. Node is required: without /usr/bin/node these tests fail, they never skip."""
 
 from __future__ import annotations
 
@@ -175,16 +175,25 @@ def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
     assert len(ys["cramp: many motor units"]) == 100 and len(ys["twitch: one motor unit"]) == len(view.twitch.force)
 
 
-def test_motor_unit_page_shows_what_python_draws_at_every_step_of_both_modes():
+def test_motor_unit_page_shows_what_python_draws_and_says_at_every_step_of_both_modes():
     view = mu.motor_unit()
     states = [{"mode": m, "step": i} for m, steps in view.steps_by_mode.items() for i in range(len(steps))]
     page = page_states(view, "motor_unit.js", states)
     for state, got in zip(states, page, strict=True):
         view.set_mode(state["mode"])
         view.go(state["step"])
-        assert view.output.canvas.choice == state  # what the kernel's buttons send the page: the choice only
+        assert view.output.canvas.choice == state  # what a click sends the kernel: the choice only
         frame = view.frames[state["mode"]][state["step"]]
         assert got["figure"].pop("narrow") == frame["narrow"], state  # the step's own layout for narrow outputs
         got["figure"].pop("narrow_below")
         assert differ(plain(got["figure"]), plain(view.figure)) is None, state
+        assert got["texts"] == view.texts, state  # the step line, Back and Next, the text alternative
+        assert view.output.canvas.alt == got["texts"]["alt"]
     assert len({json.dumps(g["figure"]) for g in page}) == len(states)  # every step draws differently
+    assert len({g["texts"]["alt"] for g in page}) == len(states)  # and says so differently
+    # a choice the page does not know (a tampered page, an old notebook) is shown as Python shows it
+    odd = [{"mode": "panic", "step": 2}, {"mode": "misfire", "step": 99}, {"mode": "normal", "step": -1}, {}]
+    for state, got in zip(odd, page_states(view, "motor_unit.js", odd), strict=True):
+        view.output.canvas.choice = state
+        got["figure"].pop("narrow"), got["figure"].pop("narrow_below")
+        assert differ(plain(got["figure"]), plain(view.figure)) is None and got["texts"] == view.texts, state

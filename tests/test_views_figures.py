@@ -52,6 +52,7 @@ def test_page_figures_send_their_data_once_and_a_choice_sends_nothing_else():
         (simulator(), lambda v: v.set("caffeine", "a lot")),
         (twitch_vs_cramp(), lambda v: v.replay("cramp")),
         (foot_map(), lambda v: v.choose_region("tarsal-tunnel")),
+        (motor_unit(), lambda v: v.next()),
     ):
         canvas = view.output.canvas
         sent: list[str] = []
@@ -198,24 +199,49 @@ def test_motor_unit_refuses_an_unknown_mode_by_name(bad):
 
 def test_motor_unit_next_back_and_misfire():
     m = motor_unit()
-    assert m.back_button.disabled and "Step 1 of 4" in m.text.value
+    assert not m.texts["back"] and m.texts["head"].startswith("Step 1 of 4")
     first = shown(m)
-    m.next_button.click()
-    assert m.step == 1 and "Step 2 of 4" in m.text.value and shown(m) != first
+    m.next()
+    assert m.step == 1 and m.texts["head"].startswith("Step 2 of 4") and shown(m) != first
+    assert m.output.canvas.choice == {"mode": "normal", "step": 1} and m.texts["back"]
+    assert m.output.canvas.alt == m.texts["alt"] == f"{m.texts['head']} {m.texts['text']}"  # the alt follows
     stars = [t for t in shown(m)["data"] if t["name"] == "signal"]
     assert len(stars) == 1
-    m.back_button.click()
+    m.back()
     assert m.step == 0
-    m.mode_buttons.value = "misfire"
+    m.back()  # switched off at the first step: nothing happens
+    assert m.step == 0
+    m.set_mode("misfire")
     assert m.mode == "misfire" and m.step == 0
     assert not any(t["name"] == "signal" for t in shown(m)["data"])  # no order: no signal yet
     assert "no order to move" in json.dumps(shown(m)["layout"])
     for _ in range(3):
-        m.next_button.click()
-    assert m.step == 3 and m.next_button.description == "Start again"
-    assert "twitch" in m.text.value
-    m.next_button.click()
-    assert m.step == 0
+        m.next()
+    assert m.step == 3 and m.texts["next"] == "Start again"
+    assert "twitch" in m.texts["text"]
+    m.next()
+    assert m.step == 0 and m.texts["next"] == "Next"
+
+
+def test_motor_unit_follows_a_choice_set_from_the_page_and_shows_a_tampered_one_safely():
+    m = motor_unit()
+
+    def draws(mode: str, step: int) -> bool:
+        frame = m.frames[mode][step]
+        return m.figure == {"data": frame["data"], "layout": frame["layout"]}
+
+    m.output.canvas.choice = {"mode": "misfire", "step": 2}  # what a click in the page sends
+    assert (m.mode, m.step) == ("misfire", 2) and draws("misfire", 2)
+    assert m.texts["head"].startswith("Step 3 of 4 (neuromuscular junction)")
+    for bad, want in (
+        ({"mode": "panic", "step": 1}, ("normal", 1)),
+        ({"mode": "misfire", "step": 99}, ("misfire", 3)),
+        ({"mode": "misfire", "step": -4}, ("misfire", 0)),
+        ({"mode": "normal", "step": "2"}, ("normal", 0)),
+        ({}, ("normal", 0)),
+    ):
+        m.output.canvas.choice = bad
+        assert (m.mode, m.step) == want and draws(*want), bad
 
 
 def test_foot_map_choose_region_shows_explanation_questions_and_highlight():

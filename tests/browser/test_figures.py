@@ -1,9 +1,10 @@
-"""The figures in the browser. The simulator, twitch-vs-cramp and the foot map are computed in the page: a
-choice redraws the same plotly element at once, also while the kernel is busy, and every line, the text
-alternative included, is what Python computes for that choice."""
+"""The figures in the browser. The simulator, twitch-vs-cramp, the foot map and the motor unit are computed in
+the page: a choice redraws the same plotly element at once, also while the kernel is busy, and every line, the
+text alternative included, is what Python computes for that choice."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import json
 import re
@@ -16,6 +17,7 @@ from playwright.sync_api import expect
 from widgets import anatomy, simulation
 from widgets.load import load_figure_texts, load_regions
 from widgets.views import foot_map as fm
+from widgets.views import motor_unit as mu
 from widgets.views import simulator as sv
 from widgets.views import twitch_cramp as tc
 
@@ -31,8 +33,8 @@ def lesson_with(one_liner: str) -> str:
 
 
 @contextlib.contextmanager
-def busy_kernel(lab, notebook: str, seconds: float):
-    """Keep the notebook's kernel busy (a second client runs ``time.sleep``) for the block; wait for it after."""
+def second_client(lab, notebook: str):
+    """A second client of the notebook's kernel, beside the page's (its replies never reach the page)."""
     from jupyter_client import BlockingKernelClient
 
     (kernel,) = [s["kernel"]["id"] for s in lab.api("GET", "/api/sessions") if s["path"] == notebook]
@@ -40,6 +42,26 @@ def busy_kernel(lab, notebook: str, seconds: float):
     client.load_connection_file()
     client.start_channels()
     try:
+        yield client
+    finally:
+        client.stop_channels()
+
+
+def in_kernel(lab, notebook: str, code: str, value: str = "None"):
+    """Run `code` quietly in the notebook's kernel and return the JSON value of the expression `value` there."""
+    with second_client(lab, notebook) as client:
+        msg = client.execute(code, silent=True, user_expressions={"v": f"__import__('json').dumps({value})"})
+        while (reply := client.get_shell_msg(timeout=60))["parent_header"].get("msg_id") != msg:
+            pass
+    got = reply["content"]["user_expressions"]["v"]
+    assert got["status"] == "ok", got
+    return json.loads(ast.literal_eval(got["data"]["text/plain"]))
+
+
+@contextlib.contextmanager
+def busy_kernel(lab, notebook: str, seconds: float):
+    """Keep the notebook's kernel busy (a second client runs ``time.sleep``) for the block; wait for it after."""
+    with second_client(lab, notebook) as client:
         msg = client.execute(f"import time; time.sleep({seconds})")
         deadline = time.monotonic() + 10
         while True:  # the kernel says it is busy with our request before the block starts
@@ -51,8 +73,6 @@ def busy_kernel(lab, notebook: str, seconds: float):
         yield started
         assert time.monotonic() - started < seconds, "the block outlasted the busy kernel: the test proves nothing"
         client.get_shell_msg(timeout=seconds + 30)
-    finally:
-        client.stop_channels()
 
 
 def draws_of(view) -> int:
@@ -222,3 +242,75 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
     f.choose_region(clicked.id)
     assert json.loads(drawn) == [[t["name"], "fillpattern" in t, t.get("opacity")] for t in f.figure["data"]]
     fmap.screenshot(path=str(artifacts / "foot-map.png"))
+
+
+# The motor unit the lesson's cell shows, in its kernel (the cell's value, kept in IPython's Out).
+_KERNEL_UNIT = "[o for _, o in sorted(Out.items()) if type(o).__name__ == 'MotorUnit'][-1]"
+
+
+def test_motor_unit_steps_in_the_page_while_the_kernel_is_busy_and_the_kernel_follows(lab, ran_lesson, artifacts):
+    notebook = lesson_with("motor_unit")
+    page = ran_lesson(notebook)
+    unit = page.notebook_panel.locator(".motor-unit").first
+    view = unit.locator(".figure-view")
+    line, alt = unit.locator(".motor-unit-step"), view.locator(".figure-alt")
+    back, forward, modes = (
+        unit.locator(".motor-unit-back"),
+        unit.locator(".motor-unit-next"),
+        unit.locator(".motor-unit-mode"),
+    )
+    expect(view).to_have_attribute("data-route", "react")
+    unit.scroll_into_view_if_needed()
+    m = mu.motor_unit()  # Python's twin: what the page must show after each click
+
+    def shows_pythons_step() -> None:
+        expect(line).to_have_text(f"{m.texts['head']} {m.texts['text']}")
+        expect(alt).to_have_text(m.texts["alt"])  # the text alternative follows
+        expect(forward).to_have_text(m.texts["next"])
+        if m.texts["back"]:
+            expect(back).to_be_enabled()
+        else:
+            expect(back).to_be_disabled()  # at the first step, as Python says
+        name = {v: k for k, v in mu.MODE_LABELS}[m.mode]
+        expect(modes.get_by_role("button", name=name, exact=True)).to_have_attribute("aria-pressed", "true")
+        drawn = view.locator(".js-plotly-plot").evaluate("(gd) => gd.layout.title.text.replace(/<br>/g, ' ')")
+        assert drawn == m.figure["layout"]["title"]["text"], drawn  # the drawing is Python's for this step
+
+    try:
+        n = draws_of(view)
+        modes.get_by_role("button", name="normal signal", exact=True).click()  # step 1, whatever ran before
+        expect(view).to_have_attribute("data-draws", str(n + 1))
+        shows_pythons_step()
+        handle = view.locator(".js-plotly-plot").element_handle()
+        with busy_kernel(lab, notebook, 15):
+            expect(page.page.locator(".jp-StatusBar-Widget", has_text="Busy").first).to_be_visible()
+            for press, act in [(forward, m.next)] * 3 + [(back, m.back), (forward, m.next)]:
+                n = draws_of(view)
+                press.click()
+                act()
+                expect(view).to_have_attribute("data-draws", str(n + 1), timeout=3000)  # drawn again at once
+                shows_pythons_step()
+            assert m.texts["next"] == "Start again"
+            n = draws_of(view)
+            modes.get_by_role("button", name="spontaneous misfire", exact=True).click()
+            m.set_mode("misfire")
+            expect(view).to_have_attribute("data-draws", str(n + 1), timeout=3000)
+            shows_pythons_step()
+        assert handle.evaluate("(gd) => gd.isConnected && gd.closest('.figure-view') !== null")  # the same element
+        assert view.locator(".js-plotly-plot").count() == 1
+        # the kernel, free again, followed the page's clicks
+        assert in_kernel(lab, notebook, "", f"{_KERNEL_UNIT}.output.canvas.choice") == {"mode": "misfire", "step": 0}
+        # and a choice made in the kernel shows in the page
+        n = draws_of(view)
+        assert in_kernel(lab, notebook, f"{_KERNEL_UNIT}.next()", f"{_KERNEL_UNIT}.step") == 1
+        m.next()
+        expect(view).to_have_attribute("data-draws", str(n + 1))
+        shows_pythons_step()
+        for control in unit.locator(".pagefig-button").all():  # JupyterLab's shortcuts stay off every control
+            assert control.get_attribute("data-lm-suppress-shortcuts") == "true"
+        tree = unit.locator(".pagefig-controls").aria_snapshot()  # what a screen reader gets
+        assert '- group "Show"' in tree and '- button "spontaneous misfire" [pressed]' in tree, tree
+        assert line.get_attribute("aria-live") == "polite" and line.get_attribute("role") == "status"
+        unit.screenshot(path=str(artifacts / "motor-unit.png"))
+    finally:  # the tab is shared: leave the walk-through at its first step
+        modes.get_by_role("button", name="normal signal", exact=True).click()

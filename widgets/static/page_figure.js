@@ -1,4 +1,4 @@
-// Shared pieces of the figures computed in the page (simulator.js, twitch_cramp.js, foot_map.js).
+// Shared pieces of the figures computed in the page (simulator.js, twitch_cramp.js, foot_map.js, motor_unit.js).
 // Pure helpers (decode, fill) are imported by node in the parity test; the DOM helpers build labelled,
 // keyboard-safe controls (JupyterLab's shortcuts stay off them: data-lm-suppress-shortcuts).
 
@@ -52,6 +52,8 @@ export function choiceGroup({ label, css, options, value, onChoose }) {
 const ICONS = {  // small inline SVG paths (24 x 24), drawn in the text colour, beside the button's words
   replay: "M12 5V1L7 6l5 5V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z",
   play: "M8 5v14l11-7z",
+  back: "M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20z",
+  next: "M12 4l-1.41 1.41L16.17 11H4v2h12.17l-5.58 5.59L12 20l8-8z",
 };
 
 export function actionButton({ text, css, icon, title, onClick }) {

@@ -1,22 +1,21 @@
 """The motor unit, step by step: spinal cord → lower motor neuron → neuromuscular junction → muscle fibres.
 
-Every step's drawing (both modes) goes to the page once; Back, Next and the mode buttons only set the canvas's
-``choice`` ({mode, step}) and the page switches (static/motor_unit.js), so a click sends no figure.
+Every step's drawing (both modes) and its words go to the page once; the mode choice, Back and Next are built
+in the page (static/motor_unit.js), which switches at once and then tells the kernel the new ``choice``
+({mode, step}). Python mirrors that choice and computes the same (tests, and the fallback route's drawing).
 
-Tests drive it from Python: ``m = motor_unit(); m.next_button.click(); m.set_mode("misfire"); m.step``.
+Tests drive it from Python: ``m = motor_unit(); m.next(); m.set_mode("misfire"); m.step; m.texts["status"]``.
 """
 
 from __future__ import annotations
 
-import ipywidgets as W
-
 from .. import anatomy as A
 from .. import simulation as sim
+from ..figure_model import MotorUnitStep
 from ..load import load_figure_texts
 from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
-from . import html
-from .controls import button
-from .figure import HIDDEN_AXIS, base_layout, caption, responsive, say, status
+from ..vocab import MotorUnitMode
+from .figure import HIDDEN_AXIS, base_layout, caption, responsive
 from .keyboard import KeyboardSafeBox
 from .page_figure import PageFigureView
 
@@ -30,6 +29,16 @@ PART_NAMES = {
 NARROW_NAMES = {part: name.rsplit(" ", 1)[0] + "<br>" + name.rsplit(" ", 1)[1] for part, name in PART_NAMES.items()}
 LABEL_AT = {"spinal-cord": 1.1, "motor-neuron": 5.0, "junction": 8.9, "fibres": 11.3}
 MODE_LABELS = [("normal signal", "normal"), ("spontaneous misfire", "misfire")]
+LABELS = {  # the page's short control labels, and the start of each step's line
+    "mode": "Show",
+    "back": "Back",
+    "back_tip": "Previous step",
+    "next": "Next",
+    "next_tip": "Next step",
+    "again": "Start again",
+    "again_tip": "Back to the first step",
+    "step": "Step {n} of {total} ({part}):",
+}
 Y_BOTTOM = -0.6  # room under the drawing for the part names
 Y_BOTTOM_NARROW, SECOND_ROW, NARROW_EXTRA = -2.7, -1.2, 60  # narrow: a second row of names, and the height for it
 
@@ -162,27 +171,45 @@ def part_labels(current: str, narrow: bool) -> list[dict]:
     return notes
 
 
+def describe(steps: list[MotorUnitStep], step: int) -> dict:
+    """What the page shows beside the drawing at one step: the step line (``head``, then ``text``), the text
+    alternative, and the state of Back (off at the first step) and Next ("Start again" at the last)."""
+    n, total, here = step + 1, len(steps), steps[step]
+    head = LABELS["step"].format(n=n, total=total, part=PART_NAMES[here.part])
+    last = n == total
+    return {
+        "head": head,
+        "text": here.text,
+        "alt": f"{head} {here.text}",
+        "back": step > 0,
+        "next": LABELS["again"] if last else LABELS["next"],
+        "next_tip": LABELS["again_tip"] if last else LABELS["next_tip"],
+    }
+
+
+def page_data(
+    steps_by_mode: dict[MotorUnitMode, list[MotorUnitStep]], frames: dict[MotorUnitMode, list[dict]], first: str
+) -> dict:
+    """Everything the page needs, sent once: each step's drawing and words in both modes, and the labels."""
+    return {
+        "frames": frames,
+        "first": first,
+        "steps": {
+            m: [{"part": PART_NAMES[s.part], "text": s.text} for s in steps] for m, steps in steps_by_mode.items()
+        },
+        "modes": [[label, m] for label, m in MODE_LABELS],
+        "labels": LABELS,
+    }
+
+
 class MotorUnit(KeyboardSafeBox):
-    """Mode choice (normal / misfire), Back and Next buttons, the diagram and the step's text."""
+    """The diagram with its mode choice, Back and Next and the step's words, all switched in the page
+    (static/motor_unit.js); this object mirrors the page's choice (``mode``, ``step``) and computes the same."""
 
     def __init__(self, mode: str = "normal"):
         texts = load_figure_texts()
         self.title, self.steps_by_mode = texts.motor_unit.title, texts.motor_unit_steps
-        self.mode, self.step = sim.check_mode(mode), 0
-        self.mode_buttons = W.ToggleButtons(
-            options=MODE_LABELS,
-            value=mode,
-            description="Show",
-            style={"description_width": "4em", "button_width": "auto"},
-        )
-        self.mode_buttons.add_class(CSS["motor_unit_mode"])
-        self.mode_buttons.observe(lambda c: self.set_mode(c["new"]), names="value")
-        self.back_button = button(description="Back", icon="arrow-left", tooltip="Previous step")
-        self.next_button = button(description="Next", icon="arrow-right", tooltip="Next step")
-        self.back_button.add_class(CSS["motor_unit_back"])
-        self.next_button.add_class(CSS["motor_unit_next"])
-        self.back_button.on_click(lambda _: self.go(-1))
-        self.next_button.on_click(lambda _: self.go(+1))
+        first = sim.check_mode(mode)
         self.frames = {
             m: [figure(step, m, i + 1, len(steps), self.title) for i, step in enumerate(steps)]
             for m, steps in self.steps_by_mode.items()
@@ -192,53 +219,58 @@ class MotorUnit(KeyboardSafeBox):
             HEIGHT,
             self.title,
             entry="motor_unit.js",
-            data={"frames": self.frames, "first": self.mode},
-            template=self.frames[self.mode][0],
-            choice={"mode": self.mode, "step": 0},
+            data=page_data(self.steps_by_mode, self.frames, first),
+            template=self.frames[first][0],
+            choice={"mode": first, "step": 0},
         )
-        self.text = status(CSS["motor_unit_step"])
-        super().__init__(
-            [
-                self.mode_buttons,
-                W.HBox([self.back_button, self.next_button]),
-                self.output,
-                self.text,
-                caption(texts.motor_unit.caption, CSS["motor_unit_caption"]),
-            ]
-        )
+        self._first = first
+        self.output.canvas.observe(lambda _: self._update(), "choice")
+        super().__init__([self.output, caption(texts.motor_unit.caption, CSS["motor_unit_caption"])])
         self.add_class(CSS["motor_unit"])
-        self.redraw()
+        self._update()
 
     @property
     def figure(self) -> dict:
         return self.output.figure
 
     @property
-    def steps(self):
+    def mode(self) -> MotorUnitMode:
+        """The mode shown now (a mode the page does not know is shown as the first one, as the page does)."""
+        m = self.output.canvas.choice.get("mode")
+        return sim.check_mode(m) if m in self.frames else self._first
+
+    @property
+    def step(self) -> int:
+        """The step shown now, counted from 0 (kept within the mode's steps, as the page does)."""
+        raw = self.output.canvas.choice.get("step")
+        n = raw if isinstance(raw, int) and not isinstance(raw, bool) else 0
+        return min(max(n, 0), len(self.steps) - 1)
+
+    @property
+    def steps(self) -> list[MotorUnitStep]:
         return self.steps_by_mode[self.mode]
 
     def set_mode(self, mode: str) -> None:
-        """Switch between the normal signal and the misfire; starts again at step 1."""
-        self.mode, self.step = sim.check_mode(mode), 0
-        if self.mode_buttons.value != mode:
-            self.mode_buttons.value = mode  # its observer calls back here once, harmlessly
-        self.redraw()
+        """What the mode choice does: switch between the normal signal and the misfire, from step 1."""
+        self.output.canvas.choice = {"mode": sim.check_mode(mode), "step": 0}
 
     def go(self, delta: int) -> None:
-        """Move delta steps; past the last step Next starts again from the first."""
-        self.step = (self.step + delta) % len(self.steps)
-        self.redraw()
+        """Move delta steps; past the last step the walk-through starts again from the first."""
+        self.output.canvas.choice = {"mode": self.mode, "step": (self.step + delta) % len(self.steps)}
 
-    def redraw(self) -> None:
-        n, total = self.step + 1, len(self.steps)
-        step = self.steps[self.step]
-        words = f"<b>Step {n} of {total} ({html.text(PART_NAMES[step.part])}):</b> {html.text(step.text)}"
+    def next(self) -> None:
+        """What Next does (at the last step it says "Start again"): one step on, or back to the first."""
+        self.go(+1)
+
+    def back(self) -> None:
+        """What Back does: one step back; at the first step it is switched off and does nothing."""
+        if self.step > 0:
+            self.go(-1)
+
+    def _update(self) -> None:
+        self.texts = describe(self.steps, self.step)
         self.output.show(self.frames[self.mode][self.step])  # Python's copy (tests, fallback route)
-        self.output.canvas.alt = words
-        self.output.canvas.choice = {"mode": self.mode, "step": self.step}
-        self.back_button.disabled = self.step == 0
-        self.next_button.description = "Start again" if n == total else "Next"
-        say(self.text, words)
+        self.output.canvas.alt = self.texts["alt"]
 
 
 def motor_unit(mode: str = "normal") -> MotorUnit:
