@@ -107,3 +107,51 @@ def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, b
         tab.close()
         lab.shutdown_kernels(["02_lifestyle_triggers.ipynb"])
     assert not browser.foreign_requests(lab, since=seen)
+
+
+def test_without_plotly_the_motor_unit_still_steps_in_the_page_and_the_kernel_draws_each_step(lab, browser, artifacts):
+    """The page's own controls need no plotly: Back, Next and the mode still answer, and the kernel, told the
+    choice, draws that step the old way (one mimebundle figure, replaced each time)."""
+    import nbformat
+
+    from widgets.views import motor_unit as mu
+
+    notebook = "fallback_motor_unit.ipynb"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("from widgets import motor_unit\nmotor_unit()")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    nbformat.write(nb, lab.root / notebook)
+    seen = len(browser.requests)
+    tab = browser.context.new_page()
+    try:
+        tab.add_init_script(HIDE_PLOTLY)
+        tab.set_default_timeout(60_000)
+        tab.goto(lab.page_url(notebook))
+        page = LabPage(tab, lab, notebook)
+        page.wait_kernel_idle()
+        page.menu("Run", "Run All Cells")
+        unit = page.notebook_panel.locator(".motor-unit").first
+        expect(unit.locator(".figure-view")).to_have_attribute("data-route", "fallback")
+        old = unit.locator(".motor-unit-figure .jp-RenderedPlotly")
+        m = mu.motor_unit()
+
+        def drawn_by_the_kernel() -> None:
+            expect(unit.locator(".motor-unit-step")).to_have_text(f"{m.texts['head']} {m.texts['text']}")
+            expect(old.locator(".gtitle")).to_have_text(m.figure["layout"]["title"]["text"], timeout=15_000)
+            expect(old).to_have_count(1)  # replaced, not added
+
+        drawn_by_the_kernel()
+        for act, press in ((m.next, ".motor-unit-next"), (m.next, ".motor-unit-next"), (m.back, ".motor-unit-back")):
+            unit.locator(press).click()
+            act()
+            drawn_by_the_kernel()
+        unit.locator(".motor-unit-mode").get_by_role("button", name="spontaneous misfire", exact=True).click()
+        m.set_mode("misfire")
+        drawn_by_the_kernel()
+        expect(unit.locator(".motor-unit-back")).to_be_disabled()
+        unit.screenshot(path=str(artifacts / "motor-unit-fallback.png"))
+        assert tab.evaluate("() => window.Plotly") is None
+    finally:
+        tab.close()
+        lab.shutdown_kernels([notebook])
+        (lab.root / notebook).unlink()
+    assert not browser.foreign_requests(lab, since=seen)
