@@ -128,6 +128,8 @@ def figure(step, mode: str, number: int, total: int, title: str) -> dict:
                 + "<extra></extra>",
             }
         )
+    for trace in data:  # stable ids: Plotly.react then updates the traces from step to step instead of redrawing all
+        trace["uid"] = trace["name"]
     notes = part_labels(step.part, narrow=False)
     order_text = "order to move ↓" if step.order else "no order to move"
     order_colour = BLACK if step.order else GREY
