@@ -17,8 +17,9 @@ from playwright.sync_api import expect
 
 from tools import site
 from widgets.load import load_bank, load_course
+from widgets.views import motor_unit as mu
 
-from .lab import widget_cells
+from .lab import lesson_showing, widget_cells
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
@@ -169,3 +170,22 @@ def test_the_simulator_redraws_in_place_when_a_control_changes(offline):
     sim.locator(".simulator-caffeine").get_by_role("button", name="a lot", exact=True).click()
     expect(view).to_have_attribute("data-draws", str(draws + 1), timeout=3_000)
     assert line.get_attribute("d") != before
+
+
+def test_the_motor_unit_steps_in_the_page_with_no_kernel(offline):
+    notebook = lesson_showing("motor_unit")
+    assert notebook, "no lesson shows motor_unit()"
+    page = offline.open(site.page_name(notebook))
+    offline.wait_rendered(page)
+    unit = page.locator(".motor-unit").first
+    view = unit.locator(".figure-view")
+    view.scroll_into_view_if_needed()
+    expect(view).to_have_attribute("data-draws", re.compile(r"^[1-9]"))
+    m = mu.motor_unit()
+    for press, act in ((".motor-unit-next", m.next), (".motor-unit-next", m.next), (".motor-unit-back", m.back)):
+        draws = int(view.get_attribute("data-draws"))
+        unit.locator(press).click()
+        act()
+        expect(view).to_have_attribute("data-draws", str(draws + 1), timeout=3_000)
+        expect(unit.locator(".motor-unit-step")).to_have_text(f"{m.texts['head']} {m.texts['text']}")
+        expect(view.locator(".figure-alt")).to_have_text(m.texts["alt"])
