@@ -120,8 +120,9 @@ async function loadLogic(sources) {
 // showed, up to KEEP: going back to one only switches which drawing is shown (no plotly work at all), and the
 // states it lists in `states()` (e.g. everything one click away) are drawn ahead while the page is idle. A state
 // not drawn yet is drawn with Plotly.react into the drawing least recently shown.
-const KEEP = 16;
-const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: 4000 }) : setTimeout(f, 150));
+const KEEP = 16; // at least; a logic that wants more states ahead gets room for twice as many
+const ROOM = 30; // ms of idle time a drawing ahead needs (a plotly drawing is one task, never split)
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f) : setTimeout(() => f(null), 150));
 const notIdle = (h) => (window.cancelIdleCallback ? cancelIdleCallback(h) : clearTimeout(h));
 
 // copies of the traces that share their data arrays: plotly writes into trace and layout objects (uids, ranges
@@ -147,7 +148,7 @@ function render({ model, el }) {
   holder.setAttribute("aria-hidden", "true");
   holder.style.position = "relative";
   el.append(alt, holder);
-  let Plotly = null, draws = 0, gone = false, page = null, drawnWidth = 0, frame = 0, idle = 0;
+  let Plotly = null, draws = 0, gone = false, page = null, drawnWidth = 0, frame = 0, idle = 0, near = false;
   const kept = new Map(); // state key → {key, div, width, layout}, the most recently shown last
   let current = null; // the entry shown
   // the width there is for the plot: its own element's (page-side logic may have moved it next to controls)
@@ -218,18 +219,20 @@ function render({ model, el }) {
     show(entry);
     plot(entry.div, f).then(() => { counted(); ahead(); });
   };
-  // the states the page-side logic wants ready (one at a time, when the page is idle, after the first draw)
+  // the states the page-side logic wants ready: one at a time, only while the page is idle and the figure is on or
+  // near the screen (a lesson's Run All and the figures far down the page never pay for them)
   const ahead = () => {
     notIdle(idle);
-    if (!page || !page.states || gone) return;
+    if (!page || !page.states || gone || !near || keyOf() === undefined) return;
     const wanted = page.states().map(String);
     const keep = new Set([...wanted, keyOf()]);
-    if (keyOf() === undefined) return;
-    const next = () => {
-      if (gone || !Plotly) return;
+    const room = Math.max(KEEP, 2 * keep.size + 2);
+    const next = (deadline) => {
+      if (gone || !Plotly || !near) return;
+      if (deadline && deadline.timeRemaining() < ROOM) { idle = whenIdle(next); return; }
       const key = wanted.find((k) => !kept.has(k));
       if (key === undefined) return;
-      let entry = kept.size >= KEEP ? spare(keep) : { div: drawing() };
+      const entry = kept.size >= room ? spare(keep) : { div: drawing() };
       if (!entry) return;
       if (entry.key !== undefined) kept.delete(entry.key);
       const w = drawnWidth;
@@ -254,6 +257,11 @@ function render({ model, el }) {
     if (frame) return;
     frame = requestAnimationFrame(() => { frame = 0; if (width() && width() !== drawnWidth) draw(); });
   });
+  const seen = new IntersectionObserver((entries) => {
+    near = entries.some((e) => e.isIntersecting);
+    if (near) ahead(); else notIdle(idle);
+  }, { rootMargin: "300px" });
+  seen.observe(el);
   const logic = loadLogic(model.get("logic")).then((mod) => {
     if (mod && !gone) {
       page = mod.attach({
@@ -283,6 +291,7 @@ function render({ model, el }) {
   return () => {
     gone = true;
     notIdle(idle);
+    seen.disconnect();
     resize.disconnect();
     if (frame) cancelAnimationFrame(frame);
     if (page && page.destroy) page.destroy();
