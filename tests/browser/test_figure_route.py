@@ -76,9 +76,10 @@ def test_a_choice_redraws_in_the_same_view_and_going_back_switches_to_the_kept_d
     assert first.evaluate("(gd) => gd.classList.contains('figure-shown') && getComputedStyle(gd).display !== 'none'")
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") == before
     assert kept_view.evaluate("(v) => v.isConnected && v.querySelectorAll('.figure-shown').length === 1")
-    assert page.page.evaluate(
-        "(v) => document.querySelectorAll('.simulator .figure-view').length", None
-    ) == page.notebook_panel.locator(".simulator .figure-view").count()
+    assert (
+        page.page.evaluate("(v) => document.querySelectorAll('.simulator .figure-view').length", None)
+        == page.notebook_panel.locator(".simulator .figure-view").count()
+    )
 
 
 def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, browser, artifacts):
@@ -114,3 +115,33 @@ def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, b
         tab.close()
         lab.shutdown_kernels(["02_lifestyle_triggers.ipynb"])
     assert not browser.foreign_requests(lab, since=seen)
+
+
+# Plotly's own drawing calls, counted on every drawing of a view: a switch to a kept drawing must make none.
+_COUNT_PLOTLY = """(view) => {
+  window.__plotlyCalls = 0;
+  for (const gd of view.querySelectorAll('.js-plotly-plot')) {
+    gd.setAttribute('data-test-kept', '');  // each drawing there before the clicks
+    gd.on('plotly_afterplot', () => window.__plotlyCalls++);
+  }
+}"""
+
+
+def test_the_foot_map_draws_every_part_ahead_and_a_choice_only_switches(ran_lesson):
+    page = ran_lesson("03_local_foot_causes.ipynb")
+    fmap = page.notebook_panel.locator(".foot-map").first
+    view = fmap.locator(".figure-view")
+    view.scroll_into_view_if_needed()
+    regions = fmap.locator(".foot-map-region-list button")
+    # every part's drawing (and the one with no part chosen) is made while the page is idle, one is shown
+    expect(view.locator(".js-plotly-plot")).to_have_count(regions.count() + 1, timeout=20_000)
+    expect(view.locator(".js-plotly-plot.figure-shown")).to_have_count(1)
+    view.evaluate(_COUNT_PLOTLY)
+    for i in range(regions.count()):
+        draws = int(view.get_attribute("data-draws"))
+        regions.nth(i).click()
+        expect(view).to_have_attribute("data-draws", str(draws + 1))
+        shown = view.locator(".js-plotly-plot.figure-shown")
+        expect(shown.locator(".annotation-text", has_text=regions.nth(i).inner_text())).to_have_count(1)
+        assert shown.get_attribute("data-test-kept") == ""  # one of the drawings made ahead
+    assert page.page.evaluate("window.__plotlyCalls") == 0  # switching drew nothing
