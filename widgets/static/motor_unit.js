@@ -79,8 +79,14 @@ export function attach({ model, el, graph, redraw }) {
   const fromKernel = () => { if (model.get("choice") !== choice) choose(model.get("choice"), false); };
   model.on("change:choice", fromKernel);
   show();
+  // one drawing per step of each mode (eight in all): every one is drawn ahead while the page is idle, so a
+  // click only switches drawings
+  const keyOf = (state) => { const { mode, step } = settle(d, state); return mode + "/" + step; };
+  const stateOf = (key) => { const [mode, step] = key.split("/"); return { mode, step: Number(step) }; };
   return {
-    figure: (template) => compose(template, d, choice),
+    key: () => keyOf(choice),
+    states: () => Object.entries(d.frames).flatMap(([mode, frames]) => frames.map((_, step) => keyOf({ mode, step }))),
+    figure: (template, key) => compose(template, d, key === undefined ? choice : stateOf(key)),
     destroy: () => model.off("change:choice", fromKernel),
   };
 }
