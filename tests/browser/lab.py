@@ -149,12 +149,13 @@ KERNEL_CONFIG = Path(widgets.__file__).parent / "jupyter_config/etc/ipython/ipyt
 
 
 @contextlib.contextmanager
-def start_lab(timeout: float = 60, warm_kernels: bool = True):
-    """Start ``jupyter lab`` on a free loopback port over a temporary copy of ``lessons/``; stop it after.
-    ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell)."""
+def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LESSONS, env: dict | None = None):
+    """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
+    ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
+    `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it)."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
-    shutil.copytree(LESSONS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     settings = tmp / "settings"
     for rel, value in LAB_SETTINGS.items():
         path = settings / rel
@@ -173,6 +174,7 @@ def start_lab(timeout: float = 60, warm_kernels: bool = True):
         JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
         JUPYTER_CONFIG_DIR=str(tmp / "config"),
         IPYTHONDIR=str(tmp / "ipython"),
+        **(env or {}),
     )
     port, token = _free_port(), secrets.token_hex(16)
     log = tmp / "server.log"
@@ -334,7 +336,10 @@ _RUN_ALL_WATCH = (
   };
   const changed = () => { if (!frame) frame = requestAnimationFrame(check); };
   const obs = new MutationObserver(changed);
-  obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+  // attributes: only the two a check reads (a figure's draw count, a root's class); watching every attribute would
+  // make the page record each one plotly sets while drawing, and slow down what is timed
+  const attributeFilter = ['data-draws', 'class'];
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter});
   const onUp = (e) => {
     const item = e.target && e.target.closest && e.target.closest('.lm-Menu-item');
     if (w.click === null && item && /Run All Cells/.test(item.textContent)) { w.click = performance.now(); changed(); }
