@@ -8,6 +8,10 @@ learner's SQLite store (none may be missing), and each lesson's Run All → ever
 clock (click → the frame in which every widget and figure was drawn and the kernel idle, LabPage.run_all()) and as
 the harness's wall time (which adds Playwright's round trips after that frame).
 
+A figure keeps one drawing per state it showed and draws the states one click away ahead while the page is idle
+(static/figure.js), so a click usually only switches drawings; the line "simulator, nothing kept" times the other
+case, a state drawn with Plotly.react at the click.
+
 Goals (issue 14): quiz feedback and page-computed figures p95 ≤ 0.25× baseline and ≤ 16 ms on a quiet
 machine; kernel-computed figures ≤ 0.6×; Run All ≤ 2 s per lesson.
 """
@@ -31,9 +35,12 @@ _CELLS = [
     "from widgets import twitch_vs_cramp; twitch_vs_cramp()",
     "from widgets import foot_map; foot_map()",
     "from widgets import motor_unit; motor_unit()",
+    'from widgets import simulator; simulator(lesson="01-physiology")',  # the "nothing kept" line's own
 ]
 
 _PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden) "
+# each variant's element, scrolled into view before it is clicked
+_ROOTS = {"baseline": ".bench-button", "quiz Check -> feedback (page)": ".quiz-page"}
 
 
 # Pick option n of the quiz's current question, click Check, resolve when the feedback was repainted (any
@@ -75,6 +82,38 @@ _CLICK_TO_REDRAWN = """async ({panel, root, button, fig}) => {
   });
 }"""
 
+# A choice with nothing kept: the figure's width changes by a pixel, so the (second) simulator drops its drawings and
+# draws again at the new width; at once after that drawing (no idle moment in between, so nothing is drawn ahead)
+# a control is clicked, and its state is drawn with Plotly.react. Timed from that click to its drawing.
+_ARM_NOTHING_KEPT = """({panel, i}) => {
+  const r = document.querySelectorAll(panel + '.simulator')[1];
+  const view = r.querySelector('.figure-view');
+  window.__benchMiss = new Promise((resolve) => {
+    let t0 = 0, draws = view.getAttribute('data-draws');
+    const obs = new MutationObserver(() => {
+      if (view.getAttribute('data-draws') === draws) return;
+      draws = view.getAttribute('data-draws');
+      if (!t0) {  // the redraw at the new width: click now
+        t0 = performance.now();
+        r.querySelector('.simulator-caffeine button:not(.mod-active)').click();
+        if (view.getAttribute('data-draws') !== draws) { draws = view.getAttribute('data-draws'); }
+        else return;
+      }
+      obs.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    obs.observe(view, {attributes: true, attributeFilter: ['data-draws']});
+    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+  });
+  view.style.maxWidth = view.style.maxWidth ? '' : 'calc(100% - 1px)';
+}"""
+
+
+def _nothing_kept(page, i: int) -> float:
+    page.evaluate(_ARM_NOTHING_KEPT, {"panel": _PANEL, "i": i})
+    return page.evaluate("window.__benchMiss")
+
+
 # (name, kind, root, buttons to alternate, figure class); kind "page" = computed in the page, "kernel" = not
 FIGURES = [
     (
@@ -94,6 +133,13 @@ FIGURES = [
     ),
     ("motor unit (kernel)", "kernel", ".motor-unit", [".motor-unit-next", ".motor-unit-back"], "motor-unit-figure"),
 ]
+
+
+_MISS = "simulator, nothing kept (page, Plotly.react)"
+_INTO_VIEW = """({panel, root}) => {
+  const all = document.querySelectorAll(panel + root);
+  all[root === '.simulator' && window.__benchSecond ? 1 : 0].scrollIntoView({block: 'nearest'});
+}"""
 
 
 def _scratch(lab) -> str:
@@ -139,6 +185,9 @@ def _one_page(browser, lab) -> list[str]:
         variants[name] = lambda i, root=root, buttons=buttons, fig=fig: ev(
             _CLICK_TO_REDRAWN, {"panel": _PANEL, "root": root, "button": buttons[i % len(buttons)], "fig": fig}
         )
+    _ROOTS[_MISS] = ".simulator"
+    variants[_MISS] = lambda i: _nothing_kept(page.page, i)
+    _ROOTS.update({name: root for name, _kind, root, _b, _f in FIGURES})
     samples: dict[str, list[float]] = {k: [] for k in variants}
     order = list(variants)
     rng = random.Random(14)
@@ -146,6 +195,9 @@ def _one_page(browser, lab) -> list[str]:
     for i in range(ROUNDS + 3):
         rng.shuffle(order)
         for name in order:
+            ev(f"window.__benchSecond = {str(name == _MISS).lower()}")
+            ev(_INTO_VIEW, {"panel": _PANEL, "root": _ROOTS[name]})  # a learner clicks what is on the screen
+            time.sleep(0.05)
             ms = variants[name](i)
             checks += name.startswith("quiz")
             if i >= 3:
