@@ -193,3 +193,55 @@ def test_a_real_server_gives_jupyterlab_the_shipped_defaults(server):
     assert props["checkForUpdates"]["default"] is False
     docs = server.api("GET", "/lab/api/settings/@jupyterlab/docmanager-extension:plugin")
     assert docs["schema"]["properties"]["defaultViewers"]["default"] == {"markdown": "Markdown Preview"}
+
+
+def _kernel_run(code: str, *args: str) -> str:
+    """Start a real IPython kernel (extra command-line `args`), run `code`, return its stdout; the kernel is stopped."""
+    from jupyter_client.manager import start_new_kernel
+
+    km, kc = start_new_kernel(kernel_name="python3", extra_arguments=list(args), cwd=str(LESSONS))
+    try:
+        out: list[str] = []
+        reply = kc.execute_interactive(
+            code,
+            timeout=60,
+            output_hook=lambda m: out.append(m["content"].get("text", "")) if m["msg_type"] == "stream" else None,
+        )
+        assert reply["content"]["status"] == "ok", reply["content"]
+        return "".join(out)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+PROBE = (
+    "import sys\n"
+    "print(sorted(m for m in ('widgets.views.quiz', 'widgets.views.figure', 'ipywidgets') if m in sys.modules))\n"
+    "print('widgets' in dir())"
+)
+
+
+def test_shipped_kernel_settings_import_the_widgets_when_a_kernel_starts(tmp_path):
+    """Installed into an environment (IPython reads <prefix>/etc/ipython), the settings load widgets/warm.py in every
+    kernel at start: the first widget cell finds its modules imported; the learner's namespace gets nothing."""
+    from IPython.core.application import ENV_CONFIG_DIRS
+
+    config = next(p for p in lab_server.install(tmp_path) if p.name == "ipython_kernel_config.json")
+    assert config.parent.relative_to(tmp_path).as_posix() == "etc/ipython"
+    assert str(Path(sys.prefix) / "etc/ipython") in ENV_CONFIG_DIRS  # where this environment's kernels read it
+    assert _kernel_run(PROBE, f"--config={config}").split() == [
+        "['ipywidgets',",
+        "'widgets.views.figure',",
+        "'widgets.views.quiz']",
+        "False",
+    ]
+
+
+def test_a_kernel_without_the_shipped_settings_imports_on_first_use():
+    """Without the settings (here: turned off on the command line, which beats any installed file) nothing is
+    imported ahead, and a one-liner still works: it imports what it needs."""
+    out = _kernel_run(
+        PROBE + "\nfrom widgets import quiz; print(type(quiz('01-physiology')).__module__)",
+        "--IPKernelApp.extensions=[]",
+    )
+    assert out.split() == ["[]", "False", "widgets.views.quiz"]

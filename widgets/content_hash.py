@@ -18,11 +18,28 @@ def _graded_part(value: Any) -> Any:
     return value
 
 
+# question object → (the question, its hash): content models are frozen and loaded once, and a class roll-up asks
+# for the same question's hash thousands of times (every learner's every answer); bounded, identity-checked.
+_KNOWN: dict[int, tuple[Any, str]] = {}
+_KNOWN_MAX = 4096
+
+
 def question_hash(question: Any) -> str:
     """A short, stable hash of what a question asks and accepts (prompt, type, options, answer, items, limits).
 
     Feedback, explanation, hint and topic are left out: rewording them does not make an old attempt stale.
     """
+    known = _KNOWN.get(id(question))
+    if known is not None and known[0] is question:
+        return known[1]
+    if len(_KNOWN) >= _KNOWN_MAX:
+        _KNOWN.clear()
+    digest = _hash(question)
+    _KNOWN[id(question)] = (question, digest)
+    return digest
+
+
+def _hash(question: Any) -> str:
     canonical = json.dumps(
         _graded_part(question.model_dump(mode="json")), sort_keys=True, ensure_ascii=True, separators=(",", ":")
     )

@@ -1,10 +1,12 @@
 """The Jupyter settings shipped with the lessons, and the server extension they turn on.
 
 ``python -m widgets.lab_server --install`` copies ``widgets/jupyter_config/`` into the environment's prefix
-(``etc/jupyter/jupyter_server_config.d/`` and JupyterLab's ``share/jupyter/lab/settings/overrides.d/``), where
-every Jupyter server and JupyterLab of that environment reads them. ``make lab`` runs it before JupyterLab starts,
-Binder's ``postBuild`` (so also the hub image repo2docker builds, deploy/z2jh) and the TLJH recipe (deploy/tljh)
-run it once. JupyterLab's defaults: no "news" pop-up; Markdown files (the teacher's guide) open rendered.
+(``etc/jupyter/jupyter_server_config.d/``, JupyterLab's ``share/jupyter/lab/settings/overrides.d/`` and IPython's
+``etc/ipython/``), where every Jupyter server, JupyterLab and IPython kernel of that environment reads them.
+``make lab`` runs it before JupyterLab starts, Binder's ``postBuild`` (so also the hub image repo2docker builds,
+deploy/z2jh) and the TLJH recipe (deploy/tljh) run it once. JupyterLab's defaults: no "news" pop-up; Markdown files
+(the teacher's guide) open rendered. Kernels: each imports the widget modules when it starts (widgets/warm.py), so
+Run All does not wait for those imports.
 
 The server extension, for the lesson notebooks only (the course map's notebooks and the instructor's, known by
 name and by their ``from widgets import`` cells):

@@ -142,19 +142,29 @@ class Lab:
                     self.api("DELETE", f"/api/kernels/{s['kernel']['id']}")
 
 
+# The IPython kernel settings the lessons ship (widgets/jupyter_config/etc/ipython): the kernel imports the widget
+# modules when it starts (widgets/warm.py). Installed into an environment they apply to its every kernel; here they
+# go into a temporary IPYTHONDIR's default profile, so the test server's kernels start as a learner's do.
+KERNEL_CONFIG = Path(widgets.__file__).parent / "jupyter_config/etc/ipython/ipython_kernel_config.json"
+
+
 @contextlib.contextmanager
-def start_lab(timeout: float = 60):
-    """Start ``jupyter lab`` on a free loopback port over a temporary copy of ``lessons/``; stop it after."""
+def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LESSONS, env: dict | None = None):
+    """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
+    ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
+    `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it)."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
-    shutil.copytree(LESSONS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     settings = tmp / "settings"
     for rel, value in LAB_SETTINGS.items():
         path = settings / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(value))
-    for d in ("workspaces", "progress", "runtime", "config"):
-        (tmp / d).mkdir()
+    for d in ("workspaces", "progress", "runtime", "config", "ipython/profile_default"):
+        (tmp / d).mkdir(parents=True)
+    if warm_kernels:
+        shutil.copyfile(KERNEL_CONFIG, tmp / "ipython/profile_default" / KERNEL_CONFIG.name)
     (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
     env = dict(
         os.environ,
@@ -163,6 +173,8 @@ def start_lab(timeout: float = 60):
         JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
         JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
         JUPYTER_CONFIG_DIR=str(tmp / "config"),
+        IPYTHONDIR=str(tmp / "ipython"),
+        **(env or {}),
     )
     port, token = _free_port(), secrets.token_hex(16)
     log = tmp / "server.log"
@@ -286,14 +298,66 @@ _FIGURES_FIT = """(panel) => {
 
 LAYOUT_PROBE = Path(__file__).with_name("layout_probe.js")
 
+# The status bar's text once the kernel is ready (the toolbar says "idle" earlier; this text is reliable).
+KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
+
+# What LabPage.run_all() times, watched in the page: from the Run All click (Lumino's menu acts on pointerup) to the
+# last frame in which the notebook went from "not complete" to "complete": every code cell done as wait_rendered()
+# asks (widget root or error in its output, or an output prompt [n]), every figure drawn (_FIGURES_DRAWN) and the
+# status bar saying the kernel is idle. Checked once per frame after any change in the page, so nothing polls.
+_RUN_ALL_WATCH = (
+    """({panel, cells, idleText}) => {
+  const w = window.__lessonsRunAll = {click: null, done: null, complete: false};
+  const figuresDrawn = """
+    + _FIGURES_DRAWN
+    + """;
+  const complete = () => {
+    const nb = document.querySelector(panel);
+    if (!nb) return false;
+    const code = nb.querySelectorAll('.jp-CodeCell');
+    if (code.length < cells.length) return false;
+    for (let i = 0; i < cells.length; i++) {
+      const want = cells[i];
+      if (want === 'ran') {
+        const prompts = [...code[i].querySelectorAll('.jp-OutputPrompt')];
+        if (!prompts.some((p) => /\\[\\d+\\]/.test(p.textContent))) return false;
+      } else if (want && !code[i].querySelector(want)) return false;
+    }
+    const idle = [...document.querySelectorAll('.jp-StatusBar-Widget')].some((e) => e.textContent.includes(idleText));
+    return idle && figuresDrawn(panel);
+  };
+  let frame = 0;
+  const check = () => {
+    frame = 0;
+    if (w.click === null) return;
+    const now = complete();
+    if (now && !w.complete) w.done = performance.now();
+    w.complete = now;
+  };
+  const changed = () => { if (!frame) frame = requestAnimationFrame(check); };
+  const obs = new MutationObserver(changed);
+  // attributes: only the two a check reads (a figure's draw count, a root's class); watching every attribute would
+  // make the page record each one plotly sets while drawing, and slow down what is timed
+  const attributeFilter = ['data-draws', 'class'];
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true, attributeFilter});
+  const onUp = (e) => {
+    const item = e.target && e.target.closest && e.target.closest('.lm-Menu-item');
+    if (w.click === null && item && /Run All Cells/.test(item.textContent)) { w.click = performance.now(); changed(); }
+  };
+  document.addEventListener('pointerup', onUp, true);
+  w.stop = () => { obs.disconnect(); document.removeEventListener('pointerup', onUp, true); };
+}"""
+)
+
 
 class LabPage:
     """One JupyterLab tab showing one notebook, with the steps a learner takes."""
 
-    KERNEL_IDLE = "Python 3 (ipykernel) | Idle"
+    KERNEL_IDLE = KERNEL_IDLE
 
     def __init__(self, page, lab: Lab, notebook: str):
         self.page, self.lab, self.notebook = page, lab, notebook
+        self.last_wall_ms: float | None = None
 
     @classmethod
     def open(cls, context, lab: Lab, notebook: str, timeout: float = 60_000) -> LabPage:
@@ -323,9 +387,15 @@ class LabPage:
         ).click()
 
     def run_all(self, timeout: float = 60_000) -> float:
-        """Run → Run All Cells, wait until every cell ran and every widget is drawn; return the ms taken."""
+        """Run → Run All Cells, wait until every cell ran and every widget is drawn (``wait_rendered``); return the
+        ms from the click to the frame in which the page last became complete, on the page's own clock (a watcher
+        in the page checks after every change; see ``_RUN_ALL_WATCH``). The harness's own wall time, which adds
+        Playwright's round trips after that frame, is kept in ``last_wall_ms``."""
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+        self.page.evaluate(
+            _RUN_ALL_WATCH, {"panel": self.NOTEBOOK, "cells": self._expected_selectors(), "idleText": KERNEL_IDLE}
+        )
         t = time.perf_counter()
         self.menu("Run", "Run All Cells")
         try:
@@ -335,7 +405,22 @@ class LabPage:
                 f"{self.notebook}: not every widget and figure was drawn within "
                 f"{timeout / 1000:.0f} s; problems: {self.problems()}"
             ) from e
-        return (time.perf_counter() - t) * 1000
+        self.last_wall_ms = (time.perf_counter() - t) * 1000
+        watched = self.page.evaluate("() => { const w = window.__lessonsRunAll; w.stop(); return w; }")
+        if watched["click"] is None or watched["done"] is None:  # never seen complete by the page: the harness's time
+            return self.last_wall_ms
+        return watched["done"] - watched["click"]
+
+    def _expected_selectors(self) -> list[str | None]:
+        """Per code cell, what shows that it is done: its widget's root class (or an error output), ``"ran"`` for
+        other code (an output prompt ``[n]``), None for a cell with no code."""
+        out: list[str | None] = []
+        for name in widget_cells(self.notebook):
+            if name in WIDGET_CLASSES:
+                out.append(f".jp-Cell-outputArea .{WIDGET_CLASSES[name]}, .jp-Cell-outputArea {ERROR_OUTPUT}")
+            else:
+                out.append(None if name is None else "ran")
+        return out
 
     def code_cells(self):
         return self.notebook_panel.locator(".jp-CodeCell")

@@ -105,13 +105,21 @@ export function describe(layout, description) {
 // Page-side logic (optional): a canvas whose `logic` holds ES modules ({file name: source}, the entry last;
 // "./name.js" imports point at the earlier ones) builds its figure in the page: the entry's
 // attach({model, el, graph, redraw}) adds its controls and returns {figure(template), destroy()}.
+// One blob URL per distinct source in the whole page (shared by every copy of this file: anywidget imports one per
+// figure), so a module several figures use is compiled and run once; keep per-figure state inside attach().
+const MODULE_URLS = (globalThis.__lessonsModuleUrls = globalThis.__lessonsModuleUrls || new Map());
+function moduleUrl(code) {
+  if (!MODULE_URLS.has(code)) MODULE_URLS.set(code, URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
+  return MODULE_URLS.get(code);
+}
+
 async function loadLogic(sources) {
   if (!sources || !Object.keys(sources).length) return null;
   const urls = {};
   let entry = null;
   for (const [name, src] of Object.entries(sources)) {
     const code = src.replace(/(from\s*)["']\.\/([\w.-]+)["']/g, (m, from, dep) => from + JSON.stringify(urls[dep]));
-    entry = urls[name] = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
+    entry = urls[name] = moduleUrl(code);
   }
   return import(entry);
 }

@@ -19,23 +19,31 @@ from .announce import Announcer
 from .controls import button
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .shared import Shared
 
 
 class CaseCard(W.VBox):
     """One story: who, what happened, the steps to choose from, a Check button and the feedback."""
 
-    def __init__(self, stories: CaseStories, story: CaseStory, number: int, total: int, on_check=None):
+    def __init__(
+        self,
+        stories: CaseStories,
+        story: CaseStory,
+        number: int,
+        total: int,
+        on_check=None,
+        shared: Shared | None = None,
+    ):
         self.stories, self.story, self.number = stories, story, number
+        shared = shared or Shared()
         self._on_check = on_check
         self.judgement: Judgement | None = None
-        self.heading = W.HTML(f'<h4 class="case-heading">{html.text(story.title)}</h4>')
-        self.text = W.HTML(html.paragraph(story.story))
-        self.choice = W.RadioButtons(
+        self.heading = shared.html(f'<h4 class="case-heading">{html.text(story.title)}</h4>')
+        self.text = shared.html(html.paragraph(story.story))
+        self.choice = shared.radio(
             options=[(label, oid) for oid, label in choices()],
             value=None,
             description="What should they do?",
-            style={"description_width": "initial"},
-            layout=W.Layout(width="auto"),
             tooltip=f"Your choice for {story.title}",
         )
         self.check_button = button(
@@ -43,9 +51,11 @@ class CaseCard(W.VBox):
         )
         self.check_button.add_class(CSS["case_check"])
         self.check_button.on_click(lambda _: self.check())
-        self.feedback = W.HTML("")
+        self.feedback = shared.html("")
         self.feedback.add_class(CSS["case_feedback"])
-        super().__init__([self.heading, self.text, self.choice, self.check_button, self.feedback])
+        super().__init__(
+            [self.heading, self.text, self.choice, self.check_button, self.feedback], layout=shared.layout()
+        )
         self.add_class(CSS["case"])
 
     def choose(self, outcome: str | None) -> None:
@@ -107,7 +117,8 @@ class CaseStoriesView(KeyboardSafeBox):
             )
         )
         n = len(stories.stories)
-        self.cards = [CaseCard(stories, s, i + 1, n, self._checked) for i, s in enumerate(stories.stories)]
+        shared = Shared()  # one layout and style per kind for the stories' controls (views/shared.py)
+        self.cards = [CaseCard(stories, s, i + 1, n, self._checked, shared) for i, s in enumerate(stories.stories)]
         self.index = 0
         self.progress = W.HTML("")
         self.progress.add_class(CSS["case_progress"])

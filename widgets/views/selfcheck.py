@@ -20,6 +20,7 @@ from .announce import Announcer
 from .controls import button
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .shared import Shared
 
 ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 MODES = ("own", "explore")
@@ -28,31 +29,38 @@ VERDICT = ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"
 MANY_REASONS = 3  # more reasons than this are folded away under "Why this step"
 
 
-def _heading(s: str) -> W.HTML:
-    return W.HTML(f'<h4 class="selfcheck-heading">{html.text(s)}</h4>')
+def _heading(shared: Shared, s: str) -> W.HTML:
+    return shared.html(f'<h4 class="selfcheck-heading">{html.text(s)}</h4>')
 
 
 class Question(W.VBox):
     """One question: its text, labelled radio buttons (Yes / No / Not sure in one row), and a folded
     "What does this mean?" line. The short label names the group for screen readers (drawn hidden)."""
 
-    def __init__(self, qid: str, label: str, text: str, help_text: str, options: list[tuple[str, str]]):
+    def __init__(
+        self,
+        qid: str,
+        label: str,
+        text: str,
+        help_text: str,
+        options: list[tuple[str, str]],
+        shared: Shared | None = None,
+    ):
         self.qid = qid
-        self.prompt = W.HTML(f'<p class="selfcheck-question"><b>{html.text(text)}</b></p>')
-        self.input = W.RadioButtons(
+        shared = shared or Shared()
+        self.prompt = shared.html(f'<p class="selfcheck-question"><b>{html.text(text)}</b></p>')
+        self.input = shared.radio(
             options=options,
             value=None,
             description=label,
             orientation="horizontal" if options == ITEM_OPTIONS else "vertical",
-            style={"description_width": "initial"},
-            layout=W.Layout(width="auto"),
             tooltip=text,
         )
-        self.help = W.HTML(
+        self.help = shared.html(
             f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
             f"{html.paragraph(help_text)}</details>"
         )
-        super().__init__([self.prompt, self.input, self.help])
+        super().__init__([self.prompt, self.input, self.help], layout=shared.layout())
         self.add_class(CSS["selfcheck_item"])
 
 
@@ -65,16 +73,15 @@ class SelfCheck(KeyboardSafeBox):
         self.verdict: triage.Verdict | None = None
         self.example: triage.Example | None = None
         self.unanswered: list[str] = []
-        intro = W.HTML(
+        shared = Shared()  # one layout and style per kind for the form's ~100 controls (views/shared.py)
+        intro = shared.html(
             html.paragraph(form.intro)
             + f'<p class="lesson-caution">{icon("emergency")}<span>{html.text(form.sudden_first)}</span></p>'
         )
-        self.mode = W.RadioButtons(
+        self.mode = shared.radio(
             options=[(form.mode_own, "own"), (form.mode_explore, "explore")],
             value=None,
             description=form.mode_question,
-            style={"description_width": "initial"},
-            layout=W.Layout(width="auto"),
             tooltip=form.mode_question,
         )
         self.mode.add_class(CSS["selfcheck_mode"])
@@ -85,17 +92,17 @@ class SelfCheck(KeyboardSafeBox):
             (form.headings["same_day_signs"], rules.same_day_signs),
             (form.headings["book_visit_signs"], rules.book_visit_signs),
         ):
-            rows.append(_heading(heading))
-            rows += [self._add(Question(i.id, i.label, i.text, i.help, ITEM_OPTIONS)) for i in items]
+            rows.append(_heading(shared, heading))
+            rows += [self._add(Question(i.id, i.label, i.text, i.help, ITEM_OPTIONS, shared)) for i in items]
         d = rules.duration
         rows += [
-            _heading(form.headings["duration"]),
-            self._add(Question("duration", d.label, d.text, d.help, [(c.text, c.id) for c in d.choices])),
-            _heading(form.headings["triggers"]),
+            _heading(shared, form.headings["duration"]),
+            self._add(Question("duration", d.label, d.text, d.help, [(c.text, c.id) for c in d.choices], shared)),
+            _heading(shared, form.headings["triggers"]),
         ]
         self.triggers: dict[str, W.Checkbox] = {}
         for t in rules.triggers:
-            box = W.Checkbox(value=False, description=t.text, indent=False, layout=W.Layout(width="auto"))
+            box = shared.checkbox(value=False, description=t.text, indent=False)
             box.add_class(CSS["selfcheck_trigger"])
             self.triggers[t.id] = box
             rows.append(box)
@@ -112,13 +119,13 @@ class SelfCheck(KeyboardSafeBox):
         )
         self.clear_button.add_class(CSS["selfcheck_clear"])
         self.clear_button.on_click(lambda _: self.clear())
-        self.result = W.HTML("")
+        self.result = shared.html("")
         self.result.add_class(CSS["selfcheck_result"])
         for w in [self.mode] + [q.input for q in self.questions.values()] + list(self.triggers.values()):
             w.observe(self._changed, names="value")
         self.announcer = Announcer()
         cites = " · ".join(html.link(s.name, s.url) if s.url else html.text(s.name) for s in rules.sources.values())
-        sources = W.HTML(f'<p class="lesson-small-print">{html.text(form.sources_note)} {cites}</p>')
+        sources = shared.html(f'<p class="lesson-small-print">{html.text(form.sources_note)} {cites}</p>')
         actions = W.HBox([self.submit_button, self.clear_button])
         actions.add_class("lesson-actions")
         rows += [actions, self.result, self.announcer, sources]
