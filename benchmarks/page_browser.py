@@ -73,6 +73,20 @@ _CLICK_TO_REDRAWN = """async ({panel, root, button, fig}) => {
   });
 }"""
 
+# No click at all: the time until the next frame. Every variant's end point is "+ one requestAnimationFrame";
+# taken in the same shuffled rounds, this shows how much of a variant's time is the page's and the machine's
+# (another widget's redraw, a kernel message, a busy CPU) rather than the variant's own work.
+_NEXT_FRAME = """async () => {
+  const t0 = performance.now();
+  return await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
+}"""
+
+# The twitch-vs-cramp replay draws its trace for 3 s after the click (a Plotly.react every frame), and sets
+# data-replayed when done. A variant measured during that animation waits for the animation's frames (measured:
+# a bare requestAnimationFrame with no click at all then took p50 21 / p95 102 ms instead of 0.6 / 10), so the
+# next variant starts only once the replay has finished.
+_REPLAYED = "(panel) => document.querySelector(panel + '.twitch-cramp .pagefig-host').getAttribute('data-replayed')"
+
 # (name, kind, root, buttons to alternate, figure class); kind "page" = computed in the page, "kernel" = not
 FIGURES = [
     (
@@ -131,6 +145,7 @@ def _one_page(browser, lab) -> list[str]:
     ev = page.page.evaluate
     variants = {
         "baseline": lambda i: ev(_BUTTON_TO_TEXT),
+        "next frame, no click (the end point's floor)": lambda i: ev(_NEXT_FRAME),
         "quiz Check -> feedback (page)": lambda i: ev(_CHECK_TO_FEEDBACK, {"panel": _PANEL, "n": i % 2}),
     }
     for name, _kind, root, buttons, fig in FIGURES:
@@ -144,7 +159,13 @@ def _one_page(browser, lab) -> list[str]:
     for i in range(ROUNDS + 3):
         rng.shuffle(order)
         for name in order:
+            replays = name.startswith("twitch")
+            replayed = ev(_REPLAYED, _PANEL) if replays else None  # None before the first replay
             ms = variants[name](i)
+            if replays:  # let the replay finish: nothing else is measured while it animates
+                page.page.wait_for_function(
+                    f"([panel, before]) => ({_REPLAYED})(panel) !== before", arg=[_PANEL, replayed], timeout=15_000
+                )
             checks += name.startswith("quiz")
             if i >= 3:
                 samples[name].append(ms)

@@ -381,7 +381,7 @@ function render({ model, el }) {
     }
     const res = respond(q, answer, card.wrong, reveal);
     paint(card, res);
-    card.feedback.focus();
+    card.feedback.focus();  // its style and layout pass is the one the frame needs anyway (nothing else changed)
     if (!res.valid) return;
     const msg = { kind: "attempt", attempt_id: uuid(), question: q.id, hash: q.hash, answer: reveal ? null : answer, show: reveal, wrong_before: card.wrong };
     card.attempts += 1;
