@@ -1,8 +1,9 @@
 // The quiz page: one anywidget per quiz. It grades each try at once (the same rules as widgets/grading.py and
 // widgets/questions/<type>.py; tests/test_quiz_parity.py runs `grade` and `respond` below in node against
-// the engine), shows the feedback, then sends the try to the kernel, which grades it again, saves ITS
-// verdict and replies "saved". No reply within SAVE_WAIT_MS (or no kernel): the quiz says the answer is not
-// saved yet and keeps it in localStorage (keyed by learner code and lesson) until a run of the cell resends it.
+// the engine), shows the feedback, then (once that frame is painted) sends the try to the kernel, which
+// grades it again, saves ITS verdict and replies "saved". No reply within SAVE_WAIT_MS (or no kernel): the
+// quiz says the answer is not saved yet and keeps it in localStorage (keyed by learner code and lesson) until
+// a run of the cell resends it.
 //
 // No kernel at all (a static HTML page): the widget manager there (@jupyter-widgets/html-manager) has no
 // `kernel` property, while JupyterLab's has one (null once the kernel is gone). Then answers are graded and
