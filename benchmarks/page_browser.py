@@ -6,6 +6,10 @@ taken in a shuffled order of variants, so a noisy moment of this shared machine 
 line prints p50/p95 and its ratio to the baseline's. Then: every quiz attempt clicked is counted in the
 learner's SQLite store (none may be missing), and each lesson's Run All → everything drawn is timed.
 
+A figure keeps one drawing per state it showed and draws the states one click away ahead while the page is idle
+(static/figure.js), so a click usually only switches drawings; the line "simulator, nothing kept" times the other
+case, a state drawn with Plotly.react at the click.
+
 Goals (issue 14): quiz feedback and page-computed figures p95 ≤ 0.25× baseline and ≤ 16 ms on a quiet
 machine; kernel-computed figures ≤ 0.6×; Run All ≤ 2 s per lesson.
 """
@@ -29,9 +33,13 @@ _CELLS = [
     "from widgets import twitch_vs_cramp; twitch_vs_cramp()",
     "from widgets import foot_map; foot_map()",
     "from widgets import motor_unit; motor_unit()",
+    'from widgets import simulator; simulator(lesson="01-physiology")',  # the "nothing kept" line's own
 ]
 
 _PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden) "
+# each variant's element, scrolled into view before it is clicked
+_FLOOR = "next frame, no click (the end point's floor)"
+_ROOTS = {"baseline": ".bench-button", "quiz Check -> feedback (page)": ".quiz-page", _FLOOR: ".quiz-page"}
 
 
 # Pick option n of the quiz's current question, click Check, resolve when the feedback was repainted (any
@@ -81,11 +89,43 @@ _NEXT_FRAME = """async () => {
   return await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
 }"""
 
-# The twitch-vs-cramp replay draws its trace for 3 s after the click (a Plotly.react every frame), and sets
-# data-replayed when done. A variant measured during that animation waits for the animation's frames (measured:
-# a bare requestAnimationFrame with no click at all then took p50 21 / p95 102 ms instead of 0.6 / 10), so the
-# next variant starts only once the replay has finished.
+# The twitch-vs-cramp replay draws its trace for 3 s after the click (a step every frame), and sets
+# data-replayed when done. A variant measured during that animation waits for the animation's frames (measured
+# when each step was a Plotly.react: a bare requestAnimationFrame with no click then took p50 21 / p95 102 ms
+# instead of 0.6 / 10), so the next variant starts only once the replay has finished.
 _REPLAYED = "(panel) => document.querySelector(panel + '.twitch-cramp .pagefig-host').getAttribute('data-replayed')"
+
+# A choice with nothing kept: the figure's width changes by a pixel, so the (second) simulator drops its drawings and
+# draws again at the new width; at once after that drawing (no idle moment in between, so nothing is drawn ahead)
+# a control is clicked, and its state is drawn with Plotly.react. Timed from that click to its drawing.
+_ARM_NOTHING_KEPT = """({panel, i}) => {
+  const r = document.querySelectorAll(panel + '.simulator')[1];
+  const view = r.querySelector('.figure-view');
+  window.__benchMiss = new Promise((resolve) => {
+    let t0 = 0, draws = view.getAttribute('data-draws');
+    const obs = new MutationObserver(() => {
+      if (view.getAttribute('data-draws') === draws) return;
+      draws = view.getAttribute('data-draws');
+      if (!t0) {  // the redraw at the new width: click now
+        t0 = performance.now();
+        r.querySelector('.simulator-caffeine button:not(.mod-active)').click();
+        if (view.getAttribute('data-draws') !== draws) { draws = view.getAttribute('data-draws'); }
+        else return;
+      }
+      obs.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - t0));
+    });
+    obs.observe(view, {attributes: true, attributeFilter: ['data-draws']});
+    setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+  });
+  view.style.maxWidth = view.style.maxWidth ? '' : 'calc(100% - 1px)';
+}"""
+
+
+def _nothing_kept(page, i: int) -> float:
+    page.evaluate(_ARM_NOTHING_KEPT, {"panel": _PANEL, "i": i})
+    return page.evaluate("window.__benchMiss")
+
 
 # (name, kind, root, buttons to alternate, figure class); kind "page" = computed in the page, "kernel" = not
 FIGURES = [
@@ -106,6 +146,13 @@ FIGURES = [
     ),
     ("motor unit (kernel)", "kernel", ".motor-unit", [".motor-unit-next", ".motor-unit-back"], "motor-unit-figure"),
 ]
+
+
+_MISS = "simulator, nothing kept (page, Plotly.react)"
+_INTO_VIEW = """({panel, root}) => {
+  const all = document.querySelectorAll(panel + root);
+  all[root === '.simulator' && window.__benchSecond ? 1 : 0].scrollIntoView({block: 'nearest'});
+}"""
 
 
 def _scratch(lab) -> str:
@@ -145,13 +192,16 @@ def _one_page(browser, lab) -> list[str]:
     ev = page.page.evaluate
     variants = {
         "baseline": lambda i: ev(_BUTTON_TO_TEXT),
-        "next frame, no click (the end point's floor)": lambda i: ev(_NEXT_FRAME),
+        _FLOOR: lambda i: ev(_NEXT_FRAME),
         "quiz Check -> feedback (page)": lambda i: ev(_CHECK_TO_FEEDBACK, {"panel": _PANEL, "n": i % 2}),
     }
     for name, _kind, root, buttons, fig in FIGURES:
         variants[name] = lambda i, root=root, buttons=buttons, fig=fig: ev(
             _CLICK_TO_REDRAWN, {"panel": _PANEL, "root": root, "button": buttons[i % len(buttons)], "fig": fig}
         )
+    _ROOTS[_MISS] = ".simulator"
+    variants[_MISS] = lambda i: _nothing_kept(page.page, i)
+    _ROOTS.update({name: root for name, _kind, root, _b, _f in FIGURES})
     samples: dict[str, list[float]] = {k: [] for k in variants}
     order = list(variants)
     rng = random.Random(14)
@@ -159,6 +209,9 @@ def _one_page(browser, lab) -> list[str]:
     for i in range(ROUNDS + 3):
         rng.shuffle(order)
         for name in order:
+            ev(f"window.__benchSecond = {str(name == _MISS).lower()}")
+            ev(_INTO_VIEW, {"panel": _PANEL, "root": _ROOTS[name]})  # a learner clicks what is on the screen
+            time.sleep(0.05)
             replays = name.startswith("twitch")
             replayed = ev(_REPLAYED, _PANEL) if replays else None  # None before the first replay
             ms = variants[name](i)

@@ -54,13 +54,13 @@ def test_every_figure_is_drawn_in_place_by_the_pages_plotly(notebook, least, ran
     )
 
 
-def test_a_second_show_redraws_the_same_element(ran_lesson):
+def test_a_choice_redraws_in_the_same_view_and_going_back_switches_to_the_kept_drawing(ran_lesson):
     page = ran_lesson("01_what_is_a_twitch.ipynb")
     sim = page.notebook_panel.locator(".simulator").first
     view = sim.locator(".figure-view")
-    plot = view.locator(".js-plotly-plot")
+    plot = view.locator(".js-plotly-plot.figure-shown")
     plot.scroll_into_view_if_needed()
-    handle = plot.element_handle()
+    first, kept_view = plot.element_handle(), view.element_handle()
     draws = int(view.get_attribute("data-draws"))
     before = plot.locator(".scatterlayer .js-line").first.get_attribute("d")
     current = sim.locator(".simulator-caffeine button.mod-active").inner_text()
@@ -68,10 +68,18 @@ def test_a_second_show_redraws_the_same_element(ran_lesson):
     sim.locator(".simulator-caffeine").get_by_role("button", name=other, exact=True).click()
     expect(view).to_have_attribute("data-draws", str(draws + 1))
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
-    assert handle.evaluate(
-        "(old, sel) => old.isConnected && old.closest('.figure-view').querySelector(sel) === old", ".js-plotly-plot"
+    assert view.locator(".js-plotly-plot.figure-shown").count() == 1
+    assert first.evaluate("(gd) => gd.isConnected && getComputedStyle(gd).display === 'none'")
+    # back to the first choice: the view shows its kept drawing again, the same element, as it was
+    sim.locator(".simulator-caffeine").get_by_role("button", name=current, exact=True).click()
+    expect(view).to_have_attribute("data-draws", str(draws + 2))
+    assert first.evaluate("(gd) => gd.classList.contains('figure-shown') && getComputedStyle(gd).display !== 'none'")
+    assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") == before
+    assert kept_view.evaluate("(v) => v.isConnected && v.querySelectorAll('.figure-shown').length === 1")
+    assert (
+        page.page.evaluate("(v) => document.querySelectorAll('.simulator .figure-view').length", None)
+        == page.notebook_panel.locator(".simulator .figure-view").count()
     )
-    assert view.locator(".js-plotly-plot").count() == 1
 
 
 def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, browser, artifacts):
@@ -107,3 +115,33 @@ def test_without_plotly_in_the_page_the_figure_falls_back_and_still_draws(lab, b
         tab.close()
         lab.shutdown_kernels(["02_lifestyle_triggers.ipynb"])
     assert not browser.foreign_requests(lab, since=seen)
+
+
+# Plotly's own drawing calls, counted on every drawing of a view: a switch to a kept drawing must make none.
+_COUNT_PLOTLY = """(view) => {
+  window.__plotlyCalls = 0;
+  for (const gd of view.querySelectorAll('.js-plotly-plot')) {
+    gd.setAttribute('data-test-kept', '');  // each drawing there before the clicks
+    gd.on('plotly_afterplot', () => window.__plotlyCalls++);
+  }
+}"""
+
+
+def test_the_foot_map_draws_every_part_ahead_and_a_choice_only_switches(ran_lesson):
+    page = ran_lesson("03_local_foot_causes.ipynb")
+    fmap = page.notebook_panel.locator(".foot-map").first
+    view = fmap.locator(".figure-view")
+    view.scroll_into_view_if_needed()
+    regions = fmap.locator(".foot-map-region-list button")
+    # every part's drawing (and the one with no part chosen) is made while the page is idle, one is shown
+    expect(view.locator(".js-plotly-plot")).to_have_count(regions.count() + 1, timeout=20_000)
+    expect(view.locator(".js-plotly-plot.figure-shown")).to_have_count(1)
+    view.evaluate(_COUNT_PLOTLY)
+    for i in range(regions.count()):
+        draws = int(view.get_attribute("data-draws"))
+        regions.nth(i).click()
+        expect(view).to_have_attribute("data-draws", str(draws + 1))
+        shown = view.locator(".js-plotly-plot.figure-shown")
+        expect(shown.locator(".annotation-text", has_text=regions.nth(i).inner_text())).to_have_count(1)
+        assert shown.get_attribute("data-test-kept") == ""  # one of the drawings made ahead
+    assert page.page.evaluate("window.__plotlyCalls") == 0  # switching drew nothing

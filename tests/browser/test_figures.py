@@ -55,6 +55,9 @@ def busy_kernel(lab, notebook: str, seconds: float):
         client.stop_channels()
 
 
+SHOWN = ".js-plotly-plot.figure-shown"  # the drawing a figure view shows (it keeps others, hidden, per state)
+
+
 def draws_of(view) -> int:
     return int(view.get_attribute("data-draws") or 0)
 
@@ -69,7 +72,7 @@ def test_simulator_choice_redraws_in_the_page_with_pythons_words(ran_lesson, art
     page = ran_lesson(notebook)
     sim = page.notebook_panel.locator(".simulator").first
     view = sim.locator(".figure-view")
-    plot = view.locator(".js-plotly-plot")
+    plot = view.locator(SHOWN)
     expect(sim.locator(".simulator-expected")).to_contain_text(sv.expected_level(dict(simulation.CALM), words))
     before = plot.locator(".scatterlayer .js-line").first.get_attribute("d")
     for name, value in chosen.items():
@@ -101,7 +104,7 @@ def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, 
     sim = page.notebook_panel.locator(".simulator").first
     tvc = page.notebook_panel.locator(".twitch-cramp").first
     sim_view, tvc_view = sim.locator(".figure-view"), tvc.locator(".figure-view")
-    handle = sim_view.locator(".js-plotly-plot").element_handle()
+    handle = sim_view.element_handle()
     with busy_kernel(lab, notebook, 15):
         expect(page.page.locator(".jp-StatusBar-Widget", has_text="Busy").first).to_be_visible()
         for value in ("moving", "at rest"):
@@ -110,26 +113,30 @@ def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, 
             sim.locator(".simulator-activity").get_by_role("button", name=value, exact=True).click()
             expect(sim_view).to_have_attribute("data-draws", str(n + 1), timeout=3000)
             assert time.monotonic() - t0 < 3
-        assert handle.evaluate("(gd) => gd.isConnected && gd.closest('.figure-view') !== null")
+        assert handle.evaluate("(v) => v.isConnected && v.querySelectorAll('.figure-shown').length === 1")
         before = int(tvc_view.get_attribute("data-draws"))
         tvc.get_by_role("button", name="Replay the cramp").click()
         expect(tvc.locator(".twitch-cramp-status")).to_contain_text("The cramp")
         expect(tvc_view).to_have_attribute("data-replayed", re.compile(r"^cramp#"), timeout=8000)
         assert int(tvc_view.get_attribute("data-draws")) > before + 3  # drawn step by step, not in one go
-    assert sim_view.locator(".js-plotly-plot").count() == 1
+    assert sim_view.locator(SHOWN).count() == 1
 
 
-# Sample, in the page, how much of the replayed trace is drawn on each animation frame until it is whole.
+# Sample, in the page, how much of the replayed trace is uncovered on each animation frame until it is whole: the
+# right edge of its clip, in pixels of its axis (the whole axis length once the clip is gone).
 _REPLAY_FRAMES = """async (el) => {
-  const gd = el.querySelector('.js-plotly-plot');
-  const full = gd.data[0].y.length, seen = [];
+  const gd = el.querySelector('.figure-shown');
+  const g = [...gd.querySelectorAll('.scatterlayer .trace')].find((t) => t.__data__[0].trace.index === 0);
+  const full = gd._fullLayout.xaxis._length, seen = [];
   el.closest('.twitch-cramp').querySelector('.twitch-cramp-replay').click();
   const t0 = performance.now();
   while (performance.now() - t0 < 8000) {
-    await new Promise((r) => requestAnimationFrame(r));
-    const n = gd.data[0].y.length;
+    const clip = g.getAttribute('clip-path');
+    const rect = clip && gd.querySelector(`[id="${clip.slice(5, -1)}"] rect`);
+    const n = rect ? Math.min(full, Math.round(Number(rect.getAttribute('width')) - 100000)) : full;
     if (seen[seen.length - 1] !== n) seen.push(n);
     if (n === full && seen.length > 1) break;
+    await new Promise((r) => requestAnimationFrame(r));
   }
   return {full, seen, ms: performance.now() - t0};
 }"""
@@ -152,7 +159,7 @@ def test_twitch_replay_is_animated_and_the_twitch_is_visible_up_close(ran_lesson
     expect(view.locator(".figure-alt")).to_have_text(v.texts["alt"])
     # the close-up: the twitch fills a good part of its own box, while on the shared axis it is a sliver
     heights = view.evaluate(
-        """(el) => { const gd = el.querySelector('.js-plotly-plot'), fl = gd._fullLayout;
+        """(el) => { const gd = el.querySelector('.figure-shown'), fl = gd._fullLayout;
              const y = gd.data[0].y, peak = Math.max(...y);
              return [fl.yaxis.l2p(0) - fl.yaxis.l2p(peak), fl.yaxis3.l2p(0) - fl.yaxis3.l2p(peak)]; }"""
     )
@@ -200,7 +207,7 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
 
     # a click on the drawing, at a point inside that region only
     x, y = _point_only_in(clicked.id)
-    plot = fmap.locator(".foot-map-figure .js-plotly-plot")
+    plot = fmap.locator(".foot-map-figure " + SHOWN)
     plot.scroll_into_view_if_needed()
     expect(plot.locator(".annotation-text", has_text=listed.name)).to_have_count(1)
     px, py = plot.evaluate(
@@ -214,7 +221,7 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
         fmap.locator(".foot-map-region-list").get_by_role("button", name=clicked.name, exact=True)
     ).to_have_attribute("aria-pressed", "true")
     expect(
-        fmap.locator(".foot-map-figure .annotation-text", has_text=re.compile(re.escape(clicked.name)))
+        fmap.locator(f".foot-map-figure {SHOWN} .annotation-text", has_text=re.compile(re.escape(clicked.name)))
     ).to_have_count(1)
     # what the page drew is Python's figure for that choice
     drawn = plot.evaluate("(gd) => JSON.stringify(gd.data.map((t) => [t.name, !!t.fillpattern, t.opacity]))")

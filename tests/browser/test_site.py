@@ -164,7 +164,7 @@ def test_the_simulator_redraws_in_place_when_a_control_changes(offline):
     view.scroll_into_view_if_needed()
     expect(view).to_have_attribute("data-draws", re.compile(r"^[1-9]"))
     draws = int(view.get_attribute("data-draws"))
-    line = view.locator(".scatterlayer .js-line").first
+    line = view.locator(".figure-shown .scatterlayer .js-line").first  # the drawing shown (others are kept)
     before = line.get_attribute("d")
     sim.locator(".simulator-caffeine").get_by_role("button", name="a lot", exact=True).click()
     expect(view).to_have_attribute("data-draws", str(draws + 1), timeout=3_000)

@@ -116,6 +116,25 @@ async function loadLogic(sources) {
   return import(entry);
 }
 
+// Drawings kept per state. Page-side logic that names its states (`key()`) gets one plotly drawing per state it
+// showed, up to KEEP: going back to one only switches which drawing is shown (no plotly work at all), and the
+// states it lists in `states()` (e.g. everything one click away) are drawn ahead while the page is idle. A state
+// not drawn yet is drawn with Plotly.react into the drawing least recently shown.
+const KEEP = 16; // at least; a logic that wants more states ahead gets room for twice as many
+const ROOM = 30; // ms of idle time a drawing ahead needs (a plotly drawing is one task, never split)
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f) : setTimeout(() => f(null), 150));
+const notIdle = (h) => (window.cancelIdleCallback ? cancelIdleCallback(h) : clearTimeout(h));
+
+// copies of the traces that share their data arrays: plotly writes into trace and layout objects (uids, ranges
+// widened to keep a drawing's aspect) but never into a data array, and Plotly.react computes again only the arrays
+// it has not seen (it compares them by identity), so an unchanged polygon or recording costs nothing
+const isPlain = (v) => v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype;
+function copyTrace(t) {
+  const out = {};
+  for (const [k, v] of Object.entries(t)) out[k] = isPlain(v) ? copyTrace(v) : v;
+  return out;
+}
+
 function render({ model, el }) {
   el.classList.add("figure-view");
   el.style.position = "relative"; // keeps the visually hidden text alternative inside the figure
@@ -124,43 +143,133 @@ function render({ model, el }) {
   alt.className = "figure-alt"; // visually hidden, read by screen readers
   alt.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;" +
     "clip:rect(0 0 0 0);white-space:nowrap";
-  const gd = document.createElement("div");
-  gd.className = "figure-plot";
-  gd.setAttribute("aria-hidden", "true");
-  el.append(alt, gd);
-  let Plotly = null, draws = 0, gone = false, page = null, drawnWidth = 0, frame = 0;
+  const holder = document.createElement("div"); // holds the drawings; the one shown has the class figure-shown
+  holder.className = "figure-plot";
+  holder.setAttribute("aria-hidden", "true");
+  holder.style.position = "relative";
+  el.append(alt, holder);
+  let Plotly = null, draws = 0, gone = false, page = null, drawnWidth = 0, frame = 0, idle = 0, near = false;
+  const kept = new Map(); // state key → {key, div, width, layout}, the most recently shown last
+  let current = null; // the entry shown
   // the width there is for the plot: its own element's (page-side logic may have moved it next to controls)
-  const width = () => Math.floor(gd.clientWidth || el.clientWidth);
-  // what is drawn at a width: the figure as sent (or as the page-side logic composes it), sized for that width
-  const sized = (w) => {
+  const width = () => Math.floor(holder.clientWidth || el.clientWidth);
+  const keyOf = () => (page && page.key ? String(page.key()) : undefined); // undefined: one drawing, redrawn
+  // what is drawn at a width: the figure as sent (or as the page-side logic composes it for a state), sized
+  const sized = (w, key) => {
     const sent = model.get("figure");
     if (!sent || !sent.data) return null;
-    const f = page ? page.figure(sent) : sent;
+    const f = page ? page.figure(sent, key) : sent;
     // narrow overrides: the composed state's own (motor unit: per step), else the template's
     const narrow = f.narrow ? f : sent;
     return { ...f, layout: layoutFor({ ...f, narrow: narrow.narrow, narrow_below: narrow.narrow_below }, w) };
   };
+  const counted = () => {
+    draws += 1;
+    el.setAttribute("data-draws", String(draws));
+    el.setAttribute("data-width", String(drawnWidth));
+  };
+  const plot = (div, f) => Plotly.react(div, f.data.map(copyTrace), structuredClone(f.layout), f.config);
+  const drawing = () => {
+    const div = document.createElement("div");
+    div.className = "figure-drawing";
+    holder.append(div);
+    return div;
+  };
+  const show = (entry) => {
+    if (current && current !== entry) {
+      current.div.style.display = "none";
+      current.div.classList.remove("figure-shown");
+    }
+    entry.div.style.cssText = "";
+    entry.div.classList.add("figure-shown");
+    current = entry;
+    if (entry.key === undefined) return;
+    kept.delete(entry.key);
+    kept.set(entry.key, entry);
+  };
+  const drop = (entry) => {
+    kept.delete(entry.key);
+    Plotly.purge(entry.div);
+    entry.div.remove();
+  };
+  const forget = () => { for (const e of [...kept.values()]) if (e !== current) drop(e); };
+  // the least recently shown drawing that is not shown and not wanted ahead (`keep`), if any
+  const spare = (keep) => [...kept.values()].find((e) => e !== current && !keep.has(e.key));
   const draw = () => {
     if (!Plotly || gone) return;
-    drawnWidth = width();
-    const f = sized(drawnWidth);
+    const w = width();
+    if (w !== drawnWidth) forget(); // drawings made at another width are of no use any more
+    drawnWidth = w;
+    const key = keyOf();
+    const had = key === undefined ? undefined : kept.get(key);
+    if (had && had.width === w) {
+      alt.textContent = describe(had.layout, model.get("alt"));
+      show(had);
+      counted();
+      ahead();
+      return;
+    }
+    const f = sized(w);
     if (!f) return;
+    // a state not drawn yet: into the least recently shown drawing (or the one shown), re-keyed
+    const entry = had || (key !== undefined && spare(new Set())) || current || { div: drawing() };
+    if (entry.key !== undefined) kept.delete(entry.key);
+    Object.assign(entry, { key, width: w, layout: f.layout });
     alt.textContent = describe(f.layout, model.get("alt"));
-    // copies: plotly writes computed values (e.g. ranges widened to keep a drawing's aspect) back into what it is
-    // given, and the next width must start from the figure as sent, not from the last drawing
-    Plotly.react(gd, structuredClone(f.data), structuredClone(f.layout), f.config).then(() => {
-      draws += 1;
-      el.setAttribute("data-draws", String(draws));
-      el.setAttribute("data-width", String(drawnWidth));
-    });
+    show(entry);
+    plot(entry.div, f).then(() => { counted(); ahead(); });
+  };
+  // the states the page-side logic wants ready: one at a time, only while the page is idle and the figure is on or
+  // near the screen (a lesson's Run All and the figures far down the page never pay for them)
+  const ahead = () => {
+    notIdle(idle);
+    if (!page || !page.states || gone || !near || keyOf() === undefined) return;
+    const wanted = page.states().map(String);
+    const keep = new Set([...wanted, keyOf()]);
+    const room = Math.max(KEEP, 2 * keep.size + 2);
+    const next = (deadline) => {
+      if (gone || !Plotly || !near) return;
+      if (deadline && deadline.timeRemaining() < ROOM) { idle = whenIdle(next); return; }
+      const key = wanted.find((k) => !kept.has(k));
+      if (key === undefined) return;
+      const entry = kept.size >= room ? spare(keep) : { div: drawing() };
+      if (!entry) return;
+      if (entry.key !== undefined) kept.delete(entry.key);
+      const w = drawnWidth;
+      const f = sized(w, key);
+      if (!f) return;
+      // drawn where it takes no room and is not seen, yet laid out (plotly measures its text), then put away
+      const d = entry.div;
+      d.classList.remove("figure-shown");
+      d.style.cssText = `display:block;visibility:hidden;position:absolute;left:0;top:0;width:${w}px`;
+      Object.assign(entry, { key, width: w, layout: f.layout });
+      kept.set(key, entry);
+      plot(d, f).finally(() => {
+        if (current !== entry) d.style.cssText = "display:none";
+        else d.style.cssText = "";
+      });
+      idle = whenIdle(next);
+    };
+    idle = whenIdle(next);
   };
   // redraw at the new width once per frame, only when the width really changed (height follows the layout)
   const resize = new ResizeObserver(() => {
     if (frame) return;
     frame = requestAnimationFrame(() => { frame = 0; if (width() && width() !== drawnWidth) draw(); });
   });
+  const seen = new IntersectionObserver((entries) => {
+    near = entries.some((e) => e.isIntersecting);
+    if (near) ahead(); else notIdle(idle);
+  }, { rootMargin: "300px" });
+  seen.observe(el);
   const logic = loadLogic(model.get("logic")).then((mod) => {
-    if (mod && !gone) page = mod.attach({ model, el, graph: gd, redraw: () => draw() });
+    if (mod && !gone) {
+      page = mod.attach({
+        model, el, graph: holder, redraw: () => draw(),
+        plot: () => current && current.div, // the drawing shown (page-side logic may animate parts of it)
+        drawn: () => counted(), // page-side logic changed what the drawing shows by itself
+      });
+    }
   }).catch((e) => console.error("figure: page-side logic failed", e));
   Promise.all([findPlotly(), logic]).then(([P]) => {
     if (gone) return;
@@ -168,22 +277,27 @@ function render({ model, el }) {
     const route = P ? "react" : "fallback";
     el.setAttribute("data-route", route);
     if (model.get("route") !== route) { model.set("route", route); model.save_changes(); }
-    if (P) { draw(); resize.observe(gd); resize.observe(el); } else { gd.remove(); }
+    if (P) { draw(); resize.observe(holder); resize.observe(el); } else { holder.remove(); }
   });
-  const described = () => {
-    const f = sized(drawnWidth);
-    alt.textContent = describe(f ? f.layout : {}, model.get("alt"));
+  const described = () => { alt.textContent = describe(current ? current.layout : {}, model.get("alt")); };
+  // a new figure from the kernel: every kept drawing is out of date
+  const sent = () => {
+    if (Plotly) for (const e of [...kept.values()]) if (e !== current) drop(e);
+    if (current) { kept.delete(current.key); current.key = undefined; }
+    draw();
   };
-  model.on("change:figure", draw);
+  model.on("change:figure", sent);
   model.on("change:alt", described);
   return () => {
     gone = true;
+    notIdle(idle);
+    seen.disconnect();
     resize.disconnect();
     if (frame) cancelAnimationFrame(frame);
     if (page && page.destroy) page.destroy();
-    model.off("change:figure", draw);
+    model.off("change:figure", sent);
     model.off("change:alt", described);
-    if (Plotly) Plotly.purge(gd);
+    if (Plotly) for (const e of kept.values()) Plotly.purge(e.div);
   };
 }
 export default { render };

@@ -24,7 +24,7 @@ export function fitHeight(fit, width) {
 
 // `state.region`: the chosen part's id, or null; `state.width`: the figure's width in pixels, if known.
 export function compose(shared, d, state) {
-  const template = structuredClone(shared);  // plotly writes back into what it draws (e.g. constrained ranges)
+  const template = shared;  // figure.js draws copies (plotly writes back into what it draws)
   const p = state.region ? d.patches[state.region] : null;
   const layout = { ...template.layout, annotations: patched(template.layout.annotations, p && p.annotations) };
   if (state.width) layout.height = fitHeight(d.fit, state.width);
@@ -107,10 +107,13 @@ export function attach({ model, el, graph, redraw }) {
   watch.observe(el);
   show();
   return {
-    figure: (template) => {
+    // one drawing per part (and none): every one is drawn ahead while the page is idle, a choice only switches
+    key: () => choice.region || "",
+    states: () => ["", ...d.regions.map((r) => r.id)],
+    figure: (template, key) => {
       if (d.clickable) setTimeout(bind, 0);  // plotly attaches .on() to the graph when it first draws
       width = graph.clientWidth;
-      return compose(template, d, { ...choice, width });
+      return compose(template, d, { region: key === undefined ? choice.region : key || null, width });
     },
     destroy: () => { watch.disconnect(); clearTimeout(settle); clearInterval(timer); model.off("change:choice", fromKernel); },
   };

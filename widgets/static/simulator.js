@@ -93,7 +93,7 @@ export function describe(signal, settings, p, words) {
 
 // The template (layout and trace styles, built in Python) filled with one recording.
 export function compose(shared, signal, p) {
-  const template = structuredClone(shared);  // plotly writes back into what it draws (ranges, uids)
+  const template = shared;  // figure.js draws copies (plotly writes back into what it draws)
   const data = template.data.map((t) => ({ ...t }));
   const [line, noticed, hidden, moving] = data;
   line.y = Array.from(signal.values);
@@ -182,8 +182,23 @@ export function attach({ model, el, graph, redraw }) {
   };
   model.on("change:choice", fromKernel);
   show();
+  // the choices one click away from `c`: each control's other options, and the next recording
+  const nextTo = (c) => [
+    ...data.controls.flatMap(([name, , options]) => options.filter(([, v]) => v !== c.settings[name])
+      .map(([, v]) => ({ ...c, settings: { ...c.settings, [name]: v } }))),
+    { ...c, recording: (c.recording + 1) % draws.length },
+  ];
+  const key = (c) => JSON.stringify([c.recording % draws.length, Object.entries(c.settings).sort()]);
+  const byKey = () => new Map([choice, ...nextTo(choice)].map((c) => [key(c), c]));
   return {
-    figure: (template) => compose(template, signal, p),
+    // one drawing per choice shown; the choices one click away are drawn ahead while the page is idle
+    key: () => key(choice),
+    states: () => [...byKey().keys()],
+    figure: (template, k) => {
+      const c = k === undefined ? choice : byKey().get(k);
+      const s = c === choice ? signal : muscleSignal(draws[c.recording % draws.length], c.settings, p);
+      return compose(template, s, p);
+    },
     destroy: () => model.off("change:choice", fromKernel),
   };
 }

@@ -1,6 +1,8 @@
 // Twitch vs cramp in the page: both force traces are sent once; a Replay button draws its trace again from
 // the start, as it happens (no kernel, no new random numbers). views/twitch_cramp.py builds the template;
-// compose() fills it the way Python's figure() does (tests/test_figure_parity.py).
+// compose() fills it the way Python's figure() does (tests/test_figure_parity.py). In the page the drawing keeps
+// every sample and a replay uncovers its trace frame by frame (reveal(): a clip in the drawing, no plotly work),
+// so what is seen at each frame is compose()'s drawing of the samples so far.
 import { actionButton, decode, fill, liveLine, make, save } from "./page_figure.js";
 
 export function prepare(data) {
@@ -10,14 +12,46 @@ export function prepare(data) {
 // `state`: how many samples of each trace are drawn ({twitch, cramp}; missing = all), which one was
 // replayed last (`shown`: "both", "twitch" or "cramp", for the sentence), and `narrow` (stacked panels).
 export function compose(shared, d, state) {
-  const template = structuredClone(shared);  // plotly writes back into what it draws (ranges, uids)
+  const template = shared;  // figure.js draws copies
   const upTo = (trace, n) => Array.from(trace.force.subarray(0, n === undefined ? trace.force.length : n));
   const data = template.data.map((t) => ({ ...t }));
   const twitch = upTo(d.twitch, state.twitch), cramp = upTo(d.cramp, state.cramp);
   data[d.traces.twitch].y = twitch;
   data[d.traces.close_up].y = twitch.slice();
   data[d.traces.cramp].y = cramp;
-  return { data, layout: state.narrow ? structuredClone(d.narrow.layout) : template.layout, config: template.config };
+  return { data, layout: state.narrow ? d.narrow.layout : template.layout, config: template.config };
+}
+
+// Uncover the traces `traces` (indices into the figure's data) of a drawn plotly graph `gd` up to their k-th
+// sample (undefined: all of it): a clip rectangle, in the trace's own pixels, whose right edge is that sample.
+let clips = 0;
+export function reveal(gd, traces, k) {
+  const fl = gd && gd._fullLayout;
+  if (!fl) return;
+  const defs = gd.querySelector("svg.main-svg defs");
+  for (const g of gd.querySelectorAll(".scatterlayer .trace")) {
+    const cd = g.__data__, trace = cd && cd[0] && cd[0].trace;
+    if (!trace || !traces.includes(trace.index)) continue;
+    if (k === undefined) { g.removeAttribute("clip-path"); continue; }
+    const x = fl["xaxis" + trace.xaxis.slice(1)].c2p(cd[Math.max(1, Math.min(k, cd.length)) - 1].x);
+    let id = g.getAttribute("data-reveal");
+    let rect = id && defs.querySelector(`[id="${id}"] rect`);
+    if (!rect) {
+      id = "twitch-reveal-" + ++clips;
+      const clip = document.createElementNS("http://www.w3.org/2000/svg", "clipPath");
+      clip.id = id;
+      clip.setAttribute("clipPathUnits", "userSpaceOnUse");
+      rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+      rect.setAttribute("x", "-100000");
+      rect.setAttribute("y", "-100000");
+      rect.setAttribute("height", "200000");
+      clip.append(rect);
+      defs.append(clip);
+      g.setAttribute("data-reveal", id);
+    }
+    rect.setAttribute("width", String(100000 + x));
+    g.setAttribute("clip-path", `url(#${id})`);
+  }
 }
 
 export function describe(d, state) {
@@ -30,9 +64,10 @@ export function describe(d, state) {
 
 const reduced = () => typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-export function attach({ model, el, graph, redraw }) {
+export function attach({ model, el, graph, redraw, plot, drawn }) {
   const d = prepare(model.get("data"));
   const w = d.words;
+  const replaying = { twitch: [d.traces.twitch, d.traces.close_up], cramp: [d.traces.cramp] };
   let choice = model.get("choice");
   const state = { shown: choice.shown };
   let frame = 0;
@@ -56,18 +91,22 @@ export function attach({ model, el, graph, redraw }) {
     status.textContent = t.status;
     return t;
   };
-  // Draw the replayed trace from its first sample to its last, in real time (at once with reduced motion).
+  // Uncover the replayed trace from its first sample to its last, in real time (at once with reduced motion); the
+  // first frame (the trace cleared back to its start) is shown at once, in the click itself.
+  let playing = null;
   function animate(which) {
     cancelAnimationFrame(frame);
+    if (playing && playing !== which) reveal(plot(), replaying[playing], undefined);
+    playing = which;
     const n = d[which].force.length, seconds = n * d.dt, t0 = performance.now();
     const step = (now) => {
       const k = reduced() ? n : Math.min(n, Math.max(1, Math.ceil(((now - t0) / 1000 / seconds) * n)));
-      state[which] = k;
-      redraw();
+      reveal(plot(), replaying[which], k < n ? k : undefined);
+      drawn();
       if (k < n) frame = requestAnimationFrame(step);
-      else { delete state[which]; el.setAttribute("data-replayed", which + "#" + choice.replays); }
+      else { playing = null; el.setAttribute("data-replayed", which + "#" + choice.replays); }
     };
-    frame = requestAnimationFrame(step);
+    step(t0);
   }
   function start(next, mine) {
     choice = { ...choice, ...next };
@@ -82,7 +121,7 @@ export function attach({ model, el, graph, redraw }) {
   // Below a width the panels stack (titles and labels keep their room); redraw when that flips.
   const fit = () => {
     const narrow = el.clientWidth > 0 && el.clientWidth < d.narrow.below;
-    if (narrow !== !!state.narrow) { state.narrow = narrow; redraw(); }
+    if (narrow !== !!state.narrow) { state.narrow = narrow; redraw(); }  // a replay under way goes on in it
   };
   const watch = new ResizeObserver(fit);
   watch.observe(el);
