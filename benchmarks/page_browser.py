@@ -40,7 +40,8 @@ _CELLS = [
 
 _PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden) "
 # each variant's element, scrolled into view before it is clicked
-_ROOTS = {"baseline": ".bench-button", "quiz Check -> feedback (page)": ".quiz-page"}
+_FLOOR = "next frame, no click (the end point's floor)"
+_ROOTS = {"baseline": ".bench-button", "quiz Check -> feedback (page)": ".quiz-page", _FLOOR: ".quiz-page"}
 
 
 # Pick option n of the quiz's current question, click Check, resolve when the feedback was repainted (any
@@ -81,6 +82,20 @@ _CLICK_TO_REDRAWN = """async ({panel, root, button, fig}) => {
     r.querySelector(button).click();
   });
 }"""
+
+# No click at all: the time until the next frame. Every variant's end point is "+ one requestAnimationFrame";
+# taken in the same shuffled rounds, this shows how much of a variant's time is the page's and the machine's
+# (another widget's redraw, a kernel message, a busy CPU) rather than the variant's own work.
+_NEXT_FRAME = """async () => {
+  const t0 = performance.now();
+  return await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now() - t0)));
+}"""
+
+# The twitch-vs-cramp replay draws its trace for 3 s after the click (a step every frame), and sets
+# data-replayed when done. A variant measured during that animation waits for the animation's frames (measured
+# when each step was a Plotly.react: a bare requestAnimationFrame with no click then took p50 21 / p95 102 ms
+# instead of 0.6 / 10), so the next variant starts only once the replay has finished.
+_REPLAYED = "(panel) => document.querySelector(panel + '.twitch-cramp .pagefig-host').getAttribute('data-replayed')"
 
 # A choice with nothing kept: the figure's width changes by a pixel, so the (second) simulator drops its drawings and
 # draws again at the new width; at once after that drawing (no idle moment in between, so nothing is drawn ahead)
@@ -179,6 +194,7 @@ def _one_page(browser, lab) -> list[str]:
     ev = page.page.evaluate
     variants = {
         "baseline": lambda i: ev(_BUTTON_TO_TEXT),
+        _FLOOR: lambda i: ev(_NEXT_FRAME),
         "quiz Check -> feedback (page)": lambda i: ev(_CHECK_TO_FEEDBACK, {"panel": _PANEL, "n": i % 2}),
     }
     for name, _kind, root, buttons, fig in FIGURES:
@@ -198,7 +214,13 @@ def _one_page(browser, lab) -> list[str]:
             ev(f"window.__benchSecond = {str(name == _MISS).lower()}")
             ev(_INTO_VIEW, {"panel": _PANEL, "root": _ROOTS[name]})  # a learner clicks what is on the screen
             time.sleep(0.05)
+            replays = name.startswith("twitch")
+            replayed = ev(_REPLAYED, _PANEL) if replays else None  # None before the first replay
             ms = variants[name](i)
+            if replays:  # let the replay finish: nothing else is measured while it animates
+                page.page.wait_for_function(
+                    f"([panel, before]) => ({_REPLAYED})(panel) !== before", arg=[_PANEL, replayed], timeout=15_000
+                )
             checks += name.startswith("quiz")
             if i >= 3:
                 samples[name].append(ms)

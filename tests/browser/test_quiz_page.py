@@ -206,3 +206,39 @@ def test_long_answers_never_overlap_at_800_px(ran_lesson, artifacts):
         quiz.screenshot(path=str(artifacts / "quiz-800px-last-question.png"))
     finally:
         page.page.set_viewport_size({"width": 1280, "height": 900})
+
+
+# Two tries in one click task (no frame between them): a wrong answer, then the right one.
+TWO_TRIES = """(card, [wrong, right]) => {
+  const pick = (id) => card.querySelector(`.quiz-option input[value="${CSS.escape(id)}"]`).click();
+  pick(wrong); card.querySelector('.quiz-check').click();
+  pick(right); card.querySelector('.quiz-check').click();
+}"""
+
+
+def test_tries_sent_after_the_paint_keep_their_order(ran_lesson):
+    """The page sends each try after the feedback's frame: two tries in one frame still reach the kernel in
+    the order given (first-try scoring depends on it), each saved once with its own attempt id."""
+    bank = load_bank("03-foot")
+    page = ran_lesson("03_local_foot_causes.ipynb")
+    quiz = page.notebook_panel.locator(".quiz").last
+    by_id = {bank.full_id(q): q for q in bank.recap()}
+    while by_id[_card(quiz).get_attribute("data-question")].type not in ("single", "truefalse"):
+        quiz.locator(".quiz-back").click()  # back to a question with one right option
+    card = _card(quiz)
+    full = card.get_attribute("data-question")
+    q = by_id[full]
+    right = str(q.answer).lower() if q.type == "truefalse" else q.answer
+    wrong = next(o for o in (["true", "false"] if q.type == "truefalse" else [o.id for o in q.options]) if o != right)
+    path = ProgressStore(page.lab.data_dir).path
+    with sqlite3.connect(path) as c:
+        before = c.execute("SELECT coalesce(max(id), 0) FROM attempts").fetchone()[0]
+    card.evaluate(TWO_TRIES, [wrong, right])
+    expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
+    expect(card.locator('.quiz-saved[data-state="saved"]')).to_be_visible(timeout=10_000)
+    with sqlite3.connect(path) as c:
+        rows = c.execute(
+            "SELECT attempt_id, correct FROM attempts WHERE question = ? AND id > ? ORDER BY id", (full, before)
+        ).fetchall()
+    assert [r[1] for r in rows] == [0, 1], rows  # the wrong try first, as given
+    assert len({r[0] for r in rows}) == 2 and all(r[0] for r in rows)  # each with its own attempt id

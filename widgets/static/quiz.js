@@ -1,8 +1,9 @@
 // The quiz page: one anywidget per quiz. It grades each try at once (the same rules as widgets/grading.py and
 // widgets/questions/<type>.py; tests/test_quiz_parity.py runs `grade` and `respond` below in node against
-// the engine), shows the feedback, then sends the try to the kernel, which grades it again, saves ITS
-// verdict and replies "saved". No reply within SAVE_WAIT_MS (or no kernel): the quiz says the answer is not
-// saved yet and keeps it in localStorage (keyed by learner code and lesson) until a run of the cell resends it.
+// the engine), shows the feedback, then (once that frame is painted) sends the try to the kernel, which
+// grades it again, saves ITS verdict and replies "saved". No reply within SAVE_WAIT_MS (or no kernel): the
+// quiz says the answer is not saved yet and keeps it in localStorage (keyed by learner code and lesson) until
+// a run of the cell resends it.
 //
 // No kernel at all (a static HTML page): the widget manager there (@jupyter-widgets/html-manager) has no
 // `kernel` property, while JupyterLab's has one (null once the kernel is gone). Then answers are graded and
@@ -353,6 +354,22 @@ function render({ model, el }) {
   }
 
   // -- a try: grade here, show at once, then save through the kernel ----------------------------------------
+  // Only the feedback is drawn in the click: everything else (the kernel message, localStorage, the status
+  // line) waits until that frame is painted, so a kernel's reply or a slow storage write cannot hold it back.
+  const later = [];  // jobs for after the next paint, run in the order queued (answers are sent in order)
+  function afterPaint(job) {
+    later.push(job);
+    if (later.length > 1) return;  // already scheduled
+    const fallback = setTimeout(runLater, 100);  // no frames in a hidden tab: do not wait for one
+    requestAnimationFrame(() => { clearTimeout(fallback); setTimeout(runLater, 0); });  // after the paint
+  }
+  function runLater() {
+    while (later.length) {
+      const job = later.shift();
+      try { job(); } catch (e) { console.error(e); }  // one failing job must not keep the next ones back
+    }
+  }
+
   function attempt(card, reveal) {
     const q = card.q;
     const answer = card.input.read();
@@ -360,12 +377,12 @@ function render({ model, el }) {
       if (mode === "static") { paint(card, { valid: false, stage: "invalid", lines: [L.needs_kernel], keys: [] }); return; }
       const msg = { kind: "attempt", attempt_id: uuid(), question: q.id, hash: q.hash, answer, show: reveal, wrong_before: card.wrong };
       card.feedback.replaceChildren(h("p", { text: L.checking }));
-      send(card, msg, null);
+      afterPaint(() => send(card, msg, null));
       return;
     }
     const res = respond(q, answer, card.wrong, reveal);
     paint(card, res);
-    card.feedback.focus();
+    card.feedback.focus();  // its style and layout pass is the one the frame needs anyway (nothing else changed)
     if (!res.valid) return;
     const msg = { kind: "attempt", attempt_id: uuid(), question: q.id, hash: q.hash, answer: reveal ? null : answer, show: reveal, wrong_before: card.wrong };
     card.attempts += 1;
@@ -373,13 +390,14 @@ function render({ model, el }) {
     if (card.firstCorrect === undefined) card.firstCorrect = res.correct;
     card.now = res.correct;
     if (mode === "static") {
-      writeList(localKey, readList(localKey).concat([{ ...msg, correct: res.correct }]));
-      card.saved.replaceChildren(icon("info"), h("span", { text: L.browser_only }));
-      updateScore();
+      afterPaint(() => {
+        writeList(localKey, readList(localKey).concat([{ ...msg, correct: res.correct }]));
+        card.saved.replaceChildren(icon("info"), h("span", { text: L.browser_only }));
+        updateScore();
+      });
       return;
     }
-    send(card, msg, res);
-    updateScore();
+    afterPaint(() => send(card, msg, res));
   }
 
   function send(card, msg, res) {
@@ -529,7 +547,7 @@ function render({ model, el }) {
   }
   show(0);
   el.dataset.ready = "true";
-  return () => { waits.forEach((t) => clearTimeout(t)); };
+  return () => { runLater(); waits.forEach((t) => clearTimeout(t)); };  // a try clicked just before: still kept
 }
 
 export default { render };
