@@ -94,7 +94,8 @@ _NEXT_FRAME = """async () => {
 # The twitch-vs-cramp replay draws its trace for 3 s after the click (a step every frame), and sets
 # data-replayed when done. A variant measured during that animation waits for the animation's frames (measured
 # when each step was a Plotly.react: a bare requestAnimationFrame with no click then took p50 21 / p95 102 ms
-# instead of 0.6 / 10), so the next variant starts only once the replay has finished.
+# instead of 0.6 / 10). Each step is now a clip moved in the drawing (no plotly work), but the next variant still
+# starts only once the replay has finished, so no variant is measured during an animation.
 _REPLAYED = "(panel) => document.querySelector(panel + '.twitch-cramp .pagefig-host').getAttribute('data-replayed')"
 
 # A choice with nothing kept: the figure's width changes by a pixel, so the (second) simulator drops its drawings and
