@@ -179,31 +179,6 @@ def caption(text: str, css: str) -> W.HTML:
     return w
 
 
-def status(css: str) -> W.HTML:
-    """A live text line that says in words what the figure now shows (read out by screen readers)."""
-    w = W.HTML("")
-    w.add_class(css)
-    w.add_class(CSS["status"])
-    return w
-
-
-def say(widget: W.HTML, text: str) -> None:
-    widget.value = f'<p role="status" aria-live="polite" class="lesson-info">{text}</p>'
-
-
-def toggles(label: str, options: list[tuple[str, str]], value: str, css: str, tooltip: str = "") -> W.ToggleButtons:
-    """Labelled, keyboard-usable choice buttons (not a slider: sliders fail the accessibility check)."""
-    w = W.ToggleButtons(
-        options=options,
-        value=value,
-        description=label,
-        tooltips=[tooltip] * len(options) if tooltip else [],
-        style={"description_width": "10em", "button_width": "auto"},
-    )
-    w.add_class(css)
-    return w
-
-
 __all__ = [
     "CSS",
     "NARROW",
@@ -212,9 +187,6 @@ __all__ = [
     "base_layout",
     "caption",
     "responsive",
-    "say",
     "stacked",
-    "status",
-    "toggles",
     "typed",
 ]
