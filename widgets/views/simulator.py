@@ -126,7 +126,7 @@ def template(title: str) -> dict:
         shapes=[],
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "font": {"size": 13}},
-        margin={"l": 60, "r": 20, "t": 50, "b": 105},
+        margin={"l": 60, "r": 20, "t": 50, "b": 115},  # what automargin needs (no second pass)
         xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
         yaxis=axis("signal (cartoon units)", range=[-Y_RANGE, Y_RANGE + 0.3]),
     )

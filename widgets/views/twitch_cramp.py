@@ -135,7 +135,7 @@ def template(title: str, close_up: str) -> dict:
         title,
         HEIGHT,
         annotations=notes,
-        margin={"l": 60, "r": 20, "t": 70, "b": 50},
+        margin={"l": 60, "r": 20, "t": 70, "b": 56},  # what automargin needs (no second pass)
         xaxis=axis("time (seconds)", domain=[0, 0.46], range=[0, sim.FORCE_SECONDS]),
         xaxis2=axis("time (seconds)", domain=[0.54, 1], anchor="y2", range=[0, sim.FORCE_SECONDS]),
         yaxis=axis("pull (pretend scale)", **y),
