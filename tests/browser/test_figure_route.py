@@ -69,11 +69,11 @@ def test_a_choice_redraws_in_the_same_view_and_going_back_switches_to_the_kept_d
     expect(view).to_have_attribute("data-draws", str(draws + 1))
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") != before
     assert view.locator(".js-plotly-plot.figure-shown").count() == 1
-    assert first.evaluate("(gd) => gd.isConnected && getComputedStyle(gd).display === 'none'")
+    assert first.evaluate("(gd) => gd.isConnected && getComputedStyle(gd).visibility === 'hidden'")
     # back to the first choice: the view shows its kept drawing again, the same element, as it was
     sim.locator(".simulator-caffeine").get_by_role("button", name=current, exact=True).click()
     expect(view).to_have_attribute("data-draws", str(draws + 2))
-    assert first.evaluate("(gd) => gd.classList.contains('figure-shown') && getComputedStyle(gd).display !== 'none'")
+    assert first.evaluate("(gd) => gd.classList.contains('figure-shown') && getComputedStyle(gd).visibility === 'visible'")
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") == before
     assert kept_view.evaluate("(v) => v.isConnected && v.querySelectorAll('.figure-shown').length === 1")
     assert (

@@ -159,8 +159,10 @@ function render({ model, el }) {
   let Plotly = null, draws = 0, gone = false, page = null, drawnWidth = 0, frame = 0, idle = 0, near = false;
   const kept = new Map(); // state key → {key, div, width, layout}, the most recently shown last
   let current = null; // the entry shown
-  // the width there is for the plot: its own element's (page-side logic may have moved it next to controls)
-  const width = () => Math.floor(holder.clientWidth || el.clientWidth);
+  // the width there is for the plot: its own element's (page-side logic may have moved it next to controls), as the
+  // ResizeObserver last saw it (reading clientWidth in a click would force a layout of the whole page first)
+  let seenWidth = 0;
+  const width = () => seenWidth || Math.floor(holder.clientWidth || el.clientWidth);
   const keyOf = () => (page && page.key ? String(page.key()) : undefined); // undefined: one drawing, redrawn
   // what is drawn at a width: the figure as sent (or as the page-side logic composes it for a state), sized
   const sized = (w, key) => {
@@ -183,9 +185,17 @@ function render({ model, el }) {
     holder.append(div);
     return div;
   };
+  // a drawing not shown takes no room and is not seen; content-visibility:hidden keeps its styles and layout while it
+  // is skipped, so showing it again costs about a paint, not the style and layout of a whole plot (display:none) nor
+  // a layout of every hidden drawing whenever something near it moves (visibility:hidden alone). While it is being
+  // drawn ahead it is laid out (`drawing`): plotly measures its text.
+  const put = (entry, drawing) => {
+    entry.div.style.cssText = `visibility:hidden;position:absolute;left:0;top:0;width:${entry.width}px` +
+      (drawing ? "" : ";content-visibility:hidden");
+  };
   const show = (entry) => {
     if (current && current !== entry) {
-      current.div.style.display = "none";
+      put(current);
       current.div.classList.remove("figure-shown");
     }
     entry.div.style.cssText = "";
@@ -246,22 +256,20 @@ function render({ model, el }) {
       const w = drawnWidth;
       const f = sized(w, key);
       if (!f) return;
-      // drawn where it takes no room and is not seen, yet laid out (plotly measures its text), then put away
+      // drawn where it takes no room and is not seen, yet laid out (plotly measures its text)
       const d = entry.div;
       d.classList.remove("figure-shown");
-      d.style.cssText = `display:block;visibility:hidden;position:absolute;left:0;top:0;width:${w}px`;
       Object.assign(entry, { key, width: w, layout: f.layout });
+      put(entry, true);
       kept.set(key, entry);
-      plot(d, f).finally(() => {
-        if (current !== entry) d.style.cssText = "display:none";
-        else d.style.cssText = "";
-      });
+      plot(d, f).then(() => { if (current !== entry) put(entry); });
       idle = whenIdle(next);
     };
     idle = whenIdle(next);
   };
   // redraw at the new width once per frame, only when the width really changed (height follows the layout)
-  const resize = new ResizeObserver(() => {
+  const resize = new ResizeObserver((entries) => {
+    for (const e of entries) if (e.target === holder) seenWidth = Math.floor(e.contentRect.width);
     if (frame) return;
     frame = requestAnimationFrame(() => { frame = 0; if (width() && width() !== drawnWidth) draw(); });
   });

@@ -118,6 +118,17 @@ export function attach({ model, el, graph, redraw }) {
   const draws = data.draws.map(decodeDraws);
   let choice = model.get("choice");
   let signal = null;
+  // each choice's recording, computed once (a drawing made ahead computed it already; a click then reuses it)
+  const key = (c) => JSON.stringify([c.recording % draws.length, Object.entries(c.settings).sort()]);
+  const computed = new Map();
+  const signalOf = (c) => {
+    const k = key(c);
+    if (!computed.has(k)) {
+      if (computed.size >= 64) computed.delete(computed.keys().next().value);
+      computed.set(k, muscleSignal(draws[c.recording % draws.length], c.settings, p));
+    }
+    return computed.get(k);
+  };
 
   const root = make("div", "pagefig-layout pagefig-simulator");
   const controls = make("div", "pagefig-controls");
@@ -159,7 +170,7 @@ export function attach({ model, el, graph, redraw }) {
   el.append(root);
 
   const show = () => {
-    signal = muscleSignal(draws[choice.recording % draws.length], choice.settings, p);
+    signal = signalOf(choice);
     const t = describe(signal, choice.settings, p, words);
     lead.replaceChildren(words.headline + " ", make("b", "", t.level));
     cells.forEach((c) => c.classList.toggle("pagefig-meter-on", c.textContent === t.level));
@@ -188,7 +199,6 @@ export function attach({ model, el, graph, redraw }) {
       .map(([, v]) => ({ ...c, settings: { ...c.settings, [name]: v } }))),
     { ...c, recording: (c.recording + 1) % draws.length },
   ];
-  const key = (c) => JSON.stringify([c.recording % draws.length, Object.entries(c.settings).sort()]);
   const byKey = () => new Map([choice, ...nextTo(choice)].map((c) => [key(c), c]));
   return {
     // one drawing per choice shown; the choices one click away are drawn ahead while the page is idle
@@ -196,8 +206,7 @@ export function attach({ model, el, graph, redraw }) {
     states: () => [...byKey().keys()],
     figure: (template, k) => {
       const c = k === undefined ? choice : byKey().get(k);
-      const s = c === choice ? signal : muscleSignal(draws[c.recording % draws.length], c.settings, p);
-      return compose(template, s, p);
+      return compose(template, signalOf(c), p);
     },
     destroy: () => model.off("change:choice", fromKernel),
   };
