@@ -73,7 +73,9 @@ def test_a_choice_redraws_in_the_same_view_and_going_back_switches_to_the_kept_d
     # back to the first choice: the view shows its kept drawing again, the same element, as it was
     sim.locator(".simulator-caffeine").get_by_role("button", name=current, exact=True).click()
     expect(view).to_have_attribute("data-draws", str(draws + 2))
-    assert first.evaluate("(gd) => gd.classList.contains('figure-shown') && getComputedStyle(gd).visibility === 'visible'")
+    assert first.evaluate(
+        "(gd) => gd.classList.contains('figure-shown') && getComputedStyle(gd).visibility === 'visible'"
+    )
     assert plot.locator(".scatterlayer .js-line").first.get_attribute("d") == before
     assert kept_view.evaluate("(v) => v.isConnected && v.querySelectorAll('.figure-shown').length === 1")
     assert (
