@@ -60,6 +60,9 @@ def test_a_choice_redraws_in_the_same_view_and_going_back_switches_to_the_kept_d
     view = sim.locator(".figure-view")
     plot = view.locator(".js-plotly-plot.figure-shown")
     plot.scroll_into_view_if_needed()
+    # on the screen and idle, the view draws every choice one click away (3 controls: 5 other options, and the next
+    # recording) beside the one shown
+    expect(view.locator(".js-plotly-plot")).to_have_count(7, timeout=20_000)
     first, kept_view = plot.element_handle(), view.element_handle()
     draws = int(view.get_attribute("data-draws"))
     before = plot.locator(".scatterlayer .js-line").first.get_attribute("d")
