@@ -19,6 +19,7 @@ _API = {
     "review_quiz": "views.review:review_quiz",
     "case_stories": "views.cases:case_stories",
     "selfcheck": "views.selfcheck:selfcheck",
+    "region_chooser": "views.region:region_chooser",
     "simulator": "views.simulator:simulator",
     "twitch_vs_cramp": "views.twitch_cramp:twitch_vs_cramp",
     "motor_unit": "views.motor_unit:motor_unit",

@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .care_model import Care
+from .care_model import Care, CareFile
 from .model import CaseStories, Course, Glossary, QuestionBank, SiteTexts
 from .questions import QuestionBase, registry
 from .review import LESSON as REVIEW_LESSON
@@ -132,16 +132,16 @@ def _friendly(err: ErrorDetails) -> str:
     return f"expected {msg[0].lower() + msg[1:]}{got_s}"
 
 
-def validate(model: type[M], raw: Any, path: Path | str) -> M:
+def validate(model: type[M], raw: Any, path: Path | str, region: str | None = None) -> M:
     """Validate raw YAML data against a model; raise one ContentError for the first problem.
 
-    Text that names the emergency numbers is filled in from content/care.yaml, passed to the models in
-    pydantic's validation context (schemas never read files).
+    Text that names the emergency numbers or other services is filled in from content/care.yaml for `region`
+    (the default region for None), passed to the models in pydantic's validation context (schemas never read files).
     """
     if not isinstance(raw, dict):
         raise ContentError(path, None, None, f"expected a mapping at the top of the file, got {type(raw).__name__}")
     try:
-        return model.model_validate(raw, context=None if model is Care else {"care": load_care()})
+        return model.model_validate(raw, context=None if model in (Care, CareFile) else {"care": load_care(region)})
     except ValidationError as e:
         # a misspelt field also shows up as "missing"; report the misspelling, it is the cause
         errors = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
@@ -155,10 +155,10 @@ def validate(model: type[M], raw: Any, path: Path | str) -> M:
         raise ContentError(path, entry, field, _friendly(err)) from None
 
 
-def load_file(model: type[M], path: Path | str) -> M:
-    """Read one YAML file and validate it against `model`."""
+def load_file(model: type[M], path: Path | str, region: str | None = None) -> M:
+    """Read one YAML file and validate it against `model` (care texts filled in for `region`)."""
     path = Path(path)
-    return validate(model, _read_yaml(path), path)
+    return validate(model, _read_yaml(path), path, region)
 
 
 def bank_path(lesson: str) -> Path:
@@ -206,17 +206,26 @@ def load_course() -> Course:
 
 
 @lru_cache(maxsize=1)
-def load_care() -> Care:
-    """The emergency numbers and the advice line (content/care.yaml), written once for every text."""
-    return load_file(Care, CONTENT_DIR / "care.yaml")
+def load_care_file() -> CareFile:
+    """content/care.yaml: the services of every region, the default region and the one emergency list."""
+    return load_file(CareFile, CONTENT_DIR / "care.yaml")
 
 
-@lru_cache(maxsize=4)
-def load_triage_rules(path: str | Path = CONTENT_DIR / "triage.yaml") -> TriageRules:
-    """The self-check rule file, validated and checked for safety (content/triage.yaml by default)."""
+def load_care(region: str | None = None) -> Care:
+    """One region's emergency numbers and services (the default region for None)."""
+    care = load_care_file()
+    try:
+        return care.region(region)
+    except KeyError as e:
+        raise ContentError(CONTENT_DIR / "care.yaml", region, "regions", str(e.args[0])) from None
+
+
+@lru_cache(maxsize=16)
+def load_triage_rules(path: str | Path = CONTENT_DIR / "triage.yaml", region: str | None = None) -> TriageRules:
+    """The self-check rule file for one region, validated and checked for safety (content/triage.yaml by default)."""
     from .triage_model import TriageRules
 
-    return load_file(TriageRules, Path(path))
+    return load_file(TriageRules, Path(path), region)
 
 
 @cache

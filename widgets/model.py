@@ -29,8 +29,10 @@ from .vocab import (
     SAME_DAY_SIGNS,
     SIGNS,
     TRIGGERS,
+    URGENT_CARE_SIGNS,
     CareOutcome,
     Duration,
+    EmergencySign,
     GlossaryKind,
     Outcome,
     Sign,
@@ -50,6 +52,7 @@ __all__ = [
     "SAME_DAY_SIGNS",
     "SIGNS",
     "TRIGGERS",
+    "URGENT_CARE_SIGNS",
     "CaseStories",
     "CaseStory",
     "Course",
@@ -193,19 +196,31 @@ class SiteTexts(Strict):
 
 
 class SelfCheckAnswers(Strict):
-    """One person's answers to the self-check. Signs not listed in `signs` or `unsure` were answered "no"."""
+    """One person's answers to the self-check. Signs not listed in `signs`, `earlier` or `unsure` were answered "no"."""
 
-    signs: list[Sign] = Field(default_factory=list)  # answered "yes"
+    signs: list[Sign] = Field(default_factory=list)  # answered "yes" (a step-1 sign: "now or today")
+    earlier: list[EmergencySign] = Field(default_factory=list)  # step 1: "before today, and it has gone"
     unsure: list[Sign] = Field(default_factory=list)  # answered "not sure"
     duration: Duration = "under_1_week"
     triggers: list[Trigger] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _yes_or_unsure_not_both(self) -> SelfCheckAnswers:
-        both = set(self.signs) & set(self.unsure)
-        if both:
-            raise FieldError("unsure", f"{sorted(both)} answered both 'yes' and 'not sure'")
+    def _one_answer_each(self) -> SelfCheckAnswers:
+        lists = {"signs": self.signs, "earlier": self.earlier, "unsure": self.unsure}
+        for a, b in (("signs", "earlier"), ("signs", "unsure"), ("earlier", "unsure")):
+            both = set(lists[a]) & set(lists[b])
+            if both:
+                raise FieldError(b, f"{sorted(both)} answered both {a!r} and {b!r}")
         return self
+
+    def answer(self, question: str) -> str:
+        """One question's answer: "yes" / "earlier" / "unsure" / "no" for a sign, a duration id for "duration"."""
+        if question == "duration":
+            return self.duration
+        for word, ids in (("yes", self.signs), ("earlier", self.earlier), ("unsure", self.unsure)):
+            if question in ids:
+                return word
+        return "no"
 
 
 class CaseStory(Strict):

@@ -58,6 +58,8 @@ CSS = {
     "selfcheck_example": "selfcheck-example",
     "selfcheck_trigger": "selfcheck-trigger",
     "selfcheck_submit": "selfcheck-submit",
+    "selfcheck_back": "selfcheck-back",
+    "selfcheck_step": "selfcheck-step",
     "selfcheck_clear": "selfcheck-clear",
     "selfcheck_result": "selfcheck-result",
     "selfcheck_verdict": "selfcheck-verdict",

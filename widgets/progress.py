@@ -76,6 +76,7 @@ __all__ = [
 ]
 
 ENV_DIR = "FOOT_LESSONS_DATA_DIR"
+SETTINGS = ("region",)  # learner settings kept in the meta table (not answers: never in the results file)
 DB_NAME = "progress.db"
 LEGACY_NAME = "progress.json"
 SCHEMA = 2  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once
@@ -251,6 +252,7 @@ class ProgressStore:
         self._listeners: list[weakref.ref[Callable[[], None]]] = []
         self._notifying = False
         self._outcomes: dict[str, str] = {}  # attempt id → saved / duplicate / refused (this store's writes)
+        self._settings: dict[str, str] = {}  # settings not written yet (the folder could not be written)
 
     # -- public reads ------------------------------------------------------------------------------
     def load(self) -> dict[str, Any]:
@@ -412,6 +414,36 @@ class ProgressStore:
             )
         self._notify()
         return self.load()
+
+    # -- settings kept with the learner's answers (never in the results file) ---------------------------
+    def setting(self, key: str) -> str | None:
+        """A learner setting kept in the meta table (e.g. "region"); None if unset or unreadable."""
+        if key not in SETTINGS:
+            raise KeyError(f"unknown setting {key!r}; expected one of {SETTINGS}")
+        if key in self._settings:
+            return self._settings[key]
+        try:
+            row = self._run(lambda c: c.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone())
+        except _Unavailable:
+            return None
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> bool:
+        """Keep a learner setting in the meta table; False (kept in memory for this session) if it cannot be written."""
+        if key not in SETTINGS:
+            raise KeyError(f"unknown setting {key!r}; expected one of {SETTINGS}")
+        self._settings[key] = value
+
+        def put(conn: sqlite3.Connection) -> None:
+            with conn:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+        try:
+            self._run(put)
+        except _Unavailable:
+            return False
+        del self._settings[key]
+        return True
 
     # -- notices -----------------------------------------------------------------------------------
     def notice(self) -> str | None:

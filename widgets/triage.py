@@ -1,20 +1,25 @@
-"""Pure self-check engine: answers → verdict (emergency / same day / book a visit / none of the warning signs).
+"""Pure self-check engine: answers, step by step → the next screen, or a verdict.
 
-Every rule of content/triage.yaml reads one question, so a verdict is built from the rules each answer fires:
-the outcome is the most urgent of them, and the text is the outcome's own lines plus one reason per rule.
+The form asks in steps (content/triage.yaml `steps`): sudden signs, then injuries and same-day signs, then
+book-a-visit signs and how long, then triggers. `advance` says what comes after the learner presses the button
+on one step: the same step again with the questions still blank (a blank is never an answer), the next step, or
+the verdict. Every rule reads one question, so a verdict is built from the rules the answers fire: the outcome is
+the most urgent of them, and its "why" lists the rules of that outcome only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import SelfCheckAnswers
 from .triage_model import Rule, TriageRules
-from .vocab import DURATIONS, EMERGENCY_SIGNS, SEVERITY, SIGNS, TRIGGERS
+from .vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Step
 
 QUESTIONS = (*SIGNS, "duration")  # every question, in the order the form asks them
 _ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+# After a step, a verdict at least this urgent ends the form: the later steps cannot lead any higher.
+ENDS_AFTER: dict[Step, str] = {"sudden": "emergency", "today": "same_day", "visit": "book_visit"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ class Verdict:
     """What the self-check tells the person, in the order shown by `lines()`.
 
     An emergency verdict starts with its title ("Call ... now"); any other verdict starts with the cautions
-    ("if it is happening now, call ... now") when "not sure" was answered to an emergency sign.
+    ("if it is happening now, call ... now") when "not sure" was answered to a sign of the emergency list.
     """
 
     outcome: str
@@ -55,71 +60,61 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Example:
-    """Explore mode: a worked example about a made-up person, and no verdict on the learner's own answers."""
+    """Explore mode: a worked example about a made-up person, the everyday steps for the learner's ticks (labelled
+    "not about you"), and never a verdict on the learner's own answers."""
 
     label: str
     intro: str
     story: str
     verdict_label: str
     verdict: Verdict
+    steps_label: str
+    steps: tuple[str, ...]
 
 
-def answer_of(answers: SelfCheckAnswers, question: str) -> str:
-    """One question's answer: "yes" / "no" / "unsure" for a sign, a duration id for "duration"."""
-    if question == "duration":
-        return answers.duration
-    return "yes" if question in answers.signs else "unsure" if question in answers.unsure else "no"
+@dataclass(frozen=True)
+class Ask:
+    """Show this step; `missing` names its questions still to answer (empty when the step is new)."""
+
+    step: Step
+    missing: tuple[str, ...] = ()
 
 
-_INDEX: dict[int, tuple[TriageRules, dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]]]] = {}
-
-
-def _index(rules: TriageRules) -> dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]]:
-    """(question, answer) -> the rules it fires, each with its sort key (most urgent first, then file order)."""
-    hit = _INDEX.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        table: dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]] = {}
-        for i, r in enumerate(rules.rules):
-            for a in r.when[r.question]:
-                table.setdefault((r.question, a), []).append(((-SEVERITY[r.outcome], i), r))
-        hit = _INDEX[id(rules)] = (rules, table)
-    return hit[1]
+Result = Ask | Verdict | Example
 
 
 def fired(answers: SelfCheckAnswers, rules: TriageRules) -> list[Rule]:
     """The rules these answers fire (each rule reads one question), most urgent first, then in file order."""
-    table = _index(rules)
-    hits = [kr for q in QUESTIONS for kr in table.get((q, answer_of(answers, q)), ())]
-    return [r for _, r in sorted(hits, key=lambda kr: kr[0])]
+    hits = [
+        (-SEVERITY[r.outcome], i, r)
+        for i, r in enumerate(rules.rules)
+        if answers.answer(r.question) in r.when[r.question]
+    ]
+    return [r for *_, r in sorted(hits, key=lambda h: h[:2])]
 
 
 def _answer_label(rules: TriageRules, question: str, answer: str) -> str:
     if question == "duration":
         return f"{rules.duration.label}: {next(c.text for c in rules.duration.choices if c.id == answer)}"
-    return f"{rules.item(question).label}: {_ANSWER_WORDS[answer]}"
+    step = rules.step("sudden") if answer == "earlier" else None
+    word = next(o.text for o in step.options if o.id == answer) if step else _ANSWER_WORDS[answer]
+    return f"{rules.item(question).label}: {word}"
 
 
 def triage(answers: SelfCheckAnswers, rules: TriageRules) -> Verdict:
-    """The verdict for one person's answers.
+    """The verdict for one person's answers (every question answered; signs not listed were answered "no").
 
-    Parameters
-    ----------
-    answers : SelfCheckAnswers
-        Signs answered yes / not sure, how long, triggers ticked.
-    rules : TriageRules, optional
-        The validated rule file (``widgets.load.load_triage_rules()`` for the shipped one).
-
-    Returns
-    -------
-    Verdict
-        The most urgent outcome of the rules that fire (none: "none of the warning signs on this list", with
-        an everyday step for each trigger ticked). Only that verdict carries trigger-dependent text.
+    The most urgent outcome of the rules that fire (none: "none of the warning signs on this list", with an
+    everyday step for each trigger ticked). Its reasons are the rules of that outcome; its cautions ("call now if
+    it is happening now") come from any "not sure" on a sign of the emergency list.
     """
     hits = fired(answers, rules)
     outcome = hits[0].outcome if hits else "no_warning_signs"
     o = rules.outcome(outcome)
     reasons = tuple(
-        Reason(r.id, _answer_label(rules, r.question, answer_of(answers, r.question)), r.reason) for r in hits
+        Reason(r.id, _answer_label(rules, r.question, answers.answer(r.question)), r.reason)
+        for r in hits
+        if r.outcome == outcome
     )
     steps: tuple[str, ...] = ()
     if outcome == "no_warning_signs":
@@ -141,66 +136,92 @@ def triage(answers: SelfCheckAnswers, rules: TriageRules) -> Verdict:
 
 
 def answers_from_choices(
-    choices: Mapping[str, str | None], ticked: list[str] | tuple[str, ...] = ()
-) -> tuple[SelfCheckAnswers, list[str]]:
-    """Turn raw form answers into `SelfCheckAnswers`; anything left unanswered counts as "not sure".
+    choices: Mapping[str, str | None], ticked: Sequence[str] = (), upto: Step = "triggers"
+) -> SelfCheckAnswers:
+    """The answers of the steps up to `upto` as `SelfCheckAnswers` (validated: an unknown answer is refused).
 
-    Parameters
-    ----------
-    choices : mapping
-        Question id (a sign, or "duration") -> answer id, or None if unanswered.
-    ticked : sequence of str
-        Trigger ids ticked (unknown ids are ignored).
-
-    Returns
-    -------
-    answers, unanswered
-        The answers, and the ids of the questions that were left unanswered (in question order).
+    Every question of those steps must have an answer; questions of later steps count as "no" (not asked yet).
     """
-    unanswered = [q for q in QUESTIONS if choices.get(q) is None]
-    get = {q: choices.get(q) or "unsure" for q in QUESTIONS}
-    # validated, not just typed: the form's duration is checked against the vocabulary here
-    answers = SelfCheckAnswers.model_validate(
+    asked = [q for q in QUESTIONS if STEPS.index(STEP_OF[q]) <= STEPS.index(upto)]
+    blank = [q for q in asked if choices.get(q) is None]
+    if blank:
+        raise ValueError(f"questions not answered: {blank}")
+    got = {q: choices[q] for q in asked}
+    return SelfCheckAnswers.model_validate(
         {
-            "signs": [q for q in SIGNS if get[q] == "yes"],
-            "unsure": [q for q in SIGNS if get[q] == "unsure"],
-            "duration": get["duration"],
+            "signs": [q for q in SIGNS if got.get(q) == "yes"],
+            "earlier": [q for q in SIGNS if got.get(q) == "earlier"],
+            "unsure": [q for q in SIGNS if got.get(q) == "unsure"],
+            "duration": got.get("duration") or "under_1_week",
             "triggers": [t for t in TRIGGERS if t in set(ticked)],
         }
     )
-    return answers, unanswered
 
 
-def check(
+def example(rules: TriageRules, ticked: Sequence[str] = ()) -> Example:
+    """Explore mode's result, whatever was answered: the worked example and the steps for the triggers ticked."""
+    e = rules.example
+    steps = tuple(t.step for t in rules.triggers if t.id in set(ticked))
+    return Example(e.label, e.intro, e.story, e.verdict_label, triage(e.answers, rules), e.steps_label, steps)
+
+
+def advance(
     choices: Mapping[str, str | None],
-    ticked: list[str] | tuple[str, ...] = (),
-    exploring: bool = False,
+    ticked: Sequence[str] = (),
+    at: Step = "sudden",
     *,
     rules: TriageRules,
-) -> tuple[Verdict | Example, list[str]]:
-    """The self-check as the form runs it, explore mode included.
+    exploring: bool = False,
+) -> Result:
+    """What follows when the learner presses the button on step `at`.
 
-    Exploring with nothing answered and nothing ticked gives the worked `Example` (never a verdict on the
-    learner). As soon as anything is answered or ticked it is the real check: unanswered questions count as
-    "not sure". Returns the result and the unanswered question ids.
+    Exploring: the next step, and after the last one the worked `Example` (never a verdict about the learner).
+    Checking: a "yes, now or today" to a sign of the emergency list ends the form at once with the emergency
+    verdict (a blank can never make it calmer). Otherwise the first step up to `at` with a blank question, asked
+    again with those questions named; else the verdict if it is settled (after step 2, "get help today" or more);
+    else the next step. After the triggers step, the verdict.
     """
-    answers, unanswered = answers_from_choices(choices, ticked)
-    if exploring and len(unanswered) == len(QUESTIONS) and not answers.triggers:
-        e = rules.example
-        return Example(e.label, e.intro, e.story, e.verdict_label, triage(e.answers, rules)), unanswered
-    return triage(answers, rules), unanswered
+    last = STEPS.index(at) == len(STEPS) - 1
+    if exploring:
+        return example(rules, ticked) if last else Ask(STEPS[STEPS.index(at) + 1])
+    now = [q for q in EMERGENCY_SIGNS if choices.get(q) == "yes"]
+    if now:
+        return triage(SelfCheckAnswers(signs=now), rules)
+    for step in STEPS[: STEPS.index(at) + 1]:
+        missing = tuple(q for q in QUESTIONS if STEP_OF[q] == step and choices.get(q) is None)
+        if missing:
+            return Ask(step, missing)
+    verdict = triage(answers_from_choices(choices, ticked, at), rules)
+    if last or (at in ENDS_AFTER and SEVERITY[verdict.outcome] >= SEVERITY[ENDS_AFTER[at]]):  # type: ignore[index]
+        return verdict
+    return Ask(STEPS[STEPS.index(at) + 1])
+
+
+def run(
+    choices: Mapping[str, str | None], ticked: Sequence[str] = (), *, rules: TriageRules, exploring: bool = False
+) -> Result:
+    """The whole form at once, as a learner pressing the button on every step: the first `Ask` with blanks, the
+    verdict where the form ends, or explore mode's example."""
+    at: Step = "sudden"
+    while True:
+        r = advance(choices, ticked, at, rules=rules, exploring=exploring)
+        if not isinstance(r, Ask) or r.missing:
+            return r
+        at = r.step
 
 
 __all__ = [
-    "DURATIONS",
-    "EMERGENCY_SIGNS",
+    "ENDS_AFTER",
     "QUESTIONS",
+    "Ask",
     "Example",
     "Reason",
+    "Result",
     "Verdict",
-    "answer_of",
+    "advance",
     "answers_from_choices",
-    "check",
+    "example",
     "fired",
+    "run",
     "triage",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
@@ -11,17 +11,17 @@ from .care_model import EMERGENCY_NUMBER_RE, care_of, fill_care  # noqa: F401
 from .model import SelfCheckAnswers
 from .schema import FieldError, Id, Strict, Text, _unique
 from .vocab import (
-    BOOK_VISIT_SIGNS,
     DURATIONS,
-    EMERGENCY_SIGNS,
     OUTCOMES,
-    SAME_DAY_SIGNS,
     SEVERITY,
-    SIGN_ANSWERS,
     SIGNS,
+    STEP_OF,
+    STEPS,
     TIER,
     TRIGGERS,
     Outcome,
+    Sign,
+    Step,
     Trigger,
 )
 
@@ -47,10 +47,9 @@ REASSURING = (
     "you are ok",
     "no cause for concern",
     "perfectly healthy",
+    "sudden or severe",  # not reassuring, but vague: every "call now" line names the emergency list instead
 )
 _REASSURING_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in REASSURING) + r")\b", re.IGNORECASE)
-
-ITEM_ANSWERS = SIGN_ANSWERS  # the three answers to each sign
 
 
 def reassuring_phrase(s: str) -> str | None:
@@ -74,16 +73,17 @@ Safe = Annotated[Text, AfterValidator(fill_care), AfterValidator(_no_reassurance
 
 
 class Source(Strict):
-    """A source named in the text, with its address written out (the lessons run offline)."""
+    """A source named in the text, with its address written out (the lessons run offline) and the date it was read."""
 
     name: Text
     url: str | None = Field(None, pattern=r"^https://")  # none for the course article (it is not online)
+    read: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
 
 
 class Item(Strict):
-    """One yes / no / not sure question about a sign."""
+    """One question about a sign (its answers are its step's options)."""
 
-    id: Id
+    id: Sign
     label: Safe  # short name used in the verdict ("Sudden numbness in the face, an arm or a leg")
     text: Safe  # the question, in plain words
     help: Safe  # "what does this mean?"
@@ -101,6 +101,16 @@ class ChoiceQuestion(Strict):
     text: Safe
     help: Safe
     choices: list[Choice] = Field(min_length=2)
+
+
+class StepText(Strict):
+    """One screen of the form: its heading, the lead line above its questions and the answers each one offers."""
+
+    id: Step
+    heading: Safe
+    lead: Safe
+    options: list[Choice] = Field(default_factory=list)  # none for the triggers screen (tick boxes)
+    note: Safe | None = None  # under the lead: what an answer option means
 
 
 class TriggerItem(Strict):
@@ -133,6 +143,7 @@ class Rule(Strict):
     outcome: Outcome
     reason: Safe  # why this answer matters, in plain words
     source: Id  # a key of `sources`
+    quote: Text  # the source's sentence this rule relies on
     caution: Safe | None = None  # shown above everything else in the verdict
 
     @field_validator("when")
@@ -144,14 +155,14 @@ class Rule(Strict):
                     f"{question!r} is a trigger: triggers only choose self-care steps and can "
                     "never lead to a visit or an emergency"
                 )
-            allowed = _ALLOWED.get(question)
+            allowed = ANSWERS.get(question)
             if allowed is None:
-                raise ValueError(f"unknown question {question!r}; expected one of {sorted(_ALLOWED)}")
+                raise ValueError(f"unknown question {question!r}; expected one of {sorted(ANSWERS)}")
             if not answers:
                 raise ValueError(f"{question!r} lists no answers")
             for a in answers:
-                if a not in allowed:
-                    raise ValueError(f"{question!r} has no answer {a!r}; expected one of {list(allowed)}")
+                if a == "no" or a not in allowed:
+                    raise ValueError(f"{question!r}: a rule may not read {a!r}; expected one of {list(allowed[1:])}")
         return when
 
     @property
@@ -159,9 +170,12 @@ class Rule(Strict):
         return next(iter(self.when))
 
 
-# Answers a rule may test: signs only on "yes" or "not sure" (a rule on "no" would fire for everyone).
-_ALLOWED: dict[str, tuple[str, ...]] = {**dict.fromkeys(SIGNS, ("yes", "unsure")), "duration": DURATIONS}
-CALM: dict[str, str] = {**dict.fromkeys(SIGNS, "no"), "duration": "under_1_week"}  # a person with no sign at all
+# Every answer each question offers ("no" first: a rule on "no" would fire for everyone).
+ANSWERS: dict[str, tuple[str, ...]] = {
+    **{q: ("no", "yes", "earlier", "unsure") if TIER[q] == "emergency" else ("no", "yes", "unsure") for q in SIGNS},
+    "duration": ("under_1_week", *(d for d in DURATIONS if d != "under_1_week")),
+}
+CALM: dict[str, str] = {q: a[0] for q, a in ANSWERS.items()}  # a person with no sign at all
 
 
 def required(question: str, answer: str) -> Outcome:
@@ -171,9 +185,18 @@ def required(question: str, answer: str) -> Outcome:
     if answer == "no":
         return "no_warning_signs"
     tier = TIER[question]
-    if tier == "emergency" and answer == "unsure":
-        return "same_day"  # with the caution "if it is happening now, call ... now" on top
+    if tier == "emergency" and answer in ("unsure", "earlier"):
+        return "same_day"  # "not sure" with the caution "if it is happening now, call ... now" on top
     return tier
+
+
+def allowed(question: str, answer: str) -> Outcome:
+    """The most urgent outcome one answer may lead to: never above its sign's tier (the no-alarm contract).
+
+    Only "yes, now or today" to a sign of the emergency list may lead to an emergency; "not sure" or "before today"
+    on one leads to "get help today" at most, and no answer leads above its own sign's tier.
+    """
+    return required(question, answer)
 
 
 class Example(Strict):
@@ -183,50 +206,53 @@ class Example(Strict):
     intro: Safe
     story: Safe
     verdict_label: Safe  # above the example's verdict ("What the check would tell Alex:")
+    steps_label: Safe  # above the everyday steps for the learner's own ticks ("not about you")
     answers: SelfCheckAnswers
 
 
 class Form(Strict):
-    """The words around the questions: intro, the explore-mode choice, and the section headings."""
+    """The words around the questions: intro, the explore-mode choice, the buttons and the notices."""
 
     intro: Safe
-    sudden_first: Safe  # "if something is sudden or severe, call ... now, whatever this check says"
+    emergency_first: Safe  # "a sign from the emergency list right now: call ... now, whatever this check says"
     mode_question: Safe
     mode_own: Safe
     mode_explore: Safe
-    headings: dict[Literal["emergency_signs", "same_day_signs", "book_visit_signs", "duration", "triggers"], Safe]
+    personal_off: Safe  # shown instead of the mode choice when a teacher turned the personal check off
+    next: Safe
+    back: Safe
+    show: Safe  # the last step's button in the personal check
+    show_example: Safe  # the last step's button in explore mode
+    missing: Safe  # "answer every question on this step first", before the list of those left
+    choose_mode: Safe  # "Next" pressed before choosing a mode
     sources_note: Safe  # before the list of sources
-    answer_first: Safe  # shown instead of a verdict when "Show my next step" is pressed with nothing answered
     cautions_heading: Safe  # above the "if it is happening now, call ... now" lines
-    reasons_heading: Safe  # "Why: ..." above the reasons (folded away when there are many)
+    reasons_heading: Safe  # "Why: ..." above the reasons
 
 
 class TriageRules(Strict):
-    """The whole self-check in one file: questions, help, outcomes, rules, sources and the lines always shown."""
+    """The whole self-check in one file: steps, questions, help, outcomes, rules, sources and the lines always shown."""
 
     sources: dict[Id, Source]
-    emergency_signs: list[Item]
-    same_day_signs: list[Item]
-    book_visit_signs: list[Item]
+    form: Form
+    steps: list[StepText]
+    questions: list[Item]
     duration: ChoiceQuestion
     triggers: list[TriggerItem]
     outcomes: list[OutcomeText]
-    rules: list[Rule] = Field(min_length=1)
-    always: list[Safe] = Field(min_length=1)
     unsure_emergency_caution: Safe = Field(
         description="Words every caution for 'not sure' on an emergency sign must contain."
     )
     no_triggers: Safe  # shown with no_warning_signs when no trigger was ticked
-    unanswered: Safe  # shown when some questions were left unanswered
+    rules: list[Rule] = Field(min_length=1)
+    always: list[Safe] = Field(min_length=1)
     example: Example
-    form: Form
 
     @model_validator(mode="after")
     def _complete_and_safe(self, info: ValidationInfo) -> TriageRules:
         for field, got, want in (
-            ("emergency_signs", [i.id for i in self.emergency_signs], EMERGENCY_SIGNS),
-            ("same_day_signs", [i.id for i in self.same_day_signs], SAME_DAY_SIGNS),
-            ("book_visit_signs", [i.id for i in self.book_visit_signs], BOOK_VISIT_SIGNS),
+            ("steps", [s.id for s in self.steps], STEPS),
+            ("questions", [i.id for i in self.questions], SIGNS),
             ("duration.choices", [c.id for c in self.duration.choices], DURATIONS),
             ("triggers", [t.id for t in self.triggers], TRIGGERS),
             ("outcomes", [o.id for o in self.outcomes], OUTCOMES),
@@ -234,15 +260,18 @@ class TriageRules(Strict):
             _unique(got, field.split(".")[0])
             if list(got) != list(want):
                 raise FieldError(field, f"expected exactly the ids {list(want)}, in this order; got {got}")
+        for s in self.steps:
+            want_options = [] if s.id == "triggers" else list(ANSWERS[self.questions_of(s.id)[0]])
+            got_options = [o.id for o in s.options]
+            if sorted(got_options) != sorted(want_options):
+                raise FieldError("steps", f"step {s.id!r}: expected the answers {want_options}, got {got_options}")
         _unique([r.id for r in self.rules], "rule")
         for r in self.rules:
             if r.source not in self.sources:
                 raise FieldError(
                     "rules", f"rule {r.id!r} cites {r.source!r}, which is not in sources ({', '.join(self.sources)})"
                 )
-            if r.outcome == "emergency" and not (TIER.get(r.question) == "emergency" and r.when[r.question] == ["yes"]):
-                raise FieldError("rules", f"rule {r.id!r}: only a 'yes' to an emergency sign may lead to 'emergency'")
-        for question, answers in [(q, ITEM_ANSWERS) for q in SIGNS] + [("duration", DURATIONS)]:
+        for question, answers in ANSWERS.items():
             for answer in answers:
                 firing = self.fired_by(question, answer)
                 best = max((SEVERITY[r.outcome] for r in firing), default=0)
@@ -259,6 +288,14 @@ class TriageRules(Strict):
                         f"unsafe: no rule sends [{question}: {answer}] to at least "
                         f"{least!r}; it could reach a calmer outcome",
                     )
+                for r in firing:
+                    if SEVERITY[r.outcome] > SEVERITY[allowed(question, answer)]:
+                        raise FieldError(
+                            "rules",
+                            f"alarm: rule {r.id!r} sends [{question}: {answer}] to {r.outcome!r}, above "
+                            f"{allowed(question, answer)!r}; only 'yes, now or today' to a sign of the emergency "
+                            "list may lead to an emergency, and no answer above its sign's tier",
+                        )
                 if TIER.get(question) == "emergency" and answer == "unsure":
                     must = self.unsure_emergency_caution.lower()
                     if not any(r.caution and must in r.caution.lower() for r in firing):
@@ -274,6 +311,10 @@ class TriageRules(Strict):
                 "the emergency verdict's title (its first line) must name the emergency "
                 "numbers: write {emergency_numbers}",
             )
+        if not any("first aider" in line for line in self.outcome("urgent_care").do_now[:1]):
+            raise FieldError(
+                "outcomes", "urgent_care: its first thing to do must be to tell the first aider (hurt at school)"
+            )
         for o in self.outcomes:
             if not re.search(r"under 18", o.tell, re.IGNORECASE):
                 raise FieldError("outcomes", f"outcome {o.id!r}: 'tell' must give the route for under-18s")
@@ -287,12 +328,15 @@ class TriageRules(Strict):
         """The rules that one answer fires (every rule reads exactly one question)."""
         return [r for r in self.rules if r.question == question and answer in r.when[question]]
 
-    @property
-    def signs(self) -> list[Item]:
-        return self.emergency_signs + self.same_day_signs + self.book_visit_signs
+    def questions_of(self, step: str) -> list[str]:
+        """The question ids one step asks, in order (how long is asked on the "visit" step; triggers: none)."""
+        return [q for q in (*SIGNS, "duration") if STEP_OF[q] == step]
+
+    def step(self, sid: str) -> StepText:
+        return next(s for s in self.steps if s.id == sid)
 
     def item(self, qid: str) -> Item:
-        for i in self.signs:
+        for i in self.questions:
             if i.id == qid:
                 return i
         raise KeyError(qid)

@@ -1,9 +1,11 @@
-"""The symptom self-check widget: sudden signs first, then same-day and book-a-visit signs, how long, triggers.
+"""The symptom self-check widget, one step at a time as NHS 111 online asks: sudden signs, injuries and same-day
+signs, book-a-visit signs and how long, triggers.
 
-A thin view over ``widgets.triage``: it reads the answers, asks the engine (``triage.check``), and shows the
-verdict, or, in explore mode with nothing answered, the worked example. Nothing is saved or sent anywhere.
-Tests drive it from Python: ``v = SelfCheck(); v.choose_mode("explore"); v.answer("pain", "yes");
-v.tick("caffeine"); v.submit(); v.result.value``.
+A thin view over ``widgets.triage``: it shows one step, and on "Next step" asks the engine (``triage.advance``)
+what follows: the same step with the questions still to answer named, the next step, or the verdict (explore
+mode: the worked example, never a verdict about the learner). Nothing is saved or sent anywhere. Tests drive it
+from Python: ``v = SelfCheck(); v.choose_mode("own"); v.answer("pain", "yes"); v.next(); v.result.value``, or
+``v.submit()`` to press the button on every step in turn.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 import ipywidgets as W
 
 from .. import triage
+from ..classroom import PersonalCheck, personal_check
 from ..load import load_triage_rules
-from ..model import TRIGGERS
 from ..palette import CSS
 from ..triage_model import TriageRules
+from ..vocab import MODES, STEPS, TRIGGERS
 from . import html
 from .announce import Announcer
 from .controls import button
@@ -22,20 +25,13 @@ from .icons import icon
 from .keyboard import KeyboardSafeBox
 from .shared import Shared
 
-ITEM_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
-MODES = ("own", "explore")
 _ALIASES = {"not sure": "unsure", "not_sure": "unsure", True: "yes", False: "no"}
-VERDICT = ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"  # focus after "Show my next step"
-MANY_REASONS = 3  # more reasons than this are folded away under "Why this step"
-
-
-def _heading(shared: Shared, s: str) -> W.HTML:
-    return shared.html(f'<h4 class="selfcheck-heading">{html.text(s)}</h4>')
+VERDICT = ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"  # focus after the last step
 
 
 class Question(W.VBox):
-    """One question: its text, labelled radio buttons (Yes / No / Not sure in one row), and a folded
-    "What does this mean?" line. The short label names the group for screen readers (drawn hidden)."""
+    """One question: its text, labelled radio buttons in one row, and a folded "What does this mean?" line.
+    The short label names the group for screen readers (drawn hidden)."""
 
     def __init__(
         self,
@@ -50,11 +46,7 @@ class Question(W.VBox):
         shared = shared or Shared()
         self.prompt = shared.html(f'<p class="selfcheck-question"><b>{html.text(text)}</b></p>')
         self.input = shared.radio(
-            options=options,
-            value=None,
-            description=label,
-            orientation="horizontal" if options == ITEM_OPTIONS else "vertical",
-            tooltip=text,
+            options=options, value=None, description=label, orientation="horizontal", tooltip=text
         )
         self.help = shared.html(
             f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
@@ -65,55 +57,46 @@ class Question(W.VBox):
 
 
 class SelfCheck(KeyboardSafeBox):
-    """The whole self-check form plus its answer panel. Answers live only in this widget, in memory."""
+    """The stepped self-check form plus its answer panel. Answers live only in this widget, in memory."""
 
-    def __init__(self, rules: TriageRules | None = None):
-        self.rules = rules = rules or load_triage_rules()
+    def __init__(
+        self, rules: TriageRules | None = None, region: str | None = None, switch: PersonalCheck | None = None
+    ):
+        self.rules = rules = rules or load_triage_rules(region=region)
+        self.switch = switch or personal_check()
         form = rules.form
+        self.step: str = "sudden"
         self.verdict: triage.Verdict | None = None
         self.example: triage.Example | None = None
-        self.unanswered: list[str] = []
-        shared = Shared()  # one layout and style per kind for the form's ~100 controls (views/shared.py)
+        self.missing: tuple[str, ...] = ()
+        shared = Shared()  # one layout and style per kind for the form's controls (views/shared.py)
         intro = shared.html(
             html.paragraph(form.intro)
-            + f'<p class="lesson-caution">{icon("emergency")}<span>{html.text(form.sudden_first)}</span></p>'
+            + f'<p class="lesson-caution">{icon("emergency")}<span>{html.text(form.emergency_first)}</span></p>'
         )
         self.mode = shared.radio(
             options=[(form.mode_own, "own"), (form.mode_explore, "explore")],
-            value=None,
+            value=None if self.switch.on else "explore",
             description=form.mode_question,
             tooltip=form.mode_question,
         )
         self.mode.add_class(CSS["selfcheck_mode"])
+        rows: list[W.Widget] = [intro]
+        if self.switch.on:
+            rows.append(self.mode)
+        else:
+            note = form.personal_off + (f" ({self.switch.problem})" if self.switch.problem else "")
+            rows.append(shared.html(f'<p class="selfcheck-off lesson-info">{icon("note")}{html.text(note)}</p>'))
         self.questions: dict[str, Question] = {}
-        rows: list[W.Widget] = [intro, self.mode]
-        for heading, items in (
-            (form.headings["emergency_signs"], rules.emergency_signs),
-            (form.headings["same_day_signs"], rules.same_day_signs),
-            (form.headings["book_visit_signs"], rules.book_visit_signs),
-        ):
-            rows.append(_heading(shared, heading))
-            rows += [self._add(Question(i.id, i.label, i.text, i.help, ITEM_OPTIONS, shared)) for i in items]
-        d = rules.duration
-        rows += [
-            _heading(shared, form.headings["duration"]),
-            self._add(Question("duration", d.label, d.text, d.help, [(c.text, c.id) for c in d.choices], shared)),
-            _heading(shared, form.headings["triggers"]),
-        ]
         self.triggers: dict[str, W.Checkbox] = {}
-        for t in rules.triggers:
-            box = shared.checkbox(value=False, description=t.text, indent=False)
-            box.add_class(CSS["selfcheck_trigger"])
-            self.triggers[t.id] = box
-            rows.append(box)
-        self.submit_button = button(
-            description="Show my next step",
-            icon="arrow-right",
-            button_style="primary",
-            tooltip="Show the next step for these answers (shown below the buttons)",
-        )
+        self.screens: dict[str, W.VBox] = {s: self._screen(s, shared) for s in STEPS}
+        self.status = shared.html("")
+        self.back_button = button(description=form.back, icon="arrow-left", tooltip="Go back one step (answers kept)")
+        self.back_button.add_class(CSS["selfcheck_back"])
+        self.back_button.on_click(lambda _: self.back())
+        self.submit_button = button(description=form.next, icon="arrow-right", button_style="primary")
         self.submit_button.add_class(CSS["selfcheck_submit"])
-        self.submit_button.on_click(lambda _: self.submit())
+        self.submit_button.on_click(lambda _: self.next())
         self.clear_button = button(
             description="Clear my answers", icon="eraser", tooltip="Wipe every answer and the result"
         )
@@ -125,26 +108,65 @@ class SelfCheck(KeyboardSafeBox):
             w.observe(self._changed, names="value")
         self.announcer = Announcer()
         cites = " · ".join(html.link(s.name, s.url) if s.url else html.text(s.name) for s in rules.sources.values())
-        sources = shared.html(f'<p class="lesson-small-print">{html.text(form.sources_note)} {cites}</p>')
-        actions = W.HBox([self.submit_button, self.clear_button])
+        sources = shared.html(
+            f'<details class="lesson-small-print"><summary>{html.text(form.sources_note)}</summary>{cites}</details>'
+        )
+        actions = W.HBox([self.back_button, self.submit_button, self.clear_button])
         actions.add_class("lesson-actions")
-        rows += [actions, self.result, self.announcer, sources]
+        rows += [*self.screens.values(), self.status, actions, self.result, self.announcer, sources]
         super().__init__(rows)
         self.add_class(CSS["selfcheck"])
+        self._show(self.step)
 
-    def _add(self, q: Question) -> Question:
-        self.questions[q.qid] = q
-        return q
+    def _screen(self, step: str, shared: Shared) -> W.VBox:
+        """One step's box: heading, lead, its questions (or the trigger tick boxes)."""
+        s = self.rules.step(step)
+        note = f'<p class="selfcheck-note">{html.text(s.note)}</p>' if s.note else ""
+        head = shared.html(f'<h4 class="selfcheck-heading">{html.text(s.heading)}</h4>{html.paragraph(s.lead)}{note}')
+        children: list[W.Widget] = [head]
+        options = [(o.text, o.id) for o in s.options]
+        for qid in self.rules.questions_of(step):
+            if qid == "duration":
+                d = self.rules.duration
+                q = Question(qid, d.label, d.text, d.help, [(c.text, c.id) for c in d.choices], shared)
+            else:
+                i = self.rules.item(qid)
+                q = Question(qid, i.label, i.text, i.help, options, shared)
+            self.questions[qid] = q
+            children.append(q)
+        if step == "triggers":
+            for t in self.rules.triggers:
+                box = shared.checkbox(value=False, description=t.text, indent=False)
+                box.add_class(CSS["selfcheck_trigger"])
+                self.triggers[t.id] = box
+                children.append(box)
+        screen = W.VBox(children, layout=W.Layout())
+        screen.add_class(CSS["selfcheck_step"])
+        screen.add_class(f"selfcheck-step-{step}")
+        return screen
+
+    def _show(self, step: str) -> None:
+        self.step = step
+        for s, box in self.screens.items():
+            box.layout.display = None if s == step else "none"
+        self.back_button.disabled = step == STEPS[0]
+        last = step == STEPS[-1]
+        form = self.rules.form
+        self.submit_button.description = (
+            (form.show_example if self.mode.value == "explore" else form.show) if last else form.next
+        )
 
     # -- driving (also used by tests) ------------------------------------------------------------
     def choose_mode(self, mode: str | None) -> None:
         """ "own" (check my twitch), "explore" (I'm just exploring / I have no twitch), or None (not chosen)."""
         if mode is not None and mode not in MODES:
             raise KeyError(f"unknown mode {mode!r}; expected one of {MODES}")
+        if mode == "own" and not self.switch.on:
+            raise PermissionError("the personal check is turned off for this class (widgets/classroom.py)")
         self.mode.value = mode
 
     def answer(self, question: str, value) -> None:
-        """Answer a question as a learner would: "yes" / "no" / "unsure" (or "not sure"), or a choice id."""
+        """Answer a question as a learner would: "yes" / "earlier" / "no" / "unsure" (or "not sure"), or a choice id."""
         self.questions[question].input.value = _ALIASES.get(value, value)
 
     def tick(self, trigger: str, on: bool = True) -> None:
@@ -153,50 +175,84 @@ class SelfCheck(KeyboardSafeBox):
             raise KeyError(f"unknown trigger {trigger!r}; expected one of {TRIGGERS}")
         self.triggers[trigger].value = on
 
-    def submit(self) -> triage.Verdict | triage.Example | None:
-        """Ask the engine for the result of the current answers and show it (read out, and focused).
-
-        With nothing answered and nothing ticked (and not exploring) there is nothing to judge: the learner is
-        asked to answer first, and no verdict is shown (returns None). As soon as anything is answered, the
-        rest count as "not sure" (``triage.check``).
-        """
+    def next(self) -> triage.Result | None:
+        """Press the button on the step shown: ask the engine what follows, and show it."""
+        form = self.rules.form
+        if self.mode.value is None:
+            self._say(form.choose_mode, "selfcheck-first")
+            return None
         choices = {qid: q.input.value for qid, q in self.questions.items()}
         ticked = [t for t, box in self.triggers.items() if box.value]
-        exploring = self.mode.value == "explore"
-        if not exploring and not ticked and all(v is None for v in choices.values()):
-            self.verdict, self.example, self.unanswered = None, None, list(choices)
-            self.result.value = (
-                f'<p class="selfcheck-first">{icon("note")}{html.text(self.rules.form.answer_first)}</p>'
-            )
-            self.announcer.say(self.rules.form.answer_first, focus=".selfcheck-result .selfcheck-first")
-            return None
-        result, self.unanswered = triage.check(choices, ticked, exploring=exploring, rules=self.rules)
-        if isinstance(result, triage.Example):
-            self.verdict, self.example = None, result
-            self.result.value = render_example(result, self.rules)
-            self.announcer.say(f"{result.label}. {result.intro}", focus=".selfcheck-result .selfcheck-example")
+        got = triage.advance(
+            choices,
+            ticked,
+            self.step,
+            rules=self.rules,
+            exploring=self.mode.value == "explore",  # type: ignore[arg-type]
+        )
+        if isinstance(got, triage.Ask):
+            self.missing = got.missing
+            self._show(got.step)
+            if got.missing:
+                names = [self._label(q) for q in got.missing]
+                self._say(f"{form.missing} {'; '.join(names)}.", "selfcheck-missing")
+            else:
+                self.status.value = ""
+                self.announcer.say(self.rules.step(got.step).heading, focus=f".selfcheck-step-{got.step} h4")
+        elif isinstance(got, triage.Example):
+            self.example, self.verdict, self.missing = got, None, ()
+            self.status.value = ""
+            self.result.value = render_example(got, self.rules)
+            self.announcer.say(f"{got.label}. {got.intro}", focus=".selfcheck-result .selfcheck-example")
         else:
-            self.verdict, self.example = result, None
-            self.result.value = render(result, self.rules, self.rules.unanswered if self.unanswered else None)
-            self.announcer.say(spoken(result, self.rules), focus=VERDICT)
-        return result
+            self.verdict, self.example, self.missing = got, None, ()
+            self.status.value = ""
+            self.result.value = render(got, self.rules)
+            self.announcer.say(spoken(got, self.rules), focus=VERDICT)
+        return got
+
+    def submit(self) -> triage.Result | None:
+        """Press the button on every step in turn until a step has blanks or the result shows."""
+        while True:
+            got = self.next()
+            if not isinstance(got, triage.Ask) or got.missing:
+                return got
+
+    def back(self) -> None:
+        """Go back one step; every answer is kept."""
+        i = STEPS.index(self.step)  # type: ignore[arg-type]
+        if i:
+            self.status.value = ""
+            self._show(STEPS[i - 1])
 
     def clear(self) -> None:
-        """Forget every answer and the result."""
+        """Forget every answer and the result, and go back to step 1."""
         for q in self.questions.values():
             q.input.value = None
         for box in self.triggers.values():
             box.value = False
-        self.mode.value = None
-        self.verdict, self.example, self.unanswered = None, None, []
+        if self.switch.on:
+            self.mode.value = None
+        self.verdict, self.example, self.missing = None, None, ()
+        self.status.value = ""
+        self._show(STEPS[0])
         self.result.value = html.paragraph("Your answers are cleared.")
         self.announcer.say("Your answers are cleared.")
 
-    def _changed(self, _change) -> None:
+    def _label(self, qid: str) -> str:
+        return self.rules.duration.label if qid == "duration" else self.rules.item(qid).label
+
+    def _say(self, text: str, cls: str) -> None:
+        self.status.value = f'<p class="{cls}">{icon("note")}{html.text(text)}</p>'
+        self.announcer.say(text, focus=f".{cls}")
+
+    def _changed(self, change) -> None:
+        if change["owner"] is self.mode:
+            self._show(self.step)
         # a result on screen must never describe answers that have since changed
         if self.verdict is not None or self.example is not None:
             self.verdict, self.example = None, None
-            self.result.value = html.notice("Your answers changed. Press “Show my next step” again.")
+            self.result.value = html.notice("Your answers changed. Press the button again to see the next step.")
 
 
 def _section(label: str, body: str) -> str:
@@ -209,7 +265,7 @@ def spoken(v: triage.Verdict, rules: TriageRules) -> str:
     return " ".join([*v.cautions, f"Your next step. {kind}: {v.title}."])
 
 
-def render(v: triage.Verdict, rules: TriageRules, unanswered_note: str | None = None, example: bool = False) -> str:
+def render(v: triage.Verdict, rules: TriageRules, example: bool = False) -> str:
     """The answer panel, in the order of `Verdict.lines()`: cautions (one box), the verdict box (its kind and icon,
     title, where and when, what to do now, who to tell, why, everyday steps, when to come back) and the lines
     always shown. An example's verdict has the same look but not the learner's verdict class."""
@@ -229,13 +285,10 @@ def render(v: triage.Verdict, rules: TriageRules, unanswered_note: str | None = 
     if v.do_now:
         box.append(_section("What to do now:", html.bullet_list(list(v.do_now))))
     box.append(_section("Who to tell:", html.paragraph(v.tell)))
-    if unanswered_note:
-        box.append(html.notice(unanswered_note))
     if v.reasons:
         items = "".join(f"<li><b>{html.text(r.answer)}</b>: {html.text(r.why)}</li>" for r in v.reasons)
-        opened = " open" if len(v.reasons) <= MANY_REASONS else ""
         box.append(
-            f'<details class="selfcheck-why"{opened}><summary class="selfcheck-section">'
+            f'<details class="selfcheck-why" open><summary class="selfcheck-section">'
             f"{html.text(form.reasons_heading)} ({len(v.reasons)})</summary><ul>{items}</ul></details>"
         )
     if v.steps:
@@ -248,15 +301,26 @@ def render(v: triage.Verdict, rules: TriageRules, unanswered_note: str | None = 
 
 
 def render_example(e: triage.Example, rules: TriageRules) -> str:
-    """Explore mode: the worked example, labelled as not about the learner, and no verdict of theirs."""
+    """Explore mode: the worked example, labelled as not about the learner, the everyday steps for what they ticked
+    (also labelled), and no verdict of theirs."""
+    steps = (
+        f"{html.paragraph(e.steps_label, cls='selfcheck-example-label')}{html.bullet_list(list(e.steps))}"
+        if e.steps
+        else ""
+    )
     return (
         f"<div class='{CSS['selfcheck_example']}'>"
         f"<p><b>{icon('example')}{html.text(e.label)}</b></p>{html.paragraph(e.intro)}{html.paragraph(e.story)}"
         f"{html.paragraph(e.verdict_label, cls='selfcheck-example-label')}"
-        f"{render(e.verdict, rules, example=True)}</div>"
+        f"{render(e.verdict, rules, example=True)}{steps}</div>"
     )
 
 
-def selfcheck(rules: TriageRules | None = None) -> SelfCheck:
-    """The symptom self-check of lesson 04: ``from widgets import selfcheck; selfcheck()``."""
-    return SelfCheck(rules)
+def selfcheck(rules: TriageRules | None = None, region: str | None = None) -> SelfCheck:
+    """The symptom self-check of lesson 04: ``from widgets import selfcheck; selfcheck()`` (the learner's region
+    from lesson 00, kept in the progress store, unless `region` is given)."""
+    if region is None and rules is None:
+        from .region import current_region
+
+        region = current_region()
+    return SelfCheck(rules, region)
