@@ -422,6 +422,8 @@ class ProgressStore:
             raise KeyError(f"unknown setting {key!r}; expected one of {SETTINGS}")
         if key in self._settings:
             return self._settings[key]
+        if not self.path.exists():  # reading a setting never creates the store
+            return None
         try:
             row = self._run(lambda c: c.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone())
         except _Unavailable:
