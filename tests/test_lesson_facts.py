@@ -136,7 +136,7 @@ def test_electrolytes_sodium_carries_potassium_resets_low_potassium_means_weakne
     lesson = flat(md("02-triggers"))
     assert "matter most" not in lesson
     assert "sodium carries the signal" in lesson
-    assert "low potassium most often shows up as weak muscles" in lesson
+    assert "a small drop in potassium often gives no signs. a bigger one can make muscles weak" in lesson
     potassium = flat(load_glossary().lookup("potassium").meaning)
     assert "ready again" in potassium and "weak" in potassium
     q4 = load_bank("02-triggers").question("q4")
@@ -243,3 +243,93 @@ def test_glossary_has_a_handful_of_words_to_know_per_lesson_and_words_doctors_us
     assert "fasciculation" in page.split(GLOSSARY_HEADINGS["doctors"])[1]
     whole = glossary().terms.value  # lesson 05 shows every term
     assert all(e.term in whole for e in g.entries)
+
+
+# --- issue 23, item 9: wording that claims no more than its source -----------------------------------
+def every_bank_text() -> str:
+    return flat(" ".join(bank_text(b) for b in (*BANKS, "04-red-flags", "05-review")))
+
+
+def test_low_potassium_has_no_main_sign_the_source_does_not_name():
+    """MedlinePlus lists weakness among the signs of low potassium; it does not call it the main one."""
+    text = every_text() + " " + every_bank_text() + " " + flat(md_of("05_review.ipynb"))
+    for claim in ("main sign", "mainly causes weakness", "most often shows up as weak", "mostly brings weak"):
+        assert claim not in text, claim
+    assert "low potassium can" in flat(md("02-triggers"))
+
+
+def test_a_flicker_on_the_edge_of_the_foot_is_not_claimed_most_likely_from_one_muscle():
+    q9 = load_bank("05-review").question("q9")
+    assert "most likely" not in flat(q9.prompt)
+    text = every_text() + " " + every_bank_text()
+    assert "more often comes from" not in text and "small muscles" in text
+
+
+def test_a_pressing_shoe_mainly_gives_tingling_or_numbness_not_a_twitch():
+    """The nerves just under the skin of the foot mostly carry feeling (NHS, "Pins and needles")."""
+    shoes = flat(md("03-foot")).split("## 3. shoes that press", 1)[1].split("## 4.", 1)[0]
+    assert "mainly gives tingling (pins and needles) or numbness" in shoes
+    assert "misfire, and you feel a twitch" not in every_text()
+    assert "mainly" in flat(load_regions().region("shoe-pressure").explanation)
+    assert "mainly causes tingling" in flat(load_glossary().lookup("nerve compression").meaning)
+
+
+def test_weakness_is_what_the_foot_can_no_longer_do_though_it_could_before():
+    l04 = flat(md_of("04_red_flags.ipynb"))
+    assert "your foot can no longer do, though it could before" in l04
+    assert "can no longer do something it could do before" in flat(md("03-foot"))
+    q12 = load_bank("05-review").question("q12")
+    changed = ("before", "last month", "started")  # each right answer says the foot could do it once
+    assert all(any(w in flat(o.text) for w in changed) for o in q12.options if o.id in q12.answer)
+    for lesson in ("01-physiology", "02-triggers"):  # the short "see one if" lists say it too
+        assert "even weakness that comes and goes" in flat(md(lesson)), lesson
+
+
+def test_caffeine_amounts_and_the_label_come_from_the_fsa_and_efsa():
+    caffeine = flat(md("02-triggers")).split("## 4. caffeine", 1)[1].split("## 5.", 1)[0]
+    for fact in ("250 ml can often has about 80 mg", "3 mg of caffeine for each kilogram", "(fsa)", "(efsa)"):
+        assert fact in caffeine, fact
+    assert '"high caffeine content. not recommended for children' in caffeine
+    assert "three cans a day is a lot for a teenager" not in every_bank_text()
+    kai = flat(" ".join(o.feedback for o in load_bank("02-triggers").question("q11").options))
+    assert "80 mg" in kai and "efsa" in kai
+
+
+def test_a_prescribed_medicine_is_never_stopped_or_kept_without_asking():
+    q = load_bank("04-red-flags").question("q12")
+    assert "keep taking it" not in flat(q.explanation) and "do not stop it on your own" in flat(q.explanation)
+
+
+def test_foot_drop_that_came_on_slowly_is_book_a_visit_not_same_day():
+    """NHS, "Foot drop": see a GP. Only new weakness that gets worse over days stays same day (NHS GBS)."""
+    steps = flat(md_of("04_red_flags.ipynb")).split("## 3. which sign", 1)[1].split("## 4.", 1)[0]
+    today = steps.split("urgent, today", 1)[1].split("book a visit with a doctor", 1)[0]
+    book = steps.split("book a visit with a doctor", 1)[1]
+    assert "drag" not in today and "slowly started to drag" in book and "see a gp about foot drop" in book
+    q3 = load_bank("04-red-flags").question("q3")
+    assert "worse each day" in flat(q3.prompt) and "book a visit" in flat(q3.explanation)
+
+
+def test_helplines_where_stress_or_worry_feels_like_too_much():
+    stress = flat(md("02-triggers")).split("## 5. stress", 1)[1].split("## 6.", 1)[0]
+    worry = flat(md_of("04_red_flags.ipynb")).split("## 4. a word about worry", 1)[1].split("## 5.", 1)[0]
+    for where, text in (("lesson 02 stress", stress), ("lesson 04 worry", worry)):
+        assert "feels like too much" in text, where
+        for line in ("childline on 0800 1111 (uk)", "988 by call or text (us)", "a helpline in your country"):
+            assert line in text, (where, line)
+
+
+def test_nhs_111_and_a_and_e_sit_beside_international_wording():
+    for name in ("04_red_flags.ipynb", "05_review.ipynb"):
+        text = flat(md_of(name))
+        assert "such as nhs 111 in england" in text or "nhs 111" not in text, name
+        assert "a&e in the uk" in text or "a&e" not in text, name
+    for bank in ("04-red-flags", "05-review"):
+        for m in re.finditer(r"nhs 111", bank_text(bank)):
+            assert "in england" in bank_text(bank)[m.start() : m.end() + 15], bank
+
+
+def md_of(notebook: str) -> str:
+    return "\n".join(
+        c.source for c in nbformat.read(LESSONS / notebook, as_version=4).cells if c.cell_type == "markdown"
+    ).replace("*", "")

@@ -74,41 +74,59 @@ def test_q5_marks_weakness_that_gets_better_with_rest_as_still_counting():
 # -- the four steps ------------------------------------------------------------------------------------
 TIERS = [
     (
-        f"Emergency: call {NUMBERS} now",
+        f"The emergency list: call {NUMBERS} now",
         [
             "a face that droops",
-            "weakness or numbness in an arm or leg",
-            "one side",
+            "an arm or a leg that suddenly goes weak",
+            "an arm or a leg that suddenly goes numb",
             "trouble speaking or understanding",
+            "sudden confusion or memory loss",
             "sudden trouble seeing",
-            "sudden dizziness",
-            "loss of balance",
-            "a sudden, very bad headache",
-            "trouble breathing or swallowing",
-            "spreads fast up the legs, or to both sides",
+            "sudden loss of balance",
+            "the worst headache you have ever had",
+            "struggling to breathe, much more than is usual for you",
+            "new trouble swallowing",
+            "weakness that spreads fast",
+            "even if it has gone",
             'NHS, "Stroke: symptoms"',
-            'CDC, "Signs and symptoms of stroke"',
+            'NHS, "Transient ischaemic attack (TIA)"',
+            'CDC, "Signs and symptoms',
             'NHS, "Guillain-Barré syndrome"',
         ],
     ),
     (
-        "Urgent, today: a same-day doctor, or a health advice line such as NHS 111",
+        "Hurt your foot, ankle or leg? Urgent care now",
+        [
+            "urgent treatment centre",
+            "heard a crack",
+            "odd angle",
+            "numb, a strange colour (pale, blue or grey) or cold",
+            "cannot take 4 steps on it",
+            "Tell the first aider",
+            'NHS, "Sprains and strains"',
+            "NICE CKS",
+        ],
+    ),
+    (
+        "Urgent, today: a same-day doctor, or a health advice line (such as NHS 111 in England)",
         [
             "new weakness that came on over a day or a few days",
-            "the front of the foot has started to drag",
             "numbness or tingling that is spreading",
+            "happened before today and went away",
         ],
     ),
     (
         "Book a visit",
         [
             "weakness that has lasted a while, or got weaker slowly over weeks",
+            "slowly started to drag",
+            "see a GP about foot drop",
             "more than 2 weeks",
             "several places",
             "stiffness",
             "a muscle getting smaller",
-            "burning, tingling or **numbness** in the sole of the foot that stays",
-            "pain that does not settle",
+            "**numbness** that stays, in the sole or anywhere else in the foot or leg",
+            "pain where it twitches, or pain that does not settle",
             "a medicine that may be causing it",
             "Never stop a prescribed medicine without asking the person who prescribed it",
             'NHS, "Twitching eyes and muscles"',
@@ -118,7 +136,7 @@ TIERS = [
 ]
 
 
-def test_lesson04_names_the_four_steps_most_urgent_first_with_their_signs_and_sources():
+def test_lesson04_names_the_five_steps_most_urgent_first_with_their_signs_and_sources():
     steps = section(L04, "## 3. Which sign, which step")
     starts = [steps.index(title) for title, _ in TIERS]
     assert starts == sorted(starts), "the steps must come most urgent first"
@@ -135,13 +153,14 @@ def test_emergency_numbers_are_written_one_way_everywhere():
         assert not re.search(r"\b(999|112|911)\b", rest), f"{where}: an emergency number written another way"
 
 
-def test_under_18_route_on_every_step_and_an_emergency_call_comes_first():
+def test_under_18_route_on_every_step_and_who_calls_in_an_emergency():
     for path in (L04, L05):
-        disclaimer = " ".join(cells(path)[1].source.split())
-        assert f"call {NUMBERS} now" in disclaimer and "Under 18?" in disclaimer
-        assert disclaimer.index(f"call {NUMBERS} now") < disclaimer.index("Under 18?")
+        disclaimer = " ".join(cells(path)[1].source.replace("\n>", "\n").split())
+        assert "sign from the **emergency list**" in disclaimer and "Under 18?" in disclaimer
+        assert f"ask them to call {NUMBERS}. If no adult is right there, call yourself." in disclaimer
     steps = section(L04, "## 3. Which sign, which step")
-    assert "Call first, then tell an adult near you. If no adult is with you, call yourself." in steps
+    assert f"shout for the nearest adult and ask them to call {NUMBERS}. If no adult is right there," in steps
+    assert "Call first" not in steps
     assert "tell a parent, carer, school nurse or another adult you trust" in steps
     assert "tell a parent, carer, school nurse or another adult you trust" in section(L05, "## Key points")
     call = next(o for o in load_bank("04-red-flags").question("q9").options if o.id == "call")
