@@ -36,13 +36,32 @@ from widgets.vocab import EMERGENCY_SIGNS
 STRESS = "stress"
 
 
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
+
+
+def _shown(v: SelfCheck) -> str:
+    """Every text the form shows (questions, folded meanings and help), as plain text."""
+    out, todo = [], [v]
+    while todo:
+        w = todo.pop()
+        if isinstance(getattr(w, "value", None), str) and "<" in w.value:
+            out.append(_plain(w.value))
+        todo += list(getattr(w, "children", ()))
+    return "\n".join(out)
+
+
 def text(v: SelfCheck, qid: str) -> str:
-    """A question's text as the pupil reads it (no tags, entities decoded)."""
-    return html.unescape(re.sub(r"<[^>]+>", " ", v.questions[qid].prompt.value)).strip()
+    """A question's full text, as the form shows it (beside its buttons, or folded under step 1's short list)."""
+    t = v.rules.duration.text if qid == "duration" else v.rules.item(qid).text
+    assert _plain(html.escape(t)) in _shown(v), f"the form does not show the text of {qid}"
+    return t
 
 
 def help_text(v: SelfCheck, qid: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", v.questions[qid].help.value))
+    h = v.rules.item(qid).help
+    assert _plain(html.escape(h)) in _shown(v), f"the form does not show the help of {qid}"
+    return h
 
 
 def own() -> SelfCheck:
