@@ -82,8 +82,10 @@ def test_story_notes_point_to_the_key_and_teach_reasons_and_caution():
 @pytest.mark.parametrize(
     "situation, action",
     [
-        ("has a sudden sign **now**", "999 / 112 / 911"),
-        ("gets an **emergency** answer", "school nurse"),
+        ("has a sign from the **emergency list now**", "999 / 112 / 911"),
+        ("happened **before today**", "urgent appointment"),
+        ("gets an **emergency** answer", "Before today"),
+        ("is **hurt**", "first aider now"),
         ("gets a **same-day** answer", "parents or carers today"),
         ("tells you about a symptom", "Do not say what it is"),
         ("is worried or upset", "rarely serious"),
@@ -129,3 +131,27 @@ def test_emergency_numbers_are_written_one_way():
 def test_teacher_files_read_plainly(textstat):
     for path in (GUIDE, CHECKLIST):
         assert grade(textstat, plain(path.read_text(encoding="utf-8"))) <= 9.0, path.name
+
+
+def test_guide_documents_the_teacher_switch_with_the_names_the_code_reads():
+    """Issue 23: the switch a teacher or hub admin sets is documented under the names widgets/classroom.py reads."""
+    from widgets import classroom
+
+    part = section("The self-check in class")
+    assert f"`{classroom.KEY} = false`" in part and "`[tool.foot-twitch-lessons]`" in part
+    assert f"`{classroom.ENV}=off`" in part and "widgets/settings.toml" in part
+    assert "explore mode and the practice stories" in part and "At home or in private" in part
+    assert "lesson 0" in part and "999 / 112 / 911" in part
+
+
+def test_guide_covers_a_sign_that_passed_who_calls_plans_and_a_quiet_word():
+    """Issue 23 item 7 and 10: NHS TIA (call even if it went away today; before today, an urgent GP),
+    the teacher calls in class, healthcare plans first, a quiet word about stroke, cauda equina for review."""
+    text = GUIDE.read_text(encoding="utf-8")
+    plan = section("Safeguarding plan")
+    assert "even if it has gone" in plan and "urgent appointment with a GP" in plan
+    assert "You or the first aider call **999 / 112 / 911**" in plan and "the learner does not have to" in plan
+    assert "family has had a stroke" in plan and "healthcare plan" in plan and "follow their" in plan
+    assert "If it was in the past, get the school nurse now" not in text  # the old rule for a passed sign
+    assert "Cauda equina" in text and "clinical reviewer" in text
+    assert "Sudden means now" not in text and "emergency list" in section("Practice stories: key and teaching notes")
