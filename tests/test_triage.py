@@ -7,6 +7,8 @@ attacks", NHS "Sprains and strains" and NICE CKS (the Ottawa ankle rules), NHS "
 NHS "Foot drop", MedlinePlus "Tibial nerve dysfunction", NHS "Transient ischaemic attack (TIA)".
 """
 
+import itertools
+
 import pytest
 
 from widgets import triage as T
@@ -34,7 +36,7 @@ def test_vocabulary_is_the_sources():
     assert EMERGENCY_SIGNS == EMERGENCY  # the emergency list, in care.yaml's order
     assert set(SIGNS) == set(EMERGENCY + URGENT_CARE + SAME_DAY + BOOK_VISIT) and len(SIGNS) == 23
     assert OUTCOMES == ("emergency", "urgent_care", "same_day", "book_visit", "no_warning_signs")
-    assert STEPS == tuple(dict.fromkeys(STEP.values()))  # the screens, in the order the spec asks them
+    assert tuple(dict.fromkeys(STEP.values())) == STEPS  # the screens, in the order the spec asks them
     assert {q: RULES.questions_of(STEP[q]) for q in STEP} == {
         q: [p for p in (*SIGNS, "duration") if STEP[p] == STEP[q]] for q in STEP
     }
@@ -226,7 +228,7 @@ def test_the_form_asks_again_naming_only_the_blanks_of_the_first_step_with_one()
 
 
 def test_steps_come_in_order_and_a_settled_verdict_ends_the_form():
-    for at, then in zip(STEPS, STEPS[1:]):
+    for at, then in itertools.pairwise(STEPS):
         assert T.advance(CALM, at=at, rules=RULES) == T.Ask(then)
     assert T.advance(CALM, at=STEPS[-1], rules=RULES).outcome == "no_warning_signs"
     # after step 2, "get help today" or more ends the form: the later steps can only lead to a booked visit
