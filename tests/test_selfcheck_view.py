@@ -14,13 +14,15 @@ from widgets.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, URG
 from widgets.palette import CSS
 from widgets.progress import ENV_DIR, ProgressStore
 from widgets.triage import Example
+from widgets.views import html as H
 from widgets.views.region import RegionChooser, current_region
 from widgets.views.selfcheck import SelfCheck
 
 CALL = "Call 999 / 112 / 911 now"
 STEP1 = list(EMERGENCY_SIGNS)
 STEP2 = list(URGENT_CARE_SIGNS + SAME_DAY_SIGNS)
-STEP3 = [*BOOK_VISIT_SIGNS, "duration"]
+STEP3 = list(BOOK_VISIT_SIGNS)
+STEP4 = ["duration"]
 
 
 def own(view: SelfCheck | None = None) -> SelfCheck:
@@ -29,7 +31,7 @@ def own(view: SelfCheck | None = None) -> SelfCheck:
     return v
 
 
-def calm(view: SelfCheck, steps=(STEP1, STEP2, STEP3), duration="under_1_week") -> SelfCheck:
+def calm(view: SelfCheck, steps=(STEP1, STEP2, STEP3, STEP4), duration="under_1_week") -> SelfCheck:
     for qs in steps:
         for q in qs:
             view.answer(q, duration if q == "duration" else "no")
@@ -49,13 +51,22 @@ def _walk(w):
 def test_one_step_at_a_time_sudden_signs_first_with_labelled_radio_buttons_and_help():
     v = selfcheck()
     assert isinstance(v, SelfCheck) and CSS["selfcheck"] in v._dom_classes
-    assert list(v.questions) == [*STEP1, *STEP2, *STEP3]
+    assert list(v.questions) == [*STEP1, *STEP2, *STEP3, *STEP4]
     assert shown(v) == ["sudden"] and v.back_button.disabled
-    for q in v.questions.values():
+    rules = load_rules()
+    meanings = v.screens["sudden"].children[-1].value  # step 1 lists short signs; each one's meaning folded below
+    for qid, q in v.questions.items():
         assert isinstance(q.input, W.RadioButtons) and q.input.description and q.input.value is None
-        assert "What does this mean?" in q.help.value
+        if qid in STEP1:
+            assert (
+                H.text(rules.item(qid).text) in meanings
+                and H.text(rules.item(qid).help) in meanings
+                and q.help.value == ""
+            )
+        else:
+            assert "What does this mean?" in q.help.value
     step1 = [o[0] for o in v.questions["face_drooping"].input.options]
-    assert step1 == ["Yes, now or today", "Before today, and it has gone", "No", "Not sure"]
+    assert step1 == ["Yes, today", "Before today", "No", "Not sure"]
     assert [o[0] for o in v.questions["pain"].input.options] == ["Yes", "No", "Not sure"]
     assert [o[0] for o in v.questions["duration"].input.options] == [
         "Less than 1 week",
@@ -113,7 +124,7 @@ def test_calm_through_every_step_then_triggers_then_the_everyday_steps():
     v.next()
     assert shown(v) == ["visit"]
     v.next()
-    assert shown(v) == ["triggers"] and v.submit_button.description == "Show my next step"
+    assert shown(v) == ["how_long"] and v.submit_button.description == "Show my next step"
     v.tick("caffeine")
     v.tick("tight_shoes")
     got = v.next()
@@ -142,12 +153,12 @@ def test_a_sign_that_came_and_went_before_today_gets_help_today_not_999():
     got = v.submit()
     assert got.outcome == "same_day" and not got.cautions
     out = v.result.value
-    assert "Sudden trouble speaking or understanding: Before today, and it has gone" in out
+    assert "Slurred speech, or trouble speaking or understanding: Before today" in out
     assert not out.startswith('<div class="lesson-caution"')
 
 
 def test_not_sure_on_a_step_1_sign_puts_call_now_on_top_in_one_box():
-    v = calm(own(), steps=(STEP2, STEP3))
+    v = calm(own(), steps=(STEP2, STEP3, STEP4))
     for q in STEP1:
         v.answer(q, "no")
     for q in STEP1[:4]:

@@ -9,6 +9,8 @@ premise of the split against the real code (`triage.run`: the learner pressing t
    column and value, every pair of columns, and every trigger set.
 2. Blanks: the form stops at the first step with a blank question and names exactly its blanks; no verdict at all
    while any step-1 question is blank, unless a step-1 "yes" (the emergency verdict can only get calmer by waiting).
+   A step whose answers settle a verdict the later steps cannot raise ends the form (after step 2, "get help today"
+   or more; after step 3, a booked visit), so a blank there is never asked for.
 3. Levels per rule: every rule reads ONE question (the loader enforces it; asserted here), and each answer fires at
    most one rule. For every question and every answer, the engine's result on that answer alone is checked against
    `expect` below (levels named from the sources in tests/triage_spec.py, not read from triage.yaml).
@@ -69,13 +71,13 @@ def expect(form: dict, mode: str = "own") -> tuple:
     if any(form.get(q) == "yes" for q in EMERGENCY):
         return ("verdict", "emergency")
     level = 0
-    for step in ("sudden", "today", "visit"):
+    for step, ends in (("sudden", 4), ("today", LEVEL["same_day"]), ("visit", LEVEL["book_visit"]), ("how_long", 0)):
         qs = [q for q in QUESTIONS if STEP[q] == step]
         blank = tuple(q for q in qs if form.get(q) is None)
         if blank:
             return ("ask", step, blank)
         level = max([level, *(level_of(q, form[q]) for q in qs)])
-        if step == "today" and level >= LEVEL["same_day"]:
+        if level >= ends:  # the later steps cannot lead any higher
             break
     return ("verdict", outcome_of(level))
 

@@ -36,7 +36,7 @@ STEP = {
     **dict.fromkeys(EMERGENCY, "sudden"),
     **dict.fromkeys(URGENT_CARE + SAME_DAY, "today"),
     **dict.fromkeys(BOOK_VISIT, "visit"),
-    "duration": "visit",
+    "duration": "how_long",
 }
 TIER = {
     **dict.fromkeys(EMERGENCY, "emergency"),

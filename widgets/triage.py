@@ -1,10 +1,10 @@
 """Pure self-check engine: answers, step by step → the next screen, or a verdict.
 
 The form asks in steps (content/triage.yaml `steps`): sudden signs, then injuries and same-day signs, then
-book-a-visit signs and how long, then triggers. `advance` says what comes after the learner presses the button
-on one step: the same step again with the questions still blank (a blank is never an answer), the next step, or
-the verdict. Every rule reads one question, so a verdict is built from the rules the answers fire: the outcome is
-the most urgent of them, and its "why" lists the rules of that outcome only.
+book-a-visit signs, then how long with the trigger tick boxes. `advance` says what comes after the learner
+presses the button on one step: the same step again with the questions still blank (a blank is never an
+answer), the next step, or the verdict. Every rule reads one question, so a verdict is built from the rules
+the answers fire: the outcome is the most urgent of them, and its "why" lists the rules of that outcome only.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def triage(answers: SelfCheckAnswers, rules: TriageRules) -> Verdict:
 
 
 def answers_from_choices(
-    choices: Mapping[str, str | None], ticked: Sequence[str] = (), upto: Step = "triggers"
+    choices: Mapping[str, str | None], ticked: Sequence[str] = (), upto: Step = "how_long"
 ) -> SelfCheckAnswers:
     """The answers of the steps up to `upto` as `SelfCheckAnswers` (validated: an unknown answer is refused).
 
@@ -179,7 +179,8 @@ def advance(
     Checking: a "yes, now or today" to a sign of the emergency list ends the form at once with the emergency
     verdict (a blank can never make it calmer). Otherwise the first step up to `at` with a blank question, asked
     again with those questions named; else the verdict if it is settled (after step 2, "get help today" or more);
-    else the next step. After the triggers step, the verdict.
+    else the next step (after step 3, a booked visit or more ends it: how long cannot raise it). After the last
+    step, the verdict.
     """
     last = STEPS.index(at) == len(STEPS) - 1
     if exploring:

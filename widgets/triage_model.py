@@ -109,7 +109,8 @@ class StepText(Strict):
     id: Step
     heading: Safe
     lead: Safe
-    options: list[Choice] = Field(default_factory=list)  # none for the triggers screen (tick boxes)
+    options: list[Choice] = Field(default_factory=list)  # the signs' answers (none on the last step: its own)
+    help: Safe | None = None  # step 1: what each short sign means, folded under the list
     note: Safe | None = None  # under the lead: what an answer option means
 
 
@@ -261,7 +262,7 @@ class TriageRules(Strict):
             if list(got) != list(want):
                 raise FieldError(field, f"expected exactly the ids {list(want)}, in this order; got {got}")
         for s in self.steps:
-            want_options = [] if s.id == "triggers" else list(ANSWERS[self.questions_of(s.id)[0]])
+            want_options = [] if s.id == "how_long" else list(ANSWERS[self.questions_of(s.id)[0]])
             got_options = [o.id for o in s.options]
             if sorted(got_options) != sorted(want_options):
                 raise FieldError("steps", f"step {s.id!r}: expected the answers {want_options}, got {got_options}")
@@ -329,7 +330,7 @@ class TriageRules(Strict):
         return [r for r in self.rules if r.question == question and answer in r.when[question]]
 
     def questions_of(self, step: str) -> list[str]:
-        """The question ids one step asks, in order (how long is asked on the "visit" step; triggers: none)."""
+        """The question ids one step asks, in order (the last step asks how long, beside the trigger tick boxes)."""
         return [q for q in (*SIGNS, "duration") if STEP_OF[q] == step]
 
     def step(self, sid: str) -> StepText:

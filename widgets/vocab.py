@@ -35,7 +35,7 @@ Sign = Literal[EmergencySign, UrgentCareSign, SameDaySign, BookVisitSign]
 SignAnswer = Literal["no", "yes", "unsure", "earlier"]  # code 0 = "no"
 Duration = Literal["under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure"]
 Trigger = Literal["caffeine", "stress", "little_water", "hard_exercise", "tight_shoes", "long_standing"]
-Step = Literal["sudden", "today", "visit", "triggers"]  # the form's screens, in the order asked
+Step = Literal["sudden", "today", "visit", "how_long"]  # the form's screens, in the order asked
 Mode = Literal["own", "explore"]  # checking my own twitch / just exploring (never a verdict about me)
 
 OUTCOMES: tuple[Outcome, ...] = get_args(Outcome)
@@ -59,12 +59,12 @@ TIER: dict[str, CareOutcome] = {
     **dict.fromkeys(SAME_DAY_SIGNS, "same_day"),
     **dict.fromkeys(BOOK_VISIT_SIGNS, "book_visit"),
 }
-# The screen each sign is asked on (how long is asked on "visit"; triggers have their own screen).
+# The screen each question is asked on (how long is asked last, with the trigger tick boxes).
 STEP_OF: dict[str, Step] = {
     **dict.fromkeys(EMERGENCY_SIGNS, "sudden"),
     **dict.fromkeys(URGENT_CARE_SIGNS + SAME_DAY_SIGNS, "today"),
     **dict.fromkeys(BOOK_VISIT_SIGNS, "visit"),
-    "duration": "visit",
+    "duration": "how_long",
 }
 
 # --- Glossary --------------------------------------------------------------------------------------------

@@ -30,8 +30,9 @@ VERDICT = ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"
 
 
 class Question(W.VBox):
-    """One question: its text, labelled radio buttons in one row, and a folded "What does this mean?" line.
-    The short label names the group for screen readers (drawn hidden)."""
+    """One question: its text, labelled radio buttons in one row, and beside them a folded "What does this mean?".
+    The short label names the group for screen readers (drawn hidden). A `compact` question (step 1, a list of
+    short signs) shows its label as its text; its full question and help are folded under the step's list."""
 
     def __init__(
         self,
@@ -41,19 +42,25 @@ class Question(W.VBox):
         help_text: str,
         options: list[tuple[str, str]],
         shared: Shared | None = None,
+        compact: bool = False,
     ):
         self.qid = qid
         shared = shared or Shared()
-        self.prompt = shared.html(f'<p class="selfcheck-question"><b>{html.text(text)}</b></p>')
+        self.prompt = shared.html(f'<p class="selfcheck-question"><b>{html.text(label if compact else text)}</b></p>')
         self.input = shared.radio(
             options=options, value=None, description=label, orientation="horizontal", tooltip=text
         )
         self.help = shared.html(
-            f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
+            ""
+            if compact
+            else f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
             f"{html.paragraph(help_text)}</details>"
         )
-        super().__init__([self.prompt, self.input, self.help], layout=shared.layout())
+        row = W.HBox([self.input, self.help], layout=shared.layout(flex_flow="row wrap", align_items="baseline"))
+        super().__init__([self.prompt, row], layout=shared.layout())
         self.add_class(CSS["selfcheck_item"])
+        if compact:
+            self.add_class("selfcheck-item-compact")
 
 
 class SelfCheck(KeyboardSafeBox):
@@ -119,22 +126,32 @@ class SelfCheck(KeyboardSafeBox):
         self._show(self.step)
 
     def _screen(self, step: str, shared: Shared) -> W.VBox:
-        """One step's box: heading, lead, its questions (or the trigger tick boxes)."""
+        """One step's box: heading, lead, its questions (step 1: short signs, their meaning folded below), and on
+        the last step the trigger tick boxes."""
         s = self.rules.step(step)
         note = f'<p class="selfcheck-note">{html.text(s.note)}</p>' if s.note else ""
         head = shared.html(f'<h4 class="selfcheck-heading">{html.text(s.heading)}</h4>{html.paragraph(s.lead)}{note}')
         children: list[W.Widget] = [head]
         options = [(o.text, o.id) for o in s.options]
+        meanings = []
         for qid in self.rules.questions_of(step):
             if qid == "duration":
                 d = self.rules.duration
                 q = Question(qid, d.label, d.text, d.help, [(c.text, c.id) for c in d.choices], shared)
             else:
                 i = self.rules.item(qid)
-                q = Question(qid, i.label, i.text, i.help, options, shared)
+                q = Question(qid, i.label, i.text, i.help, options, shared, compact=s.help is not None)
+                meanings.append(f"<li><b>{html.text(i.label)}</b>: {html.text(i.text)} {html.text(i.help)}</li>")
             self.questions[qid] = q
             children.append(q)
-        if step == "triggers":
+        if s.help:
+            children.append(
+                shared.html(
+                    f'<details class="selfcheck-help selfcheck-meanings lesson-info"><summary>{html.text(s.help)}'
+                    f"</summary><ul>{''.join(meanings)}</ul></details>"
+                )
+            )
+        if step == STEPS[-1]:
             for t in self.rules.triggers:
                 box = shared.checkbox(value=False, description=t.text, indent=False)
                 box.add_class(CSS["selfcheck_trigger"])
