@@ -1,8 +1,11 @@
-"""Issue 11 items 1, 3, 4 and 5 (and the under-18 route, explore mode), driven through the widgets a learner uses.
+"""Issue 11 items 1, 3, 4 and 5 (and the under-18 route, explore mode, and issue 23's who-calls line), driven
+through the widgets a learner uses.
 
-Each test uses only the driving API the views have had from the start (``answer``, ``tick``, ``submit``,
-``choose``, ``check``) and finds questions by their words, so it runs against older versions too and fails
-there on the defect itself. Expected steps are named from the sources: CDC "Signs and symptoms of stroke"
+Each test uses only the driving API the views have had since explore mode came (``choose_mode``, ``answer``,
+``tick``, ``submit``, ``choose``, ``check``) and finds questions by their words (label, text on screen, or the
+full question in the tooltip: step 1 shows short labels), so it runs against older versions too and fails
+there on the defect itself. ``submit()`` presses the button on every step until a result shows.
+Expected steps are named from the sources: CDC "Signs and symptoms of stroke"
 ("sudden numbness or weakness in the face, arm, or leg, especially on one side"), NHS "Twitching eyes and
 muscles" (see a GP if more than 2 weeks, more than one place, stiff, a prescribed medicine), NHS "when and
 where to get care" pattern.
@@ -18,10 +21,16 @@ CALL = "Call 999 / 112 / 911 now"
 def _question(v, *words, avoid=()):
     """The id of the first question whose label and text contain all `words` (lower case) and none of `avoid`."""
     for qid, q in v.questions.items():
-        said = (q.input.description + " " + q.prompt.value).lower()
+        said = " ".join((q.input.description, q.input.tooltip or "", q.prompt.value)).lower()
         if all(w in said for w in words) and not any(a in said for a in avoid):
             return qid
     return None
+
+
+def _own():
+    v = selfcheck()
+    v.choose_mode("own")
+    return v
 
 
 def _calm(v):
@@ -38,7 +47,7 @@ def _verdict_text(v) -> str:
 
 
 def test_item1_sudden_numbness_without_sudden_weakness_is_call_999_112_911_now():
-    v = _calm(selfcheck())
+    v = _calm(_own())
     weakness = _question(v, "sudden", "weak", avoid=("spread",)) or _question(v, "sudden", "weak")
     numbness = _question(v, "sudden", "numb") or _question(v, "numb")  # the form's numbness question
     v.answer(weakness, "no")
@@ -100,7 +109,7 @@ def test_item4_duration_choices_have_one_obvious_answer_for_3_weeks():
 
 
 def test_item4_more_than_2_weeks_alone_books_a_visit():
-    v = _calm(selfcheck())
+    v = _calm(_own())
     over = [value for label, value in v.questions["duration"].input.options if label == "More than 2 weeks"]
     assert over, "no 'More than 2 weeks' choice"
     v.answer("duration", over[0])
@@ -109,16 +118,17 @@ def test_item4_more_than_2_weeks_alone_books_a_visit():
 
 
 def test_item4_a_medicine_verdict_says_do_not_stop_it_without_asking():
-    v = _calm(selfcheck())
+    v = _calm(_own())
     medicine = _question(v, "medicine")
     assert medicine, "no question about a medicine"
     v.answer(medicine, "yes")
-    assert "without asking the person who prescribed it" in _verdict_text(v)
+    out = _verdict_text(v)
+    assert "Do not stop a medicine on your own: ask the person who prescribed it" in out, v.verdict.title
 
 
 def test_item5_emergency_verdict_has_no_if_it_lasts_line_and_says_where_what_now_who_to_tell():
-    v = _calm(selfcheck())
-    v.answer(_question(v, "breathing"), "yes")
+    v = _calm(_own())
+    v.answer(_question(v, "breath"), "yes")
     out = _verdict_text(v)
     assert "lasts" not in out, "the emergency verdict prints the 'if it lasts' line"
     for part in ("Where and when:", "What to do now:", "Who to tell:"):
@@ -126,11 +136,16 @@ def test_item5_emergency_verdict_has_no_if_it_lasts_line_and_says_where_what_now
 
 
 def test_under_18_route_on_every_verdict_and_calling_comes_first():
-    v = _calm(selfcheck())
+    v = _calm(_own())
     assert "under 18" in _verdict_text(v)
-    v.answer(_question(v, "breathing"), "yes")
+    v.answer(_question(v, "breath"), "yes")
     out = _verdict_text(v)
-    assert out.index(CALL) < out.index("under 18") and "If no adult is with you, call yourself" in out
+    assert out.index(CALL) < out.index("under 18")
+    # issue 23 item 7: who calls, never circular: an adult calls, else the pupil; a parent is told after
+    shout = "Shout for the nearest adult and ask them to call 999 / 112 / 911."
+    yourself = "If no adult is right there, call 999 / 112 / 911 yourself."
+    assert shout in out and yourself in out and out.index(yourself) < out.index("Then tell a parent or carer")
+    assert "call yourself" not in out and "call first" not in out.lower()
 
 
 def test_explore_mode_shows_an_example_not_about_you():
