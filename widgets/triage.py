@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import SelfCheckAnswers
-from .triage_model import Rule, TriageRules
+from .triage_model import ANSWERS, Rule, TriageRules
 from .vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Step
 
 QUESTIONS = (*SIGNS, "duration")  # every question, in the order the form asks them
@@ -147,6 +147,9 @@ def answers_from_choices(
     if blank:
         raise ValueError(f"questions not answered: {blank}")
     got = {q: choices[q] for q in asked}
+    for q, a in got.items():
+        if a not in ANSWERS[q]:
+            raise ValueError(f"{q!r} has no answer {a!r}; expected one of {list(ANSWERS[q])}")
     return SelfCheckAnswers.model_validate(
         {
             "signs": [q for q in SIGNS if got.get(q) == "yes"],
