@@ -75,6 +75,7 @@ def test_every_short_list_is_the_one_list_so_none_drops_a_sign(care):
     shorts = [e.short for e in care.emergency_list]
     assert any("balance" in s for s in shorts) and any("confusion" in s for s in shorts)
     for nb in NOTEBOOKS:
+        assert generated(nb, "emergency_list"), f"{nb.name}: no emergency list"
         for body in generated(nb, "emergency_list"):
             listed = [line[2:].rstrip(";.") for line in body.splitlines() if line.startswith("- ")]
             assert listed == shorts, nb.name
