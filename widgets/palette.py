@@ -53,6 +53,7 @@ CSS = {
     "case_back": "case-back",
     "case_next": "case-next",
     "selfcheck": "selfcheck",
+    "region_chooser": "region-chooser",
     "selfcheck_item": "selfcheck-item",
     "selfcheck_mode": "selfcheck-mode",
     "selfcheck_example": "selfcheck-example",

@@ -46,12 +46,19 @@ WIDGET_MINUTES = {
     "glossary": 1.0,
     "progress_overview": 1.0,
     "progress_backup": 2.0,
-    "hand_in": 0.5,  # course tools
+    "hand_in": 0.5,
+    "region_chooser": 0.5,  # course tools
 }
 PER_QUESTION = {"quiz", "review_quiz"}
 PER_STORY = {"case_stories"}
 PARTS = ("reading", "figures", "questions", "stories", "self-check", "tools")
-_PART_OF = {"selfcheck": "self-check", "glossary": "tools", "progress_overview": "tools", "progress_backup": "tools"}
+_PART_OF = {
+    "selfcheck": "self-check",
+    "glossary": "tools",
+    "progress_overview": "tools",
+    "progress_backup": "tools",
+    "region_chooser": "tools",
+}
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE_YAML = CONTENT_DIR / "course.yaml"

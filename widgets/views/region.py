@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..load import load_care_file
+from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
 from .announce import Announcer
@@ -38,7 +39,7 @@ class RegionChooser(W.VBox):
         self.announcer = Announcer()
         self.input.observe(lambda ch: self.choose(ch["new"]), names="value")
         super().__init__([self.input, self.status, self.announcer])
-        self.add_class("region-chooser")
+        self.add_class(CSS["region_chooser"])
 
     def choose(self, region: str) -> None:
         """Choose and keep a region (an unknown id is refused with the known ones)."""
