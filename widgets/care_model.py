@@ -88,7 +88,7 @@ def fill(text: str, care: Care) -> str:
             "names an emergency number itself; write {emergency_numbers} so the numbers live in "
             "one place (content/care.yaml)"
         )
-    values = {k: getattr(care, k) for k in PLACEHOLDERS}
+    values: dict[str, str] = {k: str(getattr(care, k)) for k in PLACEHOLDERS}
 
     def sub(m: re.Match[str]) -> str:
         if m.group(1) not in values:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import SelfCheckAnswers
 from .triage_model import ANSWERS, Rule, TriageRules
-from .vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Step
+from .vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Sign, Step
 
 QUESTIONS = (*SIGNS, "duration")  # every question, in the order the form asks them
 _ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
@@ -188,7 +188,7 @@ def advance(
     last = STEPS.index(at) == len(STEPS) - 1
     if exploring:
         return example(rules, ticked) if last else Ask(STEPS[STEPS.index(at) + 1])
-    now = [q for q in EMERGENCY_SIGNS if choices.get(q) == "yes"]
+    now: list[Sign] = [q for q in EMERGENCY_SIGNS if choices.get(q) == "yes"]
     if now:
         return triage(SelfCheckAnswers(signs=now), rules)
     for step in STEPS[: STEPS.index(at) + 1]:

@@ -17,7 +17,7 @@ from ..classroom import PersonalCheck, personal_check
 from ..load import load_triage_rules
 from ..palette import CSS
 from ..triage_model import TriageRules
-from ..vocab import MODES, STEPS, TRIGGERS
+from ..vocab import MODES, STEPS, TRIGGERS, Step
 from . import html
 from .announce import Announcer
 from .controls import button
@@ -72,7 +72,7 @@ class SelfCheck(KeyboardSafeBox):
         self.rules = rules = rules or load_triage_rules(region=region)
         self.switch = switch or personal_check()
         form = rules.form
-        self.step: str = "sudden"
+        self.step: Step = "sudden"
         self.verdict: triage.Verdict | None = None
         self.example: triage.Example | None = None
         self.missing: tuple[str, ...] = ()
@@ -162,7 +162,7 @@ class SelfCheck(KeyboardSafeBox):
         screen.add_class(f"selfcheck-step-{step}")
         return screen
 
-    def _show(self, step: str) -> None:
+    def _show(self, step: Step) -> None:
         self.step = step
         for s, box in self.screens.items():
             box.layout.display = None if s == step else "none"
@@ -205,7 +205,7 @@ class SelfCheck(KeyboardSafeBox):
             ticked,
             self.step,
             rules=self.rules,
-            exploring=self.mode.value == "explore",  # type: ignore[arg-type]
+            exploring=self.mode.value == "explore",
         )
         if isinstance(got, triage.Ask):
             self.missing = got.missing
@@ -237,7 +237,7 @@ class SelfCheck(KeyboardSafeBox):
 
     def back(self) -> None:
         """Go back one step; every answer is kept."""
-        i = STEPS.index(self.step)  # type: ignore[arg-type]
+        i = STEPS.index(self.step)
         if i:
             self.status.value = ""
             self._show(STEPS[i - 1])
