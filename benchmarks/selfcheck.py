@@ -1,4 +1,6 @@
-"""Kernel-side self-check timings: build the widget, and tick → Show my next step → answer panel rendered."""
+"""Kernel-side self-check timings: build the stepped widget; press "Next step" once; walk the whole form (back to
+step 1, change an answer and a tick, press the button on every step until the answer panel is rendered); the
+engine alone (one verdict, and the whole form with `triage.run`)."""
 
 from __future__ import annotations
 
@@ -8,28 +10,40 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
+    from widgets import triage as T
     from widgets.load import load_triage_rules as load_rules
-    from widgets.model import TRIGGERS, SelfCheckAnswers
-    from widgets.triage import triage
+    from widgets.model import SIGNS, TRIGGERS, SelfCheckAnswers
     from widgets.views.selfcheck import selfcheck
+    from widgets.vocab import STEPS
 
     out = [line("build", "selfcheck", time_calls(lambda i: selfcheck(), runs=args.runs // 4 or 5))]
     view = selfcheck()
-    for q in list(view.questions)[:-1]:  # every yes / no / not sure sign
-        view.answer(q, "no")
-    view.answer("duration", "1_to_2_weeks")
+    view.choose_mode("own")
+    for q in view.questions:  # every sign "no", how long 1 to 2 weeks
+        view.answer(q, "1_to_2_weeks" if q == "duration" else "no")
 
-    def tick_submit(i: int) -> None:
+    def one_step(i: int) -> None:
+        view.back()  # from step 2 (or 1) to step 1, answers kept
+        got = view.next()
+        assert isinstance(got, T.Ask) and view.step == STEPS[1]
+
+    out.append(line("callback", "selfcheck (Next step: step 1 -> step 2 shown)", time_calls(one_step, args.runs)))
+
+    def walk(i: int) -> None:
+        while view.step != STEPS[0]:
+            view.back()
         t = TRIGGERS[i % len(TRIGGERS)]
         view.tick(t, not view.triggers[t].value)
         view.answer("pain", "yes" if i % 3 == 0 else "no")  # alternate book a visit / no warning signs
-        view.submit_button.click()
-        assert view.result.value
+        view.submit()
+        assert view.verdict is not None and view.result.value
 
     out.append(
-        line("callback", "selfcheck (tick + answer → submit → result rendered)", time_calls(tick_submit, args.runs))
+        line("callback", "selfcheck (tick + answer -> every step -> result rendered)", time_calls(walk, args.runs))
     )
     rules = load_rules()
     a = SelfCheckAnswers(signs=["pain"], unsure=["trouble_speaking"], triggers=["caffeine"])
-    out.append(line("callback", "triage only", time_calls(lambda i: triage(a, rules), args.runs)))
+    out.append(line("callback", "triage only", time_calls(lambda i: T.triage(a, rules), args.runs)))
+    form = dict.fromkeys(SIGNS, "no") | {"duration": "1_to_2_weeks", "pain": "yes"}
+    out.append(line("callback", "triage.run (whole form)", time_calls(lambda i: T.run(form, rules=rules), args.runs)))
     return out

@@ -17,3 +17,14 @@ MODULES = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.
 def test_benchmark_module_imports(name):
     module = importlib.import_module(f"benchmarks.{name}")
     assert module.__doc__, f"benchmarks/{name}.py says what it measures in its docstring"
+
+
+def test_the_selfcheck_benchmark_still_walks_the_form():
+    """The self-check benchmark drives the stepped form (its asserts check each press reaches the next step and the
+    verdict): run it once, small, so a change of the form's driving breaks here and not on the day of `make bench`."""
+    from types import SimpleNamespace
+
+    from benchmarks import selfcheck
+
+    lines = selfcheck.run(SimpleNamespace(runs=4))
+    assert len(lines) == 5 and all(" p50 " in text for text in lines)
