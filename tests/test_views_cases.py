@@ -1,27 +1,36 @@
 """Drive the lesson 04 practice stories as a learner would: choose a step, press Check, read why."""
 
 import ipywidgets as W
+import pytest
 
 from widgets.cases import choices
-from widgets.load import load_cases
-from widgets.progress import ProgressStore
+from widgets.load import load_care, load_cases
+from widgets.model import OUTCOMES
+from widgets.progress import ProgressStore, default_store
 from widgets.views.cases import CaseStoriesView, case_stories
 
 FILE = load_cases()
 STORIES = FILE.stories
 
 
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path, monkeypatch):
+    """Each test has its own progress folder, so the region is the default one unless a test chooses it."""
+    monkeypatch.setenv("FOOT_LESSONS_DATA_DIR", str(tmp_path))
+
+
 def card_for(view, expected):
     return next(c for c in view.cards if c.story.expected == expected)
 
 
-def test_one_card_per_story_with_the_four_steps_most_urgent_first():
+def test_one_card_per_story_with_the_five_steps_most_urgent_first():
     v = case_stories()
     assert len(v.cards) == len(STORIES)
     for card, story in zip(v.cards, STORIES, strict=False):
         assert story.title in card.heading.value and isinstance(card.choice, W.RadioButtons)
         assert [value for _, value in card.choice.options] == [
             "emergency",
+            "urgent_care",
             "same_day",
             "book_visit",
             "no_warning_signs",
@@ -90,8 +99,8 @@ def test_story_text_is_escaped():
     stories = validate(
         CaseStories,
         {
-            "too_little": {"emergency": "a", "same_day": "b", "book_visit": "c"},
-            "more_cautious": "d",
+            "too_little": {"emergency": "a", "urgent_care": "u", "same_day": "b", "book_visit": "c"},
+            "more_cautious": {"emergency": "d", "urgent_care": "e", "same_day": "f", "book_visit": "g"},
             "stories": [
                 {
                     "id": "x",
@@ -121,7 +130,7 @@ def test_choices_are_not_saved(tmp_path, monkeypatch):
         card.check_button.click()
     assert not (tmp_path / "progress.json").exists()
     assert ProgressStore(tmp_path).load()["attempts"] == []
-    assert [oid for oid, _ in choices()] == ["emergency", "same_day", "book_visit", "no_warning_signs"]
+    assert [oid for oid, _ in choices()] == list(OUTCOMES)
 
 
 def test_stories_are_shown_one_at_a_time_with_story_n_of_m_and_back_next():
@@ -161,3 +170,78 @@ def test_a_choice_survives_moving_away_and_back_and_the_marks_fill_in():
         card.check()
     assert f"All {len(STORIES)} stories checked" in v.tally.value
     assert f"first try: {len(STORIES)} of {len(STORIES)}" in v.tally.value
+
+
+# --- Issue 23: 999 without an emergency sign, urgent care, the learner's region, the energy-drink label ---
+
+
+def test_picking_the_emergency_number_for_sam_explains_what_it_is_for_and_does_not_praise():
+    """Issue 23 item 8: "Getting help is never a mistake" praised calling 999 for a story with no emergency sign."""
+    v = case_stories()
+    card = next(c for c in v.cards if "football" in c.story.story)
+    card.choose("emergency")
+    card.check_button.click()
+    fb = card.feedback.value
+    assert "never a mistake" not in fb and "Not quite" not in fb and card.judgement.accepted
+    assert "999 / 112 / 911 is for a sign from the emergency list" in fb and "life may be in danger" in fb
+    assert "999 / 112 / 911 is for a sign from the emergency list" in v.announcer.message
+
+
+def test_the_injury_story_needs_urgent_care_and_a_same_day_choice_is_too_little():
+    card = next(c for c in case_stories().cards if c.story.expected == "urgent_care")
+    card.choose("same_day")
+    assert card.check().accepted is False
+    fb = card.feedback.value
+    assert "lesson-step verdict-urgent_care" in fb and "first aider" in fb and "wrong place" in fb
+    card.choose("urgent_care")
+    assert card.check().correct and "Right.</b>" in card.feedback.value
+    card.choose("emergency")
+    j = card.check()
+    assert j.accepted and "is for a sign from the emergency list" in card.feedback.value
+
+
+@pytest.mark.parametrize("region", ["uk", "us", "eu", "elsewhere"])
+def test_stories_name_the_learners_region_chosen_in_lesson_00(region):
+    """Issue 23: the region kept in the progress store (lesson 00) sets every step and service the stories name."""
+    assert default_store().set_setting("region", region)
+    care = load_care(region)
+    v = case_stories()
+    assert v.region == region
+    card = next(c for c in v.cards if c.story.expected == "emergency")
+    labels = dict(card.choice.options)
+    assert f"Call {care.emergency_numbers} now" in labels and "Call 999 / 112 / 911 now" not in labels
+    card.choose("emergency")
+    card.check()
+    assert f"Call {care.emergency_numbers} now" in card.feedback.value and care.emergency_numbers in card.story.reason
+    injury = next(c for c in v.cards if c.story.expected == "urgent_care")
+    injury.choose("no_warning_signs")
+    injury.check()
+    assert html_text(care.urgent_care) in injury.feedback.value
+    calm = v.cards[0]
+    calm.choose("emergency")
+    calm.check()
+    assert f"{care.emergency_numbers} is for a sign from the emergency list" in calm.feedback.value
+    if region != "uk":
+        assert "111" not in calm.feedback.value + injury.feedback.value
+
+
+def test_no_region_chosen_gives_the_international_wording():
+    v = case_stories()
+    assert v.region == "international"
+    assert "Call 999 / 112 / 911 now" in dict(v.cards[0].choice.options)
+
+
+def test_the_energy_drink_story_shows_the_cans_label_and_no_other_story_does():
+    """Issue 23 item 10: the energy-drink stories never showed learners the label (FSA)."""
+    v = case_stories()
+    words = "High caffeine content. Not recommended for children or pregnant or breast-feeding women."
+    shown = [c.story.id for c in v.cards if words in c.text.value]
+    assert shown == [s.id for s in STORIES if "energy drink" in s.story.lower()] and shown
+    card = next(c for c in v.cards if c.story.id == shown[0])
+    assert "<blockquote>" in card.text.value and "food.gov.uk" in card.text.value and 'rel="noopener' in card.text.value
+
+
+def html_text(s):
+    from widgets.views.html import text
+
+    return text(s)

@@ -34,29 +34,30 @@ def misconceptions(question: QuestionBase) -> list[tuple[str, str]]:
 
 
 def case_key(stories: CaseStories) -> list[str]:
-    """Markdown lines of the practice-story key: each story's step, the self-check answers, why, teacher note."""
+    """Markdown lines of the practice-story key: each story's step, the self-check answers, why, teacher note.
+
+    In the international wording of care.yaml's default region (the key is one file for every class).
+    """
     from widgets.cases import choices
     from widgets.load import load_triage_rules
-    from widgets.triage import answer_of
 
     rules, labels = load_triage_rules(), dict(choices())
+    words = {"yes": "Yes", "unsure": "Not sure"} | {o.id: o.text for o in rules.step("sudden").options}
     out = [
         "## 04-red-flags: Practice stories (key and teaching notes)",
         "",
         "Each story's step is the one the self-check gives for the answers listed (checked when the stories",
-        "load). A learner who picks a more cautious step is shown that it is more cautious than needed and",
-        "that this is OK; it is never counted as wrong.",
+        "load). A learner who picks a more cautious step is never counted as wrong, and is not praised for it",
+        "either: the feedback says what the chosen step is for (the emergency number is for a sign from the",
+        "emergency list), then why the lesson picks a smaller one. Services are named for the learner's region",
+        "(lesson 00); this key uses the international wording.",
         "",
     ]
     for n, s in enumerate(stories.stories, 1):
-        said = [
-            f"{rules.item(q).label}: {'Yes' if answer_of(s.answers, q) == 'yes' else 'Not sure'}"
-            for q in s.answers.signs + s.answers.unsure
-        ]
-        said.append(
-            f"{rules.duration.label}: " + next(c.text for c in rules.duration.choices if c.id == s.answers.duration)
-        )
-        said += [f"Trigger: {rules.trigger(t).text}" for t in s.answers.triggers]
+        a = s.answers
+        said = [f"{rules.item(q).label}: {words[a.answer(q)]}" for q in (*a.signs, *a.earlier, *a.unsure)]
+        said.append(f"{rules.duration.label}: " + next(c.text for c in rules.duration.choices if c.id == a.duration))
+        said += [f"Trigger: {rules.trigger(t).text}" for t in a.triggers]
         out += [
             f"**Story {n} · `{s.id}`: {md(s.title)}**",
             "",
@@ -64,6 +65,20 @@ def case_key(stories: CaseStories) -> list[str]:
             f"- **Self-check answers:** {md('; '.join(said))} (every other sign: No)",
             f"- **Why:** {md(s.reason)}",
             f"- **Teacher note:** {md(s.teacher_note)}",
+            "",
+        ]
+    out += [
+        "**Feedback for a more cautious choice, by the step chosen** (shown with the story's reason):",
+        "",
+        *[f"- *{md(labels[step])}:* {md(text)}" for step, text in stories.more_cautious.items()],
+        "",
+    ]
+    if stories.energy_drink_label is not None:
+        drink = stories.energy_drink_label
+        named = ", ".join(f"`{s.id}`" for s in stories.stories if s.mentions_energy_drinks())
+        out += [
+            f"**Shown with the stories that name energy drinks** ({named}): the label wording",
+            f"“{md(drink.words)}” ({md(drink.source)}).",
             "",
         ]
     return out

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from .load import load_triage_rules
 from .model import CaseStories, CaseStory
-from .vocab import OUTCOMES, SEVERITY
+from .vocab import OUTCOMES, SEVERITY, CareOutcome
 
 
-def choices() -> tuple[tuple[str, str], ...]:
-    """The steps a learner can pick, most urgent first, as (outcome id, label from triage.yaml)."""
-    rules = load_triage_rules()
+def choices(region: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The steps a learner can pick, most urgent first (every outcome, urgent care included), as (outcome id,
+    label from triage.yaml with `region`'s services filled in; care.yaml's default region for None)."""
+    rules = load_triage_rules(region=region)
     return tuple((oid, rules.outcome(oid).choice) for oid in OUTCOMES)
 
 
@@ -23,7 +25,7 @@ class Judgement:
     expected: str  # outcome id the story expects
     correct: bool  # exactly the story's step
     more_cautious: bool  # a more urgent step than needed: never marked wrong
-    hint: str  # empty when right; `more_cautious` text, or what to look at again
+    hint: str  # empty when right; what the chosen step is for (more cautious), or what the story has (too little)
     reason: str  # the story's own reason, always shown
 
     @property
@@ -51,7 +53,9 @@ def judge(stories: CaseStories, story: CaseStory, choice: str | None) -> Judgeme
     Returns
     -------
     Judgement
-        Right, more cautious (accepted, with why a smaller step would do), or too little (with a hint).
+        Right; more cautious (accepted, never wrong: the hint says what the chosen step is for, so a learner who
+        picks the emergency number for a story with no emergency sign learns what it is for, without praise);
+        or too little (the hint says what the story has that needs the expected step).
 
     Raises
     ------
@@ -68,8 +72,8 @@ def judge(stories: CaseStories, story: CaseStory, choice: str | None) -> Judgeme
     cautious = SEVERITY[choice] > SEVERITY[story.expected]
     if ok:
         hint = ""
-    elif cautious or story.expected == "no_warning_signs":  # nothing is a smaller step than no warning signs
-        hint = stories.more_cautious
-    else:
-        hint = stories.too_little[story.expected]
+    elif cautious:  # more cautious than some step: a care step (no_warning_signs is the least cautious)
+        hint = stories.more_cautious[cast(CareOutcome, choice)]
+    else:  # less cautious than the story's step: that step is a care step
+        hint = stories.too_little[cast(CareOutcome, story.expected)]
     return Judgement(choice, story.expected, ok, cautious, hint, story.reason)

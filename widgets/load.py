@@ -260,7 +260,7 @@ def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:
     ]
 
 
-def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
+def check_case_stories(stories: CaseStories, path: Path | str, region: str | None = None) -> CaseStories:
     """Refuse a story whose expected step differs from what the self-check rules give for its answers.
 
     The triage engine (widgets/triage.py over content/triage.yaml) is the one place that decides; a
@@ -268,7 +268,7 @@ def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
     """
     from .triage import triage
 
-    rules = load_triage_rules()
+    rules = load_triage_rules(region=region)
     for s in stories.stories:
         outcome = triage(s.answers, rules).outcome
         if s.expected != outcome:
@@ -289,11 +289,12 @@ def check_case_stories(stories: CaseStories, path: Path | str) -> CaseStories:
     return stories
 
 
-@cache
-def load_cases() -> CaseStories:
-    """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety."""
+@lru_cache(maxsize=16)
+def load_cases(region: str | None = None) -> CaseStories:
+    """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety, with the
+    services of `region` (care.yaml's default region for None) filled in."""
     path = CONTENT_DIR / "cases.yaml"
-    return check_case_stories(load_file(CaseStories, path), path)
+    return check_case_stories(load_file(CaseStories, path, region), path, region)
 
 
 def _missing_question(full_id: str, lessons: set[str]) -> str | None:

@@ -56,6 +56,7 @@ __all__ = [
     "CaseStories",
     "CaseStory",
     "Course",
+    "DrinkLabel",
     "DuplicateIdError",
     "FieldError",
     "FullId",
@@ -206,9 +207,13 @@ class SelfCheckAnswers(Strict):
 
     @model_validator(mode="after")
     def _one_answer_each(self) -> SelfCheckAnswers:
-        lists = {"signs": self.signs, "earlier": self.earlier, "unsure": self.unsure}
+        lists: dict[str, set[str]] = {
+            "signs": set(self.signs),
+            "earlier": set(self.earlier),
+            "unsure": set(self.unsure),
+        }
         for a, b in (("signs", "earlier"), ("signs", "unsure"), ("earlier", "unsure")):
-            both = set(lists[a]) & set(lists[b])
+            both = lists[a] & lists[b]
             if both:
                 raise FieldError(b, f"{sorted(both)} answered both {a!r} and {b!r}")
         return self
@@ -234,20 +239,47 @@ class CaseStory(Strict):
     reason: CareText  # why, in plain words, shown after the learner decides
     teacher_note: CareText  # for the teacher's key: what the story teaches, what to discuss
 
+    def mentions_energy_drinks(self) -> bool:
+        """True if the story names energy drinks (its card then shows what the can's label says)."""
+        return "energy drink" in " ".join(self.story.split()).lower()
+
+
+class DrinkLabel(Strict):
+    """The words a can of a high-caffeine drink must carry, shown with every story that names energy drinks."""
+
+    words: Text  # the label's wording, quoted exactly
+    note: Text  # where the words are printed and why, in plain words
+    source: Text  # who says so
+    url: Annotated[str, Field(pattern=r"^https://")]
+
 
 class CaseStories(Strict):
-    """The practice stories, plus what a learner sees after a choice that is less, or more, cautious than needed."""
+    """The practice stories, plus what a learner sees after a choice that is less, or more, cautious than needed.
+
+    `too_little` is keyed by the story's step (what the learner missed); `more_cautious` by the learner's choice
+    (what that step is for, so a story with no emergency sign explains what the emergency number is for: never
+    marked wrong, never praised).
+    """
 
     too_little: dict[CareOutcome, CareText]  # by the expected step
-    more_cautious: CareText  # a more cautious choice: shown with the reason, never marked wrong
+    more_cautious: dict[CareOutcome, CareText]  # by the chosen step: shown with the reason, never marked wrong
+    energy_drink_label: DrinkLabel | None = None  # required when a story names energy drinks
     stories: list[CaseStory] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _unique_stories(self) -> CaseStories:
         _unique([s.id for s in self.stories], "story")
-        missing = set(CARE_OUTCOMES) - set(self.too_little)
-        if missing:
-            raise FieldError("too_little", f"no text for the expected steps {sorted(missing)}")
+        for field in ("too_little", "more_cautious"):
+            missing = set(CARE_OUTCOMES) - set(getattr(self, field))
+            if missing:
+                which = "expected" if field == "too_little" else "chosen"
+                raise FieldError(field, f"no text for the {which} steps {sorted(missing)}")
+        drinks = [s.id for s in self.stories if s.mentions_energy_drinks()]
+        if drinks and self.energy_drink_label is None:
+            raise FieldError(
+                "energy_drink_label",
+                f"the stories {drinks} name energy drinks: give the can's label wording to show with them",
+            )
         return self
 
 

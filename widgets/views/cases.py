@@ -1,6 +1,9 @@
 """Lesson 04 practice: short case stories, shown one at a time; the learner picks a step, presses Check, reads why.
 
-A more cautious step than the story needs is never marked wrong: it says so, and why a smaller step would do.
+A more cautious step than the story needs is never marked wrong, and never praised: it says what the chosen step
+is for (the emergency number: a sign from the emergency list), and why a smaller step would do. The steps and the
+services named are the learner's region's (chosen in lesson 00, `views/region.py`). A story that names energy
+drinks shows the words the can's label must carry.
 "Story 2 of 9" and a row of marks show where the learner is; Back and Next move between stories (buttons, so
 the keyboard works), and the next story's heading gets the focus. Tests drive it from Python:
 ``v = CaseStoriesView(stories); v.cards[0].choose("book_visit"); v.cards[0].check_button.click();
@@ -12,7 +15,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..cases import ChoiceError, Judgement, choices, judge
-from ..model import CaseStories, CaseStory
+from ..model import CaseStories, CaseStory, DrinkLabel
 from ..palette import CSS
 from . import html
 from .announce import Announcer
@@ -33,15 +36,17 @@ class CaseCard(W.VBox):
         total: int,
         on_check=None,
         shared: Shared | None = None,
+        region: str | None = None,
     ):
-        self.stories, self.story, self.number = stories, story, number
+        self.stories, self.story, self.number, self.region = stories, story, number, region
         shared = shared or Shared()
         self._on_check = on_check
         self.judgement: Judgement | None = None
         self.heading = shared.html(f'<h4 class="case-heading">{html.text(story.title)}</h4>')
-        self.text = shared.html(html.paragraph(story.story))
+        drink = stories.energy_drink_label if story.mentions_energy_drinks() else None
+        self.text = shared.html(html.paragraph(story.story) + (can_label(drink) if drink else ""))
         self.choice = shared.radio(
-            options=[(label, oid) for oid, label in choices()],
+            options=[(label, oid) for oid, label in choices(region)],
             value=None,
             description="What should they do?",
             tooltip=f"Your choice for {story.title}",
@@ -59,7 +64,8 @@ class CaseCard(W.VBox):
         self.add_class(CSS["case"])
 
     def choose(self, outcome: str | None) -> None:
-        """Pick a step as a learner would: 'emergency', 'same_day', 'book_visit' or 'no_warning_signs'."""
+        """Pick a step as a learner would: 'emergency', 'urgent_care', 'same_day', 'book_visit' or
+        'no_warning_signs'."""
         self.choice.value = outcome
 
     def check(self) -> Judgement | None:
@@ -70,15 +76,25 @@ class CaseCard(W.VBox):
             self.feedback.value = html.notice(str(e))
             return None
         self.judgement = j
-        self.feedback.value = render(j)
+        self.feedback.value = render(j, self.region)
         if self._on_check is not None:
             self._on_check(self, j)
         return j
 
 
-def step(outcome: str) -> str:
+def can_label(label: DrinkLabel) -> str:
+    """What the can of a high-caffeine drink must say: the words quoted, where they are printed, and who says so."""
+    return (
+        f"<p><b>On the can:</b></p><blockquote><p>{html.text(label.words)}</p></blockquote>"
+        + html.paragraph(label.note)
+        + f'<p class="lesson-small-print">Source: {html.link(label.source, label.url)}</p>'
+    )
+
+
+def step(outcome: str, region: str | None = None) -> str:
     """A step named in the feedback: its icon and words, in the step's colours (the verdict boxes' classes)."""
-    return f'<span class="lesson-step verdict-{outcome}">{icon(outcome)}{html.text(dict(choices())[outcome])}</span>'
+    label = html.text(dict(choices(region))[outcome])
+    return f'<span class="lesson-step verdict-{outcome}">{icon(outcome)}{label}</span>'
 
 
 def headline(j: Judgement) -> str:
@@ -86,19 +102,20 @@ def headline(j: Judgement) -> str:
     return "Right." if j.correct else "OK, on the safe side." if j.more_cautious else "Not quite."
 
 
-def render(j: Judgement) -> str:
-    """Feedback HTML for one judgement: right / more cautious (OK) / too little, in words and an icon, then why."""
+def render(j: Judgement, region: str | None = None) -> str:
+    """Feedback HTML for one judgement: right / more cautious (not wrong) / too little, in words and an icon, then
+    what the chosen step is for or what the story has, then why."""
     if j.correct:
-        head = f'<p class="lesson-right"><b>{icon("right")}Right.</b> {step(j.expected)}</p>'
+        head = f'<p class="lesson-right"><b>{icon("right")}Right.</b> {step(j.expected, region)}</p>'
     elif j.more_cautious:
         head = (
             f'<p class="lesson-info"><b>{icon("safe_side")}OK, on the safe side.</b> '
-            f"The lesson's answer: {step(j.expected)}</p>" + html.paragraph(j.hint)
+            f"The lesson's answer: {step(j.expected, region)}</p>" + html.paragraph(j.hint)
         )
     else:
         head = (
             f'<p class="lesson-wrong"><b>{icon("wrong")}Not quite.</b> '
-            f"The lesson's answer: {step(j.expected)}</p>" + html.paragraph(j.hint)
+            f"The lesson's answer: {step(j.expected, region)}</p>" + html.paragraph(j.hint)
         )
     return head + f"<p><b>Why:</b> {html.text(j.reason)}</p>"
 
@@ -107,8 +124,8 @@ class CaseStoriesView(KeyboardSafeBox):
     """The practice stories one at a time, with "Story N of M", Back / Next and a running tally of first tries
     (kept in memory only)."""
 
-    def __init__(self, stories: CaseStories):
-        self.stories = stories
+    def __init__(self, stories: CaseStories, region: str | None = None):
+        self.stories, self.region = stories, region
         self.first_try: dict[str, bool] = {}  # story id -> accepted (right or more cautious) on the first try
         self.intro = W.HTML(
             html.paragraph(
@@ -118,7 +135,9 @@ class CaseStoriesView(KeyboardSafeBox):
         )
         n = len(stories.stories)
         shared = Shared()  # one layout and style per kind for the stories' controls (views/shared.py)
-        self.cards = [CaseCard(stories, s, i + 1, n, self._checked, shared) for i, s in enumerate(stories.stories)]
+        self.cards = [
+            CaseCard(stories, s, i + 1, n, self._checked, shared, region) for i, s in enumerate(stories.stories)
+        ]
         self.index = 0
         self.progress = W.HTML("")
         self.progress.add_class(CSS["case_progress"])
@@ -166,7 +185,8 @@ class CaseStoriesView(KeyboardSafeBox):
     def _checked(self, card: CaseCard, j: Judgement) -> None:
         self.first_try.setdefault(card.story.id, j.accepted)
         self._refresh()
-        text = " ".join(w for w in (headline(j), "The lesson's answer:", dict(choices())[j.expected] + ".", j.hint))
+        label = dict(choices(self.region))[j.expected]
+        text = " ".join(w for w in (headline(j), "The lesson's answer:", label + ".", j.hint))
         self.announcer.say(f"{text} Why: {j.reason}")
 
     def _where(self) -> str:
@@ -196,10 +216,18 @@ class CaseStoriesView(KeyboardSafeBox):
         self.tally.value = html.paragraph(summary, cls="lesson-progress")
 
 
-def case_stories(stories: CaseStories | None = None) -> CaseStoriesView:
-    """The lesson 04 practice stories (from content/cases.yaml unless `stories` is given)."""
+def case_stories(stories: CaseStories | None = None, region: str | None = None) -> CaseStoriesView:
+    """The lesson 04 practice stories: ``from widgets import case_stories; case_stories()``.
+
+    From content/cases.yaml unless `stories` is given, with the services of the learner's region (chosen in
+    lesson 00 and kept in the progress store) unless `region` is given: the same region the self-check uses.
+    """
     if stories is None:
         from ..load import load_cases
 
-        stories = load_cases()
-    return CaseStoriesView(stories)
+        if region is None:
+            from .region import current_region
+
+            region = current_region()
+        stories = load_cases(region)
+    return CaseStoriesView(stories, region)
