@@ -73,10 +73,24 @@ def test_prompt_a_calls_a_fist_a_chosen_movement_not_a_cramp():
 def test_story_notes_point_to_the_key_and_teach_reasons_and_caution():
     notes = section("Practice stories: key and teaching notes")
     assert "](answer_key.md)" in notes
-    for idea in ("reason", "Praise caution", "Never diagnose a classmate", "999 / 112 / 911"):
+    for idea in (
+        "reason",
+        "never marks a more careful choice as wrong",
+        "Never diagnose a classmate",
+        "999 / 112 / 911",
+    ):
         assert idea in notes, idea
-    for tier in ("emergency", "same day", "book a visit", "no warning signs"):
+    for tier in ("emergency", "urgent care", "same day", "book a visit", "no warning signs"):
         assert tier in notes.lower(), tier
+
+
+def test_story_notes_do_not_praise_calling_the_emergency_number_without_a_sign_on_the_list():
+    """Issue 23 item 8: the stories no longer praise caution ("Getting help is never a mistake"); nor does the guide,
+    which says what the number is for, without making anyone afraid to call for a sign on the list."""
+    notes = " ".join(section("Practice stories: key and teaching notes").split())
+    assert "Praise caution" not in notes and "never a mistake" not in notes
+    assert "does not praise it" in notes and "a sign on that list or a life in danger" in notes
+    assert "a sign on the list that is happening now always means call" in notes
 
 
 @pytest.mark.parametrize(
