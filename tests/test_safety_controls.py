@@ -15,6 +15,7 @@ import ipywidgets as W
 import pytest
 import yaml
 
+from widgets.care_model import CareFile
 from widgets.classroom import ENV, KEY, PersonalCheck, personal_check
 from widgets.load import CONTENT_DIR, ContentError, load_care_file, load_triage_rules, validate
 from widgets.progress import ProgressStore
@@ -190,6 +191,14 @@ def test_each_region_names_its_own_emergency_number_and_111_only_in_the_uk(regio
         assert not re.search(r"\b111\b", text), region  # New Zealand's emergency number
 
 
+def test_the_care_file_refuses_111_outside_the_uk():
+    """H-09: 111 is an advice line only in the UK (New Zealand's emergency number); care.yaml may not offer it."""
+    raw = yaml.safe_load((CONTENT_DIR / "care.yaml").read_text(encoding="utf-8"))
+    next(r for r in raw["regions"] if r["id"] == "elsewhere")["advice_line"] = "111"
+    with pytest.raises(ContentError, match="111 is an advice line only in the UK"):
+        validate(CareFile, raw, CONTENT_DIR / "care.yaml")
+
+
 class _Kept:
     """A progress store that kept `value` as the region (or could not be read: None)."""
 
@@ -274,3 +283,13 @@ def test_call_now_for_a_sign_from_the_emergency_list_comes_before_any_question()
     page = _page(v)
     first = page.index("call 999 / 112 / 911 now")
     assert "emergency list" in page[:first] and first < page.index('class="selfcheck-question"')
+
+
+# -- H-05 and H-12: the guide's advice for a class -------------------------------------------------------------------
+def test_the_guide_keeps_the_personal_check_out_of_class_and_documents_the_switch():
+    """H-05, H-12: explore mode and stories in class, the personal check at home or in private; how to turn it off."""
+    guide = " ".join((ROOT / "lessons" / "instructor" / "guide.md").read_text(encoding="utf-8").split())
+    plain = guide.replace("*", "").lower()
+    assert "in class: use explore mode and the practice stories" in plain
+    assert "at home or in private: the personal check" in plain
+    assert "personal-check = false" in guide and "FOOT_TWITCH_PERSONAL_CHECK=off" in guide
