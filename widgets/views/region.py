@@ -14,6 +14,7 @@ from ..palette import CSS
 from ..progress import ProgressStore, default_store
 from . import html
 from .announce import Announcer
+from .keyboard import KeyboardSafeBox
 
 
 def current_region(store: ProgressStore | None = None) -> str:
@@ -23,7 +24,7 @@ def current_region(store: ProgressStore | None = None) -> str:
     return kept if kept in [r.id for r in care.regions] else care.default_region
 
 
-class RegionChooser(W.VBox):
+class RegionChooser(KeyboardSafeBox):
     """A labelled choice of region; the choice is kept at once and read back to the learner."""
 
     def __init__(self, store: ProgressStore | None = None):
