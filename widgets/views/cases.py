@@ -85,7 +85,7 @@ class CaseCard(W.VBox):
 def can_label(label: DrinkLabel) -> str:
     """What the can of a high-caffeine drink must say: the words quoted, where they are printed, and who says so."""
     return (
-        f"<p><b>On the can:</b></p><blockquote><p>{html.text(label.words)}</p></blockquote>"
+        f"<p><b>On the can:</b></p><blockquote><p>“{html.text(label.words)}”</p></blockquote>"
         + html.paragraph(label.note)
         + f'<p class="lesson-small-print">Source: {html.link(label.source, label.url)}</p>'
     )
