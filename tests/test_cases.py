@@ -279,6 +279,8 @@ def test_feedback_reads_at_grade_8_or_below(textstat, region):
     assert all(g <= 8.0 for g in grades.values()), grades
     label = f.energy_drink_label
     assert label is not None and textstat.flesch_kincaid_grade(label.note) <= 8.0
+    stories = " ".join(t for st in f.stories for t in (st.story, st.reason))
+    assert textstat.flesch_kincaid_grade(stories) <= 8.0
 
 
 @pytest.mark.parametrize("bad", [None, "", "urgent", "professional"])
