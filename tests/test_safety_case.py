@@ -207,6 +207,7 @@ def test_every_broken_fixture_exists_is_used_and_still_applies():
         for p in f["patches"]:
             assert p["op"] in OPS and (ROOT / p["file"]).is_file(), (path, p)
             apply(copy.deepcopy(p), ROOT, dry=True)
+    apply(copy.deepcopy(HARMLESS), ROOT, dry=True)  # the slow checker's control run still applies too
 
 
 def test_the_safety_case_table_is_the_one_rendered_from_the_log():
@@ -377,11 +378,31 @@ def _clean_run() -> tuple[int, str]:
         return run_tests(make_copy(Path(tmp)), named_tests(), stop_first=False)
 
 
+HARMLESS = {
+    "file": "widgets/content/triage.yaml",
+    "op": "replace",
+    "old": "# The symptom self-check",
+    "new": "# The self-check",
+}
+HARMLESS_TESTS = [
+    "tests/test_safety_controls.py::test_the_teacher_switch_reads_the_variable_first_then_the_project_table"
+]
+
+
+def _harmless_run() -> tuple[int, str]:
+    """A change to a comment only: the checker must see the tests PASS, or every catch above would be vacuous."""
+    with tempfile.TemporaryDirectory(prefix="harmless-") as tmp:
+        root = make_copy(Path(tmp))
+        apply(HARMLESS, root)
+        return run_tests(root, HARMLESS_TESTS, stop_first=True)
+
+
 @pytest.fixture(scope="module")
 def runs():
     """Start every run at once (the clean copy and each broken control), as many at a time as there are CPUs."""
     pool = ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2))
     futures: dict[str, Future] = {"clean": pool.submit(_clean_run)}
+    futures["harmless"] = pool.submit(_harmless_run)
     for _, c in controls():
         if c.get("broken"):
             futures[c["id"]] = pool.submit(_break_and_run, c["broken"], c["tests"])
@@ -389,9 +410,14 @@ def runs():
     pool.shutdown(wait=True, cancel_futures=True)
 
 
-def caught_by(out: str) -> str:
-    """ "loader" when the content loader raised (its message follows "ContentError: "), else "test"."""
-    return "loader" if re.search(r"\bContentError: ", out) else "test"
+def caught_by(code: int, out: str) -> str:
+    """ "loader" when the content loader raised (its message follows "ContentError: "); "test" when a test failed
+    on an assertion; anything else (a syntax error in a patch, a crash) is not a catch and is reported as such."""
+    if re.search(r"\bContentError: ", out):
+        return "loader"
+    if code == 1 and re.search(r"^E\s+(AssertionError\b|assert |Failed: DID NOT RAISE)", out, re.M):
+        return "test"
+    return f"neither (exit {code})"
 
 
 def _tail(out: str) -> str:
@@ -405,6 +431,12 @@ def test_the_named_tests_pass_on_an_unbroken_copy(runs):
 
 
 @pytest.mark.slow
+def test_a_change_that_breaks_nothing_is_not_counted_as_a_catch(runs):
+    code, out = runs["harmless"].result()
+    assert code == 0 and caught_by(code, out).startswith("neither"), _tail(out)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("control", [c["id"] for _, c in controls() if c.get("broken")])
 def test_each_broken_control_makes_its_tests_fail(runs, control):
     c = next(c for _, c in controls() if c["id"] == control)
@@ -412,7 +444,7 @@ def test_each_broken_control_makes_its_tests_fail(runs, control):
     code, out = runs[control].result()
     why = f"{control}: with {c['broken']} ({f['breaks']})"
     assert code in (1, 2), f"{why} the tests did not fail (exit {code}):\n{_tail(out)}"
-    by = caught_by(out)
+    by = caught_by(code, out)
     assert by == f["caught_by"], f"{why} the {by} caught it, but the fixture says {f['caught_by']}:\n{_tail(out)}"
 
 
