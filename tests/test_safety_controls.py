@@ -288,8 +288,32 @@ def test_call_now_for_a_sign_from_the_emergency_list_comes_before_any_question()
 # -- H-05 and H-12: the guide's advice for a class -------------------------------------------------------------------
 def test_the_guide_keeps_the_personal_check_out_of_class_and_documents_the_switch():
     """H-05, H-12: explore mode and stories in class, the personal check at home or in private; how to turn it off."""
-    guide = " ".join((ROOT / "lessons" / "instructor" / "guide.md").read_text(encoding="utf-8").split())
+    guide = _guide()
     plain = guide.replace("*", "").lower()
     assert "in class: use explore mode and the practice stories" in plain
     assert "at home or in private: the personal check" in plain
     assert "personal-check = false" in guide and "FOOT_TWITCH_PERSONAL_CHECK=off" in guide
+
+
+def _guide() -> str:
+    return " ".join((ROOT / "lessons" / "instructor" / "guide.md").read_text(encoding="utf-8").split())
+
+
+def test_the_guide_says_pupils_with_a_healthcare_plan_follow_it_first():
+    """H-11: asthma, diabetes or epilepsy: the plan comes first, for the pupil and the teacher."""
+    guide = _guide()
+    assert "individual healthcare plan (for example for asthma, diabetes or epilepsy) follow their plan first" in guide
+
+
+def test_the_guide_gives_a_quiet_word_beforehand_to_a_pupil_whose_family_has_had_a_stroke():
+    """H-05: the emergency list is taught through stroke signs; such a pupil is told what is coming."""
+    guide = _guide()
+    assert "quiet word beforehand" in guide and "whose family has had a stroke" in guide
+
+
+def test_the_form_asks_the_emergency_list_first_one_step_at_a_time():
+    """H-16: step 1, the only screen shown at first, asks exactly care.yaml's emergency list, in its order."""
+    v = SelfCheck()
+    shown = [s for s, box in v.screens.items() if box.layout.display != "none"]
+    assert shown == ["sudden"]
+    assert v.rules.questions_of("sudden") == [e.id for e in load_care_file().emergency_list]
