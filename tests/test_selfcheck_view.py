@@ -48,24 +48,27 @@ def _walk(w):
         yield from _walk(c)
 
 
-def test_one_step_at_a_time_sudden_signs_first_with_labelled_radio_buttons_and_help():
+def test_one_step_at_a_time_sudden_signs_first_each_sign_labelled_with_its_meaning_folded_below():
     v = selfcheck()
     assert isinstance(v, SelfCheck) and CSS["selfcheck"] in v._dom_classes
     assert list(v.questions) == [*STEP1, *STEP2, *STEP3, *STEP4]
     assert shown(v) == ["sudden"] and v.back_button.disabled
     rules = load_rules()
     meanings = v.screens["sudden"].children[-1].value  # step 1 lists short signs; each one's meaning folded below
+    for step, qids in (("today", STEP2), ("visit", STEP3)):
+        folded = v.screens[step].children[-1].value
+        assert all(H.text(rules.item(q).text) in folded and H.text(rules.item(q).help) in folded for q in qids)
     for qid, q in v.questions.items():
-        assert isinstance(q.input, W.RadioButtons) and q.input.description and q.input.value is None
-        if qid in STEP1:
-            assert (
-                H.text(rules.item(qid).text) in meanings
-                and H.text(rules.item(qid).help) in meanings
-                and q.help.value == ""
-            )
-        else:
-            assert "What does this mean?" in q.help.value
-    step1 = [o[0] for o in v.questions["face_drooping"].input.options]
+        assert q.input.description == (rules.duration.label if qid == "duration" else rules.item(qid).label)
+        assert q.input.value is None
+        if qid == "duration":  # how long: radio buttons with their own help
+            assert isinstance(q.input, W.RadioButtons) and "What does this mean?" in q.help.value
+        else:  # a sign: its short label beside a drop-down of the step's answers, its meaning folded below
+            assert isinstance(q.input, W.Dropdown) and q.help.value == ""
+            assert H.text(rules.item(qid).label) in q.prompt.value
+            if qid in STEP1:
+                assert H.text(rules.item(qid).text) in meanings and H.text(rules.item(qid).help) in meanings
+    step1 = [o[0] for o in v.questions["face_drooping"].input.options]  # a drop-down: no answer until chosen
     assert step1 == ["Yes, today", "Before today", "No", "Not sure"]
     assert [o[0] for o in v.questions["pain"].input.options] == ["Yes", "No", "Not sure"]
     assert [o[0] for o in v.questions["duration"].input.options] == [
@@ -144,7 +147,7 @@ def test_an_injury_goes_to_urgent_care_after_step_2_first_aider_first():
     out = v.result.value
     assert got.outcome == "urgent_care" and "selfcheck-urgent_care" in out and shown(v) == ["today"]
     assert out.index("Get your injury checked now") < out.index("tell the first aider now") < out.index("Who to tell:")
-    assert "Cannot take four steps after an injury: Yes" in out and "same-day appointment" in out
+    assert "After an injury: you cannot take four steps on it: Yes" in out and "same-day appointment" in out
 
 
 def test_a_sign_that_came_and_went_before_today_gets_help_today_not_999():

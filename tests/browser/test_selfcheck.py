@@ -29,11 +29,16 @@ STEPS = {
 
 
 def _answer(form, rules, step: str, qid: str, value: str) -> None:
+    """Answer as a pupil does: pick the answer beside a sign (a drop-down), or the radio button for how long."""
     if qid == "duration":
-        text, name = rules.duration.text, next(c.text for c in rules.duration.choices if c.id == value)
+        name = next(c.text for c in rules.duration.choices if c.id == value)
+        form.locator(".selfcheck-item", has_text=rules.duration.text).get_by_role(
+            "radio", name=name, exact=True
+        ).check()
     else:
-        text, name = rules.item(qid).text, next(o.text for o in rules.step(step).options if o.id == value)
-    form.locator(".selfcheck-item", has_text=text).get_by_role("radio", name=name, exact=True).check()
+        item = rules.item(qid)
+        name = next(o.text for o in rules.step(step).options if o.id == value)
+        form.get_by_role("combobox", name=item.label, exact=True).select_option(label=name)
 
 
 def _answer_step(form, rules, step: str, **special: str) -> None:
@@ -62,23 +67,39 @@ def axe_on(page, classes: list[str]) -> list[str]:
     ]
 
 
-def shoot(lab_page, locator, path, widths=WIDTHS, height=900) -> None:
-    """Screenshots of `locator` at each width with the side panel open, from its top down to at most the window's
-    bottom. The page gets its size back."""
+def shoot(page, locator, path, widths=WIDTHS, height=1200) -> None:
+    """Screenshots of `locator` at each width, from its top down to at most `height` px (JupyterLab draws only
+    what is near the window, so a taller element is cut at the window's bottom). The page gets its size back."""
+    size = page.viewport_size
+    try:
+        for w in widths:
+            page.set_viewport_size({"width": w, "height": height})
+            page.wait_for_timeout(400)
+            _clip(page, locator, path, w, height)
+    finally:
+        page.set_viewport_size(size)
+
+
+def shoot_with_panel(lab_page, locator, path, widths=WIDTHS, height=900) -> None:
+    """As `shoot`, in a `height`-px window with JupyterLab's side panel open, as a pupil on a small laptop sees it."""
     page = lab_page.page
     size = page.viewport_size
     try:
         for w in widths:
             lab_page.set_width(w, left_panel=True, height=height)
             page.wait_for_timeout(300)
-            locator.evaluate("e => e.scrollIntoView({block: 'start'})")
-            page.wait_for_timeout(200)
-            box = locator.bounding_box()
-            top = max(box["y"], 0)
-            clip = {"x": box["x"], "y": top, "width": box["width"], "height": min(box["height"], height - top)}
-            page.screenshot(path=str(path).format(width=w), clip=clip)
+            _clip(page, locator, path, w, height)
     finally:
         page.set_viewport_size(size)
+
+
+def _clip(page, locator, path, width: int, height: int) -> None:
+    locator.evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(200)
+    box = locator.bounding_box()
+    top = max(box["y"], 0)
+    clip = {"x": box["x"], "y": top, "width": box["width"], "height": min(box["height"], height - top)}
+    page.screenshot(path=str(path).format(width=width), clip=clip)
 
 
 def step_fits(lab_page, form, step: str) -> list[str]:
@@ -109,7 +130,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     uk_name = load_care_file().region("uk").name
     chooser.get_by_role("radio", name=uk_name, exact=True).check()
     expect(chooser).to_contain_text("Emergency number: 999.")
-    shoot(start, chooser, artifacts / "region-uk-{width}.png")
+    shoot_with_panel(start, chooser, artifacts / "region-uk-{width}.png")
 
     notebook = lesson_showing("selfcheck")
     assert notebook, "no lesson notebook shows selfcheck()"
@@ -121,7 +142,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     live = form.locator(".lesson-announcer [role=status]")
     submit = form.locator(".selfcheck-submit")
     expect(live).to_have_attribute("aria-live", "polite")
-    expect(form.get_by_role("radiogroup", name=rules.item("face_drooping").label, exact=True)).to_have_count(1)
+    expect(form.get_by_role("combobox", name=rules.item("face_drooping").label, exact=True)).to_have_count(1)
     expect(form.locator(".selfcheck-step-today")).to_be_hidden()
 
     # no mode chosen: nothing judged
@@ -139,7 +160,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     expect(result.locator(".lesson-verdict, .lesson-caution")).to_have_count(0)
     assert focused_inside(page, ".selfcheck .selfcheck-missing")
     assert step_fits(lab_page, form, "sudden") == []
-    shoot(lab_page, form, artifacts / "selfcheck-step1-missing-{width}.png")
+    shoot_with_panel(lab_page, form, artifacts / "selfcheck-step1-missing-{width}.png")
 
     # an injury: step 2 ends the form with urgent care, in the UK's words, first aider first
     _answer_step(form, rules, "sudden")
@@ -154,7 +175,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     expect(verdict).to_contain_text("A&E, an urgent treatment centre or a minor injuries unit")
     expect(verdict.locator("li").first).to_contain_text("tell the first aider now")
     assert focused_inside(page, ".selfcheck .selfcheck-result .lesson-verdict")
-    shoot(lab_page, result, artifacts / "selfcheck-urgent-care-{width}.png")
+    shoot_with_panel(lab_page, result, artifacts / "selfcheck-urgent-care-{width}.png")
 
     # no injury: on through step 3, then how long and the triggers, to the everyday steps
     _answer(form, rules, "today", "injury_cannot_walk", "no")
@@ -173,7 +194,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     verdict = result.locator(".selfcheck-no_warning_signs")
     expect(verdict).to_contain_text(rules.outcome("no_warning_signs").title)
     expect(verdict).to_contain_text("Childline on 0800 1111")
-    shoot(lab_page, result, artifacts / "selfcheck-none-{width}.png")
+    shoot_with_panel(lab_page, result, artifacts / "selfcheck-none-{width}.png")
 
     # back to step 1 (answers kept): sudden numbness "yes" -> the emergency verdict at once, in the UK's words
     for _ in range(3):
@@ -194,7 +215,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     box = verdict.evaluate("e => [getComputedStyle(e).borderTopWidth, getComputedStyle(e).backgroundColor]")
     assert box[0] == "3px" and box[1] != "rgba(0, 0, 0, 0)", box
     assert f'heading "{emergency.title}"' in result.aria_snapshot()
-    shoot(lab_page, result, artifacts / "selfcheck-emergency-{width}.png")
+    shoot_with_panel(lab_page, result, artifacts / "selfcheck-emergency-{width}.png")
     assert axe_on(page, [".selfcheck"]) == []
 
     # exploring: whatever is answered or ticked, the worked example and the steps "not about you", never a verdict
@@ -206,7 +227,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
     expect(example).to_contain_text(rules.example.label)
     expect(example).to_contain_text("not about you")
     expect(result.locator(".selfcheck-verdict")).to_have_count(0)
-    shoot(lab_page, result, artifacts / "selfcheck-explore-{width}.png")
+    shoot_with_panel(lab_page, result, artifacts / "selfcheck-explore-{width}.png")
 
     # leave the region as the other browser tests expect it (international wording)
     start.page.bring_to_front()

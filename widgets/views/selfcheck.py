@@ -11,6 +11,7 @@ from Python: ``v = SelfCheck(); v.choose_mode("own"); v.answer("pain", "yes"); v
 from __future__ import annotations
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from .. import triage
 from ..classroom import PersonalCheck, personal_check
@@ -30,9 +31,10 @@ VERDICT = ".selfcheck-result .lesson-caution, .selfcheck-result .lesson-verdict"
 
 
 class Question(W.VBox):
-    """One question: its text, labelled radio buttons in one row, and beside them a folded "What does this mean?".
-    The short label names the group for screen readers (drawn hidden). A `compact` question (step 1, a list of
-    short signs) shows its label as its text; its full question and help are folded under the step's list."""
+    """One question. In full: its text, labelled radio buttons in one row, and a folded "What does this mean?".
+    `compact` (a step's list of signs): one row, the sign's short label beside a drop-down of the answers, so a
+    whole step fits a small window; the full questions and their help are folded under the step's list. The label
+    names the control for screen readers either way (drawn hidden: the text beside it says it)."""
 
     def __init__(
         self,
@@ -47,17 +49,30 @@ class Question(W.VBox):
         self.qid = qid
         shared = shared or Shared()
         self.prompt = shared.html(f'<p class="selfcheck-question"><b>{html.text(label if compact else text)}</b></p>')
-        self.input = shared.radio(
-            options=options, value=None, description=label, orientation="horizontal", tooltip=text
-        )
-        self.help = shared.html(
-            ""
-            if compact
-            else f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
-            f"{html.paragraph(help_text)}</details>"
-        )
-        row = W.HBox([self.input, self.help], layout=shared.layout(flex_flow="row wrap", align_items="baseline"))
-        super().__init__([self.prompt, row], layout=shared.layout())
+        if compact:  # the label takes what the drop-down leaves, wrapping inside its share of the row
+            self.prompt.layout = shared.layout(flex="1 1 0%", min_width="0", width="auto")
+            self.input: W.RadioButtons | W.Dropdown = W.Dropdown(
+                options=options,
+                value=None,
+                description=label,
+                tooltip=text,
+                layout=shared.layout(width="8.5em", flex="0 0 8.5em"),
+                style=shared.style(DescriptionStyle, description_width="initial"),
+            )
+            self.help = shared.html("")
+            children: list[W.Widget] = [
+                W.HBox([self.prompt, self.input], layout=shared.layout(align_items="center", flex_flow="row nowrap"))
+            ]
+        else:
+            self.input = shared.radio(
+                options=options, value=None, description=label, orientation="horizontal", tooltip=text
+            )
+            self.help = shared.html(
+                f'<details class="selfcheck-help lesson-info"><summary>What does this mean?</summary>'
+                f"{html.paragraph(help_text)}</details>"
+            )
+            children = [self.prompt, self.input, self.help]
+        super().__init__(children, layout=shared.layout())
         self.add_class(CSS["selfcheck_item"])
         if compact:
             self.add_class("selfcheck-item-compact")
@@ -120,7 +135,7 @@ class SelfCheck(KeyboardSafeBox):
         )
         actions = W.HBox([self.back_button, self.submit_button, self.clear_button])
         actions.add_class("lesson-actions")
-        rows += [*self.screens.values(), self.status, actions, self.result, self.announcer, sources]
+        rows += [*self.screens.values(), actions, self.status, self.result, self.announcer, sources]
         super().__init__(rows)
         self.add_class(CSS["selfcheck"])
         self._show(self.step)
