@@ -67,9 +67,8 @@ _ENTRY_KEYS = {
     "stories": "id",
     "regions": "id",
     "items": "id",
-    "emergency_signs": "id",
-    "same_day_signs": "id",
-    "book_visit_signs": "id",
+    "steps": "id",
+    "emergency_list": "id",
     "triggers": "id",
     "outcomes": "id",
 }
