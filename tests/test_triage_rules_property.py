@@ -122,7 +122,7 @@ def test_a_reassuring_phrase_anywhere_is_rejected_naming_entry_and_field(data):
     elif where == "steps":
         i = data.draw(st.integers(0, len(raw["steps"]) - 1))
         raw["steps"][i]["lead"] += f" It is {phrase}."
-        want_entry, want_field = None, f"steps[{i}].lead"
+        want_entry, want_field = raw["steps"][i]["id"], "lead"  # a step is named by its id
     elif where == "form":
         raw["form"]["emergency_first"] += f" If it is {phrase}, call now."
         want_entry, want_field = None, "form.emergency_first"
