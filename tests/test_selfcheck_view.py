@@ -174,6 +174,29 @@ def test_not_sure_on_a_step_1_sign_puts_call_now_on_top_in_one_box():
     assert v.announcer.message.startswith(v.verdict.cautions[0])
 
 
+def test_not_sure_on_step_1_shows_call_now_at_once_above_step_2_not_only_with_the_verdict():
+    v = calm(own(), steps=(STEP1,))
+    v.answer("trouble_breathing", "not sure")
+    v.next()
+    assert shown(v) == ["today"] and v.verdict is None
+    assert "lesson-caution" in v.alert.value and "If you are struggling to breathe now, call 999 / 112 / 911 now" in (
+        v.alert.value
+    )
+    assert v.announcer.message.startswith("If you are struggling to breathe now")
+    assert v.children.index(v.alert) < v.children.index(v.screens["today"])
+    v.back()
+    assert v.alert.value == ""  # step 1 again: its answers may change
+    v.answer("trouble_breathing", "no")
+    v.next()
+    assert v.alert.value == ""
+
+
+def test_the_why_names_the_words_the_learner_chose():
+    v = own()
+    v.answer("sudden_confusion", "yes")
+    assert "Sudden confusion or memory loss: Yes, today" in "".join(r.answer for r in v.next().reasons)
+
+
 def test_the_why_lists_only_what_led_to_the_verdict():
     v = calm(own())
     v.answer("new_weakness", "yes")

@@ -17,7 +17,6 @@ from .triage_model import ANSWERS, Rule, TriageRules
 from .vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Sign, Step
 
 QUESTIONS = (*SIGNS, "duration")  # every question, in the order the form asks them
-_ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
 # After a step, a verdict at least this urgent ends the form: the later steps cannot lead any higher.
 ENDS_AFTER: dict[Step, str] = {"sudden": "emergency", "today": "same_day", "visit": "book_visit"}
 
@@ -96,9 +95,8 @@ def fired(answers: SelfCheckAnswers, rules: TriageRules) -> list[Rule]:
 def _answer_label(rules: TriageRules, question: str, answer: str) -> str:
     if question == "duration":
         return f"{rules.duration.label}: {next(c.text for c in rules.duration.choices if c.id == answer)}"
-    step = rules.step("sudden") if answer == "earlier" else None
-    word = next(o.text for o in step.options if o.id == answer) if step else _ANSWER_WORDS[answer]
-    return f"{rules.item(question).label}: {word}"
+    options = rules.step(STEP_OF[question]).options  # the words the learner chose ("Yes, today", "Before today")
+    return f"{rules.item(question).label}: {next(o.text for o in options if o.id == answer)}"
 
 
 def triage(answers: SelfCheckAnswers, rules: TriageRules) -> Verdict:
@@ -158,6 +156,18 @@ def answers_from_choices(
             "duration": got.get("duration") or "under_1_week",
             "triggers": [t for t in TRIGGERS if t in set(ticked)],
         }
+    )
+
+
+def cautions(choices: Mapping[str, str | None], rules: TriageRules) -> tuple[str, ...]:
+    """The "if it is happening now, call ... now" lines of the step-1 answers "not sure" so far, in list order: the
+    form shows them as soon as the learner leaves step 1, before the later steps settle the verdict."""
+    return tuple(
+        r.caution
+        for q in EMERGENCY_SIGNS
+        if choices.get(q) == "unsure"
+        for r in rules.fired_by(q, "unsure")
+        if r.caution
     )
 
 
@@ -224,6 +234,7 @@ __all__ = [
     "Verdict",
     "advance",
     "answers_from_choices",
+    "cautions",
     "example",
     "fired",
     "run",

@@ -112,7 +112,8 @@ class SelfCheck(KeyboardSafeBox):
         self.questions: dict[str, Question] = {}
         self.triggers: dict[str, W.Checkbox] = {}
         self.screens: dict[str, W.VBox] = {s: self._screen(s, shared) for s in STEPS}
-        self.status = shared.html("")
+        self.status = shared.html("")  # under the button: which questions are still to answer
+        self.alert = shared.html("")  # above the steps: "call now if it is happening now", once step 1 is left
         self.back_button = button(description=form.back, icon="arrow-left", tooltip="Go back one step (answers kept)")
         self.back_button.add_class(CSS["selfcheck_back"])
         self.back_button.on_click(lambda _: self.back())
@@ -135,7 +136,7 @@ class SelfCheck(KeyboardSafeBox):
         )
         actions = W.HBox([self.back_button, self.submit_button, self.clear_button])
         actions.add_class("lesson-actions")
-        rows += [*self.screens.values(), actions, self.status, self.result, self.announcer, sources]
+        rows += [self.alert, *self.screens.values(), actions, self.status, self.result, self.announcer, sources]
         super().__init__(rows)
         self.add_class(CSS["selfcheck"])
         self._show(self.step)
@@ -229,14 +230,20 @@ class SelfCheck(KeyboardSafeBox):
                 names = [self._label(q) for q in got.missing]
                 self._say(f"{form.missing} {'; '.join(names)}.", "selfcheck-missing")
             else:
+                first = triage.cautions(choices, self.rules) if self.mode.value == "own" else ()
                 self.status.value = ""
-                self.announcer.say(self.rules.step(got.step).heading, focus=f".selfcheck-step-{got.step} h4")
+                self.alert.value = _cautions_box(first, form.cautions_heading) if first else ""
+                self.announcer.say(
+                    " ".join([*first, self.rules.step(got.step).heading]), focus=f".selfcheck-step-{got.step} h4"
+                )
         elif isinstance(got, triage.Example):
+            self.alert.value = ""
             self.example, self.verdict, self.missing = got, None, ()
             self.status.value = ""
             self.result.value = render_example(got, self.rules)
             self.announcer.say(f"{got.label}. {got.intro}", focus=".selfcheck-result .selfcheck-example")
         else:
+            self.alert.value = ""
             self.verdict, self.example, self.missing = got, None, ()
             self.status.value = ""
             self.result.value = render(got, self.rules)
@@ -255,6 +262,8 @@ class SelfCheck(KeyboardSafeBox):
         i = STEPS.index(self.step)
         if i:
             self.status.value = ""
+            if i == 1:  # back on step 1 the answers may change: the cautions from them go until it is left again
+                self.alert.value = ""
             self._show(STEPS[i - 1])
 
     def clear(self) -> None:
@@ -266,7 +275,7 @@ class SelfCheck(KeyboardSafeBox):
         if self.switch.on:
             self.mode.value = None
         self.verdict, self.example, self.missing = None, None, ()
-        self.status.value = ""
+        self.status.value = self.alert.value = ""
         self._show(STEPS[0])
         self.result.value = html.paragraph("Your answers are cleared.")
         self.announcer.say("Your answers are cleared.")
@@ -291,6 +300,12 @@ def _section(label: str, body: str) -> str:
     return f'<p class="selfcheck-section">{html.text(label)}</p>{body}'
 
 
+def _cautions_box(cautions: tuple[str, ...], heading: str) -> str:
+    """The "call now if it is happening now" lines in one box, above everything else they go with."""
+    items = "".join(f"<li>{html.text(c)}</li>" for c in cautions)
+    return f'<div class="lesson-caution">{icon("caution")}<div><p>{html.text(heading)}</p><ul>{items}</ul></div></div>'
+
+
 def spoken(v: triage.Verdict, rules: TriageRules) -> str:
     """What the live region reads when a verdict appears: any "call now" caution first, then the step."""
     kind = rules.outcome(v.outcome).kind
@@ -304,11 +319,7 @@ def render(v: triage.Verdict, rules: TriageRules, example: bool = False) -> str:
     form = rules.form
     parts = []
     if v.cautions:
-        items = "".join(f"<li>{html.text(c)}</li>" for c in v.cautions)
-        parts.append(
-            f'<div class="lesson-caution">{icon("caution")}<div><p>{html.text(form.cautions_heading)}</p>'
-            f"<ul>{items}</ul></div></div>"
-        )
+        parts.append(_cautions_box(v.cautions, form.cautions_heading))
     box = [
         f'<p class="lesson-verdict-kind">{html.text(rules.outcome(v.outcome).kind)}</p>',
         f'<h4 class="lesson-verdict-title selfcheck-title">{icon(v.outcome)}<span>{html.text(v.title)}</span></h4>',
