@@ -281,6 +281,7 @@ def test_call_now_for_a_sign_from_the_emergency_list_comes_before_any_question()
     """H-16: a pupil who stops before the end (or never starts) has already read when to call now."""
     v = SelfCheck()
     page = _page(v)
+    assert "call 999 / 112 / 911 now" in page, "no call-now line on the form"
     first = page.index("call 999 / 112 / 911 now")
     assert "emergency list" in page[:first] and first < page.index('class="selfcheck-question"')
 
