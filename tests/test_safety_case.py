@@ -269,6 +269,13 @@ def render_table() -> str:
             f"{len(h['controls'])} ({tested} tested, {broken} with a broken fixture) | "
             f"{r['severity']} × {r['likelihood']} → **{r['risk']}** |"
         )
+    cs = [c for _, c in controls()]
+    rows += [
+        "",
+        f"Totals: {len(hazards())} hazards; {len(cs)} controls, {sum(1 for c in cs if c.get('tests'))} of them "
+        f"verified by named tests ({len(named_tests())} distinct tests), {sum(1 for c in cs if c.get('broken'))} "
+        f"with a broken fixture; {sum(len(h.get('open_actions', [])) for h in hazards())} open actions.",
+    ]
     return "\n".join(rows)
 
 
