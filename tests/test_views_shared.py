@@ -29,13 +29,18 @@ def test_one_model_per_look_within_a_view_none_across_views():
 def test_the_self_check_form_shares_the_looks_of_its_questions():
     form = SelfCheck()
     questions = list(form.questions.values())
-    inputs = [q.input for q in questions] + [form.mode]
-    texts = [q.prompt for q in questions] + [q.help for q in questions] + [form.result]
-    assert len({id(w.layout) for w in inputs + list(form.triggers.values())}) == 1
-    assert len({id(w.style) for w in inputs}) == 1 and len({id(w.layout) for w in texts}) == 1
-    assert len({id(w.style) for w in texts}) == 1
+    # one look per kind of control: the signs' drop-downs, the radio buttons (how long, the mode), the tick boxes
+    for kind in (W.Dropdown, W.RadioButtons, W.Checkbox):
+        same = [w for w in _walk(form) if type(w) is kind]
+        assert len(same) >= 1 and len({id(w.layout) for w in same}) == 1, kind
+        assert len({id(w.style) for w in same}) == 1, kind
+    drops = [q for q in questions if isinstance(q.input, W.Dropdown)]
+    assert len(drops) == len(questions) - 1  # every sign; how long keeps its radio buttons
+    assert len({id(q.prompt.layout) for q in drops}) == 1  # the signs' labels: one look
+    texts = [q.help for q in questions] + [form.result, form.status, form.alert]
+    assert len({id(w.layout) for w in texts}) == 1 and len({id(w.style) for w in texts}) == 1
     layouts = {id(w.layout) for w in _walk(form) if isinstance(w, W.DOMWidget)}
-    assert len(layouts) < len(questions)  # one per look, not one per control
+    assert len(layouts) < len(questions)  # one per look (and one per step screen, shown or hidden), not one per control
 
 
 def test_the_practice_stories_share_the_looks_of_their_cards():
