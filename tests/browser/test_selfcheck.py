@@ -122,7 +122,7 @@ def step_fits(lab_page, form, step: str) -> list[str]:
     return misfits
 
 
-def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
+def test_the_stepped_self_check_in_the_browser(ran_lesson, open_lesson, artifacts):
     rules = load_triage_rules()
     uk = load_triage_rules(region="uk")
     start = ran_lesson("00_start_here.ipynb")
@@ -134,7 +134,8 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, artifacts):
 
     notebook = lesson_showing("selfcheck")
     assert notebook, "no lesson notebook shows selfcheck()"
-    lab_page = ran_lesson(notebook)
+    lab_page = open_lesson(notebook)  # a fresh kernel: the self-check reads the region when it is made
+    lab_page.run_all()
     page = lab_page.page
     form = lab_page.notebook_panel.locator(".selfcheck").first
     result = form.locator(".selfcheck-result")
