@@ -27,12 +27,15 @@ import yaml
 
 from widgets.views.selfcheck import SelfCheck
 
+from .triage_spec import BOOK_VISIT, EMERGENCY, SAME_DAY, URGENT_CARE
+
 FIXTURE = Path(__file__).parent / "fixtures" / "selfcheck_stories.yaml"
 
 # Which form the stories run on. "e38ae39": the old 20-question form and each story's `e38ae39` answers.
 # "new": the stepped form of issue 23 and each story's `answers` (swap `run_story` below if the view's API changed).
 FORM = "new"
 ANSWERS_KEY = {"e38ae39": "e38ae39", "new": "answers"}
+
 
 LEVELS = ("emergency", "urgent_care", "same_day", "book_visit", "no_warning_signs")  # most urgent first
 NO_VERDICT = "no_verdict"
@@ -60,31 +63,11 @@ OLD_TIERS = {
 OLD_SIGN_ANSWERS = ("yes", "no", "unsure")
 OLD_DURATIONS = ("under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
 
-# --- The new stepped form's ids (notes/spec23.md, "Ids are FINAL"). ----------------------------------------------
-NEW_STEP1 = (  # answers: yes | earlier | no | unsure; "yes" -> emergency
-    "face_drooping",
-    "sudden_weakness",
-    "sudden_numbness",
-    "trouble_speaking",
-    "sudden_confusion",
-    "trouble_seeing",
-    "trouble_balance",
-    "severe_headache",
-    "trouble_breathing",
-    "trouble_swallowing",
-    "spreading_weakness",
-)
-NEW_URGENT_CARE = ("injury_deformed", "injury_numb_cold", "injury_cannot_walk")  # step 2, -> urgent_care
-NEW_SAME_DAY = ("new_weakness", "spreading_numbness")  # step 2, -> same_day
-NEW_BOOK_VISIT = (  # step 3, -> book_visit
-    "lasting_weakness",
-    "several_places",
-    "stiffness",
-    "wasting",
-    "lasting_numbness",
-    "pain",
-    "medicine",
-)
+# --- The new stepped form's ids: the source-based spec's lists (tests/triage_spec.py), not the package's. ---------
+NEW_STEP1 = EMERGENCY  # answers: yes | earlier | no | unsure; "yes" -> emergency
+NEW_URGENT_CARE = URGENT_CARE  # step 2, -> urgent_care
+NEW_SAME_DAY = SAME_DAY  # step 2, -> same_day
+NEW_BOOK_VISIT = BOOK_VISIT  # step 3, -> book_visit
 NEW_STEP1_ANSWERS = ("yes", "earlier", "no", "unsure")
 NEW_SIGN_ANSWERS = ("yes", "no", "unsure")
 NEW_DURATIONS = ("under_1_week", "1_to_2_weeks", "over_2_weeks", "unsure")
