@@ -56,8 +56,12 @@ $(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt -c tests/lrs/constraints.txt
 	touch $(LRS_STAMP)
 
+# The whole suite runs on TEST_WORKERS pytest-xdist workers (most of its time is spent waiting on browsers, servers
+# and kernels, so more workers than cores); `--dist loadscope` gives a worker whole test files (and conftest.py all
+# of tests/hub/ to one worker).
+TEST_WORKERS ?= 3
 test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
 
 # The fast tier for every change (unit, content, engine, view and node tests; no server, browser, hub, LRS, site
 # build, nbval, crash loop, interpreter per module or type check: those are marked slow in conftest.py).

@@ -5,10 +5,10 @@ browser, a hub, a learning record store, a kernel per notebook (nbval, the site 
 interpreter per module, or a type check; `browser` and `hub` tests are `slow` too. The fast tier, `make check`,
 is `pytest -m "not slow and not browser and not hub"`.
 
-`make test` runs everything with pytest-xdist (`--dist loadgroup`); the tests that must share one process are put
-in one `xdist_group`: every hub test (one hub; they share a Unix group, so they run one at a time), the cells of one
-notebook (nbval runs them in order in one kernel), and the type checks (one mypy cache). A browser module is a
-group of its own: a worker starts its JupyterLab and Chromium once, for every browser module it is given.
+`make test` runs everything on pytest-xdist workers, one test file to a worker at a time (`--dist loadscope`:
+a browser module starts its worker's JupyterLab and Chromium once, for every browser module that worker gets; an
+nbval notebook runs its cells in order in one kernel). `pytest_xdist_make_scheduler` below adds one rule: every
+hub test goes to one worker, one at a time (one hub; they share a Unix group).
 """
 
 import os
@@ -33,20 +33,27 @@ SLOW_FIXTURES = {
 HUB = Path(__file__).parent / "tests" / "hub"
 
 
-@pytest.hookimpl(tryfirst=True)  # before `-m` deselects: the marks must be on by then
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        path = item.path
-        if path.is_relative_to(HUB):  # tests/hub/conftest.py marks them `hub` too, but only after this hook
-            item.add_marker(pytest.mark.hub)
-        if path.suffix == ".ipynb":  # nbval: one kernel per notebook, its cells in order
-            item.add_marker(pytest.mark.slow)
-            item.add_marker(pytest.mark.xdist_group(f"nbval-{path.parent.name}-{path.stem}"))
-        elif item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.slow)
-            item.add_marker(pytest.mark.xdist_group(f"browser-{path.stem}"))
-        elif item.get_closest_marker("hub"):
-            item.add_marker(pytest.mark.slow)
-            item.add_marker(pytest.mark.xdist_group("hub"))
-        elif SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.slow)
+def pytest_itemcollected(item):
+    """Marks each test as it is collected: before any `pytest_collection_modifyitems`, where `-m` deselects."""
+    path = item.path
+    if path.suffix == ".ipynb" or item.get_closest_marker("browser"):  # nbval, or a real Chromium
+        item.add_marker(pytest.mark.slow)
+    elif path.is_relative_to(HUB):  # tests/hub/conftest.py marks them `hub` too, later
+        item.add_marker(pytest.mark.hub)
+        item.add_marker(pytest.mark.slow)
+    elif SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.slow)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadscope`, with every test under tests/hub/ in one scope (pytest 9 ignores xdist_group marks:
+    pytest-xdist 3.8 renames the test ids for them, and pytest 9 no longer reads that name)."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class HubTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "tests/hub/" if nodeid.startswith("tests/hub/") else super()._split_scope(nodeid)
+
+    return HubTogether(config, log)
