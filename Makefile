@@ -66,8 +66,9 @@ test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 # The fast tier for every change (unit, content, engine, view and node tests; no server, browser, hub, LRS, site
 # build, nbval, crash loop, interpreter per module or type check: those are marked slow in conftest.py).
 CHECK_MARKERS := not slow and not browser and not hub
+CHECK_WORKERS ?= 2
 check: $(STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
-	$(BIN)/python -m pytest -m "$(CHECK_MARKERS)" $(PYTEST_ARGS) tests
+	$(BIN)/python -m pytest -n $(CHECK_WORKERS) -m "$(CHECK_MARKERS)" $(PYTEST_ARGS) tests
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)

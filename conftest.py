@@ -45,6 +45,7 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.slow)
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: nothing without it (`-p no:xdist`)
 def pytest_xdist_make_scheduler(config, log):
     """`--dist loadscope`, with every test under tests/hub/ in one scope (pytest 9 ignores xdist_group marks:
     pytest-xdist 3.8 renames the test ids for them, and pytest 9 no longer reads that name)."""
