@@ -1,4 +1,5 @@
 # Two commands for a newcomer: `make lab` and `make test`. Both bootstrap .venv first (idempotent).
+# `make check` is the maintainers' fast tier: every test not marked slow, browser or hub (about a minute).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ STAMP := $(VENV)/.installed
 LRS_VENV := .venv-lrs
 LRS_STAMP := $(LRS_VENV)/.installed
 
-.PHONY: lab test bench site lock clean-venv
+.PHONY: lab test check bench site lock clean-venv
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,8 +56,19 @@ $(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 	$(LRS_VENV)/bin/python -m pip install --quiet -r tests/lrs/requirements.txt -c tests/lrs/constraints.txt
 	touch $(LRS_STAMP)
 
+# The whole suite runs on TEST_WORKERS pytest-xdist workers (most of its time is spent waiting on browsers, servers
+# and kernels, so more workers than cores); `--dist loadscope` gives a worker whole test files (and conftest.py all
+# of tests/hub/ to one worker).
+TEST_WORKERS ?= 3
 test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope $(PYTEST_ARGS)
+
+# The fast tier for every change (unit, content, engine, view and node tests; no server, browser, hub, LRS, site
+# build, nbval, crash loop, interpreter per module or type check: those are marked slow in conftest.py).
+CHECK_MARKERS := not slow and not browser and not hub
+CHECK_WORKERS ?= 2
+check: $(STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
+	$(BIN)/python -m pytest -n $(CHECK_WORKERS) -m "$(CHECK_MARKERS)" $(PYTEST_ARGS) tests
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
+import json
+import os
 import socket
+import time
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +57,38 @@ def textstat(nltk_offline, monkeypatch):
 
     ts.set_lang("en_US")
     return ts
+
+
+@dataclasses.dataclass
+class BuiltSite:
+    out: Path  # the site, as `make site` writes it
+    pages: list  # tools.site.Page, one per page in course order
+    seconds: float  # how long the build took
+    executed: Path  # each lesson as executed for it, saved with its widget state
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The lessons executed once and the static site built from them (tools/site.py, as `make site` does), for
+    every test that needs either: tests/test_site.py, tests/test_no_cdn.py and tests/browser/test_site.py.
+
+    Under pytest-xdist the first worker to ask builds it into the run's shared temporary folder (a lock file keeps
+    the others waiting); the rest read the same copy. Nothing that uses it may change it.
+    """
+    from tools import site
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # shared by the workers of this run
+    root = base / "built-site"
+    with open(base / "built-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = root / "pages.json"
+        if not done.is_file():
+            start = time.perf_counter()
+            pages = site.build(root / "site", echo=lambda *_: None, keep_executed=root / "executed")
+            seconds = time.perf_counter() - start
+            done.write_text(json.dumps({"seconds": seconds, "pages": [dataclasses.asdict(p) for p in pages]}))
+        record = json.loads(done.read_text())
+    pages = [site.Page(**p) for p in record["pages"]]
+    return BuiltSite(root / "site", pages, record["seconds"], root / "executed")

@@ -21,12 +21,14 @@ def _loaded_after(statement: str) -> set[str]:
     return set(out.split())
 
 
+@pytest.mark.slow  # a fresh interpreter per module (not in `make check`)
 @pytest.mark.parametrize("module", ENGINE)
 def test_engine_module_imports_no_view_library(module):
     loaded = _loaded_after(f"import widgets.{module}")
     assert not loaded & {"ipywidgets", "plotly", "anywidget"}, module
 
 
+@pytest.mark.slow
 def test_import_widgets_loads_nothing_heavy():
     assert not _loaded_after("import widgets") & {"ipywidgets", "plotly", "pydantic", "numpy"}
 

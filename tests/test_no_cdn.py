@@ -10,7 +10,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 LESSONS = Path(__file__).parent.parent / "lessons"
 NOTEBOOKS = sorted(LESSONS.glob("*.ipynb"))
@@ -36,15 +35,14 @@ def test_the_detector_finds_cdn_scripts():
 
 
 @pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    """Run each lesson once (shared by the tests below); returns {name: (notebook, saved bytes)}."""
+def executed(built_site):
+    """Each lesson run once, top to bottom, and saved with its widget state: the run the static site is built from
+    (tests/conftest.py, `built_site`: nbclient with its defaults, in a copy of the lessons folder). Returns
+    {name: (notebook, saved bytes)}."""
     out = {}
     for path in NOTEBOOKS:
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(LESSONS)}}).execute()
-        saved = tmp_path_factory.mktemp("executed") / path.name
-        nbformat.write(nb, saved)
-        out[path.name] = (nb, saved.stat().st_size)
+        saved = built_site.executed / path.name
+        out[path.name] = (nbformat.read(saved, as_version=4), saved.stat().st_size)
     return out
 
 

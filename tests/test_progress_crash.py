@@ -5,7 +5,11 @@ import random
 import signal
 import time
 
+import pytest
+
 from widgets.progress import ProgressStore
+
+pytestmark = pytest.mark.slow  # kills a writer process 60 times (not in `make check`)
 
 KILLS = 60
 

@@ -11,7 +11,6 @@ import hashlib
 import itertools
 import re
 import shutil
-import time
 
 import nbformat
 import pytest
@@ -28,12 +27,10 @@ HREF = re.compile(r"""<a\b[^>]*?\bhref=["']([^"']+)["']""", re.I)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "site"
-    start = time.perf_counter()
-    pages = site.build(out, echo=lambda *_: None)
-    assert site.report(pages, time.perf_counter() - start, out)
-    return out, pages
+def built(built_site):
+    """One real build (tests/conftest.py: shared with the static-site browser tests and tests/test_no_cdn.py)."""
+    assert site.report(built_site.pages, built_site.seconds, built_site.out)
+    return built_site.out, built_site.pages
 
 
 def test_the_script_check_finds_scripts_from_elsewhere():

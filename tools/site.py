@@ -243,8 +243,9 @@ class Page:
     html_bytes: int
 
 
-def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
-    """Build the site into `out` (replaced); returns one Page per lesson and extra page, in course order."""
+def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Path | None = None) -> list[Page]:
+    """Build the site into `out` (replaced); returns one Page per lesson and extra page, in course order.
+    `keep_executed`: a folder to keep each executed lesson in, as saved with its widget state (the tests read it)."""
     from widgets.load import load_course, load_site_texts
     from widgets.progress import ENV_DIR, ProgressStore
     from widgets.progress_doc import empty_progress
@@ -273,6 +274,9 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print) -> list[Page]:
                 nb = execute(work / lesson.notebook, work)
                 saved = work / lesson.notebook
                 nbformat.write(nb, saved)
+                if keep_executed is not None:
+                    keep_executed.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(saved, keep_executed / lesson.notebook)
                 needs_python = mark_kernel_parts(nb, note)
                 html = render(nb, lesson.title, pages, echo)
                 target = out / page_name(lesson.notebook)

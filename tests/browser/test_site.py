@@ -10,7 +10,6 @@ request that would have left the machine instead of making it.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
@@ -46,12 +45,10 @@ _NEEDS_PYTHON = """() => [...document.querySelectorAll('.jp-Cell')].filter((c) =
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site") / "site"
-    start = time.perf_counter()
-    pages = site.build(out, echo=lambda *_: None)
-    site.report(pages, time.perf_counter() - start, out)
-    return out
+def built(built_site):
+    """The site built once for the run (tests/conftest.py), shared with tests/test_site.py; read here, never changed."""
+    site.report(built_site.pages, built_site.seconds, built_site.out)
+    return built_site.out
 
 
 class Offline:
