@@ -781,11 +781,11 @@ class ProgressStore:
             if conn.execute("PRAGMA user_version").fetchone()[0] != 0:  # another notebook was quicker
                 conn.execute("COMMIT")
                 return
-            with open(self.path, "rb") as f:  # SQLite takes any file under 512 bytes for an empty one
-                head = f.read(16)
-            if (head and head != b"SQLite format 3\0") or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[
-                0
-            ]:
+            # SQLite takes any file under 512 bytes (its smallest page) for an empty one, so a short foreign file is
+            # refused here. By its size only: opening and closing the file would drop every POSIX lock this process
+            # holds on it, this transaction's included, and let another writer in (SQLite's documented pitfall).
+            size = os.stat(self.path).st_size
+            if 0 < size < 512 or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise _Corrupt("it is not a progress file of these lessons")
             legacy = None
             if seed is None:
