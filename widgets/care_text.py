@@ -27,10 +27,9 @@ from pathlib import Path
 import nbformat
 
 from .care_model import CareFile
-from .load import CONTENT_DIR, ContentError, load_file
+from .load import ContentError, load_care_file
 
 REPO = Path(__file__).resolve().parent.parent
-CARE_YAML = CONTENT_DIR / "care.yaml"
 COMMAND = "python -m widgets.care_text --write"
 LIST_NAME = "emergency list"  # what every "call now" line names
 WIDTH = 105  # generated paragraphs are wrapped like the hand-written ones
@@ -156,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not lessons.is_dir():
             raise CareTextError(f"{lessons}: no such folder; give the folder of lesson notebooks")
-        care = load_file(CareFile, CARE_YAML)
+        care = load_care_file()
         if args.write:
             for path in write(lessons, care):
                 print(f"updated {path} (now run python tools/nbclean.py for its text copy)")

@@ -82,14 +82,26 @@ class Ask:
 Result = Ask | Verdict | Example
 
 
+_INDEX: dict[int, tuple[TriageRules, dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]]]] = {}
+
+
+def _index(rules: TriageRules) -> dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]]:
+    """(question, answer) -> the rules it fires, each with its sort key (most urgent first, then file order)."""
+    hit = _INDEX.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        table: dict[tuple[str, str], list[tuple[tuple[int, int], Rule]]] = {}
+        for i, r in enumerate(rules.rules):
+            for a in r.when[r.question]:
+                table.setdefault((r.question, a), []).append(((-SEVERITY[r.outcome], i), r))
+        hit = _INDEX[id(rules)] = (rules, table)
+    return hit[1]
+
+
 def fired(answers: SelfCheckAnswers, rules: TriageRules) -> list[Rule]:
     """The rules these answers fire (each rule reads one question), most urgent first, then in file order."""
-    hits = [
-        (-SEVERITY[r.outcome], i, r)
-        for i, r in enumerate(rules.rules)
-        if answers.answer(r.question) in r.when[r.question]
-    ]
-    return [r for *_, r in sorted(hits, key=lambda h: h[:2])]
+    table = _index(rules)
+    hits = [kr for q in QUESTIONS for kr in table.get((q, answers.answer(q)), ())]
+    return [r for _, r in sorted(hits, key=lambda kr: kr[0])]
 
 
 def _answer_label(rules: TriageRules, question: str, answer: str) -> str:

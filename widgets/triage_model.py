@@ -174,13 +174,15 @@ class Rule(Strict):
 # Every answer each question offers ("no" first: a rule on "no" would fire for everyone).
 ANSWERS: dict[str, tuple[str, ...]] = {
     **{q: ("no", "yes", "earlier", "unsure") if TIER[q] == "emergency" else ("no", "yes", "unsure") for q in SIGNS},
-    "duration": ("under_1_week", *(d for d in DURATIONS if d != "under_1_week")),
+    "duration": DURATIONS,  # "under_1_week" first: the calm answer
 }
 CALM: dict[str, str] = {q: a[0] for q, a in ANSWERS.items()}  # a person with no sign at all
 
 
 def required(question: str, answer: str) -> Outcome:
-    """The least outcome the rules must give for one answer, whatever else the person answers (the safety contract)."""
+    """The outcome one answer leads to, whatever else the person answers: the rules must give at least this (no
+    under-triage) and no rule reading this answer may give more (no alarm). Only "yes, now or today" to a sign of
+    the emergency list leads to an emergency; "not sure" or "before today" on one leads to "get help today"."""
     if question == "duration":
         return "book_visit" if answer in ("over_2_weeks", "unsure") else "no_warning_signs"
     if answer == "no":
@@ -189,15 +191,6 @@ def required(question: str, answer: str) -> Outcome:
     if tier == "emergency" and answer in ("unsure", "earlier"):
         return "same_day"  # "not sure" with the caution "if it is happening now, call ... now" on top
     return tier
-
-
-def allowed(question: str, answer: str) -> Outcome:
-    """The most urgent outcome one answer may lead to: never above its sign's tier (the no-alarm contract).
-
-    Only "yes, now or today" to a sign of the emergency list may lead to an emergency; "not sure" or "before today"
-    on one leads to "get help today" at most, and no answer leads above its own sign's tier.
-    """
-    return required(question, answer)
 
 
 class Example(Strict):
@@ -290,11 +283,11 @@ class TriageRules(Strict):
                         f"{least!r}; it could reach a calmer outcome",
                     )
                 for r in firing:
-                    if SEVERITY[r.outcome] > SEVERITY[allowed(question, answer)]:
+                    if SEVERITY[r.outcome] > SEVERITY[least]:
                         raise FieldError(
                             "rules",
                             f"alarm: rule {r.id!r} sends [{question}: {answer}] to {r.outcome!r}, above "
-                            f"{allowed(question, answer)!r}; only 'yes, now or today' to a sign of the emergency "
+                            f"{least!r}; only 'yes, now or today' to a sign of the emergency "
                             "list may lead to an emergency, and no answer above its sign's tier",
                         )
                 if TIER.get(question) == "emergency" and answer == "unsure":
