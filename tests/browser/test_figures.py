@@ -23,7 +23,7 @@ from widgets.views import twitch_cramp as tc
 
 from .lab import lesson_showing
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
+pytestmark = [pytest.mark.browser, pytest.mark.timing, pytest.mark.timeout(240)]
 
 
 def lesson_with(one_liner: str) -> str:
@@ -58,21 +58,40 @@ def in_kernel(lab, notebook: str, code: str, value: str = "None"):
     return json.loads(ast.literal_eval(got["data"]["text/plain"]))
 
 
+# The kernel sleeps in small steps until the test drops a flag file (or, as a last resort, for BUSY_AT_MOST
+# seconds), and tells whether the flag ended it: busy for as long as the block takes, however loaded the machine.
+BUSY_AT_MOST = 120
+_BUSY = """import os as _os, time as _time
+_t = _time.monotonic()
+while not _os.path.exists({flag!r}) and _time.monotonic() - _t < {most}:
+    _time.sleep(0.05)
+_busy_kernel_released = _os.path.exists({flag!r})"""
+
+
 @contextlib.contextmanager
-def busy_kernel(lab, notebook: str, seconds: float):
-    """Keep the notebook's kernel busy (a second client runs ``time.sleep``) for the block; wait for it after."""
+def busy_kernel(lab, notebook: str, tmp: Path):
+    """Keep the notebook's kernel busy (a second client runs a sleep loop) for the whole block, then release it.
+
+    Fails if the kernel stopped being busy before the block ended: then the block proved nothing."""
+    flag = tmp / f"release-{time.monotonic_ns()}"
     with second_client(lab, notebook) as client:
-        msg = client.execute(f"import time; time.sleep({seconds})")
+        msg = client.execute(
+            _BUSY.format(flag=str(flag), most=BUSY_AT_MOST), user_expressions={"r": "_busy_kernel_released"}
+        )
         deadline = time.monotonic() + 10
         while True:  # the kernel says it is busy with our request before the block starts
             m = client.get_iopub_msg(timeout=10)
             if m["parent_header"].get("msg_id") == msg and m["content"].get("execution_state") == "busy":
                 break
             assert time.monotonic() < deadline, "the kernel never got busy"
-        started = time.monotonic()
-        yield started
-        assert time.monotonic() - started < seconds, "the block outlasted the busy kernel: the test proves nothing"
-        client.get_shell_msg(timeout=seconds + 30)
+        try:
+            yield
+        finally:
+            flag.touch()
+        while (reply := client.get_shell_msg(timeout=BUSY_AT_MOST + 30))["parent_header"].get("msg_id") != msg:
+            pass
+        released = reply["content"]["user_expressions"]["r"]
+        assert released["data"]["text/plain"] == "True", "the kernel was idle before the block ended: it proves nothing"
 
 
 SHOWN = ".js-plotly-plot.figure-shown"  # the drawing a figure view shows (it keeps others, hidden, per state)
@@ -117,7 +136,7 @@ def test_simulator_choice_redraws_in_the_page_with_pythons_words(ran_lesson, art
     sim.screenshot(path=str(artifacts / "simulator.png"))
 
 
-def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, artifacts):
+def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, artifacts, tmp_path):
     """No kernel round trip: with the kernel asleep, each choice still redraws the same element at once."""
     notebook = lesson_with("simulator")
     page = ran_lesson(notebook)
@@ -125,7 +144,7 @@ def test_page_figures_redraw_in_place_while_the_kernel_is_busy(lab, ran_lesson, 
     tvc = page.notebook_panel.locator(".twitch-cramp").first
     sim_view, tvc_view = sim.locator(".figure-view"), tvc.locator(".figure-view")
     handle = sim_view.element_handle()
-    with busy_kernel(lab, notebook, 15):
+    with busy_kernel(lab, notebook, tmp_path):
         expect(page.page.locator(".jp-StatusBar-Widget", has_text="Busy").first).to_be_visible()
         for value in ("moving", "at rest"):
             n = draws_of(sim_view)
@@ -208,7 +227,7 @@ def _point_only_in(region_id: str) -> tuple[float, float]:
     return min(inside, key=lambda p: (p[0] - cx) ** 2 + (p[1] - cy) ** 2)
 
 
-def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran_lesson, artifacts):
+def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran_lesson, artifacts, tmp_path):
     regions = load_regions()
     words = load_figure_texts().foot_map.words
     listed, clicked = regions.region("tarsal-tunnel"), regions.region("peroneal-muscles")
@@ -219,7 +238,7 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
     explanation = fmap.locator(".foot-map-explanation")
     want = fm.describe(listed.id, words)
 
-    with busy_kernel(lab, notebook, 10):
+    with busy_kernel(lab, notebook, tmp_path):
         fmap.locator(".foot-map-region-list").get_by_role("button", name=listed.name, exact=True).click()
         expect(explanation).to_have_text(f"{want['name']} {want['text']}", timeout=3000)
         expect(fmap.locator(".foot-map-questions li")).to_have_text(want["questions"])
@@ -255,7 +274,9 @@ def test_foot_map_explains_a_region_chosen_from_the_list_and_by_a_click(lab, ran
 _KERNEL_UNIT = "[o for _, o in sorted(Out.items()) if type(o).__name__ == 'MotorUnit'][-1]"
 
 
-def test_motor_unit_steps_in_the_page_while_the_kernel_is_busy_and_the_kernel_follows(lab, ran_lesson, artifacts):
+def test_motor_unit_steps_in_the_page_while_the_kernel_is_busy_and_the_kernel_follows(
+    lab, ran_lesson, artifacts, tmp_path
+):
     notebook = lesson_with("motor_unit")
     page = ran_lesson(notebook)
     unit = page.notebook_panel.locator(".motor-unit").first
@@ -293,7 +314,7 @@ def test_motor_unit_steps_in_the_page_while_the_kernel_is_busy_and_the_kernel_fo
         expect(view.locator(".js-plotly-plot")).to_have_count(steps, timeout=20_000)
         view.evaluate("(v) => v.querySelectorAll('.js-plotly-plot').forEach((gd) => gd.setAttribute('data-ahead', ''))")
         handle = view.element_handle()
-        with busy_kernel(lab, notebook, 15):
+        with busy_kernel(lab, notebook, tmp_path):
             expect(page.page.locator(".jp-StatusBar-Widget", has_text="Busy").first).to_be_visible()
             for press, act in [(forward, m.next)] * 3 + [(back, m.back), (forward, m.next)]:
                 n = draws_of(view)
