@@ -215,6 +215,35 @@ def test_settings_from_a_file_and_the_environment(tmp_path):
     ]
 
 
+def test_an_lrs_settings_path_that_is_a_fifo_never_hangs_a_lesson_at_open(tmp_path, monkeypatch):
+    """Issue 24 item 2: the settings file was read with read_text(), which waits forever on a FIFO, and every
+    lesson's first widget builds the default store, which reads the settings. Now the lesson opens at once and
+    says once that the settings cannot be used."""
+    from widgets import progress
+
+    fifo = tmp_path / "lrs.toml"
+    os.mkfifo(fifo)
+    monkeypatch.setenv(progress.ENV_DIR, str(tmp_path / "home"))
+    monkeypatch.setenv(lrs.ENV_CONFIG, str(fifo))
+    monkeypatch.setattr(progress, "_default", None)
+    opened: list = []
+    opening = threading.Thread(target=lambda: opened.append(progress.default_store()), daemon=True)
+    opening.start()
+    opening.join(5)  # a guard, so that a regression fails instead of hanging the suite
+    if opening.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # a writer that closes at once: the read ends
+        opening.join(5)
+        pytest.fail("opening a lesson waited on the LRS settings FIFO for 5 s")
+    (store,) = opened
+    try:
+        assert [e for e in store.events if "learning record store" in e] == [
+            lrs.MESSAGES["settings"].format(why=f"{fifo} is not a plain file")
+        ]
+        assert lrs.sender_for(store) is None
+    finally:
+        lrs.detach(store)
+
+
 def test_an_answer_never_waits_for_the_network(tmp_path):
     """A store whose LRS accepts the connection and never answers: every Check returns while the sender is
     stuck in its request, and the answers are queued."""
