@@ -223,7 +223,7 @@ class Outbox:
                 for i in range(0, len(ids), 500):
                     part = ids[i : i + 500]
                     rows += conn.execute(
-                        "SELECT id, question, lesson, chosen, correct, time, hash FROM attempts "
+                        "SELECT id, question, lesson, chosen, time, hash FROM attempts "
                         f"WHERE id IN ({','.join('?' * len(part))}) ORDER BY id",
                         part,
                     ).fetchall()
@@ -233,10 +233,10 @@ class Outbox:
             queued = 0
             for i in range(0, len(rows), 500):  # short write transactions: a Check never waits long
                 built = []
-                for rowid, question, lesson, chosen, correct, when, qhash in rows[i : i + 500]:
-                    key, number = wanted[rowid]
+                for rowid, question, lesson, chosen, when, qhash in rows[i : i + 500]:
+                    key, number = wanted[rowid]  # the result is the kernel's grading, never the row's own mark
                     attempt = {"question": question, "lesson": lesson, "chosen": json.loads(chosen)}
-                    attempt.update(correct=bool(correct), time=when, hash=qhash)
+                    attempt.update(time=when, hash=qhash)
                     built.append((key, xapi.attempt_statement(self.settings, learner[0], attempt, number)))
                 queued += self._queue(conn, [st for _, st in built])
                 self._ids.update({key: st["id"] for key, st in built})
