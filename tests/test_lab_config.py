@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+import types
 import urllib.error
 from pathlib import Path
 
@@ -56,16 +57,17 @@ def test_strip_gives_back_the_committed_notebook():
 
 def test_pre_save_strips_lessons_only():
     ran = _ran(_lesson_json())
+    repository = types.SimpleNamespace(root_dir=str(ROOT))  # a server rooted at the repository, as on Binder
     model = {"type": "notebook", "content": copy.deepcopy(ran)}
-    lab_server.pre_save(model=model, path=f"foot-twitch-lessons/lessons/{LESSON}")
+    lab_server.pre_save(model=model, path=f"lessons/{LESSON}", contents_manager=repository)
     assert model["content"] == _lesson_json()
     other = {"type": "notebook", "content": copy.deepcopy(ran)}
-    lab_server.pre_save(model=other, path="my_own_notes.ipynb")  # a learner's own notebook keeps its outputs
+    lab_server.pre_save(model=other, path="my_own_notes.ipynb", contents_manager=repository)  # keeps its outputs
     assert other["content"] == ran
     plain = copy.deepcopy(ran)
     plain["cells"] = [c for c in plain["cells"] if not "".join(c["source"]).startswith("from widgets import")]
     same_name = {"type": "notebook", "content": copy.deepcopy(plain)}
-    lab_server.pre_save(model=same_name, path=LESSON)  # a lesson's name but no lesson widget in it
+    lab_server.pre_save(model=same_name, path=f"lessons/{LESSON}", contents_manager=repository)  # no lesson widget
     assert same_name["content"] == plain
 
 
@@ -73,7 +75,7 @@ def test_every_lesson_notebook_counts_as_a_lesson():
     names = [p.name for p in LESSONS.glob("*.ipynb")] + ["class_results.ipynb"]
     for name in names:
         path = next(LESSONS.rglob(name))
-        assert lab_server.is_lesson(name, json.loads(path.read_text(encoding="utf-8"))), name
+        assert lab_server.is_lesson(path, json.loads(path.read_text(encoding="utf-8"))), name
 
 
 def test_install_copies_the_shipped_settings(tmp_path):
@@ -184,6 +186,53 @@ def test_a_real_server_saves_lessons_without_outputs(server):
 def test_a_real_server_opens_lessons_with_the_kernels_language_info(server):
     model = server.api("GET", f"/api/contents/{LESSON}?content=1")
     assert model["content"]["metadata"]["language_info"] == lab_server.kernel_language_info()
+
+
+def _on_disk(server, path: str) -> dict:
+    return json.loads((server.root / path).read_text(encoding="utf-8"))
+
+
+def test_a_learners_own_copy_named_like_a_lesson_in_another_folder_keeps_its_outputs(server):
+    """Issue 24 item 6: the extension knew lessons by file name, so a learner's own notebook named like a lesson,
+    saved in a folder of their own, lost every output and its widget state at each save. A lesson is a notebook
+    at its place under a lesson root; a copy anywhere else is the learner's."""
+    ran = _ran(_lesson_json())
+    for folder in ("my-work", "instructor"):
+        server.api("PUT", f"/api/contents/{folder}", {"type": "directory"})
+        copy_path = f"{folder}/{LESSON}"
+        server.api("PUT", f"/api/contents/{copy_path}", {"type": "notebook", "format": "json", "content": ran})
+        saved = _on_disk(server, copy_path)
+        assert saved["metadata"].get("widgets") == ran["metadata"]["widgets"], f"{copy_path} lost its widget state"
+        assert [(c.get("outputs"), c.get("execution_count")) for c in saved["cells"]] == [
+            (c.get("outputs"), c.get("execution_count")) for c in ran["cells"]
+        ], copy_path
+    # the lessons pulled onto a hub sit in a folder of the learner's home: still lessons there
+    shutil.copytree(LESSONS, server.root / "pulled" / "lessons", ignore=shutil.ignore_patterns("text"))
+    server.api("PUT", f"/api/contents/pulled/lessons/{LESSON}", {"type": "notebook", "format": "json", "content": ran})
+    assert _on_disk(server, f"pulled/lessons/{LESSON}") == _lesson_json()
+
+
+@pytest.mark.parametrize("language_info", [None, "python"], ids=["null", "a string"])
+def test_a_lesson_whose_language_info_is_null_or_a_string_opens_and_is_stripped_on_save(server, language_info):
+    """Issue 24 item 17: `metadata.language_info` null or a string made the extension raise: opening the lesson
+    gave HTTP 500 (it opens without the extension), and saving it silently skipped the stripping."""
+    name = "02_lifestyle_triggers.ipynb" if language_info is None else "03_local_foot_causes.ipynb"
+    odd = _lesson_json(name)
+    odd["metadata"]["language_info"] = language_info
+    (server.root / name).write_text(json.dumps(odd), encoding="utf-8")
+    problems = []
+    try:
+        model = server.api("GET", f"/api/contents/{name}?content=1")
+        assert model["content"]["metadata"]["language_info"] == lab_server.kernel_language_info()
+        assert [c["id"] for c in model["content"]["cells"]] == [c["id"] for c in odd["cells"]]
+    except urllib.error.HTTPError as e:
+        problems.append(f"opening it gave HTTP {e.code}")
+    ran = _ran(_lesson_json(name))
+    ran["metadata"]["language_info"] = language_info
+    server.api("PUT", f"/api/contents/{name}", {"type": "notebook", "format": "json", "content": ran})
+    if _on_disk(server, name) != _lesson_json(name):  # stripped, in the form the repository keeps
+        problems.append("saving it kept its outputs and widget state")
+    assert not problems, f"{name} with language_info {language_info!r}: {'; '.join(problems)}"
 
 
 def test_a_real_server_gives_jupyterlab_the_shipped_defaults(server):

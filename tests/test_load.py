@@ -85,3 +85,31 @@ def test_a_content_file_that_is_not_utf8_or_nested_too_deeply_gives_one_clear_er
     with pytest.raises(ContentError) as e:
         load_file(Glossary, deep)
     assert "deep.yaml" in str(e.value)
+
+
+def test_a_key_given_twice_in_a_content_file_is_refused_not_silently_overwritten(tmp_path):
+    """Issue 24 item 19: `answer: brain` then `answer: toes` loaded as "toes" (YAML keeps the last key without a
+    word), so the export marked the wrong option right. The loader names the file, the entry and the field."""
+    import yaml
+
+    from widgets import load
+
+    shipped = (load.QUESTIONS_DIR / "01-physiology.yaml").read_text(encoding="utf-8")
+    assert shipped.count("    answer: brain\n") == 1
+    bank = tmp_path / "01-physiology.yaml"
+    bank.write_text(shipped.replace("    answer: brain\n", "    answer: brain\n    answer: toes\n"), encoding="utf-8")
+    with pytest.raises(ContentError) as e:
+        load_file(QuestionBank, bank)
+    line = shipped[: shipped.index("    answer: brain\n")].count("\n") + 1
+    assert (e.value.entry, e.value.field) == ("s1", "answer")
+    assert e.value.problem == f"the key 'answer' is given twice (lines {line} and {line + 1}); keep only one"
+    assert str(e.value).startswith(f"{bank}: entry 's1', field 'answer': ") and "\n" not in str(e.value)
+    spine = "        text: In your spinal cord\n"
+    option = shipped.replace(spine, spine + "        text: x\n")
+    bank.write_text(option, encoding="utf-8")
+    with pytest.raises(ContentError, match="given twice") as e:
+        load_file(QuestionBank, bank)
+    assert (e.value.entry, e.value.field) == ("s1", "options[1].text")
+    assert issubclass(load._ContentLoader, yaml.CSafeLoader)  # libyaml's parser still does the reading
+    bank.write_text("base: &b {x: 1, y: 2}\nmerged:\n  <<: *b\n  x: 3\n", encoding="utf-8")
+    assert load._read_yaml(bank) == {"base": {"x": 1, "y": 2}, "merged": {"x": 3, "y": 2}}  # a merge key overrides

@@ -285,10 +285,10 @@ def test_huge_progress_file_is_refused_with_a_clear_message(tmp_path):
         f.truncate(MAX_BYTES + 1)
     store = ProgressStore(tmp_path)
     assert store.load()["attempts"] == []
-    assert "more than the 16.0 MB" in " ".join(store.pop_notices())
+    assert "16,000,001 bytes, more than the 16,000,000 bytes" in " ".join(store.pop_notices())
     view = progress_backup(store)
     assert not view.restore_bytes(b" " * (MAX_BYTES + 1), "big.json")
-    assert "more than the 16.0 MB" in view.restore_out.value
+    assert "16,000,001 bytes, more than the 16,000,000 bytes" in view.restore_out.value
 
 
 def test_attempts_per_question_are_limited_with_a_clear_message(tmp_path):

@@ -71,3 +71,22 @@ def test_reads_regular_file_and_refuses_link_fifo_folder_and_big(tmp_path):
         read_regular_file(f, max_bytes=1)
     with pytest.raises(UnreadableFile, match="cannot be opened"):
         read_regular_file(tmp_path / "missing.json", max_bytes=10)
+
+
+def test_a_file_just_over_the_limit_never_reads_16_mb_more_than_16_mb(tmp_path):
+    """Issue 24 item 20: one byte over 16 MB said "16.0 MB, more than the 16.0 MB"; the two sizes must differ."""
+    from widgets.progress_doc import MAX_BYTES
+
+    big = tmp_path / "progress.json"
+    with open(big, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # a real file of 16,000,001 bytes (sparse: nothing written)
+    with pytest.raises(UnreadableFile) as on_disk:
+        read_regular_file(big, max_bytes=MAX_BYTES, what="The file progress.json")
+    with pytest.raises(UnreadableFile) as uploaded:
+        parse_json(b" " * (MAX_BYTES + 1), what="The file progress.json", max_bytes=MAX_BYTES)
+    for e in (on_disk, uploaded):
+        assert str(e.value) == (
+            "The file progress.json is 16,000,001 bytes, more than the 16,000,000 bytes these lessons accept."
+        )
+    with pytest.raises(UnreadableFile, match=r"is 40\.0 MB, more than the 16\.0 MB"):  # far over: rounded
+        parse_json(b" " * 40_000_000, what="The file progress.json", max_bytes=MAX_BYTES)

@@ -54,7 +54,8 @@ def ralph_problems(statements: list[dict]) -> list[list]:
     return json.loads(done.stdout)
 
 
-def attempt(question: str, chosen: list[str], correct: bool, when: str = T0, hash: str = "0123456789abcdef") -> dict:
+def attempt(question: str, chosen: list[str], correct: bool, when: str = T0, hash: str = "") -> dict:
+    """A progress-store row; `correct` is the row's own mark (statements regrade), no `hash`: the bank's version."""
     return {
         "question": question,
         "lesson": question.split("/")[0],
@@ -110,7 +111,7 @@ def test_statement_content():
     first, again = xapi.attempt_statements(
         s,
         learner,
-        [attempt("01-physiology/q2", ["b", "c"], False), attempt("01-physiology/q2", ["b"], True)],
+        [attempt("01-physiology/q2", ["true"], False), attempt("01-physiology/q2", ["false"], True)],
     )
     assert first["actor"] == {
         "objectType": "Agent",
@@ -123,7 +124,7 @@ def test_statement_content():
     )
     assert first["result"] == {
         "success": False,
-        "response": "b[,]c",
+        "response": "true",
         "score": {"scaled": 0.0, "raw": 0, "min": 0, "max": 1},
     }
     assert again["result"]["success"] is True and again["result"]["score"]["raw"] == 1
@@ -213,6 +214,35 @@ def test_settings_from_a_file_and_the_environment(tmp_path):
     assert [e for e in store.events if "learning record store" in e] == [
         lrs.MESSAGES["settings"].format(why=f"{conf}: unknown key(s) pasword in [lrs]")
     ]
+
+
+def test_an_lrs_settings_path_that_is_a_fifo_never_hangs_a_lesson_at_open(tmp_path, monkeypatch):
+    """Issue 24 item 2: the settings file was read with read_text(), which waits forever on a FIFO, and every
+    lesson's first widget builds the default store, which reads the settings. Now the lesson opens at once and
+    says once that the settings cannot be used."""
+    from widgets import progress
+
+    fifo = tmp_path / "lrs.toml"
+    os.mkfifo(fifo)
+    monkeypatch.setenv(progress.ENV_DIR, str(tmp_path / "home"))
+    monkeypatch.setenv(lrs.ENV_CONFIG, str(fifo))
+    monkeypatch.setattr(progress, "_default", None)
+    opened: list = []
+    opening = threading.Thread(target=lambda: opened.append(progress.default_store()), daemon=True)
+    opening.start()
+    opening.join(5)  # a guard, so that a regression fails instead of hanging the suite
+    if opening.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # a writer that closes at once: the read ends
+        opening.join(5)
+        pytest.fail("opening a lesson waited on the LRS settings FIFO for 5 s")
+    (store,) = opened
+    try:
+        assert [e for e in store.events if "learning record store" in e] == [
+            lrs.MESSAGES["settings"].format(why=f"{fifo} is not a plain file")
+        ]
+        assert lrs.sender_for(store) is None
+    finally:
+        lrs.detach(store)
 
 
 def test_an_answer_never_waits_for_the_network(tmp_path):
@@ -493,3 +523,54 @@ def test_a_refused_statement_is_kept_and_told_once_and_the_rest_go_on(ralph, sto
     got = {st["id"]: st for st in stored(ralph, store, sender)}
     assert sorted(got) == sorted(expected(store, sender))
     assert got[first["id"]]["result"] == first["result"]  # the LRS kept the first one
+
+
+def test_a_restored_files_right_marks_never_reach_the_lrs_as_success(ralph, store, tmp_path):
+    """Issue 24 item 11: restore keeps the right/wrong marks a progress file claims, and the statements took them
+    as they were: a hand-edited download sent a wrong answer to the school's LRS as `success: true`. Every
+    statement's result is the kernel's own grading against the bank, the hand-in's scores too."""
+    from widgets.views.backup import progress_backup
+
+    learner = "learner-00112233aabbccdd"
+    claims = [  # (question, chosen, the file's mark, its version)
+        ("01-physiology/q1", ["b"], True, ""),  # wrong (the answer is a), claimed right
+        ("01-physiology/q2", ["false"], False, ""),  # right, claimed wrong
+        ("01-physiology/s1", ["toes"], True, "ffffffffffffffff"),  # claimed right, on another version of s1
+        ("01-physiology/not-a-question", ["a"], True, ""),  # not in the course
+    ]
+    forged = {
+        "format": "foot-twitch-lessons/progress",
+        "version": 2,
+        "learner": learner,
+        "created": T0,
+        "attempts": [
+            {"question": q, "lesson": "01-physiology", "chosen": c, "correct": k, "time": T0, "hash": h}
+            for q, c, k, h in claims
+        ],
+    }
+    view = progress_backup(store)  # the learner restores the file, as in the start notebook
+    assert view.restore_bytes(json.dumps(forged).encode(), "mine.json")
+    view.confirm_button.click()
+    assert [a["correct"] for a in store.load()["attempts"]] == [True, False, True, True]  # kept as claimed
+    sender = lrs.attach(store, config=ralph.config())
+    box = tmp_path / "dropbox" / "me"
+    box.mkdir(parents=True)
+    env = {handin.ENV: str(box.parent), handin.ENV_OWNERS: "folder", "JUPYTERHUB_USER": "me"}
+    handing_in = HandInButton(store, environ=env)
+    handing_in.button.click()
+    assert handing_in.result.ok
+    assert sender.wait_idle(60), sender.problem
+    got = stored(ralph, store, sender)
+    answered = {st["object"]["id"]: st.get("result", {}) for st in got if st["verb"]["id"].endswith("answered")}
+    s = sender.settings
+    assert {q: answered[s.question(q)].get("success") for q, *_ in claims} == {
+        "01-physiology/q1": False,
+        "01-physiology/q2": True,
+        "01-physiology/s1": None,  # the kernel cannot grade an answer to another version: no success sent
+        "01-physiology/not-a-question": None,
+    }
+    assert answered[s.question("01-physiology/q1")]["score"]["raw"] == 0
+    completed = {st["object"]["id"]: st["result"] for st in got if st["verb"]["id"].endswith("completed")}
+    lesson = completed[s.lesson("01-physiology")]
+    assert (lesson["score"]["raw"], lesson["success"]) == (1, False)  # q2 only, as the teacher's roll-up counts
+    assert completed[s.course]["score"]["raw"] == 1

@@ -8,8 +8,9 @@ deploy/z2jh) and the TLJH recipe (deploy/tljh) run it once. JupyterLab's default
 (the teacher's guide) open rendered. Kernels: each imports the widget modules when it starts (widgets/warm.py), so
 Run All does not wait for those imports.
 
-The server extension, for the lesson notebooks only (the course map's notebooks and the instructor's, known by
-name and by their ``from widgets import`` cells):
+The server extension, for the lesson notebooks only: a notebook with a ``from widgets import`` cell at a lesson's
+place under a lesson root (``lesson_root``), never one known by its name alone, so that a learner's own copy
+elsewhere keeps its outputs (a mark in the notebook's metadata would not do: "Save As" copies it):
 
 - strips, on every save (JupyterLab's autosave too), cell outputs, execution counts, run timings and saved
   widget state, and writes the notebook metadata back in the form the repository keeps (tools/nbclean.py).
@@ -52,55 +53,105 @@ def kernel_language_info() -> dict[str, Any]:
     }
 
 
+INSTRUCTOR_NOTEBOOK = PurePosixPath("instructor/class_results.ipynb")
+
+
 @functools.cache
-def lesson_names() -> frozenset[str]:
-    """File names of the lesson notebooks: the course map's and the instructor's."""
+def course_notebooks() -> tuple[PurePosixPath, ...]:
+    """The course map's notebooks, by their place under the lesson root."""
     from .load import load_course
 
-    return frozenset({lesson.notebook for lesson in load_course().lessons} | {"class_results.ipynb"})
+    return tuple(PurePosixPath(lesson.notebook) for lesson in load_course().lessons)
 
 
-def is_lesson(path: str, nb: JSON) -> bool:
-    """A lesson notebook: named like one, with at least one ``from widgets import`` cell."""
-    if PurePosixPath(path).name not in lesson_names():
+def lesson_places() -> frozenset[PurePosixPath]:
+    """Every lesson notebook's place under the lesson root: the course map's and the instructor's."""
+    return frozenset({*course_notebooks(), INSTRUCTOR_NOTEBOOK})
+
+
+def lesson_root(file: Path) -> Path | None:
+    """The lesson root holding `file` at a lesson's place, or None.
+
+    A lesson root is a folder holding every notebook of the course map, as ``lessons/`` does in the repository,
+    in Binder and in each learner's copy pulled onto a hub. A file named like a lesson in any other folder (a
+    learner's own copy) is not a lesson."""
+    for place in lesson_places():
+        depth = len(place.parts)
+        if file.parts[-depth:] != place.parts or len(file.parts) <= depth:
+            continue
+        root = file.parents[depth - 1]
+        if all((root / nb).is_file() for nb in course_notebooks()):
+            return root
+    return None
+
+
+def is_lesson(file: Path, nb: Any) -> bool:
+    """A lesson notebook: at a lesson's place under a lesson root, with at least one ``from widgets import`` cell.
+
+    `file` is the notebook's path on disk; `nb` its JSON, of any shape (a broken file is simply not a lesson)."""
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list) or not any(
+        isinstance(c, dict) and c.get("cell_type") == "code" and _source(c).startswith(WIDGET_CELL) for c in cells
+    ):
         return False
-    return any(c.get("cell_type") == "code" and _source(c).startswith(WIDGET_CELL) for c in nb.get("cells", []))
+    return lesson_root(file) is not None
 
 
 def _source(cell: JSON) -> str:
     src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src)
+    return "".join(map(str, src)) if isinstance(src, list) else str(src)
+
+
+def _os_path(contents_manager: Any, path: str) -> Path | None:
+    """Where the contents manager keeps the file at API path `path` (None for a manager without a folder)."""
+    root = getattr(contents_manager, "root_dir", None)
+    return Path(root, *PurePosixPath(path.strip("/")).parts) if isinstance(root, str) and root else None
+
+
+def _python(meta: JSON) -> bool:
+    """Whether the notebook is to be treated as Python: its ``language_info`` says so, is missing, or is not
+    the object nbformat asks for (null, a string: JupyterLab writes the kernel's own over it)."""
+    info = meta.get("language_info")
+    return not isinstance(info, dict) or info.get("name", "python") == "python"
 
 
 def strip(nb: JSON) -> JSON:
     """Remove outputs, execution counts, run timings and widget state from a notebook dict (in place)."""
-    meta = nb.setdefault("metadata", {})
+    if not isinstance(nb.get("metadata"), dict):
+        nb["metadata"] = {}
+    meta = nb["metadata"]
     meta.pop("widgets", None)
-    if meta.get("language_info", {}).get("name") == "python":
+    if _python(meta):
         meta["language_info"] = dict(STORED_LANGUAGE_INFO)
     for cell in nb.get("cells", []):
-        cell_meta = cell.get("metadata", {})
-        for key in ("execution", "trusted"):
-            cell_meta.pop(key, None)
+        if not isinstance(cell, dict):
+            continue
+        cell_meta = cell.get("metadata")
+        if isinstance(cell_meta, dict):
+            for key in ("execution", "trusted"):
+                cell_meta.pop(key, None)
         if cell.get("cell_type") == "code":
             cell["outputs"] = []
             cell["execution_count"] = None
     return nb
 
 
-def pre_save(model: JSON, path: str, **_: Any) -> None:
+def pre_save(model: JSON, path: str, contents_manager: Any = None, **_: Any) -> None:
     """The contents manager's pre-save hook: strip a lesson notebook before it is written."""
-    if model.get("type") == "notebook" and isinstance(model.get("content"), dict) and is_lesson(path, model["content"]):
-        strip(model["content"])
-
-
-def on_open(model: JSON, path: str) -> JSON:
-    """Give an opened lesson notebook the ``language_info`` its kernel will report (see the module text)."""
     nb = model.get("content")
-    if model.get("type") == "notebook" and isinstance(nb, dict) and is_lesson(path, nb):
-        meta = nb.setdefault("metadata", {})
-        if meta.get("language_info", {}).get("name", "python") == "python":
-            meta["language_info"] = kernel_language_info()
+    file = _os_path(contents_manager, path)
+    if model.get("type") == "notebook" and isinstance(nb, dict) and file is not None and is_lesson(file, nb):
+        strip(nb)
+
+
+def on_open(model: JSON, file: Path | None) -> JSON:
+    """Give an opened lesson notebook (on disk at `file`) the ``language_info`` its kernel will report."""
+    nb = model.get("content")
+    if model.get("type") == "notebook" and isinstance(nb, dict) and file is not None and is_lesson(file, nb):
+        if not isinstance(nb.get("metadata"), dict):
+            nb["metadata"] = {}
+        if _python(nb["metadata"]):
+            nb["metadata"]["language_info"] = kernel_language_info()
     return model
 
 
@@ -112,11 +163,11 @@ def _wrap_get(contents_manager: Any) -> None:
     if inspect.iscoroutinefunction(original):
 
         async def get(path: str, *args: Any, **kwargs: Any) -> JSON:
-            return on_open(await original(path, *args, **kwargs), path)
+            return on_open(await original(path, *args, **kwargs), _os_path(contents_manager, path))
     else:
 
         def get(path: str, *args: Any, **kwargs: Any) -> JSON:  # type: ignore[misc]
-            return on_open(original(path, *args, **kwargs), path)
+            return on_open(original(path, *args, **kwargs), _os_path(contents_manager, path))
 
     get._lessons_wrapped = True  # type: ignore[attr-defined]
     contents_manager.get = get

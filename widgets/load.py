@@ -37,7 +37,64 @@ class ContentError(ValueError):
 
 
 # libyaml's parser when PyYAML was built with it (the PyPI wheels are): about ten times faster at start-up.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    """A mapping gives one key twice (YAML would silently keep the last)."""
+
+    def __init__(self, key: Any, mapping: yaml.Node, first: yaml.Node, second: yaml.Node):
+        super().__init__(problem=f"duplicate key {key!r}", problem_mark=second.start_mark)
+        self.key, self.mapping, self.first, self.second = key, mapping, first, second
+
+
+class _ContentLoader(_YAML_BASE):  # type: ignore[valid-type,misc]
+    """The safe loader (libyaml's when there) that refuses a key given twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, yaml.Node] = {}
+            for key_node, _ in node.value:
+                if key_node.tag == _MERGE:  # `<<: *defaults` then an explicit key overrides on purpose
+                    continue
+                key = self.construct_object(key_node, deep=deep)  # constructed once: the base reuses it
+                try:
+                    first = seen.setdefault(key, key_node)
+                except TypeError:  # an unhashable key: the base constructor says so
+                    continue
+                if first is not key_node:
+                    raise _DuplicateKey(key, node, first, key_node)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+
+def _node_path(root: yaml.Node | None, target: yaml.Node) -> tuple[int | str, ...] | None:
+    """The keys and indexes from `root` down to `target` (found by position), or None."""
+    if root is None:
+        return None
+    if root.start_mark.index == target.start_mark.index and type(root) is type(target):
+        return ()
+    children: list[tuple[int | str, yaml.Node]] = []
+    if isinstance(root, yaml.MappingNode):
+        children = [(str(k.value), v) for k, v in root.value]
+    elif isinstance(root, yaml.SequenceNode):
+        children = list(enumerate(root.value))
+    for step, child in children:
+        if child.start_mark.index <= target.start_mark.index <= child.end_mark.index:
+            rest = _node_path(child, target)
+            if rest is not None:
+                return (step, *rest)
+    return None
+
+
+def _duplicate_error(path: Path, text: str, e: _DuplicateKey) -> ContentError:
+    """The file/entry/field error for a key given twice, located the way validation errors are."""
+    raw = yaml.load(text, Loader=_YAML_BASE)  # the same data, last key winning: only to name the entry
+    loc = _node_path(yaml.compose(text, Loader=_YAML_BASE), e.mapping)
+    entry, field = _describe(raw, (*loc, str(e.key))) if loc is not None else (None, str(e.key))
+    lines = f"lines {e.first.start_mark.line + 1} and {e.second.start_mark.line + 1}"
+    return ContentError(path, entry, field, f"the key {e.key!r} is given twice ({lines}); keep only one")
 
 
 def _read_yaml(path: Path) -> Any:
@@ -48,9 +105,11 @@ def _read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as e:
         raise ContentError(path, None, None, f"the file is not UTF-8 text (byte {e.start}); save it as UTF-8") from None
     try:
-        return yaml.load(text, Loader=_YAML_LOADER)  # CSafeLoader or SafeLoader: never arbitrary objects
+        return yaml.load(text, Loader=_ContentLoader)  # a safe loader: never arbitrary objects
     except RecursionError:
         raise ContentError(path, None, None, "the data is nested too deeply to be a content file") from None
+    except _DuplicateKey as e:
+        raise _duplicate_error(path, text, e) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""

@@ -41,11 +41,13 @@ from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
 from . import xapi
+from .safe_json import UnreadableFile, read_regular_file
 
 ENV_PREFIX = "FOOT_LESSONS_LRS_"
 ENV_CONFIG = ENV_PREFIX + "CONFIG"
 DEFAULT_CONFIG = Path("/etc/foot-twitch-lessons/lrs.toml")
 KEYS = ("endpoint", "username", "password", "homepage")
+MAX_CONFIG_BYTES = 64_000  # four short settings
 
 _OUTBOX = """CREATE TABLE IF NOT EXISTS xapi_outbox (id TEXT PRIMARY KEY, body TEXT NOT NULL, queued TEXT NOT NULL,
     refused TEXT)"""
@@ -110,9 +112,14 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config | None:
     path = Path(path_text).expanduser() if path_text else DEFAULT_CONFIG
     if path_text or path.exists():
         try:
-            table = tomllib.loads(path.read_text(encoding="utf-8")).get("lrs", {})
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
-            raise ConfigError(f"{path}: {getattr(e, 'strerror', None) or e}") from None
+            # resolved first: an admin's file may be a link (a Kubernetes ConfigMap is); the target is read only
+            # if it is a plain file, so a FIFO or a device there never blocks a kernel
+            content = read_regular_file(Path(os.path.realpath(path)), max_bytes=MAX_CONFIG_BYTES, what=str(path))
+            table = tomllib.loads(content.decode("utf-8")).get("lrs", {})
+        except UnreadableFile as e:
+            raise ConfigError(str(e).removesuffix(".")) from None
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+            raise ConfigError(f"{path}: {e}") from None
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [lrs] must be a table")
         unknown = sorted(set(table) - set(KEYS))
@@ -216,7 +223,7 @@ class Outbox:
                 for i in range(0, len(ids), 500):
                     part = ids[i : i + 500]
                     rows += conn.execute(
-                        "SELECT id, question, lesson, chosen, correct, time, hash FROM attempts "
+                        "SELECT id, question, lesson, chosen, time, hash FROM attempts "
                         f"WHERE id IN ({','.join('?' * len(part))}) ORDER BY id",
                         part,
                     ).fetchall()
@@ -226,10 +233,10 @@ class Outbox:
             queued = 0
             for i in range(0, len(rows), 500):  # short write transactions: a Check never waits long
                 built = []
-                for rowid, question, lesson, chosen, correct, when, qhash in rows[i : i + 500]:
-                    key, number = wanted[rowid]
+                for rowid, question, lesson, chosen, when, qhash in rows[i : i + 500]:
+                    key, number = wanted[rowid]  # the result is the kernel's grading, never the row's own mark
                     attempt = {"question": question, "lesson": lesson, "chosen": json.loads(chosen)}
-                    attempt.update(correct=bool(correct), time=when, hash=qhash)
+                    attempt.update(time=when, hash=qhash)
                     built.append((key, xapi.attempt_statement(self.settings, learner[0], attempt, number)))
                 queued += self._queue(conn, [st for _, st in built])
                 self._ids.update({key: st["id"] for key, st in built})

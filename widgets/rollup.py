@@ -217,8 +217,9 @@ Memo = dict[tuple[str, tuple[str, ...]], bool | None]
 # -- regrading one file ----------------------------------------------------------------------------
 
 
-def _regrade(question: QuestionBase, chosen: list[str]) -> bool | None:
-    """True/False when the saved answer grades, None when it is not an answer to this question."""
+def regrade_saved(question: QuestionBase, chosen: list[str]) -> bool | None:
+    """True/False when the saved answer grades, None when it is not an answer to this question (also used for the
+    xAPI statements, widgets/xapi.py)."""
     if not chosen:
         return False  # the learner asked to see the answer (grading.shown_answer): a wrong try
     result = grade(question, question.answer_from_saved(chosen))
@@ -245,7 +246,7 @@ def grade_file(
     def regrade(qid: str, chosen: list[str]) -> bool | None:
         key = (qid, tuple(chosen))
         if key not in memo:
-            memo[key] = _regrade(questions[qid], chosen)
+            memo[key] = regrade_saved(questions[qid], chosen)
         return memo[key]
 
     answers: dict[str, Answer] = {}

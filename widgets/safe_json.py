@@ -25,6 +25,15 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} kB"
 
 
+def _too_big(what: str, size: int, limit: int) -> str:
+    """The message for a file of `size` bytes over `limit`: rounded sizes, or exact bytes where those would look
+    the same ("16,000,001 bytes, more than the 16,000,000 bytes", never "16.0 MB, more than the 16.0 MB")."""
+    shown, most = _size(size), _size(limit)
+    if shown == most:
+        shown, most = f"{size:,} bytes", f"{limit:,} bytes"
+    return f"{what} is {shown}, more than the {most} these lessons accept."
+
+
 def _number(text: str) -> int | float:
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
         raise ValueError(f"a number with {len(text)} digits")
@@ -55,7 +64,7 @@ def _check_tree(value: Any, depth: int = 0) -> None:
 def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
     """Decode `content` (bytes of a JSON document) or raise `UnreadableFile` naming `what` ("The file x.json")."""
     if len(content) > max_bytes:
-        raise UnreadableFile(f"{what} is {_size(len(content))}, more than the {_size(max_bytes)} these lessons accept.")
+        raise UnreadableFile(_too_big(what, len(content), max_bytes))
     if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise UnreadableFile(f"{what} is saved as UTF-16 text (Notepad can do this); save it as UTF-8 and try again.")
     try:
@@ -96,9 +105,7 @@ def read_regular_file(path: Path | str, *, max_bytes: int, what: str | None = No
         if not stat.S_ISREG(st.st_mode):
             raise UnreadableFile(f"{what} is not a plain file.")
         if st.st_size > max_bytes:
-            raise UnreadableFile(
-                f"{what} is {_size(st.st_size)}, more than the {_size(max_bytes)} these lessons accept."
-            )
+            raise UnreadableFile(_too_big(what, st.st_size, max_bytes))
         chunks, total = [], 0
         while total <= max_bytes:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))

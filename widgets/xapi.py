@@ -11,6 +11,11 @@ admin may override in the LRS settings (widgets/lrs.py). An installed package ha
 table is mirrored in the package as ``widgets/settings.toml`` (tests/test_xapi.py checks they agree;
 ``python -m widgets.xapi --write-settings`` copies it).
 
+A statement's result (success, score) is always the kernel's own grading of the saved answer against the course's
+question banks (`Grader`, the regrading the teacher's roll-up does), never the right/wrong mark saved with it:
+restore does not regrade, and a restored progress file's marks are whatever the file says. An answer the kernel
+cannot grade now (a question not in the course, or answered on another version of it) is sent without them.
+
 Each statement has a fixed id, a UUID 5 of the actor and the attempt (question, its number among the
 learner's answers to that question, time): a resend carries the same id and the LRS keeps it once, and a
 restored progress file gives its answers the ids they had. Pure functions; nothing here sends anything.
@@ -21,11 +26,16 @@ from __future__ import annotations
 import argparse
 import tomllib
 import uuid
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the banks are loaded on first use: sending is optional, and runs in its own thread
+    from .model import QuestionBank
+    from .questions import QuestionBase
 
 TABLE = "foot-twitch-lessons"
 SETTINGS_FILE = "settings.toml"
@@ -101,25 +111,100 @@ def _activity(iri: str, kind: str) -> dict[str, Any]:
     return {"objectType": "Activity", "id": iri, "definition": {"type": ACTIVITY_TYPES[kind]}}
 
 
-def attempt_statement(s: Settings, learner: str, attempt: dict[str, Any], number: int) -> dict[str, Any]:
-    """The "answered" statement of one saved attempt (a progress-store row), the `number`-th (1, 2, …)
-    answer of this learner to this question."""
-    question, lesson, correct = attempt["question"], attempt["lesson"], bool(attempt["correct"])
-    result: dict[str, Any] = {
-        "success": correct,
-        "score": {"scaled": 1.0 if correct else 0.0, "raw": int(correct), "min": 0, "max": 1},
-    }
+@dataclass(frozen=True)
+class Grader:
+    """The kernel's grading of saved answers against the question banks: where every statement's result comes from."""
+
+    questions: Mapping[str, QuestionBase]  # full id → question
+    current: Mapping[str, str]  # full id → the question's content hash
+    review: tuple[str, ...] = ()  # the final review's question ids (full ids)
+    _memo: dict[tuple[str, tuple[str, ...]], bool | None] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, banks: Iterable[QuestionBank], review: Iterable[str] = ()) -> Grader:
+        from .content_hash import question_hash
+
+        questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
+        return cls(questions, {qid: question_hash(q) for qid, q in questions.items()}, tuple(review))
+
+    def grade(self, question: str, chosen: Any, version: Any = None) -> bool | None:
+        """Right or wrong as the kernel grades `chosen` (the saved option ids) now; None when it cannot: a question
+        not in the course, an answer saved for another `version` (content hash) of it, or not an answer to it."""
+        from .review import original_id
+        from .rollup import regrade_saved
+
+        original = original_id(question)
+        if original not in self.questions or (version and version != self.current[original]):
+            return None
+        if not isinstance(chosen, list) or not all(isinstance(c, str) for c in chosen):
+            return None
+        key = (original, tuple(chosen))
+        if key not in self._memo:
+            self._memo[key] = regrade_saved(self.questions[original], chosen)
+        return self._memo[key]
+
+    def lessons(self, doc: dict[str, Any]) -> dict[str, dict[str, int]]:
+        """A handed-in results document's lessons, regraded as the teacher's roll-up does: per lesson of the course
+        the file reports, its questions (`total`) and the answers that grade (`answered`, `first_try`,
+        `now_correct`). The file's own counts and marks are claims, never used."""
+        from .review import LESSON as REVIEW_LESSON
+        from .review import PREFIX as REVIEW_PREFIX
+        from .review import review_id
+        from .rollup import grade_file
+
+        answers = grade_file("", doc, self.questions, self.current, self.review).answers
+        out = {}
+        for lesson in doc["lessons"]:
+            if lesson == REVIEW_LESSON:
+                ids = {q for q in answers if q.startswith(REVIEW_PREFIX)}
+                total = len({review_id(q) for q in self.review if q in self.questions} | ids)
+            else:
+                ids = {q for q in self.questions if q.startswith(lesson + "/")}
+                total = len(ids)
+            if not total:
+                continue  # not a lesson of this course: nothing the kernel can grade
+            mine = [a for q, a in answers.items() if q in ids]
+            out[lesson] = {
+                "total": total,
+                "answered": len(mine),
+                "first_try": sum(a.first_correct for a in mine),
+                "now_correct": sum(a.now_correct for a in mine),
+            }
+        return out
+
+
+@cache
+def course_grader() -> Grader:
+    """The grader of the course's banks and final review, as the kernel loads them."""
+    from .load import all_banks, load_review
+
+    return Grader.of(all_banks(), load_review().questions)
+
+
+def _score(right: int, out_of: int) -> dict[str, Any]:
+    return {"scaled": round(right / out_of, 4), "raw": right, "min": 0, "max": out_of}
+
+
+def attempt_statement(
+    s: Settings, learner: str, attempt: dict[str, Any], number: int, grader: Grader | None = None
+) -> dict[str, Any]:
+    """The "answered" statement of one saved attempt (a progress-store row), the `number`-th (1, 2, …) answer of
+    this learner to this question. Its success and score are `grader`'s (the course's by default), never the
+    row's own "correct" mark."""
+    question, lesson = attempt["question"], attempt["lesson"]
+    correct = (grader or course_grader()).grade(question, attempt["chosen"], attempt.get("hash"))
+    result: dict[str, Any] = {} if correct is None else {"success": correct, "score": _score(int(correct), 1)}
     if attempt["chosen"]:
         result["response"] = "[,]".join(str(c) for c in attempt["chosen"])  # xAPI's list separator
     extensions: dict[str, Any] = {s.extension("attempt"): number}
     if attempt.get("hash"):
         extensions[s.extension("question-version")] = attempt["hash"]
-    return {
+    statement = {
         "id": statement_id(s, learner, "answered", question, str(number), attempt["time"]),
         "actor": _actor(s, learner),
         "verb": _verb("answered"),
         "object": _activity(s.question(question), "question"),
-        "result": result,
+        **({"result": result} if result else {}),
         "context": {
             "contextActivities": {
                 "parent": [_activity(s.lesson(lesson), "lesson")],
@@ -130,25 +215,29 @@ def attempt_statement(s: Settings, learner: str, attempt: dict[str, Any], number
         "timestamp": attempt["time"],
         "version": VERSION,
     }
+    return statement
 
 
-def attempt_statements(s: Settings, learner: str, attempts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def attempt_statements(
+    s: Settings, learner: str, attempts: Iterable[dict[str, Any]], grader: Grader | None = None
+) -> list[dict[str, Any]]:
     """The statements of `attempts` given in the order they were made (as the store keeps them)."""
     count: dict[str, int] = {}
     out = []
     for a in attempts:
         count[a["question"]] = count.get(a["question"], 0) + 1
-        out.append(attempt_statement(s, learner, a, count[a["question"]]))
+        out.append(attempt_statement(s, learner, a, count[a["question"]], grader))
     return out
 
 
-def handin_statements(s: Settings, doc: dict[str, Any]) -> list[dict[str, Any]]:
+def handin_statements(s: Settings, doc: dict[str, Any], grader: Grader | None = None) -> list[dict[str, Any]]:
     """The "completed" statements of a handed-in results file (widgets/export.py's document): one for the
-    course, always, and one per lesson with answers. The score is the first-try score the teacher sees; the
-    learner's chosen name, if they typed one, is the actor's name."""
+    course, always, and one per lesson with answers. The scores are the ones the teacher sees: the file's answers
+    regraded by `grader` (the course's by default), first try and last; the learner's chosen name, if they typed
+    one, is the actor's name."""
     learner = doc["learner"]
     actor = _actor(s, learner, doc["name"] if doc["name"] != learner else None)
-    lessons = sorted(doc["lessons"].items())
+    lessons = sorted((grader or course_grader()).lessons(doc).items())
     course = {k: sum(r[k] for _, r in lessons) for k in ("total", "answered", "first_try", "now_correct")}
     parts: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
         ("course", _activity(s.course, "course"), course, {})
@@ -159,12 +248,7 @@ def handin_statements(s: Settings, doc: dict[str, Any]) -> list[dict[str, Any]]:
     for key, activity, r, context in parts:
         result: dict[str, Any] = {"success": r["now_correct"] == r["total"], "completion": r["answered"] == r["total"]}
         if r["total"]:
-            result["score"] = {
-                "scaled": round(r["first_try"] / r["total"], 4),
-                "raw": r["first_try"],
-                "min": 0,
-                "max": r["total"],
-            }
+            result["score"] = _score(r["first_try"], r["total"])
         out.append(
             {
                 "id": statement_id(s, learner, "completed", key, doc["exported"]),
