@@ -2,7 +2,8 @@
 // by tests/page_in_node.py, which answers the page's messages with the real kernel (Quiz.handle_attempt).
 //
 // node quiz_page.mjs <path of quiz.js>, then one JSON command a line; each gets one JSON line back:
-//   {do: "setup", storage: "ok" | "full" | "blocked", quota?, items?: {key: value}}   the browser's localStorage
+//   {do: "setup", storage: "ok" | "full" | "blocked", quota?, items?: {key: value}}   a fresh tab, and the
+//                                               browser's localStorage
 //   {do: "render", state: {title, lesson, learner, questions, saved, score, labels, ...}, kernel: "live" | ...}
 //   {do: "choose", view, question, value}       set the control of a question (an option id, ids, text)
 //   {do: "click", view, selector}               click the element (the first match in that view)
@@ -113,7 +114,10 @@ function choose(v, question, value) {
 }
 
 const commands = {
-  setup({ storage: kind = "ok", quota = 5_000_000, items = {} }) {
+  setup({ storage: kind = "ok", quota = 5_000_000, items = {} }) {  // a fresh tab: no views, no timers
+    views.length = 0;
+    document.body.replaceChildren();
+    timers.clear();
     storage = new QuotaStorage(Number.MAX_SAFE_INTEGER);
     for (const [k, v] of Object.entries(items)) storage.setItem(k, v);
     storage.quota = kind === "full" ? 0 : quota;  // "full": what is there stays, nothing more fits
