@@ -359,6 +359,7 @@ class Quiz(KeyboardSafeBox):
         }
         if not _well_formed(m):
             return reply
+        aid = str(aid)
         card = self._by_id.get(m["question"])
         if card is None or m["hash"] != card.hash:
             reply["outcome"] = "stale"
