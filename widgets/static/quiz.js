@@ -178,8 +178,8 @@ function uuid() {
 
 // localStorage, keyed by learner code and lesson, so two learners on one browser never mix
 const KEY_START = "foot-twitch-lessons:";
-function storeKey(model, kind, learner = model.get("learner")) {
-  return `${KEY_START}${kind}:${learner}:${model.get("lesson")}`;
+function storeKey(model, kind) {
+  return `${KEY_START}${kind}:${model.get("learner")}:${model.get("lesson")}`;
 }
 // a kept try as this page wrote it; anything else found under the key (a hand edit, another version) is dropped
 const isTry = (a) => a !== null && typeof a === "object" && !Array.isArray(a) && isStr(a.attempt_id) && isStr(a.question);
