@@ -286,7 +286,7 @@ def test_any_json_page_message_gets_a_reply_and_only_a_well_formed_try_is_saved(
 
     @settings(
         deadline=None,
-        max_examples=100,
+        max_examples=60,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     )
     @given(messages(quiz))
