@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets import grading
+from widgets import grading, progress
 from widgets.progress import ProgressStore
 from widgets.views.quiz import LABELS, Quiz
 
@@ -135,6 +135,35 @@ def test_a_refused_201st_answer_resent_by_the_page_is_refused_again_and_says_why
     assert len(saved_ids(store)) == 200
     v3 = page.render(Quiz(b, store))
     assert [v for v, _ in page.sent].count(v3) == 0  # nothing left to resend
+
+
+def test_a_try_refused_because_too_many_answers_wait_stays_in_the_page_queue_and_is_saved_later(
+    browser, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(progress, "MAX_PENDING", 2)  # the kernel holds at most 2 unsaved answers
+    store = ProgressStore(tmp_path, busy_timeout=0.05)
+    b = bank(single())
+    quiz = Quiz(b, store)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another notebook holds the file
+    page = browser()
+    v = page.render(quiz)
+    for answer in ("b", "c", "a"):
+        page.choose(v, quiz.ids[0], answer)
+        page.click(v, ".quiz-check")
+        page.tick(200)
+    third = page.sent[-1][1]["attempt_id"]
+    assert [r["outcome"] for _, r in page.replies] == ["waiting", "waiting", "refused"]
+    assert page.replies[-1][1].get("reason") == "waiting_full"
+    assert page.card(v, quiz.ids[0])["saved"] == LABELS["refused_waiting_full"]
+    kept = json.loads(page.storage.get(PENDING.format(code=quiz.page.learner), "[]"))
+    assert third in [a["attempt_id"] for a in kept], "the page dropped a try the kernel did not keep"
+    other.execute("COMMIT")
+    other.close()
+    v2 = page.render(Quiz(b, store))  # Run All: the page sends what it kept again
+    assert page.card(v2, quiz.ids[0])["saved"] == LABELS["saved"]
+    assert len(saved_ids(store)) == 3 and saved_ids(store)[-1] == third
+    assert page.storage == {}
 
 
 # -- item 14: tries kept under the learner code before it changed ---------------------------------------------

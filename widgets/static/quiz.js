@@ -6,7 +6,8 @@
 // a run of the cell resends it. When this browser cannot keep it either (storage full or turned off) the quiz
 // says so, never that it is kept. Answers kept under another learner code (the code changed, e.g. a progress
 // file was loaded) are shown with a choice: save them as this learner's, or delete them. A reply of any other
-// outcome than "waiting" takes the answer off the list: "refused" (and why) and "invalid" are final.
+// outcome than "waiting" takes the answer off the list: "refused" (and why) and "invalid" are final, except a
+// refusal because the kernel already holds too many unsaved answers ("waiting_full").
 //
 // No kernel at all (a static HTML page): the widget manager there (@jupyter-widgets/html-manager) has no
 // `kernel` property, while JupyterLab's has one (null once the kernel is gone). Then answers are graded and
@@ -493,7 +494,8 @@ function render({ model, el }) {
     if (!msg || msg.kind !== "saved") return;
     clearTimeout(waits.get(msg.attempt_id));
     waits.delete(msg.attempt_id);
-    if (msg.outcome !== "waiting") dropPending(msg.attempt_id);  // saved, or never will be: off the list
+    // saved, or never will be: off the list (the kernel's queue full is no verdict: sent again at the next run)
+    if (msg.outcome !== "waiting" && msg.reason !== "waiting_full") dropPending(msg.attempt_id);
     const card = cards.find((c) => c.pending && c.pending.id === msg.attempt_id);
     if (!card) return;
     const refused = { question_full: L.refused_question_full, store_full: L.refused_store_full, waiting_full: L.refused_waiting_full };

@@ -348,7 +348,8 @@ class Quiz(KeyboardSafeBox):
         before: not saved again), "waiting" (kept until the progress file can be written), "refused" (a limit;
         ``reason`` says which: "question_full", "store_full" or "waiting_full"; the same id sent again is
         refused again), "stale" (an older version of the question, or none of this quiz: not saved) or
-        "invalid" (a malformed message, or not an answer: not saved). Only "waiting" asks the page to keep it."""
+        "invalid" (a malformed message, or not an answer: not saved). The page keeps a try in its queue only
+        for "waiting" and "waiting_full"."""
         m: dict[str, Any] = msg if isinstance(msg, dict) else {}
         aid = m.get("attempt_id")
         reply: dict[str, Any] = {
