@@ -40,12 +40,12 @@ class MultipleSelect(QuestionBase):
     def grade(self, answer: Any) -> Result:
         if not isinstance(answer, list | tuple):
             raise AnswerError(self.MESSAGES["empty"], "empty")
-        chosen = list(dict.fromkeys(answer))
-        if not chosen:
+        if not answer:
             raise AnswerError(self.MESSAGES["empty"], "empty")
         ids = {o.id: o for o in self.options}
-        if any(not isinstance(c, str) or c not in ids for c in chosen):
+        if any(not isinstance(c, str) or c not in ids for c in answer):  # before hashing: a list is no id
             raise AnswerError(self.MESSAGES["unknown"], "unknown")
+        chosen = list(dict.fromkeys(answer))
         right = self.correct_ids
         picked = set(chosen)
         keys = [f"option:{c}" for c in chosen]

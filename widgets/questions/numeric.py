@@ -54,7 +54,10 @@ class Numeric(QuestionBase):
             text = answer.strip(_SPACE).replace(",", ".")
             value = float(text) if _NUMBER.fullmatch(text) else math.nan
         elif isinstance(answer, int | float):
-            value = float(answer)
+            try:
+                value = float(answer)
+            except OverflowError:  # an integer past the largest float (10**400): no number a lesson asks for
+                value = math.nan
         else:
             value = math.nan
         if not math.isfinite(value):

@@ -3,7 +3,11 @@
 // the engine), shows the feedback, then (once that frame is painted) sends the try to the kernel, which
 // grades it again, saves ITS verdict and replies "saved". No reply within SAVE_WAIT_MS (or no kernel): the
 // quiz says the answer is not saved yet and keeps it in localStorage (keyed by learner code and lesson) until
-// a run of the cell resends it.
+// a run of the cell resends it. When this browser cannot keep it either (storage full or turned off) the quiz
+// says so, never that it is kept. Answers kept under another learner code (the code changed, e.g. a progress
+// file was loaded) are shown with a choice: save them as this learner's, or delete them. A reply of any other
+// outcome than "waiting" takes the answer off the list: "refused" (and why) and "invalid" are final, except a
+// refusal because the kernel already holds too many unsaved answers ("waiting_full").
 //
 // No kernel at all (a static HTML page): the widget manager there (@jupyter-widgets/html-manager) has no
 // `kernel` property, while JupyterLab's has one (null once the kernel is gone). Then answers are graded and
@@ -174,15 +178,34 @@ function uuid() {
 }
 
 // localStorage, keyed by learner code and lesson, so two learners on one browser never mix
+const KEY_START = "foot-twitch-lessons:";
 function storeKey(model, kind) {
-  return `foot-twitch-lessons:${kind}:${model.get("learner")}:${model.get("lesson")}`;
+  return `${KEY_START}${kind}:${model.get("learner")}:${model.get("lesson")}`;
 }
+// a kept try as this page wrote it; anything else found under the key (a hand edit, another version) is dropped
+const isTry = (a) => a !== null && typeof a === "object" && !Array.isArray(a) && isStr(a.attempt_id) && isStr(a.question);
 function readList(key) {
-  try { return JSON.parse(localStorage.getItem(key) || "[]"); } catch (e) { return []; }
+  try {
+    const list = JSON.parse(localStorage.getItem(key) || "[]");
+    return Array.isArray(list) ? list.filter(isTry) : [];
+  } catch (e) { return []; }
 }
-function writeList(key, list) {
-  try { if (list.length) localStorage.setItem(key, JSON.stringify(list)); else localStorage.removeItem(key); }
-  catch (e) { /* storage full or off: the warning already says the answer is not saved */ }
+function writeList(key, list) {  // true when the browser kept it; false when its storage is full or off
+  try {
+    if (list.length) localStorage.setItem(key, JSON.stringify(list)); else localStorage.removeItem(key);
+    return true;
+  } catch (e) { return false; }
+}
+function otherKeys(model, kind) {  // this lesson's keys of `kind` under learner codes other than this one
+  const start = `${KEY_START}${kind}:`, end = `:${model.get("lesson")}`, mine = storeKey(model, kind);
+  const out = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k && k.startsWith(start) && k.endsWith(end) && k !== mine) out.push(k);
+    }
+  } catch (e) { /* storage off: nothing kept under any code */ }
+  return out;
 }
 
 function kernelState(model) {
@@ -391,8 +414,8 @@ function render({ model, el }) {
     card.now = res.correct;
     if (mode === "static") {
       afterPaint(() => {
-        writeList(localKey, readList(localKey).concat([{ ...msg, correct: res.correct }]));
-        card.saved.replaceChildren(icon("info"), h("span", { text: L.browser_only }));
+        const kept = writeList(localKey, readList(localKey).concat([{ ...msg, correct: res.correct }]));
+        card.saved.replaceChildren(icon(kept ? "info" : "warn"), h("span", { text: kept ? L.browser_only : L.browser_none }));
         updateScore();
       });
       return;
@@ -401,20 +424,40 @@ function render({ model, el }) {
   }
 
   function send(card, msg, res) {
-    writeList(pendingKey, readList(pendingKey).concat([msg]));  // kept until the kernel says "saved"
-    card.pending = { id: msg.attempt_id, res, msg };
+    const kept = writeList(pendingKey, readList(pendingKey).concat([msg]));  // kept until the kernel replies
+    card.pending = { id: msg.attempt_id, res, msg, kept };
     card.saved.replaceChildren(h("span", { text: L.saving }));
     post(msg);
     clearTimeout(waits.get(msg.attempt_id));
     waits.set(msg.attempt_id, setTimeout(() => notSaved(card), kernelState(model) === "live" ? SAVE_WAIT_MS : 0));
   }
 
-  function notSaved(card) {
-    card.saved.replaceChildren(icon("warn"), h("span", { text: L.not_saved }));
+  function notSaved(card) {  // no reply in time: say where the answer is now, never more than the truth
+    const kept = card.pending.kept;
+    card.saved.replaceChildren(icon("warn"), h("span", { text: kept ? L.not_saved : L.not_kept }));
     card.saved.dataset.state = "unsaved";
+    card.saved.dataset.kept = String(kept);
     saveLine.dataset.state = "unsaved";
-    saveLine.replaceChildren(icon("warn"), h("span", { text: L.not_saved_all }));
+    const lost = !!root.querySelector('.quiz-saved[data-state="unsaved"][data-kept="false"]');
+    saveLine.replaceChildren(icon("warn"), h("span", { text: lost ? L.not_kept_all : L.not_saved_all }));
     updateScore(true);
+  }
+
+  const adopted = new Map();  // attempt id → the key (another learner code) it was kept under
+  function dropPending(id) {
+    writeList(pendingKey, readList(pendingKey).filter((a) => a.attempt_id !== id));
+    const from = adopted.get(id);
+    if (from) { writeList(from, readList(from).filter((a) => a.attempt_id !== id)); adopted.delete(id); }
+  }
+
+  function resend(list) {  // kept tries, sent again in the order they were given; each waits for its reply
+    for (const msg of list) {
+      const card = cards.find((c) => c.q.id === msg.question);
+      card.pending = { id: msg.attempt_id, res: null, msg, resent: true, kept: true };
+      post(msg);
+      clearTimeout(waits.get(msg.attempt_id));
+      waits.set(msg.attempt_id, setTimeout(() => notSaved(card), kernelState(model) === "live" ? SAVE_WAIT_MS : 0));
+    }
   }
 
   function paint(card, res) {
@@ -451,12 +494,18 @@ function render({ model, el }) {
     if (!msg || msg.kind !== "saved") return;
     clearTimeout(waits.get(msg.attempt_id));
     waits.delete(msg.attempt_id);
-    if (msg.outcome !== "waiting") writeList(pendingKey, readList(pendingKey).filter((a) => a.attempt_id !== msg.attempt_id));
+    // saved, or never will be: off the list (the kernel's queue full is no verdict: sent again at the next run)
+    if (msg.outcome !== "waiting" && msg.reason !== "waiting_full") dropPending(msg.attempt_id);
     const card = cards.find((c) => c.pending && c.pending.id === msg.attempt_id);
     if (!card) return;
-    const words = { saved: L.saved, duplicate: L.saved, waiting: L.waiting, stale: L.stale, refused: L.refused, invalid: L.refused };
+    const refused = { question_full: L.refused_question_full, store_full: L.refused_store_full, waiting_full: L.refused_waiting_full };
+    const words = { saved: L.saved, duplicate: L.saved, waiting: L.waiting, stale: L.stale,
+      refused: refused[msg.reason] || L.refused, invalid: L.invalid };
+    const ok = msg.outcome === "saved" || msg.outcome === "duplicate";
     card.saved.dataset.state = msg.outcome;
-    card.saved.replaceChildren(icon(msg.outcome === "saved" || msg.outcome === "duplicate" ? "right" : "info"), h("span", { text: words[msg.outcome] || L.refused }));
+    delete card.saved.dataset.kept;
+    card.saved.replaceChildren(icon(ok ? "right" : msg.outcome === "waiting" ? "info" : "warn"),
+      h("span", { text: words[msg.outcome] || L.not_saved_other }));
     const mine = card.pending.res;
     const theirs = msg.response;
     if (theirs && (!mine || mine.correct !== theirs.correct || mine.valid !== theirs.valid)) {
@@ -465,11 +514,14 @@ function render({ model, el }) {
     }
     const s = msg.status;  // the kernel's count of this question's saved tries
     if (s) { card.attempts = s.attempts; card.firstCorrect = s.first_correct; card.now = s.now_correct; card.wrong = s.wrong_tries; }
-    if (!document.querySelector || !root.querySelector('.quiz-saved[data-state="unsaved"]')) {
-      delete saveLine.dataset.state;
-      saveLine.replaceChildren();
-    }
+    if (!root.querySelector('.quiz-saved[data-state="unsaved"]')) idleLine();
   });
+
+  let otherLine = null;  // the question about answers kept under another learner code, until it is answered
+  function idleLine() {  // the save line when nothing waits for the kernel
+    delete saveLine.dataset.state;
+    if (otherLine) saveLine.replaceChildren(...otherLine); else saveLine.replaceChildren();
+  }
 
   model.on("change:score", () => { score.textContent = model.get("score"); });
 
@@ -537,12 +589,37 @@ function render({ model, el }) {
     const kept = readList(pendingKey).filter((a) => ids.has(a.question));
     if (kept.length) {
       saveLine.replaceChildren(icon("info"), h("span", { text: fill(L.resending, { n: kept.length }) }));
-      for (const msg of kept) {
-        const card = cards.find((c) => c.q.id === msg.question);
-        card.pending = { id: msg.attempt_id, res: null, msg, resent: true };
-        post(msg);
-        waits.set(msg.attempt_id, setTimeout(() => notSaved(card), SAVE_WAIT_MS));
-      }
+      resend(kept);
+    }
+    // kept under another learner code (the code changed since): never resent unasked, never left unseen
+    const others = otherKeys(model, "pending").map((k) => [k, readList(k).filter((a) => ids.has(a.question))])
+      .filter(([, list]) => list.length);
+    if (others.length) {
+      const n = others.reduce((sum, [, list]) => sum + list.length, 0);
+      const adopt = button(L.adopt, "quiz-adopt", "right"), forget = button(L.forget, "quiz-forget", "wrong");
+      otherLine = [icon("warn"), h("span", { text: fill(L.other_code, { n }) + " " }), adopt, forget];
+      saveLine.replaceChildren(...otherLine);
+      adopt.addEventListener("click", () => {
+        otherLine = null;
+        const list = others.flatMap(([k, l]) => { l.forEach((a) => adopted.set(a.attempt_id, k)); return l; });
+        saveLine.replaceChildren(icon("info"), h("span", { text: fill(L.resending, { n: list.length }) }));
+        for (const a of list) {  // kept under this code now; under the old one until the kernel replies
+          const mine = readList(pendingKey);
+          if (!mine.some((b) => b.attempt_id === a.attempt_id) && writeList(pendingKey, mine.concat([a]))) {
+            writeList(adopted.get(a.attempt_id), readList(adopted.get(a.attempt_id)).filter((b) => b.attempt_id !== a.attempt_id));
+            adopted.delete(a.attempt_id);
+          }
+        }
+        resend(list);
+      });
+      forget.addEventListener("click", () => {
+        otherLine = null;
+        for (const [k, list] of others) {
+          const gone = new Set(list.map((a) => a.attempt_id));
+          writeList(k, readList(k).filter((a) => !gone.has(a.attempt_id)));
+        }
+        idleLine();
+      });
     }
   }
   show(0);

@@ -22,7 +22,8 @@ import traitlets
 from .. import grading, scoring
 from ..model import QuestionBank
 from ..palette import CSS, STATIC
-from ..progress import ProgressStore, default_store
+from ..progress import MAX_PENDING, ProgressStore, default_store
+from ..progress_doc import MAX_PER_QUESTION
 from ..questions import QuestionBase
 from ..quiz_page import page_question, page_status
 from . import html, inputs
@@ -66,15 +67,38 @@ LABELS = {
     "waiting": "Not saved yet: the progress file cannot be written just now. Your answer is kept.",
     "stale": "Not saved: this answer was to an older version of the question.",
     "refused": "Not saved: see the note at the top of the quiz.",
+    "refused_question_full": (
+        f"Not saved: a question keeps at most {MAX_PER_QUESTION} answers, and this one has that many. "
+        "Your earlier answers are all kept."
+    ),
+    "refused_store_full": "Not saved: your progress file is full. Download it, then reset your progress to go on.",
+    "refused_waiting_full": f"Not saved: {MAX_PENDING} answers already wait to be saved. See the note at the top.",
+    "invalid": "Not saved: the notebook could not read this answer.",
+    "not_saved_other": "Not saved.",
     "differs": "The answer was checked again and this is the result that was saved.",
     "not_saved": "Not saved yet. The notebook is not answering, so your answer is kept in this browser.",
     "not_saved_all": (
         "Your answers are not saved yet: the notebook's kernel is not answering. They are kept in this "
         "browser. Choose Run → Run All Cells (or run this cell again) and they will be saved."
     ),
+    "not_kept": (
+        "Not saved: the notebook is not answering, and this browser could not keep your answer (its storage is "
+        "full or turned off). Answer again once the notebook runs."
+    ),
+    "not_kept_all": (
+        "Some answers are not saved: the notebook's kernel is not answering, and this browser could not keep "
+        "them (its storage is full or turned off). Choose Run → Run All Cells, then answer them again."
+    ),
     "resending": "Saving answers this browser kept from before: {n}.",
+    "other_code": (
+        "Answers to this quiz that this browser kept but never saved, given under another learner code: {n}. "
+        "If they are yours (for example, from before you loaded a progress file), save them as yours."
+    ),
+    "adopt": "Save them as mine",
+    "forget": "Delete them",
     "static": "There is no notebook kernel on this page: your answers are kept in this browser only.",
     "browser_only": "Kept in this browser only.",
+    "browser_none": "Checked here only: this browser could not keep it (its storage is full or turned off).",
     "needs_kernel": "This question can only be checked in the notebook.",
     "one_try": "1 try",
     "tries": "{n} tries",
@@ -94,6 +118,22 @@ LABELS = {
 }
 
 _ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
+
+
+def _well_formed(m: dict[str, Any]) -> bool:
+    """A try as the page sends it: an attempt id, the question's full id and hash as text, `show` true or false,
+    `wrong_before` a count (the answer itself is checked by the question's type)."""
+    aid, wrong = m.get("attempt_id"), m.get("wrong_before", 0)
+    return (
+        isinstance(aid, str)
+        and _ATTEMPT_ID.fullmatch(aid) is not None
+        and isinstance(m.get("question"), str)
+        and isinstance(m.get("hash"), str)
+        and isinstance(m.get("show", False), bool)
+        and isinstance(wrong, int)
+        and not isinstance(wrong, bool)
+        and wrong >= 0
+    )
 
 
 def fill(template: str, **values: Any) -> str:
@@ -300,37 +340,57 @@ class Quiz(KeyboardSafeBox):
         if isinstance(content, dict) and content.get("kind") == "attempt":
             self.page.send(self.handle_attempt(content))
 
-    def handle_attempt(self, msg: dict[str, Any]) -> dict[str, Any]:
+    def handle_attempt(self, msg: Any) -> dict[str, Any]:
         """Grade a try the page sent with the engine, save the kernel's verdict once per attempt id, reply.
 
-        The reply: ``{kind: "saved", attempt_id, outcome, response, status}``; outcome is "saved",
-        "duplicate" (that attempt id was saved before: not saved again), "waiting" (kept until the progress
-        file can be written), "refused" (a limit, see the notice), "stale" (an older version of the
-        question, or none of this quiz: not saved) or "invalid" (not an answer: not saved)."""
-        aid = msg.get("attempt_id")
-        reply: dict[str, Any] = {"kind": "saved", "attempt_id": aid, "outcome": "invalid", "response": None}
-        card = self._by_id.get(msg.get("question"))  # type: ignore[arg-type]
-        if not isinstance(aid, str) or not _ATTEMPT_ID.fullmatch(aid):
+        Any message gets a reply ``{kind: "saved", attempt_id, outcome, response, status}`` (attempt_id is
+        the message's if it is text, else None); outcome is "saved", "duplicate" (that attempt id was saved
+        before: not saved again), "waiting" (kept until the progress file can be written), "refused" (a limit;
+        ``reason`` says which: "question_full", "store_full" or "waiting_full"; the same id sent again is
+        refused again), "stale" (an older version of the question, or none of this quiz: not saved) or
+        "invalid" (a malformed message, or not an answer: not saved). The page keeps a try in its queue only
+        for "waiting" and "waiting_full"."""
+        m: dict[str, Any] = msg if isinstance(msg, dict) else {}
+        aid = m.get("attempt_id")
+        reply: dict[str, Any] = {
+            "kind": "saved",
+            "attempt_id": aid if isinstance(aid, str) else None,
+            "outcome": "invalid",
+            "response": None,
+        }
+        if not _well_formed(m):
             return reply
-        if card is None or msg.get("hash") != card.hash:
+        aid = str(aid)
+        card = self._by_id.get(m["question"])
+        if card is None or m["hash"] != card.hash:
             reply["outcome"] = "stale"
             return reply
-        show = msg.get("show") is True
-        wrong_before: int = msg["wrong_before"] if isinstance(msg.get("wrong_before"), int) else 0
-        response = grading.respond(card.question, msg.get("answer"), wrong_before, show)
+        show = m.get("show", False)
+        response = grading.respond(card.question, m.get("answer"), m.get("wrong_before", 0), show)
         reply["response"] = asdict(response)
         if not response.valid:
             return reply
+        if show:  # decided on the store as it is now: another copy of the lesson may have answered since
+            self.status = self.store.question_status(self.ids)
         if show and card.full_id in self.status:
             reply["outcome"] = "saved"  # the answer was asked for after a try: nothing more to save
         else:
-            result = grading.shown_answer(card.question) if show else grading.grade(card.question, msg.get("answer"))
+            result = grading.shown_answer(card.question) if show else grading.grade(card.question, m.get("answer"))
             kept = self.store.record(
                 self.lesson, card.full_id, result.chosen, result.correct, hash=card.hash, attempt_id=aid
             )
             outcome = self.store.outcome(aid)
-            reply["outcome"] = outcome if kept or outcome == "waiting" else "duplicate"
+            if not kept:  # the id was given before: a resend gets what became of the first (saved → duplicate)
+                outcome = "duplicate" if outcome == "saved" else outcome
+            elif outcome == "unknown":  # not kept at all: too many answers wait to be written
+                reply["reason"] = "waiting_full"
+                outcome = "refused"
+            reply["outcome"] = outcome
         self.status = self.store.question_status(self.ids)
+        if reply["outcome"] == "refused" and "reason" not in reply:
+            saved = self.status.get(card.full_id)
+            full = saved is not None and saved.attempts >= MAX_PER_QUESTION
+            reply["reason"] = "question_full" if full else "store_full"
         status = page_status(card.question, self.status.get(card.full_id), card.hash)
         if status is not None:
             card.attempts, card.wrong = status["attempts"], status["wrong_tries"]
