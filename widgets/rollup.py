@@ -10,8 +10,10 @@ code are shown side by side and count only once the teacher picks one.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +33,11 @@ from .safe_json import UnreadableFile, parse_json, read_regular_file
 
 MAX_FILES = 5_000  # entries looked at in one folder (a class of 3,000 fits)
 FUTURE_SLACK = timedelta(days=1)
+# Unicode categories shown escaped in a name: controls, formatting marks (bidi overrides, zero-width
+# spaces), surrogates, line and paragraph separators. The two joiners stay: names in Persian, Hindi
+# and other scripts, and emoji, need them.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_JOINERS = frozenset({"\u200c", "\u200d"})
 
 
 @dataclass(frozen=True)
@@ -159,10 +166,20 @@ def _not_plain(entry: os.DirEntry[str]) -> str | None:
     return None
 
 
+def _shown_char(c: str) -> str:
+    if c in _JOINERS or unicodedata.category(c) not in _HIDDEN:
+        return c
+    if "\udc80" <= c <= "\udcff":  # a byte of a file name that is not UTF-8
+        return "\ufffd"
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
 def shown_name(name: str) -> str:
-    """A file name fit to show: bytes that are not UTF-8 become �, control characters become spaces."""
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
+    """A learner's name, a hub user name or a file name fit to show a teacher: bytes that are not UTF-8
+    become �; control characters, right-to-left overrides and other invisible marks are shown escaped
+    (``\\u202e``), so a name cannot turn the text around it or hide what it holds."""
+    return "".join(map(_shown_char, name))
 
 
 def read_file(path: Path | str) -> dict[str, Any]:
@@ -329,14 +346,23 @@ def grade_files(
     review: Iterable[str] = (),
     now: datetime | None = None,
 ) -> tuple[list[HandedIn], list[Skipped]]:
-    """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
+    """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest. An exact
+    copy of another file (a file handed in twice) is skipped too: it would keep its learner out until picked."""
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     current = {qid: question_hash(q) for qid, q in questions.items()}
     review = list(review)
     graded: list[HandedIn] = []
     skipped: list[Skipped] = []
     memo: Memo = {}
+    files = list(files)
+    codes = Counter(doc.get("learner") for _, doc in files)
+    first_copy: dict[str, str] = {}  # a document shared by files of one learner code → the first file
     for name, doc in files:
+        if codes[doc.get("learner")] > 1:
+            same = first_copy.setdefault(json.dumps(doc, sort_keys=True), name)
+            if same != name:
+                skipped.append(Skipped(name, f"It is an exact copy of {same}; only that one is read."))
+                continue
         try:
             graded.append(grade_file(name, doc, questions, current, review, now, memo))
         except Exception as e:
