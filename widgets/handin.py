@@ -22,6 +22,7 @@ import os
 import pwd
 import re
 import stat
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -52,7 +53,8 @@ BAD_BOX_NAME = (
     "is fixed, use 'Make my results file' and give them the file."
 )
 NOT_RESULTS = f"not a results file (only {PREFIX}….json files are counted)"
-MAX_TRIES = 5  # times one learner's folder is looked at again when a hand-in is replaced while it is read
+MAX_TRIES = 20  # times a learner's folder is listed while a hand-in in it is being replaced
+BUSY_NS = 1_000_000_000  # a folder changed this recently (ns) may be in the middle of a hand-in
 
 
 @dataclass(frozen=True)
@@ -298,17 +300,33 @@ def _changed(path: Path, st: os.stat_result) -> bool:
     return (now.st_ino, now.st_mtime_ns, now.st_size) != (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def _busy(folder: Path, before: os.stat_result) -> bool:
+    """Whether `folder` changed since `before` or within the last second: a listing of it may then have missed a
+    hand-in being replaced (a directory listing is no snapshot: a file renamed in while it runs can be skipped)."""
+    try:
+        after = os.lstat(folder)
+    except OSError:
+        return False
+    return after.st_mtime_ns != before.st_mtime_ns or 0 <= time.time_ns() - after.st_mtime_ns < BUSY_NS
+
+
 def _newest_readable(
     folder: Path, fst: os.stat_result
 ) -> tuple[tuple[DropboxEntry, dict[str, Any]] | None, list[Refused]]:
     """One learner's hand-in: the newest results file that reads (a broken newer one is refused, an older one
-    counts). A file replaced or removed while it is read is no reason to refuse: the folder is looked at again
-    (at most MAX_TRIES times; then the next older file that reads counts)."""
+    counts). A file replaced or removed while it is read is no reason to refuse, and a folder that is being
+    written to is looked at again (at most MAX_TRIES times) before the learner is left out."""
     from .export import ExportFormatError
     from .rollup import read_file  # the one reader of a results file (regular files only, bounded)
 
     refused: list[Refused] = []
     for attempt in range(MAX_TRIES):
+        if attempt:
+            time.sleep(0.001)
+        try:
+            before = os.lstat(folder)
+        except OSError:
+            return None, []
         files, refused = _results_files(folder, fst)
         moved = False
         for entry, st in files:
@@ -318,9 +336,9 @@ def _newest_readable(
                 if not _changed(entry.path, st):
                     refused.append(Refused(entry.path, str(e)))
                 elif attempt < MAX_TRIES - 1:
-                    moved = True
+                    moved = True  # replaced meanwhile: list the folder again before trying an older file
                     break
-        if not moved:
+        if not (moved or _busy(folder, before)):
             break
     return None, refused
 
