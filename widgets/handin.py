@@ -11,7 +11,9 @@ A hand-in belongs to the Unix user who owns the file *and* its folder, never to 
 inside the file or in its file name: a learner can write only into their own folder, so a file named after a
 classmate cannot block or replace the classmate's hand-in. On Zero to JupyterHub every learner has the same
 uid; there each learner's server mounts only their own sub-folder (subPath), the teacher's the whole volume,
-and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``).
+and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``); a hub user name that would lead out
+of the drop box (``..``, a slash) is refused. The teacher counts only results files (``class-results-….json``),
+each learner's newest one that reads; a hand-in replaced while the teacher reads is looked for again, never lost.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ within a size limit and in its own `try`, so one bad file is listed with its rea
 is still rolled up. Every answer is regraded from the options chosen against the bank: the right/wrong marks
 and totals in the file are claims, and a file whose claims disagree with its answers is flagged. An answer to
 an older version of a question (another content hash) is listed, not regraded. Files that share a learner
-code are shown side by side and count only once the teacher picks one.
+code are shown side by side and count only once the teacher picks one (in a folder, an exact copy of a file is
+read once).
 """
 
 from __future__ import annotations
@@ -191,8 +192,8 @@ def read_file(path: Path | str) -> dict[str, Any]:
 def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
     """Read every results file directly in `folder`; never raises on a bad file, never blocks on one.
 
-    Returns the files read, as (file name, document) pairs in name order, and every other entry with the
-    reason it was skipped. Only the first MAX_FILES entries are looked at. Raises FileNotFoundError if
+    Returns the files read, as (file name, document) pairs in name order, each document once, and every other
+    entry with the reason it was skipped. Only the first MAX_FILES entries are looked at. Raises FileNotFoundError if
     `folder` is not a folder.
     """
     folder = Path(folder)
@@ -224,7 +225,23 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], l
         skipped.append(Skipped(shown_name(entry.name), reason))
     if more:
         skipped.append(Skipped("…", f"The folder holds more than {MAX_FILES:,} entries; the rest were not read."))
-    return good, skipped
+    good, copies = _without_copies(good)
+    return good, skipped + copies
+
+
+def _without_copies(files: list[tuple[str, dict[str, Any]]]) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
+    """The files, each document once: a file collected twice (``… (1).json``) would otherwise make its learner a
+    duplicate, left out until the teacher picked one of two identical files. Copies are listed as skipped."""
+    codes = Counter(doc.get("learner") for _, doc in files)
+    first: dict[str, str] = {}  # a document shared by files of one learner code → its first file
+    kept, copies = [], []
+    for name, doc in files:
+        same = first.setdefault(json.dumps(doc, sort_keys=True), name) if codes[doc.get("learner")] > 1 else name
+        if same == name:
+            kept.append((name, doc))
+        else:
+            copies.append(Skipped(name, f"It is an exact copy of {same}; only that one is read."))
+    return kept, copies
 
 
 # A saved answer, regraded: (full id, chosen ids) → right, wrong, or None when it is no answer to the question.
@@ -346,23 +363,14 @@ def grade_files(
     review: Iterable[str] = (),
     now: datetime | None = None,
 ) -> tuple[list[HandedIn], list[Skipped]]:
-    """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest. An exact
-    copy of another file (a file handed in twice) is skipped too: it would keep its learner out until picked."""
+    """Regrade every file; one that cannot be regraded is skipped with its reason, never stops the rest."""
     questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
     current = {qid: question_hash(q) for qid, q in questions.items()}
     review = list(review)
     graded: list[HandedIn] = []
     skipped: list[Skipped] = []
     memo: Memo = {}
-    files = list(files)
-    codes = Counter(doc.get("learner") for _, doc in files)
-    first_copy: dict[str, str] = {}  # a document shared by files of one learner code → the first file
     for name, doc in files:
-        if codes[doc.get("learner")] > 1:
-            same = first_copy.setdefault(json.dumps(doc, sort_keys=True), name)
-            if same != name:
-                skipped.append(Skipped(name, f"It is an exact copy of {same}; only that one is read."))
-                continue
         try:
             graded.append(grade_file(name, doc, questions, current, review, now, memo))
         except Exception as e:
