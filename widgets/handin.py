@@ -54,8 +54,9 @@ BAD_BOX_NAME = (
     '(it is "." or "..", or it holds a slash, a backslash or a null character). Tell your teacher; until it '
     "is fixed, use 'Make my results file' and give them the file."
 )
-NOT_RESULTS = f"not a results file (only {PREFIX}….json files are counted)"
+NOT_RESULTS = f"other files, not counted (only {PREFIX}….json files count): {{names}}"
 MAX_TRIES = 20  # times a learner's folder is listed while a hand-in in it is being replaced
+MAX_READS = 10  # results files of one learner read, newest first, before giving up on finding one that reads
 BUSY_NS = 1_000_000_000  # a folder changed this recently (ns) may be in the middle of a hand-in
 
 
@@ -252,13 +253,13 @@ def _results_files(
         return [], [Refused(folder, f"cannot be read ({e.strerror or e})")]
     files: list[tuple[DropboxEntry, os.stat_result]] = []
     refused: list[Refused] = []
-    for name in names:
-        if name.startswith("."):
-            continue
+    results = [n for n in names if n.startswith(PREFIX) and n.endswith(".json")]
+    others = [n for n in names if not n.startswith(".") and not (n.startswith(PREFIX) and n.endswith(".json"))]
+    if others:  # one line per folder, however many (a folder of 60,000 files stays one line)
+        more = f" and {len(others) - 3:,} more" if len(others) > 3 else ""
+        refused.append(Refused(folder, NOT_RESULTS.format(names=", ".join(others[:3]) + more)))
+    for name in results:
         path = folder / name
-        if not (name.startswith(PREFIX) and name.endswith(".json")):
-            refused.append(Refused(path, NOT_RESULTS))
-            continue
         try:
             st = os.lstat(path)
         except FileNotFoundError:
@@ -330,8 +331,10 @@ def _newest_readable(
         except OSError:
             return None, []
         files, refused = _results_files(folder, fst)
+        if len(files) > MAX_READS:
+            refused.append(Refused(folder, f"{len(files) - MAX_READS:,} older results files, not read"))
         moved = False
-        for entry, st in files:
+        for entry, st in files[:MAX_READS]:
             try:
                 return (entry, read_file(entry.path)), refused
             except (UnreadableFile, ExportFormatError, OSError) as e:
