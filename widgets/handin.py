@@ -11,7 +11,9 @@ A hand-in belongs to the Unix user who owns the file *and* its folder, never to 
 inside the file or in its file name: a learner can write only into their own folder, so a file named after a
 classmate cannot block or replace the classmate's hand-in. On Zero to JupyterHub every learner has the same
 uid; there each learner's server mounts only their own sub-folder (subPath), the teacher's the whole volume,
-and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``).
+and the teacher lists by folder (``FOOT_LESSONS_DROPBOX_OWNERS=folder``); a hub user name that would lead out
+of the drop box (``..``, a slash) is refused. The teacher counts only results files (``class-results-….json``),
+each learner's newest one that reads; a hand-in replaced while the teacher reads is looked for again, never lost.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import os
 import pwd
 import re
 import stat
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +49,15 @@ NO_DROPBOX = (
     "There is no class drop box here (this is not a class hub, or your teacher has not set one up). "
     "Use 'Make my results file' instead, save the file, and give it to your teacher."
 )
+BAD_BOX_NAME = (
+    "Nothing was handed in: your hub user name cannot be used as a folder name in the class drop box "
+    '(it is "." or "..", or it holds a slash, a backslash or a null character). Tell your teacher; until it '
+    "is fixed, use 'Make my results file' and give them the file."
+)
+NOT_RESULTS = f"other files, not counted (only {PREFIX}….json files count): {{names}}"
+MAX_TRIES = 20  # times a learner's folder is listed while a hand-in in it is being replaced
+MAX_READS = 10  # results files of one learner read, newest first, before giving up on finding one that reads
+BUSY_NS = 1_000_000_000  # a folder changed this recently (ns) may be in the middle of a hand-in
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,12 @@ def box_name(environ: Mapping[str, str] | None = None) -> str:
     return pwd.getpwuid(os.getuid()).pw_name
 
 
+def usable_box_name(name: str) -> bool:
+    """Whether `name` names a folder directly in the drop box: every name JupyterHub allows (``a.b@school.org``,
+    any script) except an empty one, ``.``, ``..`` and one holding ``/``, ``\\`` or NUL (it would leave the folder)."""
+    return name not in ("", ".", "..") and not any(c in name for c in "/\\\0")
+
+
 def results_document(progress: dict[str, Any], name: str | None = None) -> dict[str, Any]:
     """The results file the learner hands in (the same document 'Make my results file' saves)."""
     from . import export
@@ -125,6 +143,8 @@ def hand_in(progress: dict[str, Any], name: str | None = None, environ: Mapping[
     if root is None:
         return HandIn(False, NO_DROPBOX)
     user = box_name(environ)
+    if not usable_box_name(user):
+        return HandIn(False, BAD_BOX_NAME)
     try:
         folder = _own_folder(root, user)
     except OSError:
@@ -198,56 +218,147 @@ def _owner(uid: int) -> str:
         return f"uid {uid}"
 
 
-def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[DropboxEntry], list[Refused]]:
-    """(Teacher) every hand-in in the drop box with the hub user it belongs to, newest per user, and what
-    was refused. `by` is "uid" (the file and its folder must be owned by the user the folder is named
-    after) or "folder" (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
-    root = Path(root) if root is not None else dropbox_root()
-    if root is None:
-        raise FileNotFoundError(NO_DROPBOX)
-    by = by or owners_mode()
-    found: dict[str, DropboxEntry] = {}
+def _learner_folders(root: Path, by: str) -> tuple[list[tuple[Path, os.stat_result]], list[Refused]]:
+    """The learners' folders in the drop box, by name, and what else is in it. Raises OSError only when the
+    drop box itself cannot be listed; an entry that vanishes while it is looked at is left out."""
+    folders: list[tuple[Path, os.stat_result]] = []
     refused: list[Refused] = []
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
-        fst = os.lstat(folder)
-        if not stat.S_ISDIR(fst.st_mode):
-            refused.append(Refused(folder, "not a learner's folder"))
-            continue
-        if by == "uid" and _owner(fst.st_uid) != folder.name:
-            refused.append(Refused(folder, f"the folder belongs to {_owner(fst.st_uid)}, not {folder.name}"))
-            continue
         try:
-            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+            fst = os.lstat(folder)
+        except FileNotFoundError:
+            continue
         except OSError as e:
             refused.append(Refused(folder, f"cannot be read ({e.strerror or e})"))
             continue
-        for path in entries:
-            if path.name.startswith("."):
-                continue
+        if not stat.S_ISDIR(fst.st_mode):
+            refused.append(Refused(folder, "not a learner's folder"))
+        elif by == "uid" and _owner(fst.st_uid) != folder.name:
+            refused.append(Refused(folder, f"the folder belongs to {_owner(fst.st_uid)}, not {folder.name}"))
+        else:
+            folders.append((folder, fst))
+    return folders, refused
+
+
+def _results_files(
+    folder: Path, fst: os.stat_result
+) -> tuple[list[tuple[DropboxEntry, os.stat_result]], list[Refused]]:
+    """The results files in one learner's folder, newest first, and what in it is not counted. Only plain
+    files named like a hand-in (``class-results-….json``) count; an entry that vanishes meanwhile is left out."""
+    try:
+        names = sorted(os.listdir(folder))
+    except FileNotFoundError:
+        return [], []
+    except OSError as e:
+        return [], [Refused(folder, f"cannot be read ({e.strerror or e})")]
+    files: list[tuple[DropboxEntry, os.stat_result]] = []
+    refused: list[Refused] = []
+    results = [n for n in names if n.startswith(PREFIX) and n.endswith(".json")]
+    others = [n for n in names if not n.startswith(".") and not (n.startswith(PREFIX) and n.endswith(".json"))]
+    if others:  # one line per folder, however many (a folder of 60,000 files stays one line)
+        more = f" and {len(others) - 3:,} more" if len(others) > 3 else ""
+        refused.append(Refused(folder, NOT_RESULTS.format(names=", ".join(others[:3]) + more)))
+    for name in results:
+        path = folder / name
+        try:
             st = os.lstat(path)
-            if not stat.S_ISREG(st.st_mode):
-                refused.append(Refused(path, "not a plain file"))
-                continue
-            if st.st_uid != fst.st_uid:
-                refused.append(Refused(path, f"written by {_owner(st.st_uid)}, not by the folder's owner"))
-                continue
-            item = DropboxEntry(folder.name, path, datetime.fromtimestamp(st.st_mtime, UTC))
-            if folder.name not in found or item.modified > found[folder.name].modified:
-                found[folder.name] = item
-    return [found[u] for u in sorted(found)], refused
+        except FileNotFoundError:
+            continue
+        except OSError as e:
+            refused.append(Refused(path, f"cannot be read ({e.strerror or e})"))
+            continue
+        if not stat.S_ISREG(st.st_mode):
+            refused.append(Refused(path, "not a plain file"))
+        elif st.st_uid != fst.st_uid:
+            refused.append(Refused(path, f"written by {_owner(st.st_uid)}, not by the folder's owner"))
+        else:
+            files.append((DropboxEntry(folder.name, path, datetime.fromtimestamp(st.st_mtime, UTC)), st))
+    files.sort(key=lambda f: (f[1].st_mtime_ns, f[0].path.name), reverse=True)
+    return files, refused
 
 
-def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
+def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple[list[DropboxEntry], list[Refused]]:
+    """(Teacher) the newest results file of every learner in the drop box (not read yet), and what was refused.
+    `by` is "uid" (the file and its folder must be owned by the user the folder is named after) or "folder"
+    (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
+    root = Path(root) if root is not None else dropbox_root()
+    if root is None:
+        raise FileNotFoundError(NO_DROPBOX)
+    folders, refused = _learner_folders(root, by or owners_mode())
+    found = []
+    for folder, fst in folders:
+        files, more = _results_files(folder, fst)
+        refused += more
+        if files:
+            found.append(files[0][0])
+    return found, refused
+
+
+def _changed(path: Path, st: os.stat_result) -> bool:
+    """Whether the file at `path` is gone or another file since `st` was taken (a hand-in replaced meanwhile)."""
+    try:
+        now = os.lstat(path)
+    except OSError:
+        return True
+    return (now.st_ino, now.st_mtime_ns, now.st_size) != (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _busy(folder: Path, before: os.stat_result) -> bool:
+    """Whether `folder` changed since `before` or within the last second: a listing of it may then have missed a
+    hand-in being replaced (a directory listing is no snapshot: a file renamed in while it runs can be skipped)."""
+    try:
+        after = os.lstat(folder)
+    except OSError:
+        return False
+    return after.st_mtime_ns != before.st_mtime_ns or 0 <= time.time_ns() - after.st_mtime_ns < BUSY_NS
+
+
+def _newest_readable(
+    folder: Path, fst: os.stat_result
+) -> tuple[tuple[DropboxEntry, dict[str, Any]] | None, list[Refused]]:
+    """One learner's hand-in: the newest results file that reads (a broken newer one is refused, an older one
+    counts). A file replaced or removed while it is read is no reason to refuse, and a folder that is being
+    written to is looked at again (at most MAX_TRIES times) before the learner is left out."""
     from .export import ExportFormatError
     from .rollup import read_file  # the one reader of a results file (regular files only, bounded)
 
-    entries, refused = list_handins(root, by)
-    docs = []
-    for entry in entries:
+    refused: list[Refused] = []
+    for attempt in range(MAX_TRIES):
+        if attempt:
+            time.sleep(0.001)
         try:
-            docs.append((entry, read_file(entry.path)))
-        except (UnreadableFile, ExportFormatError, OSError) as e:
-            refused.append(Refused(entry.path, str(e)))
+            before = os.lstat(folder)
+        except OSError:
+            return None, []
+        files, refused = _results_files(folder, fst)
+        if len(files) > MAX_READS:
+            refused.append(Refused(folder, f"{len(files) - MAX_READS:,} older results files, not read"))
+        moved = False
+        for entry, st in files[:MAX_READS]:
+            try:
+                return (entry, read_file(entry.path)), refused
+            except (UnreadableFile, ExportFormatError, OSError) as e:
+                if not _changed(entry.path, st):
+                    refused.append(Refused(entry.path, str(e)))
+                elif attempt < MAX_TRIES - 1:
+                    moved = True  # replaced meanwhile: list the folder again before trying an older file
+                    break
+        if not (moved or _busy(folder, before)):
+            break
+    return None, refused
+
+
+def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
+    root = Path(root) if root is not None else dropbox_root()
+    if root is None:
+        raise FileNotFoundError(NO_DROPBOX)
+    folders, refused = _learner_folders(root, by or owners_mode())
+    docs = []
+    for folder, fst in folders:
+        found, more = _newest_readable(folder, fst)
+        refused += more
+        if found is not None:
+            docs.append(found)
     return docs, refused
 
 

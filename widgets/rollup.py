@@ -5,13 +5,16 @@ within a size limit and in its own `try`, so one bad file is listed with its rea
 is still rolled up. Every answer is regraded from the options chosen against the bank: the right/wrong marks
 and totals in the file are claims, and a file whose claims disagree with its answers is flagged. An answer to
 an older version of a question (another content hash) is listed, not regraded. Files that share a learner
-code are shown side by side and count only once the teacher picks one.
+code are shown side by side and count only once the teacher picks one (in a folder, an exact copy of a file is
+read once).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -31,6 +34,11 @@ from .safe_json import UnreadableFile, parse_json, read_regular_file
 
 MAX_FILES = 5_000  # entries looked at in one folder (a class of 3,000 fits)
 FUTURE_SLACK = timedelta(days=1)
+# Unicode categories shown escaped in a name: controls, formatting marks (bidi overrides, zero-width
+# spaces), surrogates, line and paragraph separators. The two joiners stay: names in Persian, Hindi
+# and other scripts, and emoji, need them.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_JOINERS = frozenset({"\u200c", "\u200d"})
 
 
 @dataclass(frozen=True)
@@ -159,10 +167,20 @@ def _not_plain(entry: os.DirEntry[str]) -> str | None:
     return None
 
 
+def _shown_char(c: str) -> str:
+    if c in _JOINERS or unicodedata.category(c) not in _HIDDEN:
+        return c
+    if "\udc80" <= c <= "\udcff":  # a byte of a file name that is not UTF-8
+        return "\ufffd"
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
 def shown_name(name: str) -> str:
-    """A file name fit to show: bytes that are not UTF-8 become �, control characters become spaces."""
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join(" " if ord(c) < 32 or ord(c) == 127 else c for c in text)
+    """A learner's name, a hub user name or a file name fit to show a teacher: bytes that are not UTF-8
+    become �; control characters, right-to-left overrides and other invisible marks are shown escaped
+    (``\\u202e``), so a name cannot turn the text around it or hide what it holds."""
+    return "".join(map(_shown_char, name))
 
 
 def read_file(path: Path | str) -> dict[str, Any]:
@@ -174,8 +192,8 @@ def read_file(path: Path | str) -> dict[str, Any]:
 def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
     """Read every results file directly in `folder`; never raises on a bad file, never blocks on one.
 
-    Returns the files read, as (file name, document) pairs in name order, and every other entry with the
-    reason it was skipped. Only the first MAX_FILES entries are looked at. Raises FileNotFoundError if
+    Returns the files read, as (file name, document) pairs in name order, each document once, and every other
+    entry with the reason it was skipped. Only the first MAX_FILES entries are looked at. Raises FileNotFoundError if
     `folder` is not a folder.
     """
     folder = Path(folder)
@@ -207,7 +225,23 @@ def read_folder(folder: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], l
         skipped.append(Skipped(shown_name(entry.name), reason))
     if more:
         skipped.append(Skipped("…", f"The folder holds more than {MAX_FILES:,} entries; the rest were not read."))
-    return good, skipped
+    good, copies = _without_copies(good)
+    return good, skipped + copies
+
+
+def _without_copies(files: list[tuple[str, dict[str, Any]]]) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
+    """The files, each document once: a file collected twice (``… (1).json``) would otherwise make its learner a
+    duplicate, left out until the teacher picked one of two identical files. Copies are listed as skipped."""
+    codes = Counter(doc.get("learner") for _, doc in files)
+    first: dict[str, str] = {}  # a document shared by files of one learner code → its first file
+    kept, copies = [], []
+    for name, doc in files:
+        same = first.setdefault(json.dumps(doc, sort_keys=True), name) if codes[doc.get("learner")] > 1 else name
+        if same == name:
+            kept.append((name, doc))
+        else:
+            copies.append(Skipped(name, f"It is an exact copy of {same}; only that one is read."))
+    return kept, copies
 
 
 # A saved answer, regraded: (full id, chosen ids) → right, wrong, or None when it is no answer to the question.

@@ -38,6 +38,11 @@ def _short(text: str, n: int = 48) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _name(text: str) -> str:
+    """A file name, a learner's name or a reason that may quote one, as safe HTML (engine.shown_name, escaped)."""
+    return html.text(engine.shown_name(text))
+
+
 def _pt(text: str) -> str:
     """Text for plotly labels: plotly reads a few HTML-like tags, so <, > and & are escaped."""
     return escape(text, quote=False)
@@ -140,7 +145,7 @@ def skipped_list(result: engine.Rollup) -> str:
     if result.skipped:
         parts.append(
             f"<p><b>Skipped files ({len(result.skipped)})</b></p><ul>"
-            + "".join(f"<li><code>{html.text(s.file)}</code>: {html.text(s.reason)}</li>" for s in result.skipped)
+            + "".join(f"<li><code>{_name(s.file)}</code>: {_name(s.reason)}</li>" for s in result.skipped)
             + "</ul>"
         )
     else:
@@ -159,8 +164,8 @@ def file_table(files: tuple[engine.HandedIn, ...] | list[engine.HandedIn], capti
     """Files side by side: name, time made, answers that count, first-try score, what does not add up."""
     rows = [
         (
-            html.Safe(f"<code>{html.text(h.file)}</code>"),
-            h.name,
+            html.Safe(f"<code>{_name(h.file)}</code>"),
+            engine.shown_name(h.name),
             h.exported,
             h.answered,
             h.first_try,
@@ -298,7 +303,7 @@ class ClassResults(KeyboardSafeBox):
                 continue
             names = [h.file for h in files]
             picker = W.RadioButtons(
-                options=[(f"count {n}", n) for n in names] + [("count none", None)],
+                options=[(f"count {engine.shown_name(n)}", n) for n in names] + [("count none", None)],
                 value=before.get(code) if before.get(code) in names else None,
                 layout=W.Layout(width="auto"),
             )

@@ -15,6 +15,7 @@ import ipywidgets as W
 
 from .. import handin
 from ..palette import CSS
+from ..rollup import shown_name
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
@@ -60,12 +61,14 @@ class HandinsOverview(KeyboardSafeBox):
             return
         n = len(self.docs)
         self.summary.value = html.paragraph(f"{n} hand-in{'s' if n != 1 else ''} in the drop box.")
-        rows = [(user, doc["name"], doc["exported"]) for user, doc in self.docs]
+        rows = [(shown_name(user), shown_name(doc["name"]), doc["exported"]) for user, doc in self.docs]
         self.table.value = html.table("Hand-ins", ("Hub user", "Name typed", "Handed in (UTC)"), rows) if rows else ""
         self.problems.value = (
             (
                 html.paragraph("Not counted:")
-                + html.bullet_list([f"{r.path.parent.name}/{r.path.name}: {r.reason}" for r in self.refused])
+                + html.bullet_list(
+                    [shown_name(f"{r.path.parent.name}/{r.path.name}: {r.reason}") for r in self.refused]
+                )
             )
             if self.refused
             else ""
