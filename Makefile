@@ -70,10 +70,11 @@ test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 	exit $$status
 
 # The fast tier for every change (unit, content, engine, view and node tests; no server, browser, hub, LRS, site
-# build, nbval, crash loop, interpreter per module or type check: those are marked slow in conftest.py).
+# build, nbval, crash loop, interpreter per module or type check: those are marked slow in conftest.py). The LRS venv
+# is made too: one fast test checks every statement against Ralph's xAPI models (tests/test_xapi.py).
 CHECK_MARKERS := not slow and not browser and not hub
 CHECK_WORKERS ?= 2
-check: $(STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
+check: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 	$(BIN)/python -m pytest -n $(CHECK_WORKERS) -m "$(CHECK_MARKERS)" $(PYTEST_ARGS) tests
 
 bench: $(STAMP)
