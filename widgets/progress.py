@@ -90,7 +90,7 @@ LEGACY_NAME = "progress.json"
 SCHEMA = 2  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once
 BUSY_TIMEOUT = 5.0
 CHECK_BUDGET = 0.3  # the busy wait one Check may spend in all, its store calls together
-RETRY_FIRST, RETRY_MAX = 0.25, 2.0  # seconds before the event loop's next try to write what waits (doubling)
+RETRY_FIRST, RETRY_MAX = 0.25, 1.0  # seconds before the event loop's next try to write what waits (doubling)
 RETRY_BUDGET = 0.05  # the busy wait of one retry: the event loop is never held longer
 EXIT_BUDGET = 1.0  # the last try when the kernel ends (a kernel is killed if it takes 5 s to stop)
 MAX_PENDING = 1000
@@ -1018,8 +1018,9 @@ _unsaved: weakref.WeakSet[ProgressStore] = weakref.WeakSet()  # stores that had 
 def _last_try() -> None:
     """When the kernel ends: one short try to write what still waits (the quiz page keeps its own copy)."""
     for store in list(_unsaved):
-        with store.budget(EXIT_BUDGET):
-            store._flush(notify=False)
+        if store.directory.is_dir():  # a folder gone since is not made again
+            with store.budget(EXIT_BUDGET):
+                store._flush(notify=False)
 
 
 _default: ProgressStore | None = None

@@ -17,7 +17,7 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import anywidget
 import traitlets
@@ -249,13 +249,17 @@ class QuestionCard:
 Item = tuple[QuestionBank, Any, str]  # (bank, question, the id its attempts are saved under)
 
 
-def _one_wait(method: Callable[..., Any]) -> Callable[..., Any]:
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_wait(method: Callable[Concatenate[Quiz, P], R]) -> Callable[Concatenate[Quiz, P], R]:
     """Run a Quiz method with ONE busy wait for all its store calls (a locked file costs it CHECK_BUDGET)."""
 
     @functools.wraps(method)
-    def run(self: Quiz, *args: Any, **kwargs: Any) -> Any:
-        with self.store.budget(CHECK_BUDGET):
-            return method(self, *args, **kwargs)
+    def run(quiz: Quiz, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with quiz.store.budget(CHECK_BUDGET):
+            return method(quiz, *args, **kwargs)
 
     return run
 
