@@ -91,6 +91,7 @@ SCHEMA = 2  # 2: each attempt may carry the page's attempt id (unique), so a res
 BUSY_TIMEOUT = 5.0
 CHECK_BUDGET = 0.3  # the busy wait one Check may spend in all, its store calls together
 RETRY_FIRST, RETRY_MAX = 0.25, 1.0  # seconds before the event loop's next try to write what waits (doubling)
+RETRY_SLOW = 30.0  # at most this between tries when the folder is read-only, full or damaged (not locked)
 RETRY_BUDGET = 0.05  # the busy wait of one retry: the event loop is never held longer
 EXIT_BUDGET = 1.0  # the last try when the kernel ends (a kernel is killed if it takes 5 s to stop)
 MAX_PENDING = 1000
@@ -140,6 +141,8 @@ class ProgressUnavailable(RuntimeError):
 
 class _Unavailable(Exception):
     """The folder or database cannot be used just now (busy, read-only, full, missing); message says why."""
+
+    busy = False  # locked by another process: worth trying again soon
 
 
 class _Corrupt(Exception):
@@ -528,8 +531,9 @@ class ProgressStore:
             return self.busy_timeout
         return max(0.0, min(self.busy_timeout, self._deadline - time.monotonic()))
 
-    def _schedule_retry(self) -> None:
-        """Try again later on the running event loop (the kernel's); with none, the next call tries."""
+    def _schedule_retry(self, most: float) -> None:
+        """Try again later on the running event loop (the kernel's), waiting longer each time up to `most`
+        seconds; with no loop running, the next call tries."""
         _unsaved.add(self)
         if self._retry is not None or not self._pending or self._newer:
             return
@@ -538,7 +542,7 @@ class ProgressStore:
         except RuntimeError:
             return
         self._retry = loop.call_later(self._retry_delay, self._retry_now)
-        self._retry_delay = min(self._retry_delay * 2, RETRY_MAX)
+        self._retry_delay = min(self._retry_delay * 2, most)
 
     def _retry_now(self) -> None:
         self._retry = None
@@ -574,7 +578,7 @@ class ProgressStore:
                 self._retry = None
         except _Unavailable as e:
             self._problem = str(e)
-            self._schedule_retry()
+            self._schedule_retry(RETRY_MAX if e.busy else RETRY_SLOW)
         if wrote and notify:
             self._notify()
 
@@ -728,7 +732,9 @@ class ProgressStore:
                     conn.close()
             except (_Corrupt, sqlite3.Error, OSError) as e:
                 if tries or not _is_corrupt(e, bool(self._newer)):
-                    raise _Unavailable(_reason(e)) from None
+                    err = _Unavailable(_reason(e))
+                    err.busy = getattr(e, "sqlite_errorcode", 0) & 0xFF in _BUSY
+                    raise err from None
                 try:
                     self._recover(str(e))
                 except (_Corrupt, sqlite3.Error, OSError) as e2:
