@@ -62,9 +62,13 @@ class LockHolder:
         self._say("release")
 
     def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=10)
+        self.proc.communicate(timeout=10)  # closes its stdin (it lets go and ends), reads to the end
+
+    def __enter__(self) -> LockHolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 async def _measure(directory: str, free_runs: int, locked_runs: int) -> list[str]:
@@ -97,16 +101,13 @@ async def _measure(directory: str, free_runs: int, locked_runs: int) -> list[str
     out = [line("callback", "Check -> reply, progress file free", free)]
     for begin in LOCKS:
         before = len(sent)
-        holder = LockHolder(q.store.path, begin)
-        try:
+        with LockHolder(q.store.path, begin) as holder:
             locked = [await check("waiting") for _ in range(locked_runs)]
             holder.release()
             t = time.perf_counter()
             while len(sent) < before + locked_runs and time.perf_counter() - t < 10:
                 await asyncio.sleep(0.005)
             later = (time.perf_counter() - t) * 1000
-        finally:
-            holder.close()
         saved = [m for m in sent[before:] if m["outcome"] == "saved"]
         assert len(saved) == locked_runs, f"{locked_runs - len(saved)} answers not saved 10 s after the lock went"
         p95 = percentile(locked, 95)

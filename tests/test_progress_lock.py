@@ -118,9 +118,7 @@ class Page:
         return self._ask({"deliver": msg})
 
     def close(self) -> None:
-        if self.proc.stdin:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=10)
+        self.proc.communicate(timeout=10)
 
 
 def saved_rows(path: Path) -> list[tuple[str, str, str]]:
@@ -148,18 +146,15 @@ def quiz_of_two(directory: Path) -> tuple[Quiz, list[dict[str, Any]]]:
 @pytest.mark.parametrize("begin", LOCKS)
 def test_a_check_while_another_process_locks_the_progress_file_replies_waiting_within_a_second(tmp_path, begin):
     q, _ = quiz_of_two(tmp_path)
-    holder = LockHolder(q.store.path, begin)
-    try:
-        card = q.cards[0]
-        msg = {"kind": "attempt", "attempt_id": "locked-try-0001", "question": card.full_id, "hash": card.hash}
+    card = q.cards[0]
+    msg = {"kind": "attempt", "attempt_id": "locked-try-0001", "question": card.full_id, "hash": card.hash}
+    with LockHolder(q.store.path, begin):
         t = time.perf_counter()
         reply = q.handle_attempt({**msg, "answer": "a", "show": False, "wrong_before": 0})
         took = time.perf_counter() - t
         assert took < 1.0, f"a Check took {took:.1f} s while another process held {begin}"
         assert reply["outcome"] == "waiting" and reply["response"]["correct"] is True
         assert "1 answer(s) not saved yet" in q.notice.value
-    finally:
-        holder.close()
 
 
 @pytest.mark.slow  # a second of lock waits, retries and node
@@ -170,35 +165,34 @@ def test_two_checks_while_the_file_is_locked_are_saved_in_order_by_the_retry_and
     async def run() -> None:
         q, sent = quiz_of_two(tmp_path / "data")
         page = Page(q, tmp_path)
-        holder = LockHolder(q.store.path, begin)
         try:
-            ids = []
-            for option in ("b", "a"):  # a wrong first try, then the right one, to the same question
-                msg = page.check(0, option)
-                t = time.perf_counter()
-                reply = q.handle_attempt(msg)
-                took = time.perf_counter() - t
-                assert took < 1.0, f"a Check took {took:.1f} s while another process held {begin}"
-                assert reply["outcome"] == "waiting", reply["outcome"]
-                shown = page.deliver(reply)
-                assert shown["cards"][0] == ["waiting", LABELS["waiting"]]
-                ids.append(msg["attempt_id"])
-            assert shown["pending"] == ids  # the page keeps both too, until the kernel says saved
-            assert "2 answer(s) not saved yet" in q.notice.value
-            assert "the quiz in this browser tries to send them again" in q.notice.value  # if the kernel ends
-            assert not sent  # nothing said "saved" while locked
-            holder.release()
-            await until(sent, 2)
+            with LockHolder(q.store.path, begin) as holder:
+                ids = []
+                for option in ("b", "a"):  # a wrong first try, then the right one, to the same question
+                    msg = page.check(0, option)
+                    t = time.perf_counter()
+                    reply = q.handle_attempt(msg)
+                    took = time.perf_counter() - t
+                    assert took < 1.0, f"a Check took {took:.1f} s while another process held {begin}"
+                    assert reply["outcome"] == "waiting", reply["outcome"]
+                    shown = page.deliver(reply)
+                    assert shown["cards"][0] == ["waiting", LABELS["waiting"]]
+                    ids.append(msg["attempt_id"])
+                assert shown["pending"] == ids  # the page keeps both too, until the kernel says saved
+                assert "2 answer(s) not saved yet" in q.notice.value
+                assert "the quiz in this browser tries to send them again" in q.notice.value  # if the kernel ends
+                assert not sent  # nothing said "saved" while locked
+                holder.release()
+                await until(sent, 2)
+            assert [(m["attempt_id"], m["outcome"]) for m in sent] == [(i, "saved") for i in ids]
+            assert [(r[1], r[2]) for r in saved_rows(q.store.path)] == [('["b"]', ids[0]), ('["a"]', ids[1])]
+            assert sent[-1]["status"]["attempts"] == 2 and sent[-1]["status"]["first_correct"] is False
+            for m in sent:
+                shown = page.deliver(m)
+            assert shown["cards"][0] == ["saved", LABELS["saved"]] and shown["pending"] == []
+            assert "not saved yet" not in q.notice.value
         finally:
-            holder.close()
-        assert [(m["attempt_id"], m["outcome"]) for m in sent] == [(i, "saved") for i in ids]
-        assert [(r[1], r[2]) for r in saved_rows(q.store.path)] == [('["b"]', ids[0]), ('["a"]', ids[1])]
-        assert sent[-1]["status"]["attempts"] == 2 and sent[-1]["status"]["first_correct"] is False
-        for m in sent:
-            shown = page.deliver(m)
-        page.close()
-        assert shown["cards"][0] == ["saved", LABELS["saved"]] and shown["pending"] == []
-        assert "not saved yet" not in q.notice.value
+            page.close()
 
     asyncio.run(run())
 
@@ -207,8 +201,7 @@ def test_two_checks_while_the_file_is_locked_are_saved_in_order_by_the_retry_and
 def test_a_lock_taken_again_and_a_resent_answer_still_save_each_answer_once_in_order(tmp_path):
     async def run() -> None:
         q, sent = quiz_of_two(tmp_path)
-        holder = LockHolder(q.store.path, "BEGIN EXCLUSIVE")
-        try:
+        with LockHolder(q.store.path, "BEGIN EXCLUSIVE") as holder:
             first = {"kind": "attempt", "attempt_id": "locked-try-0001", "question": q.cards[0].full_id}
             first.update(hash=q.cards[0].hash, answer="a", show=False, wrong_before=0)
             assert q.handle_attempt(first)["outcome"] == "waiting"
@@ -222,8 +215,6 @@ def test_a_lock_taken_again_and_a_resent_answer_still_save_each_answer_once_in_o
             holder.release()
             await until(sent, 2)
             await asyncio.sleep(0.3)  # no more messages come
-        finally:
-            holder.close()
         assert [(m["attempt_id"], m["outcome"]) for m in sent] == [
             ("locked-try-0001", "saved"),
             ("locked-try-0002", "saved"),
@@ -246,24 +237,20 @@ sys.stdin.readline()  # the lock goes; then this kernel ends
 """
 
 
-@pytest.mark.slow  # a second of lock waits, retries and node
+@pytest.mark.slow  # a second interpreter imports widgets
 def test_answers_still_waiting_when_the_kernel_ends_are_written_by_its_last_try(tmp_path):
     kernel = subprocess.Popen(
         [sys.executable, "-c", KERNEL, str(tmp_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     assert kernel.stdin and kernel.stdout
     assert kernel.stdout.readline().strip() == "ready"
-    holder = LockHolder(tmp_path / "progress.db", "BEGIN EXCLUSIVE")
-    try:
+    with LockHolder(tmp_path / "progress.db", "BEGIN EXCLUSIVE") as holder:
         kernel.stdin.write("go\n")
         kernel.stdin.flush()
         assert kernel.stdout.readline().strip() == "waiting"
         holder.release()
-    finally:
-        holder.close()
-    kernel.stdin.write("end\n")
-    kernel.stdin.flush()
-    assert kernel.wait(timeout=20) == 0
+    kernel.communicate("end\n", timeout=20)  # it ends normally, as a kernel asked to shut down
+    assert kernel.returncode == 0
     assert [r[2] for r in saved_rows(tmp_path / "progress.db")] == ["locked-try-0001"]
 
 
