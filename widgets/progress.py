@@ -22,10 +22,18 @@ learner code are salvaged into the new file. A busy, read-only, full or unreacha
 an empty store: answers are kept in memory in order and written at the next chance (every later call
 tries), the learner keeps the saved answers and code, and `notice()` says so until they are written. A
 file of a newer schema is left in place and only read.
+
+A file locked by another process (a second kernel of the same learner) costs a Check at most CHECK_BUDGET:
+the calls inside `budget()` share one busy wait (not 5 s each). What could not be written waits in memory and
+is retried on the kernel's event loop (never a thread) until it is written; the store's listeners are told
+(a quiz then tells its page "saved"). Answers still waiting when the kernel ends get one last try.
 """
 
 from __future__ import annotations
 
+import asyncio
+import atexit
+import contextlib
 import functools
 import json
 import os
@@ -35,7 +43,7 @@ import sqlite3
 import stat
 import time
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -81,6 +89,11 @@ DB_NAME = "progress.db"
 LEGACY_NAME = "progress.json"
 SCHEMA = 2  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once
 BUSY_TIMEOUT = 5.0
+CHECK_BUDGET = 0.3  # the busy wait one Check may spend in all, its store calls together
+RETRY_FIRST, RETRY_MAX = 0.25, 1.0  # seconds before the event loop's next try to write what waits (doubling)
+RETRY_SLOW = 30.0  # at most this between tries when the folder is read-only, full or damaged (not locked)
+RETRY_BUDGET = 0.05  # the busy wait of one retry: the event loop is never held longer
+EXIT_BUDGET = 1.0  # the last try when the kernel ends (a kernel is killed if it takes 5 s to stop)
 MAX_PENDING = 1000
 
 _SCHEMA = (
@@ -128,6 +141,8 @@ class ProgressUnavailable(RuntimeError):
 
 class _Unavailable(Exception):
     """The folder or database cannot be used just now (busy, read-only, full, missing); message says why."""
+
+    busy = False  # locked by another process: worth trying again soon
 
 
 class _Corrupt(Exception):
@@ -253,6 +268,9 @@ class ProgressStore:
         self._notifying = False
         self._outcomes: dict[str, str] = {}  # attempt id → saved / duplicate / refused (this store's writes)
         self._settings: dict[str, str] = {}  # settings not written yet (the folder could not be written)
+        self._deadline: float | None = None  # inside budget(): when every busy wait ends (time.monotonic)
+        self._retry: asyncio.TimerHandle | None = None  # the event loop's next try to write what waits
+        self._retry_delay = RETRY_FIRST
 
     # -- public reads ------------------------------------------------------------------------------
     def load(self) -> dict[str, Any]:
@@ -457,8 +475,9 @@ class ProgressStore:
         if n:
             return (
                 f"{n} answer(s) not saved yet: {self._problem or 'the progress file cannot be written'}. "
-                "They are kept while this notebook is open and saved as soon as it works again "
-                "(at your next answer). Your answers saved before are safe."
+                "They are kept while this notebook is open and saved as soon as it works again. If the "
+                "notebook is closed first, the quiz in this browser tries to send them again the next time "
+                "you run it. Your answers saved before are safe."
             )
         if self._problem:
             return self._problem[0].upper() + self._problem[1:] + "."
@@ -494,28 +513,72 @@ class ProgressStore:
         finally:
             self._notifying = False
 
+    # -- one busy wait per Check, and the retry on the event loop --------------------------------------
+    @contextlib.contextmanager
+    def budget(self, seconds: float) -> Iterator[None]:
+        """Inside, every call waits for a file locked by another process at most `seconds` in all."""
+        outer = self._deadline
+        end = time.monotonic() + seconds
+        self._deadline = end if outer is None else min(outer, end)
+        try:
+            yield
+        finally:
+            self._deadline = outer
+
+    def _timeout(self) -> float:
+        """The busy wait the next statement may spend: what is left of the budget, else the busy timeout."""
+        if self._deadline is None:
+            return self.busy_timeout
+        return max(0.0, min(self.busy_timeout, self._deadline - time.monotonic()))
+
+    def _schedule_retry(self, most: float) -> None:
+        """Try again later on the running event loop (the kernel's), waiting longer each time up to `most`
+        seconds; with no loop running, the next call tries."""
+        _unsaved.add(self)
+        if self._retry is not None or not self._pending or self._newer:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._retry = loop.call_later(self._retry_delay, self._retry_now)
+        self._retry_delay = min(self._retry_delay * 2, most)
+
+    def _retry_now(self) -> None:
+        self._retry = None
+        with self.budget(RETRY_BUDGET):
+            self._flush()  # tells the listeners what was written; schedules the next try if some still wait
+
     # -- writing -----------------------------------------------------------------------------------
     def _flush(self, notify: bool = True) -> None:
-        """Write the waiting answers, oldest first, one transaction each; stop at the first failure."""
+        """Write the waiting answers, oldest first, one transaction each; stop at the first failure.
+
+        While a retry is scheduled, a call waits for a locked file at most CHECK_BUDGET: the retry writes them."""
         if not self._pending or self._newer:
             return
         wrote = False
         try:
-            while self._pending:
-                attempt = self._pending[0]
-                written = self._run(functools.partial(self._write_one, attempt=attempt))
-                if "attempt_id" in attempt:
-                    self._outcomes[attempt["attempt_id"]] = written
-                if written == "saved":
-                    # what a later failed read shows (the last read, plus what was written since) stays current
-                    self._seen = _fold(self._seen, attempt) if attempt["question"] in self._seen else self._seen
-                    if self._last is not None:
-                        self._last.append(_public(attempt))
-                self._pending.pop(0)
-                wrote = True
+            with self.budget(CHECK_BUDGET) if self._retry is not None else contextlib.nullcontext():
+                while self._pending:
+                    attempt = self._pending[0]
+                    written = self._run(functools.partial(self._write_one, attempt=attempt))
+                    if "attempt_id" in attempt:
+                        self._outcomes[attempt["attempt_id"]] = written
+                    if written == "saved":
+                        # what a later failed read shows (the last read, plus what was written since) stays current
+                        self._seen = _fold(self._seen, attempt) if attempt["question"] in self._seen else self._seen
+                        if self._last is not None:
+                            self._last.append(_public(attempt))
+                    self._pending.pop(0)
+                    wrote = True
             self._problem = None
+            self._retry_delay = RETRY_FIRST
+            if self._retry is not None:
+                self._retry.cancel()
+                self._retry = None
         except _Unavailable as e:
             self._problem = str(e)
+            self._schedule_retry(RETRY_MAX if e.busy else RETRY_SLOW)
         if wrote and notify:
             self._notify()
 
@@ -662,12 +725,16 @@ class ProgressStore:
             try:
                 conn = self._connect()
                 try:
+                    if self._deadline is not None:  # what opening it spent is spent
+                        conn.execute(f"PRAGMA busy_timeout = {int(self._timeout() * 1000)}")
                     return op(conn)
                 finally:
                     conn.close()
             except (_Corrupt, sqlite3.Error, OSError) as e:
                 if tries or not _is_corrupt(e, bool(self._newer)):
-                    raise _Unavailable(_reason(e)) from None
+                    err = _Unavailable(_reason(e))
+                    err.busy = getattr(e, "sqlite_errorcode", 0) & 0xFF in _BUSY
+                    raise err from None
                 try:
                     self._recover(str(e))
                 except (_Corrupt, sqlite3.Error, OSError) as e2:
@@ -677,7 +744,7 @@ class ProgressStore:
     def _connect(self) -> sqlite3.Connection:
         self._ensure_file()
         uri = f"file:{quote(str(self.path))}?mode=rw"
-        conn = sqlite3.connect(uri, uri=True, timeout=self.busy_timeout, isolation_level=None)
+        conn = sqlite3.connect(uri, uri=True, timeout=self._timeout(), isolation_level=None)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -689,7 +756,7 @@ class ProgressStore:
                 )
                 conn.close()  # reopen read-only: nothing here can change it
                 conn = sqlite3.connect(
-                    f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self.busy_timeout, isolation_level=None
+                    f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self._timeout(), isolation_level=None
                 )
                 conn.execute("PRAGMA trusted_schema = OFF")
             else:
@@ -948,6 +1015,18 @@ def _fold(status: dict[str, QuestionStatus], a: dict[str, Any]) -> dict[str, Que
         a.get("hash", ""),
     )
     return status
+
+
+_unsaved: weakref.WeakSet[ProgressStore] = weakref.WeakSet()  # stores that had answers waiting
+
+
+@atexit.register
+def _last_try() -> None:
+    """When the kernel ends: one short try to write what still waits (the quiz page keeps its own copy)."""
+    for store in list(_unsaved):
+        if store.directory.is_dir():  # a folder gone since is not made again
+            with store.budget(EXIT_BUDGET):
+                store._flush(notify=False)
 
 
 _default: ProgressStore | None = None

@@ -4,17 +4,20 @@ kernel half that saves every try.
 The page grades each try at once and shows the feedback, then sends ``{attempt_id, question, hash, answer}``.
 The kernel (``Quiz.handle_attempt``) grades it again with the engine, saves ITS verdict (never the page's),
 ignores an attempt id it already saved, and replies "saved" with its verdict; the page shows the kernel's
-verdict where the two differ. Tests drive the same kernel path from Python, as the page would:
+verdict where the two differ. A Check waits for a locked progress file at most ``CHECK_BUDGET`` in all: an
+answer that could not be written yet is replied "waiting", and a second "saved" message follows once the
+store's retry has written it. Tests drive the same kernel path from Python, as the page would:
 ``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0].check()``; ``card.feedback.value`` is what the page shows.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import anywidget
 import traitlets
@@ -22,7 +25,7 @@ import traitlets
 from .. import grading, scoring
 from ..model import QuestionBank
 from ..palette import CSS, STATIC
-from ..progress import MAX_PENDING, ProgressStore, default_store
+from ..progress import CHECK_BUDGET, MAX_PENDING, ProgressStore, default_store
 from ..progress_doc import MAX_PER_QUESTION
 from ..questions import QuestionBase
 from ..quiz_page import page_question, page_status
@@ -64,7 +67,10 @@ LABELS = {
     "checking": "Checking…",
     "saving": "Saving…",
     "saved": "Saved.",
-    "waiting": "Not saved yet: the progress file cannot be written just now. Your answer is kept.",
+    "waiting": (
+        "Not saved yet: the progress file cannot be written just now. Your answer is kept and is saved "
+        "as soon as it can be."
+    ),
     "stale": "Not saved: this answer was to an older version of the question.",
     "refused": "Not saved: see the note at the top of the quiz.",
     "refused_question_full": (
@@ -283,6 +289,21 @@ class QuestionCard:
 Item = tuple[QuestionBank, Any, str]  # (bank, question, the id its attempts are saved under)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_wait(method: Callable[Concatenate[Quiz, P], R]) -> Callable[Concatenate[Quiz, P], R]:
+    """Run a Quiz method with ONE busy wait for all its store calls (a locked file costs it CHECK_BUDGET)."""
+
+    @functools.wraps(method)
+    def run(quiz: Quiz, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with quiz.store.budget(CHECK_BUDGET):
+            return method(quiz, *args, **kwargs)
+
+    return run
+
+
 class Quiz(KeyboardSafeBox):
     """A lesson's quiz: the store's notice and one QuizPage. Saves every try in the progress store.
 
@@ -325,6 +346,8 @@ class Quiz(KeyboardSafeBox):
             QuestionCard(self, b, q, d, n + 1) for n, ((b, q, _), d) in enumerate(zip(items, data, strict=True))
         ]
         self._by_id = {c.full_id: c for c in self.cards}
+        self._waiting: dict[str, QuestionCard] = {}  # attempt ids replied "waiting": the page hears when written
+        self.store.subscribe(self._written)
         self.notice = StoreNotice(self.store)
         self.page = QuizPage(title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=LABELS)
         self.page.on_msg(self._on_msg)
@@ -340,6 +363,7 @@ class Quiz(KeyboardSafeBox):
         if isinstance(content, dict) and content.get("kind") == "attempt":
             self.page.send(self.handle_attempt(content))
 
+    @_one_wait
     def handle_attempt(self, msg: Any) -> dict[str, Any]:
         """Grade a try the page sent with the engine, save the kernel's verdict once per attempt id, reply.
 
@@ -386,6 +410,8 @@ class Quiz(KeyboardSafeBox):
                 reply["reason"] = "waiting_full"
                 outcome = "refused"
             reply["outcome"] = outcome
+            if outcome == "waiting":  # the page hears again once the retry has written it (_written)
+                self._waiting[aid] = card
         self.status = self.store.question_status(self.ids)
         if reply["outcome"] == "refused" and "reason" not in reply:
             saved = self.status.get(card.full_id)
@@ -397,6 +423,24 @@ class Quiz(KeyboardSafeBox):
         reply["status"] = status
         self._refresh()
         return reply
+
+    @_one_wait
+    def _written(self) -> None:
+        """The store wrote answers (its retry, or a later Check): send the page "saved" for each one replied
+        "waiting", with the question's status as saved, so its card turns to Saved."""
+        done = {aid: card for aid, card in self._waiting.items() if self.store.outcome(aid) != "waiting"}
+        if not done:
+            return
+        for aid in done:
+            del self._waiting[aid]
+        self.status = self.store.question_status(self.ids)
+        for aid, card in done.items():
+            status = page_status(card.question, self.status.get(card.full_id), card.hash)
+            if status is not None:
+                card.attempts, card.wrong = status["attempts"], status["wrong_tries"]
+            outcome = self.store.outcome(aid)
+            self.page.send({"kind": "saved", "attempt_id": aid, "outcome": outcome, "response": None, "status": status})
+        self._refresh()
 
     def _restore(self) -> None:
         """What was saved: the last answer to each question, its feedback, and the count of tries."""
