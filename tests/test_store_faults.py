@@ -129,8 +129,15 @@ def test_a_progress_folder_that_cannot_be_moved_is_said_once_and_leaves_no_files
 
 # -- item 7: a download copied over the progress file -------------------------------------------------------
 def a_download(tmp_path: Path, answers: int) -> tuple[bytes, dict]:
+    """What "Download my progress file" gives for `answers` answers, the last two with page attempt ids."""
     store = ProgressStore(tmp_path / "elsewhere")
-    for i in range(answers):
+    plain = [
+        {"question": f"L/q{i % 7}", "lesson": "L", "chosen": [f"c{i}"], "correct": i % 2 == 0}
+        | {"time": "2026-12-07T10:00:00+00:00", "hash": "ab"}
+        for i in range(answers - 2)
+    ]
+    store.replace({"format": FORMAT, "version": 2, "learner": "learner-00aa11bb22cc33dd", "attempts": plain})
+    for i in range(max(0, answers - 2), answers):
         store.record("L", f"L/q{i % 7}", [f"c{i}"], i % 2 == 0, hash="ab", attempt_id=f"page-{i:08d}")
     doc = store.load()
     return encode_progress(doc), doc
@@ -139,6 +146,7 @@ def a_download(tmp_path: Path, answers: int) -> tuple[bytes, dict]:
 def test_a_download_copied_over_the_progress_file_has_its_answers_restored(tmp_path):
     for answers in (1, 300):  # under SQLite's smallest page, and over it
         content, doc = a_download(tmp_path / str(answers), answers)
+        assert (len(content) < 512) == (answers == 1)
         data = tmp_path / f"data{answers}"
         data.mkdir()
         (data / "progress.db").write_bytes(content)
@@ -242,11 +250,12 @@ def test_a_resend_after_a_reset_does_not_bring_the_erased_answer_back(tmp_path):
     quiz.handle_attempt(attempt_message(quiz.cards[0], "a", second))
     quiz.store.reset()
 
-    same = quiz.handle_attempt(attempt_message(quiz.cards[0], "b", first))  # the same kernel
-    assert same["outcome"] != "saved" and quiz.store.outcome(first) == "retired", same
-    later = Quiz(questions, ProgressStore(tmp_path))  # a new kernel after the reset
+    later = Quiz(questions, ProgressStore(tmp_path))  # a new kernel after the reset; the page resends
     reply = later.handle_attempt(attempt_message(later.cards[0], "a", second))
-    assert reply["outcome"] != "saved" and later.store.outcome(second) == "retired", reply
-    assert tries(ProgressStore(tmp_path)) == 0 and later.store.question_status() == {}
+    assert reply["outcome"] != "saved" and tries(ProgressStore(tmp_path)) == 0, reply
+    assert later.store.outcome(second) == "retired" and later.store.question_status() == {}
+    same = quiz.handle_attempt(attempt_message(quiz.cards[0], "b", first))  # the kernel that reset
+    assert same["outcome"] != "saved" and quiz.store.outcome(first) == "retired", same
+    assert tries(ProgressStore(tmp_path)) == 0
     fresh = later.handle_attempt(attempt_message(later.cards[0], "a", uuid.uuid4().hex))  # a new try is saved
     assert fresh["outcome"] == "saved" and tries(ProgressStore(tmp_path)) == 1

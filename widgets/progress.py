@@ -436,11 +436,7 @@ class ProgressStore:
         here and are not in `data` are retired, as by a reset. A bad document raises ProgressFormatError, a
         folder that cannot be written ProgressUnavailable; either way nothing was changed. The answers that
         were here are kept in a backup file first."""
-        checked = check_progress(data)
-        attempts = [dict(a, hash=a.get("hash", "")) for a in checked["attempts"]]
-        size = HEADER_BYTES + sum(attempt_bytes(a) for a in attempts)
-        if size > MAX_BYTES:
-            raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
+        checked, attempts = _restorable(data)
 
         def put(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
             _retire(conn)
@@ -906,11 +902,9 @@ class ProgressStore:
         or, if the file is a downloaded progress file copied over it, its answers as a restore would."""
         download, not_restorable = _download_in(self.path)
         if download is not None:
-            learner, created = download["learner"], download.get("created", "")
-            attempts = _within_limits(download["attempts"])
+            learner, created, attempts = download["learner"], download.get("created", ""), download["attempts"]
         else:
             learner, created, attempts = _salvage(self.path)
-            why = not_restorable or why
         try:
             stem, suffix = ("progress-imported", ".json") if download else ("progress-damaged", ".db")
             moved = move_aside(self.path, stem, suffix)
@@ -938,10 +932,26 @@ class ProgressStore:
                 f"would; the copy was kept as {moved.name} in {self.directory}."
             )
             return
+        if not_restorable:
+            self.events.append(
+                f"Your progress file {self.path.name} held another file, which cannot be restored: "
+                f"{not_restorable}. It was kept as {moved.name} in {self.directory}; a new progress file was started."
+            )
+            return
         self.events.append(
             f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
             f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}."
         )
+
+
+def _restorable(data: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A document a restore accepts and its attempts as they are written; else ProgressFormatError says why."""
+    checked = check_progress(data)
+    attempts = [dict(a, hash=a.get("hash", "")) for a in checked["attempts"]]
+    size = HEADER_BYTES + sum(attempt_bytes(a) for a in attempts)
+    if size > MAX_BYTES:
+        raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
+    return checked, attempts
 
 
 def _download_in(path: Path) -> tuple[dict[str, Any] | None, str | None]:
@@ -959,9 +969,10 @@ def _download_in(path: Path) -> tuple[dict[str, Any] | None, str | None]:
         return None, None
     what = f"The file {path.name}"
     try:
-        return read_progress_upload(read_regular_file(path, max_bytes=MAX_BYTES, what=what), what=what), None
+        doc, attempts = _restorable(read_progress_upload(read_regular_file(path, max_bytes=MAX_BYTES, what=what)))
+        return dict(doc, attempts=attempts), None
     except UnreadableFile as e:  # ProgressFormatError included
-        return None, f"it holds a file that cannot be restored: {str(e).rstrip('.')}"
+        return None, str(e).rstrip(".")
 
 
 def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
