@@ -254,6 +254,7 @@ def test_a_resend_after_a_reset_does_not_bring_the_erased_answer_back(tmp_path):
     reply = later.handle_attempt(attempt_message(later.cards[0], "a", second))
     assert reply["outcome"] != "saved" and tries(ProgressStore(tmp_path)) == 0, reply
     assert later.store.outcome(second) == "retired" and later.store.question_status() == {}
+    assert [m for m in later.store.events if "reset or restored" in m and "It was not saved" in m]  # the note says why
     same = quiz.handle_attempt(attempt_message(quiz.cards[0], "b", first))  # the kernel that reset
     assert same["outcome"] != "saved" and quiz.store.outcome(first) == "retired", same
     assert tries(ProgressStore(tmp_path)) == 0

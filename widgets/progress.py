@@ -399,6 +399,12 @@ class ProgressStore:
             return "waiting"
         return self._outcomes.get(attempt_id, "unknown")
 
+    def _tell_once(self, message: str) -> None:
+        """An event said once by this store, however often its cause comes back."""
+        if message not in self._told_once:
+            self._told_once.add(message)
+            self.events.append(message)
+
     def _forget_outcomes(self) -> None:
         """After a reset or restore the file, not this store's memory, says whether an id is saved or retired."""
         self._outcomes = {k: v for k, v in self._outcomes.items() if v == "refused"}
@@ -578,6 +584,10 @@ class ProgressStore:
                     return "duplicate"
                 if conn.execute("SELECT 1 FROM retired WHERE attempt_id = ?", (attempt["attempt_id"],)).fetchone():
                     conn.execute("COMMIT")
+                    self._tell_once(
+                        "An answer you gave before your progress was reset or restored was sent again. It was "
+                        "not saved: your progress stays as the reset or restore left it."
+                    )
                     return "retired"
             row = conn.execute("SELECT attempts FROM questions WHERE question = ?", (attempt["question"],)).fetchone()
             total, used = conn.execute("SELECT attempts, bytes FROM totals").fetchone()
@@ -820,9 +830,7 @@ class ProgressStore:
                     f"your progress file {self.path.name} in {self.directory} is {kind} and cannot be renamed "
                     f"({e.strerror or e})"
                 )
-                if why not in self._told_once:  # said once; the notice keeps saying answers are not saved
-                    self._told_once.add(why)
-                    self.events.append(f"Y{why[1:]}. Your answers cannot be saved until it is moved or removed.")
+                self._tell_once(f"Y{why[1:]}. Your answers cannot be saved until it is moved or removed.")
                 raise _Unavailable(why) from None
             self.events.append(
                 f"{self.path.name} in {self.directory} was {kind}; it was renamed {moved.name} "
