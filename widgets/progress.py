@@ -825,6 +825,8 @@ class ProgressStore:
             kind = {stat.S_IFLNK: "a link", stat.S_IFDIR: "a folder"}.get(stat.S_IFMT(st.st_mode), "not a plain file")
             try:
                 moved = move_aside(self.path, "progress-not-a-file", "")
+            except FileNotFoundError:  # another notebook moved it first
+                return self._ensure_file()
             except OSError as e:
                 why = (
                     f"your progress file {self.path.name} in {self.directory} is {kind} and cannot be renamed "
