@@ -13,6 +13,7 @@ import pytest
 from widgets.progress import (
     ENV_DIR,
     FORMAT,
+    SCHEMA,
     VERSION,
     ProgressFormatError,
     ProgressStore,
@@ -39,7 +40,7 @@ def test_new_store_is_a_private_versioned_database(tmp_path):
     assert oct((tmp_path / "data").stat().st_mode & 0o777) == "0o700"
     assert oct((tmp_path / "data" / "progress.db").stat().st_mode & 0o777) == "0o600"
     with sqlite3.connect(tmp_path / "data" / "progress.db") as c:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA
         assert c.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not WAL: works on NFS
 
 

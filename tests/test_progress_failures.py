@@ -13,7 +13,7 @@ import pytest
 from widgets import progress as progress_module
 from widgets import progress_doc
 from widgets.progress import FORMAT, ProgressFormatError, ProgressStore, ProgressUnavailable
-from widgets.progress_doc import MAX_BYTES, MAX_PER_QUESTION, encode_progress, read_progress_upload
+from widgets.progress_doc import MAX_BYTES, MAX_PER_QUESTION, VERSION, encode_progress, read_progress_upload
 from widgets.views.backup import progress_backup
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
@@ -249,7 +249,7 @@ def test_newer_version_file_is_left_in_place_and_only_read(tmp_path):
         later.reset()
     assert (tmp_path / "progress.db").read_bytes() == before and only_files(tmp_path) == ["progress.db"]
     with pytest.raises(ProgressFormatError, match="newer version"):
-        read_progress_upload(json.dumps(dict(doc(), version=3)).encode())
+        read_progress_upload(json.dumps(dict(doc(), version=VERSION + 1)).encode())
 
 
 # -- a corrupt database ------------------------------------------------------------------------------------

@@ -27,12 +27,15 @@ attempt_like = st.fixed_dictionaries(
         "correct": st.booleans() | json_values,
         "time": st.sampled_from(["2026-01-01T09:00:00+00:00", "2026-01-01"]) | st.text(max_size=10),
     },
-    optional={"hash": st.text(alphabet="0123456789abcdef", max_size=20) | json_values},
+    optional={
+        "hash": st.text(alphabet="0123456789abcdef", max_size=20) | json_values,
+        "attempt_id": st.sampled_from(["page-0001", "page-0002", "x"]) | json_values,
+    },
 )
 doc_like = st.fixed_dictionaries(
     {
         "format": st.just(FORMAT) | st.text(max_size=5),
-        "version": st.sampled_from([1, 2, 3, 0, True, "2", 1.0]),
+        "version": st.sampled_from([1, 2, 3, 4, 0, True, "2", 1.0]),
         "learner": st.sampled_from(["learner-0123456789abcdef", "x", "\ud800", "a b"]) | st.text(max_size=20),
         "attempts": st.lists(attempt_like, max_size=4) | json_values,
     },

@@ -11,7 +11,7 @@ import pytest
 from widgets import grading
 from widgets.load import all_banks
 from widgets.palette import STATIC
-from widgets.progress import ProgressStore
+from widgets.progress import SCHEMA, ProgressStore
 from widgets.views.keyboard import KeyboardGuard
 from widgets.views.quiz import LABELS, Quiz, QuizPage, quiz
 
@@ -273,7 +273,7 @@ def test_a_schema_1_progress_file_is_migrated_and_keeps_its_answers(tmp_path):
     q = Quiz(bank(single()), ProgressStore(tmp_path))
     assert q.handle_attempt(message(q.cards[0], "b", attempt_id="after-migration"))["outcome"] == "saved"
     with sqlite3.connect(store.path) as c:
-        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert c.execute("PRAGMA user_version").fetchone()[0] == SCHEMA
         rows = c.execute("SELECT chosen, attempt_id FROM attempts ORDER BY id").fetchall()
     assert rows == [('["a"]', None), ('["b"]', "after-migration")]
 

@@ -51,6 +51,7 @@ from urllib.parse import quote
 from platformdirs import user_data_dir
 
 from .progress_doc import (
+    ATTEMPT_ID,
     FORMAT,
     HEADER_BYTES,
     MAX_ATTEMPTS,
@@ -65,6 +66,7 @@ from .progress_doc import (
     encode_progress,
     new_learner_code,
     now,
+    read_progress_upload,
 )
 from .safe_json import UnreadableFile, parse_json, read_regular_file
 from .scoring import QuestionStatus, question_status
@@ -87,7 +89,9 @@ ENV_DIR = "FOOT_LESSONS_DATA_DIR"
 SETTINGS = ("region",)  # learner settings kept in the meta table (not answers: never in the results file)
 DB_NAME = "progress.db"
 LEGACY_NAME = "progress.json"
-SCHEMA = 2  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once
+SCHEMA = 3  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once;
+# 3: the ids of answers a reset or restore erased are retired, so a resend of one is never saved again
+MAX_RETIRED = MAX_ATTEMPTS  # the newest retired ids kept (a page resends only its last unanswered tries)
 BUSY_TIMEOUT = 5.0
 CHECK_BUDGET = 0.3  # the busy wait one Check may spend in all, its store calls together
 RETRY_FIRST, RETRY_MAX = 0.25, 1.0  # seconds before the event loop's next try to write what waits (doubling)
@@ -109,6 +113,7 @@ _SCHEMA = (
     "CREATE INDEX questions_lesson ON questions (lesson)",
     "CREATE TABLE totals (one INTEGER PRIMARY KEY CHECK (one = 1), attempts INTEGER NOT NULL, bytes INTEGER NOT NULL)",
     "INSERT INTO totals VALUES (1, 0, 0)",
+    "CREATE TABLE retired (attempt_id TEXT NOT NULL UNIQUE)",
     """CREATE TRIGGER attempt_added AFTER INSERT ON attempts BEGIN
         INSERT INTO questions VALUES (NEW.question, NEW.lesson, 1, NEW.correct, NEW.correct, NEW.chosen, NEW.hash,
                                       NEW.id)
@@ -117,12 +122,21 @@ _SCHEMA = (
         UPDATE totals SET attempts = attempts + 1, bytes = bytes + NEW.size;
     END""",
 )
-# schema 1 → 2, in one write transaction (a file that cannot be written yet stays 1 and is read as it is)
-_MIGRATE_1 = (
-    "ALTER TABLE attempts ADD COLUMN attempt_id TEXT",
-    "CREATE UNIQUE INDEX attempts_attempt_id ON attempts (attempt_id)",
-    "PRAGMA user_version = 2",
-)
+# schema n → n + 1, in one write transaction (a file that cannot be written yet stays as it is and is read so)
+_MIGRATE = {
+    1: (
+        "ALTER TABLE attempts ADD COLUMN attempt_id TEXT",
+        "CREATE UNIQUE INDEX attempts_attempt_id ON attempts (attempt_id)",
+        "PRAGMA user_version = 2",
+    ),
+    2: (
+        "CREATE TABLE IF NOT EXISTS retired (attempt_id TEXT NOT NULL UNIQUE)",
+        # from download version 3 an attempt's size counts its id: `,"attempt_id":"…"` is 16 bytes more
+        "UPDATE attempts SET size = size + 16 + length(attempt_id) WHERE attempt_id IS NOT NULL",
+        "UPDATE totals SET bytes = (SELECT coalesce(sum(size), 0) FROM attempts)",
+        "PRAGMA user_version = 3",
+    ),
+}
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 
@@ -198,24 +212,37 @@ def write_backup(directory: Path, stem: str, content: bytes) -> Path:
 
 
 def move_aside(path: Path, stem: str, suffix: str) -> Path:
-    """Give `path` (a file or a link, never followed) a new unique name; the old name is gone afterwards."""
+    """Give `path` (a file, a link or a folder, never followed) a new unique name; the old name is gone afterwards.
+
+    A hard link under a new name, then the old name removed; where there are no hard links (and for a folder),
+    a rename over a new empty placeholder of the same kind, created exclusively, so nothing else is ever
+    replaced. On failure nothing is left behind: the placeholder is removed and the error raised."""
+    folder = stat.S_ISDIR(os.lstat(path).st_mode)
     for _ in range(100):
         new = path.with_name(f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}{suffix}")
         try:
-            os.link(path, new, follow_symlinks=False)  # fails if `new` exists, whatever it is
+            if folder:
+                os.mkdir(new, 0o700)
+            else:
+                os.link(path, new, follow_symlinks=False)  # fails if `new` exists, whatever it is
+                try:
+                    os.unlink(path)
+                except BaseException:
+                    os.unlink(new)
+                    raise
+                return new
         except FileExistsError:
             continue
-        except OSError:  # no hard links here: copy into an exclusive file
+        except OSError:  # no hard links here
+            if folder:
+                raise
             fd, new = unique_file(path.parent, stem, suffix)
-            src = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-            try:
-                while chunk := os.read(src, 1 << 20):
-                    os.write(fd, chunk)
-                os.fsync(fd)
-            finally:
-                os.close(src)
-                os.close(fd)
-        os.unlink(path)
+            os.close(fd)
+        try:
+            os.rename(path, new)  # over our own empty placeholder
+        except BaseException:
+            (os.rmdir if folder else os.unlink)(new)
+            raise
         return new
     raise FileExistsError(f"no free name next to {path}")
 
@@ -229,9 +256,12 @@ def _rollback(conn: sqlite3.Connection) -> None:
         pass
 
 
+_COLUMNS = "question, lesson, chosen, correct, time, hash"  # then attempt_id, from schema 2
+
+
 def _row_attempt(row: tuple[Any, ...]) -> dict[str, Any]:
-    question, lesson, chosen, correct, when, qhash = row
-    return {
+    question, lesson, chosen, correct, when, qhash, *aid = row
+    attempt = {
         "question": question,
         "lesson": lesson,
         "chosen": json.loads(chosen),
@@ -239,6 +269,9 @@ def _row_attempt(row: tuple[Any, ...]) -> dict[str, Any]:
         "time": when,
         "hash": qhash,
     }
+    if aid and aid[0] is not None:
+        attempt["attempt_id"] = aid[0]
+    return attempt
 
 
 class ProgressStore:
@@ -271,6 +304,7 @@ class ProgressStore:
         self._deadline: float | None = None  # inside budget(): when every busy wait ends (time.monotonic)
         self._retry: asyncio.TimerHandle | None = None  # the event loop's next try to write what waits
         self._retry_delay = RETRY_FIRST
+        self._told_once: set[str] = set()  # events that must not repeat at every call
 
     # -- public reads ------------------------------------------------------------------------------
     def load(self) -> dict[str, Any]:
@@ -289,7 +323,7 @@ class ProgressStore:
             "version": VERSION,
             "learner": learner,
             "created": created,
-            "attempts": attempts + [_public(a) for a in self._pending],
+            "attempts": attempts + [dict(a) for a in self._pending],
         }
 
     def learner(self) -> str:
@@ -346,8 +380,9 @@ class ProgressStore:
 
         If it cannot be written now, it is kept in memory, `notice()` says so, and every later call tries
         again, in order. An `attempt_id` (the page's id of one try) is saved once: an attempt whose id is
-        saved or waiting already is dropped and {} returned (`outcome(attempt_id)` says what became of it)."""
-        if attempt_id is not None and (attempt_id in self._outcomes or self._waiting(attempt_id)):
+        waiting or was refused already is dropped and {} returned; one saved before, or erased by a reset or
+        restore, is not saved again (`outcome(attempt_id)` says what became of it)."""
+        if attempt_id is not None and (self._outcomes.get(attempt_id) == "refused" or self._waiting(attempt_id)):
             self._flush()  # a resend is also a chance to write what waits
             return {}
         attempt = {
@@ -360,7 +395,7 @@ class ProgressStore:
         }
         Attempt.model_validate(attempt)  # a programming error (a bad id) raises here
         if attempt_id is not None:
-            if not _ATTEMPT_ID.fullmatch(attempt_id):
+            if not re.fullmatch(ATTEMPT_ID, attempt_id):
                 raise ValueError(f"not an attempt id: {attempt_id[:80]!r}")
             attempt["attempt_id"] = attempt_id
         if len(self._pending) >= MAX_PENDING:
@@ -376,26 +411,40 @@ class ProgressStore:
 
     def outcome(self, attempt_id: str) -> str:
         """What became of the attempt with this id: "saved", "duplicate" (saved before: not saved again),
-        "waiting" (kept in memory until it can be written), "refused" (a limit) or "unknown"."""
+        "retired" (its answer was erased by a reset or restore: not saved again), "waiting" (kept in memory
+        until it can be written), "refused" (a limit) or "unknown"."""
         if self._waiting(attempt_id):
             return "waiting"
         return self._outcomes.get(attempt_id, "unknown")
+
+    def _tell_once(self, message: str) -> None:
+        """An event said once by this store, however often its cause comes back."""
+        if message not in self._told_once:
+            self._told_once.add(message)
+            self.events.append(message)
+
+    def _forget_outcomes(self) -> None:
+        """After a reset or restore the file, not this store's memory, says whether an id is saved or retired."""
+        self._outcomes = {k: v for k, v in self._outcomes.items() if v == "refused"}
 
     def _waiting(self, attempt_id: str) -> bool:
         return any(a.get("attempt_id") == attempt_id for a in self._pending)
 
     def reset(self) -> dict[str, Any]:
         """Erase the saved answers, keeping the learner code; a backup file of them is written first.
+        Their page attempt ids are retired: a quiz page resending one is answered "retired", never saved.
 
         Raises ProgressUnavailable (nothing erased) if the backup or the change cannot be written."""
 
         def clear(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
+            _retire(conn)
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
             conn.execute("UPDATE meta SET value = ? WHERE key = 'created'", (now(),))
 
         backup, n = self._rewrite(clear, "progress-reset")
+        self._forget_outcomes()
         if backup:
             self.events.append(
                 f"Your progress was reset. A backup copy of your {n} saved answer(s) was kept "
@@ -407,25 +456,26 @@ class ProgressStore:
     def replace(self, data: dict[str, Any]) -> dict[str, Any]:
         """Replace every saved answer and the learner code with those of `data` (validated first).
 
-        A bad document raises ProgressFormatError, a folder that cannot be written ProgressUnavailable;
-        either way nothing was changed. The answers that were here are kept in a backup file first."""
-        checked = check_progress(data)
-        attempts = [dict(a, hash=a.get("hash", "")) for a in checked["attempts"]]
-        size = HEADER_BYTES + sum(attempt_bytes(a) for a in attempts)
-        if size > MAX_BYTES:
-            raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
+        The page attempt ids of `data` are kept (a resend of one is a duplicate); those of answers that were
+        here and are not in `data` are retired, as by a reset. A bad document raises ProgressFormatError, a
+        folder that cannot be written ProgressUnavailable; either way nothing was changed. The answers that
+        were here are kept in a backup file first."""
+        checked, attempts = _restorable(data)
 
         def put(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
+            _retire(conn)
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
             self._insert(conn, attempts)
+            conn.execute("DELETE FROM retired WHERE attempt_id IN (SELECT attempt_id FROM attempts)")
             conn.executemany(
                 "INSERT OR REPLACE INTO meta VALUES (?, ?)",
                 [("learner", checked["learner"]), ("created", checked.get("created") or now())],
             )
 
         backup, n = self._rewrite(put, "progress-before-restore")
+        self._forget_outcomes()
         if backup:
             self.events.append(
                 f"The {n} answer(s) that were saved here were kept as {backup.name} in {self.directory}."
@@ -568,7 +618,7 @@ class ProgressStore:
                         # what a later failed read shows (the last read, plus what was written since) stays current
                         self._seen = _fold(self._seen, attempt) if attempt["question"] in self._seen else self._seen
                         if self._last is not None:
-                            self._last.append(_public(attempt))
+                            self._last.append(dict(attempt))
                     self._pending.pop(0)
                     wrote = True
             self._problem = None
@@ -583,8 +633,8 @@ class ProgressStore:
             self._notify()
 
     def _write_one(self, conn: sqlite3.Connection, attempt: dict[str, Any]) -> str:
-        """Write one attempt in its own transaction: "saved", "duplicate" (its attempt id is saved already)
-        or "refused" (a limit; an event says why)."""
+        """Write one attempt in its own transaction: "saved", "duplicate" (its attempt id is saved already),
+        "retired" (its id's answer was erased by a reset or restore) or "refused" (a limit; an event says why)."""
         if self._newer:
             raise _Unavailable(self._newer)
         conn.execute("BEGIN IMMEDIATE")
@@ -595,9 +645,16 @@ class ProgressStore:
                 if seen.fetchone():
                     conn.execute("COMMIT")
                     return "duplicate"
+                if conn.execute("SELECT 1 FROM retired WHERE attempt_id = ?", (attempt["attempt_id"],)).fetchone():
+                    conn.execute("COMMIT")
+                    self._tell_once(
+                        "An answer you gave before your progress was reset or restored was sent again. It was "
+                        "not saved: your progress stays as the reset or restore left it."
+                    )
+                    return "retired"
             row = conn.execute("SELECT attempts FROM questions WHERE question = ?", (attempt["question"],)).fetchone()
             total, used = conn.execute("SELECT attempts, bytes FROM totals").fetchone()
-            size = attempt_bytes(_public(attempt))
+            size = attempt_bytes(attempt)
             if row and row[0] >= MAX_PER_QUESTION:
                 self.events.append(
                     f"Your answer to {attempt['question']} was not saved: a question keeps at most "
@@ -633,7 +690,7 @@ class ProgressStore:
                     int(a["correct"]),
                     a["time"],
                     a.get("hash", ""),
-                    attempt_bytes(_public(a)),
+                    attempt_bytes(a),
                     *([a.get("attempt_id")] * with_id),
                 )
                 for a in attempts
@@ -690,7 +747,8 @@ class ProgressStore:
             conn.execute("BEGIN")
         try:
             learner, created = self._meta(conn)
-            rows = conn.execute("SELECT question, lesson, chosen, correct, time, hash FROM attempts ORDER BY id")
+            ids = ", attempt_id" if conn.execute("PRAGMA user_version").fetchone()[0] >= 2 else ""
+            rows = conn.execute(f"SELECT {_COLUMNS}{ids} FROM attempts ORDER BY id")
             return learner, created, [_row_attempt(r) for r in rows]
         finally:
             if own and conn.in_transaction:
@@ -765,7 +823,7 @@ class ProgressStore:
                 conn.execute("PRAGMA synchronous = FULL")
                 if version == 0:
                     self._initialise(conn)
-                elif version == 1:
+                elif version < SCHEMA:
                     self._try_migrate(conn)
                 self._drop_stale_journal(conn)
             if not self._checked:
@@ -780,7 +838,7 @@ class ProgressStore:
 
     @staticmethod
     def _try_migrate(conn: sqlite3.Connection) -> None:
-        """Bring a schema-1 file to 2 now if it can be written; if not, it is read as it is (and migrated
+        """Bring an older file to SCHEMA now if it can be written; if not, it is read as it is (and migrated
         inside the transaction of the first attempt that carries an id)."""
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -831,8 +889,18 @@ class ProgressStore:
             os.close(fd)
             return
         if not stat.S_ISREG(st.st_mode):
-            kind = "a link" if stat.S_ISLNK(st.st_mode) else "not a plain file"
-            moved = move_aside(self.path, "progress-not-a-file", "")
+            kind = {stat.S_IFLNK: "a link", stat.S_IFDIR: "a folder"}.get(stat.S_IFMT(st.st_mode), "not a plain file")
+            try:
+                moved = move_aside(self.path, "progress-not-a-file", "")
+            except FileNotFoundError:  # another notebook moved it first
+                return self._ensure_file()
+            except OSError as e:
+                why = (
+                    f"your progress file {self.path.name} in {self.directory} is {kind} and cannot be renamed "
+                    f"({e.strerror or e})"
+                )
+                self._tell_once(f"Y{why[1:]}. Your answers cannot be saved until it is moved or removed.")
+                raise _Unavailable(why) from None
             self.events.append(
                 f"{self.path.name} in {self.directory} was {kind}; it was renamed {moved.name} "
                 "and a new progress file was started."
@@ -907,10 +975,16 @@ class ProgressStore:
         self.events.append(message.replace("\0", moved.name))
 
     def _recover(self, why: str) -> None:
-        """Move a damaged file (and its journal) aside, then start a new one holding every row still readable."""
-        learner, created, attempts = _salvage(self.path)
+        """Move a damaged file (and its journal) aside, then start a new one holding every row still readable,
+        or, if the file is a downloaded progress file copied over it, its answers as a restore would."""
+        download, not_restorable = _download_in(self.path)
+        if download is not None:
+            learner, created, attempts = download["learner"], download.get("created", ""), download["attempts"]
+        else:
+            learner, created, attempts = _salvage(self.path)
         try:
-            moved = move_aside(self.path, "progress-damaged", ".db")
+            stem, suffix = ("progress-imported", ".json") if download else ("progress-damaged", ".db")
+            moved = move_aside(self.path, stem, suffix)
             journal = self.path.with_name(self.path.name + "-journal")
             if os.path.lexists(journal):
                 move_aside(journal, "progress-damaged-journal", "")
@@ -928,15 +1002,63 @@ class ProgressStore:
         finally:
             conn.close()
         same = "under the same learner code" if keep else "under a new learner code"
+        if download is not None:
+            self.events.append(
+                f"Your progress file {self.path.name} was a downloaded progress file, copied over it. Its "
+                f"{len(attempts)} saved answer(s) were restored from it under its learner code, as a restore "
+                f"would; the copy was kept as {moved.name} in {self.directory}."
+            )
+            return
+        if not_restorable:
+            self.events.append(
+                f"Your progress file {self.path.name} held another file, which cannot be restored: "
+                f"{not_restorable}. It was kept as {moved.name} in {self.directory}; a new progress file was started."
+            )
+            return
         self.events.append(
             f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
             f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}."
         )
 
 
+def _restorable(data: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A document a restore accepts and its attempts as they are written; else ProgressFormatError says why."""
+    checked = check_progress(data)
+    attempts = [dict(a, hash=a.get("hash", "")) for a in checked["attempts"]]
+    size = HEADER_BYTES + sum(attempt_bytes(a) for a in attempts)
+    if size > MAX_BYTES:
+        raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
+    return checked, attempts
+
+
+def _download_in(path: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """(document, None) if `path` holds a progress download (checked as a restore checks an upload);
+    (None, why) if it holds JSON that cannot be restored; (None, None) if it is no JSON at all."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        try:
+            head = os.read(fd, 64) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+        finally:
+            os.close(fd)
+    except OSError:
+        return None, None
+    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None, None
+    what = f"The file {path.name}"
+    try:
+        doc, attempts = _restorable(read_progress_upload(read_regular_file(path, max_bytes=MAX_BYTES, what=what)))
+        return dict(doc, attempts=attempts), None
+    except UnreadableFile as e:  # ProgressFormatError included
+        return None, str(e).rstrip(".")
+
+
 def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
-    """The learner code, creation time and every attempt row still readable in a damaged database."""
-    learner, created, rows = None, "", {}
+    """The learner code, creation time and every valid attempt row still readable in a damaged database.
+
+    Read-only and immutable (a hot journal is not rolled back: the file is evidence). With `writable_schema`
+    SQLite still reads a schema it finds damaged, such as that of a file cut short; the attempts are then
+    read in rowid order, going past each row on a page that cannot be read (see `_readable_attempts`)."""
+    learner, created, attempts = None, "", []
     try:
         conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
     except sqlite3.Error:
@@ -944,46 +1066,84 @@ def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
     try:
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            conn.execute("PRAGMA writable_schema = ON")  # read-only here: only lets a damaged schema be parsed
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())  # a scan: its index may be lost
             check_progress({"format": FORMAT, "version": VERSION, "learner": meta.get("learner"), "attempts": []})
             learner, created = meta["learner"], str(meta.get("created", ""))
             created = created if re.fullmatch(r"[0-9T:.+Z-]{1,40}", created) else ""
         except (sqlite3.Error, ProgressFormatError, KeyError, TypeError, ValueError):
             pass
-        for order in ("ASC", "DESC"):  # from both ends, to get around a damaged page
-            try:
-                for r in conn.execute(
-                    f"SELECT id, question, lesson, chosen, correct, time, hash FROM attempts ORDER BY id {order}"
-                ):
-                    rows[r[0]] = r[1:]
-            except sqlite3.Error:
-                pass
+        attempts = _readable_attempts(conn)
     finally:
         conn.close()
-    attempts = []
-    for _, r in sorted(rows.items()):
-        try:
-            a = _row_attempt(r)
-            Attempt.model_validate(a)
-            attempts.append(a)
-        except (ValueError, TypeError):
-            continue
     return learner, created, attempts
 
 
-_ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
+def _readable_attempts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every valid attempt SQLite can still read, in rowid order.
+
+    Rowids run 1..count (answers are only ever erased all at once), the count kept in the totals row. A scan
+    that stops at a page it cannot read seeks afresh to the next row; where a range seek fails too, that row
+    is asked for by its rowid (SQLite can reach it so), then the scan goes on past it. A row out of order or
+    not a valid attempt (what a half-written page yields) is skipped and never moves the scan on."""
+    try:
+        last = int(conn.execute("SELECT attempts FROM totals").fetchone()[0])
+    except (sqlite3.Error, TypeError, ValueError):
+        last = MAX_ATTEMPTS
+    for columns in (f"{_COLUMNS}, attempt_id", _COLUMNS):  # a schema-1 file has no attempt_id
+        try:
+            conn.execute(f"SELECT {columns} FROM attempts LIMIT 0")
+        except sqlite3.Error:
+            continue
+        out: list[dict[str, Any]] = []
+        wanted = 1  # the next rowid to read
+        while wanted <= last:
+            start = wanted
+            try:
+                for r in conn.execute(f"SELECT id, {columns} FROM attempts WHERE id >= ? ORDER BY id", (wanted,)):
+                    if wanted <= r[0] <= last and (a := _valid_attempt(r[1:])) is not None:
+                        out.append(a)
+                        wanted = r[0] + 1
+                break  # read to the end
+            except sqlite3.Error:
+                if wanted == start:  # a row a scan cannot reach may still be found by its rowid
+                    try:
+                        row = conn.execute(f"SELECT {columns} FROM attempts WHERE id = ?", (wanted,)).fetchone()
+                        if row and (a := _valid_attempt(row)) is not None:
+                            out.append(a)
+                    except sqlite3.Error:
+                        pass
+                    wanted += 1
+        return out
+    return []
+
+
+def _valid_attempt(row: tuple[Any, ...]) -> dict[str, Any] | None:
+    try:
+        a = _row_attempt(row)
+        Attempt.model_validate(a)
+        return a
+    except (ValueError, TypeError):
+        return None
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
-    """Schema 1 → 2 inside the caller's write transaction (nothing to do on a file already at 2)."""
-    if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
-        for stmt in _MIGRATE_1:
+    """Bring the file to SCHEMA inside the caller's write transaction (nothing to do on a file already there)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    for v in range(version, SCHEMA):
+        for stmt in _MIGRATE[v]:
             conn.execute(stmt)
 
 
-def _public(attempt: dict[str, Any]) -> dict[str, Any]:
-    """An attempt as the portable document holds it (the page's attempt id stays in the database)."""
-    return {k: v for k, v in attempt.items() if k != "attempt_id"}
+def _retire(conn: sqlite3.Connection) -> None:
+    """Retire the page attempt ids of every saved answer (before a reset or restore erases them), keeping the
+    newest MAX_RETIRED; inside the caller's write transaction."""
+    _migrate(conn)
+    conn.execute(
+        "INSERT OR IGNORE INTO retired (attempt_id) SELECT attempt_id FROM attempts "
+        "WHERE attempt_id IS NOT NULL ORDER BY id"
+    )
+    conn.execute("DELETE FROM retired WHERE rowid <= (SELECT max(rowid) FROM retired) - ?", (MAX_RETIRED,))
 
 
 def _within_limits(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:

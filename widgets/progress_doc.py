@@ -1,16 +1,21 @@
 """The portable progress document: what "Download my progress file" saves and restore reads back.
 
 A versioned JSON document checked by a pydantic model. Version 1 (the old ``progress.json``) has no
-question hash; version 2 adds ``hash`` to each attempt. Limits keep every document small enough that the
-app's own download is always restorable: the store refuses an answer that would push the download past
-`MAX_BYTES` or a question past `MAX_PER_QUESTION` attempts.
+question hash; version 2 adds ``hash`` to each attempt; version 3 adds the quiz page's ``attempt_id`` (unique in
+a document), so an answer the page resends after a restore is known as saved. Older versions still restore.
+`SCHEMA_FILE` is the model as a JSON Schema, for page-side readers: after changing the model, run
+``python -m widgets.progress_doc --write`` (a test fails until the committed file matches). Limits keep every
+document small enough that the app's own download is always restorable: the store refuses an answer that
+would push the download past `MAX_BYTES` or a question past `MAX_PER_QUESTION` attempts.
 """
 
 from __future__ import annotations
 
 import json
 import secrets
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -19,7 +24,7 @@ from .safe_json import UnreadableFile, parse_json
 
 FORMAT = "foot-twitch-lessons/progress"
 RESULTS_FORMAT = "foot-twitch-lessons/class-results"
-VERSION = 2
+VERSION = 3
 MAX_BYTES = 16_000_000  # a download (and so a restore) is at most this big: ~100,000 answers
 MAX_ATTEMPTS = 150_000  # the byte limit comes first for answers of a usual size
 MAX_PER_QUESTION = 200
@@ -28,6 +33,8 @@ HEADER_BYTES = 400  # room for everything in a download except the attempts
 _NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 LearnerCode = Annotated[str, Field(min_length=1, max_length=60, pattern=_NAME)]
 Text = Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+ATTEMPT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$"  # the quiz page's id of one try
+SCHEMA_FILE = Path(__file__).parent / "static" / "progress.schema.json"
 
 
 class ProgressFormatError(UnreadableFile):
@@ -63,6 +70,7 @@ class Attempt(BaseModel):
     correct: bool
     time: Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[0-9T:.+Z-]+$")]
     hash: Annotated[str, Field(max_length=64, pattern=r"^[0-9a-f]*$")] = ""
+    attempt_id: Annotated[str, Field(pattern=ATTEMPT_ID)] | None = None
 
 
 class ProgressDoc(BaseModel):
@@ -79,7 +87,12 @@ class ProgressDoc(BaseModel):
     @classmethod
     def _per_question(cls, attempts: list[Attempt]) -> list[Attempt]:
         counts: dict[str, int] = {}
+        ids: set[str] = set()
         for a in attempts:
+            if a.attempt_id is not None:
+                if a.attempt_id in ids:
+                    raise ValueError(f"attempt id {a.attempt_id} appears twice")
+                ids.add(a.attempt_id)
             counts[a.question] = counts.get(a.question, 0) + 1
             if counts[a.question] > MAX_PER_QUESTION:
                 raise ValueError(
@@ -115,7 +128,7 @@ def check_progress(data: Any) -> dict[str, Any]:
         ProgressDoc.model_validate(data)
     except ValidationError as e:
         raise ProgressFormatError(f"the file is malformed ({_first_error(e)})") from None
-    return data  # version 1 differs from 2 only by the optional hash: nothing to migrate
+    return data  # versions 1 and 2 differ from 3 only by optional fields: nothing to migrate
 
 
 def _first_error(e: ValidationError) -> str:
@@ -135,6 +148,9 @@ def read_progress_upload(content: bytes, what: str = "The file") -> dict[str, An
 
 
 def encode_attempt(attempt: dict[str, Any]) -> str:
+    """One attempt's line in a download (an attempt without a page attempt id is written without the key)."""
+    if attempt.get("attempt_id", "") is None:
+        attempt = {k: v for k, v in attempt.items() if k != "attempt_id"}
     return json.dumps(attempt, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -155,3 +171,26 @@ def encode_progress(doc: dict[str, Any]) -> bytes:
 def progress_filename(progress: dict[str, Any]) -> str:
     """e.g. `foot-twitch-progress-learner-7f3a2c9b01d4e856.json`."""
     return f"foot-twitch-progress-{progress['learner'].lower()}.json"  # the code is [A-Za-z0-9_-] only
+
+
+def json_schema() -> dict[str, Any]:
+    """The document's JSON Schema, generated from `ProgressDoc` (what `SCHEMA_FILE` holds)."""
+    schema = ProgressDoc.model_json_schema()
+    schema["$id"] = f"{FORMAT}/v{VERSION}"
+    schema["description"] = (
+        f"A progress file of these lessons ({FORMAT}, version {VERSION}; versions 1 and 2 lack optional "
+        f"fields). Also: at most {MAX_PER_QUESTION} attempts per question, attempt ids unique, at most "
+        f"{MAX_BYTES} bytes."
+    )
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":  # python -m widgets.progress_doc [--write]: print (or rewrite) SCHEMA_FILE
+    if "--write" in sys.argv[1:]:
+        SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
+    else:
+        sys.stdout.write(schema_text())
