@@ -137,6 +137,24 @@ def test_a_refused_201st_answer_resent_by_the_page_is_refused_again_and_says_why
     assert [v for v, _ in page.sent].count(v3) == 0  # nothing left to resend
 
 
+def test_a_try_resent_after_a_reset_says_it_was_given_before_the_reset_and_is_not_saved(browser, store):
+    """The page kept a try whose reply was lost; the learner reset their progress; Run All sends it again."""
+    b = bank(single())
+    quiz = Quiz(b, store)
+    page = browser()
+    v = page.render(quiz, lose_replies=True)
+    page.choose(v, quiz.ids[0], "a")
+    page.click(v, ".quiz-check")
+    page.tick(5000)
+    assert len(saved_ids(store)) == 1
+    store.reset()
+    v2 = page.render(Quiz(b, store))  # the kept try goes again
+    assert page.replies[-1][1]["outcome"] == "retired"
+    assert page.card(v2, quiz.ids[0])["saved"] == LABELS["retired"]
+    assert saved_ids(store) == []  # the erased answer stays erased
+    assert not any(k.startswith("foot-twitch-lessons:pending:") for k in page.storage)
+
+
 def test_a_try_refused_because_too_many_answers_wait_stays_in_the_page_queue_and_is_saved_later(
     browser, tmp_path, monkeypatch
 ):

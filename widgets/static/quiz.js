@@ -500,7 +500,7 @@ function render({ model, el }) {
     if (!card) return;
     const refused = { question_full: L.refused_question_full, store_full: L.refused_store_full, waiting_full: L.refused_waiting_full };
     const words = { saved: L.saved, duplicate: L.saved, waiting: L.waiting, stale: L.stale,
-      refused: refused[msg.reason] || L.refused, invalid: L.invalid };
+      refused: refused[msg.reason] || L.refused, retired: L.retired, invalid: L.invalid };
     const ok = msg.outcome === "saved" || msg.outcome === "duplicate";
     card.saved.dataset.state = msg.outcome;
     delete card.saved.dataset.kept;

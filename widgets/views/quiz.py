@@ -79,6 +79,7 @@ LABELS = {
     ),
     "refused_store_full": "Not saved: your progress file is full. Download it, then reset your progress to go on.",
     "refused_waiting_full": f"Not saved: {MAX_PENDING} answers already wait to be saved. See the note at the top.",
+    "retired": "Not saved: you gave this answer before your progress was reset or restored.",
     "invalid": "Not saved: the notebook could not read this answer.",
     "not_saved_other": "Not saved.",
     "differs": "The answer was checked again and this is the result that was saved.",
@@ -371,7 +372,8 @@ class Quiz(KeyboardSafeBox):
         the message's if it is text, else None); outcome is "saved", "duplicate" (that attempt id was saved
         before: not saved again), "waiting" (kept until the progress file can be written), "refused" (a limit;
         ``reason`` says which: "question_full", "store_full" or "waiting_full"; the same id sent again is
-        refused again), "stale" (an older version of the question, or none of this quiz: not saved) or
+        refused again), "retired" (an answer given before a reset or restore erased it: never saved again),
+        "stale" (an older version of the question, or none of this quiz: not saved) or
         "invalid" (a malformed message, or not an answer: not saved). The page keeps a try in its queue only
         for "waiting" and "waiting_full"."""
         m: dict[str, Any] = msg if isinstance(msg, dict) else {}
