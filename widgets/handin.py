@@ -25,11 +25,11 @@ import pwd
 import re
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .safe_json import UnreadableFile
 
@@ -281,17 +281,12 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
     """(Teacher) the newest results file of every learner in the drop box (not read yet), and what was refused.
     `by` is "uid" (the file and its folder must be owned by the user the folder is named after) or "folder"
     (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
-    root = Path(root) if root is not None else dropbox_root()
-    if root is None:
-        raise FileNotFoundError(NO_DROPBOX)
-    folders, refused = _learner_folders(root, by or owners_mode())
-    found = []
-    for folder, fst in folders:
-        files, more = _results_files(folder, fst)
-        refused += more
-        if files:
-            found.append(files[0][0])
-    return found, refused
+
+    def newest(folder: Path, fst: os.stat_result) -> tuple[DropboxEntry | None, list[Refused]]:
+        files, refused = _results_files(folder, fst)
+        return (files[0][0] if files else None), refused
+
+    return _each_learner(root, by, newest)
 
 
 def _changed(path: Path, st: os.stat_result) -> bool:
@@ -348,18 +343,28 @@ def _newest_readable(
     return None, refused
 
 
-def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
+T = TypeVar("T")
+
+
+def _each_learner(
+    root: Path | str | None, by: str | None, pick: Callable[[Path, os.stat_result], tuple[T | None, list[Refused]]]
+) -> tuple[list[T], list[Refused]]:
+    """`pick` applied to every learner's folder in the drop box: what it found, and everything refused."""
     root = Path(root) if root is not None else dropbox_root()
     if root is None:
         raise FileNotFoundError(NO_DROPBOX)
     folders, refused = _learner_folders(root, by or owners_mode())
-    docs = []
+    found = []
     for folder, fst in folders:
-        found, more = _newest_readable(folder, fst)
+        one, more = pick(folder, fst)
         refused += more
-        if found is not None:
-            docs.append(found)
-    return docs, refused
+        if one is not None:
+            found.append(one)
+    return found, refused
+
+
+def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
+    return _each_learner(root, by, _newest_readable)
 
 
 def read_handins(
