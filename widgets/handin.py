@@ -218,18 +218,24 @@ def _owner(uid: int) -> str:
         return f"uid {uid}"
 
 
+def _lstat(path: Path, refused: list[Refused]) -> os.stat_result | None:
+    """`path`'s own status; None if it vanished meanwhile, or could not be read (then said in `refused`)."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        refused.append(Refused(path, f"cannot be read ({e.strerror or e})"))
+        return None
+
+
 def _learner_folders(root: Path, by: str) -> tuple[list[tuple[Path, os.stat_result]], list[Refused]]:
     """The learners' folders in the drop box, by name, and what else is in it. Raises OSError only when the
     drop box itself cannot be listed; an entry that vanishes while it is looked at is left out."""
     folders: list[tuple[Path, os.stat_result]] = []
     refused: list[Refused] = []
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
-        try:
-            fst = os.lstat(folder)
-        except FileNotFoundError:
-            continue
-        except OSError as e:
-            refused.append(Refused(folder, f"cannot be read ({e.strerror or e})"))
+        if (fst := _lstat(folder, refused)) is None:
             continue
         if not stat.S_ISDIR(fst.st_mode):
             refused.append(Refused(folder, "not a learner's folder"))
@@ -260,12 +266,7 @@ def _results_files(
         refused.append(Refused(folder, NOT_RESULTS.format(names=", ".join(others[:3]) + more)))
     for name in results:
         path = folder / name
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            continue
-        except OSError as e:
-            refused.append(Refused(path, f"cannot be read ({e.strerror or e})"))
+        if (st := _lstat(path, refused)) is None:
             continue
         if not stat.S_ISREG(st.st_mode):
             refused.append(Refused(path, "not a plain file"))
