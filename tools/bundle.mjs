@@ -1,0 +1,43 @@
+// One file per widget whose page code is several modules: `node tools/bundle.mjs` writes widgets/static/bundles/<name>.js
+// from widgets/static/<name>.js and what it imports (esbuild from npm, pinned in package-lock.json), with the icons of
+// widgets/static/icons.svg handed to dom.js. The bundles are committed, so installing the package needs no Node.
+// Why bundles: anywidget loads a widget's code from one blob: URL, where "./dom.js" means nothing, and Chromium
+// refuses ES module imports from file:// (the static site); one self-contained file works everywhere.
+// `node tools/bundle.mjs --check`: exit 1 naming each bundle that differs from a fresh build (tests/test_bundles.py).
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const STATIC = join(dirname(fileURLToPath(import.meta.url)), "..", "widgets", "static");
+const OUT = join(STATIC, "bundles");
+export const BUNDLES = ["simulator", "foot_map", "twitch_cramp", "motor_unit"];
+
+async function bundle(name) {
+  const entry = `import icons from "./icons.svg";\nimport { useIcons } from "./dom.js";\nuseIcons(icons);\n` +
+    `export { default } from "./${name}.js";\n`;
+  const done = await build({
+    stdin: { contents: entry, resolveDir: STATIC, sourcefile: `${name}.bundle.js`, loader: "js" },
+    bundle: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none",
+    loader: { ".svg": "text" }, write: false, logLevel: "silent", absWorkingDir: join(STATIC, "..", ".."),
+    banner: { js: `// Built by tools/bundle.mjs from widgets/static/${name}.js and its imports: edit those, then run it.` },
+  });
+  return done.outputFiles[0].text;
+}
+
+const check = process.argv.includes("--check");
+const stale = [];
+mkdirSync(OUT, { recursive: true });
+for (const name of BUNDLES) {
+  const file = join(OUT, `${name}.js`);
+  const text = await bundle(name);
+  let old = null;
+  try { old = readFileSync(file, "utf8"); } catch (e) { /* not built yet */ }
+  if (old === text) continue;
+  if (check) stale.push(`widgets/static/bundles/${name}.js`);
+  else writeFileSync(file, text);
+}
+if (stale.length) {
+  console.error(`out of date (run \`node tools/bundle.mjs\`): ${stale.join(", ")}`);
+  process.exit(1);
+}
