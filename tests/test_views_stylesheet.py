@@ -31,6 +31,9 @@ STATIC_FILES = (
     "lessons.css",
     "keyboard.js",
     "stylesheet.js",
+    "kernel_lifecycle.js",
+    "dom.js",
+    "page_figure.js",
     "figure.js",
     "announce.js",
     "icons.svg",
@@ -116,7 +119,8 @@ def test_static_files_are_package_data_found_through_importlib_resources():
     assert KeyboardGuard()._esm == read["keyboard.js"] and "data-lm-suppress-shortcuts" in read["keyboard.js"]
     assert Announcer()._esm == read["announce.js"] and "aria-live" in read["announce.js"]
     assert FigureCanvas()._esm == read["figure.js"] and "Plotly.react" in read["figure.js"]
-    assert Stylesheet()._esm == read["stylesheet.js"] and Stylesheet()._css == read["lessons.css"]
+    bundled = static.joinpath("bundles", "stylesheet.js").read_text(encoding="utf-8")
+    assert Stylesheet()._esm == bundled and "api/kernels" in bundled and Stylesheet()._css == read["lessons.css"]
 
 
 def test_colours_are_defined_once_in_the_stylesheet_and_the_palette_reads_them():

@@ -11,11 +11,12 @@ import { build } from "esbuild";
 
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), "..", "widgets", "static");
 const OUT = join(STATIC, "bundles");
-export const BUNDLES = ["simulator", "foot_map", "twitch_cramp", "motor_unit"];
+// widget page code → whether it draws icons (dom.js is handed icons.svg)
+const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, stylesheet: false };
 
 async function bundle(name) {
-  const entry = `import icons from "./icons.svg";\nimport { useIcons } from "./dom.js";\nuseIcons(icons);\n` +
-    `export { default } from "./${name}.js";\n`;
+  const icons = BUNDLES[name] ? `import icons from "./icons.svg";\nimport { useIcons } from "./dom.js";\nuseIcons(icons);\n` : "";
+  const entry = icons + `export { default } from "./${name}.js";\n`;
   const done = await build({
     stdin: { contents: entry, resolveDir: STATIC, sourcefile: `${name}.bundle.js`, loader: "js" },
     bundle: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none",
@@ -28,9 +29,9 @@ async function bundle(name) {
 const check = process.argv.includes("--check");
 const stale = [];
 mkdirSync(OUT, { recursive: true });
-for (const name of BUNDLES) {
+const built = await Promise.all(Object.keys(BUNDLES).map(async (name) => [name, await bundle(name)]));
+for (const [name, text] of built) {
   const file = join(OUT, `${name}.js`);
-  const text = await bundle(name);
   let old = null;
   try { old = readFileSync(file, "utf8"); } catch (e) { /* not built yet */ }
   if (old === text) continue;
