@@ -1,6 +1,7 @@
 // One file per widget whose page code is several modules: `node tools/bundle.mjs` writes widgets/static/bundles/<name>.js
 // from widgets/static/<name>.js and what it imports (esbuild from npm, pinned in package-lock.json), with the icons of
-// widgets/static/icons.svg handed to dom.js. The bundles are committed, so installing the package needs no Node.
+// widgets/static/icons.svg handed to dom.js. The bundles are committed, so installing the package needs no Node; they
+// are whitespace-minified (names kept): a few KB less in every saved notebook, and generated code is not read.
 // Why bundles: anywidget loads a widget's code from one blob: URL, where "./dom.js" means nothing, and Chromium
 // refuses ES module imports from file:// (the static site); one self-contained file works everywhere.
 // `node tools/bundle.mjs --check`: exit 1 naming each bundle that differs from a fresh build (tests/test_bundles.py).
@@ -14,13 +15,16 @@ const OUT = join(STATIC, "bundles");
 // widget page code → whether it draws icons (dom.js is handed icons.svg)
 const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, stylesheet: false };
 
+// icons.svg on one line, without its comments (dom.js useIcons reads the symbols either way)
+const ICONS = readFileSync(join(STATIC, "icons.svg"), "utf8").replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ");
+
 async function bundle(name) {
-  const icons = BUNDLES[name] ? `import icons from "./icons.svg";\nimport { useIcons } from "./dom.js";\nuseIcons(icons);\n` : "";
-  const entry = icons + `export { default } from "./${name}.js";\n`;
+  const icons = BUNDLES[name] ? `import { useIcons } from "./dom.js";\nuseIcons(ICONS_SVG);\n` : "";
   const done = await build({
-    stdin: { contents: entry, resolveDir: STATIC, sourcefile: `${name}.bundle.js`, loader: "js" },
-    bundle: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none",
-    loader: { ".svg": "text" }, write: false, logLevel: "silent", absWorkingDir: join(STATIC, "..", ".."),
+    stdin: { contents: icons + `export { default } from "./${name}.js";\n`, resolveDir: STATIC, loader: "js" },
+    define: { ICONS_SVG: JSON.stringify(ICONS) },
+    bundle: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none", minifyWhitespace: true,
+    write: false, logLevel: "silent", absWorkingDir: join(STATIC, "..", ".."),
     banner: { js: `// Built by tools/bundle.mjs from widgets/static/${name}.js and its imports: edit those, then run it.` },
   });
   return done.outputFiles[0].text;
