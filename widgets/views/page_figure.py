@@ -35,17 +35,19 @@ class PageCanvas(FigureCanvas):
 
 
 @cache
-def canvas_class(bundle: str) -> type[PageCanvas]:
-    """The canvas of one figure: a PageCanvas whose page code is ``static/bundles/<bundle>.js``."""
-    name = "".join(part.title() for part in bundle.split("_")) + "Canvas"
-    return type(name, (PageCanvas,), {"_esm": BUNDLES / f"{bundle}.js", "__module__": __name__})
+def page_code(bundle: str) -> str:
+    """The page code of one figure, ``static/bundles/<bundle>.js`` (read once)."""
+    return (BUNDLES / f"{bundle}.js").read_text(encoding="utf-8")
 
 
 class PageFigureView(FigureView):
     """A figure the page computes and redraws itself; ``show`` keeps Python's copy (tests, fallback route)."""
 
     def __init__(self, css: str, height: int, alt: str, *, bundle: str, data: dict, template: dict, choice: dict):
-        canvas = canvas_class(bundle)(
+        # one canvas class for every figure, its page code given here: anywidget puts page_figure.css into the page
+        # once per class, and where it stands among the stylesheets decides which of equal rules wins (lessons.css)
+        canvas = PageCanvas(
+            _esm=page_code(bundle),
             alt=alt,
             data=data,
             choice=choice,
