@@ -27,7 +27,7 @@ EMOJI = re.compile(
 SEEN = [
     *sorted((ROOT / "widgets").rglob("*.py")),
     *sorted((ROOT / "widgets" / "content").rglob("*.yaml")),
-    *sorted((ROOT / "widgets" / "static").glob("*")),
+    *sorted(p for p in (ROOT / "widgets" / "static").rglob("*") if p.is_file()),
     *sorted((ROOT / "lessons").rglob("*.ipynb")),
     *sorted((ROOT / "lessons").rglob("*.md")),
 ]

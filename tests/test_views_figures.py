@@ -12,7 +12,7 @@ from widgets import foot_map, motor_unit, simulator, twitch_vs_cramp
 from widgets import simulation as sim
 from widgets.figure_model import REGION_IDS
 from widgets.load import load_regions
-from widgets.palette import CSS
+from widgets.palette import CSS, STATIC
 from widgets.views import twitch_cramp as tc
 from widgets.views.figure import MIME, FigureView
 from widgets.views.page_figure import PageFigureView
@@ -57,11 +57,11 @@ def test_page_figures_send_their_data_once_and_a_choice_sends_nothing_else():
         canvas = view.output.canvas
         sent: list[str] = []
         canvas.observe(lambda c, sent=sent: sent.append(c["name"]), names=traitlets.All)
-        before = (canvas.figure, canvas.data, canvas.logic)
+        before = (canvas.figure, canvas.data, canvas._esm)
         act(view)
         assert set(sent) <= {"choice", "alt"} and "choice" in sent, sent
-        assert (canvas.figure, canvas.data, canvas.logic) == before
-        assert next(iter(canvas.logic)) == "page_figure.js" and len(canvas.logic) == 2  # shared helpers, then the entry
+        assert (canvas.figure, canvas.data, canvas._esm) == before
+        assert canvas._esm == (STATIC / "bundles" / f"{view.bundle}.js").read_text(encoding="utf-8")  # one file
         assert len(json.dumps(canvas.data)) < 200_000, type(view)  # executed lesson stays small
 
 

@@ -18,7 +18,6 @@ from widgets import palette
 from widgets.palette import CSS
 from widgets.progress import ProgressStore
 from widgets.views.announce import Announcer
-from widgets.views.clickbridge import ClickBridge
 from widgets.views.figure import FigureCanvas
 from widgets.views.keyboard import KeyboardGuard
 from widgets.views.quiz import Quiz
@@ -31,8 +30,10 @@ VIEWS = sorted((ROOT / "widgets" / "views").glob("*.py"))
 STATIC_FILES = (
     "lessons.css",
     "keyboard.js",
-    "clickbridge.js",
     "stylesheet.js",
+    "kernel_lifecycle.js",
+    "dom.js",
+    "page_figure.js",
     "figure.js",
     "announce.js",
     "icons.svg",
@@ -117,9 +118,9 @@ def test_static_files_are_package_data_found_through_importlib_resources():
     read = {name: static.joinpath(name).read_text(encoding="utf-8") for name in STATIC_FILES}
     assert KeyboardGuard()._esm == read["keyboard.js"] and "data-lm-suppress-shortcuts" in read["keyboard.js"]
     assert Announcer()._esm == read["announce.js"] and "aria-live" in read["announce.js"]
-    assert ClickBridge()._esm == read["clickbridge.js"] and "plotly_click" in read["clickbridge.js"]
     assert FigureCanvas()._esm == read["figure.js"] and "Plotly.react" in read["figure.js"]
-    assert Stylesheet()._esm == read["stylesheet.js"] and Stylesheet()._css == read["lessons.css"]
+    bundled = static.joinpath("bundles", "stylesheet.js").read_text(encoding="utf-8")
+    assert Stylesheet()._esm == bundled and "api/kernels" in bundled and Stylesheet()._css == read["lessons.css"]
 
 
 def test_colours_are_defined_once_in_the_stylesheet_and_the_palette_reads_them():

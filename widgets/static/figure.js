@@ -7,8 +7,10 @@
 // drawn again whenever that width changes (a ResizeObserver: window resized, side panel opened). Below
 // `figure.narrow_below` px the layout overrides in `figure.narrow` are merged in (e.g. side-by-side panels
 // stacked). A visually hidden text alternative says in words what the figure shows now (the view's own
-// description, else the figure's title and notes) and follows every redraw. A canvas may carry page-side logic
-// (views/page_figure.py): it composes the figure in the page; sizing applies to what it composes.
+// description, else the figure's title and notes) and follows every redraw. A figure computed in the page
+// (page_figure.js mountFigure, views/page_figure.py) hands renderFigure its page-side logic: attach({model, el, graph,
+// redraw, plot, drawn}) adds its controls and returns {figure(template, key, width), key(), states(), destroy()};
+// it is given the width to compose for, never measures one itself. Sizing applies to what it composes.
 const MIME = "application/vnd.plotly.v1+json";
 let found = null;
 
@@ -102,28 +104,6 @@ export function describe(layout, description) {
   return parts.map((p) => (/[.:!?]$/.test(p) ? p : p + ".")).join(" ");
 }
 
-// Page-side logic (optional): a canvas whose `logic` holds ES modules ({file name: source}, the entry last;
-// "./name.js" imports point at the earlier ones) builds its figure in the page: the entry's
-// attach({model, el, graph, redraw}) adds its controls and returns {figure(template), destroy()}.
-// One blob URL per distinct source in the whole page (shared by every copy of this file: anywidget imports one per
-// figure), so a module several figures use is compiled and run once; keep per-figure state inside attach().
-const MODULE_URLS = (globalThis.__lessonsModuleUrls = globalThis.__lessonsModuleUrls || new Map());
-function moduleUrl(code) {
-  if (!MODULE_URLS.has(code)) MODULE_URLS.set(code, URL.createObjectURL(new Blob([code], { type: "text/javascript" })));
-  return MODULE_URLS.get(code);
-}
-
-async function loadLogic(sources) {
-  if (!sources || !Object.keys(sources).length) return null;
-  const urls = {};
-  let entry = null;
-  for (const [name, src] of Object.entries(sources)) {
-    const code = src.replace(/(from\s*)["']\.\/([\w.-]+)["']/g, (m, from, dep) => from + JSON.stringify(urls[dep]));
-    entry = urls[name] = moduleUrl(code);
-  }
-  return import(entry);
-}
-
 // Drawings kept per state. Page-side logic that names its states (`key()`) gets one plotly drawing per state it
 // showed, up to KEEP: going back to one only switches which drawing is shown (no plotly work at all), and the
 // states it lists in `states()` (e.g. everything one click away) are drawn ahead while the page is idle. A state
@@ -143,7 +123,7 @@ function copyTrace(t) {
   return out;
 }
 
-function render({ model, el }) {
+export function renderFigure({ model, el }, attach = null) {
   el.classList.add("figure-view");
   el.style.position = "relative"; // keeps the visually hidden text alternative inside the figure
   el.style.minWidth = "0";
@@ -168,7 +148,7 @@ function render({ model, el }) {
   const sized = (w, key) => {
     const sent = model.get("figure");
     if (!sent || !sent.data) return null;
-    const f = page ? page.figure(sent, key) : sent;
+    const f = page ? page.figure(sent, key, w) : sent;
     // narrow overrides: the composed state's own (motor unit: per step), else the template's
     const narrow = f.narrow ? f : sent;
     return { ...f, layout: layoutFor({ ...f, narrow: narrow.narrow, narrow_below: narrow.narrow_below }, w) };
@@ -278,16 +258,14 @@ function render({ model, el }) {
     if (near) ahead(); else notIdle(idle);
   }, { rootMargin: "300px" });
   seen.observe(el);
-  const logic = loadLogic(model.get("logic")).then((mod) => {
-    if (mod && !gone) {
-      page = mod.attach({
-        model, el, graph: holder, redraw: () => draw(),
-        plot: () => current && current.div, // the drawing shown (page-side logic may animate parts of it)
-        drawn: () => counted(), // page-side logic changed what the drawing shows by itself
-      });
-    }
-  }).catch((e) => console.error("figure: page-side logic failed", e));
-  Promise.all([findPlotly(), logic]).then(([P]) => {
+  if (attach) {
+    page = attach({
+      model, el, graph: holder, redraw: () => draw(),
+      plot: () => current && current.div, // the drawing shown (page-side logic may animate parts of it)
+      drawn: () => counted(), // page-side logic changed what the drawing shows by itself
+    });
+  }
+  findPlotly().then((P) => {
     if (gone) return;
     Plotly = P;
     const route = P ? "react" : "fallback";
@@ -316,4 +294,4 @@ function render({ model, el }) {
     if (Plotly) for (const e of kept.values()) Plotly.purge(e.div);
   };
 }
-export default { render };
+export default { render: (view) => renderFigure(view) };

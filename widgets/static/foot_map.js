@@ -2,7 +2,8 @@
 // once, what changes when it is chosen (a patch of trace and label styles) and its texts. Choosing a part from
 // the list or by a click on the drawing switches in the page. views/foot_map.py makes the patches; compose()
 // applies them as Python's figure() would draw it (tests/test_figure_parity.py).
-import { choiceGroup, make, save } from "./page_figure.js";
+import { h, liveLine } from "./dom.js";
+import { choiceGroup, mountFigure } from "./page_figure.js";
 
 export function prepare(data) { return data; }
 
@@ -40,81 +41,53 @@ export function describe(d, state) {
   return { name: r.name, text: r.text, heading: r.heading, questions: r.questions, alt: r.alt };
 }
 
-export function attach({ model, el, graph, redraw }) {
-  const d = prepare(model.get("data"));
-  let choice = model.get("choice");
-  const ids = new Set(d.regions.map((r) => r.id));
-
-  const root = make("div", "pagefig-layout pagefig-foot-map");
-  const list = choiceGroup({
-    label: d.words.choose, css: "foot-map-region-list", value: choice.region,
-    options: d.regions.map((r) => [r.name, r.id]), onChoose: (id) => choose(id, true),
-  });
-  list.el.querySelectorAll("button").forEach((b, i) => { b.title = d.regions[i].hover; });
-  root.append(list.el);
-  if (d.clickable) root.append(make("p", "pagefig-hint foot-map-click", d.words.click_tip));
-  const explanation = make("p", "pagefig-live foot-map-explanation");
-  explanation.setAttribute("role", "status");
-  explanation.setAttribute("aria-live", "polite");
-  const related = make("div", "foot-map-questions");
-  const main = make("div", "pagefig-main");
-  main.append(graph, explanation, related);
-  root.append(main);
-  el.classList.add("pagefig-host");
-  el.append(root);
-
-  const show = () => {
-    const t = describe(d, choice);
-    explanation.replaceChildren(...(t.name ? [make("b", "", t.name), " " + t.text] : [t.text]));
-    related.replaceChildren();
-    if (t.heading) related.append(make("p", "", t.heading));
-    if (t.questions.length) {
-      const ul = make("ul");
-      for (const q of t.questions) ul.append(make("li", "", q));
-      related.append(ul);
-    }
-    list.set(choice.region);
-    return t;
-  };
-  function choose(id, mine) {
-    if (id !== null && !ids.has(id)) return;
-    choice = { region: id };
-    const t = show();
-    if (mine) save(model, { choice, alt: t.alt });
-    redraw();
-  }
-  const fromKernel = () => { if (model.get("choice") !== choice) choose(model.get("choice").region, false); };
-  model.on("change:choice", fromKernel);
-
-  // A click on a coloured part of the drawing, on whichever route drew it (in place, or the kernel's fallback).
-  const bind = () => (el.parentElement || el).querySelectorAll(".js-plotly-plot").forEach((gd) => {
-    if (gd.__footMap || typeof gd.on !== "function") return;
-    gd.__footMap = true;
-    gd.on("plotly_click", (ev) => {
-      const p = ev && ev.points && ev.points[0];
-      const cd = p && (p.customdata !== undefined ? p.customdata : p.data && p.data.customdata && p.data.customdata[0]);
-      if (cd && ids.has(cd)) choose(cd, true);
+// the foot map's choice: {region: a part's id, or null}; one drawing per part (and none), every one drawn ahead while
+// the page is idle, so a choice only switches drawings
+export default mountFigure({
+  name: "foot-map",
+  build({ data, el, root, graph, choose }) {
+    const d = prepare(data);
+    const ids = new Set(d.regions.map((r) => r.id));
+    const list = choiceGroup({
+      label: d.words.choose, css: "foot-map-region-list", value: null,
+      options: d.regions.map((r) => [r.name, r.id]), onChoose: (id) => choose({ region: id }),
     });
-  });
-  const timer = d.clickable ? setInterval(bind, 500) : null;  // the fallback route draws its graph later
-  // A new width: draw again from the template once the resizing settles (a plain plotly resize keeps the
-  // ranges it widened to keep the drawing's shape, and the drawing shrinks a little more each time).
-  let width = 0, settle = 0;
-  const watch = new ResizeObserver(() => {
-    clearTimeout(settle);
-    settle = setTimeout(() => { if (graph.clientWidth && graph.clientWidth !== width) redraw(); }, 150);
-  });
-  watch.observe(el);
-  show();
-  return {
-    // one drawing per part (and none): every one is drawn ahead while the page is idle, a choice only switches
-    key: () => choice.region || "",
-    states: () => ["", ...d.regions.map((r) => r.id)],
-    figure: (template, key) => {
-      if (d.clickable) setTimeout(bind, 0);  // plotly attaches .on() to the graph when it first draws
-      width = graph.clientWidth;
-      return compose(template, d, { region: key === undefined ? choice.region : key || null, width });
-    },
-    destroy: () => { watch.disconnect(); clearTimeout(settle); clearInterval(timer); model.off("change:choice", fromKernel); },
-  };
-}
+    list.el.querySelectorAll("button").forEach((b, i) => { b.title = d.regions[i].hover; });
+    const explanation = liveLine("pagefig-live foot-map-explanation");
+    const related = h("div", { class: "foot-map-questions" });
+    root.append(list.el, d.clickable ? h("p", { class: "pagefig-hint foot-map-click", text: d.words.click_tip }) : null,
+      h("div", { class: "pagefig-main" }, graph, explanation, related));
+
+    // A click on a coloured part of the drawing, on whichever route drew it (in place, or the kernel's fallback).
+    const bind = () => (el.parentElement || el).querySelectorAll(".js-plotly-plot").forEach((gd) => {
+      if (gd.__footMap || typeof gd.on !== "function") return;
+      gd.__footMap = true;
+      gd.on("plotly_click", (ev) => {
+        const p = ev && ev.points && ev.points[0];
+        const cd = p && (p.customdata !== undefined ? p.customdata : p.data && p.data.customdata && p.data.customdata[0]);
+        if (cd && ids.has(cd)) choose({ region: cd });
+      });
+    });
+    const timer = d.clickable ? setInterval(bind, 500) : null;  // the fallback route draws its graph later
+    return {
+      accept: (c) => { const id = c.region ?? null; return id === null || ids.has(id) ? { region: id } : null; },
+      show(c) {
+        const t = describe(d, c);
+        explanation.replaceChildren(...(t.name ? [h("b", { text: t.name }), " " + t.text] : [t.text]));
+        related.replaceChildren();
+        if (t.heading) related.append(h("p", { text: t.heading }));
+        if (t.questions.length) related.append(h("ul", {}, ...t.questions.map((q) => h("li", { text: q }))));
+        list.set(c.region);
+        return t;
+      },
+      // drawn from the template at the width figure.js draws at (its height follows the drawing's shape)
+      figure: (template, c, width) => {
+        if (d.clickable) setTimeout(bind, 0);  // plotly attaches .on() to the graph when it first draws
+        return compose(template, d, { region: c.region, width });
+      },
+      key: (c) => c.region || "",
+      states: () => [{ region: null }, ...d.regions.map((r) => ({ region: r.id }))],
+      destroy: () => clearInterval(timer),
+    };
+  },
+});

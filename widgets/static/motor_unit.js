@@ -3,7 +3,8 @@
 // waiting for it. A choice set by the kernel (e.g. from Python) is shown too. views/motor_unit.py makes the
 // frames and words; compose() and describe() give what Python's figure() and describe() do
 // (tests/test_figure_parity.py).
-import { actionButton, choiceGroup, fill, liveLine, make, save } from "./page_figure.js";
+import { fill, h, liveLine } from "./dom.js";
+import { actionButton, choiceGroup, mountFigure } from "./page_figure.js";
 
 export function prepare(data) { return data; }
 
@@ -33,60 +34,40 @@ export function describe(d, state) {
   };
 }
 
-export function attach({ model, el, graph, redraw }) {
-  const d = prepare(model.get("data"));
-  const L = d.labels;
-  let choice = model.get("choice");
-
-  const root = make("div", "pagefig-layout pagefig-motor-unit");
-  const controls = make("div", "pagefig-controls");
-  const modes = choiceGroup({
-    label: L.mode, css: "motor-unit-mode", value: settle(d, choice).mode,
-    options: d.modes, onChoose: (mode) => choose({ mode, step: 0 }, true),
-  });
-  const go = (delta) => {
-    const { mode, step } = settle(d, choice), n = d.frames[mode].length;
-    choose({ mode, step: (step + delta + n) % n }, true);
-  };
-  const back = actionButton({ text: L.back, css: "motor-unit-back", icon: "back", title: L.back_tip, onClick: () => go(-1) });
-  const next = actionButton({ text: L.next, css: "motor-unit-next", icon: "next", title: L.next_tip, onClick: () => go(+1) });
-  const actions = make("div", "pagefig-actions");
-  actions.append(back, next);
-  controls.append(modes.el, actions);
-  const line = liveLine("motor-unit-step");
-  const main = make("div", "pagefig-main");
-  main.append(graph, line);
-  root.append(controls, main);
-  el.classList.add("pagefig-host");
-  el.append(root);
-
-  const show = () => {
-    const t = describe(d, choice);
-    line.replaceChildren(make("b", "", t.head), " " + t.text);
-    modes.set(settle(d, choice).mode);
-    if (!t.back && document.activeElement === back) next.focus();  // a switched-off button loses the focus
-    back.disabled = !t.back;
-    next.querySelector("span").textContent = t.next;
-    next.title = t.next_tip;
-    return t;
-  };
-  function choose(state, mine) {
-    choice = state;
-    const t = show();
-    if (mine) save(model, { choice, alt: t.alt });
-    redraw();
-  }
-  const fromKernel = () => { if (model.get("choice") !== choice) choose(model.get("choice"), false); };
-  model.on("change:choice", fromKernel);
-  show();
-  // one drawing per step of each mode (eight in all): every one is drawn ahead while the page is idle, so a
-  // click only switches drawings
-  const keyOf = (state) => { const { mode, step } = settle(d, state); return mode + "/" + step; };
-  const stateOf = (key) => { const [mode, step] = key.split("/"); return { mode, step: Number(step) }; };
-  return {
-    key: () => keyOf(choice),
-    states: () => Object.entries(d.frames).flatMap(([mode, frames]) => frames.map((_, step) => keyOf({ mode, step }))),
-    figure: (template, key) => compose(template, d, key === undefined ? choice : stateOf(key)),
-    destroy: () => model.off("change:choice", fromKernel),
-  };
-}
+// the choice: {mode, step}; one drawing per step of each mode (eight in all), every one drawn ahead while the page
+// is idle, so a click only switches drawings
+export default mountFigure({
+  name: "motor-unit",
+  build({ data, root, graph, choice, choose }) {
+    const d = prepare(data);
+    const L = d.labels;
+    const modes = choiceGroup({
+      label: L.mode, css: "motor-unit-mode", value: settle(d, choice()).mode,
+      options: d.modes, onChoose: (mode) => choose({ mode, step: 0 }),
+    });
+    const go = (delta) => {
+      const { mode, step } = settle(d, choice()), n = d.frames[mode].length;
+      choose({ mode, step: (step + delta + n) % n });
+    };
+    const back = actionButton({ text: L.back, css: "motor-unit-back", icon: "back", title: L.back_tip, onClick: () => go(-1) });
+    const next = actionButton({ text: L.next, css: "motor-unit-next", icon: "next", title: L.next_tip, onClick: () => go(+1) });
+    const line = liveLine("pagefig-live motor-unit-step");
+    root.append(h("div", { class: "pagefig-controls" }, modes.el, h("div", { class: "pagefig-actions" }, back, next)),
+      h("div", { class: "pagefig-main" }, graph, line));
+    return {
+      show(c) {
+        const t = describe(d, c);
+        line.replaceChildren(h("b", { text: t.head }), " " + t.text);
+        modes.set(settle(d, c).mode);
+        if (!t.back && document.activeElement === back) next.focus();  // a switched-off button loses the focus
+        back.disabled = !t.back;
+        next.querySelector("span").textContent = t.next;
+        next.title = t.next_tip;
+        return t;
+      },
+      figure: (template, c) => compose(template, d, c),
+      key: (c) => { const { mode, step } = settle(d, c); return mode + "/" + step; },
+      states: () => Object.entries(d.frames).flatMap(([mode, frames]) => frames.map((_, step) => ({ mode, step }))),
+    };
+  },
+});

@@ -1,6 +1,9 @@
-// Shared pieces of the figures computed in the page (simulator.js, twitch_cramp.js, foot_map.js, motor_unit.js).
-// Pure helpers (decode, fill) are imported by node in the parity test; the DOM helpers build labelled,
-// keyboard-safe controls (JupyterLab's shortcuts stay off them: data-lm-suppress-shortcuts).
+// Figures computed in the page (simulator.js, foot_map.js, twitch_cramp.js, motor_unit.js; views/page_figure.py).
+// mountFigure() is the one mounting of them all: it owns the root, the learner's choice (choose → save → redraw),
+// the sync with the kernel and the teardown; a figure says only what differs (its controls, its words, its
+// drawing). The controls are labelled and keyboard-safe (JupyterLab's shortcuts stay off them).
+import { h, icon } from "./dom.js";
+import { renderFigure } from "./figure.js";
 
 // A typed-array spec {dtype: "f4" | "f8", bdata: base64} (views/figure.py typed()) as a Float32/64Array.
 export function decode(spec) {
@@ -8,39 +11,20 @@ export function decode(spec) {
   return spec.dtype === "f8" ? new Float64Array(bytes.buffer) : new Float32Array(bytes.buffer);
 }
 
-// "{name}" placeholders of a content template filled with values (the same rule as Python's str.format).
-export function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (m, key) => (key in values ? String(values[key]) : m));
-}
-
 const SAFE = "data-lm-suppress-shortcuts";
-
-function make(tag, cls, text) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-export { make };
 
 let ids = 0;
 // A row of choice buttons with a visible label that names the group; the chosen one is pressed.
 export function choiceGroup({ label, css, options, value, onChoose }) {
-  const group = make("div", "pagefig-choice " + css);
-  group.setAttribute("role", "group");
-  const name = make("span", "pagefig-choice-label", label);
-  name.id = "pagefig-label-" + ++ids;
-  group.setAttribute("aria-labelledby", name.id);
-  const row = make("div", "pagefig-choice-buttons");
+  const name = h("span", { class: "pagefig-choice-label", id: "pagefig-label-" + ++ids, text: label });
+  const row = h("div", { class: "pagefig-choice-buttons" });
   const buttons = options.map(([text, v]) => {
-    const b = make("button", "pagefig-button", text);
-    b.type = "button";
-    b.setAttribute(SAFE, "true");
+    const b = h("button", { class: "pagefig-button", text, type: "button", [SAFE]: "true" });
     b.addEventListener("click", () => onChoose(v));
     row.append(b);
     return [v, b];
   });
-  group.append(name, row);
+  const group = h("div", { class: "pagefig-choice " + css, role: "group", "aria-labelledby": name.id }, name, row);
   const set = (v) => buttons.forEach(([bv, b]) => {
     b.setAttribute("aria-pressed", String(bv === v));
     b.classList.toggle("mod-active", bv === v);
@@ -49,39 +33,12 @@ export function choiceGroup({ label, css, options, value, onChoose }) {
   return { el: group, set };
 }
 
-const ICONS = {  // small inline SVG paths (24 x 24), drawn in the text colour, beside the button's words
-  replay: "M12 5V1L7 6l5 5V7a5 5 0 1 1-5 5H5a7 7 0 1 0 7-7z",
-  play: "M8 5v14l11-7z",
-  back: "M20 11H7.83l5.59-5.59L12 4l-8 8 8 8 1.41-1.41L7.83 13H20z",
-  next: "M12 4l-1.41 1.41L16.17 11H4v2h12.17l-5.58 5.59L12 20l8-8z",
-};
-
-export function actionButton({ text, css, icon, title, onClick }) {
-  const b = make("button", "pagefig-button pagefig-action " + css);
-  b.type = "button";
-  b.setAttribute(SAFE, "true");
-  if (title) b.title = title;
-  if (icon && ICONS[icon]) {
-    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-    svg.setAttribute("viewBox", "0 0 24 24");
-    svg.setAttribute("aria-hidden", "true");
-    svg.setAttribute("class", "pagefig-icon");
-    const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
-    path.setAttribute("d", ICONS[icon]);
-    svg.append(path);
-    b.append(svg);
-  }
-  b.append(make("span", "", text));
+// A button with an icon (icons.svg) beside its words.
+export function actionButton({ text, css, icon: name, title, onClick }) {
+  const b = h("button", { class: "pagefig-button pagefig-action " + css, type: "button", [SAFE]: "true", title },
+    name ? icon(name, "pagefig-icon") : null, h("span", { text }));
   b.addEventListener("click", onClick);
   return b;
-}
-
-// A line read out by screen readers when it changes.
-export function liveLine(css) {
-  const p = make("p", "pagefig-live " + css);
-  p.setAttribute("role", "status");
-  p.setAttribute("aria-live", "polite");
-  return p;
 }
 
 // Tell the kernel (when there is one): the page never waits for it, and a page without a kernel
@@ -89,4 +46,50 @@ export function liveLine(css) {
 export function save(model, values) {
   for (const [k, v] of Object.entries(values)) model.set(k, v);
   try { model.save_changes(); } catch (e) { /* no kernel: the page keeps working on its own */ }
+}
+
+// The anywidget module of a figure computed in the page. `name` names its root (class pagefig-<name>);
+// build({data, model, el, root, graph, plot, drawn, choice, choose}) puts the figure's controls and lines into `root`
+// (the plot is `graph`; choose(next) is a learner's choice, choice() the one shown) and returns:
+//   show(choice) → its texts ({alt, …}): the words and controls for a choice;
+//   figure(template, choice, width) → the plotly figure of a choice at the width figure.js draws at;
+//   accept(choice) → the choice as shown, or null to ignore it (optional: every choice is shown as it is);
+//   draw(choice, redraw) → how a new choice is drawn (optional: redraw());
+//   key(choice), states(choice) → a name per drawing, and the choices to draw ahead (optional: one drawing);
+//   destroy() (optional).
+export function mountFigure({ name, build }) {
+  const attach = ({ model, el, graph, redraw, plot, drawn }) => {
+    let choice = model.get("choice");
+    const root = h("div", { class: "pagefig-layout pagefig-" + name });
+    const fig = build({ data: model.get("data"), model, el, root, graph, plot, drawn, choice: () => choice,
+      choose: (next) => choose(next, true) });
+    el.classList.add("pagefig-host");
+    el.append(root);
+    function choose(next, mine) {
+      const shown = fig.accept ? fig.accept(next) : next;
+      if (shown === null) return;
+      choice = shown;
+      const t = fig.show(choice);
+      if (mine) save(model, { choice, alt: t.alt });
+      if (fig.draw) fig.draw(choice, redraw);
+      else redraw();
+    }
+    const fromKernel = () => { if (model.get("choice") !== choice) choose(model.get("choice"), false); };
+    model.on("change:choice", fromKernel);
+    fig.show(choice);
+    let ahead = new Map(); // key → choice, of the states last asked for
+    return {
+      key: fig.key && (() => fig.key(choice)),
+      states: fig.states && (() => {
+        ahead = new Map([choice, ...fig.states(choice)].map((c) => [String(fig.key(c)), c]));
+        return [...ahead.keys()];
+      }),
+      figure: (template, key, width) => fig.figure(template, key === undefined ? choice : ahead.get(key) ?? choice, width),
+      destroy: () => {
+        model.off("change:choice", fromKernel);
+        if (fig.destroy) fig.destroy();
+      },
+    };
+  };
+  return { render: (view) => renderFigure(view, attach) };
 }

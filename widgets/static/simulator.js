@@ -1,7 +1,8 @@
 // The twitch simulator computed in the page: the kernel sends the seeded random numbers of a few recordings,
 // the page applies the learner's choices to them (the same maths as widgets/simulation.py signal_from(), checked
 // by tests/test_figure_parity.py in node) and redraws with Plotly.react. No kernel round trip per click.
-import { actionButton, choiceGroup, decode, fill, liveLine, make, save } from "./page_figure.js";
+import { fill, h, liveLine } from "./dom.js";
+import { actionButton, choiceGroup, decode, mountFigure } from "./page_figure.js";
 
 // --- the maths (pure; `p` is the parameter set views/simulator.py page_params() sends) -------------------
 export function excitability(settings, p) {
@@ -112,102 +113,65 @@ export function decodeDraws(d) {
   return { gaps: decode(d.gaps), sizes: decode(d.sizes), noise: decode(d.noise), move_noise: decode(d.move_noise) };
 }
 
-export function attach({ model, el, graph, redraw }) {
-  const data = model.get("data");
-  const p = data.params, words = data.words;
-  const draws = data.draws.map(decodeDraws);
-  let choice = model.get("choice");
-  let signal = null;
-  // each choice's recording, computed once (a drawing made ahead computed it already; a click then reuses it)
-  const key = (c) => JSON.stringify([c.recording % draws.length, Object.entries(c.settings).sort()]);
-  const computed = new Map();
-  const signalOf = (c) => {
-    const k = key(c);
-    if (!computed.has(k)) {
-      if (computed.size >= 64) computed.delete(computed.keys().next().value);
-      computed.set(k, muscleSignal(draws[c.recording % draws.length], c.settings, p));
+// the simulator's choice: {settings, recording}; one drawing per choice shown, and the choices one click away (each
+// control's other options, and the next recording) are drawn ahead while the page is idle
+export default mountFigure({
+  name: "simulator",
+  build({ data, root, graph, choice, choose }) {
+    const p = data.params, words = data.words;
+    const draws = data.draws.map(decodeDraws);
+    // each choice's recording, computed once (a drawing made ahead computed it already; a click then reuses it)
+    const key = (c) => JSON.stringify([c.recording % draws.length, Object.entries(c.settings).sort()]);
+    const computed = new Map();
+    const signalOf = (c) => {
+      const k = key(c);
+      if (!computed.has(k)) {
+        if (computed.size >= 64) computed.delete(computed.keys().next().value);
+        computed.set(k, muscleSignal(draws[c.recording % draws.length], c.settings, p));
+      }
+      return computed.get(k);
+    };
+    const change = (part) => choose({ ...choice(), ...part });
+
+    const controls = h("div", { class: "pagefig-controls", role: "group", "aria-label": words.controls_label });
+    const groups = {};
+    for (const [name, label, options] of data.controls) {
+      groups[name] = choiceGroup({
+        label, css: "simulator-control simulator-" + name, options, value: choice().settings[name],
+        onChoose: (v) => change({ settings: { ...choice().settings, [name]: v } }),
+      });
+      controls.append(groups[name].el);
     }
-    return computed.get(k);
-  };
+    controls.append(actionButton({
+      text: words.new_recording, css: "simulator-new", icon: "replay", title: words.new_recording_tip,
+      onClick: () => change({ recording: (choice().recording + 1) % draws.length }),
+    }));
+    const lead = h("p", { class: "simulator-expected" });
+    // the same words again, as a scale: seen, not read out twice
+    const cells = words.levels.map((w) => h("span", { class: "pagefig-meter-cell", text: w, "aria-hidden": "true" }));
+    const meter = h("div", { class: "pagefig-meter" }, ...cells, h("span", { class: "pagefig-meter-note", text: words.scale }));
+    const nerve = h("p", { class: "simulator-nerve" });
+    const count = liveLine("pagefig-live simulator-count");
+    root.append(controls, h("div", { class: "pagefig-main" },
+      h("div", { class: "simulator-headline", role: "status", "aria-live": "polite" }, lead, meter, nerve), graph, count));
 
-  const root = make("div", "pagefig-layout pagefig-simulator");
-  const controls = make("div", "pagefig-controls");
-  controls.setAttribute("role", "group");
-  controls.setAttribute("aria-label", words.controls_label);
-  const groups = {};
-  for (const [name, label, options] of data.controls) {
-    groups[name] = choiceGroup({
-      label, css: "simulator-control simulator-" + name, options, value: choice.settings[name],
-      onChoose: (v) => change({ settings: { ...choice.settings, [name]: v } }),
-    });
-    controls.append(groups[name].el);
-  }
-  controls.append(actionButton({
-    text: words.new_recording, css: "simulator-new", icon: "replay", title: words.new_recording_tip,
-    onClick: () => change({ recording: (choice.recording + 1) % draws.length }),
-  }));
-
-  const main = make("div", "pagefig-main");
-  const headline = make("div", "simulator-headline");
-  headline.setAttribute("role", "status");
-  headline.setAttribute("aria-live", "polite");
-  const lead = make("p", "simulator-expected");
-  const meter = make("div", "pagefig-meter");
-  const cells = words.levels.map((w) => {  // the same words again, as a scale: seen, not read out twice
-    const c = make("span", "pagefig-meter-cell", w);
-    c.setAttribute("aria-hidden", "true");
-    meter.append(c);
-    return c;
-  });
-  const scale = make("span", "pagefig-meter-note", words.scale);
-  meter.append(scale);
-  const nerve = make("p", "simulator-nerve");
-  headline.append(lead, meter, nerve);
-  const count = liveLine("simulator-count");
-  main.append(headline, graph, count);
-  root.append(controls, main);
-  el.classList.add("pagefig-host");
-  el.append(root);
-
-  const show = () => {
-    signal = signalOf(choice);
-    const t = describe(signal, choice.settings, p, words);
-    lead.replaceChildren(words.headline + " ", make("b", "", t.level));
-    cells.forEach((c) => c.classList.toggle("pagefig-meter-on", c.textContent === t.level));
-    nerve.textContent = t.nerve;
-    count.textContent = t.sample;
-    for (const [name, g] of Object.entries(groups)) g.set(choice.settings[name]);
-    return t;
-  };
-  function change(part) {
-    choice = { ...choice, ...part };
-    const t = show();
-    save(model, { choice, alt: t.alt });
-    redraw();
-  }
-  const fromKernel = () => {
-    if (model.get("choice") === choice) return;  // the page's own change, already shown
-    choice = model.get("choice");
-    show();
-    redraw();
-  };
-  model.on("change:choice", fromKernel);
-  show();
-  // the choices one click away from `c`: each control's other options, and the next recording
-  const nextTo = (c) => [
-    ...data.controls.flatMap(([name, , options]) => options.filter(([, v]) => v !== c.settings[name])
-      .map(([, v]) => ({ ...c, settings: { ...c.settings, [name]: v } }))),
-    { ...c, recording: (c.recording + 1) % draws.length },
-  ];
-  const byKey = () => new Map([choice, ...nextTo(choice)].map((c) => [key(c), c]));
-  return {
-    // one drawing per choice shown; the choices one click away are drawn ahead while the page is idle
-    key: () => key(choice),
-    states: () => [...byKey().keys()],
-    figure: (template, k) => {
-      const c = k === undefined ? choice : byKey().get(k);
-      return compose(template, signalOf(c), p);
-    },
-    destroy: () => model.off("change:choice", fromKernel),
-  };
-}
+    return {
+      show(c) {
+        const t = describe(signalOf(c), c.settings, p, words);
+        lead.replaceChildren(words.headline + " ", h("b", { text: t.level }));
+        cells.forEach((cell) => cell.classList.toggle("pagefig-meter-on", cell.textContent === t.level));
+        nerve.textContent = t.nerve;
+        count.textContent = t.sample;
+        for (const [name, g] of Object.entries(groups)) g.set(c.settings[name]);
+        return t;
+      },
+      figure: (template, c) => compose(template, signalOf(c), p),
+      key,
+      states: (c) => [
+        ...data.controls.flatMap(([name, , options]) => options.filter(([, v]) => v !== c.settings[name])
+          .map(([, v]) => ({ ...c, settings: { ...c.settings, [name]: v } }))),
+        { ...c, recording: (c.recording + 1) % draws.length },
+      ],
+    };
+  },
+});

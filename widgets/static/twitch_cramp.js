@@ -3,7 +3,8 @@
 // compose() fills it the way Python's figure() does (tests/test_figure_parity.py). In the page the drawing keeps
 // every sample and a replay uncovers its trace frame by frame (reveal(): a clip in the drawing, no plotly work),
 // so what is seen at each frame is compose()'s drawing of the samples so far.
-import { actionButton, decode, fill, liveLine, make, save } from "./page_figure.js";
+import { fill, h, liveLine } from "./dom.js";
+import { actionButton, decode, mountFigure } from "./page_figure.js";
 
 export function prepare(data) {
   return { ...data, twitch: { ...data.twitch, force: decode(data.twitch.force) }, cramp: { ...data.cramp, force: decode(data.cramp.force) } };
@@ -64,70 +65,48 @@ export function describe(d, state) {
 
 const reduced = () => typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-export function attach({ model, el, graph, redraw, plot, drawn }) {
-  const d = prepare(model.get("data"));
-  const w = d.words;
-  const replaying = { twitch: [d.traces.twitch, d.traces.close_up], cramp: [d.traces.cramp] };
-  let choice = model.get("choice");
-  const state = { shown: choice.shown };
-  let frame = 0;
+// the choice: {shown: "both", "twitch" or "cramp", replays: how many so far}; a replay animates in the drawing shown
+export default mountFigure({
+  name: "twitch-cramp",
+  build({ data, el, root, graph, plot, drawn, choice, choose }) {
+    const d = prepare(data);
+    const w = d.words;
+    const replaying = { twitch: [d.traces.twitch, d.traces.close_up], cramp: [d.traces.cramp] };
+    const replay = (which) => () => choose({ shown: which, replays: (choice().replays || 0) + 1 });
+    const status = liveLine("pagefig-live twitch-cramp-status");
+    root.append(
+      h("div", { class: "pagefig-actions pagefig-controls" },
+        actionButton({ text: w.replay_twitch, css: "twitch-cramp-replay", icon: "play", title: w.replay_twitch_tip, onClick: replay("twitch") }),
+        actionButton({ text: w.replay_cramp, css: "twitch-cramp-replay twitch-cramp-replay-cramp", icon: "play", title: w.replay_cramp_tip, onClick: replay("cramp") })),
+      h("div", { class: "pagefig-main" }, graph, status));
 
-  const root = make("div", "pagefig-layout pagefig-twitch-cramp");
-  const actions = make("div", "pagefig-actions pagefig-controls");
-  const replay = (which) => () => start({ shown: which, replays: (choice.replays || 0) + 1 }, true);
-  actions.append(
-    actionButton({ text: w.replay_twitch, css: "twitch-cramp-replay", icon: "play", title: w.replay_twitch_tip, onClick: replay("twitch") }),
-    actionButton({ text: w.replay_cramp, css: "twitch-cramp-replay twitch-cramp-replay-cramp", icon: "play", title: w.replay_cramp_tip, onClick: replay("cramp") }),
-  );
-  const status = liveLine("twitch-cramp-status");
-  const main = make("div", "pagefig-main");
-  main.append(graph, status);
-  root.append(actions, main);
-  el.classList.add("pagefig-host");
-  el.append(root);
-
-  const say = () => {
-    const t = describe(d, state);
-    status.textContent = t.status;
-    return t;
-  };
-  // Uncover the replayed trace from its first sample to its last, in real time (at once with reduced motion); the
-  // first frame (the trace cleared back to its start) is shown at once, in the click itself.
-  let playing = null;
-  function animate(which) {
-    cancelAnimationFrame(frame);
-    if (playing && playing !== which) reveal(plot(), replaying[playing], undefined);
-    playing = which;
-    const n = d[which].force.length, seconds = n * d.dt, t0 = performance.now();
-    const step = (now) => {
-      const k = reduced() ? n : Math.min(n, Math.max(1, Math.ceil(((now - t0) / 1000 / seconds) * n)));
-      reveal(plot(), replaying[which], k < n ? k : undefined);
-      drawn();
-      if (k < n) frame = requestAnimationFrame(step);
-      else { playing = null; el.setAttribute("data-replayed", which + "#" + choice.replays); }
+    // Uncover the replayed trace from its first sample to its last, in real time (at once with reduced motion); the
+    // first frame (the trace cleared back to its start) is shown at once, in the click itself.
+    let playing = null, frame = 0;
+    function animate(which, replays) {
+      cancelAnimationFrame(frame);
+      if (playing && playing !== which) reveal(plot(), replaying[playing], undefined);
+      playing = which;
+      const n = d[which].force.length, seconds = n * d.dt, t0 = performance.now();
+      const step = (now) => {
+        const k = reduced() ? n : Math.min(n, Math.max(1, Math.ceil(((now - t0) / 1000 / seconds) * n)));
+        reveal(plot(), replaying[which], k < n ? k : undefined);
+        drawn();
+        if (k < n) frame = requestAnimationFrame(step);
+        else { playing = null; el.setAttribute("data-replayed", which + "#" + replays); }
+      };
+      step(t0);
+    }
+    return {
+      show(c) {
+        const t = describe(d, c);
+        status.textContent = t.status;
+        return t;
+      },
+      draw: (c, redraw) => (c.shown === "twitch" || c.shown === "cramp" ? animate(c.shown, c.replays) : redraw()),
+      // below a width the panels stack, so titles and labels keep their room (a replay under way goes on in it)
+      figure: (template, c, width) => compose(template, d, { narrow: width > 0 && width < d.narrow.below }),
+      destroy: () => cancelAnimationFrame(frame),
     };
-    step(t0);
-  }
-  function start(next, mine) {
-    choice = { ...choice, ...next };
-    state.shown = choice.shown;
-    const t = say();
-    if (mine) save(model, { choice, alt: t.alt });
-    if (choice.shown === "twitch" || choice.shown === "cramp") animate(choice.shown);
-    else redraw();
-  }
-  const fromKernel = () => { if (model.get("choice") !== choice) start(model.get("choice"), false); };
-  model.on("change:choice", fromKernel);
-  // Below a width the panels stack (titles and labels keep their room); redraw when that flips.
-  const fit = () => {
-    const narrow = el.clientWidth > 0 && el.clientWidth < d.narrow.below;
-    if (narrow !== !!state.narrow) { state.narrow = narrow; redraw(); }  // a replay under way goes on in it
-  };
-  const watch = new ResizeObserver(fit);
-  watch.observe(el);
-  say();
-  return {
-    figure: (template) => { state.narrow = el.clientWidth > 0 && el.clientWidth < d.narrow.below; return compose(template, d, state); },
-    destroy: () => { watch.disconnect(); cancelAnimationFrame(frame); model.off("change:choice", fromKernel); },
-  };
-}
+  },
+});

@@ -12,12 +12,11 @@ from typing import Any
 from .. import anatomy as A
 from ..figure_model import FootMapWords
 from ..load import load_course, load_figure_texts, load_regions, related_questions
-from ..palette import BLACK, BLUE, CSS, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
+from ..palette import BLACK, BLUE, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 from ..vocab import REGION_IDS
 from . import html
-from .figure import HIDDEN_AXIS, base_layout, caption
-from .keyboard import KeyboardSafeBox
-from .page_figure import PageFigureView
+from .figure import HIDDEN_AXIS, base_layout
+from .page_figure import PageFigure
 
 HEIGHT = 430
 COLOURS = {
@@ -211,34 +210,26 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
     }
 
 
-class FootMap(KeyboardSafeBox):
+class FootMap(PageFigure):
     """The part list, the drawing, the chosen part's explanation and its related quiz questions, all switched in
     the page (static/foot_map.js); this object mirrors the page's choice (``chosen``) and computes the same."""
+
+    bundle, css, height = "foot_map", ("foot_map", "foot_map_figure", "foot_map_caption"), HEIGHT
 
     def __init__(self, clickable: bool = True):
         texts = load_figure_texts().foot_map
         self.title, self.words = texts.title, texts.words
-        self.output = PageFigureView(
-            CSS["foot_map_figure"],
-            HEIGHT,
-            self.words.alt_none,
-            entry="foot_map.js",
+        super().__init__(
+            alt=self.words.alt_none,
+            caption_text=texts.caption,
             data=page_data(self.title, self.words, clickable),
             template=figure(None, self.title),
             choice={"region": None},
         )
-        self.output.canvas.observe(lambda _: self._update(), "choice")
-        super().__init__([self.output, caption(texts.caption, CSS["foot_map_caption"])])
-        self.add_class(CSS["foot_map"])
-        self._update()
-
-    @property
-    def figure(self) -> dict:
-        return self.output.figure
 
     @property
     def chosen(self) -> str | None:
-        return self.output.canvas.choice.get("region")
+        return self.choice.get("region")
 
     def click(self, region_id: str) -> None:
         """What a click on a part of the drawing does; a click on no part (or an unknown id) changes nothing."""
@@ -249,13 +240,11 @@ class FootMap(KeyboardSafeBox):
         """Show one part (by id), or none, as the page does when it is chosen from the list."""
         if region_id is not None:
             load_regions().region(region_id)  # KeyError for an unknown id
-        self.output.canvas.choice = {"region": region_id}
+        self._choose({"region": region_id})
 
-    def _update(self) -> None:
+    def render(self) -> tuple[dict, dict]:
         chosen = self.chosen if self.chosen in REGION_IDS else None  # the page sends only known ids
-        self.texts = describe(chosen, self.words)
-        self.output.show(figure(chosen, self.title))
-        self.output.canvas.alt = self.texts["alt"]
+        return describe(chosen, self.words), figure(chosen, self.title)
 
 
 def foot_map(clickable: bool = True) -> FootMap:

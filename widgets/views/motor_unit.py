@@ -13,11 +13,10 @@ from .. import anatomy as A
 from .. import simulation as sim
 from ..figure_model import MotorUnitStep
 from ..load import load_figure_texts
-from ..palette import BLACK, BLUE, CSS, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
+from ..palette import BLACK, BLUE, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 from ..vocab import MotorUnitMode
-from .figure import HIDDEN_AXIS, base_layout, caption, responsive
-from .keyboard import KeyboardSafeBox
-from .page_figure import PageFigureView
+from .figure import HIDDEN_AXIS, base_layout, responsive
+from .page_figure import PageFigure
 
 HEIGHT = 330
 PART_NAMES = {
@@ -204,47 +203,38 @@ def page_data(
     }
 
 
-class MotorUnit(KeyboardSafeBox):
+class MotorUnit(PageFigure):
     """The diagram with its mode choice, Back and Next and the step's words, all switched in the page
     (static/motor_unit.js); this object mirrors the page's choice (``mode``, ``step``) and computes the same."""
+
+    bundle, css, height = "motor_unit", ("motor_unit", "motor_unit_figure", "motor_unit_caption"), HEIGHT
 
     def __init__(self, mode: str = "normal"):
         texts = load_figure_texts()
         self.title, self.steps_by_mode = texts.motor_unit.title, texts.motor_unit_steps
-        first = sim.check_mode(mode)
+        self._first = first = sim.check_mode(mode)
         self.frames = {
             m: [figure(step, m, i + 1, len(steps), self.title) for i, step in enumerate(steps)]
             for m, steps in self.steps_by_mode.items()
         }
-        self.output = PageFigureView(
-            CSS["motor_unit_figure"],
-            HEIGHT,
-            self.title,
-            entry="motor_unit.js",
+        super().__init__(
+            alt=self.title,
+            caption_text=texts.motor_unit.caption,
             data=page_data(self.steps_by_mode, self.frames, first),
             template=self.frames[first][0],
             choice={"mode": first, "step": 0},
         )
-        self._first = first
-        self.output.canvas.observe(lambda _: self._update(), "choice")
-        super().__init__([self.output, caption(texts.motor_unit.caption, CSS["motor_unit_caption"])])
-        self.add_class(CSS["motor_unit"])
-        self._update()
-
-    @property
-    def figure(self) -> dict:
-        return self.output.figure
 
     @property
     def mode(self) -> MotorUnitMode:
         """The mode shown now (a mode the page does not know is shown as the first one, as the page does)."""
-        m = self.output.canvas.choice.get("mode")
+        m = self.choice.get("mode")
         return sim.check_mode(m) if m in self.frames else self._first
 
     @property
     def step(self) -> int:
         """The step shown now, counted from 0 (kept within the mode's steps, as the page does)."""
-        raw = self.output.canvas.choice.get("step")
+        raw = self.choice.get("step")
         n = raw if isinstance(raw, int) and not isinstance(raw, bool) else 0
         return min(max(n, 0), len(self.steps) - 1)
 
@@ -254,11 +244,11 @@ class MotorUnit(KeyboardSafeBox):
 
     def set_mode(self, mode: str) -> None:
         """What the mode choice does: switch between the normal signal and the misfire, from step 1."""
-        self.output.canvas.choice = {"mode": sim.check_mode(mode), "step": 0}
+        self._choose({"mode": sim.check_mode(mode), "step": 0})
 
     def go(self, delta: int) -> None:
         """Move delta steps; past the last step the walk-through starts again from the first."""
-        self.output.canvas.choice = {"mode": self.mode, "step": (self.step + delta) % len(self.steps)}
+        self._choose({"mode": self.mode, "step": (self.step + delta) % len(self.steps)})
 
     def next(self) -> None:
         """What Next does (at the last step it says "Start again"): one step on, or back to the first."""
@@ -269,10 +259,8 @@ class MotorUnit(KeyboardSafeBox):
         if self.step > 0:
             self.go(-1)
 
-    def _update(self) -> None:
-        self.texts = describe(self.steps, self.step)
-        self.output.show(self.frames[self.mode][self.step])  # Python's copy (tests, fallback route)
-        self.output.canvas.alt = self.texts["alt"]
+    def render(self) -> tuple[dict, dict]:
+        return describe(self.steps, self.step), self.frames[self.mode][self.step]  # Python's copy of the figure
 
 
 def motor_unit(mode: str = "normal") -> MotorUnit:

@@ -1,42 +1,54 @@
 """Figures computed in the page: the kernel sends the data once, the page applies the learner's choices.
 
-A ``PageFigureView`` is a ``FigureView`` whose canvas also carries page-side logic (ES modules from
-``static/``, loaded by ``figure.js``), the data those modules need (``data``, sent once) and the learner's
-current choice (``choice``, set by the page's own controls or from Python, synced both ways without the
-page ever waiting for the kernel). ``figure`` holds the template (layout and trace styles built in Python);
-the page fills in the data. Python computes the same figure for tests and for the fallback route (a page
-without plotly.js gets it as plotly's mimebundle); tests/test_figure_parity.py checks both agree.
+A ``PageFigureView`` is a ``FigureView`` whose canvas runs the figure's page code (``static/<name>.js`` with what it
+imports, bundled into ``static/bundles/<name>.js`` by ``tools/bundle.mjs``), holds the data that code needs
+(``data``, sent once) and the learner's current choice (``choice``, set by the page's own controls or from Python,
+synced both ways without the page ever waiting for the kernel). ``figure`` holds the template (layout and trace
+styles built in Python); the page fills in the data. Python computes the same figure for tests and for the fallback
+route (a page without plotly.js gets it as plotly's mimebundle); tests/test_figure_parity.py checks both agree.
+
+``PageFigure`` is the one mounting of such a figure in Python, the twin of page_figure.js ``mountFigure``: the view,
+the choice, the caption and ``_update()``; a figure (simulator.py, foot_map.py, twitch_cramp.py, motor_unit.py)
+says only what differs: its data, its template and what a choice shows (``render``).
 """
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any, ClassVar
+
 import traitlets
 
-from ..palette import STATIC
-from .figure import CONFIG, MIME, FigureCanvas, FigureView
+from ..palette import CSS, STATIC
+from .figure import CONFIG, MIME, FigureCanvas, FigureView, caption
+from .keyboard import KeyboardSafeBox
 
-
-def modules(*names: str) -> dict[str, str]:
-    """The page-side ES modules, {file name: source}, dependencies first and the entry last."""
-    return {name: (STATIC / name).read_text(encoding="utf-8") for name in ("page_figure.js", *names)}
+BUNDLES = STATIC / "bundles"
 
 
 class PageCanvas(FigureCanvas):
     """A FigureCanvas with page-side logic, its data and the current choice (see the module docstring)."""
 
     _css = STATIC / "page_figure.css"
-    logic = traitlets.Dict(help="page-side ES modules {file name: source}, the entry last").tag(sync=True)
     data = traitlets.Dict(help="what the page needs to compute every state, sent once").tag(sync=True)
     choice = traitlets.Dict(help="the learner's current choice, set by the page or by Python").tag(sync=True)
+
+
+@cache
+def page_code(bundle: str) -> str:
+    """The page code of one figure, ``static/bundles/<bundle>.js`` (read once)."""
+    return (BUNDLES / f"{bundle}.js").read_text(encoding="utf-8")
 
 
 class PageFigureView(FigureView):
     """A figure the page computes and redraws itself; ``show`` keeps Python's copy (tests, fallback route)."""
 
-    def __init__(self, css: str, height: int, alt: str, *, entry: str, data: dict, template: dict, choice: dict):
+    def __init__(self, css: str, height: int, alt: str, *, bundle: str, data: dict, template: dict, choice: dict):
+        # one canvas class for every figure, its page code given here: anywidget puts page_figure.css into the page
+        # once per class, and where it stands among the stylesheets decides which of equal rules wins (lessons.css)
         canvas = PageCanvas(
+            _esm=page_code(bundle),
             alt=alt,
-            logic=modules(entry),
             data=data,
             choice=choice,
             figure={**template, "config": CONFIG},  # with its layout for narrow outputs, if any (figure.responsive)
@@ -59,3 +71,50 @@ class PageFigureView(FigureView):
         fig = {"data": self.figure["data"], "layout": self.figure["layout"], "config": CONFIG}
         bundle = {MIME: fig, "text/plain": f"[figure: {self.canvas.alt}]"}
         self.fallback.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+
+
+class PageFigure(KeyboardSafeBox):
+    """A figure computed in the page with its caption, mirrored in Python: a choice set from Python (as a learner's
+    click would) or by the page runs ``_update()``, which keeps ``texts`` and Python's copy of the figure.
+
+    A figure names its page code (``bundle``), its CSS names (``css``: view, figure, caption) and its ``HEIGHT``,
+    and says what a choice shows (``render``)."""
+
+    bundle: ClassVar[str]
+    css: ClassVar[tuple[str, str, str]]
+    height: ClassVar[int]
+
+    def __init__(self, *, alt: str, caption_text: str, data: dict, template: dict, choice: dict):
+        view, figure, under = (CSS[name] for name in self.css)
+        self.output = PageFigureView(
+            figure, self.height, alt, bundle=self.bundle, data=data, template=template, choice=choice
+        )
+        self.output.canvas.observe(lambda _: self._update(), "choice")
+        super().__init__([self.output, caption(caption_text, under)])
+        self.add_class(view)
+        self._update()
+
+    @property
+    def figure(self) -> dict:
+        return self.output.figure
+
+    @property
+    def choice(self) -> dict[str, Any]:
+        """The choice shown now, as the page (or Python) last set it."""
+        return dict(self.output.canvas.choice)
+
+    def _choose(self, choice: dict[str, Any]) -> None:
+        self.output.canvas.choice = choice
+
+    def render(self) -> tuple[dict, dict] | None:
+        """The texts (with ``alt``, the figure's text alternative) and the figure of the choice shown now; None keeps
+        the last ones (a choice only a tampered page sends)."""
+        raise NotImplementedError
+
+    def _update(self) -> None:
+        shown = self.render()
+        if shown is None:
+            return
+        self.texts, figure = shown
+        self.output.show(figure)
+        self.output.canvas.alt = self.texts["alt"]

@@ -12,10 +12,9 @@ import numpy as np
 from .. import simulation as sim
 from ..figure_model import SimulatorWords
 from ..load import load_figure_texts
-from ..palette import BLUE, CSS, GREY, ORANGE, VERMILION
-from .figure import axis, base_layout, caption, typed
-from .keyboard import KeyboardSafeBox
-from .page_figure import PageFigureView
+from ..palette import BLUE, GREY, ORANGE, VERMILION
+from .figure import axis, base_layout, typed
+from .page_figure import PageFigure
 
 # Setting → (label, [(button text, engine value)]), calm first. No doses anywhere: just low / normal.
 CONTROLS = {
@@ -175,12 +174,14 @@ def describe(signal: sim.MuscleSignal, settings: dict[str, str], words: Simulato
     return {"level": level, "nerve": nerve, "sample": sample, "alt": words.alt.format(level=level, sample=sample)}
 
 
-class Simulator(KeyboardSafeBox):
+class Simulator(PageFigure):
     """Trigger choices, the expected twitching level, one recording drawn, and a button for another one.
 
     The page computes all of it (static/simulator.js) from the random numbers of a few recordings sent once;
     this object mirrors the page's choice (``settings``, ``recording``) and computes the same in Python.
     """
+
+    bundle, css, height = "simulator", ("simulator", "simulator_figure", "simulator_caption"), HEIGHT
 
     def __init__(self, controls: tuple[str, ...] = tuple(CONTROLS), seed: int = 0):
         texts = load_figure_texts().simulator
@@ -192,31 +193,21 @@ class Simulator(KeyboardSafeBox):
             "controls": [[name, CONTROLS[name][0], [list(o) for o in CONTROLS[name][1]]] for name in controls],
             "draws": [draws_json(d) for d in self.recordings],
         }
-        self.output = PageFigureView(
-            CSS["simulator_figure"],
-            HEIGHT,
-            texts.title,
-            entry="simulator.js",
+        super().__init__(
+            alt=texts.title,
+            caption_text=texts.caption,
             data=data,
             template=template(self.title),
             choice={"settings": dict(sim.CALM), "recording": 0},
         )
-        self.output.canvas.observe(lambda _: self._update(), "choice")
-        super().__init__([self.output, caption(texts.caption, CSS["simulator_caption"])])
-        self.add_class(CSS["simulator"])
-        self._update()
-
-    @property
-    def figure(self) -> dict:
-        return self.output.figure
 
     @property
     def settings(self) -> dict[str, str]:
-        return dict(self.output.canvas.choice["settings"])
+        return dict(self.choice["settings"])
 
     @property
     def recording(self) -> int:
-        return int(self.output.canvas.choice["recording"])
+        return int(self.choice["recording"])
 
     @property
     def seed(self) -> int:
@@ -227,24 +218,19 @@ class Simulator(KeyboardSafeBox):
         if name not in self.controls:
             raise KeyError(f"this simulator has no control {name!r} (it has {list(self.controls)})")
         sim.check_settings({name: value})
-        self._choose(settings=self.settings | {name: value})
+        self._choose(self.choice | {"settings": self.settings | {name: value}})
 
     def new_recording(self) -> None:
         """The next of the recordings sent to the page (after the last, the first again)."""
-        self._choose(recording=(self.recording + 1) % RECORDINGS)
+        self._choose(self.choice | {"recording": (self.recording + 1) % RECORDINGS})
 
-    def _choose(self, **part) -> None:
-        self.output.canvas.choice = dict(self.output.canvas.choice) | part
-
-    def _update(self) -> None:
+    def render(self) -> tuple[dict, dict] | None:
         try:
             sim.check_settings(self.settings)
         except ValueError:  # only a tampered page sends an unknown choice: keep showing the last good one
-            return
+            return None
         self.signal = sim.signal_from(self.recordings[self.recording % RECORDINGS], self.settings)
-        self.texts = describe(self.signal, self.settings, self.words)
-        self.output.show(figure(self.signal, self.title))
-        self.output.canvas.alt = self.texts["alt"]
+        return describe(self.signal, self.settings, self.words), figure(self.signal, self.title)
 
 
 def simulator(lesson: str | None = None, seed: int = 0) -> Simulator:

@@ -13,10 +13,9 @@ import copy
 from .. import simulation as sim
 from ..figure_model import TwitchCrampWords
 from ..load import load_figure_texts
-from ..palette import BLACK, BLUE, CSS, VERMILION
-from .figure import axis, base_layout, caption, typed
-from .keyboard import KeyboardSafeBox
-from .page_figure import PageFigureView
+from ..palette import BLACK, BLUE, VERMILION
+from .figure import axis, base_layout, typed
+from .page_figure import PageFigure
 
 HEIGHT = 380
 Y_MAX = 80.0
@@ -197,47 +196,37 @@ def page_data(twitch: sim.ForceTrace, cramp: sim.ForceTrace, words: TwitchCrampW
     }
 
 
-class TwitchVsCramp(KeyboardSafeBox):
+class TwitchVsCramp(PageFigure):
     """The two force traces with a close-up of the twitch, a replay button for each (the page animates the
     replay), and a sentence that says what the figure shows. ``replay`` is what the buttons do."""
+
+    bundle, css, height = "twitch_cramp", ("twitch_vs_cramp", "twitch_cramp_figure", "twitch_cramp_caption"), HEIGHT
 
     def __init__(self, seed: int = 0):
         texts = load_figure_texts().twitch_vs_cramp
         self.title, self.words = texts.title, texts.words
         self.twitch, self.cramp = sim.twitch_force(seed), sim.cramp_force(seed)
-        self.output = PageFigureView(
-            CSS["twitch_cramp_figure"],
-            HEIGHT,
-            texts.title,
-            entry="twitch_cramp.js",
+        super().__init__(
+            alt=texts.title,
+            caption_text=texts.caption,
             data=page_data(self.twitch, self.cramp, self.words, self.title),
             template=template(self.title, self.words.close_up),
             choice={"shown": "both", "replays": 0},
         )
-        self.output.canvas.observe(lambda _: self._update(), "choice")
-        super().__init__([self.output, caption(texts.caption, CSS["twitch_cramp_caption"])])
-        self.add_class(CSS["twitch_vs_cramp"])
-        self._update()
-
-    @property
-    def figure(self) -> dict:
-        return self.output.figure
 
     @property
     def shown(self) -> str:
-        return str(self.output.canvas.choice["shown"])
+        return str(self.choice["shown"])
 
     def replay(self, which: str) -> None:
         """Replay the twitch or the cramp: the page draws it again from the start, as it happens."""
         if which not in ("twitch", "cramp"):
             raise ValueError(f"expected 'twitch' or 'cramp', got {which!r}")
-        old = self.output.canvas.choice
-        self.output.canvas.choice = {"shown": which, "replays": int(old.get("replays", 0)) + 1}
+        self._choose({"shown": which, "replays": int(self.choice.get("replays", 0)) + 1})
 
-    def _update(self) -> None:
-        self.texts = describe(self.twitch, self.cramp, self.shown, self.words)
-        self.output.show(figure(self.twitch, self.cramp, self.title, self.words.close_up))
-        self.output.canvas.alt = self.texts["alt"]
+    def render(self) -> tuple[dict, dict]:
+        texts = describe(self.twitch, self.cramp, self.shown, self.words)
+        return texts, figure(self.twitch, self.cramp, self.title, self.words.close_up)
 
 
 def twitch_vs_cramp(seed: int = 0) -> TwitchVsCramp:
