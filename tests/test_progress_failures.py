@@ -18,8 +18,8 @@ from widgets.views.backup import progress_backup
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
 
-from .small_fs import fill, remount, small_fs
 from .quiz_driver import answer
+from .small_fs import fill, remount, small_fs
 
 
 def attempt(q, correct=True, lesson="L", chosen=("a",)):

@@ -23,7 +23,7 @@ from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
 from .page_in_node import PageInNode
-from .quiz_driver import answer
+from .quiz_driver import answer as send_answer
 
 PENDING = "foot-twitch-lessons:pending:{code}:99-test"
 ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
@@ -232,7 +232,7 @@ def test_show_the_answer_in_a_second_copy_after_the_first_answered_right_saves_n
     b = bank(single())
     second = Quiz(b, ProgressStore(tmp_path))  # opened first, before any answer (another kernel, its own store)
     first = Quiz(b, ProgressStore(tmp_path))
-    answer(first, 0, "a")  # right on the first try
+    send_answer(first, 0, "a")  # right on the first try
     reply = second.handle_attempt(attempt(second, 0, None, show=True, wrong_before=0))
     attempts = ProgressStore(tmp_path).load()["attempts"]
     assert [a["correct"] for a in attempts] == [True], f"saved: {[(a['chosen'], a['correct']) for a in attempts]}"

@@ -73,7 +73,8 @@ def test_empty_answer_is_not_recorded(five, store):
 def test_numeric_first_try_says_too_high_then_the_bank_feedback(five):
     assert five.page.questions[3]["unit"] == "weeks"
     first = answer(five, 3, 9)["response"]
-    assert first["lines"] == ["Your answer is too high.", "Think again."] and first["summary"] == "You answered 9 weeks."
+    assert first["lines"] == ["Your answer is too high.", "Think again."]
+    assert first["summary"] == "You answered 9 weeks."
     second = answer(five, 3, 9)["response"]  # the bank's own feedback waits for the second try
     assert second["lines"] == ["too high", "3 weeks (± 0.5)"]
 

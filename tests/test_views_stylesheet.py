@@ -21,10 +21,7 @@ from widgets.views.announce import Announcer
 from widgets.views.clickbridge import ClickBridge
 from widgets.views.figure import FigureCanvas
 from widgets.views.keyboard import KeyboardGuard
-from widgets.views.quiz import Quiz
 from widgets.views.stylesheet import Stylesheet
-
-from .helpers import bank, single
 
 ROOT = Path(__file__).resolve().parent.parent
 VIEWS = sorted((ROOT / "widgets" / "views").glob("*.py"))
