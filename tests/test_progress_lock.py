@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from benchmarks.quiz_locked import LOCKS, LockHolder
+from benchmarks.quiz_locked import LOCKS, LockHolder, on_fresh_loop
 from widgets.palette import STATIC
 from widgets.progress import ProgressStore
 from widgets.views.quiz import LABELS, Quiz
@@ -194,7 +194,7 @@ def test_two_checks_while_the_file_is_locked_are_saved_in_order_by_the_retry_and
         finally:
             page.close()
 
-    asyncio.run(run())
+    on_fresh_loop(run)
 
 
 @pytest.mark.slow  # a second of lock waits, retries and node
@@ -221,7 +221,7 @@ def test_a_lock_taken_again_and_a_resent_answer_still_save_each_answer_once_in_o
         ]
         assert [r[2] for r in saved_rows(q.store.path)] == ["locked-try-0001", "locked-try-0002"]
 
-    asyncio.run(run())
+    on_fresh_loop(run)
 
 
 KERNEL = """

@@ -25,11 +25,11 @@ import pwd
 import re
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .safe_json import UnreadableFile
 
@@ -218,18 +218,24 @@ def _owner(uid: int) -> str:
         return f"uid {uid}"
 
 
+def _lstat(path: Path, refused: list[Refused]) -> os.stat_result | None:
+    """`path`'s own status; None if it vanished meanwhile, or could not be read (then said in `refused`)."""
+    try:
+        return os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        refused.append(Refused(path, f"cannot be read ({e.strerror or e})"))
+        return None
+
+
 def _learner_folders(root: Path, by: str) -> tuple[list[tuple[Path, os.stat_result]], list[Refused]]:
     """The learners' folders in the drop box, by name, and what else is in it. Raises OSError only when the
     drop box itself cannot be listed; an entry that vanishes while it is looked at is left out."""
     folders: list[tuple[Path, os.stat_result]] = []
     refused: list[Refused] = []
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
-        try:
-            fst = os.lstat(folder)
-        except FileNotFoundError:
-            continue
-        except OSError as e:
-            refused.append(Refused(folder, f"cannot be read ({e.strerror or e})"))
+        if (fst := _lstat(folder, refused)) is None:
             continue
         if not stat.S_ISDIR(fst.st_mode):
             refused.append(Refused(folder, "not a learner's folder"))
@@ -260,12 +266,7 @@ def _results_files(
         refused.append(Refused(folder, NOT_RESULTS.format(names=", ".join(others[:3]) + more)))
     for name in results:
         path = folder / name
-        try:
-            st = os.lstat(path)
-        except FileNotFoundError:
-            continue
-        except OSError as e:
-            refused.append(Refused(path, f"cannot be read ({e.strerror or e})"))
+        if (st := _lstat(path, refused)) is None:
             continue
         if not stat.S_ISREG(st.st_mode):
             refused.append(Refused(path, "not a plain file"))
@@ -281,17 +282,12 @@ def list_handins(root: Path | str | None = None, by: str | None = None) -> tuple
     """(Teacher) the newest results file of every learner in the drop box (not read yet), and what was refused.
     `by` is "uid" (the file and its folder must be owned by the user the folder is named after) or "folder"
     (one shared uid, folders kept apart by mounts; default from FOOT_LESSONS_DROPBOX_OWNERS)."""
-    root = Path(root) if root is not None else dropbox_root()
-    if root is None:
-        raise FileNotFoundError(NO_DROPBOX)
-    folders, refused = _learner_folders(root, by or owners_mode())
-    found = []
-    for folder, fst in folders:
-        files, more = _results_files(folder, fst)
-        refused += more
-        if files:
-            found.append(files[0][0])
-    return found, refused
+
+    def newest(folder: Path, fst: os.stat_result) -> tuple[DropboxEntry | None, list[Refused]]:
+        files, refused = _results_files(folder, fst)
+        return (files[0][0] if files else None), refused
+
+    return _each_learner(root, by, newest)
 
 
 def _changed(path: Path, st: os.stat_result) -> bool:
@@ -348,18 +344,28 @@ def _newest_readable(
     return None, refused
 
 
-def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
+T = TypeVar("T")
+
+
+def _each_learner(
+    root: Path | str | None, by: str | None, pick: Callable[[Path, os.stat_result], tuple[T | None, list[Refused]]]
+) -> tuple[list[T], list[Refused]]:
+    """`pick` applied to every learner's folder in the drop box: what it found, and everything refused."""
     root = Path(root) if root is not None else dropbox_root()
     if root is None:
         raise FileNotFoundError(NO_DROPBOX)
     folders, refused = _learner_folders(root, by or owners_mode())
-    docs = []
+    found = []
     for folder, fst in folders:
-        found, more = _newest_readable(folder, fst)
+        one, more = pick(folder, fst)
         refused += more
-        if found is not None:
-            docs.append(found)
-    return docs, refused
+        if one is not None:
+            found.append(one)
+    return found, refused
+
+
+def _read(root: Path | str | None, by: str | None) -> tuple[list[tuple[DropboxEntry, dict[str, Any]]], list[Refused]]:
+    return _each_learner(root, by, _newest_readable)
 
 
 def read_handins(
