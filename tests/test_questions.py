@@ -18,7 +18,6 @@ from widgets.views import inputs
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
-from .page_in_node import PageInNode
 
 # -- a sixth type, written as a lesson author would: model, grading, texts, and its input control ----------
 
@@ -77,7 +76,7 @@ def one_word_type():
     inputs.remove_control("word")
 
 
-def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path):
+def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path, quiz_tab):
     b = bank(single(), word())
     q = b.question("w1")
     assert isinstance(q, OneWord)
@@ -89,26 +88,27 @@ def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path
     quiz = Quiz(b, store)
     data = quiz.page.questions[1]
     assert data["how"] == "Type one word." and not data["graded_in_page"]
-    with PageInNode() as page:  # the page (static/quiz.js in node) sends each try; the kernel grades it
-        v = page.render(quiz)
-        box = 'section[data-question="99-test/w1"] .quiz-number'
-        assert [e["tag"] for e in page.query(v, box)] == ["input"]
-        shown = []
-        for typed in ("toe", "toe", "heel"):
-            page.choose(v, "99-test/w1", typed)
-            page.click(v, 'section[data-question="99-test/w1"] .quiz-check')
-            assert page.card(v, "99-test/w1")["feedback"] == LABELS["checking"]  # no verdict of its own
-            page.tick(200)
-            shown.append(page.card(v, "99-test/w1")["feedback"])  # the kernel's verdict, drawn
-        assert "Walk slowly." in shown[0] and "Watch your own step." in shown[1] and shown[2].startswith("Right.")
-        assert [r["response"]["stage"] for _, r in page.replies] == ["hint", "answer", "right"]
-        assert page.replies[0][1]["response"]["lines"] == ["Walk slowly."]  # a first wrong try: the hint
-        assert "Watch your own step." in page.replies[1][1]["response"]["lines"]
-        assert [a["chosen"] for a in store.load()["attempts"]] == [["toe"], ["toe"], ["heel"]]
+    page = quiz_tab.setup()
+    # the page (static/quiz.js in node) sends each try; the kernel grades it
+    v = page.render(quiz)
+    box = 'section[data-question="99-test/w1"] .quiz-number'
+    assert [e["tag"] for e in page.query(v, box)] == ["input"]
+    shown = []
+    for typed in ("toe", "toe", "heel"):
+        page.choose(v, "99-test/w1", typed)
+        page.click(v, 'section[data-question="99-test/w1"] .quiz-check')
+        assert page.card(v, "99-test/w1")["feedback"] == LABELS["checking"]  # no verdict of its own
+        page.tick(200)
+        shown.append(page.card(v, "99-test/w1")["feedback"])  # the kernel's verdict, drawn
+    assert "Walk slowly." in shown[0] and "Watch your own step." in shown[1] and shown[2].startswith("Right.")
+    assert [r["response"]["stage"] for _, r in page.replies] == ["hint", "answer", "right"]
+    assert page.replies[0][1]["response"]["lines"] == ["Walk slowly."]  # a first wrong try: the hint
+    assert "Watch your own step." in page.replies[1][1]["response"]["lines"]
+    assert [a["chosen"] for a in store.load()["attempts"]] == [["toe"], ["toe"], ["heel"]]
 
-        again = page.render(Quiz(b, store))  # the saved answer comes back through the type's own methods
-        assert [e["value"] for e in page.query(again, box)] == ["heel"]
-        assert page.card(again, "99-test/w1")["saved"] == "Saved from before: 3 tries, first try wrong."
+    again = page.render(Quiz(b, store))  # the saved answer comes back through the type's own methods
+    assert [e["value"] for e in page.query(again, box)] == ["heel"]
+    assert page.card(again, "99-test/w1")["saved"] == "Saved from before: 3 tries, first try wrong."
 
 
 def test_a_new_type_goes_through_made_up_results_and_the_class_roll_up(one_word_type, tmp_path):

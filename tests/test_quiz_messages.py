@@ -22,7 +22,6 @@ from widgets.progress import ProgressStore
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
-from .page_in_node import PageInNode
 from .quiz_driver import answer as send_answer
 
 PENDING = "foot-twitch-lessons:pending:{code}:99-test"
@@ -34,16 +33,10 @@ def store(tmp_path):
     return ProgressStore(tmp_path)
 
 
-@pytest.fixture(scope="module")
-def node():
-    with PageInNode() as page:  # one node process for the module (starting one takes about a second)
-        yield page
-
-
 @pytest.fixture
-def browser(node):
-    """A fresh tab: ``browser(storage="full", items={...})``."""
-    return node.setup
+def browser(quiz_tab):
+    """A fresh tab in this worker's node process (tests/conftest.py): ``browser(storage="full", items={...})``."""
+    return quiz_tab.setup
 
 
 def five() -> Any:

@@ -24,17 +24,9 @@ def store(tmp_path):
     return ProgressStore(tmp_path)
 
 
-@pytest.fixture(scope="module")
-def node():
-    from .page_in_node import PageInNode
-
-    with PageInNode() as page:  # one node process for the module
-        yield page
-
-
 @pytest.fixture
-def page(node):
-    return node.setup()
+def page(quiz_tab):
+    return quiz_tab.setup()  # a fresh tab in this worker's node process (tests/conftest.py)
 
 
 def five(store: ProgressStore) -> Quiz:
