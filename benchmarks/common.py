@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import statistics
 import time
+import uuid
 from collections.abc import Callable
+from typing import Any
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -36,3 +38,22 @@ def time_calls(fn: Callable[[int], None], runs: int, warmup: int = 3) -> list[fl
         fn(i)
         out.append((time.perf_counter() - t) * 1000)
     return out
+
+
+def page_try(card: Any, answer: Any, attempt_id: str | None = None) -> dict[str, Any]:
+    """The message the quiz page (static/quiz.js) sends for a first try at `card` (a ``views.quiz.Card``):
+    ``quiz.handle_attempt(page_try(card, "a"))`` is a Check through the kernel's path. True/False and numbers
+    go as text, as the page's controls hold them."""
+    if isinstance(answer, bool):
+        answer = str(answer).lower()
+    elif isinstance(answer, int | float):
+        answer = str(answer)
+    return {
+        "kind": "attempt",
+        "attempt_id": attempt_id or uuid.uuid4().hex,
+        "question": card.full_id,
+        "hash": card.hash,
+        "answer": list(answer) if isinstance(answer, tuple) else answer,
+        "show": False,
+        "wrong_before": 0,
+    }

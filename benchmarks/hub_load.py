@@ -31,6 +31,7 @@ from pathlib import Path
 from benchmarks.common import percentile
 
 ANSWER_ALL = """
+import uuid
 from widgets.load import lesson_ids
 from widgets.views.quiz import quiz
 n = 0
@@ -38,9 +39,10 @@ for lesson in lesson_ids():
     q = quiz(lesson)
     for card in q.cards:
         question = card.question
-        card.choose(getattr(question, "answer", None) if hasattr(question, "answer")
-                    else [item.id for item in question.items])
-        card.check_button.click()
+        a = question.answer if hasattr(question, "answer") else [item.id for item in question.items]
+        q.handle_attempt({"kind": "attempt", "attempt_id": uuid.uuid4().hex, "question": card.full_id,
+                          "hash": card.hash, "answer": str(a).lower() if isinstance(a, bool) else a,
+                          "show": False, "wrong_before": 0})  # what the quiz page sends for a Check
         n += 1
 print(n)
 """

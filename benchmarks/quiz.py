@@ -6,7 +6,7 @@ import subprocess
 import sys
 import tempfile
 
-from .common import line, time_calls
+from .common import line, page_try, time_calls
 
 BROWSER = False
 
@@ -45,10 +45,11 @@ def run(args) -> list[str]:
         wrong = next(o.id for o in card.question.options if o.id != card.question.answer)
 
         def check(i: int) -> None:
-            card.choose(card.question.answer if i % 2 else wrong)
-            card.check_button.click()
+            q.handle_attempt(page_try(card, card.question.answer if i % 2 else wrong))
 
-        out.append(line("callback", "quiz_check (grade + save + feedback)", time_calls(check, args.runs)))
+        out.append(
+            line("callback", "quiz_check (the kernel's half: grade + save + reply)", time_calls(check, args.runs))
+        )
 
         from widgets.grading import grade
 

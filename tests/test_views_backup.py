@@ -12,6 +12,8 @@ from widgets.progress import ProgressStore
 from widgets.views.backup import ProgressBackup, on_binder, progress_backup, progress_download_name
 from widgets.views.quiz import quiz
 
+from .quiz_driver import answer
+
 
 def link(value: str) -> tuple[bytes, str]:
     """(decoded file content, download file name) of the first download link in an HTML string."""
@@ -26,10 +28,8 @@ def answered_store(tmp_path) -> ProgressStore:
     store = ProgressStore(tmp_path)
     q = quiz("01-physiology", store)
     wrong = next(o.id for o in q.cards[0].question.options if o.id != q.cards[0].question.answer)
-    q.cards[0].choose(wrong)
-    q.cards[0].check()
-    q.cards[0].choose(q.cards[0].question.answer)
-    q.cards[0].check()
+    answer(q, 0, wrong)
+    answer(q, 0, q.cards[0].question.answer)
     return store
 
 
@@ -149,8 +149,7 @@ def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path)
     review = review_quiz(store)
     card = review.cards[0]
     assert "01-physiology/q1" in load_review().variant_of[card.full_id]  # a new version of the missed one first
-    card.choose(card.question.answer)
-    assert card.check().correct
+    assert answer(review, 0, card.question.answer)["response"]["correct"]
     view = progress_backup(store)
     view.export_button.click()
     doc = check_export(json.loads(link(view.export_out.value)[0]))

@@ -8,12 +8,13 @@ from widgets.progress import ProgressStore
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
 
+from .quiz_driver import answer
+
 
 def test_overview_shows_saved_scores_and_resets(tmp_path):
     store = ProgressStore(tmp_path)
     q = quiz("01-physiology", store)
-    q.cards[0].choose("a")
-    q.cards[0].check()
+    answer(q, 0, "a")
     view = progress_overview(store)
     assert "What is a twitch?" in view.table.value
     n = len(load_bank("01-physiology").full_ids())  # every question of the lesson, section checks too
@@ -36,8 +37,7 @@ def test_overview_has_a_final_review_row_that_counts_review_answers_only(tmp_pat
     store = ProgressStore(tmp_path)
     review = review_quiz(store)
     card = next(c for c in review.cards if c.question.type == "single")
-    card.choose(card.question.answer)
-    assert card.check().correct
+    assert answer(review, card.full_id, card.question.answer)["response"]["correct"]
     view = progress_overview(store)
     rows = view.table.value.split("<tr>")
     final = next(r for r in rows if "Final review" in r)
@@ -57,20 +57,17 @@ def test_overview_updates_after_a_check_in_a_quiz_and_every_view_shows_one_unsav
     backup = progress_backup(store)
     q = quiz("01-physiology", store)
     n = len(load_bank("01-physiology").full_ids())
-    q.cards[0].choose("a")
-    q.cards[0].check()
+    answer(q, 0, "a")
     assert f">1/{n}<" in view.table.value  # updated without re-running its cell
     other = sqlite3.connect(tmp_path / "progress.db", isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")  # another notebook holds the file
-    q.cards[1].choose(False)
-    q.cards[1].check()
+    answer(q, 1, False)
     for w in (view.notice, backup.notice, q.notice):
         assert w.value.count("not saved yet") == 1
     assert f">2/{n}<" in view.table.value  # the unsaved answer is shown too
     other.execute("COMMIT")
     other.close()
-    q.cards[0].choose("b")
-    q.cards[0].check()  # the next chance writes both
+    answer(q, 0, "b")  # the next chance writes both
     for w in (view.notice, backup.notice, q.notice):
         assert "not saved yet" not in w.value
     assert [a["question"] for a in ProgressStore(tmp_path).load()["attempts"]] == [
@@ -87,8 +84,7 @@ def test_overview_reads_answers_saved_by_another_kernel_when_the_page_asks(tmp_p
     n = len(load_bank("01-physiology").full_ids())
     assert f"<td>0/{n}</td>" in view.table.value
     q = quiz("01-physiology", other_kernel)
-    q.cards[0].choose("a")
-    q.cards[0].check()
+    answer(q, 0, "a")
     assert f"<td>0/{n}</td>" in view.table.value  # nothing in this kernel knows yet
     view.refresher._handle_custom_msg({"refresh": True}, [])  # what the page sends when the table is in view
     assert f"<td>1/{n}</td>" in view.table.value

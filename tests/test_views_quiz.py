@@ -1,5 +1,5 @@
-"""Drive the quiz from Python as the page does: choose, Check (the page's response, then the attempt message
-through the kernel's own path), read the feedback; and the kernel's rules for what it saves."""
+"""The quiz's kernel half: the page's messages sent to ``Quiz.handle_attempt`` (tests/quiz_driver.py), what it
+grades, saves and replies, and what the widget gives the page. What the page draws: tests/test_quiz_page_node.py."""
 
 import json
 import re
@@ -16,6 +16,7 @@ from widgets.views.keyboard import KeyboardGuard
 from widgets.views.quiz import LABELS, Quiz, QuizPage, quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
+from .quiz_driver import answer, show_answer
 
 
 @pytest.fixture
@@ -29,7 +30,7 @@ def five(store):
 
 
 def message(card, answer, attempt_id=None, **extra):
-    """The message the page sends for one try."""
+    """The message the page sends for one try at `card` (a first try unless `extra` says otherwise)."""
     msg = {
         "kind": "attempt",
         "attempt_id": attempt_id or uuid.uuid4().hex,
@@ -43,59 +44,49 @@ def message(card, answer, attempt_id=None, **extra):
     return msg
 
 
-def test_first_wrong_try_gives_the_hint_the_second_the_answer_then_right(five, store):
-    card = five.cards[0]
-    card.choose("b")
-    card.check_button.click()
-    assert "Not quite. Try again." in card.feedback.value and "Hint: Think again." in card.feedback.value
-    assert "fb" not in card.feedback.value and "Because." not in card.feedback.value  # no answer yet
-    card.choose("c")
-    card.check_button.click()
-    assert "Here is the answer." in card.feedback.value and "The answer: A" in card.feedback.value
-    assert "fc" in card.feedback.value and "Why:</b> Because." in card.feedback.value
-    card.choose("a")
-    card.check_button.click()
-    assert "Right." in card.feedback.value and card.feedback.value.count("Right.") == 1
-    assert "Score: 0 of 5 right on the first try · answered 1/5 · 1 right so far" in five.score.value
+def test_a_wrong_try_is_replied_a_hint_a_second_the_answer_then_right_and_each_is_saved(five, store):
+    # what the page draws of each stage: tests/test_quiz_page_node.py
+    replies = [answer(five, 0, "b"), answer(five, 0, "c"), answer(five, 0, "a")]
+    assert [r["response"]["stage"] for r in replies] == ["hint", "answer", "right"]
+    assert replies[0]["response"]["lines"] == ["Think again."]  # the hint only: no option's feedback yet
+    assert replies[1]["response"]["lines"] == ["fc", "A"]  # the chosen option's feedback, then the answer
+    assert [r["outcome"] for r in replies] == ["saved"] * 3
+    assert five.page.score == "Score: 0 of 5 right on the first try · answered 1/5 · 1 right so far"
     assert [a["chosen"] for a in store.load()["attempts"]] == [["b"], ["c"], ["a"]]
 
 
-def test_every_type_can_be_answered_right_and_right_feedback_never_repeats(five):
-    answers = ["a", ["a", "c"], False, "3", ["one", "two", "three", "four"]]
-    for card, answer in zip(five.cards, answers, strict=True):
-        card.choose(answer)
-        assert card.check().correct, card.question.id
-        assert "Right." in card.feedback.value and "<li>Right.</li>" not in card.feedback.value
-    assert "Score: 5 of 5" in five.score.value
+def test_every_type_can_be_answered_right_through_the_kernel(five):
+    answers = ["a", ["a", "c"], False, 3, ["one", "two", "three", "four"]]
+    for n, value in enumerate(answers):
+        reply = answer(five, n, value)
+        assert reply["response"]["correct"] and reply["response"]["stage"] == "right", five.ids[n]
+        assert "Right." not in reply["response"]["lines"]
+    assert five.page.score.startswith("Score: 5 of 5")
 
 
 def test_empty_answer_is_not_recorded(five, store):
-    five.cards[3].check()
-    assert "Type a number (weeks) first." in five.cards[3].feedback.value
+    reply = answer(five, 3, "")
+    assert reply["outcome"] == "invalid" and reply["response"]["lines"] == ["Type a number (weeks) first."]
     assert store.load()["attempts"] == []
 
 
 def test_numeric_first_try_says_too_high_then_the_bank_feedback(five):
-    card = five.cards[3]
-    assert card.data["unit"] == "weeks"
-    card.choose(9)
-    card.check_button.click()
-    assert "Your answer is too high." in card.feedback.value and "You answered 9 weeks." in card.feedback.value
-    assert "too high<" not in card.feedback.value  # the bank's own feedback waits for the second try
-    card.check_button.click()
-    assert "<li>too high</li>" in card.feedback.value and "The answer: 3 weeks (± 0.5)" in card.feedback.value
+    assert five.page.questions[3]["unit"] == "weeks"
+    first = answer(five, 3, 9)["response"]
+    assert first["lines"] == ["Your answer is too high.", "Think again."]
+    assert first["summary"] == "You answered 9 weeks."
+    second = answer(five, 3, 9)["response"]  # the bank's own feedback waits for the second try
+    assert second["lines"] == ["too high", "3 weeks (± 0.5)"]
 
 
 def test_show_the_answer_counts_as_a_wrong_first_try(five, store):
-    card = five.cards[2]
-    card.show_button.click()
-    assert "Here is the answer." in card.feedback.value and "The answer: False" in card.feedback.value
-    card.choose(False)
-    assert card.check().correct
+    reply = show_answer(five, 2)
+    assert reply["response"]["stage"] == "shown" and reply["response"]["lines"] == ["False"]
+    assert answer(five, 2, False)["response"]["correct"]
     saved = store.load()["attempts"]
     assert [(a["chosen"], a["correct"]) for a in saved] == [([], False), (["false"], True)]
     assert five.lesson_score.first_try == 0 and five.lesson_score.now_correct == 1
-    card.show_button.click()  # asked again after a try: nothing more is saved
+    assert show_answer(five, 2)["outcome"] == "saved"  # asked again after a try: nothing more is saved
     assert len(store.load()["attempts"]) == 2
 
 
@@ -153,64 +144,37 @@ def test_options_shuffled_stably_with_none_of_the_above_last(store):
             + [{"id": "none", "text": "None of the above", "feedback": "f", "keep_last": True}]
         )
     )
-    first, again = Quiz(b, store).cards[0].data["options"], Quiz(b, store).cards[0].data["options"]
+    first, again = Quiz(b, store).page.questions[0]["options"], Quiz(b, store).page.questions[0]["options"]
     assert first == again and first[-1]["id"] == "none"
     assert [o["id"] for o in first] != [o.id for o in b.questions[0].options]
 
 
 def test_ordering_starts_scrambled_and_takes_item_ids(five):
-    card = five.cards[4]
-    start = [i["id"] for i in card.data["items"]]
-    assert sorted(start) == sorted(card.data["right"]) and start != card.data["right"]
-    card.choose(["two", None, "one", "four"])
-    assert "Put every step in a place first." in card.check().feedback[0]
-    assert "move each one up or down" in card.prompt.value
+    data = five.page.questions[4]
+    start = [i["id"] for i in data["items"]]
+    assert sorted(start) == sorted(data["right"]) and start != data["right"]
+    assert answer(five, 4, ["two", None, "one", "four"])["response"]["lines"] == ["Put every step in a place first."]
+    assert "move each one up or down" in data["how"]
 
 
-def test_content_html_is_escaped(store):
-    evil = "<script>alert(1)</script><b>x</b>"
-    q = Quiz(
-        bank(
-            single(
-                prompt=evil,
-                explanation=evil,
-                options=[{"id": "a", "text": evil, "feedback": evil}, {"id": "b", "text": "B", "feedback": "fb"}],
-            )
-        ),
-        store,
-    )
-    card = q.cards[0]
-    assert "<script>" not in card.prompt.value and "&lt;script&gt;" in card.prompt.value
-    card.choose("a")
-    card.check()
-    assert "<script>" not in card.feedback.value and "&lt;b&gt;" in card.feedback.value
-    assert "textContent" in (STATIC / "quiz.js").read_text() and "innerHTML" not in (STATIC / "quiz.js").read_text()
+def test_the_page_never_writes_html(store):
+    # content and learner input shown as text: tests/test_quiz_page_node.py
+    page = (STATIC / "quiz.js").read_text()
+    assert "textContent" in page and "innerHTML" not in page and "insertAdjacentHTML" not in page
 
 
-def test_learner_input_is_escaped(five):
-    card = five.cards[3]
-    card.choose("<img src=x onerror=alert(1)>")
-    card.check()
-    assert "<img" not in card.feedback.value
-
-
-def test_saved_state_is_shown_on_reopen(store):
+def test_saved_state_is_given_to_the_page_on_reopen(store):
     b = bank(single(), multiple(), truefalse(), numeric(), ordering())
     first = Quiz(b, store)
-    first.cards[1].choose(["a"])
-    first.cards[1].check()
-    first.cards[1].choose(["a", "c"])
-    first.cards[1].check()
-    first.cards[4].choose(["one", "two", "three", "four"])
-    first.cards[4].check()
+    answer(first, 1, ["a"])
+    answer(first, 1, ["a", "c"])
+    answer(first, 4, ["one", "two", "three", "four"])
     again = Quiz(b, store)
-    assert "answered 2/5" in again.score.value and "Score: 1 of 5" in again.score.value
-    assert again.cards[1].answer() == ["a", "c"]
-    assert "Saved from before: 2 tries, first try wrong." in again.cards[1].feedback.value
-    assert "Saved from before: 1 try, first try right." in again.cards[4].feedback.value
-    assert again.cards[0].feedback.value == ""
+    assert "answered 2/5" in again.page.score and "Score: 1 of 5" in again.page.score
     saved = again.page.saved
     assert saved["99-test/q2"]["answer"] == ["a", "c"] and saved["99-test/q2"]["first_correct"] is False
+    assert saved["99-test/q2"]["attempts"] == 2 and saved["99-test/q5"]["attempts"] == 1
+    assert saved["99-test/q5"]["first_correct"] is True
     assert "99-test/q1" not in saved
 
 
@@ -253,8 +217,7 @@ def test_section_check_asks_only_its_questions_and_the_recap_leaves_them_out(sto
     assert [c.full_id for c in check.cards] == ["99-test/s1"]
     recap = Quiz(b, store, [q.id for q in b.recap()])
     assert [c.full_id for c in recap.cards] == ["99-test/q1", "99-test/q2"]
-    check.cards[0].choose("a")
-    check.cards[0].check_button.click()
+    answer(check, 0, "a")
     assert ProgressStore(store.directory).load()["attempts"][0]["question"] == "99-test/s1"
 
 
@@ -278,17 +241,13 @@ def test_a_schema_1_progress_file_is_migrated_and_keeps_its_answers(tmp_path):
     assert rows == [('["a"]', None), ('["b"]', "after-migration")]
 
 
-def test_a_reopened_quiz_shows_each_last_try_as_it_was_shown(store):
+def test_a_reopened_quiz_tells_the_page_what_each_last_try_was_shown_with(store):
     b = bank(single(), truefalse())
     q = Quiz(b, store)
-    q.cards[0].choose("b")
-    q.cards[0].check()  # one wrong try: a hint
-    q.cards[1].choose(True)
-    q.cards[1].check()
-    q.cards[1].check()  # two wrong tries: the answer
-    again = Quiz(b, store)
-    assert "Hint: Think again." in again.cards[0].feedback.value and "The answer:" not in again.cards[0].feedback.value
-    assert "The answer: False" in again.cards[1].feedback.value
+    answer(q, 0, "b")  # one wrong try: a hint
+    answer(q, 1, True)
+    answer(q, 1, True)  # two wrong tries: the answer
+    again = Quiz(b, store)  # the page draws them again: tests/test_quiz_page_node.py
     assert again.page.saved["99-test/q1"]["wrong_before_last"] == 0
     assert again.page.saved["99-test/q3"]["wrong_before_last"] == 1
 
@@ -301,10 +260,10 @@ def test_a_shown_answer_goes_through_the_results_file_and_the_roll_up_as_a_wrong
 
     b = load_bank("01-physiology")
     store = ProgressStore(tmp_path / "learner")
-    card = Quiz(b, store).cards[0]
-    card.show_button.click()  # asked for the answer first
-    card.choose(card.question.answer)
-    card.check()
+    q = Quiz(b, store)
+    card = q.cards[0]
+    show_answer(q, 0)  # asked for the answer first
+    answer(q, 0, card.question.answer)
     view = progress_backup(store)
     view.name.value = "Ann"
     folder = tmp_path / "class"

@@ -9,6 +9,10 @@
 //   {do: "click", view, selector}               click the element (the first match in that view)
 //   {do: "deliver", view, msg}                  a message from the kernel to that view's model
 //   {do: "tick", ms}                            let the page's clock run (timers and frames are fake)
+//   {do: "key", view, selector?, key}           a key pressed on the element (the one with focus if no selector)
+//                                               as a browser delivers it: keydown, then Enter or Space on a
+//                                               button clicks it
+//   {do: "query", view, selector}               every match: {tag, text, attrs, focused} (answered as `found`)
 // Every answer: {sent: [[view, msg], ...] (since the last answer), views: [what each view shows], storage}.
 // The storage "full" is a Storage with a quota (QuotaExceededError past it, as a browser's), "blocked" a
 // window whose localStorage getter throws SecurityError (cookies and site data blocked).
@@ -70,6 +74,7 @@ Object.defineProperty(globalThis, "localStorage", {
 const quiz = (await import(pathToFileURL(process.argv[2]).href)).default;
 const views = [];
 let sent = [];
+let found = null;  // what the last "query" matched
 
 function render(state, kernel) {
   const handlers = {};
@@ -96,7 +101,17 @@ function show(v) {
     state: s.querySelector(".quiz-saved").getAttribute("data-state"),
   }));
   const buttons = [...v.el.querySelectorAll(".quiz-save button")].map(text);
-  return { cards, save_line: text(v.el.querySelector(".quiz-save")), save_buttons: buttons };
+  return {
+    cards, save_line: text(v.el.querySelector(".quiz-save")), save_buttons: buttons,
+    score: text(v.el.querySelector(".quiz-score")), live: text(v.el.querySelector('.quiz-visually-hidden[role="status"]')),
+  };
+}
+
+function describe(e) {
+  const attrs = {};
+  for (const a of e.attributes) attrs[a.name] = a.value;
+  return { tag: e.tagName.toLowerCase(), text: text(e), attrs, focused: e === document.activeElement,
+    checked: "checked" in e ? e.checked : null, value: "value" in e ? String(e.value) : null };
 }
 
 function dump() {
@@ -130,6 +145,14 @@ const commands = {
     if (!e) throw new Error(`nothing matches ${selector}`);
     e.click();
   },
+  key({ view, selector, key }) {
+    const e = selector ? views[view].el.querySelector(selector) : document.activeElement;
+    if (!e || !views[view].el.contains(e)) throw new Error(`no element of view ${view} for the key ${key}`);
+    const down = new window.KeyboardEvent("keydown", { key, bubbles: true, cancelable: true });
+    const go = e.dispatchEvent(down);
+    if (go && e.tagName === "BUTTON" && (key === "Enter" || key === " ")) e.click();  // a button's default action
+  },
+  query({ view, selector }) { found = [...views[view].el.querySelectorAll(selector)].map(describe); },
   deliver({ view, msg }) { for (const cb of views[view].handlers["msg:custom"] || []) cb(msg); },
   tick({ ms }) { tick(ms); },
 };
@@ -141,11 +164,12 @@ for await (const line of rl) {
   try {
     const cmd = JSON.parse(line);
     commands[cmd.do](cmd);
-    answer = { sent, views: views.map(show), storage: dump() };
+    answer = { sent, views: views.map(show), storage: dump(), found };
   } catch (e) {
     answer = { error: String(e && e.stack || e) };
   }
   sent = [];
+  found = null;
   process.stdout.write(JSON.stringify(answer) + "\n");
 }
 process.exit(0);

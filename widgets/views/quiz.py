@@ -6,17 +6,16 @@ The kernel (``Quiz.handle_attempt``) grades it again with the engine, saves ITS 
 ignores an attempt id it already saved, and replies "saved" with its verdict; the page shows the kernel's
 verdict where the two differ. A Check waits for a locked progress file at most ``CHECK_BUDGET`` in all: an
 answer that could not be written yet is replied "waiting", and a second "saved" message follows once the
-store's retry has written it. Tests drive the same kernel path from Python, as the page would:
-``q = Quiz(bank); q.cards[0].choose("b"); q.cards[0].check()``; ``card.feedback.value`` is what the page shows.
+store's retry has written it. Python tests send ``Quiz.handle_attempt`` the page's messages
+(tests/quiz_driver.py); the page itself runs in node with a DOM (tests/page_in_node.py).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import anywidget
@@ -29,7 +28,7 @@ from ..progress import CHECK_BUDGET, MAX_PENDING, ProgressStore, default_store
 from ..progress_doc import MAX_PER_QUESTION
 from ..questions import QuestionBase
 from ..quiz_page import page_question, page_status
-from . import html, inputs
+from . import inputs
 from .keyboard import KeyboardSafeBox
 from .store_notice import StoreNotice
 
@@ -163,128 +162,27 @@ class QuizPage(anywidget.AnyWidget):
     labels = traitlets.Dict().tag(sync=True)
 
 
-class Text:
-    """What the page shows in one place, as HTML (the Python side of a card: tests read ``.value``)."""
+@dataclass
+class Card:
+    """What the kernel knows of one question of the page: the question, the id and content hash its tries are
+    saved under, and its tries as saved (``attempts``; ``wrong`` is 0 or 1, as the page counts wrong tries)."""
 
-    def __init__(self, value: str = ""):
-        self.value = value
-
-
-class Press:
-    """A button of the page, pressed from Python (``card.check_button.click()``)."""
-
-    def __init__(self, action, tooltip: str):
-        self._action, self.tooltip = action, tooltip
-
-    def click(self) -> None:
-        self._action()
+    question: QuestionBase
+    full_id: str
+    hash: str
+    attempts: int = 0
+    wrong: int = 0
 
 
-def feedback_html(data: dict[str, Any], r: grading.Response) -> str:
-    """The feedback the page draws for a response (static/quiz.js ``paint``), as HTML."""
-    if r.stage == "invalid":
-        return html.notice(" ".join(r.lines))
-    cls, words = {
-        "right": ("lesson-right", LABELS["right"]),
-        "hint": ("lesson-wrong", LABELS["wrong_hint"]),
-        "answer": ("lesson-wrong", LABELS["wrong_answer"]),
-        "shown": ("lesson-info", LABELS["shown"]),
-    }[r.stage]
-    parts = [f'<p class="{cls}"><b>{html.text(words)}</b></p>']
-    if r.summary:
-        parts.append(html.paragraph(r.summary))
-    label = {"hint": LABELS["hint"] + " ", "answer": LABELS["answer"] + " "}
-    keyed = [label.get(k, "") + data["texts"][k] for k in r.keys if k in data["texts"]]
-    parts.append(html.bullet_list(r.lines[: len(r.lines) - len(keyed)] + keyed))  # a type's own lines first
-    if r.stage != "hint":
-        parts.append(f"<p><b>{html.text(LABELS['why'])}</b> {html.text(data['explanation'])}</p>")
-    return "".join(parts)
-
-
-def page_form(answer: Any) -> Any:
-    """An answer as the page's control holds it (what the page sends): booleans and numbers as text."""
-    if isinstance(answer, bool):
-        return str(answer).lower()
-    if isinstance(answer, int | float):
-        return str(answer)
-    if isinstance(answer, tuple):
-        return list(answer)
-    return answer
-
-
-class QuestionCard:
-    """One question of the page, driven from Python as the page drives it: choose, Check, read the feedback."""
-
-    def __init__(self, quiz: Quiz, bank: QuestionBank, question: QuestionBase, data: dict[str, Any], number: int):
-        self.quiz, self.bank, self.question, self.data, self.number = quiz, bank, question, data, number
-        self.full_id: str = data["id"]
-        self.hash: str = data["hash"]
-        self.attempts = 0
-        self.wrong = 0
-        self._answer: Any = None
-        note = f" <i>({html.text(data['note'])})</i>" if data.get("note") else ""
-        self.prompt = Text(
-            f'<p class="quiz-prompt"><b>{html.text(fill(LABELS["number"], n=number, total=len(quiz.ids)))}</b>'
-            f"{note} {html.text(question.prompt)}</p>"
-            f'<p class="quiz-how">{html.text(data["how"])}</p>'
-        )
-        self.feedback = Text()
-        self.saved = Text()
-        self.check_button = Press(self.check, fill(LABELS["check_name"], n=number))
-        self.show_button = Press(self.show_answer, fill(LABELS["show_name"], n=number))
-
-    def choose(self, answer: Any) -> None:
-        """Set the control as a learner would: an option id, a list of ids, True/False, a number, item ids."""
-        self._answer = answer
-
-    def answer(self) -> Any:
-        return self._answer
-
-    def check(self) -> grading.Result:
-        """Press Check: the page's response, then the attempt through the kernel's path; the kernel's verdict."""
-        return self._try(show=False)
-
-    def show_answer(self) -> grading.Result:
-        """Press "Show the answer": saved as a wrong try when it comes before any answer."""
-        return self._try(show=True)
-
-    def _try(self, show: bool) -> grading.Result:
-        answer = None if show else page_form(self._answer)
-        page = grading.respond(self.question, answer, self.wrong, show)
-        self.feedback.value = feedback_html(self.data, page)
-        if not page.valid:
-            return grading.grade(self.question, answer)
-        msg = {
-            "kind": "attempt",
-            "attempt_id": uuid.uuid4().hex,
-            "question": self.full_id,
-            "hash": self.hash,
-            "answer": answer,
-            "show": show,
-            "wrong_before": self.wrong,
-        }
-        reply = self.quiz.handle_attempt(msg)
-        kernel = grading.Response(**reply["response"])
-        if (kernel.correct, kernel.valid) != (page.correct, page.valid):
-            self.feedback.value = feedback_html(self.data, kernel)
-        return grading.shown_answer(self.question) if show else grading.grade(self.question, answer)
-
-    def restore(self, status: dict[str, Any]) -> None:
-        """Show what was saved before (as the page does from ``QuizPage.saved``)."""
-        self.attempts, self.wrong = status["attempts"], status["wrong_tries"]
-        tries = LABELS["one_try"] if status["attempts"] == 1 else fill(LABELS["tries"], n=status["attempts"])
-        if status["stale"]:
-            self.saved.value = html.paragraph(fill(LABELS["older"], tries=tries))
-            self.feedback.value = self.saved.value
-            return
-        if status["answer"] is not None:
-            self._answer = status["answer"]
-            r = grading.respond(self.question, status["answer"], status["wrong_before_last"])
-        else:
-            r = grading.respond(self.question, None, 1, show=True)
-        first = LABELS["first_right"] if status["first_correct"] else LABELS["first_wrong"]
-        self.saved.value = html.paragraph(fill(LABELS["saved_before"], tries=tries, first=first))
-        self.feedback.value = feedback_html(self.data, r) + self.saved.value
+def _readable(q: QuestionBase, status: dict[str, Any]) -> bool:
+    """A saved answer the question's type still reads as the page will (its content may have changed)."""
+    if status["answer"] is None:
+        return True
+    try:
+        grading.respond(q, status["answer"], status["wrong_before_last"])
+    except Exception:
+        return False
+    return True
 
 
 Item = tuple[QuestionBank, Any, str]  # (bank, question, the id its attempts are saved under)
@@ -343,16 +241,13 @@ class Quiz(KeyboardSafeBox):
             d = page_question(q, learner, saved_id)
             d.update(how=inputs.control_for(q).hint, note=notes.get(saved_id, ""))
             data.append(d)
-        self.cards = [
-            QuestionCard(self, b, q, d, n + 1) for n, ((b, q, _), d) in enumerate(zip(items, data, strict=True))
-        ]
+        self.cards = [Card(q, d["id"], d["hash"]) for (_, q, _), d in zip(items, data, strict=True)]
         self._by_id = {c.full_id: c for c in self.cards}
-        self._waiting: dict[str, QuestionCard] = {}  # attempt ids replied "waiting": the page hears when written
+        self._waiting: dict[str, Card] = {}  # attempt ids replied "waiting": the page hears when written
         self.store.subscribe(self._written)
         self.notice = StoreNotice(self.store)
         self.page = QuizPage(title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=LABELS)
         self.page.on_msg(self._on_msg)
-        self.score = Text()
         self.status = self.store.question_status(self.ids)
         self._restore()
         self._refresh()
@@ -445,24 +340,19 @@ class Quiz(KeyboardSafeBox):
         self._refresh()
 
     def _restore(self) -> None:
-        """What was saved: the last answer to each question, its feedback, and the count of tries."""
+        """What was saved, for the page to show: each question's last answer and its count of tries."""
         saved = {}
         for card in self.cards:
             status = page_status(card.question, self.status.get(card.full_id), card.hash)
             if status is not None:
-                try:
-                    card.restore(status)
-                except Exception:  # content changed since the answer was saved: show the record only
+                card.attempts, card.wrong = status["attempts"], status["wrong_tries"]
+                if not _readable(card.question, status):  # content changed since: show the record only
                     status = dict(status, answer=None, stale=True)
-                    card.restore(status)
                 saved[card.full_id] = status
         self.page.saved = saved
 
     def _refresh(self) -> None:
         s = self.lesson_score
-        self.score.value = html.paragraph(
-            fill(LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct)
-        )
         self.page.score = fill(
             LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct
         )
