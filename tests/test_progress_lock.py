@@ -21,7 +21,7 @@ import pytest
 
 from benchmarks.quiz_locked import LOCKS, LockHolder, on_fresh_loop
 from widgets.palette import STATIC
-from widgets.progress import ProgressStore
+from widgets.progress import BUSY_TIMEOUT, ProgressStore
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, single
@@ -144,7 +144,9 @@ def quiz_of_two(directory: Path) -> tuple[Quiz, list[dict[str, Any]]]:
 
 
 @pytest.mark.parametrize("begin", LOCKS)
-def test_a_check_while_another_process_locks_the_progress_file_replies_waiting_within_a_second(tmp_path, begin):
+def test_a_check_while_another_process_locks_the_progress_file_replies_waiting_after_one_short_wait(tmp_path, begin):
+    """One budget for the whole Check, not the busy timeout per store call (25 s on e38ae39). The 1 s goal itself is
+    the benchmark's (benchmarks/quiz_locked.py, run alone below): a wall-clock limit here would flake under load."""
     q, _ = quiz_of_two(tmp_path)
     card = q.cards[0]
     msg = {"kind": "attempt", "attempt_id": "locked-try-0001", "question": card.full_id, "hash": card.hash}
@@ -152,7 +154,7 @@ def test_a_check_while_another_process_locks_the_progress_file_replies_waiting_w
         t = time.perf_counter()
         reply = q.handle_attempt({**msg, "answer": "a", "show": False, "wrong_before": 0})
         took = time.perf_counter() - t
-        assert took < 1.0, f"a Check took {took:.1f} s while another process held {begin}"
+        assert took < BUSY_TIMEOUT, f"a Check took {took:.1f} s while another process held {begin}"
         assert reply["outcome"] == "waiting" and reply["response"]["correct"] is True
         assert "1 answer(s) not saved yet" in q.notice.value
 
@@ -173,7 +175,7 @@ def test_two_checks_while_the_file_is_locked_are_saved_in_order_by_the_retry_and
                     t = time.perf_counter()
                     reply = q.handle_attempt(msg)
                     took = time.perf_counter() - t
-                    assert took < 1.0, f"a Check took {took:.1f} s while another process held {begin}"
+                    assert took < BUSY_TIMEOUT, f"a Check took {took:.1f} s while another process held {begin}"
                     assert reply["outcome"] == "waiting", reply["outcome"]
                     shown = page.deliver(reply)
                     assert shown["cards"][0] == ["waiting", LABELS["waiting"]]
@@ -255,6 +257,7 @@ def test_answers_still_waiting_when_the_kernel_ends_are_written_by_its_last_try(
 
 
 @pytest.mark.slow  # eight locked Checks
+@pytest.mark.timing  # a wall-clock goal (p95 < 1 s): make test runs it alone
 def test_the_locked_check_benchmark_runs_and_a_locked_check_stays_under_a_second():
     from types import SimpleNamespace
 
