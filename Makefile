@@ -42,10 +42,10 @@ $(SITE_NODE_STAMP): package-lock.json
 # a read-only extension manager never asks PyPI for extensions (the lessons work offline).
 LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# The lessons' Jupyter settings (widgets/jupyter_config: lesson files saved without outputs, no news pop-up,
+# The lessons' Jupyter settings (widgets/jupyter/config: lesson files saved without outputs, no news pop-up,
 # Markdown opened rendered) are copied into .venv first, as Binder's postBuild and the hub recipes do.
 lab: $(STAMP)
-	$(BIN)/python -m widgets.lab_server --install > /dev/null
+	$(BIN)/python -m widgets.jupyter.lab_server --install > /dev/null
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 # tests/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins

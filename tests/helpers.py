@@ -1,7 +1,7 @@
 """Shared test helpers: build content models from small dicts."""
 
-from widgets.load import validate
-from widgets.model import QuestionBank
+from widgets.content.load import validate
+from widgets.content.model import QuestionBank
 
 
 def bank(*questions: dict, lesson: str = "99-test") -> QuestionBank:

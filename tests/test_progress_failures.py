@@ -10,10 +10,10 @@ import sqlite3
 
 import pytest
 
-from widgets import progress as progress_module
-from widgets import progress_doc
-from widgets.progress import FORMAT, ProgressFormatError, ProgressStore, ProgressUnavailable
-from widgets.progress_doc import MAX_BYTES, MAX_PER_QUESTION, VERSION, encode_progress, read_progress_upload
+from widgets.store import progress as progress_module
+from widgets.store import progress_doc
+from widgets.store.progress import FORMAT, ProgressFormatError, ProgressStore, ProgressUnavailable
+from widgets.store.progress_doc import MAX_BYTES, MAX_PER_QUESTION, VERSION, encode_progress, read_progress_upload
 from widgets.views.backup import progress_backup
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz

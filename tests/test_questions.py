@@ -7,13 +7,13 @@ import pytest
 from pydantic import Field
 
 from tools import answer_key
-from widgets import grading
-from widgets.demo_results import write_demo
-from widgets.load import ContentError, all_banks
-from widgets.model import QUESTION_TYPES, QuestionBank
-from widgets.progress import ProgressStore
+from widgets.classroom.demo_results import write_demo
+from widgets.classroom.rollup import rollup_folder
+from widgets.content.load import ContentError, all_banks
+from widgets.content.model import QUESTION_TYPES, QuestionBank
+from widgets.engine import grading
 from widgets.questions import BUILT_IN, AnswerError, QuestionBase, Result, registry
-from widgets.rollup import rollup_folder
+from widgets.store.progress import ProgressStore
 from widgets.views import inputs
 from widgets.views.quiz import Quiz
 

@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import pytest
 
-from widgets import simulation as sim
+from widgets.engine import simulation as sim
 
 CALM = dict(sim.CALM)
 
@@ -137,7 +137,7 @@ def test_engine_imports_no_ui_library():
     import subprocess
     import sys
 
-    code = "import sys, widgets.simulation; print([m for m in ('plotly', 'ipywidgets') if m in sys.modules])"
+    code = "import sys, widgets.engine.simulation; print([m for m in ('plotly', 'ipywidgets') if m in sys.modules])"
     assert (
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
     )

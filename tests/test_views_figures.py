@@ -9,13 +9,13 @@ import pytest
 import traitlets
 
 from widgets import foot_map, motor_unit, simulator, twitch_vs_cramp
-from widgets import simulation as sim
-from widgets.figure_model import REGION_IDS
-from widgets.load import load_regions
-from widgets.palette import CSS
+from widgets.content.figure_model import REGION_IDS
+from widgets.content.load import load_regions
+from widgets.engine import simulation as sim
 from widgets.views import twitch_cramp as tc
 from widgets.views.figure import MIME, FigureView
 from widgets.views.page_figure import PageFigureView
+from widgets.views.palette import CSS
 from widgets.views.simulator import RECORDINGS, expected_level
 
 

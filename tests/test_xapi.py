@@ -1,5 +1,5 @@
-"""Results as xAPI statements (widgets/xapi.py) and their optional sending (widgets/lrs.py), against a real
-learning record store: Ralph 5.1's LRS, started here on 127.0.0.1 from its own venv (tests/lrs/launch.py;
+"""Results as xAPI statements (widgets/classroom/xapi.py) and their optional sending (widgets/classroom/lrs.py), against
+a real learning record store: Ralph 5.1's LRS, started here on 127.0.0.1 from its own venv (tests/lrs/launch.py;
 `make .venv-lrs/.installed` makes the venv, and these tests fail, never skip, without it).
 
 Statements are validated with Ralph's pydantic xAPI models in that venv (tests/lrs/validate.py)."""
@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from widgets import handin, lrs, xapi
-from widgets.export import build_export
-from widgets.load import all_banks, load_review
-from widgets.progress import ProgressStore
+from widgets.classroom import handin, lrs, xapi
+from widgets.classroom.export import build_export
+from widgets.content.load import all_banks, load_review
+from widgets.store.progress import ProgressStore
 from widgets.views import html
 from widgets.views.handin import HandInButton
 from widgets.views.store_notice import StoreNotice
@@ -72,7 +72,9 @@ def attempt(question: str, chosen: list[str], correct: bool, when: str = T0, has
 def test_the_package_carries_the_project_settings():
     """An installed package has no pyproject.toml: its copy of the settings table must agree with it."""
     mirrored = xapi.project_table()
-    assert mirrored == xapi.project_table(ROOT / "pyproject.toml"), "run `python -m widgets.xapi --write-settings`"
+    assert mirrored == xapi.project_table(ROOT / "pyproject.toml"), (
+        "run `python -m widgets.classroom.xapi --write-settings`"
+    )
     assert (ROOT / "widgets" / xapi.SETTINGS_FILE).read_text(encoding="utf-8") == xapi.mirror_text(
         ROOT / "pyproject.toml"
     )
@@ -220,7 +222,7 @@ def test_an_lrs_settings_path_that_is_a_fifo_never_hangs_a_lesson_at_open(tmp_pa
     """Issue 24 item 2: the settings file was read with read_text(), which waits forever on a FIFO, and every
     lesson's first widget builds the default store, which reads the settings. Now the lesson opens at once and
     says once that the settings cannot be used."""
-    from widgets import progress
+    from widgets.store import progress
 
     fifo = tmp_path / "lrs.toml"
     os.mkfifo(fifo)
@@ -482,7 +484,7 @@ def test_sending_rate(ralph, store):
 
 def test_the_hub_admins_environment_is_all_it_takes(ralph, tmp_path, monkeypatch):
     """The learner's kernel as on a hub: settings only in the environment, the views' default store."""
-    from widgets import progress
+    from widgets.store import progress
 
     monkeypatch.setenv(progress.ENV_DIR, str(tmp_path / "home"))
     monkeypatch.setenv("FOOT_LESSONS_LRS_ENDPOINT", ralph.endpoint)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets import anatomy, simulation
-from widgets.load import load_figure_texts, load_regions
+from widgets.content.load import load_figure_texts, load_regions
+from widgets.engine import anatomy, simulation
 from widgets.views import foot_map as fm
 from widgets.views import motor_unit as mu
 from widgets.views import simulator as sv

@@ -1,4 +1,4 @@
-"""Made-up class results for trying the roll-up: `python -m widgets.demo_results FOLDER [--learners 30]`.
+"""Made-up class results for trying the roll-up: `python -m widgets.classroom.demo_results FOLDER [--learners 30]`.
 
 Each made-up learner answers the current question banks through the real grading and export code, so
 the files are exactly what learners hand in. A few bad files (corrupt, a second file of one learner, a
@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .content_hash import question_hash
+from ..content.content_hash import question_hash
+from ..content.model import QuestionBank
+from ..engine.grading import grade
+from ..engine.review import LESSON as REVIEW_LESSON
+from ..engine.review import review_id
 from .export import build_export, encode, export_filename
-from .grading import grade
-from .model import QuestionBank
-from .review import LESSON as REVIEW_LESSON
-from .review import review_id
 
 NAMES = (
     "Ada",
@@ -127,11 +127,11 @@ def write_demo(
     same seed and banks. `review` lists the final review's questions (default: content/review.yaml).
     """
     if banks is None:
-        from .load import all_banks
+        from ..content.load import all_banks
 
         banks = all_banks()
     banks = list(banks)
-    from .load import load_review
+    from ..content.load import load_review
 
     review = load_review().questions if review is None else list(review)
     out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
@@ -163,7 +163,7 @@ def write_demo(
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(prog="python -m widgets.demo_results", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m widgets.classroom.demo_results", description=__doc__.splitlines()[0])
     p.add_argument("folder", help="folder to write the files into (made if missing)")
     p.add_argument("--learners", type=int, default=30, help="how many made-up learners (default 30)")
     p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same files)")

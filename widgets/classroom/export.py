@@ -2,7 +2,7 @@
 
 The file holds, per answered question, the question's content hash, the first and the last answer (as the
 option ids chosen) and the right/wrong marks the learner saw. The marks and the per-lesson totals are
-claims: the class roll-up (widgets/rollup.py, shown by widgets/views/class_results.py) regrades every answer
+claims: the class roll-up (widgets/classroom/rollup.py, shown by widgets/views/class_results.py) regrades every answer
 against the bank and flags a file whose claims disagree with its answers.
 """
 
@@ -19,11 +19,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from . import scoring
-from .content_hash import question_hash
-from .model import QuestionBank
-from .review import LESSON as REVIEW_LESSON
-from .review import review_id, review_score
+from ..content.content_hash import question_hash
+from ..content.model import QuestionBank
+from ..engine import scoring
+from ..engine.review import LESSON as REVIEW_LESSON
+from ..engine.review import review_id, review_score
 
 FORMAT = "foot-twitch-lessons/class-results"
 VERSION = 2  # 2: answers, content hashes and learner codes of up to 64 bits

@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .safe_json import UnreadableFile
+from ..store.safe_json import UnreadableFile
 
 if TYPE_CHECKING:
     from .rollup import Skipped
@@ -67,7 +67,7 @@ class HandIn:
     ok: bool
     message: str
     path: Path | None = None
-    document: dict[str, Any] | None = None  # the results document handed in (for widgets/lrs.py)
+    document: dict[str, Any] | None = None  # the results document handed in (for widgets/classroom/lrs.py)
 
 
 @dataclass(frozen=True)
@@ -117,8 +117,8 @@ def usable_box_name(name: str) -> bool:
 
 def results_document(progress: dict[str, Any], name: str | None = None) -> dict[str, Any]:
     """The results file the learner hands in (the same document 'Make my results file' saves)."""
+    from ..content.load import all_banks, load_review
     from . import export
-    from .load import all_banks, load_review
 
     return export.build_export(progress, all_banks(), name, review=load_review().questions)
 
@@ -373,7 +373,7 @@ def read_handins(
 def dropbox_files(
     root: Path | str | None = None, by: str | None = None
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[Skipped]]:
-    """(Teacher) the drop box in the form `widgets.rollup.rollup` takes: ("<hub user>/<file name>", document)
+    """(Teacher) the drop box in the form `widgets.classroom.rollup.rollup` takes: ("<hub user>/<file name>", document)
     pairs, and the refused entries as `rollup.Skipped`."""
     from .rollup import Skipped
 

@@ -1,4 +1,4 @@
-"""Optional sending of the xAPI statements (widgets/xapi.py) to a learning record store (LRS) a hub admin set up.
+"""Optional sending of the xAPI statements (classroom/xapi.py) to a learning record store (LRS) a hub admin set up.
 
 Nothing leaves the machine unless an admin configured an endpoint, in the environment of the learners'
 servers or in a file, never in a notebook (deploy/README.md, "Sending results to a learning record
@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 
+from ..store.safe_json import UnreadableFile, read_regular_file
 from . import xapi
-from .safe_json import UnreadableFile, read_regular_file
 
 ENV_PREFIX = "FOOT_LESSONS_LRS_"
 ENV_CONFIG = ENV_PREFIX + "CONFIG"
@@ -72,7 +72,7 @@ MESSAGES = {
 
 
 class ProgressStore(Protocol):
-    """What this module uses of widgets.progress.ProgressStore (which imports this module: no import back)."""
+    """What this module uses of widgets.store.progress.ProgressStore (which imports this module: no import back)."""
 
     path: Path
     directory: Path
@@ -508,7 +508,7 @@ def sender_for(store: ProgressStore) -> Sender | None:
 
 
 def handed_in(store: ProgressStore, doc: dict[str, Any]) -> None:
-    """Queue the statements of a hand-in (widgets/handin.py's document) if an LRS is configured."""
+    """Queue the statements of a hand-in (widgets/classroom/handin.py's document) if an LRS is configured."""
     sender = _senders.get(store.path) or attach(store)
     if sender is not None:
         sender.queue_handin(doc)

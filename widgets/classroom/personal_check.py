@@ -2,7 +2,7 @@
 
 A teacher or hub admin turns the personal check off for a class with ``personal-check = false`` under
 ``[tool.foot-twitch-lessons]`` (pyproject.toml, mirrored in widgets/settings.toml by
-``python -m widgets.xapi --write-settings``), or for one server with the environment variable
+``python -m widgets.classroom.xapi --write-settings``), or for one server with the environment variable
 ``FOOT_TWITCH_PERSONAL_CHECK=off`` (it wins over the file). Any other value than on/off turns it off and says so.
 """
 

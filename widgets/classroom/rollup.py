@@ -22,15 +22,15 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .content_hash import question_hash
+from ..content.content_hash import question_hash
+from ..content.model import QuestionBank
+from ..engine.grading import grade
+from ..engine.review import LESSON as REVIEW_LESSON
+from ..engine.review import PREFIX as REVIEW_PREFIX
+from ..engine.review import original_id, review_id
+from ..questions import QuestionBase
+from ..store.safe_json import UnreadableFile, parse_json, read_regular_file
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
-from .grading import grade
-from .model import QuestionBank
-from .questions import QuestionBase
-from .review import LESSON as REVIEW_LESSON
-from .review import PREFIX as REVIEW_PREFIX
-from .review import original_id, review_id
-from .safe_json import UnreadableFile, parse_json, read_regular_file
 
 MAX_FILES = 5_000  # entries looked at in one folder (a class of 3,000 fits)
 FUTURE_SLACK = timedelta(days=1)
@@ -253,7 +253,7 @@ Memo = dict[tuple[str, tuple[str, ...]], bool | None]
 
 def regrade_saved(question: QuestionBase, chosen: list[str]) -> bool | None:
     """True/False when the saved answer grades, None when it is not an answer to this question (also used for the
-    xAPI statements, widgets/xapi.py)."""
+    xAPI statements, widgets/classroom/xapi.py)."""
     if not chosen:
         return False  # the learner asked to see the answer (grading.shown_answer): a wrong try
     result = grade(question, question.answer_from_saved(chosen))
@@ -485,11 +485,11 @@ def rollup_folder(
 ) -> Rollup:
     """Read a folder of results files and roll them up (default: every bank and the review of the course)."""
     if banks is None:
-        from .load import all_banks
+        from ..content.load import all_banks
 
         banks = all_banks()
     if review is None:
-        from .load import load_review
+        from ..content.load import load_review
 
         review = load_review().questions
     files, skipped = read_folder(folder)

@@ -7,9 +7,9 @@ and per lesson), with what result (success, response, score), and when (the time
 
 The IRIs start with ``xapi-activities`` from ``[tool.foot-twitch-lessons]`` in pyproject.toml, so a question
 keeps its IRI wherever the lessons run; the account's ``homePage`` is the hub (``hub`` there), which a hub
-admin may override in the LRS settings (widgets/lrs.py). An installed package has no pyproject.toml, so the
+admin may override in the LRS settings (widgets/classroom/lrs.py). An installed package has no pyproject.toml, so the
 table is mirrored in the package as ``widgets/settings.toml`` (tests/test_xapi.py checks they agree;
-``python -m widgets.xapi --write-settings`` copies it).
+``python -m widgets.classroom.xapi --write-settings`` copies it).
 
 A statement's result (success, score) is always the kernel's own grading of the saved answer against the course's
 question banks (`Grader`, the regrading the teacher's roll-up does), never the right/wrong mark saved with it:
@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the banks are loaded on first use: sending is optional, and runs in its own thread
-    from .model import QuestionBank
-    from .questions import QuestionBase
+    from ..content.model import QuestionBank
+    from ..questions import QuestionBase
 
 TABLE = "foot-twitch-lessons"
 SETTINGS_FILE = "settings.toml"
@@ -122,7 +122,7 @@ class Grader:
 
     @classmethod
     def of(cls, banks: Iterable[QuestionBank], review: Iterable[str] = ()) -> Grader:
-        from .content_hash import question_hash
+        from ..content.content_hash import question_hash
 
         questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
         return cls(questions, {qid: question_hash(q) for qid, q in questions.items()}, tuple(review))
@@ -130,7 +130,7 @@ class Grader:
     def grade(self, question: str, chosen: Any, version: Any = None) -> bool | None:
         """Right or wrong as the kernel grades `chosen` (the saved option ids) now; None when it cannot: a question
         not in the course, an answer saved for another `version` (content hash) of it, or not an answer to it."""
-        from .review import original_id
+        from ..engine.review import original_id
         from .rollup import regrade_saved
 
         original = original_id(question)
@@ -147,9 +147,9 @@ class Grader:
         """A handed-in results document's lessons, regraded as the teacher's roll-up does: per lesson of the course
         the file reports, its questions (`total`) and the answers that grade (`answered`, `first_try`,
         `now_correct`). The file's own counts and marks are claims, never used."""
-        from .review import LESSON as REVIEW_LESSON
-        from .review import PREFIX as REVIEW_PREFIX
-        from .review import review_id
+        from ..engine.review import LESSON as REVIEW_LESSON
+        from ..engine.review import PREFIX as REVIEW_PREFIX
+        from ..engine.review import review_id
         from .rollup import grade_file
 
         answers = grade_file("", doc, self.questions, self.current, self.review).answers
@@ -176,7 +176,7 @@ class Grader:
 @cache
 def course_grader() -> Grader:
     """The grader of the course's banks and final review, as the kernel loads them."""
-    from .load import all_banks, load_review
+    from ..content.load import all_banks, load_review
 
     return Grader.of(all_banks(), load_review().questions)
 
@@ -231,7 +231,7 @@ def attempt_statements(
 
 
 def handin_statements(s: Settings, doc: dict[str, Any], grader: Grader | None = None) -> list[dict[str, Any]]:
-    """The "completed" statements of a handed-in results file (widgets/export.py's document): one for the
+    """The "completed" statements of a handed-in results file (widgets/classroom/export.py's document): one for the
     course, always, and one per lesson with answers. The scores are the ones the teacher sees: the file's answers
     regraded by `grader` (the course's by default), first try and last; the learner's chosen name, if they typed
     one, is the actor's name."""
@@ -269,7 +269,7 @@ def mirror_text(pyproject: Path | str = "pyproject.toml") -> str:
     table = project_table(pyproject)
     lines = [
         "# A copy of [tool.foot-twitch-lessons] in pyproject.toml, for the installed package.",
-        "# Do not edit: run `python -m widgets.xapi --write-settings` (tests/test_xapi.py checks they agree).",
+        "# Do not edit: run `python -m widgets.classroom.xapi --write-settings` (tests/test_xapi.py checks).",
         f"[tool.{TABLE}]",
     ]
     for key, value in table.items():
@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     text = mirror_text(args.pyproject)
     if args.write_settings:
-        Path(__file__).with_name(SETTINGS_FILE).write_text(text, encoding="utf-8")
+        Path(__file__).parents[1].joinpath(SETTINGS_FILE).write_text(text, encoding="utf-8")
     else:
         print(text, end="")
 

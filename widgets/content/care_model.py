@@ -2,7 +2,7 @@
 helplines, written once) and the text type that fills them in.
 
 Text that may name them (verdicts, case stories) writes ``{emergency_numbers}``, ``{urgent_care}`` and the other
-`Care` fields; the loader (widgets/load.py) validates such text with one region's `Care` in pydantic's validation
+`Care` fields; the loader (content/load.py) validates such text with one region's `Care` in pydantic's validation
 context, so this schema never reads a file itself.
 """
 
@@ -77,7 +77,9 @@ def care_of(info: ValidationInfo) -> Care:
     """The region's care data the loader passed in the validation context."""
     found = (info.context or {}).get("care")
     if not isinstance(found, Care):
-        raise ValueError("no care data to fill in: load this file with widgets.load (it supplies content/care.yaml)")
+        raise ValueError(
+            "no care data to fill in: load this file with widgets.content.load (it supplies content/care.yaml)"
+        )
     return found
 
 

@@ -10,18 +10,18 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from ..engine.review import LESSON as REVIEW_LESSON
+from ..engine.review import Review
+from ..questions import QuestionBase, registry
 from .care_model import Care, CareFile
 from .model import CaseStories, Course, Glossary, QuestionBank, SiteTexts
-from .questions import QuestionBase, registry
-from .review import LESSON as REVIEW_LESSON
-from .review import Review
 from .schema import DuplicateIdError, FieldError
 
 if TYPE_CHECKING:  # imported where used: a lesson without figures or the self-check never pays for their models
     from .figure_model import FigureTexts, FootRegions
     from .triage_model import TriageRules
 
-CONTENT_DIR = Path(__file__).parent / "content"
+CONTENT_DIR = Path(__file__).parent  # the YAML sits beside the models that read it
 QUESTIONS_DIR = CONTENT_DIR / "questions"
 
 M = TypeVar("M", bound=BaseModel)
@@ -178,7 +178,7 @@ def _friendly(err: ErrorDetails) -> str:
     if kind == "missing":
         return "this field is missing (it is required)"
     if kind == "extra_forbidden":
-        return "unknown field (check the spelling; allowed fields are in widgets/model.py)"
+        return "unknown field (check the spelling; allowed fields are in widgets/content/model.py)"
     if kind == "union_tag_invalid":
         return f"unknown question type; expected one of {err.get('ctx', {}).get('expected_tags', '')}"
     if kind == "union_tag_not_found":
@@ -321,10 +321,10 @@ def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:
 def check_case_stories(stories: CaseStories, path: Path | str, region: str | None = None) -> CaseStories:
     """Refuse a story whose expected step differs from what the self-check rules give for its answers.
 
-    The triage engine (widgets/triage.py over content/triage.yaml) is the one place that decides; a
+    The triage engine (widgets/engine/triage.py over content/triage.yaml) is the one place that decides; a
     self-care story's reason must also still say when to see a healthcare professional.
     """
-    from .triage import triage
+    from ..engine.triage import triage
 
     rules = load_triage_rules(region=region)
     for s in stories.stories:

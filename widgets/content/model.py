@@ -6,8 +6,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field, GetPydanticSchema, field_validator, model_validator
 
-from .care_model import CareText
-from .questions import (
+from ..questions import (
     MultipleSelect,
     Numeric,
     Option,
@@ -18,6 +17,7 @@ from .questions import (
     TrueFalse,
     registry,
 )
+from .care_model import CareText
 from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique
 from .vocab import (
     BOOK_VISIT_SIGNS,
@@ -40,7 +40,7 @@ from .vocab import (
 )
 
 # The question types (widgets/questions/), the schema building blocks (schema.py) and the self-check
-# vocabulary (vocab.py) are re-exported here, so `from widgets.model import SingleChoice, SIGNS` keeps working.
+# vocabulary (vocab.py) are re-exported here, so `from widgets.content.model import SingleChoice, SIGNS` keeps working.
 __all__ = [
     "BOOK_VISIT_SIGNS",
     "CARE_OUTCOMES",

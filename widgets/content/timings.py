@@ -1,8 +1,8 @@
 """How long each lesson takes, computed from the notebooks themselves; the teacher command.
 
-    python -m widgets.timings [LESSONS_DIR]           minutes per lesson and the total
-    python -m widgets.timings [LESSONS_DIR] --check   also list every stated time that disagrees
-    python -m widgets.timings [LESSONS_DIR] --write   rewrite the stated times to the computed ones
+    python -m widgets.content.timings [LESSONS_DIR]           minutes per lesson and the total
+    python -m widgets.content.timings [LESSONS_DIR] --check   also list every stated time that disagrees
+    python -m widgets.content.timings [LESSONS_DIR] --write   rewrite the stated times to the computed ones
 
 ``--check`` and ``--write`` cover the notebooks in LESSONS_DIR and this repository's course.yaml, README
 and teacher's guide.
@@ -60,11 +60,11 @@ _PART_OF = {
     "region_chooser": "tools",
 }
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 COURSE_YAML = CONTENT_DIR / "course.yaml"
 README = REPO / "README.md"
 GUIDE = REPO / "lessons" / "instructor" / "guide.md"
-COMMAND = "python -m widgets.timings --write"
+COMMAND = "python -m widgets.content.timings --write"
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 _STRIP = [re.compile(p, re.S) for p in (r"<!--.*?-->", r"```.*?```", r"\]\([^)]*\)", r"https?://\S+", r"<[^>]+>")]
@@ -166,7 +166,7 @@ def time_notebook(path: Path) -> LessonTime:
                     t.parts[part] += WIDGET_MINUTES[name]
                 else:
                     raise TimingError(
-                        f"{where}: no time set for widget {name}(); add it to WIDGET_MINUTES in widgets/timings.py"
+                        f"{where}: no time set for widget {name}(); add it to WIDGET_MINUTES in content/timings.py"
                     )
     t.parts["reading"] = t.words / WORDS_PER_MINUTE
     return t
@@ -336,7 +336,7 @@ def report(times: list[LessonTime]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.timings", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m widgets.content.timings", description=__doc__.split("\n")[0])
     parser.add_argument(
         "lessons",
         nargs="?",

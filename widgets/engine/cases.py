@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from .load import load_triage_rules
-from .model import CaseStories, CaseStory
-from .vocab import OUTCOMES, SEVERITY, CareOutcome
+from ..content.load import load_triage_rules
+from ..content.model import CaseStories, CaseStory
+from ..content.vocab import OUTCOMES, SEVERITY, CareOutcome
 
 
 def choices(region: str | None = None) -> tuple[tuple[str, str], ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .questions import AnswerError, QuestionBase, Result
+from ..questions import AnswerError, QuestionBase, Result
 
 __all__ = ["AnswerError", "Response", "Result", "correct_answer_text", "grade", "respond", "shown_answer"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.content_hash import question_hash
+from ..questions import BUILT_IN, MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse, registry
 from . import grading
-from .content_hash import question_hash
-from .questions import BUILT_IN, MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse, registry
 from .scoring import QuestionStatus
 from .shuffle import scrambled_items, shuffled_options
 

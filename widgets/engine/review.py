@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from .model import FullId, ReviewSet
-from .schema import FieldError
+from ..content.model import FullId, ReviewSet
+from ..content.schema import FieldError
 from .scoring import LessonScore, lesson_score, missed_first
 
 LESSON = "05-review"

@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from .questions import MultipleSelect, Option, Ordering, OrderItem, SingleChoice
+from ..questions import MultipleSelect, Option, Ordering, OrderItem, SingleChoice
 
 T = TypeVar("T")
 

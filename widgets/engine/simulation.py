@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS, MotorUnitMode, MotorUnitPart
+from ..content.vocab import MOTOR_UNIT_MODES, MOTOR_UNIT_PARTS, MotorUnitMode, MotorUnitPart
 
 # --- Triggers ---------------------------------------------------------------------------------------
 # Each trigger lists its choices from calm to excitable, with the points each choice adds.

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .model import SelfCheckAnswers
-from .triage_model import ANSWERS, Rule, TriageRules
-from .vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Sign, Step
+from ..content.model import SelfCheckAnswers
+from ..content.triage_model import ANSWERS, Rule, TriageRules
+from ..content.vocab import EMERGENCY_SIGNS, SEVERITY, SIGNS, STEP_OF, STEPS, TRIGGERS, Sign, Step
 
 QUESTIONS = (*SIGNS, "duration")  # every question, in the order the form asks them
 # After a step, a verdict at least this urgent ends the form: the later steps cannot lead any higher.

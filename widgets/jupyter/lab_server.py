@@ -1,11 +1,11 @@
 """The Jupyter settings shipped with the lessons, and the server extension they turn on.
 
-``python -m widgets.lab_server --install`` copies ``widgets/jupyter_config/`` into the environment's prefix
+``python -m widgets.jupyter.lab_server --install`` copies ``widgets/jupyter/config/`` into the environment's prefix
 (``etc/jupyter/jupyter_server_config.d/``, JupyterLab's ``share/jupyter/lab/settings/overrides.d/`` and IPython's
 ``etc/ipython/``), where every Jupyter server, JupyterLab and IPython kernel of that environment reads them.
 ``make lab`` runs it before JupyterLab starts, Binder's ``postBuild`` (so also the hub image repo2docker builds,
 deploy/z2jh) and the TLJH recipe (deploy/tljh) run it once. JupyterLab's defaults: no "news" pop-up; Markdown files
-(the teacher's guide) open rendered. Kernels: each imports the widget modules when it starts (widgets/warm.py), so
+(the teacher's guide) open rendered. Kernels: each imports the widget modules when it starts (jupyter/warm.py), so
 Run All does not wait for those imports.
 
 The server extension, for the lesson notebooks only: a notebook with a ``from widgets import`` cell at a lesson's
@@ -34,7 +34,7 @@ from typing import Any
 
 JSON = dict[str, Any]  # a notebook or a contents model, as JSON
 
-CONFIG = Path(__file__).parent / "jupyter_config"  # mirrors the prefix it is installed into
+CONFIG = Path(__file__).parent / "config"  # mirrors the prefix it is installed into
 
 STORED_LANGUAGE_INFO = {"name": "python"}  # what the repository keeps (tools/nbclean.py)
 WIDGET_CELL = "from widgets import "
@@ -59,7 +59,7 @@ INSTRUCTOR_NOTEBOOK = PurePosixPath("instructor/class_results.ipynb")
 @functools.cache
 def course_notebooks() -> tuple[PurePosixPath, ...]:
     """The course map's notebooks, by their place under the lesson root."""
-    from .load import load_course
+    from ..content.load import load_course
 
     return tuple(PurePosixPath(lesson.notebook) for lesson in load_course().lessons)
 
@@ -174,7 +174,7 @@ def _wrap_get(contents_manager: Any) -> None:
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "widgets.lab_server"}]
+    return [{"module": "widgets.jupyter.lab_server"}]
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
@@ -201,7 +201,7 @@ def install(prefix: str | Path = sys.prefix) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m widgets.lab_server", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m widgets.jupyter.lab_server", description=__doc__.splitlines()[0])
     parser.add_argument("--install", action="store_true", help="copy the lessons' Jupyter settings into the prefix")
     parser.add_argument("--prefix", default=sys.prefix, help="environment prefix (default: this Python's)")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""Binder and JupyterHub (nbgitpuller) links to the lessons: `python -m widgets.links [REPO] [--hub URL]`.
+"""Binder and JupyterHub (nbgitpuller) links to the lessons: `python -m widgets.jupyter.links [REPO] [--hub URL]`.
 
 The project's own repository, branch and hub are set in one place, `[tool.foot-twitch-lessons]` in
 pyproject.toml; the README's links are made from them (`--write-readme`) and a test checks they agree.
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> None:
         conf = settings(known.pyproject)
     except (OSError, KeyError, ValueError) as e:
         conf = {"repository": None, "branch": "main", "hub": "", "error": f"{known.pyproject}: {e!r}"}
-    p = argparse.ArgumentParser(prog="python -m widgets.links", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="python -m widgets.jupyter.links", description=__doc__.splitlines()[0])
     p.add_argument(
         "--pyproject",
         type=Path,

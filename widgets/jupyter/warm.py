@@ -1,7 +1,7 @@
 """The lessons' kernel start-up: import every widget module before the first cell runs.
 
-The shipped IPython kernel settings (``jupyter_config/etc/ipython/ipython_kernel_config.json``, installed with the
-other settings by ``python -m widgets.lab_server --install``) load this module as an IPython extension when a
+The shipped IPython kernel settings (``config/etc/ipython/ipython_kernel_config.json`` beside it, installed with the
+other settings by ``python -m widgets.jupyter.lab_server --install``) load this module as an IPython extension when a
 kernel starts, while the learner reads the lesson's first text. Run → Run All then no longer waits for ipywidgets,
 anywidget, numpy and the content models to be imported and validated in its first widget cell (0.4–1 s on a
 2-core machine, most of the kernel's share of Run All). Nothing is shown, saved or added to the learner's
@@ -15,7 +15,7 @@ import logging
 from importlib import import_module
 from typing import Any
 
-from . import _API
+from .. import _API
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +25,11 @@ def warm() -> list[str]:
     failed = []
     for target in sorted({t.partition(":")[0] for t in _API.values()}):
         try:
-            import_module(f".{target}", __package__)
+            import_module(f".{target}", "widgets")
         except Exception as e:  # a broken module shows its error in the cell that uses it, as without warming
             failed.append(f"{target}: {e}")
     try:
-        from .load import all_banks, load_course, load_glossary
+        from ..content.load import all_banks, load_course, load_glossary
 
         load_course(), all_banks(), load_glossary()
     except Exception as e:  # bad content is reported by the cell that reads it

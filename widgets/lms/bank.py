@@ -1,4 +1,4 @@
-"""Every question bank for an LMS: `python -m widgets.export_bank --output DIR`.
+"""Every question bank for an LMS: `python -m widgets.lms.bank --output DIR`.
 
 Writes each bank (widgets/content/questions/*.yaml, the final review's 05-review.yaml included) as
 `DIR/qti/<lesson>.zip` (QTI 1.2, for Canvas: lms_qti.py says why 1.2), `DIR/moodle/<lesson>.xml`
@@ -6,7 +6,7 @@ Writes each bank (widgets/content/questions/*.yaml, the final review's 05-review
 differently from the lessons (the same notes are comments in the files). review.yaml is not a bank (it
 lists the 05-review questions in order and what each asks again); it is loaded and checked too.
 
-Every bank goes through the loader (widgets/load.py) first: a bank with a mistake stops the export with
+Every bank goes through the loader (widgets/content/load.py) first: a bank with a mistake stops the export with
 the loader's one "file, entry, field" message and nothing is written. `--bank FILE` exports other bank
 files instead of the course's (checked the same way).
 """
@@ -18,12 +18,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .lms_export import ExportError, Note, Notes, Writer
-from .lms_gift import bank_gift
-from .lms_moodle import bank_moodle_xml
-from .lms_qti import bank_qti
-from .load import ContentError, all_banks, load_file, load_review
-from .model import QuestionBank
+from ..content.load import ContentError, all_banks, load_file, load_review
+from ..content.model import QuestionBank
+from .common import ExportError, Note, Notes, Writer
+from .gift import bank_gift
+from .moodle import bank_moodle_xml
+from .qti import bank_qti
 
 # format name → (folder, file suffix, writer)
 FORMATS: dict[str, tuple[str, str, Writer]] = {
@@ -64,7 +64,7 @@ def export(output: Path, files: Sequence[Path] = ()) -> list[Note]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m widgets.export_bank", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m widgets.lms.bank", description=__doc__.split("\n")[0])
     parser.add_argument("--output", type=Path, required=True, help="folder to write qti/, moodle/ and gift/ into")
     parser.add_argument("--bank", type=Path, action="append", default=[], help="a bank file to export instead")
     args = parser.parse_args(argv)

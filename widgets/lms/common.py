@@ -3,7 +3,7 @@
 The three writers (lms_qti.py, lms_moodle.py, lms_gift.py) each map every question type to the
 closest type of their format. Where the format cannot hold the question as the lessons ask it, the
 writer adds a `Note`: it goes into the file as a comment beside the question and is printed by
-`python -m widgets.export_bank`. A question type a writer has no mapping for is an `ExportError`,
+`python -m widgets.lms.bank`. A question type a writer has no mapping for is an `ExportError`,
 never a silent skip.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from .model import QuestionBank
-from .questions import Numeric, QuestionBase
+from ..content.model import QuestionBank
+from ..questions import Numeric, QuestionBase
 
 T = TypeVar("T")
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lms_export import ORDER_AS_MATCHING, PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line
-from .model import QuestionBank
-from .questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from ..content.model import QuestionBank
+from ..questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from .common import ORDER_AS_MATCHING, PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line
 
 FMT = "GIFT"
 CATEGORY_ROOT = "foot-twitch-lessons"

@@ -16,9 +16,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
-from .lms_export import PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line, xml_comment
-from .model import QuestionBank
-from .questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from ..content.model import QuestionBank
+from ..questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from .common import PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line, xml_comment
 
 FMT = "Moodle XML"
 CATEGORY_ROOT = "foot-twitch-lessons"

@@ -24,7 +24,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 
-from .lms_export import (
+from ..content.model import QuestionBank
+from ..questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
+from .common import (
     CANVAS_PARTIAL_CREDIT,
     HINT_AS_FEEDBACK,
     ORDER_AS_MATCHING,
@@ -34,8 +36,6 @@ from .lms_export import (
     one_line,
     xml_comment,
 )
-from .model import QuestionBank
-from .questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
 
 FMT = "QTI 1.2"
 Feedback = list[tuple[str, str]]  # (itemfeedback ident, text) of the feedback a type adds

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from ..schema import FieldError, Id, Strict, Text, _unique
+from ..content.schema import FieldError, Id, Strict, Text, _unique
 
 
 @dataclass(frozen=True)

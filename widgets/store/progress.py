@@ -50,6 +50,7 @@ from urllib.parse import quote
 
 from platformdirs import user_data_dir
 
+from ..engine.scoring import QuestionStatus, question_status
 from .progress_doc import (
     ATTEMPT_ID,
     FORMAT,
@@ -69,7 +70,6 @@ from .progress_doc import (
     read_progress_upload,
 )
 from .safe_json import UnreadableFile, parse_json, read_regular_file
-from .scoring import QuestionStatus, question_status
 
 __all__ = [
     "ENV_DIR",
@@ -1197,7 +1197,7 @@ def default_store() -> ProgressStore:
     global _default
     if _default is None or _default.directory != data_dir():
         _default = ProgressStore()
-        from . import lrs  # sends results to a learning record store only if a hub admin set one up
+        from ..classroom import lrs  # sends results to a learning record store only if a hub admin set one up
 
         lrs.attach(_default)
     return _default

@@ -4,7 +4,7 @@ A versioned JSON document checked by a pydantic model. Version 1 (the old ``prog
 question hash; version 2 adds ``hash`` to each attempt; version 3 adds the quiz page's ``attempt_id`` (unique in
 a document), so an answer the page resends after a restore is known as saved. Older versions still restore.
 `SCHEMA_FILE` is the model as a JSON Schema, for page-side readers: after changing the model, run
-``python -m widgets.progress_doc --write`` (a test fails until the committed file matches). Limits keep every
+``python -m widgets.store.progress_doc --write`` (a test fails until the committed file matches). Limits keep every
 document small enough that the app's own download is always restorable: the store refuses an answer that
 would push the download past `MAX_BYTES` or a question past `MAX_PER_QUESTION` attempts.
 """
@@ -34,7 +34,7 @@ _NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 LearnerCode = Annotated[str, Field(min_length=1, max_length=60, pattern=_NAME)]
 Text = Annotated[str, Field(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
 ATTEMPT_ID = r"^[A-Za-z0-9][A-Za-z0-9_-]{7,63}$"  # the quiz page's id of one try
-SCHEMA_FILE = Path(__file__).parent / "static" / "progress.schema.json"
+SCHEMA_FILE = Path(__file__).parents[1] / "static" / "progress.schema.json"
 
 
 class ProgressFormatError(UnreadableFile):
@@ -189,7 +189,7 @@ def schema_text() -> str:
     return json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-if __name__ == "__main__":  # python -m widgets.progress_doc [--write]: print (or rewrite) SCHEMA_FILE
+if __name__ == "__main__":  # python -m widgets.store.progress_doc [--write]: print (or rewrite) SCHEMA_FILE
     if "--write" in sys.argv[1:]:
         SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
     else:

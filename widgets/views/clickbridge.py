@@ -12,7 +12,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from ..palette import STATIC
+from .palette import STATIC
 
 
 class ClickBridge(anywidget.AnyWidget):

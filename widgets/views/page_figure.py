@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import traitlets
 
-from ..palette import STATIC
 from .figure import CONFIG, MIME, FigureCanvas, FigureView
+from .palette import STATIC
 
 
 def modules(*names: str) -> dict[str, str]:

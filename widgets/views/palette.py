@@ -8,7 +8,7 @@ here are read from that file for the plotly figures, which cannot use CSS variab
 import re
 from pathlib import Path
 
-STATIC = Path(__file__).parent / "static"  # package data: the stylesheet and the page-side scripts
+STATIC = Path(__file__).parents[1] / "static"  # package data: the stylesheet and the page-side scripts
 STYLESHEET = STATIC / "lessons.css"
 
 

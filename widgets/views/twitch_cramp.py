@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import copy
 
-from .. import simulation as sim
-from ..figure_model import TwitchCrampWords
-from ..load import load_figure_texts
-from ..palette import BLACK, BLUE, CSS, VERMILION
+from ..content.figure_model import TwitchCrampWords
+from ..content.load import load_figure_texts
+from ..engine import simulation as sim
 from .figure import axis, base_layout, caption, typed
 from .keyboard import KeyboardSafeBox
 from .page_figure import PageFigureView
+from .palette import BLACK, BLUE, CSS, VERMILION
 
 HEIGHT = 380
 Y_MAX = 80.0
