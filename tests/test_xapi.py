@@ -26,7 +26,7 @@ from widgets.classroom import handin, lrs, xapi
 from widgets.classroom.export import build_export
 from widgets.content.load import all_banks, load_review
 from widgets.store.progress import ProgressStore
-from widgets.views import html
+from widgets.views import html, learner_store
 from widgets.views.handin import HandInButton
 from widgets.views.store_notice import StoreNotice
 
@@ -230,7 +230,7 @@ def test_an_lrs_settings_path_that_is_a_fifo_never_hangs_a_lesson_at_open(tmp_pa
     monkeypatch.setenv(lrs.ENV_CONFIG, str(fifo))
     monkeypatch.setattr(progress, "_default", None)
     opened: list = []
-    opening = threading.Thread(target=lambda: opened.append(progress.default_store()), daemon=True)
+    opening = threading.Thread(target=lambda: opened.append(learner_store.default_store()), daemon=True)
     opening.start()
     opening.join(5)  # a guard, so that a regression fails instead of hanging the suite
     if opening.is_alive():
@@ -492,7 +492,7 @@ def test_the_hub_admins_environment_is_all_it_takes(ralph, tmp_path, monkeypatch
     monkeypatch.setenv("FOOT_LESSONS_LRS_PASSWORD", PASSWORD)
     monkeypatch.setenv("FOOT_LESSONS_LRS_HOMEPAGE", "https://hub.school.example")
     monkeypatch.setattr(progress, "_default", None)
-    store = progress.default_store()
+    store = learner_store.default_store()
     try:
         answer_some(store, 3)
         sender = lrs.sender_for(store)

@@ -1193,11 +1193,9 @@ _default: ProgressStore | None = None
 
 
 def default_store() -> ProgressStore:
-    """The store for this kernel (re-created if the data directory setting changes)."""
+    """The store for this kernel (re-created if the data directory setting changes). The views open it through
+    views/learner_store.py, which attaches the LRS sender: the store never reaches an integration."""
     global _default
     if _default is None or _default.directory != data_dir():
         _default = ProgressStore()
-        from ..classroom import lrs  # sends results to a learning record store only if a hub admin set one up
-
-        lrs.attach(_default)
     return _default

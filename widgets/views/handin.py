@@ -9,11 +9,12 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..classroom import handin, lrs
-from ..store.progress import ProgressStore, default_store
+from ..store.progress import ProgressStore
 from . import html
 from .controls import button, name_field
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
 from .palette import CSS
 
 

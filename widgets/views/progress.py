@@ -16,10 +16,11 @@ import traitlets
 from ..content.load import lesson_ids, load_bank, load_course
 from ..engine import scoring
 from ..engine.review import LESSON as REVIEW_LESSON
-from ..store.progress import ProgressStore, ProgressUnavailable, default_store
+from ..store.progress import ProgressStore, ProgressUnavailable
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
 from .palette import CSS, STATIC
 from .review import review_score
 from .store_notice import StoreNotice

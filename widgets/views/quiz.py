@@ -26,10 +26,11 @@ from ..content.model import QuestionBank
 from ..engine import grading, scoring
 from ..engine.quiz_page import page_question, page_status
 from ..questions import QuestionBase
-from ..store.progress import CHECK_BUDGET, MAX_PENDING, ProgressStore, default_store
+from ..store.progress import CHECK_BUDGET, MAX_PENDING, ProgressStore
 from ..store.progress_doc import MAX_PER_QUESTION
 from . import html, inputs
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
 from .palette import CSS, STATIC
 from .store_notice import StoreNotice
 

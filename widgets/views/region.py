@@ -10,10 +10,11 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..content.load import load_care_file
-from ..store.progress import ProgressStore, default_store
+from ..store.progress import ProgressStore
 from . import html
 from .announce import Announcer
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
 from .palette import CSS
 
 

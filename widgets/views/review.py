@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..content.load import find_question, lesson_ids, load_bank, load_review
 from ..engine import scoring
 from ..engine.review import LESSON, ReviewPlan, plan_review, review_id, review_ids
-from ..store.progress import ProgressStore, default_store
+from ..store.progress import ProgressStore
+from .learner_store import default_store
 from .palette import CSS
 from .quiz import Quiz
 
