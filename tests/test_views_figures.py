@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pytest
 import traitlets
 
+from tests.helpers import muscle_signal
 from widgets import foot_map, motor_unit, simulator, twitch_vs_cramp
 from widgets.content.figure_model import REGION_IDS
 from widgets.content.load import load_regions
@@ -74,7 +75,7 @@ def test_simulator_choice_changes_the_figure_the_level_and_the_sample_line():
     after = shown(s)
     assert not np.array_equal(decoded(before["data"][0]), decoded(after["data"][0]))
     assert s.settings["caffeine"] == "a lot" and s.output.canvas.choice["settings"]["caffeine"] == "a lot"
-    assert s.signal.per_minute > sim.muscle_signal(sim.CALM, seed=0).per_minute
+    assert s.signal.per_minute > muscle_signal(sim.CALM, seed=0).per_minute
     assert s.texts["level"] == expected_level(s.settings, s.words) and s.texts != texts_before
     assert s.texts["sample"] in s.output.canvas.alt and s.texts["level"] in s.output.canvas.alt  # alt follows
 

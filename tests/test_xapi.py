@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import attempt_statements
 from widgets.classroom import handin, lrs, xapi
 from widgets.classroom.export import build_export
 from widgets.content.load import all_banks, load_review
@@ -95,7 +96,7 @@ def test_every_question_of_every_bank_gives_a_valid_statement():
             attempts.append(attempt(bank.full_id(q), ["a", "b"], True))
             attempts.append(attempt(bank.full_id(q), ["c"], False, "2026-11-25T16:00:05+00:00"))
     learner = "learner-0011223344556677"
-    statements = xapi.attempt_statements(s, learner, attempts)
+    statements = attempt_statements(s, learner, attempts)
     progress = {"learner": learner, "attempts": attempts}
     doc = build_export(progress, all_banks(), "Sam", now=T0, review=load_review().questions)
     statements += xapi.handin_statements(s, doc)
@@ -110,7 +111,7 @@ def test_every_question_of_every_bank_gives_a_valid_statement():
 def test_statement_content():
     s = xapi.Settings("https://x.example.org/xapi/", "https://hub.example.org")
     learner = "learner-00aa11bb22cc33dd"
-    first, again = xapi.attempt_statements(
+    first, again = attempt_statements(
         s,
         learner,
         [attempt("01-physiology/q2", ["true"], False), attempt("01-physiology/q2", ["false"], True)],
@@ -140,12 +141,12 @@ def test_statement_content():
 def test_statement_ids_are_fixed_per_learner_and_attempt():
     s = xapi.Settings("https://x.example.org/xapi/", "https://hub.example.org")
     a = [attempt("01-physiology/q1", ["a"], True), attempt("01-physiology/q1", ["a"], True)]  # same second, twice
-    ids = [st["id"] for st in xapi.attempt_statements(s, "learner-aa", a)]
+    ids = [st["id"] for st in attempt_statements(s, "learner-aa", a)]
     assert len(set(ids)) == 2, "two answers in the same second are two statements"
-    assert ids == [st["id"] for st in xapi.attempt_statements(s, "learner-aa", a)], "a rebuild gives the same ids"
-    assert not set(ids) & {st["id"] for st in xapi.attempt_statements(s, "learner-bb", a)}
+    assert ids == [st["id"] for st in attempt_statements(s, "learner-aa", a)], "a rebuild gives the same ids"
+    assert not set(ids) & {st["id"] for st in attempt_statements(s, "learner-bb", a)}
     other_hub = xapi.Settings(s.activities, "https://other-hub.example.org")
-    assert not set(ids) & {st["id"] for st in xapi.attempt_statements(other_hub, "learner-aa", a)}
+    assert not set(ids) & {st["id"] for st in attempt_statements(other_hub, "learner-aa", a)}
 
 
 def test_a_name_only_when_the_learner_typed_one():
@@ -155,7 +156,7 @@ def test_a_name_only_when_the_learner_typed_one():
     anonymous = xapi.handin_statements(s, build_export(progress, all_banks(), "", now=T0))
     assert [st["actor"].get("name") for st in named] == ["Sam R."] * 2
     assert [st["actor"].get("name") for st in anonymous] == [None] * 2
-    assert "name" not in xapi.attempt_statements(s, progress["learner"], progress["attempts"])[0]["actor"]
+    assert "name" not in attempt_statements(s, progress["learner"], progress["attempts"])[0]["actor"]
     course, lesson = named  # the course, always; each lesson with an answer
     assert {st["verb"]["id"] for st in named} == {"http://adlnet.gov/expapi/verbs/completed"}
     assert [course["object"]["id"], lesson["object"]["id"]] == [s.course, s.lesson("01-physiology")]
@@ -367,7 +368,7 @@ def answer_some(store: ProgressStore, n: int, start: int = 1) -> None:
 
 def expected(store: ProgressStore, sender: lrs.Sender) -> dict[str, dict]:
     doc = store.load()
-    return {st["id"]: st for st in xapi.attempt_statements(sender.settings, doc["learner"], doc["attempts"])}
+    return {st["id"]: st for st in attempt_statements(sender.settings, doc["learner"], doc["attempts"])}
 
 
 def stored(ralph: RalphLRS, store: ProgressStore, sender: lrs.Sender) -> list[dict]:

@@ -218,18 +218,6 @@ def attempt_statement(
     return statement
 
 
-def attempt_statements(
-    s: Settings, learner: str, attempts: Iterable[dict[str, Any]], grader: Grader | None = None
-) -> list[dict[str, Any]]:
-    """The statements of `attempts` given in the order they were made (as the store keeps them)."""
-    count: dict[str, int] = {}
-    out = []
-    for a in attempts:
-        count[a["question"]] = count.get(a["question"], 0) + 1
-        out.append(attempt_statement(s, learner, a, count[a["question"]], grader))
-    return out
-
-
 def handin_statements(s: Settings, doc: dict[str, Any], grader: Grader | None = None) -> list[dict[str, Any]]:
     """The "completed" statements of a handed-in results file (widgets/classroom/export.py's document): one for the
     course, always, and one per lesson with answers. The scores are the ones the teacher sees: the file's answers

@@ -137,27 +137,6 @@ def expected_noticed(settings: dict[str, str], seconds: float = SECONDS) -> floa
     return firing_rate(s) * seconds / 60.0 * seen
 
 
-def muscle_signal(
-    settings: dict[str, str], seed: int = 0, seconds: float = SECONDS, rate_hz: int = RATE_HZ
-) -> MuscleSignal:
-    """About ten seconds of a cartoon muscle recording: quiet noise plus a brief spike per spontaneous firing.
-
-    The same seed gives the same recording. Firing times come from one fixed series of random gaps
-    scaled by the firing rate, so a more excitable setting never shows fewer firings than a calmer one
-    with the same seed.
-
-    Parameters
-    ----------
-    settings : dict
-        Setting name → choice (see ``TRIGGER_LEVELS`` and ``ACTIVITY``).
-    seed : int
-        Seed of the random numbers.
-    seconds, rate_hz : float, int
-        Length of the recording and samples per second.
-    """
-    return signal_from(draws(seed, seconds, rate_hz), settings, seconds, rate_hz)
-
-
 def signal_from(d: Draws, settings: dict[str, str], seconds: float = SECONDS, rate_hz: int = RATE_HZ) -> MuscleSignal:
     """The recording that the settings make of one seed's random numbers (the page computes the same)."""
     s = check_settings(settings)

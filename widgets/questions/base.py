@@ -30,11 +30,6 @@ class Result:
     keys: list[str] = field(default_factory=list)  # one feedback key per `feedback` line (see `texts`)
 
 
-def plural(n: int, one: str, many: str) -> str:
-    """'1 try', '2 tries'."""
-    return f"{n} {one if n == 1 else many}"
-
-
 class AnswerError(ValueError):
     """The answer is empty or not of the kind this question needs; `key` names which message it is."""
 

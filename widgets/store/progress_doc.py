@@ -168,11 +168,6 @@ def encode_progress(doc: dict[str, Any]) -> bytes:
     return (text + ',"attempts":[\n' + lines + ("\n" if lines else "") + "]}\n").encode("utf-8")
 
 
-def progress_filename(progress: dict[str, Any]) -> str:
-    """e.g. `foot-twitch-progress-learner-7f3a2c9b01d4e856.json`."""
-    return f"foot-twitch-progress-{progress['learner'].lower()}.json"  # the code is [A-Za-z0-9_-] only
-
-
 def json_schema() -> dict[str, Any]:
     """The document's JSON Schema, generated from `ProgressDoc` (what `SCHEMA_FILE` holds)."""
     schema = ProgressDoc.model_json_schema()

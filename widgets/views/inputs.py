@@ -37,11 +37,6 @@ def control_for(question: QuestionBase) -> Control:
     return _CONTROLS[name]
 
 
-def remove_control(name: str) -> None:
-    """Forget the control of question type `name`."""
-    del _CONTROLS[name]
-
-
 def names() -> tuple[str, ...]:
     return tuple(_CONTROLS)
 
