@@ -16,11 +16,12 @@ $(BIN)/python:
 
 # The lock files pin every package (`make lock` writes them from pyproject.toml's ranges): lab.txt is what
 # Binder and the hub image install (environment.yml), test.txt is lab.txt plus the test tools, same pins.
-# .venv installs test.txt, then the lessons package itself; again only when the lock or pyproject changes.
+# .venv installs test.txt, then the lessons package itself; again only when the lock, pyproject or the version
+# (widgets/__init__.py) changes.
 LOCK_LAB := requirements/lab.txt
 LOCK_TEST := requirements/test.txt
 LOCK_PYTHON := 3.11
-$(STAMP): pyproject.toml $(LOCK_TEST) | $(BIN)/python
+$(STAMP): pyproject.toml widgets/__init__.py $(LOCK_TEST) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r $(LOCK_TEST)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
