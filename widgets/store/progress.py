@@ -27,6 +27,8 @@ A file locked by another process (a second kernel of the same learner) costs a C
 the calls inside `budget()` share one busy wait (not 5 s each). What could not be written waits in memory and
 is retried on the kernel's event loop (never a thread) until it is written; the store's listeners are told
 (a quiz then tells its page "saved"). Answers still waiting when the kernel ends get one last try.
+
+The tables, trigger and migrations are in schema.py; moving a file aside and rescuing rows are in recovery.py.
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ import functools
 import json
 import os
 import re
-import secrets
 import sqlite3
 import stat
 import time
@@ -67,9 +68,10 @@ from .progress_doc import (
     encode_progress,
     new_learner_code,
     now,
-    read_progress_upload,
 )
+from .recovery import download_in, move_aside, restorable, salvage, within_limits, write_backup
 from .safe_json import UnreadableFile, parse_json, read_regular_file
+from .schema import COLUMNS, CREATE, SCHEMA, migrate, retire, row_attempt
 
 __all__ = [
     "ENV_DIR",
@@ -89,9 +91,6 @@ ENV_DIR = "FOOT_LESSONS_DATA_DIR"
 SETTINGS = ("region",)  # learner settings kept in the meta table (not answers: never in the results file)
 DB_NAME = "progress.db"
 LEGACY_NAME = "progress.json"
-SCHEMA = 3  # 2: each attempt may carry the page's attempt id (unique), so a resent answer is saved once;
-# 3: the ids of answers a reset or restore erased are retired, so a resend of one is never saved again
-MAX_RETIRED = MAX_ATTEMPTS  # the newest retired ids kept (a page resends only its last unanswered tries)
 BUSY_TIMEOUT = 5.0
 CHECK_BUDGET = 0.3  # the busy wait one Check may spend in all, its store calls together
 RETRY_FIRST, RETRY_MAX = 0.25, 1.0  # seconds before the event loop's next try to write what waits (doubling)
@@ -100,43 +99,6 @@ RETRY_BUDGET = 0.05  # the busy wait of one retry: the event loop is never held 
 EXIT_BUDGET = 1.0  # the last try when the kernel ends (a kernel is killed if it takes 5 s to stop)
 MAX_PENDING = 1000
 
-_SCHEMA = (
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    """CREATE TABLE attempts (id INTEGER PRIMARY KEY, question TEXT NOT NULL, lesson TEXT NOT NULL,
-        chosen TEXT NOT NULL, correct INTEGER NOT NULL, time TEXT NOT NULL, hash TEXT NOT NULL,
-        size INTEGER NOT NULL, attempt_id TEXT)""",
-    "CREATE UNIQUE INDEX attempts_attempt_id ON attempts (attempt_id)",
-    # one row per question, kept by the trigger: what the views read on every Check
-    """CREATE TABLE questions (question TEXT PRIMARY KEY, lesson TEXT NOT NULL, attempts INTEGER NOT NULL,
-        first_correct INTEGER NOT NULL, last_correct INTEGER NOT NULL, last_chosen TEXT NOT NULL,
-        last_hash TEXT NOT NULL, first_id INTEGER NOT NULL)""",
-    "CREATE INDEX questions_lesson ON questions (lesson)",
-    "CREATE TABLE totals (one INTEGER PRIMARY KEY CHECK (one = 1), attempts INTEGER NOT NULL, bytes INTEGER NOT NULL)",
-    "INSERT INTO totals VALUES (1, 0, 0)",
-    "CREATE TABLE retired (attempt_id TEXT NOT NULL UNIQUE)",
-    """CREATE TRIGGER attempt_added AFTER INSERT ON attempts BEGIN
-        INSERT INTO questions VALUES (NEW.question, NEW.lesson, 1, NEW.correct, NEW.correct, NEW.chosen, NEW.hash,
-                                      NEW.id)
-            ON CONFLICT (question) DO UPDATE SET attempts = attempts + 1, last_correct = NEW.correct,
-                last_chosen = NEW.chosen, last_hash = NEW.hash;
-        UPDATE totals SET attempts = attempts + 1, bytes = bytes + NEW.size;
-    END""",
-)
-# schema n → n + 1, in one write transaction (a file that cannot be written yet stays as it is and is read so)
-_MIGRATE = {
-    1: (
-        "ALTER TABLE attempts ADD COLUMN attempt_id TEXT",
-        "CREATE UNIQUE INDEX attempts_attempt_id ON attempts (attempt_id)",
-        "PRAGMA user_version = 2",
-    ),
-    2: (
-        "CREATE TABLE IF NOT EXISTS retired (attempt_id TEXT NOT NULL UNIQUE)",
-        # from download version 3 an attempt's size counts its id: `,"attempt_id":"…"` is 16 bytes more
-        "UPDATE attempts SET size = size + 16 + length(attempt_id) WHERE attempt_id IS NOT NULL",
-        "UPDATE totals SET bytes = (SELECT coalesce(sum(size), 0) FROM attempts)",
-        "PRAGMA user_version = 3",
-    ),
-}
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 
@@ -184,69 +146,6 @@ def _reason(e: BaseException) -> str:
     return str(e)
 
 
-def unique_file(directory: Path, stem: str, suffix: str) -> tuple[int, Path]:
-    """Create a new file `stem-<time>-<random><suffix>` exclusively (0600, never through a link); (fd, path)."""
-    for _ in range(100):
-        path = directory / f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}{suffix}"
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-        except FileExistsError:
-            continue
-        os.fchmod(fd, 0o600)
-        return fd, path
-    raise FileExistsError(f"no free backup name in {directory}")
-
-
-def write_backup(directory: Path, stem: str, content: bytes) -> Path:
-    """Save `content` in a new uniquely named file (never replacing one); fsync'ed before returning."""
-    fd, path = unique_file(directory, stem, ".json")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return path
-
-
-def move_aside(path: Path, stem: str, suffix: str) -> Path:
-    """Give `path` (a file, a link or a folder, never followed) a new unique name; the old name is gone afterwards.
-
-    A hard link under a new name, then the old name removed; where there are no hard links (and for a folder),
-    a rename over a new empty placeholder of the same kind, created exclusively, so nothing else is ever
-    replaced. On failure nothing is left behind: the placeholder is removed and the error raised."""
-    folder = stat.S_ISDIR(os.lstat(path).st_mode)
-    for _ in range(100):
-        new = path.with_name(f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}{suffix}")
-        try:
-            if folder:
-                os.mkdir(new, 0o700)
-            else:
-                os.link(path, new, follow_symlinks=False)  # fails if `new` exists, whatever it is
-                try:
-                    os.unlink(path)
-                except BaseException:
-                    os.unlink(new)
-                    raise
-                return new
-        except FileExistsError:
-            continue
-        except OSError:  # no hard links here
-            if folder:
-                raise
-            fd, new = unique_file(path.parent, stem, suffix)
-            os.close(fd)
-        try:
-            os.rename(path, new)  # over our own empty placeholder
-        except BaseException:
-            (os.rmdir if folder else os.unlink)(new)
-            raise
-        return new
-    raise FileExistsError(f"no free name next to {path}")
-
-
 def _rollback(conn: sqlite3.Connection) -> None:
     """Undo an open transaction; an error here must not hide the one that caused it."""
     try:
@@ -254,24 +153,6 @@ def _rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
     except sqlite3.Error:
         pass
-
-
-_COLUMNS = "question, lesson, chosen, correct, time, hash"  # then attempt_id, from schema 2
-
-
-def _row_attempt(row: tuple[Any, ...]) -> dict[str, Any]:
-    question, lesson, chosen, correct, when, qhash, *aid = row
-    attempt = {
-        "question": question,
-        "lesson": lesson,
-        "chosen": json.loads(chosen),
-        "correct": bool(correct),
-        "time": when,
-        "hash": qhash,
-    }
-    if aid and aid[0] is not None:
-        attempt["attempt_id"] = aid[0]
-    return attempt
 
 
 class ProgressStore:
@@ -437,7 +318,7 @@ class ProgressStore:
         Raises ProgressUnavailable (nothing erased) if the backup or the change cannot be written."""
 
         def clear(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
-            _retire(conn)
+            retire(conn)
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
@@ -460,10 +341,10 @@ class ProgressStore:
         here and are not in `data` are retired, as by a reset. A bad document raises ProgressFormatError, a
         folder that cannot be written ProgressUnavailable; either way nothing was changed. The answers that
         were here are kept in a backup file first."""
-        checked, attempts = _restorable(data)
+        checked, attempts = restorable(data)
 
         def put(conn: sqlite3.Connection, doc: dict[str, Any] | None) -> None:
-            _retire(conn)
+            retire(conn)
             conn.execute("DELETE FROM attempts")
             conn.execute("DELETE FROM questions")
             conn.execute("UPDATE totals SET attempts = 0, bytes = 0")
@@ -640,7 +521,7 @@ class ProgressStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if attempt.get("attempt_id") is not None:
-                _migrate(conn)
+                migrate(conn)
                 seen = conn.execute("SELECT 1 FROM attempts WHERE attempt_id = ?", (attempt["attempt_id"],))
                 if seen.fetchone():
                     conn.execute("COMMIT")
@@ -677,7 +558,7 @@ class ProgressStore:
 
     @staticmethod
     def _insert(conn: sqlite3.Connection, attempts: list[dict[str, Any]]) -> None:
-        # The attempt_id column exists only after _migrate, so it is named only when an attempt carries an id.
+        # The attempt_id column exists only after migrate, so it is named only when an attempt carries an id.
         with_id = any(a.get("attempt_id") is not None for a in attempts)
         columns = ["question", "lesson", "chosen", "correct", "time", "hash", "size"] + ["attempt_id"] * with_id
         conn.executemany(
@@ -748,8 +629,8 @@ class ProgressStore:
         try:
             learner, created = self._meta(conn)
             ids = ", attempt_id" if conn.execute("PRAGMA user_version").fetchone()[0] >= 2 else ""
-            rows = conn.execute(f"SELECT {_COLUMNS}{ids} FROM attempts ORDER BY id")
-            return learner, created, [_row_attempt(r) for r in rows]
+            rows = conn.execute(f"SELECT {COLUMNS}{ids} FROM attempts ORDER BY id")
+            return learner, created, [row_attempt(r) for r in rows]
         finally:
             if own and conn.in_transaction:
                 conn.execute("COMMIT")
@@ -843,7 +724,7 @@ class ProgressStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                _migrate(conn)
+                migrate(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 _rollback(conn)
@@ -925,14 +806,14 @@ class ProgressStore:
             legacy = None
             if seed is None:
                 seed, legacy = self._legacy()
-            for stmt in _SCHEMA:
+            for stmt in CREATE:
                 conn.execute(stmt)
             learner = (seed or {}).get("learner") or self._learner or new_learner_code()
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
                 [("learner", learner), ("created", (seed or {}).get("created") or now())],
             )
-            self._insert(conn, _within_limits((seed or {}).get("attempts", [])))
+            self._insert(conn, within_limits((seed or {}).get("attempts", [])))
             conn.execute(f"PRAGMA user_version = {SCHEMA}")
             conn.execute("COMMIT")
         except BaseException:
@@ -977,11 +858,11 @@ class ProgressStore:
     def _recover(self, why: str) -> None:
         """Move a damaged file (and its journal) aside, then start a new one holding every row still readable,
         or, if the file is a downloaded progress file copied over it, its answers as a restore would."""
-        download, not_restorable = _download_in(self.path)
+        download, not_restorable = download_in(self.path)
         if download is not None:
             learner, created, attempts = download["learner"], download.get("created", ""), download["attempts"]
         else:
-            learner, created, attempts = _salvage(self.path)
+            learner, created, attempts = salvage(self.path)
         try:
             stem, suffix = ("progress-imported", ".json") if download else ("progress-damaged", ".db")
             moved = move_aside(self.path, stem, suffix)
@@ -1019,147 +900,6 @@ class ProgressStore:
             f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
             f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}."
         )
-
-
-def _restorable(data: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A document a restore accepts and its attempts as they are written; else ProgressFormatError says why."""
-    checked = check_progress(data)
-    attempts = [dict(a, hash=a.get("hash", "")) for a in checked["attempts"]]
-    size = HEADER_BYTES + sum(attempt_bytes(a) for a in attempts)
-    if size > MAX_BYTES:
-        raise ProgressFormatError(f"it holds more answers than these lessons keep ({len(attempts)})")
-    return checked, attempts
-
-
-def _download_in(path: Path) -> tuple[dict[str, Any] | None, str | None]:
-    """(document, None) if `path` holds a progress download (checked as a restore checks an upload);
-    (None, why) if it holds JSON that cannot be restored; (None, None) if it is no JSON at all."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-        try:
-            head = os.read(fd, 64) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
-        finally:
-            os.close(fd)
-    except OSError:
-        return None, None
-    if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return None, None
-    what = f"The file {path.name}"
-    try:
-        doc, attempts = _restorable(read_progress_upload(read_regular_file(path, max_bytes=MAX_BYTES, what=what)))
-        return dict(doc, attempts=attempts), None
-    except UnreadableFile as e:  # ProgressFormatError included
-        return None, str(e).rstrip(".")
-
-
-def _salvage(path: Path) -> tuple[str | None, str, list[dict[str, Any]]]:
-    """The learner code, creation time and every valid attempt row still readable in a damaged database.
-
-    Read-only and immutable (a hot journal is not rolled back: the file is evidence). With `writable_schema`
-    SQLite still reads a schema it finds damaged, such as that of a file cut short; the attempts are then
-    read in rowid order, going past each row on a page that cannot be read (see `_readable_attempts`)."""
-    learner, created, attempts = None, "", []
-    try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    except sqlite3.Error:
-        return None, "", []
-    try:
-        try:
-            conn.execute("PRAGMA trusted_schema = OFF")
-            conn.execute("PRAGMA writable_schema = ON")  # read-only here: only lets a damaged schema be parsed
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())  # a scan: its index may be lost
-            check_progress({"format": FORMAT, "version": VERSION, "learner": meta.get("learner"), "attempts": []})
-            learner, created = meta["learner"], str(meta.get("created", ""))
-            created = created if re.fullmatch(r"[0-9T:.+Z-]{1,40}", created) else ""
-        except (sqlite3.Error, ProgressFormatError, KeyError, TypeError, ValueError):
-            pass
-        attempts = _readable_attempts(conn)
-    finally:
-        conn.close()
-    return learner, created, attempts
-
-
-def _readable_attempts(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every valid attempt SQLite can still read, in rowid order.
-
-    Rowids run 1..count (answers are only ever erased all at once), the count kept in the totals row. A scan
-    that stops at a page it cannot read seeks afresh to the next row; where a range seek fails too, that row
-    is asked for by its rowid (SQLite can reach it so), then the scan goes on past it. A row out of order or
-    not a valid attempt (what a half-written page yields) is skipped and never moves the scan on."""
-    try:
-        last = int(conn.execute("SELECT attempts FROM totals").fetchone()[0])
-    except (sqlite3.Error, TypeError, ValueError):
-        last = MAX_ATTEMPTS
-    for columns in (f"{_COLUMNS}, attempt_id", _COLUMNS):  # a schema-1 file has no attempt_id
-        try:
-            conn.execute(f"SELECT {columns} FROM attempts LIMIT 0")
-        except sqlite3.Error:
-            continue
-        out: list[dict[str, Any]] = []
-        wanted = 1  # the next rowid to read
-        while wanted <= last:
-            start = wanted
-            try:
-                for r in conn.execute(f"SELECT id, {columns} FROM attempts WHERE id >= ? ORDER BY id", (wanted,)):
-                    if wanted <= r[0] <= last and (a := _valid_attempt(r[1:])) is not None:
-                        out.append(a)
-                        wanted = r[0] + 1
-                break  # read to the end
-            except sqlite3.Error:
-                if wanted == start:  # a row a scan cannot reach may still be found by its rowid
-                    try:
-                        row = conn.execute(f"SELECT {columns} FROM attempts WHERE id = ?", (wanted,)).fetchone()
-                        if row and (a := _valid_attempt(row)) is not None:
-                            out.append(a)
-                    except sqlite3.Error:
-                        pass
-                    wanted += 1
-        return out
-    return []
-
-
-def _valid_attempt(row: tuple[Any, ...]) -> dict[str, Any] | None:
-    try:
-        a = _row_attempt(row)
-        Attempt.model_validate(a)
-        return a
-    except (ValueError, TypeError):
-        return None
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Bring the file to SCHEMA inside the caller's write transaction (nothing to do on a file already there)."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for v in range(version, SCHEMA):
-        for stmt in _MIGRATE[v]:
-            conn.execute(stmt)
-
-
-def _retire(conn: sqlite3.Connection) -> None:
-    """Retire the page attempt ids of every saved answer (before a reset or restore erases them), keeping the
-    newest MAX_RETIRED; inside the caller's write transaction."""
-    _migrate(conn)
-    conn.execute(
-        "INSERT OR IGNORE INTO retired (attempt_id) SELECT attempt_id FROM attempts "
-        "WHERE attempt_id IS NOT NULL ORDER BY id"
-    )
-    conn.execute("DELETE FROM retired WHERE rowid <= (SELECT max(rowid) FROM retired) - ?", (MAX_RETIRED,))
-
-
-def _within_limits(attempts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The attempts a new file can hold: at most MAX_PER_QUESTION per question and MAX_BYTES in all, oldest first."""
-    out: list[dict[str, Any]] = []
-    per: dict[str, int] = {}
-    used = HEADER_BYTES
-    for a in attempts:
-        a = dict(a, hash=a.get("hash", ""))
-        size = attempt_bytes(a)
-        if per.get(a["question"], 0) >= MAX_PER_QUESTION or used + size > MAX_BYTES or len(out) >= MAX_ATTEMPTS:
-            continue
-        per[a["question"]] = per.get(a["question"], 0) + 1
-        used += size
-        out.append(a)
-    return out
 
 
 def _fold(status: dict[str, QuestionStatus], a: dict[str, Any]) -> dict[str, QuestionStatus]:
