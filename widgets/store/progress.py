@@ -28,7 +28,8 @@ the calls inside `budget()` share one busy wait (not 5 s each). What could not b
 is retried on the kernel's event loop (never a thread) until it is written; the store's listeners are told
 (a quiz then tells its page "saved"). Answers still waiting when the kernel ends get one last try.
 
-The tables, trigger and migrations are in schema.py; moving a file aside and rescuing rows are in recovery.py.
+The tables, trigger and migrations are in schema.py; moving a file aside and rescuing rows are in recovery.py;
+what the store tells the learner is in notices.py.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from urllib.parse import quote
 from platformdirs import user_data_dir
 
 from ..engine.scoring import QuestionStatus, question_status
+from .notices import BUSY, MESSAGES, reason
 from .progress_doc import (
     ATTEMPT_ID,
     FORMAT,
@@ -100,7 +102,6 @@ EXIT_BUDGET = 1.0  # the last try when the kernel ends (a kernel is killed if it
 MAX_PENDING = 1000
 
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED
 
 T = TypeVar("T")
 
@@ -131,19 +132,6 @@ def _is_corrupt(e: BaseException, newer: bool) -> bool:
         return True
     code = getattr(e, "sqlite_errorcode", 0) & 0xFF
     return isinstance(e, sqlite3.Error) and (code in _CORRUPT or (code == 1 and not newer))  # 1: broken schema
-
-
-def _reason(e: BaseException) -> str:
-    if isinstance(e, OSError):
-        return f"{e.strerror}: {e.filename}" if e.strerror and e.filename else (e.strerror or str(e))
-    code = getattr(e, "sqlite_errorcode", 0) & 0xFF
-    if code in _BUSY:
-        return "another notebook is saving at the same moment and did not finish in time"
-    if code == 13:
-        return "the disk is full"
-    if code in (8, 14, 3, 23):
-        return f"the folder cannot be written ({e})"
-    return str(e)
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
@@ -239,9 +227,9 @@ class ProgressStore:
 
     def _read_failed(self, e: _Unavailable) -> None:
         if not self._ever_read:
-            self._problem = f"your answers cannot be saved in {self.directory} ({e})"
+            self._problem = MESSAGES["cannot_save"].format(folder=self.directory, why=e)
         else:
-            self._problem = f"your saved answers cannot be read just now ({e})"
+            self._problem = MESSAGES["cannot_read"].format(why=e)
 
     @staticmethod
     def _wanted(a: dict[str, Any], ids: list[str] | None, lesson: str | None) -> bool:
@@ -280,10 +268,7 @@ class ProgressStore:
                 raise ValueError(f"not an attempt id: {attempt_id[:80]!r}")
             attempt["attempt_id"] = attempt_id
         if len(self._pending) >= MAX_PENDING:
-            self.events.append(
-                f"Your answer was not kept: {MAX_PENDING} answers are already waiting to be "
-                "saved. Fix the problem below, then answer again."
-            )
+            self.events.append(MESSAGES["pending_full"].format(most=MAX_PENDING))
         else:
             self._pending.append(attempt)
         self._flush(notify=False)
@@ -327,10 +312,7 @@ class ProgressStore:
         backup, n = self._rewrite(clear, "progress-reset")
         self._forget_outcomes()
         if backup:
-            self.events.append(
-                f"Your progress was reset. A backup copy of your {n} saved answer(s) was kept "
-                f"as {backup.name} in {self.directory}."
-            )
+            self.events.append(MESSAGES["reset"].format(n=n, backup=backup.name, folder=self.directory))
         self._notify()
         return self.load()
 
@@ -358,9 +340,7 @@ class ProgressStore:
         backup, n = self._rewrite(put, "progress-before-restore")
         self._forget_outcomes()
         if backup:
-            self.events.append(
-                f"The {n} answer(s) that were saved here were kept as {backup.name} in {self.directory}."
-            )
+            self.events.append(MESSAGES["restored"].format(n=n, backup=backup.name, folder=self.directory))
         self._notify()
         return self.load()
 
@@ -401,15 +381,10 @@ class ProgressStore:
         """The one notice every view shows while something is wrong (None when all is saved)."""
         n = len(self._pending)
         if self._newer:
-            unsaved = f" {n} answer(s) given here are kept only until this notebook is closed." if n else ""
+            unsaved = MESSAGES["newer_unsaved"].format(n=n) if n else ""
             return self._newer + unsaved
         if n:
-            return (
-                f"{n} answer(s) not saved yet: {self._problem or 'the progress file cannot be written'}. "
-                "They are kept while this notebook is open and saved as soon as it works again. If the "
-                "notebook is closed first, the quiz in this browser tries to send them again the next time "
-                "you run it. Your answers saved before are safe."
-            )
+            return MESSAGES["waiting"].format(n=n, why=self._problem or MESSAGES["waiting_why"])
         if self._problem:
             return self._problem[0].upper() + self._problem[1:] + "."
         return None
@@ -528,24 +503,17 @@ class ProgressStore:
                     return "duplicate"
                 if conn.execute("SELECT 1 FROM retired WHERE attempt_id = ?", (attempt["attempt_id"],)).fetchone():
                     conn.execute("COMMIT")
-                    self._tell_once(
-                        "An answer you gave before your progress was reset or restored was sent again. It was "
-                        "not saved: your progress stays as the reset or restore left it."
-                    )
+                    self._tell_once(MESSAGES["retired"])
                     return "retired"
             row = conn.execute("SELECT attempts FROM questions WHERE question = ?", (attempt["question"],)).fetchone()
             total, used = conn.execute("SELECT attempts, bytes FROM totals").fetchone()
             size = attempt_bytes(attempt)
             if row and row[0] >= MAX_PER_QUESTION:
                 self.events.append(
-                    f"Your answer to {attempt['question']} was not saved: a question keeps at most "
-                    f"{MAX_PER_QUESTION} answers. Your earlier answers are all kept."
+                    MESSAGES["question_full"].format(question=attempt["question"], most=MAX_PER_QUESTION)
                 )
             elif total >= MAX_ATTEMPTS or used + size + HEADER_BYTES > MAX_BYTES:
-                self.events.append(
-                    f"Your answer was not saved: your progress holds {total:,} answers, the most "
-                    "these lessons keep. Download your progress file, then reset to go on."
-                )
+                self.events.append(MESSAGES["file_full"].format(total=total))
             else:
                 self._insert(conn, [attempt])
                 conn.execute("COMMIT")
@@ -586,7 +554,7 @@ class ProgressStore:
         if self._newer:
             raise ProgressUnavailable(self._newer)
         if self._pending:
-            raise ProgressUnavailable(f"your newest answers are not saved yet: {self._problem}")
+            raise ProgressUnavailable(MESSAGES["newest_not_saved"].format(why=self._problem))
 
         def op(conn: sqlite3.Connection) -> tuple[Path | None, int]:
             conn.execute("BEGIN IMMEDIATE")
@@ -671,13 +639,13 @@ class ProgressStore:
                     conn.close()
             except (_Corrupt, sqlite3.Error, OSError) as e:
                 if tries or not _is_corrupt(e, bool(self._newer)):
-                    err = _Unavailable(_reason(e))
-                    err.busy = getattr(e, "sqlite_errorcode", 0) & 0xFF in _BUSY
+                    err = _Unavailable(reason(e))
+                    err.busy = getattr(e, "sqlite_errorcode", 0) & 0xFF in BUSY
                     raise err from None
                 try:
                     self._recover(str(e))
                 except (_Corrupt, sqlite3.Error, OSError) as e2:
-                    raise _Unavailable(f"the progress file is damaged and cannot be replaced ({_reason(e2)})") from None
+                    raise _Unavailable(MESSAGES["damaged_not_replaced"].format(why=reason(e2))) from None
         raise _Unavailable("the progress file could not be opened")
 
     def _connect(self) -> sqlite3.Connection:
@@ -688,11 +656,7 @@ class ProgressStore:
             conn.execute("PRAGMA trusted_schema = OFF")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA:
-                self._newer = (
-                    f"Your progress file {self.path.name} was saved by a newer version of these lessons "
-                    f"(format {version}; this one reads {SCHEMA}). It was left as it is and is only read "
-                    "here: update the lessons to save new answers."
-                )
+                self._newer = MESSAGES["newer"].format(file=self.path.name, version=version, reads=SCHEMA)
                 conn.close()  # reopen read-only: nothing here can change it
                 conn = sqlite3.connect(
                     f"file:{quote(str(self.path))}?mode=ro", uri=True, timeout=self._timeout(), isolation_level=None
@@ -710,7 +674,7 @@ class ProgressStore:
             if not self._checked:
                 result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if result != "ok":
-                    raise _Corrupt(f"the integrity check failed: {result}")
+                    raise _Corrupt(MESSAGES["integrity"].format(result=result))
                 self._checked = True
             return conn
         except BaseException:
@@ -776,15 +740,15 @@ class ProgressStore:
             except FileNotFoundError:  # another notebook moved it first
                 return self._ensure_file()
             except OSError as e:
-                why = (
-                    f"your progress file {self.path.name} in {self.directory} is {kind} and cannot be renamed "
-                    f"({e.strerror or e})"
+                why = MESSAGES["not_a_file"].format(
+                    file=self.path.name, folder=self.directory, kind=kind, error=e.strerror or e
                 )
-                self._tell_once(f"Y{why[1:]}. Your answers cannot be saved until it is moved or removed.")
+                self._tell_once(MESSAGES["not_a_file_told"].format(why=f"Y{why[1:]}"))
                 raise _Unavailable(why) from None
             self.events.append(
-                f"{self.path.name} in {self.directory} was {kind}; it was renamed {moved.name} "
-                "and a new progress file was started."
+                MESSAGES["not_a_file_moved"].format(
+                    file=self.path.name, folder=self.directory, kind=kind, moved=moved.name
+                )
             )
             self._ensure_file()
         elif st.st_mode & 0o077 and st.st_uid == os.geteuid():
@@ -829,7 +793,7 @@ class ProgressStore:
             os.lstat(self.legacy)
         except FileNotFoundError:
             return None, None
-        what = f"Your old progress file {LEGACY_NAME}"
+        what = MESSAGES["legacy_what"].format(file=LEGACY_NAME)
         try:
             doc = check_progress(
                 parse_json(
@@ -839,13 +803,12 @@ class ProgressStore:
         except UnreadableFile as e:
             return None, (
                 "progress-unreadable",
-                f"{str(e).rstrip('.')}. It was kept as \0 in {self.directory} and a new progress file was started.",
+                MESSAGES["legacy_unreadable"].format(why=str(e).rstrip("."), folder=self.directory),
             )
         n = len(doc["attempts"])
         return doc, (
             "progress-imported",
-            f"Your {n} saved answer(s) were moved from {LEGACY_NAME} into the new "
-            "progress file; the old file was kept as \0.",
+            MESSAGES["legacy_imported"].format(n=n, file=LEGACY_NAME),
         )
 
     def _keep_legacy(self, stem: str, message: str) -> None:
@@ -870,7 +833,7 @@ class ProgressStore:
             if os.path.lexists(journal):
                 move_aside(journal, "progress-damaged-journal", "")
         except OSError as e:
-            raise _Unavailable(f"the progress file is damaged and cannot be moved aside ({_reason(e)})") from None
+            raise _Unavailable(MESSAGES["damaged_not_moved"].format(why=reason(e))) from None
         keep = learner or self._learner
         self._checked = False
         self._ensure_file()
@@ -882,23 +845,23 @@ class ProgressStore:
             self._initialise(conn, {"learner": keep, "created": created, "attempts": attempts})
         finally:
             conn.close()
-        same = "under the same learner code" if keep else "under a new learner code"
+        same = MESSAGES["same_code" if keep else "new_code"]
         if download is not None:
             self.events.append(
-                f"Your progress file {self.path.name} was a downloaded progress file, copied over it. Its "
-                f"{len(attempts)} saved answer(s) were restored from it under its learner code, as a restore "
-                f"would; the copy was kept as {moved.name} in {self.directory}."
+                MESSAGES["download_restored"].format(
+                    file=self.path.name, n=len(attempts), moved=moved.name, folder=self.directory
+                )
             )
             return
         if not_restorable:
             self.events.append(
-                f"Your progress file {self.path.name} held another file, which cannot be restored: "
-                f"{not_restorable}. It was kept as {moved.name} in {self.directory}; a new progress file was started."
+                MESSAGES["not_restorable"].format(
+                    file=self.path.name, why=not_restorable, moved=moved.name, folder=self.directory
+                )
             )
             return
         self.events.append(
-            f"Your progress file was damaged ({why}). It was kept as {moved.name} in "
-            f"{self.directory}; {len(attempts)} saved answer(s) were rescued from it {same}."
+            MESSAGES["damaged"].format(why=why, moved=moved.name, folder=self.directory, n=len(attempts), code=same)
         )
 
 
