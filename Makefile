@@ -16,11 +16,12 @@ $(BIN)/python:
 
 # The lock files pin every package (`make lock` writes them from pyproject.toml's ranges): lab.txt is what
 # Binder and the hub image install (environment.yml), test.txt is lab.txt plus the test tools, same pins.
-# .venv installs test.txt, then the lessons package itself; again only when the lock or pyproject changes.
+# .venv installs test.txt, then the lessons package itself; again only when the lock, pyproject or the version
+# (widgets/__init__.py) changes.
 LOCK_LAB := requirements/lab.txt
 LOCK_TEST := requirements/test.txt
 LOCK_PYTHON := 3.11
-$(STAMP): pyproject.toml $(LOCK_TEST) | $(BIN)/python
+$(STAMP): pyproject.toml widgets/__init__.py $(LOCK_TEST) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r $(LOCK_TEST)
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
@@ -42,10 +43,10 @@ $(SITE_NODE_STAMP): package-lock.json
 # a read-only extension manager never asks PyPI for extensions (the lessons work offline).
 LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# The lessons' Jupyter settings (widgets/jupyter_config: lesson files saved without outputs, no news pop-up,
+# The lessons' Jupyter settings (widgets/jupyter/config: lesson files saved without outputs, no news pop-up,
 # Markdown opened rendered) are copied into .venv first, as Binder's postBuild and the hub recipes do.
 lab: $(STAMP)
-	$(BIN)/python -m widgets.lab_server --install > /dev/null
+	$(BIN)/python -m widgets.jupyter.lab_server --install > /dev/null
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
 # tests/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.progress import ENV_DIR
+from widgets.store.progress import ENV_DIR
 
 os.environ[ENV_DIR] = tempfile.mkdtemp(prefix="foot-lessons-test-")
 

@@ -8,8 +8,8 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from widgets import simulation as sim
-    from widgets.figure_model import REGION_IDS
+    from widgets.content.figure_model import REGION_IDS
+    from widgets.engine import simulation as sim
     from widgets.views.foot_map import foot_map
     from widgets.views.motor_unit import motor_unit
     from widgets.views.simulator import simulator

@@ -32,7 +32,7 @@ from benchmarks.common import percentile
 
 ANSWER_ALL = """
 import uuid
-from widgets.load import lesson_ids
+from widgets.content.load import lesson_ids
 from widgets.views.quiz import quiz
 n = 0
 for lesson in lesson_ids():
@@ -46,9 +46,9 @@ for lesson in lesson_ids():
         n += 1
 print(n)
 """
-SAVED_COUNT = "from widgets.progress import default_store\nprint(len(default_store().load()['attempts']))"
+SAVED_COUNT = "from widgets.store.progress import default_store\nprint(len(default_store().load()['attempts']))"
 HAND_IN = (
-    "from widgets.handin import hand_in\nfrom widgets.progress import default_store\n"
+    "from widgets.classroom.handin import hand_in\nfrom widgets.store.progress import default_store\n"
     "r = hand_in(default_store().load(), 'bench')\nprint(r.ok)"
 )
 
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from tests.hub.gitserver import serve_git
     from tests.hub.harness import lessons_repo, missing, start_hub, unix_users, user_env
-    from widgets.links import nbgitpuller_url
+    from widgets.jupyter.links import nbgitpuller_url
 
     reason = missing()
     if reason:

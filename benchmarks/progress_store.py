@@ -16,9 +16,9 @@ import tempfile
 import time
 
 from benchmarks.common import page_try, percentile
-from widgets.load import all_banks
-from widgets.progress import ProgressStore
-from widgets.progress_doc import FORMAT, VERSION
+from widgets.content.load import all_banks
+from widgets.store.progress import ProgressStore
+from widgets.store.progress_doc import FORMAT, VERSION
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
 

@@ -12,7 +12,7 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from widgets.progress import ProgressStore
+    from widgets.store.progress import ProgressStore
     from widgets.views.quiz import quiz
 
     out = []
@@ -28,7 +28,8 @@ def run(args) -> list[str]:
     for _ in range(3):
         code = (
             "import time; t = time.perf_counter(); from widgets import quiz; import tempfile; "
-            "from widgets.progress import ProgressStore; quiz('01-physiology', ProgressStore(tempfile.mkdtemp())); "
+            "from widgets.store.progress import ProgressStore; "
+            "quiz('01-physiology', ProgressStore(tempfile.mkdtemp())); "
             "print((time.perf_counter() - t) * 1000)"
         )
         cold.append(
@@ -51,7 +52,7 @@ def run(args) -> list[str]:
             line("callback", "quiz_check (the kernel's half: grade + save + reply)", time_calls(check, args.runs))
         )
 
-        from widgets.grading import grade
+        from widgets.engine.grading import grade
 
         out.append(line("callback", "grade only", time_calls(lambda i: grade(card.question, "a"), args.runs)))
     return out

@@ -74,7 +74,7 @@ class LockHolder:
 
 
 async def _measure(directory: str, free_runs: int, locked_runs: int) -> list[str]:
-    from widgets.progress import ProgressStore
+    from widgets.store.progress import ProgressStore
     from widgets.views.quiz import quiz
 
     q = quiz("01-physiology", ProgressStore(directory))

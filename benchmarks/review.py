@@ -10,7 +10,7 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from widgets.progress import ProgressStore
+    from widgets.store.progress import ProgressStore
     from widgets.views.review import review_quiz
 
     with tempfile.TemporaryDirectory() as d:

@@ -11,11 +11,11 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from widgets.demo_results import write_demo
-    from widgets.export import build_export
-    from widgets.load import all_banks
-    from widgets.progress import ProgressStore
-    from widgets.rollup import rollup_folder
+    from widgets.classroom.demo_results import write_demo
+    from widgets.classroom.export import build_export
+    from widgets.classroom.rollup import rollup_folder
+    from widgets.content.load import all_banks
+    from widgets.store.progress import ProgressStore
     from widgets.views.backup import progress_backup
     from widgets.views.class_results import ClassResults
 
@@ -34,8 +34,8 @@ def run(args) -> list[str]:
         store = ProgressStore(Path(d) / "store")
         import random
 
-        from widgets.demo_results import learner_progress
-        from widgets.progress import empty_progress
+        from widgets.classroom.demo_results import learner_progress
+        from widgets.store.progress import empty_progress
 
         made_up = learner_progress(0, banks, random.Random(1))
         store.replace(dict(empty_progress(made_up["learner"]), attempts=made_up["attempts"]))

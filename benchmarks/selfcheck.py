@@ -10,11 +10,11 @@ BROWSER = False
 
 
 def run(args) -> list[str]:
-    from widgets import triage as T
-    from widgets.load import load_triage_rules as load_rules
-    from widgets.model import SIGNS, TRIGGERS, SelfCheckAnswers
+    from widgets.content.load import load_triage_rules as load_rules
+    from widgets.content.model import SIGNS, TRIGGERS, SelfCheckAnswers
+    from widgets.content.vocab import STEPS
+    from widgets.engine import triage as T
     from widgets.views.selfcheck import selfcheck
-    from widgets.vocab import STEPS
 
     out = [line("build", "selfcheck", time_calls(lambda i: selfcheck(), runs=args.runs // 4 or 5))]
     view = selfcheck()

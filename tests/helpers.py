@@ -1,7 +1,10 @@
-"""Shared test helpers: build content models from small dicts."""
+"""Shared test helpers: build content models from small dicts; helpers only tests use (the package does without)."""
 
-from widgets.load import validate
-from widgets.model import QuestionBank
+from widgets.classroom import xapi
+from widgets.content.load import validate
+from widgets.content.model import QuestionBank
+from widgets.engine.simulation import RATE_HZ, SECONDS, MuscleSignal, draws, signal_from
+from widgets.views import inputs
 
 
 def bank(*questions: dict, lesson: str = "99-test") -> QuestionBank:
@@ -83,3 +86,39 @@ def ordering(qid="q5", **kw) -> dict:
     }
     d.update(kw)
     return d
+
+
+def muscle_signal(
+    settings: dict[str, str], seed: int = 0, seconds: float = SECONDS, rate_hz: int = RATE_HZ
+) -> MuscleSignal:
+    """About ten seconds of a cartoon muscle recording: quiet noise plus a brief spike per spontaneous firing.
+
+    The same seed gives the same recording. Firing times come from one fixed series of random gaps
+    scaled by the firing rate, so a more excitable setting never shows fewer firings than a calmer one
+    with the same seed.
+
+    Parameters
+    ----------
+    settings : dict
+        Setting name → choice (see ``TRIGGER_LEVELS`` and ``ACTIVITY``).
+    seed : int
+        Seed of the random numbers.
+    seconds, rate_hz : float, int
+        Length of the recording and samples per second.
+    """
+    return signal_from(draws(seed, seconds, rate_hz), settings, seconds, rate_hz)
+
+
+def attempt_statements(s, learner: str, attempts, grader=None) -> list[dict]:
+    """The statements of `attempts` given in the order they were made (as the store keeps them)."""
+    count: dict[str, int] = {}
+    out = []
+    for a in attempts:
+        count[a["question"]] = count.get(a["question"], 0) + 1
+        out.append(xapi.attempt_statement(s, learner, a, count[a["question"]], grader))
+    return out
+
+
+def remove_control(name: str) -> None:
+    """Forget the input control of question type `name` (a test's own type, registered for that test)."""
+    del inputs._CONTROLS[name]

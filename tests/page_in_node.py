@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from widgets.palette import STATIC
+from widgets.views.palette import STATIC
 from widgets.views.quiz import Quiz
 
 NODE = shutil.which("node") or "/usr/bin/node"

@@ -4,8 +4,8 @@ import re
 
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
 from tools.answer_key import KEY_PATH, main, md, misconceptions, render
-from widgets.grading import correct_answer_text
-from widgets.load import all_banks
+from widgets.content.load import all_banks
+from widgets.engine.grading import correct_answer_text
 
 
 def test_committed_key_is_up_to_date():

@@ -9,9 +9,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from widgets.palette import STATIC
 from widgets.views.foot_map import FootMap
 from widgets.views.motor_unit import MotorUnit
+from widgets.views.palette import STATIC
 from widgets.views.simulator import Simulator
 from widgets.views.twitch_cramp import TwitchVsCramp
 

@@ -1,4 +1,4 @@
-"""The lessons' emergency wording is generated from content/care.yaml (widgets/care_text.py): one emergency
+"""The lessons' emergency wording is generated from content/care.yaml (widgets/content/care_text.py): one emergency
 list, the same in every lesson; every "call 999 / 112 / 911" names it; one answer to "who calls?"."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets import care_text
-from widgets.care_model import CareFile
-from widgets.care_text import CareTextError, blocks, marker, render, stale, who_calls, write
-from widgets.load import CONTENT_DIR, load_course, load_file
+from widgets.content import care_text
+from widgets.content.care_model import CareFile
+from widgets.content.care_text import CareTextError, blocks, marker, render, stale, who_calls, write
+from widgets.content.load import CONTENT_DIR, load_course, load_file
 
 from .course_text import LESSONS, markdown_cells
 
@@ -55,7 +55,7 @@ def generated(nb: Path, name: str) -> list[str]:
 
 # -- the notebooks agree with care.yaml ----------------------------------------------------------------
 def test_every_notebook_agrees_with_care_yaml(care):
-    assert stale(LESSONS, care) == [], "run python -m widgets.care_text --write, then python tools/nbclean.py"
+    assert stale(LESSONS, care) == [], "run python -m widgets.content.care_text --write, then python tools/nbclean.py"
     assert care_text.main([]) == 0
 
 

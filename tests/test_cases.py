@@ -4,9 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.cases import ChoiceError, choices, judge
-from widgets.grading import correct_answer_text
-from widgets.load import (
+from widgets.content.load import (
     ContentError,
     check_case_stories,
     load_bank,
@@ -16,7 +14,9 @@ from widgets.load import (
     load_file,
     validate,
 )
-from widgets.model import CARE_OUTCOMES, OUTCOMES, CaseStories
+from widgets.content.model import CARE_OUTCOMES, OUTCOMES, CaseStories
+from widgets.engine.cases import ChoiceError, choices, judge
+from widgets.engine.grading import correct_answer_text
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken_cases"
 FILE = load_cases()

@@ -2,10 +2,10 @@
 
 import pytest
 
-from widgets.load import CONTENT_DIR, load_cases
-from widgets.load import load_triage_rules as load_rules
-from widgets.model import OUTCOMES
-from widgets.triage import triage
+from widgets.content.load import CONTENT_DIR, load_cases
+from widgets.content.load import load_triage_rules as load_rules
+from widgets.content.model import OUTCOMES
+from widgets.engine.triage import triage
 
 CASES = CONTENT_DIR / "cases.yaml"
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
-from widgets.links import nbgitpuller_url, settings
+from widgets.jupyter.links import nbgitpuller_url, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 Z2JH = ROOT / "deploy" / "z2jh"

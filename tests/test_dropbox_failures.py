@@ -12,10 +12,10 @@ import time
 import unicodedata
 from pathlib import Path
 
-from widgets import handin
-from widgets.export import encode
-from widgets.progress import ProgressStore
-from widgets.rollup import rollup_folder
+from widgets.classroom import handin
+from widgets.classroom.export import encode
+from widgets.classroom.rollup import rollup_folder
+from widgets.store.progress import ProgressStore
 from widgets.views.class_results import ClassResults, class_results
 from widgets.views.dropbox import HandinsOverview
 

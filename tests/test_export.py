@@ -6,8 +6,7 @@ import json
 import pytest
 
 from tests.helpers import bank, multiple, numeric, single, truefalse
-from widgets.content_hash import question_hash
-from widgets.export import (
+from widgets.classroom.export import (
     FORMAT,
     MAX_ENTRIES,
     MAX_RESULTS_BYTES,
@@ -19,9 +18,10 @@ from widgets.export import (
     export_filename,
     learner_code,
 )
-from widgets.progress import ProgressFormatError, empty_progress
-from widgets.progress_doc import progress_filename, read_progress_upload
-from widgets.safe_json import parse_json
+from widgets.content.content_hash import question_hash
+from widgets.store.progress import ProgressFormatError, empty_progress
+from widgets.store.progress_doc import read_progress_upload
+from widgets.store.safe_json import parse_json
 
 BANK = bank(single("q1"), multiple("q2"), truefalse("q3"), numeric("q4"), lesson="99-test")
 CODE = "learner-0123456789abcdef"
@@ -200,7 +200,6 @@ def test_file_names_are_safe():
     assert export_filename(doc) == f"class-results-zoe-{CODE}.json"
     doc["name"] = "🙂"
     assert export_filename(doc) == f"class-results-{CODE}.json"
-    assert progress_filename(empty_progress("learner-abc123")) == "foot-twitch-progress-learner-abc123.json"
 
 
 def test_non_latin_names_no_longer_give_colliding_file_names():

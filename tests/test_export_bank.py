@@ -17,10 +17,10 @@ from typing import Literal
 
 import pytest
 
-from widgets import export_bank
-from widgets.lms_export import ExportError, Notes, one_line
-from widgets.load import ContentError, all_banks, load_file
-from widgets.model import QuestionBank
+from widgets.content.load import ContentError, all_banks, load_file
+from widgets.content.model import QuestionBank
+from widgets.lms import bank as export_bank
+from widgets.lms.common import ExportError, Notes, one_line
 from widgets.questions import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse, registry
 
 from .helpers import bank, truefalse

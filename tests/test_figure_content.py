@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-from widgets.figure_model import REGION_IDS, FootRegions
-from widgets.load import (
+from widgets.content.figure_model import REGION_IDS, FootRegions
+from widgets.content.load import (
     CONTENT_DIR,
     ContentError,
     all_banks,

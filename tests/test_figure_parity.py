@@ -1,5 +1,5 @@
 """The page computes the simulator, the foot map, twitch-vs-cramp and the motor unit itself (widgets/static/*.js):
-run that JavaScript in real node and check it against the Python (widgets/simulation.py and the views) on many
+run that JavaScript in real node and check it against the Python (widgets/engine/simulation.py and the views) on many
 settings, seeds and states. Node is required: without /usr/bin/node these tests fail, they never skip."""
 
 from __future__ import annotations
@@ -14,15 +14,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from widgets import simulation as sim
-from widgets.figure_model import REGION_IDS
-from widgets.load import load_figure_texts
-from widgets.palette import STATIC
+from widgets.content.figure_model import REGION_IDS
+from widgets.content.load import load_figure_texts
+from widgets.engine import simulation as sim
 from widgets.views import foot_map as fm
 from widgets.views import motor_unit as mu
 from widgets.views import simulator as sv
 from widgets.views import twitch_cramp as tc
 from widgets.views.page_figure import PageCanvas
+from widgets.views.palette import STATIC
 
 DRIVER = Path(__file__).with_name("figure_parity.mjs")
 NODE = "/usr/bin/node"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.grading import correct_answer_text, grade
+from widgets.engine.grading import correct_answer_text, grade
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
 

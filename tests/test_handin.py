@@ -7,8 +7,8 @@ import json
 import os
 import pwd
 
-from widgets import handin
-from widgets.progress import ProgressStore
+from widgets.classroom import handin
+from widgets.store.progress import ProgressStore
 
 ME = pwd.getpwuid(os.getuid()).pw_name
 
@@ -86,7 +86,7 @@ def test_the_hub_side_needs_only_the_standard_library():
     import sys
 
     code = (
-        "import sys, widgets.handin; "
+        "import sys, widgets.classroom.handin; "
         "print(sorted(m for m in ('pydantic', 'yaml', 'ipywidgets', 'filelock', 'platformdirs') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -94,8 +94,8 @@ def test_the_hub_side_needs_only_the_standard_library():
 
 
 def test_dropbox_files_feed_the_class_roll_up(tmp_path):
-    from widgets.load import all_banks, load_review
-    from widgets.rollup import rollup
+    from widgets.classroom.rollup import rollup
+    from widgets.content.load import all_banks, load_review
 
     box = tmp_path / "box"
     (box / ME).mkdir(parents=True)

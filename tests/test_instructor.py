@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from widgets.load import load_course
-from widgets.timings import time_course
+from widgets.content.load import load_course
+from widgets.content.timings import time_course
 
 from .course_text import plain
 from .test_readability import grade
@@ -148,8 +148,8 @@ def test_teacher_files_read_plainly(textstat):
 
 
 def test_guide_documents_the_teacher_switch_with_the_names_the_code_reads():
-    """Issue 23: the switch a teacher or hub admin sets is documented under the names widgets/classroom.py reads."""
-    from widgets import classroom
+    """Issue 23: the switch a teacher or hub admin sets is documented under the names personal_check.py reads."""
+    from widgets.classroom import personal_check as classroom
 
     part = section("The self-check in class")
     assert f"`{classroom.KEY} = false`" in part and "`[tool.foot-twitch-lessons]`" in part

@@ -1,5 +1,5 @@
-"""The Jupyter settings shipped with the lessons (widgets/lab_server.py): installed into a prefix, read by a real
-JupyterLab server, lesson files saved without outputs or widget state, lesson tabs opened unmodified."""
+"""The Jupyter settings shipped with the lessons (widgets/jupyter/lab_server.py): installed into a prefix, read by a
+real JupyterLab server, lesson files saved without outputs or widget state, lesson tabs opened unmodified."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import nbformat
 import pytest
 
 from tests.browser.lab import LESSONS, Lab, _free_port
-from widgets import lab_server
+from widgets.jupyter import lab_server
 
 LESSON = "01_what_is_a_twitch.ipynb"
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +82,7 @@ def test_install_copies_the_shipped_settings(tmp_path):
     written = lab_server.install(tmp_path)
     assert sorted(p.relative_to(tmp_path) for p in written) == lab_server.shipped_files()
     server = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/foot-twitch-lessons.json").read_text())
-    assert server["ServerApp"]["jpserver_extensions"] == {"widgets.lab_server": True}
+    assert server["ServerApp"]["jpserver_extensions"] == {"widgets.jupyter.lab_server": True}
     lab = json.loads((tmp_path / "share/jupyter/lab/settings/overrides.d/foot-twitch-lessons.json").read_text())
     assert lab["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     assert lab["@jupyterlab/docmanager-extension:plugin"]["defaultViewers"]["markdown"] == "Markdown Preview"
@@ -91,10 +91,10 @@ def test_install_copies_the_shipped_settings(tmp_path):
 def test_make_lab_and_binder_install_the_settings():
     makefile = (ROOT / "Makefile").read_text()
     lab_recipe = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
-    assert "-m widgets.lab_server --install" in lab_recipe
+    assert "-m widgets.jupyter.lab_server --install" in lab_recipe
     post_build = ROOT / "postBuild"
-    assert os.access(post_build, os.X_OK) and "python -m widgets.lab_server --install" in post_build.read_text()
-    assert "python -m widgets.lab_server --install" in (ROOT / "deploy/tljh/README.md").read_text()
+    assert os.access(post_build, os.X_OK) and "python -m widgets.jupyter.lab_server --install" in post_build.read_text()
+    assert "python -m widgets.jupyter.lab_server --install" in (ROOT / "deploy/tljh/README.md").read_text()
 
 
 def test_licence_is_an_spdx_string():
@@ -271,8 +271,8 @@ PROBE = (
 
 
 def test_shipped_kernel_settings_import_the_widgets_when_a_kernel_starts(tmp_path):
-    """Installed into an environment (IPython reads <prefix>/etc/ipython), the settings load widgets/warm.py in every
-    kernel at start: the first widget cell finds its modules imported; the learner's namespace gets nothing."""
+    """Installed into an environment (IPython reads <prefix>/etc/ipython), the settings load widgets/jupyter/warm.py in
+    every kernel at start: the first widget cell finds its modules imported; the learner's namespace gets nothing."""
     from IPython.core.application import ENV_CONFIG_DIRS
 
     config = next(p for p in lab_server.install(tmp_path) if p.name == "ipython_kernel_config.json")

@@ -1,4 +1,5 @@
-"""The layers hold: engine modules import neither ipywidgets nor plotly; `import widgets` stays light."""
+"""The layers hold: each role package imports only the roles below it; below the views nothing imports ipywidgets or
+plotly; `import widgets` stays light."""
 
 import subprocess
 import sys
@@ -9,9 +10,23 @@ import pytest
 import widgets
 
 PACKAGE = Path(widgets.__file__).parent
-ENGINE = sorted(
-    [p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__"]
-    + [f"questions.{p.stem}".removesuffix(".__init__") for p in (PACKAGE / "questions").glob("*.py")]
+# The role packages under widgets/, each with the packages it must never import (at the top or inside a function).
+# content → questions → engine → store → classroom, lms → views; jupyter sits beside the views (the server and kernel
+# start-up). Only the views reach the integrations: the engine and the store never send anything anywhere.
+INTEGRATIONS = {"classroom", "lms", "jupyter"}
+NEVER = {
+    "content": {"store", "views", *INTEGRATIONS},
+    "questions": {"engine", "store", "views", *INTEGRATIONS},
+    "engine": {"store", "views", *INTEGRATIONS},
+    "store": {"views", *INTEGRATIONS},
+    "classroom": {"views", "lms", "jupyter"},
+    "lms": {"store", "views", "classroom", "jupyter"},
+    "jupyter": {"store", "classroom", "lms"},
+}
+NO_VIEW_LIBRARY = sorted(
+    ".".join(p.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+    for package in sorted(set(NEVER) - {"jupyter"})
+    for p in (PACKAGE / package).glob("*.py")
 )
 
 
@@ -22,7 +37,7 @@ def _loaded_after(statement: str) -> set[str]:
 
 
 @pytest.mark.slow  # a fresh interpreter per module (not in `make check`)
-@pytest.mark.parametrize("module", ENGINE)
+@pytest.mark.parametrize("module", NO_VIEW_LIBRARY)
 def test_engine_module_imports_no_view_library(module):
     loaded = _loaded_after(f"import widgets.{module}")
     assert not loaded & {"ipywidgets", "plotly", "anywidget"}, module
@@ -43,10 +58,10 @@ def test_each_word_list_is_spelled_out_once_in_vocab():
     import re
     from pathlib import Path
 
-    import widgets.vocab as vocab
+    import widgets.content.vocab as vocab
 
     lists = [v for k, v in vars(vocab).items() if k.isupper() and isinstance(v, tuple) and len(v) >= 2]
-    package = Path(vocab.__file__).parent
+    package = Path(vocab.__file__).parents[1]
     for path in package.rglob("*.py"):
         if path.name == "vocab.py":
             continue
@@ -97,11 +112,32 @@ def test_no_import_cycle_in_the_package():
         visit(module, ())
 
 
-SCHEMAS = {"schema", "vocab", "model", "care_model", "figure_model", "triage_model", "questions"}
+SCHEMAS = {f"content.{m}" for m in ("schema", "vocab", "model", "care_model", "figure_model", "triage_model")}
+
+
+def _is_schema(module: str) -> bool:
+    return module in SCHEMAS or module.split(".")[0] == "questions"
 
 
 def test_schemas_import_only_other_schemas():
     for module, deps in _package_imports().items():
-        if module.split(".")[0] in SCHEMAS:
-            above = {d for d in deps if d.split(".")[0] not in SCHEMAS}
+        if _is_schema(module):
+            above = {d for d in deps if not _is_schema(d) and d != "content"}
             assert not above, f"the schema module {module} imports {sorted(above)}: schemas import nothing above them"
+
+
+def test_every_module_sits_in_a_role_package():
+    """widgets/__init__.py holds the one-liners; every other module sits in a folder named for its role."""
+    loose = sorted(p.name for p in PACKAGE.glob("*.py") if p.name != "__init__.py")
+    assert not loose, f"modules outside a role package: {loose}"
+    roles = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert roles == {*NEVER, "views"}, roles
+
+
+@pytest.mark.parametrize("package", sorted(NEVER))
+def test_a_role_package_imports_none_of_the_roles_above_it(package):
+    for module, deps in _package_imports().items():
+        if module.split(".")[0] != package:
+            continue
+        reached = sorted(d for d in deps if d.split(".")[0] in NEVER[package])
+        assert not reached, f"{module} imports {reached}: {package}/ must not reach {sorted(NEVER[package])}"

@@ -11,9 +11,9 @@ import re
 import nbformat
 import pytest
 
-from widgets import simulation as sim
-from widgets.load import load_bank, load_figure_texts, load_glossary, load_regions
-from widgets.model import Numeric, Ordering
+from widgets.content.load import load_bank, load_figure_texts, load_glossary, load_regions
+from widgets.content.model import Numeric, Ordering
+from widgets.engine import simulation as sim
 from widgets.views.glossary import glossary, glossary_html
 
 from .course_text import CONTENT, LESSONS, bank_strings
@@ -230,7 +230,7 @@ def test_every_question_has_a_hint_that_does_not_give_the_answer(lesson):
 
 # --- glossary split -----------------------------------------------------------------------------------
 def test_glossary_has_a_handful_of_words_to_know_per_lesson_and_words_doctors_use():
-    from widgets.model import GLOSSARY_HEADINGS
+    from widgets.content.model import GLOSSARY_HEADINGS
 
     g = load_glossary()
     for lesson in (*BANKS, "04-red-flags"):

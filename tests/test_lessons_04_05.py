@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets.grading import grade
-from widgets.load import load_bank
+from widgets.content.load import load_bank
+from widgets.engine.grading import grade
 
 from .course_text import CONTENT, bank_strings
 

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from widgets.links import (
+from widgets.jupyter.links import (
     binder_badge,
     binder_url,
     main,
@@ -69,7 +69,7 @@ def test_readme_links_are_the_ones_the_command_generates():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     found = read_readme_blocks(readme)
     assert found == readme_blocks(conf["repository"], conf["branch"], conf["hub"]), (
-        "run: python -m widgets.links --write-readme"
+        "run: python -m widgets.jupyter.links --write-readme"
     )
     assert set(found) == {"binder", "hub", "hub_install"}
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from widgets.load import ContentError, all_banks, lesson_ids, load_bank, load_course, load_file, load_glossary
-from widgets.model import QUESTION_TYPES, QuestionBank
+from widgets.content.load import ContentError, all_banks, lesson_ids, load_bank, load_course, load_file, load_glossary
+from widgets.content.model import QUESTION_TYPES, QuestionBank
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken_banks"
 
@@ -74,7 +74,7 @@ def test_topics_name_glossary_terms_or_regions():
 
 def test_a_content_file_that_is_not_utf8_or_nested_too_deeply_gives_one_clear_error(tmp_path):
     """Issue 12: every parse turns a decoding or depth failure into the one ContentError path."""
-    from widgets.model import Glossary
+    from widgets.content.model import Glossary
 
     utf16 = tmp_path / "glossary.yaml"
     utf16.write_bytes("entries: []\n".encode("utf-16"))
@@ -92,7 +92,7 @@ def test_a_key_given_twice_in_a_content_file_is_refused_not_silently_overwritten
     word), so the export marked the wrong option right. The loader names the file, the entry and the field."""
     import yaml
 
-    from widgets import load
+    from widgets.content import load
 
     shipped = (load.QUESTIONS_DIR / "01-physiology.yaml").read_text(encoding="utf-8")
     assert shipped.count("    answer: brain\n") == 1

@@ -5,7 +5,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets.load import load_course
+from widgets.content.load import load_course
 
 LESSONS = Path(__file__).parent.parent / "lessons"
 COURSE = load_course().lessons

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from widgets.progress import (
+from widgets.store.progress import (
     ENV_DIR,
     FORMAT,
     SCHEMA,
@@ -21,7 +21,7 @@ from widgets.progress import (
     data_dir,
     new_learner_code,
 )
-from widgets.progress_doc import encode_progress, read_progress_upload
+from widgets.store.progress_doc import encode_progress, read_progress_upload
 
 from .quiz_driver import answer
 
@@ -196,7 +196,7 @@ def test_fresh_process_reads_back_and_shows_saved_state(tmp_path):
         env={**os.environ, ENV_DIR: str(tmp_path)},
     ).stdout
     score, saved = out.strip().split("\n")
-    from widgets.load import load_bank
+    from widgets.content.load import load_bank
 
     n = len(load_bank("01-physiology").recap())  # the recap quiz leaves section checks out
     assert (

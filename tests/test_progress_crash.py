@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from widgets.progress import ProgressStore
+from widgets.store.progress import ProgressStore
 
 pytestmark = pytest.mark.slow  # kills a writer process 60 times (not in `make check`)
 

@@ -10,10 +10,10 @@ import sqlite3
 
 import pytest
 
-from widgets import progress as progress_module
-from widgets import progress_doc
-from widgets.progress import FORMAT, ProgressFormatError, ProgressStore, ProgressUnavailable
-from widgets.progress_doc import MAX_BYTES, MAX_PER_QUESTION, VERSION, encode_progress, read_progress_upload
+from widgets.store import progress as progress_module
+from widgets.store import progress_doc, recovery
+from widgets.store.progress import FORMAT, ProgressFormatError, ProgressStore, ProgressUnavailable
+from widgets.store.progress_doc import MAX_BYTES, MAX_PER_QUESTION, VERSION, encode_progress, read_progress_upload
 from widgets.views.backup import progress_backup
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
@@ -204,8 +204,8 @@ def test_planted_link_at_the_backup_name_is_never_followed(tmp_path, monkeypatch
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
     names = iter(["00000000", "11111111"])
-    monkeypatch.setattr(progress_module.secrets, "token_hex", lambda n: next(names))
-    monkeypatch.setattr(progress_module.time, "strftime", lambda fmt: "20260101-090000")
+    monkeypatch.setattr(recovery.secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(recovery.time, "strftime", lambda fmt: "20260101-090000")
     d = tmp_path / "data"
     store = ProgressStore(d)
     store.record("L", "L/q1", ["a"], True)
@@ -305,6 +305,7 @@ def test_attempts_per_question_are_limited_with_a_clear_message(tmp_path):
 def test_own_download_is_always_restorable_even_at_the_size_limit(tmp_path, monkeypatch):
     limit = 6000  # a small limit, reached in a few answers
     monkeypatch.setattr(progress_module, "MAX_BYTES", limit)
+    monkeypatch.setattr(recovery, "MAX_BYTES", limit)
     monkeypatch.setattr(progress_doc, "MAX_BYTES", limit)
     store = ProgressStore(tmp_path / "a")
     for i in range(60):

@@ -8,8 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.progress import FORMAT, ProgressStore
-from widgets.progress_doc import encode_progress, read_progress_upload
+from widgets.store.progress import FORMAT, ProgressStore
+from widgets.store.progress_doc import encode_progress, read_progress_upload
 from widgets.views.backup import progress_backup
 
 EXAMPLES = {"restore": 300, "load-json": 60, "load-bytes": 40, "db-bytes": 40}

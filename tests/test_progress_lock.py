@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 
 from benchmarks.quiz_locked import LOCKS, LockHolder, on_fresh_loop
-from widgets.palette import STATIC
-from widgets.progress import BUSY_TIMEOUT, ProgressStore
+from widgets.store.progress import BUSY_TIMEOUT, ProgressStore
+from widgets.views.palette import STATIC
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, single
@@ -228,7 +228,7 @@ def test_a_lock_taken_again_and_a_resent_answer_still_save_each_answer_once_in_o
 
 KERNEL = """
 import sys
-from widgets.progress import ProgressStore
+from widgets.store.progress import ProgressStore
 store = ProgressStore(sys.argv[1], busy_timeout=0.2)
 store.learner()
 print("ready", flush=True)

@@ -1,7 +1,7 @@
 """Answers stay tied to the question version they answered: a changed question is not regraded."""
 
-from widgets.content_hash import question_hash
-from widgets.progress import ProgressStore
+from widgets.content.content_hash import question_hash
+from widgets.store.progress import ProgressStore
 from widgets.views.quiz import Quiz
 from widgets.views.review import review_quiz
 

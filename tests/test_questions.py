@@ -6,14 +6,15 @@ from typing import Any, Literal
 import pytest
 from pydantic import Field
 
+from tests.helpers import remove_control
 from tools import answer_key
-from widgets import grading
-from widgets.demo_results import write_demo
-from widgets.load import ContentError, all_banks
-from widgets.model import QUESTION_TYPES, QuestionBank
-from widgets.progress import ProgressStore
+from widgets.classroom.demo_results import write_demo
+from widgets.classroom.rollup import rollup_folder
+from widgets.content.load import ContentError, all_banks
+from widgets.content.model import QUESTION_TYPES, QuestionBank
+from widgets.engine import grading
 from widgets.questions import BUILT_IN, AnswerError, QuestionBase, Result, registry
-from widgets.rollup import rollup_folder
+from widgets.store.progress import ProgressStore
 from widgets.views import inputs
 from widgets.views.quiz import LABELS, Quiz
 
@@ -73,7 +74,7 @@ def one_word_type():
     inputs.control("word", hint="Type one word.")  # the page shows a text box; the kernel grades it
     yield OneWord
     registry.unregister("word")
-    inputs.remove_control("word")
+    remove_control("word")
 
 
 def test_a_new_type_loads_grades_and_renders_in_the_quiz(one_word_type, tmp_path, quiz_tab):

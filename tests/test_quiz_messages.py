@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets import grading, progress
-from widgets.progress import ProgressStore
+from widgets.engine import grading
+from widgets.store import progress
+from widgets.store.progress import ProgressStore
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from widgets.progress import ProgressStore
+from widgets.store.progress import ProgressStore
 from widgets.views.quiz import LABELS, Quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse

@@ -1,5 +1,5 @@
 """The page grades as the engine does: static/quiz.js's `grade` and `respond`, run in real node, against
-widgets/grading.py over every question of every bank (the final review's bank included) and over generated
+widgets/engine/grading.py over every question of every bank (the final review's bank included) and over generated
 answers: the right one, each wrong option, subsets, permutations, numeric edges and tolerance, bad input,
 for a first try, a later try and "Show the answer". They must agree on right/wrong, the stage, the feedback
 keys and their texts, the answer as saved, and the summary line.
@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from widgets import grading
-from widgets.load import all_banks
-from widgets.palette import STATIC
+from widgets.content.load import all_banks
+from widgets.engine import grading
+from widgets.engine.quiz_page import page_question
 from widgets.questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
-from widgets.quiz_page import page_question
+from widgets.views.palette import STATIC
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
 

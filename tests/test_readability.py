@@ -16,7 +16,7 @@ import socket
 
 import pytest
 
-from widgets.load import load_course
+from widgets.content.load import load_course
 
 from .conftest import NetworkUsed
 from .course_text import CONTENT, LESSONS, bank_strings, notebook_text, prose

@@ -5,10 +5,10 @@ import copy
 import pytest
 import yaml
 
-from widgets import scoring
-from widgets.load import CONTENT_DIR, ContentError, check_review, lesson_ids, load_bank, load_file, load_review
-from widgets.progress import ProgressStore
-from widgets.review import LESSON, Review, original_id, plan_review, review_id
+from widgets.content.load import CONTENT_DIR, ContentError, check_review, lesson_ids, load_bank, load_file, load_review
+from widgets.engine import scoring
+from widgets.engine.review import LESSON, Review, original_id, plan_review, review_id
+from widgets.store.progress import ProgressStore
 from widgets.views.progress import ProgressOverview
 from widgets.views.review import MISSED_NOTE, NEW_VERSION_NOTE, review_quiz
 
@@ -176,7 +176,7 @@ def store(tmp_path):
 def answer(quiz, card, right):
     """A right or a wrong first answer to `card` of `quiz`, through the kernel's path; the page draws the reply."""
     q = card.question
-    from widgets.model import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
+    from widgets.content.model import MultipleSelect, Numeric, Ordering, SingleChoice, TrueFalse
 
     if isinstance(q, SingleChoice):
         value = q.answer if right else next(o.id for o in q.options if o.id != q.answer)

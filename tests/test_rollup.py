@@ -6,14 +6,14 @@ import shutil
 import pytest
 
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
-from widgets.content_hash import question_hash
-from widgets.demo_results import main as demo_main
-from widgets.demo_results import write_demo
-from widgets.export import ExportFormatError, build_export, check_export, encode
-from widgets.grading import grade
-from widgets.load import all_banks, load_bank, load_review
-from widgets.progress import ProgressStore
-from widgets.rollup import read_folder, rollup, rollup_folder
+from widgets.classroom.demo_results import main as demo_main
+from widgets.classroom.demo_results import write_demo
+from widgets.classroom.export import ExportFormatError, build_export, check_export, encode
+from widgets.classroom.rollup import read_folder, rollup, rollup_folder
+from widgets.content.content_hash import question_hash
+from widgets.content.load import all_banks, load_bank, load_review
+from widgets.engine.grading import grade
+from widgets.store.progress import ProgressStore
 from widgets.views.backup import progress_backup
 from widgets.views.quiz import Quiz
 

@@ -15,11 +15,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import widgets.rollup as R
+import widgets.classroom.rollup as R
 from tests.helpers import bank, multiple, numeric, ordering, single, truefalse
-from widgets.content_hash import question_hash
-from widgets.export import MAX_ENTRIES, MAX_RESULTS_BYTES, build_export, encode, export_filename
-from widgets.rollup import read_folder, rollup, rollup_folder
+from widgets.classroom.export import MAX_ENTRIES, MAX_RESULTS_BYTES, build_export, encode, export_filename
+from widgets.classroom.rollup import read_folder, rollup, rollup_folder
+from widgets.content.content_hash import question_hash
 
 BANK = bank(single("q1"), multiple("q2"), truefalse("q3"), numeric("q4"), ordering("q5"), lesson="99-test")
 RIGHT = {"q1": ["a"], "q2": ["a", "c"], "q3": ["false"], "q4": ["3"], "q5": ["one", "two", "three", "four"]}

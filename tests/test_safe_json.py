@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.safe_json import MAX_DEPTH, UnreadableFile, parse_json, read_regular_file
+from widgets.store.safe_json import MAX_DEPTH, UnreadableFile, parse_json, read_regular_file
 
 OK = 1_000_000
 
@@ -75,7 +75,7 @@ def test_reads_regular_file_and_refuses_link_fifo_folder_and_big(tmp_path):
 
 def test_a_file_just_over_the_limit_never_reads_16_mb_more_than_16_mb(tmp_path):
     """Issue 24 item 20: one byte over 16 MB said "16.0 MB, more than the 16.0 MB"; the two sizes must differ."""
-    from widgets.progress_doc import MAX_BYTES
+    from widgets.store.progress_doc import MAX_BYTES
 
     big = tmp_path / "progress.json"
     with open(big, "wb") as f:

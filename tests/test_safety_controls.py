@@ -15,12 +15,12 @@ import ipywidgets as W
 import pytest
 import yaml
 
-from widgets.care_model import CareFile
-from widgets.classroom import ENV, KEY, PersonalCheck, personal_check
-from widgets.load import CONTENT_DIR, ContentError, load_care_file, load_triage_rules, validate
-from widgets.progress import ProgressStore
-from widgets.triage import Example
-from widgets.triage_model import TriageRules
+from widgets.classroom.personal_check import ENV, KEY, PersonalCheck, personal_check
+from widgets.content.care_model import CareFile
+from widgets.content.load import CONTENT_DIR, ContentError, load_care_file, load_triage_rules, validate
+from widgets.content.triage_model import TriageRules
+from widgets.engine.triage import Example
+from widgets.store.progress import ProgressStore
 from widgets.views.region import current_region
 from widgets.views.selfcheck import SelfCheck
 

@@ -1,6 +1,6 @@
 """First-try score, now-correct, and the missed-first list used by the review."""
 
-from widgets.scoring import lesson_score, missed_first, question_status
+from widgets.engine.scoring import lesson_score, missed_first, question_status
 
 
 def att(q, ok):

@@ -30,8 +30,8 @@ import re
 
 import pytest
 
+from widgets.content.vocab import EMERGENCY_SIGNS
 from widgets.views.selfcheck import SelfCheck
-from widgets.vocab import EMERGENCY_SIGNS
 
 STRESS = "stress"
 

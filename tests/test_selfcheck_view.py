@@ -8,13 +8,13 @@ import ipywidgets as W
 import pytest
 
 from widgets import selfcheck
-from widgets.classroom import PersonalCheck
-from widgets.load import load_triage_rules as load_rules
-from widgets.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, URGENT_CARE_SIGNS
-from widgets.palette import CSS
-from widgets.progress import ENV_DIR, ProgressStore
-from widgets.triage import Example
+from widgets.classroom.personal_check import PersonalCheck
+from widgets.content.load import load_triage_rules as load_rules
+from widgets.content.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, URGENT_CARE_SIGNS
+from widgets.engine.triage import Example
+from widgets.store.progress import ENV_DIR, ProgressStore
 from widgets.views import html as H
+from widgets.views.palette import CSS
 from widgets.views.region import RegionChooser, current_region
 from widgets.views.selfcheck import SelfCheck
 

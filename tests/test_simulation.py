@@ -5,7 +5,8 @@ import itertools
 import numpy as np
 import pytest
 
-from widgets import simulation as sim
+from tests.helpers import muscle_signal
+from widgets.engine import simulation as sim
 
 CALM = dict(sim.CALM)
 
@@ -56,22 +57,22 @@ def test_unknown_settings_are_named():
 @pytest.mark.parametrize("name", list(sim.TRIGGER_LEVELS))
 def test_more_excitable_never_shows_fewer_twitches_with_the_same_seed(name):
     for seed in range(20):
-        counts = [sim.muscle_signal(with_(name, o), seed=seed).per_minute for o in sim.choices(name)]
+        counts = [muscle_signal(with_(name, o), seed=seed).per_minute for o in sim.choices(name)]
         assert counts == sorted(counts), (name, seed, counts)
 
 
 def test_on_average_each_trigger_shows_more_twitches():
     for name in sim.TRIGGER_LEVELS:
         calm, worst = sim.choices(name)[0], sim.choices(name)[-1]
-        a = np.mean([sim.muscle_signal(with_(name, calm), seed=s).per_minute for s in range(40)])
-        b = np.mean([sim.muscle_signal(with_(name, worst), seed=s).per_minute for s in range(40)])
+        a = np.mean([muscle_signal(with_(name, calm), seed=s).per_minute for s in range(40)])
+        b = np.mean([muscle_signal(with_(name, worst), seed=s).per_minute for s in range(40)])
         assert b > a, (name, a, b)
 
 
 def test_rest_shows_more_noticed_twitches_than_moving_but_the_nerve_fires_the_same():
     busy = {n: sim.choices(n)[-1] for n in sim.TRIGGER_LEVELS}
-    rest = [sim.muscle_signal(busy | {"activity": "at rest"}, seed=s) for s in range(20)]
-    moving = [sim.muscle_signal(busy | {"activity": "moving"}, seed=s) for s in range(20)]
+    rest = [muscle_signal(busy | {"activity": "at rest"}, seed=s) for s in range(20)]
+    moving = [muscle_signal(busy | {"activity": "moving"}, seed=s) for s in range(20)]
     assert sim.excitability(busy | {"activity": "moving"}) == sim.excitability(busy)
     for r, m in zip(rest, moving, strict=False):
         np.testing.assert_array_equal(r.firings, m.firings)
@@ -82,14 +83,14 @@ def test_rest_shows_more_noticed_twitches_than_moving_but_the_nerve_fires_the_sa
 
 def test_signal_is_deterministic_for_a_seed_and_differs_between_seeds():
     s = CALM | {"caffeine": "a lot", "stress": "high"}
-    a, b, c = sim.muscle_signal(s, seed=7), sim.muscle_signal(s, seed=7), sim.muscle_signal(s, seed=8)
+    a, b, c = muscle_signal(s, seed=7), muscle_signal(s, seed=7), muscle_signal(s, seed=8)
     np.testing.assert_array_equal(a.values, b.values)
     np.testing.assert_array_equal(a.firings, b.firings)
     assert not np.array_equal(a.values, c.values)
 
 
 def test_signal_shape_and_per_minute_figure_match_the_spikes():
-    s = sim.muscle_signal(CALM | {"magnesium": "low", "caffeine": "a lot"}, seed=3)
+    s = muscle_signal(CALM | {"magnesium": "low", "caffeine": "a lot"}, seed=3)
     assert len(s.values) == int(sim.SECONDS * sim.RATE_HZ) and s.values.dtype == np.float32
     assert s.times[-1] == pytest.approx(sim.SECONDS - s.dt)
     assert s.per_minute == round(len(s.noticed) * 60 / sim.SECONDS)
@@ -137,7 +138,7 @@ def test_engine_imports_no_ui_library():
     import subprocess
     import sys
 
-    code = "import sys, widgets.simulation; print([m for m in ('plotly', 'ipywidgets') if m in sys.modules])"
+    code = "import sys, widgets.engine.simulation; print([m for m in ('plotly', 'ipywidgets') if m in sys.modules])"
     assert (
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
     )

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from tools import site
-from widgets.load import load_course
+from widgets.content.load import load_course
 
 from .test_no_cdn import external_refs
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets.load import load_course
+from widgets.content.load import load_course
 
 from .course_text import CONTENT, LESSONS, markdown_cells
 from .test_own_words import ARTICLE, read_article, shared

@@ -9,8 +9,8 @@ import stat
 import uuid
 from pathlib import Path
 
-from widgets.progress import FORMAT, ProgressStore
-from widgets.progress_doc import encode_progress, read_progress_upload
+from widgets.store.progress import FORMAT, ProgressStore
+from widgets.store.progress_doc import encode_progress, read_progress_upload
 from widgets.views.backup import ProgressBackup
 from widgets.views.quiz import Quiz
 
@@ -230,7 +230,7 @@ def test_an_old_download_still_restores_and_a_resend_after_it_is_not_counted_twi
 def test_a_download_keeps_each_page_attempt_id_and_matches_the_committed_schema(tmp_path):
     import jsonschema
 
-    from widgets.progress_doc import SCHEMA_FILE, schema_text
+    from widgets.store.progress_doc import SCHEMA_FILE, schema_text
 
     store = ProgressStore(tmp_path)
     store.record("L", "L/q1", ["a"], True, hash="ab", attempt_id="page-0001")
@@ -238,7 +238,7 @@ def test_a_download_keeps_each_page_attempt_id_and_matches_the_committed_schema(
     doc = json.loads(encode_progress(store.load()))
     assert [a.get("attempt_id") for a in doc["attempts"]] == ["page-0001", None]
     assert "attempt_id" not in doc["attempts"][1]
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python -m widgets.progress_doc --write"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python -m widgets.store.progress_doc --write"
     jsonschema.validate(doc, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
 
 

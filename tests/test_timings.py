@@ -10,9 +10,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from widgets import timings
-from widgets.load import load_bank, load_cases, load_course, load_review
-from widgets.timings import Stated, TimingError, count_words, disagreements, time_course, time_notebook, write
+from widgets.content import timings
+from widgets.content.load import load_bank, load_cases, load_course, load_review
+from widgets.content.timings import Stated, TimingError, count_words, disagreements, time_course, time_notebook, write
 
 ROOT = Path(__file__).parent.parent
 LESSONS = ROOT / "lessons"
@@ -91,7 +91,7 @@ def test_a_question_list_the_command_cannot_read_is_an_error_not_a_guess(tmp_pat
 def test_every_stated_time_agrees_with_the_computed_one():
     problems = disagreements(Stated(LESSONS))
     assert not problems, (
-        "\n".join(problems) + "\nRun `python -m widgets.timings --write`, then "
+        "\n".join(problems) + "\nRun `python -m widgets.content.timings --write`, then "
         "`tools/nbclean.py`, and commit the result."
     )
 

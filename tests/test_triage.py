@@ -11,10 +11,10 @@ import itertools
 
 import pytest
 
-from widgets import triage as T
-from widgets.load import load_triage_rules
-from widgets.model import DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SIGNS, SelfCheckAnswers
-from widgets.vocab import STEPS
+from widgets.content.load import load_triage_rules
+from widgets.content.model import DURATIONS, EMERGENCY_SIGNS, OUTCOMES, SIGNS, SelfCheckAnswers
+from widgets.content.vocab import STEPS
+from widgets.engine import triage as T
 
 from .triage_spec import BOOK_VISIT, CALL, EMERGENCY, SAME_DAY, STEP, URGENT_CARE
 
@@ -285,7 +285,7 @@ def test_engine_keeps_no_proof_machinery_and_imports_no_widgets_or_numpy():
     import sys
 
     code = (
-        "import sys, widgets.triage; "
+        "import sys, widgets.engine.triage; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'ipywidgets', 'plotly', 'numpy'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets.care_model import EMERGENCY_NUMBER_RE
-from widgets.load import CONTENT_DIR, load_care_file, load_cases, load_triage_rules
-from widgets.load import load_care as care
-from widgets.triage import triage
-from widgets.vocab import EMERGENCY_SIGNS
+from widgets.content.care_model import EMERGENCY_NUMBER_RE
+from widgets.content.load import CONTENT_DIR, load_care_file, load_cases, load_triage_rules
+from widgets.content.load import load_care as care
+from widgets.content.vocab import EMERGENCY_SIGNS
+from widgets.engine.triage import triage
 
 ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = "999 / 112 / 911"  # the string the lessons use (issue 11)

@@ -26,9 +26,9 @@ import itertools
 import re
 import time
 
-from widgets import triage as T
-from widgets.load import load_triage_rules
-from widgets.model import SIGNS, TRIGGERS
+from widgets.content.load import load_triage_rules
+from widgets.content.model import SIGNS, TRIGGERS
+from widgets.engine import triage as T
 
 from .triage_spec import CALL, EMERGENCY, LEVEL, STEP, TIER, level_of, outcome_of
 

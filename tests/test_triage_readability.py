@@ -7,8 +7,8 @@ Uses the offline dictionary fixtures of tests/test_readability.py (no network). 
 (the course limit); printed whether or not pytest captures output.
 """
 
-from widgets.load import load_cases
-from widgets.load import load_triage_rules as load_rules
+from widgets.content.load import load_cases
+from widgets.content.load import load_triage_rules as load_rules
 
 LIMIT = 8.0
 

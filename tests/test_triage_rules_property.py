@@ -7,10 +7,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets import triage as T
-from widgets.load import CONTENT_DIR, ContentError, validate
-from widgets.model import DURATIONS, SIGNS
-from widgets.triage_model import TriageRules
+from widgets.content.load import CONTENT_DIR, ContentError, validate
+from widgets.content.model import DURATIONS, SIGNS
+from widgets.content.triage_model import TriageRules
+from widgets.engine import triage as T
 
 from .triage_spec import EMERGENCY, LEVEL, level_of
 

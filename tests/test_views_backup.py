@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from widgets.export import FORMAT, check_export
-from widgets.progress import ProgressStore
+from widgets.classroom.export import FORMAT, check_export
+from widgets.store.progress import ProgressStore
 from widgets.views.backup import ProgressBackup, on_binder, progress_backup, progress_download_name
 from widgets.views.quiz import quiz
 
@@ -142,7 +142,7 @@ def test_binder_warning_only_on_binder_and_the_hint_always(tmp_path):
 
 
 def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path):
-    from widgets.load import load_review
+    from widgets.content.load import load_review
     from widgets.views.review import review_quiz
 
     store = answered_store(tmp_path)
@@ -163,7 +163,7 @@ def test_hand_in_sits_beside_make_my_results_file_and_shares_the_name(tmp_path):
     import os
     import pwd
 
-    from widgets import handin
+    from widgets.classroom import handin
     from widgets.views.backup import ProgressBackup
 
     me = pwd.getpwuid(os.getuid()).pw_name

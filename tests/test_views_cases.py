@@ -3,10 +3,10 @@
 import ipywidgets as W
 import pytest
 
-from widgets.cases import choices
-from widgets.load import load_care, load_cases
-from widgets.model import OUTCOMES
-from widgets.progress import ProgressStore, default_store
+from widgets.content.load import load_care, load_cases
+from widgets.content.model import OUTCOMES
+from widgets.engine.cases import choices
+from widgets.store.progress import ProgressStore, default_store
 from widgets.views.cases import CaseStoriesView, case_stories
 
 FILE = load_cases()
@@ -93,8 +93,8 @@ def test_check_without_a_choice_asks_for_one():
 
 
 def test_story_text_is_escaped():
-    from widgets.load import validate
-    from widgets.model import CaseStories
+    from widgets.content.load import validate
+    from widgets.content.model import CaseStories
 
     stories = validate(
         CaseStories,

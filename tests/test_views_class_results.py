@@ -3,8 +3,8 @@
 import json
 import tempfile
 
-from widgets.demo_results import write_demo
-from widgets.load import load_course
+from widgets.classroom.demo_results import write_demo
+from widgets.content.load import load_course
 from widgets.views.class_results import ClassResults, class_results
 
 
@@ -123,8 +123,8 @@ def test_on_a_hub_the_view_reads_the_drop_box_and_reads_it_again_without_re_runn
     import os
     import pwd
 
-    from widgets import handin
-    from widgets.progress import ProgressStore
+    from widgets.classroom import handin
+    from widgets.store.progress import ProgressStore
 
     me = pwd.getpwuid(os.getuid()).pw_name
     box = tmp_path / "box"
@@ -142,7 +142,7 @@ def test_on_a_hub_the_view_reads_the_drop_box_and_reads_it_again_without_re_runn
 
 
 def test_a_missing_drop_box_gives_one_message(tmp_path, monkeypatch):
-    from widgets import handin
+    from widgets.classroom import handin
 
     monkeypatch.setenv(handin.ENV, str(tmp_path / "nowhere"))
     view = class_results()
@@ -151,9 +151,9 @@ def test_a_missing_drop_box_gives_one_message(tmp_path, monkeypatch):
 
 
 def test_one_learner_with_no_answers_gets_a_sentence_not_an_empty_chart(tmp_path):
-    from widgets import export
-    from widgets.load import all_banks, load_review
-    from widgets.progress import empty_progress
+    from widgets.classroom import export
+    from widgets.content.load import all_banks, load_review
+    from widgets.store.progress import empty_progress
 
     doc = export.build_export(empty_progress(), all_banks(), "Ann", review=load_review().questions)
     (tmp_path / export.export_filename(doc)).write_bytes(export.encode(doc))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import pwd
 
-from widgets import handin
-from widgets.progress import ProgressStore
+from widgets.classroom import handin
+from widgets.store.progress import ProgressStore
 from widgets.views.dropbox import HandinsOverview
 
 ME = pwd.getpwuid(os.getuid()).pw_name

@@ -8,14 +8,15 @@ import plotly.graph_objects as go
 import pytest
 import traitlets
 
+from tests.helpers import muscle_signal
 from widgets import foot_map, motor_unit, simulator, twitch_vs_cramp
-from widgets import simulation as sim
-from widgets.figure_model import REGION_IDS
-from widgets.load import load_regions
-from widgets.palette import CSS, STATIC
+from widgets.content.figure_model import REGION_IDS
+from widgets.content.load import load_regions
+from widgets.engine import simulation as sim
 from widgets.views import twitch_cramp as tc
 from widgets.views.figure import MIME, FigureView
 from widgets.views.page_figure import PageFigureView
+from widgets.views.palette import CSS, STATIC
 from widgets.views.simulator import RECORDINGS, expected_level
 
 
@@ -74,7 +75,7 @@ def test_simulator_choice_changes_the_figure_the_level_and_the_sample_line():
     after = shown(s)
     assert not np.array_equal(decoded(before["data"][0]), decoded(after["data"][0]))
     assert s.settings["caffeine"] == "a lot" and s.output.canvas.choice["settings"]["caffeine"] == "a lot"
-    assert s.signal.per_minute > sim.muscle_signal(sim.CALM, seed=0).per_minute
+    assert s.signal.per_minute > muscle_signal(sim.CALM, seed=0).per_minute
     assert s.texts["level"] == expected_level(s.settings, s.words) and s.texts != texts_before
     assert s.texts["sample"] in s.output.canvas.alt and s.texts["level"] in s.output.canvas.alt  # alt follows
 

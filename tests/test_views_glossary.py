@@ -4,10 +4,10 @@ and a search box for the whole-course glossary."""
 import re
 
 from widgets import glossary
-from widgets.load import load_glossary
-from widgets.model import GLOSSARY_HEADINGS
-from widgets.palette import CSS, STYLESHEET
+from widgets.content.load import load_glossary
+from widgets.content.model import GLOSSARY_HEADINGS
 from widgets.views.glossary import SEARCH_FROM, glossary_html
+from widgets.views.palette import CSS, STYLESHEET
 
 
 def test_a_lesson_glossary_is_two_folding_tables_words_to_know_open_words_doctors_use_folded():

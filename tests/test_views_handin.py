@@ -8,8 +8,8 @@ import pwd
 
 import ipywidgets as W
 
-from widgets import handin
-from widgets.progress import ProgressStore
+from widgets.classroom import handin
+from widgets.store.progress import ProgressStore
 from widgets.views.handin import HandInButton
 
 ME = pwd.getpwuid(os.getuid()).pw_name

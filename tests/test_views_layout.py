@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import pytest
 
 from widgets import class_results, motor_unit
-from widgets.demo_results import write_demo
+from widgets.classroom.demo_results import write_demo
 from widgets.views.figure import NARROW, FigureView, axis, base_layout, responsive, stacked
 from widgets.views.motor_unit import SECOND_ROW
 

@@ -2,9 +2,9 @@
 
 import re
 
-from widgets.load import load_bank
-from widgets.palette import STYLESHEET
-from widgets.progress import ProgressStore
+from widgets.content.load import load_bank
+from widgets.store.progress import ProgressStore
+from widgets.views.palette import STYLESHEET
 from widgets.views.progress import progress_overview
 from widgets.views.quiz import quiz
 

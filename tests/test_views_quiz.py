@@ -8,11 +8,11 @@ import uuid
 
 import pytest
 
-from widgets import grading
-from widgets.load import all_banks
-from widgets.palette import STATIC
-from widgets.progress import SCHEMA, ProgressStore
+from widgets.content.load import all_banks
+from widgets.engine import grading
+from widgets.store.progress import SCHEMA, ProgressStore
 from widgets.views.keyboard import KeyboardGuard
+from widgets.views.palette import STATIC
 from widgets.views.quiz import LABELS, Quiz, QuizPage, quiz
 
 from .helpers import bank, multiple, numeric, ordering, single, truefalse
@@ -253,9 +253,9 @@ def test_a_reopened_quiz_tells_the_page_what_each_last_try_was_shown_with(store)
 
 
 def test_a_shown_answer_goes_through_the_results_file_and_the_roll_up_as_a_wrong_first_try(tmp_path):
-    from widgets.export import encode
-    from widgets.load import load_bank
-    from widgets.rollup import rollup_folder
+    from widgets.classroom.export import encode
+    from widgets.classroom.rollup import rollup_folder
+    from widgets.content.load import load_bank
     from widgets.views.backup import progress_backup
 
     b = load_bank("01-physiology")

@@ -1,5 +1,5 @@
-"""Results as xAPI statements (widgets/xapi.py) and their optional sending (widgets/lrs.py), against a real
-learning record store: Ralph 5.1's LRS, started here on 127.0.0.1 from its own venv (tests/lrs/launch.py;
+"""Results as xAPI statements (widgets/classroom/xapi.py) and their optional sending (widgets/classroom/lrs.py), against
+a real learning record store: Ralph 5.1's LRS, started here on 127.0.0.1 from its own venv (tests/lrs/launch.py;
 `make .venv-lrs/.installed` makes the venv, and these tests fail, never skip, without it).
 
 Statements are validated with Ralph's pydantic xAPI models in that venv (tests/lrs/validate.py)."""
@@ -22,11 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from widgets import handin, lrs, xapi
-from widgets.export import build_export
-from widgets.load import all_banks, load_review
-from widgets.progress import ProgressStore
-from widgets.views import html
+from tests.helpers import attempt_statements
+from widgets.classroom import handin, lrs, xapi
+from widgets.classroom.export import build_export
+from widgets.content.load import all_banks, load_review
+from widgets.store.progress import ProgressStore
+from widgets.views import html, learner_store
 from widgets.views.handin import HandInButton
 from widgets.views.store_notice import StoreNotice
 
@@ -72,7 +73,9 @@ def attempt(question: str, chosen: list[str], correct: bool, when: str = T0, has
 def test_the_package_carries_the_project_settings():
     """An installed package has no pyproject.toml: its copy of the settings table must agree with it."""
     mirrored = xapi.project_table()
-    assert mirrored == xapi.project_table(ROOT / "pyproject.toml"), "run `python -m widgets.xapi --write-settings`"
+    assert mirrored == xapi.project_table(ROOT / "pyproject.toml"), (
+        "run `python -m widgets.classroom.xapi --write-settings`"
+    )
     assert (ROOT / "widgets" / xapi.SETTINGS_FILE).read_text(encoding="utf-8") == xapi.mirror_text(
         ROOT / "pyproject.toml"
     )
@@ -93,7 +96,7 @@ def test_every_question_of_every_bank_gives_a_valid_statement():
             attempts.append(attempt(bank.full_id(q), ["a", "b"], True))
             attempts.append(attempt(bank.full_id(q), ["c"], False, "2026-11-25T16:00:05+00:00"))
     learner = "learner-0011223344556677"
-    statements = xapi.attempt_statements(s, learner, attempts)
+    statements = attempt_statements(s, learner, attempts)
     progress = {"learner": learner, "attempts": attempts}
     doc = build_export(progress, all_banks(), "Sam", now=T0, review=load_review().questions)
     statements += xapi.handin_statements(s, doc)
@@ -108,7 +111,7 @@ def test_every_question_of_every_bank_gives_a_valid_statement():
 def test_statement_content():
     s = xapi.Settings("https://x.example.org/xapi/", "https://hub.example.org")
     learner = "learner-00aa11bb22cc33dd"
-    first, again = xapi.attempt_statements(
+    first, again = attempt_statements(
         s,
         learner,
         [attempt("01-physiology/q2", ["true"], False), attempt("01-physiology/q2", ["false"], True)],
@@ -138,12 +141,12 @@ def test_statement_content():
 def test_statement_ids_are_fixed_per_learner_and_attempt():
     s = xapi.Settings("https://x.example.org/xapi/", "https://hub.example.org")
     a = [attempt("01-physiology/q1", ["a"], True), attempt("01-physiology/q1", ["a"], True)]  # same second, twice
-    ids = [st["id"] for st in xapi.attempt_statements(s, "learner-aa", a)]
+    ids = [st["id"] for st in attempt_statements(s, "learner-aa", a)]
     assert len(set(ids)) == 2, "two answers in the same second are two statements"
-    assert ids == [st["id"] for st in xapi.attempt_statements(s, "learner-aa", a)], "a rebuild gives the same ids"
-    assert not set(ids) & {st["id"] for st in xapi.attempt_statements(s, "learner-bb", a)}
+    assert ids == [st["id"] for st in attempt_statements(s, "learner-aa", a)], "a rebuild gives the same ids"
+    assert not set(ids) & {st["id"] for st in attempt_statements(s, "learner-bb", a)}
     other_hub = xapi.Settings(s.activities, "https://other-hub.example.org")
-    assert not set(ids) & {st["id"] for st in xapi.attempt_statements(other_hub, "learner-aa", a)}
+    assert not set(ids) & {st["id"] for st in attempt_statements(other_hub, "learner-aa", a)}
 
 
 def test_a_name_only_when_the_learner_typed_one():
@@ -153,7 +156,7 @@ def test_a_name_only_when_the_learner_typed_one():
     anonymous = xapi.handin_statements(s, build_export(progress, all_banks(), "", now=T0))
     assert [st["actor"].get("name") for st in named] == ["Sam R."] * 2
     assert [st["actor"].get("name") for st in anonymous] == [None] * 2
-    assert "name" not in xapi.attempt_statements(s, progress["learner"], progress["attempts"])[0]["actor"]
+    assert "name" not in attempt_statements(s, progress["learner"], progress["attempts"])[0]["actor"]
     course, lesson = named  # the course, always; each lesson with an answer
     assert {st["verb"]["id"] for st in named} == {"http://adlnet.gov/expapi/verbs/completed"}
     assert [course["object"]["id"], lesson["object"]["id"]] == [s.course, s.lesson("01-physiology")]
@@ -220,7 +223,7 @@ def test_an_lrs_settings_path_that_is_a_fifo_never_hangs_a_lesson_at_open(tmp_pa
     """Issue 24 item 2: the settings file was read with read_text(), which waits forever on a FIFO, and every
     lesson's first widget builds the default store, which reads the settings. Now the lesson opens at once and
     says once that the settings cannot be used."""
-    from widgets import progress
+    from widgets.store import progress
 
     fifo = tmp_path / "lrs.toml"
     os.mkfifo(fifo)
@@ -228,7 +231,7 @@ def test_an_lrs_settings_path_that_is_a_fifo_never_hangs_a_lesson_at_open(tmp_pa
     monkeypatch.setenv(lrs.ENV_CONFIG, str(fifo))
     monkeypatch.setattr(progress, "_default", None)
     opened: list = []
-    opening = threading.Thread(target=lambda: opened.append(progress.default_store()), daemon=True)
+    opening = threading.Thread(target=lambda: opened.append(learner_store.default_store()), daemon=True)
     opening.start()
     opening.join(5)  # a guard, so that a regression fails instead of hanging the suite
     if opening.is_alive():
@@ -365,7 +368,7 @@ def answer_some(store: ProgressStore, n: int, start: int = 1) -> None:
 
 def expected(store: ProgressStore, sender: lrs.Sender) -> dict[str, dict]:
     doc = store.load()
-    return {st["id"]: st for st in xapi.attempt_statements(sender.settings, doc["learner"], doc["attempts"])}
+    return {st["id"]: st for st in attempt_statements(sender.settings, doc["learner"], doc["attempts"])}
 
 
 def stored(ralph: RalphLRS, store: ProgressStore, sender: lrs.Sender) -> list[dict]:
@@ -482,7 +485,7 @@ def test_sending_rate(ralph, store):
 
 def test_the_hub_admins_environment_is_all_it_takes(ralph, tmp_path, monkeypatch):
     """The learner's kernel as on a hub: settings only in the environment, the views' default store."""
-    from widgets import progress
+    from widgets.store import progress
 
     monkeypatch.setenv(progress.ENV_DIR, str(tmp_path / "home"))
     monkeypatch.setenv("FOOT_LESSONS_LRS_ENDPOINT", ralph.endpoint)
@@ -490,7 +493,7 @@ def test_the_hub_admins_environment_is_all_it_takes(ralph, tmp_path, monkeypatch
     monkeypatch.setenv("FOOT_LESSONS_LRS_PASSWORD", PASSWORD)
     monkeypatch.setenv("FOOT_LESSONS_LRS_HOMEPAGE", "https://hub.school.example")
     monkeypatch.setattr(progress, "_default", None)
-    store = progress.default_store()
+    store = learner_store.default_store()
     try:
         answer_some(store, 3)
         sender = lrs.sender_for(store)

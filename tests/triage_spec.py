@@ -1,6 +1,6 @@
 """The self-check's expected behaviour, written from the cited sources, not read from the package.
 
-The tests compare the engine and triage.yaml against this spec, so it stays independent of widgets/vocab.py
+The tests compare the engine and triage.yaml against this spec, so it stays independent of widgets/content/vocab.py
 on purpose: a sign moved to a calmer tier (or a higher one) in the code or the content fails here.
 """
 

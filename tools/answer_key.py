@@ -16,8 +16,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from widgets.grading import correct_answer_text
-from widgets.model import CaseStories, QuestionBank
+from widgets.content.model import CaseStories, QuestionBank
+from widgets.engine.grading import correct_answer_text
 from widgets.questions import QuestionBase
 
 KEY_PATH = Path(__file__).parent.parent / "lessons" / "instructor" / "answer_key.md"
@@ -38,8 +38,8 @@ def case_key(stories: CaseStories) -> list[str]:
 
     In the international wording of care.yaml's default region (the key is one file for every class).
     """
-    from widgets.cases import choices
-    from widgets.load import load_triage_rules
+    from widgets.content.load import load_triage_rules
+    from widgets.engine.cases import choices
 
     rules, labels = load_triage_rules(), dict(choices())
     words = {"yes": "Yes", "unsure": "Not sure"} | {o.id: o.text for o in rules.step("sudden").options}
@@ -87,7 +87,7 @@ def case_key(stories: CaseStories) -> list[str]:
 def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) -> str:
     """The whole answer key as Markdown (the shipped practice stories unless `stories` is given)."""
     if stories is None:
-        from widgets.load import load_cases
+        from widgets.content.load import load_cases
 
         stories = load_cases()
     out = [
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help=f"exit 1 if the committed key ({KEY_PATH.name}) differs from the banks"
     )
     args = p.parse_args(argv)
-    from widgets.load import all_banks
+    from widgets.content.load import all_banks
 
     text = render(all_banks())
     if args.check:

@@ -246,9 +246,9 @@ class Page:
 def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Path | None = None) -> list[Page]:
     """Build the site into `out` (replaced); returns one Page per lesson and extra page, in course order.
     `keep_executed`: a folder to keep each executed lesson in, as saved with its widget state (the tests read it)."""
-    from widgets.load import load_course, load_site_texts
-    from widgets.progress import ENV_DIR, ProgressStore
-    from widgets.progress_doc import empty_progress
+    from widgets.content.load import load_course, load_site_texts
+    from widgets.store.progress import ENV_DIR, ProgressStore
+    from widgets.store.progress_doc import empty_progress
 
     check_assets()
     course, note = load_course(), load_site_texts().needs_python

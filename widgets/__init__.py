@@ -1,15 +1,19 @@
 """Interactive lessons on a twitching foot. The one-liners the notebooks call live here.
 
-Layers: ``content/`` (YAML data) → engine (``model``, ``load``, ``grading``, ``scoring``, ``progress``,
-``shuffle``, and the later ``triage`` and ``simulation``; no ipywidgets) → ``views/`` (ipywidgets, plotly).
-Names below are imported lazily, so ``import widgets`` stays fast and a notebook cell is one line:
-``from widgets import quiz; quiz("01-physiology")``.
+Folders by role, each importing only those below it (tests/test_layers.py): ``content/`` (the YAML, its models
+and loader) → ``questions/`` (question kinds) → ``engine/`` (grading, scoring, self-check, simulations) →
+``store/`` (the learner's progress file) → ``classroom/`` (results, hand-in, roll-up, xAPI/LRS) and ``lms/`` (bank
+export) → ``views/`` (ipywidgets, anywidget, plotly; page code in ``static/``); ``jupyter/`` holds the server
+extension, the shipped settings and the kernel warm-up. Names below are imported lazily, so ``import widgets``
+stays fast and a notebook cell is one line: ``from widgets import quiz; quiz("01-physiology")``.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
 from typing import Any
+
+__version__ = "0.3.0"  # pyproject.toml reads it; CHANGELOG.md has an entry for each version
 
 # public name -> "module:attribute" (modules relative to this package)
 _API = {

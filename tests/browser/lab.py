@@ -31,7 +31,7 @@ from urllib.parse import urlparse
 import nbformat
 
 import widgets
-from widgets.palette import CSS
+from widgets.views.palette import CSS
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"
@@ -75,7 +75,7 @@ BROKEN_TEXT = ("Loading widget", "Error displaying widget", "VBox(", "HBox(", "T
 
 def lesson_notebooks() -> list[str]:
     """Notebook paths (relative to ``lessons/``) of the course map, then ``instructor/*.ipynb`` if any."""
-    from widgets.load import load_course
+    from widgets.content.load import load_course
 
     names = [lesson.notebook for lesson in load_course().lessons if (LESSONS / lesson.notebook).exists()]
     names += sorted(str(p.relative_to(LESSONS)) for p in (LESSONS / "instructor").glob("*.ipynb"))
@@ -142,10 +142,10 @@ class Lab:
                     self.api("DELETE", f"/api/kernels/{s['kernel']['id']}")
 
 
-# The IPython kernel settings the lessons ship (widgets/jupyter_config/etc/ipython): the kernel imports the widget
-# modules when it starts (widgets/warm.py). Installed into an environment they apply to its every kernel; here they
-# go into a temporary IPYTHONDIR's default profile, so the test server's kernels start as a learner's do.
-KERNEL_CONFIG = Path(widgets.__file__).parent / "jupyter_config/etc/ipython/ipython_kernel_config.json"
+# The IPython kernel settings the lessons ship (widgets/jupyter/config/etc/ipython): the kernel imports the widget
+# modules when it starts (widgets/jupyter/warm.py). Installed into an environment they apply to its every kernel;
+# here they go into a temporary IPYTHONDIR's default profile, so the test server's kernels start as a learner's do.
+KERNEL_CONFIG = Path(widgets.__file__).parent / "jupyter/config/etc/ipython/ipython_kernel_config.json"
 
 
 @contextlib.contextmanager

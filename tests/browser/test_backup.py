@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from widgets.export import check_export
-from widgets.progress import check_progress
+from widgets.classroom.export import check_export
+from widgets.store.progress import check_progress
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from widgets import anatomy, simulation
-from widgets.load import load_figure_texts, load_regions
+from tests.helpers import muscle_signal
+from widgets.content.load import load_figure_texts, load_regions
+from widgets.engine import anatomy, simulation
 from widgets.views import foot_map as fm
 from widgets.views import motor_unit as mu
 from widgets.views import simulator as sv
@@ -106,7 +107,7 @@ def test_simulator_choice_redraws_in_the_page_with_pythons_words(ran_lesson, art
     words = load_figure_texts().simulator.words
     chosen = {"caffeine": "a lot", "stress": "high"}
     settings = dict(simulation.CALM, **chosen)
-    want = sv.describe(simulation.muscle_signal(settings, seed=0), settings, words)
+    want = sv.describe(muscle_signal(settings, seed=0), settings, words)
     assert want["level"] != sv.expected_level(dict(simulation.CALM), words)
     page = ran_lesson(notebook)
     sim = page.notebook_panel.locator(".simulator").first

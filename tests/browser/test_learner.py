@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from widgets import scoring
-from widgets.load import load_bank, load_course
-from widgets.palette import stylesheet_colours
-from widgets.progress import ProgressStore
+from widgets.content.load import load_bank, load_course
+from widgets.engine import scoring
+from widgets.store.progress import ProgressStore
+from widgets.views.palette import stylesheet_colours
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(240)]
 

@@ -1,7 +1,7 @@
 """A lesson's life in JupyterLab: opened, run, its kernel stopped, reopened, run again, left by "Next".
 
-These tests run their own JupyterLab with the settings the project ships (widgets/lab_server.py, installed into a
-temporary prefix), as ``make lab``, Binder and the hubs do.
+These tests run their own JupyterLab with the settings the project ships (widgets/jupyter/lab_server.py, installed
+into a temporary prefix), as ``make lab``, Binder and the hubs do.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.lab import BROKEN_TEXT, LabPage, start_lab
-from widgets import lab_server
-from widgets.load import load_course
+from widgets.content.load import load_course
+from widgets.jupyter import lab_server
 
 pytestmark = pytest.mark.browser
 
@@ -173,8 +173,8 @@ def test_the_start_notebook_saves_files_at_once_and_names_them_after_the_learner
 
     # the progress table is live: an answer saved by another kernel (here: this test's own store over the same
     # file, as lesson 01's kernel would) shows without running anything again
-    from widgets.load import load_bank
-    from widgets.progress import ProgressStore
+    from widgets.content.load import load_bank
+    from widgets.store.progress import ProgressStore
     from widgets.views.quiz import quiz
 
     from ..quiz_driver import answer

@@ -12,8 +12,8 @@ import psutil
 import pytest
 from playwright.sync_api import expect
 
-from widgets.load import load_bank
-from widgets.progress import ProgressStore
+from widgets.content.load import load_bank
+from widgets.store.progress import ProgressStore
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 

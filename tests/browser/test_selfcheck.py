@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from widgets.load import load_care_file, load_triage_rules
-from widgets.vocab import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, URGENT_CARE_SIGNS
+from widgets.content.load import load_care_file, load_triage_rules
+from widgets.content.vocab import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, URGENT_CARE_SIGNS
 
 from .lab import lesson_showing
 

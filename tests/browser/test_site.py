@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tools import site
-from widgets.load import load_bank, load_course
+from widgets.content.load import load_bank, load_course
 from widgets.views import motor_unit as mu
 
 from .lab import lesson_showing, widget_cells

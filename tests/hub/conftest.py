@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.links import nbgitpuller_url
+from widgets.jupyter.links import nbgitpuller_url
 
 from .gitserver import serve_git
 from .harness import Hub, Learner, LessonsRepo, lessons_repo, missing, start_hub, unix_users, user_env

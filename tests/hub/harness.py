@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from widgets.handin import TEACHERS  # the Unix group that may read the drop box
+from widgets.classroom.handin import TEACHERS  # the Unix group that may read the drop box
 
 ROOT = Path(__file__).resolve().parents[2]
 SYSTEM_PYTHON = Path("/usr/bin/python3")

@@ -25,21 +25,21 @@ print(n)
 """
 SAVED = """
 import json, os
-from widgets.progress import data_dir, default_store
+from widgets.store.progress import data_dir, default_store
 d = data_dir()
 files = [os.path.join(p, f) for p, _, fs in os.walk(d) for f in fs]
 print(json.dumps({"uid": os.getuid(), "dir": str(d), "files": files,
                   "attempts": [[a["question"], a["chosen"]] for a in default_store().load()["attempts"]]}))
 """
 HAND_IN = """
-from widgets.handin import hand_in
-from widgets.progress import default_store
+from widgets.classroom.handin import hand_in
+from widgets.store.progress import default_store
 r = hand_in(default_store().load(), {name!r})
 print(r.ok, r.path, r.message, sep="\\n")
 """
 TEACHER_READS = """
 import json
-from widgets.handin import read_handins
+from widgets.classroom.handin import read_handins
 docs, refused = read_handins()
 print(json.dumps({"handins": [[u, d["name"], d["learner"]] for u, d in docs],
                   "refused": [[str(r.path), r.reason] for r in refused]}))
@@ -48,9 +48,9 @@ print(json.dumps({"handins": [[u, d["name"], d["learner"]] for u, d in docs],
 # The teacher's class view: the roll-up of the drop box (the hook in views/class_results.py calls the same two).
 TEACHER_ROLLUP = """
 import json
-from widgets.handin import dropbox_files
-from widgets.load import all_banks, load_review
-from widgets.rollup import rollup
+from widgets.classroom.handin import dropbox_files
+from widgets.content.load import all_banks, load_review
+from widgets.classroom.rollup import rollup
 files, skipped = dropbox_files()
 r = rollup(files, all_banks(), load_review().questions, skipped)
 from widgets.views.dropbox import handins_overview

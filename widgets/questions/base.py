@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field
 
-from ..schema import FieldError, Id, Strict, Text, _unique
+from ..content.schema import FieldError, Id, Strict, Text, _unique
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,6 @@ class Result:
     summary: str = ""  # e.g. "2 of 3 right options ticked"
     valid: bool = True  # False: the answer was empty or of the wrong kind; not recorded
     keys: list[str] = field(default_factory=list)  # one feedback key per `feedback` line (see `texts`)
-
-
-def plural(n: int, one: str, many: str) -> str:
-    """'1 try', '2 tries'."""
-    return f"{n} {one if n == 1 else many}"
 
 
 class AnswerError(ValueError):

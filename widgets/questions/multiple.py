@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..schema import Id, _unique
+from ..content.schema import Id, _unique
 from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, wrong_option_feedback
 
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..schema import FieldError, Text
+from ..content.schema import FieldError, Text
 from .base import AnswerError, QuestionBase, Result
 
 # What counts as a number (the page uses the same rule, static/quiz.js): a plain decimal number, a comma for

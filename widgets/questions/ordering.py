@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from ..schema import Id, Strict, Text, _unique
+from ..content.schema import Id, Strict, Text, _unique
 from .base import AnswerError, QuestionBase, Result
 
 

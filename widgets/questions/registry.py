@@ -1,6 +1,6 @@
 """The question types by name: `register` a `QuestionBase` subclass and banks accept its `type`.
 
-`widgets.model.QuestionBank` builds its discriminated union from `classes()` and is rebuilt when a type is
+`widgets.content.model.QuestionBank` builds its discriminated union from `classes()` and is rebuilt when a type is
 registered or removed (`on_change`). Names keep their registration order (the built-in five first).
 """
 

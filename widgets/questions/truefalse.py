@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any, ClassVar, Literal
 
-from ..schema import Text
+from ..content.schema import Text
 from .base import AnswerError, QuestionBase, Result
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from ..palette import CSS, STATIC
+from .palette import CSS, STATIC
 
 
 class Announcer(anywidget.AnyWidget):

@@ -12,16 +12,17 @@ import anywidget
 import ipywidgets as W
 import traitlets
 
-from .. import export
-from ..load import all_banks, load_review
-from ..palette import CSS, STATIC
-from ..progress import ProgressFormatError, ProgressStore, ProgressUnavailable, default_store
-from ..progress_doc import encode_progress, read_progress_upload
+from ..classroom import export
+from ..content.load import all_banks, load_review
+from ..store.progress import ProgressFormatError, ProgressStore, ProgressUnavailable
+from ..store.progress_doc import encode_progress, read_progress_upload
 from . import html
 from .controls import button, name_field
 from .handin import HandInButton
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
+from .palette import CSS, STATIC
 from .store_notice import StoreNotice
 
 # Set inside a mybinder.org session (BinderHub's launcher and the Kubernetes service it runs on).

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..cases import ChoiceError, Judgement, choices, judge
-from ..model import CaseStories, CaseStory, DrinkLabel
-from ..palette import CSS
+from ..content.model import CaseStories, CaseStory, DrinkLabel
+from ..engine.cases import ChoiceError, Judgement, choices, judge
 from . import html
 from .announce import Announcer
 from .controls import button
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .palette import CSS
 from .shared import Shared
 
 
@@ -223,7 +223,7 @@ def case_stories(stories: CaseStories | None = None, region: str | None = None) 
     lesson 00 and kept in the progress store) unless `region` is given: the same region the self-check uses.
     """
     if stories is None:
-        from ..load import load_cases
+        from ..content.load import load_cases
 
         if region is None:
             from .region import current_region

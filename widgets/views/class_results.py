@@ -15,14 +15,14 @@ from pathlib import Path
 
 import ipywidgets as W
 
-from .. import handin
-from .. import rollup as engine
-from ..load import all_banks, load_course, load_review
-from ..palette import BLUE, CSS
+from ..classroom import handin
+from ..classroom import rollup as engine
+from ..content.load import all_banks, load_course, load_review
 from . import html
 from .controls import button
 from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
+from .palette import BLUE, CSS
 
 TOP_MISCONCEPTIONS = 15
 CHART_ALT = "Right on the first try, per question (most missed at the top)"
@@ -383,7 +383,7 @@ def class_results(folder: str | Path | None = None, demo: bool = False) -> Class
     learners' files (default ``class_results``); ``demo=True``: 30 made-up learners in a new private temporary
     folder, removed when the kernel stops."""
     if demo:
-        from ..demo_results import write_demo
+        from ..classroom.demo_results import write_demo
 
         folder = write_demo()
         atexit.register(shutil.rmtree, folder, True)

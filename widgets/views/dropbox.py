@@ -1,6 +1,6 @@
 """The teacher's live list of hand-ins: who has handed in, under which name, when; a Refresh button.
 
-It reads the drop box through `widgets.handin.read_handins` (owner = the hub user, never the name typed
+It reads the drop box through `widgets.classroom.handin.read_handins` (owner = the hub user, never the name typed
 in the file). Other views (the class roll-up) can follow each refresh: ``v.on_refresh(callback)`` calls
 ``callback(docs, refused)`` with the (hub user, document) pairs. Tests: ``v = handins_overview(box);
 v.refresh_button.click(); v.table.value``.
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import ipywidgets as W
 
-from .. import handin
-from ..palette import CSS
-from ..rollup import shown_name
+from ..classroom import handin
+from ..classroom.rollup import shown_name
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
+from .palette import CSS
 
 NO_BOX = (
     "No class drop box is set on this hub (FOOT_LESSONS_DROPBOX, see deploy/README.md). "

@@ -21,8 +21,8 @@ import anywidget
 import ipywidgets as W
 import traitlets
 
-from ..palette import CSS, GREY, GRID, INFO_TEXT, STATIC, WHITE
 from . import html
+from .palette import CSS, GREY, GRID, INFO_TEXT, STATIC, WHITE
 
 if TYPE_CHECKING:
     import numpy as np

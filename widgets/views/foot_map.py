@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import anatomy as A
-from ..figure_model import FootMapWords
-from ..load import load_course, load_figure_texts, load_regions, related_questions
-from ..palette import BLACK, BLUE, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
-from ..vocab import REGION_IDS
+from ..content.figure_model import FootMapWords
+from ..content.load import load_course, load_figure_texts, load_regions, related_questions
+from ..content.vocab import REGION_IDS
+from ..engine import anatomy as A
 from . import html
 from .figure import HIDDEN_AXIS, base_layout
 from .page_figure import PageFigure
+from .palette import BLACK, BLUE, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 
 HEIGHT = 430
 COLOURS = {

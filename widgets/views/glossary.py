@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..load import load_glossary
-from ..model import GLOSSARY_HEADINGS, GlossaryEntry
-from ..palette import CSS
+from ..content.load import load_glossary
+from ..content.model import GLOSSARY_HEADINGS, GlossaryEntry
 from . import html
 from .keyboard import KeyboardSafeBox
+from .palette import CSS
 
 SEARCH_FROM = 20  # a glossary with more terms than this gets a search box
 OPEN_AT_START = ("know",)  # groups shown unfolded before any search

@@ -1,4 +1,4 @@
-""" "Hand in my results": one click puts the learner's results file into the class drop box (widgets/handin.py).
+""" "Hand in my results": one click puts the learner's results file into the class drop box (classroom/handin.py).
 
 Outside a class hub the click says there is no drop box and to use "Make my results file" instead.
 Tests drive it from Python: ``v = hand_in_button(store, environ=...); v.button.click(); v.out.value``.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from .. import handin, lrs
-from ..palette import CSS
-from ..progress import ProgressStore, default_store
+from ..classroom import handin, lrs
+from ..store.progress import ProgressStore
 from . import html
 from .controls import button, name_field
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
+from .palette import CSS
 
 
 class HandInButton(KeyboardSafeBox):

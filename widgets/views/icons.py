@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..palette import STATIC
+from .palette import STATIC
 
 ICONS_FILE = STATIC / "icons.svg"
 

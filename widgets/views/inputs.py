@@ -1,7 +1,7 @@
 """How each question type is answered on the page: the line under the prompt ("Choose one answer.").
 
 The controls themselves are drawn by the quiz page (static/quiz.js) from the question data
-(widgets/quiz_page.py): options as radio buttons or tick boxes, a number or text box, an ordered list with
+(widgets/engine/quiz_page.py): options as radio buttons or tick boxes, a number or text box, an ordered list with
 move up / move down buttons. A new question type registers its line with ``control("name", hint="...")``;
 the page shows it a text box and the kernel grades it (the page grades only the types it knows).
 """
@@ -35,11 +35,6 @@ def control_for(question: QuestionBase) -> Control:
     if name not in _CONTROLS:
         raise TypeError(f"no input control is registered for question type {name!r}")
     return _CONTROLS[name]
-
-
-def remove_control(name: str) -> None:
-    """Forget the control of question type `name`."""
-    del _CONTROLS[name]
 
 
 def names() -> tuple[str, ...]:

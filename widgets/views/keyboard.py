@@ -15,7 +15,7 @@ from __future__ import annotations
 import anywidget
 import ipywidgets as W
 
-from ..palette import CSS, STATIC
+from .palette import CSS, STATIC
 from .stylesheet import Stylesheet
 
 

@@ -9,14 +9,14 @@ Tests drive it from Python: ``m = motor_unit(); m.next(); m.set_mode("misfire");
 
 from __future__ import annotations
 
-from .. import anatomy as A
-from .. import simulation as sim
-from ..figure_model import MotorUnitStep
-from ..load import load_figure_texts
-from ..palette import BLACK, BLUE, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
-from ..vocab import MotorUnitMode
+from ..content.figure_model import MotorUnitStep
+from ..content.load import load_figure_texts
+from ..content.vocab import MotorUnitMode
+from ..engine import anatomy as A
+from ..engine import simulation as sim
 from .figure import HIDDEN_AXIS, base_layout, responsive
 from .page_figure import PageFigure
+from .palette import BLACK, BLUE, GREEN, GREY, ORANGE, SKY, VERMILION, YELLOW
 
 HEIGHT = 330
 PART_NAMES = {

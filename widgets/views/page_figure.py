@@ -19,9 +19,9 @@ from typing import Any, ClassVar
 
 import traitlets
 
-from ..palette import CSS, STATIC
 from .figure import CONFIG, MIME, FigureCanvas, FigureView, caption
 from .keyboard import KeyboardSafeBox
+from .palette import CSS, STATIC
 
 BUNDLES = STATIC / "bundles"
 

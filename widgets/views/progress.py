@@ -13,14 +13,15 @@ import anywidget
 import ipywidgets as W
 import traitlets
 
-from .. import scoring
-from ..load import lesson_ids, load_bank, load_course
-from ..palette import CSS, STATIC
-from ..progress import ProgressStore, ProgressUnavailable, default_store
-from ..review import LESSON as REVIEW_LESSON
+from ..content.load import lesson_ids, load_bank, load_course
+from ..engine import scoring
+from ..engine.review import LESSON as REVIEW_LESSON
+from ..store.progress import ProgressStore, ProgressUnavailable
 from . import html
 from .controls import button
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
+from .palette import CSS, STATIC
 from .review import review_score
 from .store_notice import StoreNotice
 

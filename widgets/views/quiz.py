@@ -21,15 +21,16 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import anywidget
 import traitlets
 
-from .. import grading, scoring
-from ..model import QuestionBank
-from ..palette import CSS, STATIC
-from ..progress import CHECK_BUDGET, MAX_PENDING, ProgressStore, default_store
-from ..progress_doc import MAX_PER_QUESTION
+from ..content.model import QuestionBank
+from ..engine import grading, scoring
+from ..engine.quiz_page import page_question, page_status
 from ..questions import QuestionBase
-from ..quiz_page import page_question, page_status
+from ..store.progress import CHECK_BUDGET, MAX_PENDING, ProgressStore
+from ..store.progress_doc import MAX_PER_QUESTION
 from . import inputs
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
+from .palette import CSS, STATIC
 from .store_notice import StoreNotice
 
 # Every word the quiz page shows besides the bank's texts ({name} is filled in by the page).
@@ -366,7 +367,7 @@ class Quiz(KeyboardSafeBox):
 def quiz(lesson: str, store: ProgressStore | None = None, *, questions: Sequence[str] | None = None) -> Quiz:
     """The recap quiz of a lesson, e.g. ``quiz("01-physiology")``; with ``questions=["s1"]``, a short
     check inside a section that asks just those questions (their ids in the lesson's bank)."""
-    from ..load import load_bank
+    from ..content.load import load_bank
 
     bank = load_bank(lesson)
     if questions is None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..load import load_care_file
-from ..palette import CSS
-from ..progress import ProgressStore, default_store
+from ..content.load import load_care_file
+from ..store.progress import ProgressStore
 from . import html
 from .announce import Announcer
 from .keyboard import KeyboardSafeBox
+from .learner_store import default_store
+from .palette import CSS
 
 
 def current_region(store: ProgressStore | None = None) -> str:

@@ -1,17 +1,18 @@
 """The final review quiz of lesson 05: new versions of questions from every lesson, missed ones first.
 
-Built on views/quiz.py. Attempts are saved as lesson ``05-review`` (see widgets/review.py), so a lesson's
+Built on views/quiz.py. Attempts are saved as lesson ``05-review`` (see widgets/engine/review.py), so a lesson's
 first-try score never changes here. Its score counts what `review_score` counts, the same as the progress
 table and the results file: the listed review questions, plus any other it brought back once answered.
 """
 
 from __future__ import annotations
 
-from .. import scoring
-from ..load import find_question, lesson_ids, load_bank, load_review
-from ..palette import CSS
-from ..progress import ProgressStore, default_store
-from ..review import LESSON, ReviewPlan, plan_review, review_id, review_ids
+from ..content.load import find_question, lesson_ids, load_bank, load_review
+from ..engine import scoring
+from ..engine.review import LESSON, ReviewPlan, plan_review, review_id, review_ids
+from ..store.progress import ProgressStore
+from .learner_store import default_store
+from .palette import CSS
 from .quiz import Quiz
 
 MISSED_NOTE = "you missed this one before"

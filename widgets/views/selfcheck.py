@@ -1,7 +1,7 @@
 """The symptom self-check widget, one step at a time as NHS 111 online asks: sudden signs, injuries and same-day
 signs, book-a-visit signs and how long, triggers.
 
-A thin view over ``widgets.triage``: it shows one step, and on "Next step" asks the engine (``triage.advance``)
+A thin view over ``widgets.engine.triage``: it shows one step, and on "Next step" asks the engine (``triage.advance``)
 what follows: the same step with the questions still to answer named, the next step, or the verdict (explore
 mode: the worked example, never a verdict about the learner). Nothing is saved or sent anywhere. Tests drive it
 from Python: ``v = SelfCheck(); v.choose_mode("own"); v.answer("pain", "yes"); v.next(); v.result.value``, or
@@ -13,17 +13,17 @@ from __future__ import annotations
 import ipywidgets as W
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-from .. import triage
-from ..classroom import PersonalCheck, personal_check
-from ..load import load_triage_rules
-from ..palette import CSS
-from ..triage_model import TriageRules
-from ..vocab import MODES, STEPS, TRIGGERS, Step
+from ..classroom.personal_check import PersonalCheck, personal_check
+from ..content.load import load_triage_rules
+from ..content.triage_model import TriageRules
+from ..content.vocab import MODES, STEPS, TRIGGERS, Step
+from ..engine import triage
 from . import html
 from .announce import Announcer
 from .controls import button
 from .icons import icon
 from .keyboard import KeyboardSafeBox
+from .palette import CSS
 from .shared import Shared
 
 _ALIASES = {"not sure": "unsure", "not_sure": "unsure", True: "yes", False: "no"}
@@ -195,7 +195,7 @@ class SelfCheck(KeyboardSafeBox):
         if mode is not None and mode not in MODES:
             raise KeyError(f"unknown mode {mode!r}; expected one of {MODES}")
         if mode == "own" and not self.switch.on:
-            raise PermissionError("the personal check is turned off for this class (widgets/classroom.py)")
+            raise PermissionError("the personal check is turned off for this class (classroom/personal_check.py)")
         self.mode.value = mode
 
     def answer(self, question: str, value) -> None:

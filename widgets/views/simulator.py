@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import simulation as sim
-from ..figure_model import SimulatorWords
-from ..load import load_figure_texts
-from ..palette import BLUE, GREY, ORANGE, VERMILION
+from ..content.figure_model import SimulatorWords
+from ..content.load import load_figure_texts
+from ..engine import simulation as sim
 from .figure import axis, base_layout, typed
 from .page_figure import PageFigure
+from .palette import BLUE, GREY, ORANGE, VERMILION
 
 # Setting → (label, [(button text, engine value)]), calm first. No doses anywhere: just low / normal.
 CONTROLS = {

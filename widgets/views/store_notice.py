@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ipywidgets as W
 
-from ..palette import CSS
-from ..progress import ProgressStore
+from ..store.progress import ProgressStore
 from . import html
+from .palette import CSS
 
 
 class StoreNotice(W.HTML):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import anywidget
 import traitlets
 
-from ..palette import CSS, STATIC, STYLESHEET
+from .palette import CSS, STATIC, STYLESHEET
 
 
 class Stylesheet(anywidget.AnyWidget):

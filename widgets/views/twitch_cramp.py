@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import copy
 
-from .. import simulation as sim
-from ..figure_model import TwitchCrampWords
-from ..load import load_figure_texts
-from ..palette import BLACK, BLUE, VERMILION
+from ..content.figure_model import TwitchCrampWords
+from ..content.load import load_figure_texts
+from ..engine import simulation as sim
 from .figure import axis, base_layout, typed
 from .page_figure import PageFigure
+from .palette import BLACK, BLUE, VERMILION
 
 HEIGHT = 380
 Y_MAX = 80.0

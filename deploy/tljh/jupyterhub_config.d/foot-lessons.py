@@ -13,7 +13,7 @@
 # (after the teacher's first login), then restart the teacher's server.
 import os
 
-from widgets.handin import TEACHERS, prepare_dropbox  # the hub env: pip install --no-deps (stdlib only)
+from widgets.classroom.handin import TEACHERS, prepare_dropbox  # the hub env: pip install --no-deps (stdlib only)
 
 c = get_config()  # noqa: F821  (provided by JupyterHub)
 

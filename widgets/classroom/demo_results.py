@@ -1,0 +1,184 @@
+"""Made-up class results for trying the roll-up: `python -m widgets.classroom.demo_results FOLDER [--learners 30]`.
+
+Each made-up learner answers the current question banks through the real grading and export code, so
+the files are exactly what learners hand in. A few bad files (corrupt, a second file of one learner, a
+progress file, a text file) show how the roll-up treats them. Without a folder, a new private one is made
+with `tempfile.mkdtemp`; files are created exclusively and never through a link.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..content.content_hash import question_hash
+from ..content.model import QuestionBank
+from ..engine.grading import grade
+from ..engine.review import LESSON as REVIEW_LESSON
+from ..engine.review import review_id
+from .export import build_export, encode, export_filename
+
+NAMES = (
+    "Ada",
+    "Ben",
+    "Cleo",
+    "Dev",
+    "Eli",
+    "Fay",
+    "Gus",
+    "Hana",
+    "Ivo",
+    "Jun",
+    "Kai",
+    "Lena",
+    "Milo",
+    "Nia",
+    "Omar",
+    "Pia",
+    "Quinn",
+    "Rosa",
+    "Sam",
+    "Tess",
+    "Uma",
+    "Vik",
+    "Wren",
+    "Xia",
+    "Yusuf",
+    "Zoe",
+)
+
+
+def _difficulty(qid: str) -> float:
+    """A stable chance (0.35–0.95) that a made-up learner gets this question right first time."""
+    return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+
+
+def learner_progress(
+    n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The progress document of made-up learner number `n`; most who finish every lesson also do the review."""
+    progress: dict[str, Any] = {"learner": f"learner-{rng.getrandbits(64):016x}", "attempts": []}
+    stop_after = len(banks) if rng.random() < 0.7 else rng.randrange(1, len(banks) + 1)
+    for bank in banks[:stop_after]:
+        for q in bank.questions:
+            if rng.random() < 0.1:
+                continue  # skipped this one
+            qid = bank.full_id(q)
+            first = q.right_answer() if rng.random() < _difficulty(qid) else q.wrong_answer(rng)
+            tries = [first] + ([] if first == q.right_answer() or rng.random() < 0.2 else [q.right_answer()])
+            for answer in tries:
+                result = grade(q, answer)
+                progress["attempts"].append(
+                    {
+                        "question": qid,
+                        "lesson": bank.lesson,
+                        "chosen": result.chosen,
+                        "correct": result.correct,
+                        "time": "2026-01-01T09:30:00+00:00",
+                        "hash": question_hash(q),
+                    }
+                )
+    questions = {bank.full_id(q): q for bank in banks for q in bank.questions}
+    if stop_after == len(banks) and rng.random() < 0.6:
+        for qid in (q for q in review if q in questions):
+            q = questions[qid]
+            answer = q.right_answer() if rng.random() < 0.8 else q.wrong_answer(rng)
+            result = grade(q, answer)
+            progress["attempts"].append(
+                {
+                    "question": review_id(qid),
+                    "lesson": REVIEW_LESSON,
+                    "chosen": result.chosen,
+                    "correct": result.correct,
+                    "time": "2026-01-01T09:50:00+00:00",
+                    "hash": question_hash(q),
+                }
+            )
+    return progress
+
+
+def write_new(path: Path, content: bytes) -> None:
+    """Create `path` holding `content`; refuse if anything (a file, a planted link) is already there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o644)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
+
+
+def write_demo(
+    folder: Path | str | None = None,
+    learners: int = 30,
+    seed: int = 7,
+    bad_files: bool = True,
+    banks: Iterable[QuestionBank] | None = None,
+    review: Iterable[str] | None = None,
+) -> Path:
+    """Write `learners` results files (and, if `bad_files`, four bad ones) into `folder`; return the folder.
+
+    Without a folder, a new private one is made (`tempfile.mkdtemp`). Files are created exclusively, never
+    through a link: FileExistsError if a file of the same name is already there. Output is the same for the
+    same seed and banks. `review` lists the final review's questions (default: content/review.yaml).
+    """
+    if banks is None:
+        from ..content.load import all_banks
+
+        banks = all_banks()
+    banks = list(banks)
+    from ..content.load import load_review
+
+    review = load_review().questions if review is None else list(review)
+    out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    first = None
+    for n in range(learners):
+        name = f"{NAMES[n % len(NAMES)]}" + (f" {n // len(NAMES) + 1}" if n >= len(NAMES) else "")
+        progress = learner_progress(n, banks, rng, review)
+        doc = build_export(progress, banks, name, now=f"2026-01-01T10:{n % 60:02d}:00+00:00", review=review)
+        write_new(out / export_filename(doc), encode(doc))
+        first = first or (name, progress)
+    if bad_files and first is not None:
+        name, progress = first  # the same learner handed in an earlier file too
+        earlier = dict(progress, attempts=progress["attempts"][:5])
+        older = build_export(earlier, banks, name, now="2026-01-01T09:45:00+00:00", review=review)
+        write_new(out / "class-results-ada-old-copy.json", encode(older))
+        write_new(out / "class-results-broken.json", b'{"format": "foot-twitch-lessons/class-res')
+        progress = {
+            "format": "foot-twitch-lessons/progress",
+            "version": 1,
+            "learner": "learner-0000000000000099",
+            "created": "2026-01-01T09:00:00+00:00",
+            "attempts": [],
+        }
+        write_new(out / "progress.json", json.dumps(progress).encode("utf-8"))
+        write_new(out / "notes.txt", b"Bring the results to the next class.\n")
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m widgets.classroom.demo_results", description=__doc__.splitlines()[0])
+    p.add_argument("folder", help="folder to write the files into (made if missing)")
+    p.add_argument("--learners", type=int, default=30, help="how many made-up learners (default 30)")
+    p.add_argument("--seed", type=int, default=7, help="random seed (same seed, same files)")
+    p.add_argument("--no-bad-files", action="store_true", help="leave out the corrupt, duplicate and foreign files")
+    args = p.parse_args(argv)
+    try:
+        out = write_demo(args.folder, args.learners, args.seed, not args.no_bad_files)
+    except FileExistsError as e:
+        p.exit(
+            1,
+            f"{Path(e.filename).name} is already in {args.folder} (nothing is overwritten); "
+            "choose an empty or a new folder.\n",
+        )
+    print(f"wrote {args.learners} learners' results to {out}")
+
+
+if __name__ == "__main__":
+    main()
