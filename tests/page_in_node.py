@@ -1,7 +1,7 @@
-"""The quiz page (widgets/static/quiz.js) running in node with a DOM (tests/js/quiz_page.mjs), wired to the real
-kernel half: what the page sends goes through ``Quiz.handle_attempt`` and its reply back to the page, as over
-a live comm. A "silent" view's messages reach no kernel (a busy or stopped one); with `lose_replies` the kernel
-handles them but its replies never reach the page (a comm closed in between).
+"""The quiz page (widgets/static/quiz.js, as its bundle static/bundles/quiz.js ships it) running in node with a DOM
+(tests/js/quiz_page.mjs), wired to the real kernel half: what the page sends goes through ``Quiz.handle_attempt``
+and its reply back to the page, as over a live comm. A "silent" view's messages reach no kernel (a busy or stopped
+one); with `lose_replies` the kernel handles them but its replies never reach the page (a comm closed in between).
 
     page = PageInNode(storage="full")   # one node process; page.setup(...) starts a fresh tab in it
     v = page.render(quiz)            # a view of that Quiz (another render: a second view, e.g. after Run All)
@@ -35,7 +35,7 @@ class PageInNode:
 
     def __init__(self, storage: str = "ok", items: dict[str, str] | None = None, quota: int = 5_000_000):
         self.proc = subprocess.Popen(
-            [NODE, "--no-warnings", str(HARNESS), str(STATIC / "quiz.js")],
+            [NODE, "--no-warnings", str(HARNESS), str(STATIC / "bundles" / "quiz.js")],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

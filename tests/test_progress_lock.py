@@ -82,7 +82,7 @@ class Page:
         if not Path(NODE).exists() or not HAPPY_DOM.exists():
             pytest.fail(f"node ({NODE}) and happy-dom (make tests/js/node_modules/.installed) are needed")
         module = tmp / "quiz.mjs"
-        module.write_bytes((STATIC / "quiz.js").read_bytes())
+        module.write_bytes((STATIC / "bundles" / "quiz.js").read_bytes())  # stands alone (icons in)
         script = f"(async () => {{ {PAGE} }})().catch((e) => {{ console.error(e); process.exit(1); }})"
         self.proc = subprocess.Popen(
             [NODE, "--input-type=commonjs", "-e", script, module.as_uri(), str(HAPPY_DOM)],

@@ -85,10 +85,8 @@ def run_node(script: str, tmp: Path, stdin: str = "") -> Any:
     """Run `script` in node with quiz.js importable as an ES module (its path is process.argv[1])."""
     if not Path(NODE).exists():
         pytest.fail(f"node not found at {NODE}: the parity test needs it (apt-get install nodejs)")
-    module = tmp / "quiz.mjs"  # the same file, named so node loads it as an ES module
-    module.write_bytes((STATIC / "quiz.js").read_bytes())
-    done = subprocess.run(
-        [NODE, "--input-type=commonjs", "-e", f"(async () => {{ {script} }})()", module.as_uri()],
+    done = subprocess.run(  # the source itself: it imports ./dom.js beside it
+        [NODE, "--input-type=commonjs", "-e", f"(async () => {{ {script} }})()", (STATIC / "quiz.js").as_uri()],
         input=stdin,
         capture_output=True,
         text=True,

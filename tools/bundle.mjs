@@ -13,7 +13,7 @@ import { build } from "esbuild";
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), "..", "widgets", "static");
 const OUT = join(STATIC, "bundles");
 // widget page code → whether it draws icons (dom.js is handed icons.svg)
-const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, stylesheet: false };
+const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, quiz: true, stylesheet: false };
 
 // icons.svg on one line, without its comments (dom.js useIcons reads the symbols either way)
 const ICONS = readFileSync(join(STATIC, "icons.svg"), "utf8").replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ");

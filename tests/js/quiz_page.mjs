@@ -1,7 +1,8 @@
 // The quiz page (widgets/static/quiz.js) in node with a DOM (happy-dom), driven line by line over stdin/stdout
 // by tests/page_in_node.py, which answers the page's messages with the real kernel (Quiz.handle_attempt).
 //
-// node quiz_page.mjs <path of quiz.js>, then one JSON command a line; each gets one JSON line back:
+// node quiz_page.mjs <path of the quiz's bundle, widgets/static/bundles/quiz.js (dom.js and the icons in it)>, then
+// one JSON command a line; each gets one JSON line back:
 //   {do: "setup", storage: "ok" | "full" | "blocked", quota?, items?: {key: value}}   a fresh tab, and the
 //                                               browser's localStorage
 //   {do: "render", state: {title, lesson, learner, questions, saved, score, labels, ...}, kernel: "live" | ...}

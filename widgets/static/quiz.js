@@ -14,6 +14,9 @@
 // kept in this browser only, and the quiz says so.
 //
 // Every text a learner reads comes from the kernel (the bank's texts and the view's labels): none is written here.
+// It builds with the page toolkit (dom.js) and ships as one file with it, static/bundles/quiz.js (tools/bundle.mjs).
+
+import { fill, h, icon, liveLine } from "./dom.js";
 
 export const SAVE_WAIT_MS = 4000;
 const STRIP = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
@@ -39,10 +42,6 @@ export function formatG(x) {
     return trim(mant) + "e" + (exp < 0 ? "-" : "+") + e;
   }
   return trim(x.toFixed(5 - exp));
-}
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
 }
 
 function invalid(key) {
@@ -129,45 +128,14 @@ export function respond(q, answer, wrongBefore = 0, show = false) {
 export const gradedInPage = (q) => q.graded_in_page && q.type in GRADERS;
 
 // -- the page ---------------------------------------------------------------------------------------------
-const SVG = "http://www.w3.org/2000/svg";
-const ICONS = {  // 16×16 line icons, drawn here so no icon font or emoji is needed
-  right: "M3 8.5l3.2 3.2L13 4.8",
-  wrong: "M4 4l8 8M12 4l-8 8",
-  info: "M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M8 7v4.5M8 4.6v.4",
-  warn: "M8 2.5l6 11H2zM8 6.5v3.5M8 11.8v.4",
-  up: "M8 13V3M4 7l4-4 4 4",
-  down: "M8 3v10M4 9l4 4 4-4",
-  next: "M6 3l5 5-5 5",
-  back: "M10 3L5 8l5 5",
-};
-
-function icon(name) {
-  const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", "0 0 16 16");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  svg.classList.add("quiz-icon", "quiz-icon-" + name);
-  const path = document.createElementNS(SVG, "path");
-  path.setAttribute("d", ICONS[name]);
-  svg.append(path);
-  return svg;
-}
-
-function h(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") e.className = v;
-    else if (k === "text") e.textContent = v;
-    else e.setAttribute(k, v === true ? "" : String(v));
-  }
-  e.append(...children.filter((c) => c !== null && c !== undefined));
-  return e;
-}
+// the quiz's icons: its name → the symbol in icons.svg (its tick and chevrons are not the figures' "right",
+// "back" and "next"); the class keeps the quiz's name (quiz.css draws them)
+const SYMBOLS = { right: "tick", back: "chevron_back", next: "chevron_next" };
+const quizIcon = (name) => icon(SYMBOLS[name] || name, `quiz-icon quiz-icon-${name}`);
 
 function button(label, cls, iconName, attrs = {}) {
   const b = h("button", { type: "button", class: "quiz-button " + cls, ...attrs });
-  if (iconName) b.append(icon(iconName));
+  if (iconName) b.append(quizIcon(iconName));
   b.append(h("span", { text: label }));
   return b;
 }
@@ -238,11 +206,11 @@ function render({ model, el }) {
   const header = model.get("header");
   if (header) root.append(h("p", { class: "quiz-header", text: header }));
   const score = h("p", { class: "quiz-score" });
-  const saveLine = h("p", { class: "quiz-save", role: "status", "aria-live": "polite" });
+  const saveLine = liveLine("quiz-save");
   const progress = h("p", { class: "quiz-progress" });
   const bar = h("progress", { class: "quiz-bar", max: questions.length, value: 1, "aria-hidden": "true" });
   const progressRow = h("div", { class: "quiz-progress-row", hidden: questions.length < 2 }, progress, bar);
-  const announce = h("p", { class: "quiz-visually-hidden", role: "status", "aria-live": "polite" });  // moves
+  const announce = liveLine("quiz-visually-hidden");  // moves
   root.append(score, saveLine, progressRow, announce);
 
   // -- one card per question, one shown at a time ---------------------------------------------------------
@@ -288,7 +256,8 @@ function render({ model, el }) {
     const check = button(L.check, "quiz-check", "right", { "aria-label": fill(L.check_name, { n: i + 1 }) });
     const reveal = button(L.show, "quiz-show", "info", { "aria-label": fill(L.show_name, { n: i + 1 }) });
     el.append(h("div", { class: "quiz-actions" }, check, reveal));
-    card.feedback = h("div", { class: "quiz-feedback", role: "status", "aria-live": "polite", tabindex: "-1" });
+    card.feedback = liveLine("quiz-feedback", "div");
+    card.feedback.tabIndex = -1;
     card.saved = h("p", { class: "quiz-saved" });
     el.append(card.feedback, card.saved);
     check.addEventListener("click", () => attempt(card, false));
@@ -331,7 +300,7 @@ function render({ model, el }) {
           else if (reveal && right.has(o.id)) kind = many || stage !== "right" ? "missed" : "";
           row.dataset.mark = kind;
           mark.replaceChildren();
-          if (kind) mark.append(icon(kind === "bad" ? "wrong" : "right"), h("span", { text: L["mark_" + kind] }));
+          if (kind) mark.append(quizIcon(kind === "bad" ? "wrong" : "right"), h("span", { text: L["mark_" + kind] }));
         });
       },
     };
@@ -415,7 +384,7 @@ function render({ model, el }) {
     if (mode === "static") {
       afterPaint(() => {
         const kept = writeList(localKey, readList(localKey).concat([{ ...msg, correct: res.correct }]));
-        card.saved.replaceChildren(icon(kept ? "info" : "warn"), h("span", { text: kept ? L.browser_only : L.browser_none }));
+        card.saved.replaceChildren(quizIcon(kept ? "info" : "warn"), h("span", { text: kept ? L.browser_only : L.browser_none }));
         updateScore();
       });
       return;
@@ -434,12 +403,12 @@ function render({ model, el }) {
 
   function notSaved(card) {  // no reply in time: say where the answer is now, never more than the truth
     const kept = card.pending.kept;
-    card.saved.replaceChildren(icon("warn"), h("span", { text: kept ? L.not_saved : L.not_kept }));
+    card.saved.replaceChildren(quizIcon("warn"), h("span", { text: kept ? L.not_saved : L.not_kept }));
     card.saved.dataset.state = "unsaved";
     card.saved.dataset.kept = String(kept);
     saveLine.dataset.state = "unsaved";
     const lost = !!root.querySelector('.quiz-saved[data-state="unsaved"][data-kept="false"]');
-    saveLine.replaceChildren(icon("warn"), h("span", { text: lost ? L.not_kept_all : L.not_saved_all }));
+    saveLine.replaceChildren(quizIcon("warn"), h("span", { text: lost ? L.not_kept_all : L.not_saved_all }));
     updateScore(true);
   }
 
@@ -466,12 +435,12 @@ function render({ model, el }) {
     fb.replaceChildren();
     fb.dataset.stage = res.stage;
     if (res.stage === "invalid") {
-      fb.append(h("p", { class: "lesson-note" }, icon("info"), h("span", { text: res.lines.join(" ") })));
+      fb.append(h("p", { class: "lesson-note" }, quizIcon("info"), h("span", { text: res.lines.join(" ") })));
       return;
     }
     const verdict = { right: ["lesson-right", "right", L.right], hint: ["lesson-wrong", "wrong", L.wrong_hint],
       answer: ["lesson-wrong", "wrong", L.wrong_answer], shown: ["lesson-info", "info", L.shown] }[res.stage];
-    fb.append(h("p", { class: "quiz-verdict " + verdict[0] }, icon(verdict[1]), h("b", { text: verdict[2] })));
+    fb.append(h("p", { class: "quiz-verdict " + verdict[0] }, quizIcon(verdict[1]), h("b", { text: verdict[2] })));
     if (res.summary) fb.append(h("p", { class: "quiz-summary-line", text: res.summary }));
     const items = [];
     const known = res.keys.filter((k) => k in q.texts);
@@ -504,7 +473,7 @@ function render({ model, el }) {
     const ok = msg.outcome === "saved" || msg.outcome === "duplicate";
     card.saved.dataset.state = msg.outcome;
     delete card.saved.dataset.kept;
-    card.saved.replaceChildren(icon(ok ? "right" : msg.outcome === "waiting" ? "info" : "warn"),
+    card.saved.replaceChildren(quizIcon(ok ? "right" : msg.outcome === "waiting" ? "info" : "warn"),
       h("span", { text: words[msg.outcome] || L.not_saved_other }));
     const mine = card.pending.res;
     const theirs = msg.response;
@@ -579,16 +548,16 @@ function render({ model, el }) {
       card.now = res.correct;
       if (!a.show) card.input.set(a.answer);
       paint(card, res);
-      card.saved.replaceChildren(icon("info"), h("span", { text: L.browser_only }));
+      card.saved.replaceChildren(quizIcon("info"), h("span", { text: L.browser_only }));
     }
-    saveLine.replaceChildren(icon("info"), h("span", { text: L.static }));
+    saveLine.replaceChildren(quizIcon("info"), h("span", { text: L.static }));
     updateScore();
   } else {
     score.textContent = model.get("score");
     // answers this browser kept because no kernel answered: resent in the order they were given
     const kept = readList(pendingKey).filter((a) => ids.has(a.question));
     if (kept.length) {
-      saveLine.replaceChildren(icon("info"), h("span", { text: fill(L.resending, { n: kept.length }) }));
+      saveLine.replaceChildren(quizIcon("info"), h("span", { text: fill(L.resending, { n: kept.length }) }));
       resend(kept);
     }
     // kept under another learner code (the code changed since): never resent unasked, never left unseen
@@ -597,12 +566,12 @@ function render({ model, el }) {
     if (others.length) {
       const n = others.reduce((sum, [, list]) => sum + list.length, 0);
       const adopt = button(L.adopt, "quiz-adopt", "right"), forget = button(L.forget, "quiz-forget", "wrong");
-      otherLine = [icon("warn"), h("span", { text: fill(L.other_code, { n }) + " " }), adopt, forget];
+      otherLine = [quizIcon("warn"), h("span", { text: fill(L.other_code, { n }) + " " }), adopt, forget];
       saveLine.replaceChildren(...otherLine);
       adopt.addEventListener("click", () => {
         otherLine = null;
         const list = others.flatMap(([k, l]) => { l.forEach((a) => adopted.set(a.attempt_id, k)); return l; });
-        saveLine.replaceChildren(icon("info"), h("span", { text: fill(L.resending, { n: list.length }) }));
+        saveLine.replaceChildren(quizIcon("info"), h("span", { text: fill(L.resending, { n: list.length }) }));
         for (const a of list) {  // kept under this code now; under the old one until the kernel replies
           const mine = readList(pendingKey);
           if (!mine.some((b) => b.attempt_id === a.attempt_id) && writeList(pendingKey, mine.concat([a]))) {

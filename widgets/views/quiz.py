@@ -1,4 +1,5 @@
-"""The quiz: one anywidget per quiz (``QuizPage``, page side static/quiz.js) that grades in the page, and the
+"""The quiz: one anywidget per quiz (``QuizPage``, page side static/quiz.js, bundled with the page toolkit
+static/dom.js into static/bundles/quiz.js by tools/bundle.mjs) that grades in the page, and the
 kernel half that saves every try.
 
 The page grades each try at once and shows the feedback, then sends ``{attempt_id, question, hash, answer}``.
@@ -151,7 +152,7 @@ def fill(template: str, **values: Any) -> str:
 class QuizPage(anywidget.AnyWidget):
     """The page side of one quiz: the questions (widgets/quiz_page.py), what was saved, the score line."""
 
-    _esm = STATIC / "quiz.js"
+    _esm = STATIC / "bundles" / "quiz.js"  # quiz.js and dom.js in one file: blob: and file:// pages import nothing
     _css = STATIC / "quiz.css"
     title = traitlets.Unicode().tag(sync=True)
     header = traitlets.Unicode("", help="a line under the title (the final review's order)").tag(sync=True)
