@@ -49,7 +49,7 @@ lab: $(STAMP)
 	$(BIN)/python -m widgets.jupyter.lab_server --install > /dev/null
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb
 
-# tests/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins
+# tests/integration/test_xapi.py starts a real learning record store, Ralph's: its own venv, since ralph-malph[lrs] pins
 # fastapi, uvicorn and httpx exactly (tests/lrs/requirements.txt; every package pinned in constraints.txt).
 $(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 	$(PYTHON) -m venv $(LRS_VENV)
@@ -61,7 +61,7 @@ $(LRS_STAMP): tests/lrs/requirements.txt tests/lrs/constraints.txt
 # and kernels, so more workers than cores); `--dist loadscope` gives a worker whole test files (and conftest.py all
 # of tests/hub/ to one worker). Then the `timing` tests run alone: they hold the page to a time limit, which means
 # nothing while other workers load both cores. Both runs always run; either failing fails `make test` (exit 5 is
-# "no test selected", e.g. `make test PYTEST_ARGS=tests/test_load.py` selects no timing test).
+# "no test selected", e.g. `make test PYTEST_ARGS=tests/content/test_load.py` selects no timing test).
 TEST_WORKERS ?= 3
 test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 	@status=0; \
@@ -72,7 +72,7 @@ test: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)
 
 # The fast tier for every change (unit, content, engine, view and node tests; no server, browser, hub, LRS, site
 # build, nbval, crash loop, interpreter per module or type check: those are marked slow in conftest.py). The LRS venv
-# is made too: one fast test checks every statement against Ralph's xAPI models (tests/test_xapi.py).
+# is made too: one fast test checks every statement against Ralph's xAPI models (tests/integration/test_xapi.py).
 CHECK_MARKERS := not slow and not browser and not hub
 CHECK_WORKERS ?= 2
 check: $(STAMP) $(LRS_STAMP) $(NODE_STAMP) $(SITE_NODE_STAMP)

@@ -24,9 +24,9 @@ os.environ[ENV_DIR] = tempfile.mkdtemp(prefix="foot-lessons-test-")
 # Fixtures whose users are slow: they execute every lesson, or start a server.
 SLOW_FIXTURES = {
     "built_site",  # tests/conftest.py: the lessons executed and the static site built, once (tools/site.py)
-    "executed",  # tests/test_no_cdn.py: the executed lessons, from that same build
-    "ralph",  # tests/test_xapi.py: a real learning record store
-    "server",  # tests/test_lab_config.py: a real JupyterLab server
+    "executed",  # tests/integration/test_no_cdn.py: the executed lessons, from that same build
+    "ralph",  # tests/integration/test_xapi.py: a real learning record store
+    "server",  # tests/integration/test_lab_config.py: a real JupyterLab server
 }
 
 

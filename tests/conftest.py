@@ -80,7 +80,8 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuiltSite:
     """The lessons executed once and the static site built from them (tools/site.py, as `make site` does), for
-    every test that needs either: tests/test_site.py, tests/test_no_cdn.py and tests/browser/test_site.py.
+    every test that needs either: tests/integration/test_site.py, tests/integration/test_no_cdn.py and
+    tests/browser/test_site.py.
 
     Under pytest-xdist the first worker to ask builds it into the run's shared temporary folder (a lock file keeps
     the others waiting); the rest read the same copy. Nothing that uses it may change it.

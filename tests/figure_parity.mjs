@@ -1,4 +1,4 @@
-// Runs the page maths of the figures (widgets/static/*.js) in node for tests/test_figure_parity.py.
+// Runs the page maths of the figures (widgets/static/*.js) in node for tests/page/test_figure_parity.py.
 // Reads one JSON task on stdin, writes the page's results as JSON on stdout.
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";

@@ -1,4 +1,4 @@
-"""Read a QTI 1.2 package back for tests/test_export_bank.py.
+"""Read a QTI 1.2 package back for tests/unit/test_export_bank.py.
 
 The reading is qti2latex's (a Canvas QTI reader from PyPI, another project than our writer): its helpers
 find the items and give each one's Canvas question type, question text and choices. qti2latex reads every

@@ -1,6 +1,6 @@
 """A learner's tries from Python, through the kernel's real path: the message static/quiz.js sends for a try,
 handed to ``Quiz.handle_attempt``, whose reply is returned. What the page draws is tested in node
-(tests/test_quiz_page_node.py); here, what the kernel grades, saves and replies.
+(tests/page/test_quiz_page_node.py); here, what the kernel grades, saves and replies.
 
     reply = answer(quiz, 0, "b")        # a try at the first question: reply["response"]["stage"] == "hint"
     reply = show_answer(quiz, "99-test/q3")   # "Show the answer", by the question's full id

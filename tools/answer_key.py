@@ -5,7 +5,7 @@ A maintainer tool, not shipped in the package.
 For each question: the prompt, the right answer (`grading.correct_answer_text`), why, and the
 misconceptions it targets, quoted from the bank's feedback to the wrong answers. For each lesson 04
 practice story: the expected step, the reason and the teacher note. The committed copy
-(lessons/instructor/answer_key.md) is checked against the content by tests/test_answer_key.py.
+(lessons/instructor/answer_key.md) is checked against the content by tests/content/test_answer_key.py.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 // are whitespace-minified (names kept): a few KB less in every saved notebook, and generated code is not read.
 // Why bundles: anywidget loads a widget's code from one blob: URL, where "./dom.js" means nothing, and Chromium
 // refuses ES module imports from file:// (the static site); one self-contained file works everywhere.
-// `node tools/bundle.mjs --check`: exit 1 naming each bundle that differs from a fresh build (tests/test_bundles.py).
+// `node tools/bundle.mjs --check`: exit 1 naming each bundle that differs from a fresh build (tests/page/test_bundles.py).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

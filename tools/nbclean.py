@@ -2,7 +2,7 @@
 write each notebook's text copy (MyST Markdown, by jupytext) under lessons/text/ for review as plain text.
 
 Usage: python tools/nbclean.py [NOTEBOOK ...]   (default: every notebook under lessons/)
-tests/test_notebooks.py checks the same rules, so a notebook saved with outputs, or a text copy that no
+tests/content/test_notebooks.py checks the same rules, so a notebook saved with outputs, or a text copy that no
 longer matches its notebook, fails the suite.
 """
 

@@ -1,6 +1,6 @@
 """Interactive lessons on a twitching foot. The one-liners the notebooks call live here.
 
-Folders by role, each importing only those below it (tests/test_layers.py): ``content/`` (the YAML, its models
+Folders by role, each importing only those below it (tests/repo/test_layers.py): ``content/`` (the YAML, its models
 and loader) → ``questions/`` (question kinds) → ``engine/`` (grading, scoring, self-check, simulations) →
 ``store/`` (the learner's progress file) → ``classroom/`` (results, hand-in, roll-up, xAPI/LRS) and ``lms/`` (bank
 export) → ``views/`` (ipywidgets, anywidget, plotly; page code in ``static/``); ``jupyter/`` holds the server

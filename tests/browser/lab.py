@@ -149,25 +149,44 @@ KERNEL_CONFIG = Path(widgets.__file__).parent / "jupyter/config/etc/ipython/ipyt
 
 
 @contextlib.contextmanager
-def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LESSONS, env: dict | None = None):
+def start_lab(
+    timeout: float = 60,
+    warm_kernels: bool = True,
+    lessons: Path = LESSONS,
+    env: dict | None = None,
+    shipped: bool = False,
+):
     """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
     ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
-    `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it)."""
+    `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it);
+    ``shipped=True`` runs on exactly the settings the package ships, installed into a temporary prefix by
+    ``python -m widgets.jupyter.lab_server --install`` (tests/integration/test_lab_config.py), not the test ones."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
     shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     settings = tmp / "settings"
-    for rel, value in LAB_SETTINGS.items():
-        path = settings / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(value))
-    for d in ("workspaces", "progress", "runtime", "config", "ipython/profile_default"):
-        (tmp / d).mkdir(parents=True)
+    for d in ("workspaces", "progress", "runtime", "config", "ipython/profile_default", "settings"):
+        (tmp / d).mkdir(parents=True, exist_ok=True)
+    args: list[str] = []
+    extra_env: dict[str, str] = {}
+    if shipped:
+        from widgets.jupyter import lab_server
+
+        prefix = tmp / "prefix"
+        lab_server.install(prefix)
+        extra_env["JUPYTER_CONFIG_PATH"] = str(prefix / "etc/jupyter")
+        args.append(f"--LabApp.app_settings_dir={prefix / 'share/jupyter/lab/settings'}")
+    else:
+        for rel, value in LAB_SETTINGS.items():
+            path = settings / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(value))
+        (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
     if warm_kernels:
         shutil.copyfile(KERNEL_CONFIG, tmp / "ipython/profile_default" / KERNEL_CONFIG.name)
-    (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
     env = dict(
         os.environ,
+        **extra_env,
         FOOT_LESSONS_DATA_DIR=str(tmp / "progress"),
         JUPYTERLAB_SETTINGS_DIR=str(settings),
         JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"),
@@ -190,6 +209,7 @@ def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LE
                 "--ServerApp.port_retries=0",
                 f"--IdentityProvider.token={token}",
                 f"--ServerApp.root_dir={root}",
+                *args,
                 *(["--allow-root"] if os.geteuid() == 0 else []),
             ],
             env=env,

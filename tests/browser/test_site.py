@@ -46,7 +46,8 @@ _NEEDS_PYTHON = """() => [...document.querySelectorAll('.jp-Cell')].filter((c) =
 
 @pytest.fixture(scope="module")
 def built(built_site):
-    """The site built once for the run (tests/conftest.py), shared with tests/test_site.py; read here, never changed."""
+    """The site built once for the run (tests/conftest.py), shared with tests/integration/test_site.py; read here,
+    never changed."""
     site.report(built_site.pages, built_site.seconds, built_site.out)
     return built_site.out
 

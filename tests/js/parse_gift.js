@@ -1,5 +1,5 @@
 // Reads GIFT files with gift-pegjs (a GIFT parser from another project) and prints what it found as JSON:
-// {"<file>": [question, ...]}. Used by tests/test_export_bank.py. A file it cannot parse exits with code 1.
+// {"<file>": [question, ...]}. Used by tests/unit/test_export_bank.py. A file it cannot parse exits with code 1.
 "use strict";
 const fs = require("fs");
 const gift = require("gift-pegjs");

@@ -8,7 +8,7 @@ and per lesson), with what result (success, response, score), and when (the time
 The IRIs start with ``xapi-activities`` from ``[tool.foot-twitch-lessons]`` in pyproject.toml, so a question
 keeps its IRI wherever the lessons run; the account's ``homePage`` is the hub (``hub`` there), which a hub
 admin may override in the LRS settings (widgets/classroom/lrs.py). An installed package has no pyproject.toml, so the
-table is mirrored in the package as ``widgets/settings.toml`` (tests/test_xapi.py checks they agree;
+table is mirrored in the package as ``widgets/settings.toml`` (tests/integration/test_xapi.py checks they agree;
 ``python -m widgets.classroom.xapi --write-settings`` copies it).
 
 A statement's result (success, score) is always the kernel's own grading of the saved answer against the course's
@@ -257,7 +257,7 @@ def mirror_text(pyproject: Path | str = "pyproject.toml") -> str:
     table = project_table(pyproject)
     lines = [
         "# A copy of [tool.foot-twitch-lessons] in pyproject.toml, for the installed package.",
-        "# Do not edit: run `python -m widgets.classroom.xapi --write-settings` (tests/test_xapi.py checks).",
+        "# Do not edit: run `python -m widgets.classroom.xapi --write-settings` (tests/integration/test_xapi.py).",
         f"[tool.{TABLE}]",
     ]
     for key, value in table.items():

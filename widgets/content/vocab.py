@@ -1,6 +1,6 @@
 """One definition of every word list the course uses: each is a `Literal` type, and its values come from it.
 
-Models, engine and views import these; nothing else spells a list out again (tests/test_layers.py checks
+Models, engine and views import these; nothing else spells a list out again (tests/repo/test_layers.py checks
 that no other module repeats one).
 """
 

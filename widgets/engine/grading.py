@@ -2,7 +2,7 @@
 
 Each question type grades itself (widgets/questions/<type>.py); `grade` is the one entry point, which turns
 an unusable answer into an invalid `Result` instead of an error. `respond` adds the feedback rule of the quiz
-(the page runs the same rule in static/quiz.js; tests/test_quiz_parity.py checks they agree): a right answer
+(the page runs the same rule in static/quiz.js; tests/page/test_quiz_parity.py checks they agree): a right answer
 shows its feedback and why; a first wrong try shows a hint, never the answer; a second wrong try, or the
 learner asking to see it, shows the answer. Asking to see the answer counts as a wrong try.
 """

@@ -1,6 +1,6 @@
 // The page-side toolkit every widget's page code builds with: an element builder, "{name}" templates, the
 // lessons' icons (one source: icons.svg, as views/icons.py reads it) and the line screen readers read out.
-// Pure: nothing here runs at import, so node imports it too (tests/test_figure_parity.py, tests/js/).
+// Pure: nothing here runs at import, so node imports it too (tests/page/test_figure_parity.py, tests/js/).
 
 const SVG = "http://www.w3.org/2000/svg";
 

@@ -1,7 +1,7 @@
 // The foot map in the page: the drawing with no part chosen is the template; for each part the kernel sent,
 // once, what changes when it is chosen (a patch of trace and label styles) and its texts. Choosing a part from
 // the list or by a click on the drawing switches in the page. views/foot_map.py makes the patches; compose()
-// applies them as Python's figure() would draw it (tests/test_figure_parity.py).
+// applies them as Python's figure() would draw it (tests/page/test_figure_parity.py).
 import { h, liveLine } from "./dom.js";
 import { choiceGroup, mountFigure } from "./page_figure.js";
 

@@ -2,7 +2,7 @@
 // Back and Next are built here, switch at once, then tell the kernel the new `choice` ({mode, step}) without
 // waiting for it. A choice set by the kernel (e.g. from Python) is shown too. views/motor_unit.py makes the
 // frames and words; compose() and describe() give what Python's figure() and describe() do
-// (tests/test_figure_parity.py).
+// (tests/page/test_figure_parity.py).
 import { fill, h, liveLine } from "./dom.js";
 import { actionButton, choiceGroup, mountFigure } from "./page_figure.js";
 

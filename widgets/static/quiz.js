@@ -1,5 +1,5 @@
 // The quiz page: one anywidget per quiz. It grades each try at once (the same rules as widgets/grading.py and
-// widgets/questions/<type>.py; tests/test_quiz_parity.py runs `grade` and `respond` below in node against
+// widgets/questions/<type>.py; tests/page/test_quiz_parity.py runs `grade` and `respond` below in node against
 // the engine), shows the feedback, then (once that frame is painted) sends the try to the kernel, which
 // grades it again, saves ITS verdict and replies "saved". No reply within SAVE_WAIT_MS (or no kernel): the
 // quiz says the answer is not saved yet and keeps it in localStorage (keyed by learner code and lesson) until

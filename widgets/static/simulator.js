@@ -1,6 +1,6 @@
 // The twitch simulator computed in the page: the kernel sends the seeded random numbers of a few recordings,
 // the page applies the learner's choices to them (the same maths as widgets/simulation.py signal_from(), checked
-// by tests/test_figure_parity.py in node) and redraws with Plotly.react. No kernel round trip per click.
+// by tests/page/test_figure_parity.py in node) and redraws with Plotly.react. No kernel round trip per click.
 import { fill, h, liveLine } from "./dom.js";
 import { actionButton, choiceGroup, decode, mountFigure } from "./page_figure.js";
 

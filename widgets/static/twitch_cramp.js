@@ -1,6 +1,6 @@
 // Twitch vs cramp in the page: both force traces are sent once; a Replay button draws its trace again from
 // the start, as it happens (no kernel, no new random numbers). views/twitch_cramp.py builds the template;
-// compose() fills it the way Python's figure() does (tests/test_figure_parity.py). In the page the drawing keeps
+// compose() fills it the way Python's figure() does (tests/page/test_figure_parity.py). In the page the drawing keeps
 // every sample and a replay uncovers its trace frame by frame (reveal(): a clip in the drawing, no plotly work),
 // so what is seen at each frame is compose()'s drawing of the samples so far.
 import { fill, h, liveLine } from "./dom.js";

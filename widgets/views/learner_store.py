@@ -2,7 +2,7 @@
 record store when a hub admin set one up (classroom/lrs.py).
 
 The sender is attached here, where the views start, so that the store (store/progress.py) never reaches an
-integration; tests/test_layers.py holds that line.
+integration; tests/repo/test_layers.py holds that line.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ imports, bundled into ``static/bundles/<name>.js`` by ``tools/bundle.mjs``), hol
 (``data``, sent once) and the learner's current choice (``choice``, set by the page's own controls or from Python,
 synced both ways without the page ever waiting for the kernel). ``figure`` holds the template (layout and trace
 styles built in Python); the page fills in the data. Python computes the same figure for tests and for the fallback
-route (a page without plotly.js gets it as plotly's mimebundle); tests/test_figure_parity.py checks both agree.
+route (a page without plotly.js gets it as plotly's mimebundle); tests/page/test_figure_parity.py checks both agree.
 
 ``PageFigure`` is the one mounting of such a figure in Python, the twin of page_figure.js ``mountFigure``: the view,
 the choice, the caption and ``_update()``; a figure (simulator.py, foot_map.py, twitch_cramp.py, motor_unit.py)
