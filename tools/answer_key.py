@@ -87,7 +87,7 @@ def case_key(stories: CaseStories) -> list[str]:
 def render(banks: Iterable[QuestionBank], stories: CaseStories | None = None) -> str:
     """The whole answer key as Markdown (the shipped practice stories unless `stories` is given)."""
     if stories is None:
-        from widgets.content.load import load_cases
+        from widgets.engine.cases import load_cases
 
         stories = load_cases()
     out = [

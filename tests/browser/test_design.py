@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from widgets.content.load import load_cases
+from widgets.engine.cases import load_cases
 
 from .lab import lesson_showing, widget_cells
 from .test_selfcheck import axe_on, focused_inside, shoot

@@ -6,16 +6,14 @@ import pytest
 
 from widgets.content.load import (
     ContentError,
-    check_case_stories,
     load_bank,
     load_care,
     load_care_file,
-    load_cases,
     load_file,
     validate,
 )
 from widgets.content.model import CARE_OUTCOMES, OUTCOMES, CaseStories
-from widgets.engine.cases import ChoiceError, choices, judge
+from widgets.engine.cases import ChoiceError, check_case_stories, choices, judge, load_cases
 from widgets.engine.grading import correct_answer_text
 
 BROKEN = Path(__file__).parents[1] / "fixtures" / "broken_cases"

@@ -11,8 +11,9 @@ import nbformat
 import pytest
 
 from widgets.content import timings
-from widgets.content.load import load_bank, load_cases, load_course, load_review
+from widgets.content.load import load_bank, load_course, load_review
 from widgets.content.timings import Stated, TimingError, count_words, disagreements, time_course, time_notebook, write
+from widgets.engine.cases import load_cases
 
 ROOT = Path(__file__).parents[2]
 LESSONS = ROOT / "lessons"

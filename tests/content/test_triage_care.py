@@ -8,9 +8,10 @@ import pytest
 import yaml
 
 from widgets.content.care_model import EMERGENCY_NUMBER_RE
-from widgets.content.load import CONTENT_DIR, load_care_file, load_cases, load_triage_rules
+from widgets.content.load import CONTENT_DIR, load_care_file, load_triage_rules
 from widgets.content.load import load_care as care
 from widgets.content.vocab import EMERGENCY_SIGNS
+from widgets.engine.cases import load_cases
 from widgets.engine.triage import triage
 
 ROOT = Path(__file__).resolve().parents[2]

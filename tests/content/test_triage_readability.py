@@ -7,8 +7,8 @@ Uses the offline dictionary fixtures of tests/content/test_readability.py (no ne
 (the course limit); printed whether or not pytest captures output.
 """
 
-from widgets.content.load import load_cases
 from widgets.content.load import load_triage_rules as load_rules
+from widgets.engine.cases import load_cases
 
 LIMIT = 8.0
 

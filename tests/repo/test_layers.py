@@ -15,7 +15,7 @@ PACKAGE = Path(widgets.__file__).parent
 # start-up). Only the views reach the integrations: the engine and the store never send anything anywhere.
 INTEGRATIONS = {"classroom", "lms", "jupyter"}
 NEVER = {
-    "content": {"store", "views", *INTEGRATIONS},
+    "content": {"engine", "store", "views", *INTEGRATIONS},
     "questions": {"engine", "store", "views", *INTEGRATIONS},
     "engine": {"store", "views", *INTEGRATIONS},
     "store": {"views", *INTEGRATIONS},

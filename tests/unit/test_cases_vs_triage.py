@@ -2,9 +2,10 @@
 
 import pytest
 
-from widgets.content.load import CONTENT_DIR, load_cases
+from widgets.content.load import CONTENT_DIR
 from widgets.content.load import load_triage_rules as load_rules
 from widgets.content.model import OUTCOMES
+from widgets.engine.cases import load_cases
 from widgets.engine.triage import triage
 
 CASES = CONTENT_DIR / "cases.yaml"

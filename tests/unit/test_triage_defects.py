@@ -11,7 +11,7 @@ muscles" (see a GP if more than 2 weeks, more than one place, stiff, a prescribe
 where to get care" pattern.
 """
 
-from widgets.content.load import load_cases
+from widgets.engine.cases import load_cases
 from widgets.views.cases import case_stories
 from widgets.views.selfcheck import selfcheck
 

@@ -3,9 +3,9 @@
 import ipywidgets as W
 import pytest
 
-from widgets.content.load import load_care, load_cases
+from widgets.content.load import load_care
 from widgets.content.model import OUTCOMES
-from widgets.engine.cases import choices
+from widgets.engine.cases import choices, load_cases
 from widgets.store.progress import ProgressStore, default_store
 from widgets.views.cases import CaseStoriesView, case_stories
 

@@ -10,11 +10,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ..engine.review import LESSON as REVIEW_LESSON
-from ..engine.review import Review
 from ..questions import QuestionBase, registry
 from .care_model import Care, CareFile
-from .model import CaseStories, Course, Glossary, QuestionBank, SiteTexts
+from .model import REVIEW_LESSON, CaseStories, Course, Glossary, QuestionBank, Review, SiteTexts
 from .schema import DuplicateIdError, FieldError
 
 if TYPE_CHECKING:  # imported where used: a lesson without figures or the self-check never pays for their models
@@ -318,24 +316,10 @@ def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:
     ]
 
 
-def check_case_stories(stories: CaseStories, path: Path | str, region: str | None = None) -> CaseStories:
-    """Refuse a story whose expected step differs from what the self-check rules give for its answers.
-
-    The triage engine (widgets/engine/triage.py over content/triage.yaml) is the one place that decides; a
-    self-care story's reason must also still say when to see a healthcare professional.
-    """
-    from ..engine.triage import triage
-
-    rules = load_triage_rules(region=region)
+def check_case_reasons(stories: CaseStories, path: Path | str) -> CaseStories:
+    """Refuse a self-care story whose reason no longer says when to see a healthcare professional. Whether each
+    story's expected step is what the self-check gives is the engine's check (engine/cases.py load_cases)."""
     for s in stories.stories:
-        outcome = triage(s.answers, rules).outcome
-        if s.expected != outcome:
-            raise ContentError(
-                path,
-                s.id,
-                "expected",
-                f"expected {s.expected!r}, but the self-check rules give {outcome!r} for these answers",
-            )
         if s.expected == "no_warning_signs" and "healthcare professional" not in " ".join(s.reason.split()):
             raise ContentError(
                 path,
@@ -347,12 +331,14 @@ def check_case_stories(stories: CaseStories, path: Path | str, region: str | Non
     return stories
 
 
+CASES_PATH = CONTENT_DIR / "cases.yaml"
+
+
 @lru_cache(maxsize=16)
-def load_cases(region: str | None = None) -> CaseStories:
-    """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety, with the
-    services of `region` (care.yaml's default region for None) filled in."""
-    path = CONTENT_DIR / "cases.yaml"
-    return check_case_stories(load_file(CaseStories, path, region), path, region)
+def load_case_file(region: str | None = None) -> CaseStories:
+    """content/cases.yaml validated, with the services of `region` (care.yaml's default region for None) filled in;
+    the lessons use engine/cases.py's load_cases, which also holds every story to the self-check rules."""
+    return check_case_reasons(load_file(CaseStories, CASES_PATH, region), CASES_PATH)
 
 
 def _missing_question(full_id: str, lessons: set[str]) -> str | None:

@@ -49,6 +49,7 @@ __all__ = [
     "GLOSSARY_HEADINGS",
     "OUTCOMES",
     "QUESTION_TYPES",
+    "REVIEW_LESSON",
     "SAME_DAY_SIGNS",
     "SIGNS",
     "TRIGGERS",
@@ -70,6 +71,7 @@ __all__ = [
     "Ordering",
     "Question",
     "QuestionBank",
+    "Review",
     "ReviewSet",
     "SelfCheckAnswers",
     "SingleChoice",
@@ -297,3 +299,27 @@ class ReviewSet(Strict):
     def _unique_ids(cls, questions: list[str]) -> list[str]:
         _unique(questions, "review question")
         return questions
+
+
+# The final review's lesson id: its attempts are saved under it (engine/review.py).
+REVIEW_LESSON = "05-review"
+
+
+class Review(ReviewSet):
+    """content/review.yaml: the review's questions in order, and the lesson questions each one asks again."""
+
+    variant_of: dict[FullId, list[FullId]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _every_question_has_its_originals(self) -> Review:
+        listed, mapped = set(self.questions), set(self.variant_of)
+        if listed != mapped:
+            raise FieldError(
+                "variant_of",
+                "must name the same questions as 'questions' "
+                f"(missing: {sorted(listed - mapped)}, not asked: {sorted(mapped - listed)})",
+            )
+        for q, originals in self.variant_of.items():
+            if not originals:
+                raise FieldError("variant_of", f"{q} asks no lesson question again (list at least one)")
+        return self

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 
-from .load import CONTENT_DIR, ContentError, load_bank, load_cases, load_file, load_review
+from .load import CONTENT_DIR, ContentError, load_bank, load_case_file, load_file, load_review
 from .model import Course
 
 WORDS_PER_MINUTE = 120  # a 12-year-old reading new material with care
@@ -140,7 +140,7 @@ def _count(name: str, call: ast.Call, where: str) -> int:
         return len(load_bank(call.args[0].value).recap())
     if name == "review_quiz":
         return len(load_review().questions)
-    return len(load_cases().stories)
+    return len(load_case_file().stories)
 
 
 def time_notebook(path: Path) -> LessonTime:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import cast
 
-from ..content.load import load_triage_rules
+from ..content.load import CASES_PATH, ContentError, check_case_reasons, load_file, load_triage_rules
 from ..content.model import CaseStories, CaseStory
 from ..content.vocab import OUTCOMES, SEVERITY, CareOutcome
 
@@ -77,3 +79,30 @@ def judge(stories: CaseStories, story: CaseStory, choice: str | None) -> Judgeme
     else:  # less cautious than the story's step: that step is a care step
         hint = stories.too_little[cast(CareOutcome, story.expected)]
     return Judgement(choice, story.expected, ok, cautious, hint, story.reason)
+
+
+def check_case_stories(stories: CaseStories, path: Path | str, region: str | None = None) -> CaseStories:
+    """Refuse a story whose expected step differs from what the self-check rules give for its answers (the
+    triage engine over content/triage.yaml is the one place that decides), or a self-care story whose reason
+    no longer says when to see a healthcare professional."""
+    from .triage import triage
+
+    check_case_reasons(stories, path)
+    rules = load_triage_rules(region=region)
+    for s in stories.stories:
+        outcome = triage(s.answers, rules).outcome
+        if s.expected != outcome:
+            raise ContentError(
+                path,
+                s.id,
+                "expected",
+                f"expected {s.expected!r}, but the self-check rules give {outcome!r} for these answers",
+            )
+    return stories
+
+
+@lru_cache(maxsize=16)
+def load_cases(region: str | None = None) -> CaseStories:
+    """The practice stories of lesson 04 (content/cases.yaml), validated and checked for safety, with the
+    services of `region` (care.yaml's default region for None) filled in."""
+    return check_case_stories(load_file(CaseStories, CASES_PATH, region), CASES_PATH, region)

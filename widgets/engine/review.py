@@ -17,34 +17,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import Field, model_validator
-
-from ..content.model import FullId, ReviewSet
-from ..content.schema import FieldError
+from ..content.model import REVIEW_LESSON
 from .scoring import LessonScore, lesson_score, missed_first
 
-LESSON = "05-review"
+LESSON = REVIEW_LESSON
 PREFIX = LESSON + "/"
-
-
-class Review(ReviewSet):
-    """content/review.yaml: the review's questions in order, and the lesson questions each one asks again."""
-
-    variant_of: dict[FullId, list[FullId]] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _every_question_has_its_originals(self) -> Review:
-        listed, mapped = set(self.questions), set(self.variant_of)
-        if listed != mapped:
-            raise FieldError(
-                "variant_of",
-                "must name the same questions as 'questions' "
-                f"(missing: {sorted(listed - mapped)}, not asked: {sorted(mapped - listed)})",
-            )
-        for q, originals in self.variant_of.items():
-            if not originals:
-                raise FieldError("variant_of", f"{q} asks no lesson question again (list at least one)")
-        return self
 
 
 def review_id(full_id: str) -> str:

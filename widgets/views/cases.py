@@ -223,7 +223,7 @@ def case_stories(stories: CaseStories | None = None, region: str | None = None) 
     lesson 00 and kept in the progress store) unless `region` is given: the same region the self-check uses.
     """
     if stories is None:
-        from ..content.load import load_cases
+        from ..engine.cases import load_cases
 
         if region is None:
             from .region import current_region
