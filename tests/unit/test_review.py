@@ -7,8 +7,9 @@ import yaml
 
 from tests.quiz_driver import answer as send_answer
 from widgets.content.load import CONTENT_DIR, ContentError, check_review, lesson_ids, load_bank, load_file, load_review
+from widgets.content.model import Review
 from widgets.engine import scoring
-from widgets.engine.review import LESSON, Review, original_id, plan_review, review_id
+from widgets.engine.review import LESSON, original_id, plan_review, review_id
 from widgets.store.progress import ProgressStore
 from widgets.views.progress import ProgressOverview
 from widgets.views.review import MISSED_NOTE, NEW_VERSION_NOTE, review_quiz
