@@ -146,10 +146,9 @@ class Proof:
             assert not v.steps  # no everyday-steps list beside a warning sign
 
 
-def test_complete_proof(capsys):
-    start = time.perf_counter()
-    p = Proof()
-
+def walk(p: Proof) -> None:
+    """Every input of the decomposition above, each through ``p.check`` (the proof's checks; the page's parity
+    test, tests/page/test_selfcheck_parity.py, walks the same inputs with a recorder)."""
     # 3. levels per rule: one rule per answer at most, one question per rule
     assert all(len(r.when) == 1 for r in RULES.rules)
     for q in SIGNS:
@@ -220,6 +219,11 @@ def test_complete_proof(capsys):
             else:
                 assert v == base
 
+
+def test_complete_proof(capsys):
+    start = time.perf_counter()
+    p = Proof()
+    walk(p)
     elapsed = time.perf_counter() - start
     with capsys.disabled():
         print(
