@@ -49,7 +49,7 @@ def saved_files(monkeypatch):
 def test_export_link_holds_the_results_under_the_chosen_name(tmp_path, saved_files):
     store = answered_store(tmp_path)
     view = progress_backup(store)
-    assert view.name.value == store.load()["learner"]  # default: the anonymous code
+    assert view.name.value == ""  # issue 26 item 8: empty, with an example as placeholder (not the learner code)
     view.name.value = 'Zoë <img src=x onerror=alert(1)> "Q"'
     view.export_button.click()
     content, filename = link(view.export_out.value)
