@@ -152,3 +152,15 @@ def _strings(node) -> list[str]:
 def test_the_start_words_read_at_grade_8_or_below(textstat):
     text = prose(_strings(WORDS.model_dump()))
     assert textstat.flesch_kincaid_grade(text) <= 8.0, textstat.flesch_kincaid_grade(text)
+
+
+def test_lesson_00_words_match_what_the_learner_sees():
+    """The grey boxes a learner sees are code lines (the widgets appear below them); the hand-in button is described
+    as appearing only with a drop box; the page says where it sits in the course."""
+    from .course_text import LESSONS, notebook_text
+
+    text = " ".join(notebook_text(LESSONS / "00_start_here.ipynb").split())
+    assert "grey boxes hold" not in text and "grey box with one line of code" in text
+    assert "Nothing is sent anywhere" not in text  # a school's hub may collect answers (deploy/README.md, xAPI)
+    assert "with a drop box, you also see Hand in my results" in text
+    assert "start of the course, and five lessons come after it" in text and "Lesson 1 of 5" in text
