@@ -42,7 +42,14 @@ class ResultsWords(Strict):
     no_box: Text
 
 
+class KeepWords(Strict):
+    hint: Text
+    binder_title: Text
+    binder: Text
+
+
 class StartTexts(Strict):
     name_box: NameBox
     progress: ProgressWords
     results: ResultsWords
+    keep: KeepWords

@@ -91,18 +91,11 @@ class ProgressBackup(KeyboardSafeBox):
         self.store = store or default_store()
         words = load_start_texts()
         self.notice = StoreNotice(self.store)
-        hint = (
-            "Your answers are saved in a file on this computer. To keep them, download the file "
-            "below and keep it safe. Next time, restore it here."
-        )
-        self.warning = W.HTML(html.notice(hint))
+        keep = words.keep
+        self.warning = W.HTML(html.paragraph(keep.hint))
         if on_binder(environ):
-            binder = (
-                "Everything here, your answers too, is deleted when you close this tab or leave it "
-                "alone for a while. Download your progress file before you stop."
-            )
             self.warning.value = (
-                f'<p role="alert"><b>{icon("caution")}You are on Binder.</b> {html.text(binder)}</p>'
+                f'<p role="alert"><b>{icon("caution")}{html.text(keep.binder_title)}</b> {html.text(keep.binder)}</p>'
                 + self.warning.value
             )
         self.warning.add_class(CSS["backup_warning"])
