@@ -311,6 +311,7 @@ def _names(lab: Lab, path: str) -> list[str]:
     return sorted(e["name"] for e in lab.api("GET", f"/api/contents/{path}?content=1")["content"])
 
 
+@pytest.mark.slow  # a real JupyterLab server (conftest.py's SLOW_FIXTURES knows `server` only)
 def test_the_learners_lessons_folder_lists_the_six_lessons_and_sources_only(learners_server):
     """Issue 26 item 3: instructor/ (the answer key two clicks away) and text/ sat at the top of the learner's file
     browser. The server (root at lessons/, as `make lab`) lists the lessons and SOURCES.md; both folders are there."""
@@ -321,6 +322,7 @@ def test_the_learners_lessons_folder_lists_the_six_lessons_and_sources_only(lear
     assert len(LEARNERS_LISTING) == 7
 
 
+@pytest.mark.slow  # a real JupyterLab server (conftest.py's SLOW_FIXTURES knows `server` only)
 def test_the_lessons_pulled_into_a_home_list_the_same(learners_server):
     """On a hub nbgitpuller clones the whole repository into each home (Binder serves it too): lessons/ inside it
     lists the same seven entries, and a folder of the learner's own called text/ or instructor/ is listed."""
@@ -337,6 +339,7 @@ def test_the_lessons_pulled_into_a_home_list_the_same(learners_server):
         shutil.rmtree(home)  # the server's root lists as the learner's lessons folder again
 
 
+@pytest.mark.slow  # a real JupyterLab server (conftest.py's SLOW_FIXTURES knows `server` only)
 def test_the_teachers_notebook_and_folders_still_open_by_path(learners_server):
     """Hidden from the listing only: the teacher opens class_results.ipynb by its path (File → Open from Path…), and
     the folder itself lists (Open from Path… `instructor` shows it in the file browser)."""
