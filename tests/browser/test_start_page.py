@@ -88,3 +88,17 @@ def test_lesson_00_screenshots_at_1400_and_800_px(start_page, artifacts):
         assert all(p.stat().st_size > 10_000 for p in shots)
         report = page.layout_report()
         assert not report["scrollbars"] and not report["cutOff"] and not report["overlaps"], report
+
+
+def test_a_teacher_opens_the_class_results_notebook_from_path(start_page):
+    """What the guide tells a teacher: File → Open from Path…, then the path; the hidden notebook opens in a tab."""
+    page = start_page
+    page.menu("File", "Open from Path…")
+    dialog = page.page.locator(".jp-Dialog")
+    dialog.get_by_role("textbox").fill("instructor/class_results.ipynb")
+    dialog.get_by_role("button", name="Open").click()
+    tab = page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text="class_results.ipynb")
+    expect(tab).to_have_count(1)
+    expect(page.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown h1").first).to_contain_text(
+        "Class results"
+    )
