@@ -15,7 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.browser.lab import LESSONS, start_lab
+from tests.browser.lab import LESSONS, Lab, start_lab
+from widgets.content.load import load_course
 from widgets.jupyter import lab_server
 
 LESSON = "01_what_is_a_twitch.ipynb"
@@ -232,3 +233,55 @@ def test_a_kernel_without_the_shipped_settings_imports_on_first_use():
         "--IPKernelApp.extensions=[]",
     )
     assert out.split() == ["[]", "False", "widgets.views.quiz"]
+
+
+LEARNERS_LISTING = sorted([*(lesson.notebook for lesson in load_course().lessons), "SOURCES.md"])
+
+
+@pytest.fixture(scope="module")
+def learners_server():
+    """A server of its own, rooted at a copy of lessons/ that no other test writes into (as `make lab` roots it)."""
+    with start_lab(shipped=True, warm_kernels=False) as lab:
+        yield lab
+
+
+def _names(lab: Lab, path: str) -> list[str]:
+    return sorted(e["name"] for e in lab.api("GET", f"/api/contents/{path}?content=1")["content"])
+
+
+@pytest.mark.slow  # a real JupyterLab server (conftest.py's SLOW_FIXTURES knows `server` only)
+def test_the_learners_lessons_folder_lists_the_six_lessons_and_sources_only(learners_server):
+    """Issue 26 item 3: instructor/ (the answer key two clicks away) and text/ sat at the top of the learner's file
+    browser. The server (root at lessons/, as `make lab`) lists the lessons and SOURCES.md; both folders are there."""
+    assert (learners_server.root / "instructor" / "answer_key.md").is_file() and (
+        learners_server.root / "text"
+    ).is_dir()
+    assert _names(learners_server, "") == LEARNERS_LISTING
+    assert len(LEARNERS_LISTING) == 7
+
+
+@pytest.mark.slow  # a real JupyterLab server (conftest.py's SLOW_FIXTURES knows `server` only)
+def test_the_lessons_pulled_into_a_home_list_the_same(learners_server):
+    """On a hub nbgitpuller clones the whole repository into each home (Binder serves it too): lessons/ inside it
+    lists the same seven entries, and a folder of the learner's own called text/ or instructor/ is listed."""
+    home = learners_server.root / "home-copy"
+    shutil.copytree(
+        LESSONS, home / "foot-twitch-lessons" / "lessons", ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+    )
+    (home / "text").mkdir()
+    (home / "instructor").mkdir()
+    try:
+        assert _names(learners_server, "home-copy/foot-twitch-lessons/lessons") == LEARNERS_LISTING
+        assert _names(learners_server, "home-copy") == ["foot-twitch-lessons", "instructor", "text"]
+    finally:
+        shutil.rmtree(home)  # the server's root lists as the learner's lessons folder again
+
+
+@pytest.mark.slow  # a real JupyterLab server (conftest.py's SLOW_FIXTURES knows `server` only)
+def test_the_teachers_notebook_and_folders_still_open_by_path(learners_server):
+    """Hidden from the listing only: the teacher opens class_results.ipynb by its path (File → Open from Path…), and
+    the folder itself lists (Open from Path… `instructor` shows it in the file browser)."""
+    model = learners_server.api("GET", "/api/contents/instructor/class_results.ipynb?content=1")
+    assert model["type"] == "notebook" and model["content"]["cells"]
+    assert {"answer_key.md", "class_results.ipynb", "guide.md"} <= set(_names(learners_server, "instructor"))
+    assert "00_start_here.md" in _names(learners_server, "text")

@@ -48,7 +48,7 @@ def saved_files(monkeypatch):
 def test_export_link_holds_the_results_under_the_chosen_name(tmp_path, saved_files):
     store = answered_store(tmp_path)
     view = progress_backup(store)
-    assert view.name.value == store.load()["learner"]  # default: the anonymous code
+    assert view.name.value == ""  # issue 26 item 8: empty, with an example as placeholder (not the learner code)
     view.name.value = 'Zoë <img src=x onerror=alert(1)> "Q"'
     view.export_button.click()
     content, filename = link(view.export_out.value)
@@ -136,8 +136,8 @@ def test_binder_warning_only_on_binder_and_the_hint_always(tmp_path):
     assert not on_binder({"HOME": "/home/x"})
     here = ProgressBackup(ProgressStore(tmp_path), environ={})
     binder = ProgressBackup(ProgressStore(tmp_path), environ={"BINDER_SERVICE_HOST": "10.0.0.1"})
-    assert "Binder" not in here.warning.value and "download the file" in here.warning.value
-    assert "You are on Binder" in binder.warning.value and "download the file" in binder.warning.value
+    assert "Binder" not in here.warning.value and "download your progress file" in here.warning.value
+    assert "You are on Binder" in binder.warning.value and "download your progress file" in binder.warning.value
 
 
 def test_export_from_the_start_notebook_carries_the_final_review_score(tmp_path):

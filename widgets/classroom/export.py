@@ -293,6 +293,7 @@ def file_slug(text: str) -> str:
 
 def export_filename(doc: dict[str, Any]) -> str:
     """e.g. `class-results-ann-b-learner-0123456789abcdef.json`. The learner code makes the name unique, so a
-    name in any script is safe to collect (`class-results-learner-….json` when no Latin letter is left)."""
-    slug = _ascii_slug(doc["name"])
+    name in any script is safe to collect (`class-results-learner-….json` when no Latin letter is left, or when no
+    name was typed: the name is then the learner code itself, which the file name does not repeat)."""
+    slug = _ascii_slug(doc["name"]) if doc["name"] != doc["learner"] else ""
     return f"class-results-{slug + '-' if slug else ''}{learner_code(doc['learner'])}.json"

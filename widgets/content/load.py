@@ -17,6 +17,7 @@ from .schema import DuplicateIdError, FieldError
 
 if TYPE_CHECKING:  # imported where used: a lesson without figures or the self-check never pays for their models
     from .figure_model import FigureTexts, FootRegions
+    from .start_model import StartTexts
     from .triage_model import TriageRules
 
 CONTENT_DIR = Path(__file__).parent  # the YAML sits beside the models that read it
@@ -400,3 +401,11 @@ def load_review() -> Review:
     again, every id checked against its bank."""
     path = CONTENT_DIR / "review.yaml"
     return check_review(load_file(Review, path), path)
+
+
+@cache
+def load_start_texts() -> StartTexts:
+    """The start notebook's widget words (content/start.yaml): progress table, results file, hand-in."""
+    from .start_model import StartTexts
+
+    return load_file(StartTexts, CONTENT_DIR / "start.yaml")

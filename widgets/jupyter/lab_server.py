@@ -19,7 +19,12 @@ elsewhere keeps its outputs (a mark in the notebook's metadata would not do: "Sa
 - gives the notebook, when it is opened, the full ``language_info`` its Python kernel will report (the
   repository keeps only ``{"name": "python"}``). JupyterLab writes the kernel's ``language_info`` into an
   opened notebook and marks its tab modified when that changes anything; with it already there, a lesson's
-  tab opens unmodified.
+  tab opens unmodified;
+- leaves the teacher's folders out of a lesson root's listing (``TEACHER_FOLDERS``: ``instructor/``, the guide, the
+  answer key and the class results; ``text/``, the maintainers' text copies), so the learner's file browser shows the
+  lessons and SOURCES.md only. They stay where they are and open by path (File → Open from Path…, or a
+  ``/lab/tree/…`` address): this keeps the answer key from sitting two clicks from a learner; it is no secret, the
+  repository is public.
 """
 
 from __future__ import annotations
@@ -67,6 +72,29 @@ def course_notebooks() -> tuple[PurePosixPath, ...]:
 def lesson_places() -> frozenset[PurePosixPath]:
     """Every lesson notebook's place under the lesson root: the course map's and the instructor's."""
     return frozenset({*course_notebooks(), INSTRUCTOR_NOTEBOOK})
+
+
+TEACHER_FOLDERS = frozenset({"instructor", "text"})  # in a lesson root, left out of its listing
+
+
+def is_lesson_root(folder: Path) -> bool:
+    """Whether `folder` holds every notebook of the course map at its place (``lessons/``, or a learner's copy)."""
+    return all((folder / nb).is_file() for nb in course_notebooks())
+
+
+def hide_teacher_folders(model: JSON, folder: Path | None) -> JSON:
+    """Leave the teacher's folders out of the listing `model` of `folder` if it is a lesson root (in place).
+
+    Only the listing: the folders and their files still open by path. A folder of that name anywhere else (a
+    learner's own ``text/``) is listed as usual."""
+    content = model.get("content")
+    if model.get("type") == "directory" and isinstance(content, list) and folder is not None and is_lesson_root(folder):
+        model["content"] = [
+            e
+            for e in content
+            if not (isinstance(e, dict) and e.get("type") == "directory" and e.get("name") in TEACHER_FOLDERS)
+        ]
+    return model
 
 
 def lesson_root(file: Path) -> Path | None:
@@ -156,18 +184,21 @@ def on_open(model: JSON, file: Path | None) -> JSON:
 
 
 def _wrap_get(contents_manager: Any) -> None:
-    """Let ``on_open`` see every notebook the server hands out (sync and async contents managers)."""
+    """Let ``on_open`` see every notebook the server hands out and ``hide_teacher_folders`` every listing (sync and
+    async contents managers)."""
     original = contents_manager.get
     if getattr(original, "_lessons_wrapped", False):
         return
     if inspect.iscoroutinefunction(original):
 
         async def get(path: str, *args: Any, **kwargs: Any) -> JSON:
-            return on_open(await original(path, *args, **kwargs), _os_path(contents_manager, path))
+            file = _os_path(contents_manager, path)
+            return hide_teacher_folders(on_open(await original(path, *args, **kwargs), file), file)
     else:
 
         def get(path: str, *args: Any, **kwargs: Any) -> JSON:  # type: ignore[misc]
-            return on_open(original(path, *args, **kwargs), _os_path(contents_manager, path))
+            file = _os_path(contents_manager, path)
+            return hide_teacher_folders(on_open(original(path, *args, **kwargs), file), file)
 
     get._lessons_wrapped = True  # type: ignore[attr-defined]
     contents_manager.get = get

@@ -13,7 +13,7 @@ import ipywidgets as W
 import traitlets
 
 from ..classroom import export
-from ..content.load import all_banks, load_review
+from ..content.load import all_banks, load_review, load_start_texts
 from ..store.progress import ProgressFormatError, ProgressStore, ProgressUnavailable
 from ..store.progress_doc import encode_progress, read_progress_upload
 from . import html
@@ -89,26 +89,19 @@ class ProgressBackup(KeyboardSafeBox):
 
     def __init__(self, store: ProgressStore | None = None, environ: dict | None = None):
         self.store = store or default_store()
-        learner = self.store.learner()
+        words = load_start_texts()
         self.notice = StoreNotice(self.store)
-        hint = (
-            "Your answers are saved in a file on this computer. To keep them, download the file "
-            "below and keep it safe. Next time, restore it here."
-        )
-        self.warning = W.HTML(html.notice(hint))
+        keep = words.keep
+        self.warning = W.HTML(html.paragraph(keep.hint))
         if on_binder(environ):
-            binder = (
-                "Everything here, your answers too, is deleted when you close this tab or leave it "
-                "alone for a while. Download your progress file before you stop."
-            )
             self.warning.value = (
-                f'<p role="alert"><b>{icon("caution")}You are on Binder.</b> {html.text(binder)}</p>'
+                f'<p role="alert"><b>{icon("caution")}{html.text(keep.binder_title)}</b> {html.text(keep.binder)}</p>'
                 + self.warning.value
             )
         self.warning.add_class(CSS["backup_warning"])
 
         # (a) class results
-        self.name = name_field(learner)
+        self.name = name_field()
         self.export_button = button(
             description="Make my results file",
             icon="graduation-cap",
@@ -119,8 +112,13 @@ class ProgressBackup(KeyboardSafeBox):
         self.export_out = W.HTML()
         self.export_out.add_class(CSS["backup_export_out"])
         self.downloader = Download()  # "Make my results file" and "Download" save at once
-        # on a class hub: the same results, straight into the teacher's drop box (same name field)
+        # where a drop box exists: the same results, straight into the teacher's drop box (same name field)
         self.hand_in = HandInButton(self.store, name=self.name, environ=environ)
+        results = words.results
+        how = results.with_box if self.hand_in.offered else results.without_box
+        self.results_help = W.HTML(
+            html.paragraph(f"{how} {results.not_in_it}") + html.paragraph(words.name_box.empty_means, "lesson-info")
+        )
 
         # (b) download progress
         self.download_button = button(
@@ -159,14 +157,9 @@ class ProgressBackup(KeyboardSafeBox):
             [
                 self.warning,
                 self.notice,
-                W.HTML("<h4>Hand in your results</h4>"),
-                W.HTML(
-                    html.paragraph(
-                        "Your quiz results, with the name you type here. Nothing from the symptom self-check is in "
-                        "it. On a school hub, Hand in my results puts them straight into your teacher's drop box."
-                    )
-                ),
-                W.HBox([self.name, self.export_button, self.hand_in.button]),
+                W.HTML(f"<h4>{html.text(results.heading)}</h4>"),
+                self.results_help,
+                W.HBox([self.name, self.export_button, *([self.hand_in.button] if self.hand_in.offered else [])]),
                 self.export_out,
                 self.hand_in.out,
                 W.HTML("<h4>Keep a copy of your progress</h4>"),
@@ -201,10 +194,10 @@ class ProgressBackup(KeyboardSafeBox):
             )
             return doc
         self.downloader.save(content, name)
+        words = load_start_texts().results
+        said = words.saved_no_name if doc["name"] == doc["learner"] else words.saved
         self.export_out.value = html.paragraph(
-            f"Your results file {name} is being saved to your downloads. It holds {answered} answered "
-            f"{_questions(answered)} and the name “{doc['name']}”. Hand it to your teacher as they ask "
-            "(for example, upload it to the class folder). No file? "
+            said.format(file=name, n=answered, questions=_questions(answered), name=doc["name"])
         ) + download_link(content, name, f"Save {name}")
         return doc
 

@@ -10,12 +10,16 @@ def button(**kwargs) -> W.Button:
     return W.Button(layout=W.Layout(width="max-content"), **kwargs)
 
 
-def name_field(learner: str) -> W.Text:
-    """The "Your name or a nickname" box of a results file or a hand-in; the learner code is its default."""
+def name_field() -> W.Text:
+    """The "Your name or a nickname" box of a results file or a hand-in: empty, with an example as its placeholder
+    (left empty, the file carries only the learner code; content/start.yaml holds the words)."""
+    from ..content.load import load_start_texts
+
+    words = load_start_texts().name_box
     return W.Text(
-        value=learner,
-        description="Your name or a nickname",
-        placeholder=learner,
+        value="",
+        description=words.label,
+        placeholder=words.placeholder,
         style={"description_width": "initial"},
         layout=W.Layout(width="28em"),
     )

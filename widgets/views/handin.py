@@ -1,7 +1,9 @@
 """ "Hand in my results": one click puts the learner's results file into the class drop box (classroom/handin.py).
 
-Outside a class hub the click says there is no drop box and to use "Make my results file" instead.
-Tests drive it from Python: ``v = hand_in_button(store, environ=...); v.button.click(); v.out.value``.
+Offered only where a drop box exists (a class hub whose admin set FOOT_LESSONS_DROPBOX): elsewhere the view shows
+what to do instead ("Make my results file" on the start page, and give the file to the teacher), and no button.
+Tests drive it from Python: ``v = HandInButton(store, environ=...); v.button.click(); v.out.value``; ``v.offered``
+says whether the button is shown (a click from code outside a hub still answers with the same advice).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import ipywidgets as W
 
 from ..classroom import handin, lrs
+from ..content.load import load_start_texts
 from ..store.progress import ProgressStore
 from . import html
 from .controls import button, name_field
@@ -25,17 +28,19 @@ class HandInButton(KeyboardSafeBox):
     def __init__(self, store: ProgressStore | None = None, name: W.Text | None = None, environ: dict | None = None):
         self.store = store or default_store()
         self.environ = environ
-        learner = self.store.load()["learner"]
-        self.name = name or name_field(learner)
-        self.button = button(
-            description="Hand in my results",
-            icon="paper-plane",
-            tooltip="Put your quiz results in your teacher's class drop box",
-        )
+        words = load_start_texts().results
+        self.offered = handin.dropbox_root(environ) is not None  # a drop box to hand in to
+        self.name = name or name_field()
+        self.button = button(description=words.hand_in, icon="paper-plane", tooltip=words.hand_in_tip)
         self.button.on_click(lambda _: self.hand_in())
         self.out = W.HTML()
         self.result: handin.HandIn | None = None
-        super().__init__([W.HBox([self.button] if name is not None else [self.name, self.button]), self.out])
+        if self.offered:
+            shown: list[W.Widget] = [W.HBox([self.button] if name is not None else [self.name, self.button])]
+        else:  # nothing to click: say what to do instead (the start page's name box is not repeated here)
+            self.out.value = html.paragraph(words.no_box) if name is None else ""
+            shown = []
+        super().__init__([*shown, self.out])
         self.add_class(CSS["hand_in"])
 
     def hand_in(self) -> handin.HandIn:

@@ -13,7 +13,7 @@ import anywidget
 import ipywidgets as W
 import traitlets
 
-from ..content.load import lesson_ids, load_bank, load_course
+from ..content.load import lesson_ids, load_bank, load_course, load_start_texts
 from ..engine import scoring
 from ..engine.review import LESSON as REVIEW_LESSON
 from ..store.progress import ProgressStore, ProgressUnavailable
@@ -23,7 +23,7 @@ from .keyboard import KeyboardSafeBox
 from .learner_store import default_store
 from .palette import CSS, STATIC
 from .review import review_score
-from .store_notice import StoreNotice
+from .store_notice import StoreNotice, where_fold
 
 
 class Refresher(anywidget.AnyWidget):
@@ -79,16 +79,11 @@ class ProgressOverview(KeyboardSafeBox):
         return out
 
     def refresh(self) -> None:
-        titles = {l.id: l.title for l in load_course().lessons}
-        rows = [(titles[s.lesson], f"{s.answered}/{s.total}", s.first_try, s.now_correct) for s in self.scores()]
-        self.table.value = (
-            html.table(
-                "Your progress (saved on this computer)",
-                ("Lesson", "Answered", "Score (first try)", "Right so far"),
-                rows,
-            )
-            + f"<p>Saved in: <code>{html.text(str(self.store.path))}</code></p>"
-        )
+        words = load_start_texts().progress
+        lessons = load_course().lessons[1:]  # the course map starts with the start page, which has no score
+        names = {l.id: words.row.format(n=n, total=len(lessons), title=l.title) for n, l in enumerate(lessons, start=1)}
+        rows = [(names[s.lesson], f"{s.answered}/{s.total}", s.first_try, s.now_correct) for s in self.scores()]
+        self.table.value = html.table(words.caption, words.headers, rows) + where_fold(self.store)
         self.notice.refresh()
 
     def ask_reset(self) -> None:
