@@ -8,11 +8,19 @@ anywidget's AMD build (this Python environment's nbextension folder) and plotly.
 The notebooks' links between lessons (``.ipynb``) become links between pages (``.html``); ``index.html`` lists
 the lessons in course order. A missing asset stops the build with one message; a page that would load a script
 from anywhere but the site itself is refused (`external_scripts`).
+
+Every page ends with the build date and when the lesson facts are next checked (lessons/SOURCES.md). The site is
+an installable web app: ``site.webmanifest`` and a service worker (``sw.js``, its cache named by the build's hash:
+a rebuilt site replaces the old cache) that keeps every file of the site, so a site served over https or from
+http://localhost works offline after the first visit; the newest page is asked for first (network first for pages,
+the cache when offline). Opened from ``file://`` there is no service worker, and none is needed.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import hashlib
 import json
 import os
 import re
@@ -68,6 +76,30 @@ IMPORT_URL = re.compile(r"""\bimport\s*\(?\s*["']((?:[a-z][a-z0-9+.-]*:)?//[^"']
 ANCHOR = re.compile(r"""<a\b([^>]*?)\bhref=(["'])([^"']*)\2([^>]*)>(.*?)</a>""", re.I | re.S)
 
 
+CHECKED = re.compile(r"Last checked against sources: (\d{4}-\d\d-\d\d)\b.*?Next check due: (\d{4}-\d\d-\d\d)\b", re.S)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What every page says at its foot: when the site was built, when the lesson facts were last and next checked."""
+
+    built: str
+    checked: str
+    due: str
+
+    def line(self, template: str) -> str:
+        return template.format(built=self.built, checked=self.checked, due=self.due)
+
+
+def stamp(lessons_dir: Path = LESSONS, today: datetime.date | None = None) -> Stamp:
+    """Today's date (UTC) and the two dates of lessons/SOURCES.md's footer; SiteError when that footer is missing."""
+    m = CHECKED.search((lessons_dir / "SOURCES.md").read_text(encoding="utf-8"))
+    if not m:
+        raise SiteError(f"{lessons_dir / 'SOURCES.md'} has no 'Last checked against sources: … Next check due: …' line")
+    built = today or datetime.datetime.now(datetime.UTC).date()
+    return Stamp(built.isoformat(), m.group(1), m.group(2))
+
+
 class SiteError(RuntimeError):
     """The site cannot be built (the message says what is missing and how to get it)."""
 
@@ -92,6 +124,8 @@ def assets() -> list[Asset]:
         Asset("anywidget.js", Path(sys.prefix) / "share" / "jupyter" / "nbextensions" / "anywidget" / "index.js", pip),
         Asset("plotly.min.js", Path(plotly.__file__).parent / "package_data" / "plotly.min.js", pip),
         Asset("site.css", TEMPLATES / "site.css", "restore tools/site_template/site.css from git"),
+        Asset("offline.js", TEMPLATES / "offline.js", "restore tools/site_template/offline.js from git"),
+        Asset("icon.svg", TEMPLATES / "icon.svg", "restore tools/site_template/icon.svg from git"),
     ]
 
 
@@ -215,9 +249,9 @@ def exporter(title: str):
     )
 
 
-def render(nb: nbformat.NotebookNode, title: str, pages: set[str], echo=print) -> str:
+def render(nb: nbformat.NotebookNode, title: str, pages: set[str], echo=print, footer: str = "") -> str:
     nb.metadata["title"] = title
-    html, _ = exporter(title).from_notebook_node(nb, resources={"site_assets": ASSETS})
+    html, _ = exporter(title).from_notebook_node(nb, resources={"site_assets": ASSETS, "site_footer": footer})
     dropped: list[str] = []
     html = relink(html, pages, dropped)
     for href in dropped:
@@ -225,6 +259,17 @@ def render(nb: nbformat.NotebookNode, title: str, pages: set[str], echo=print) -
     bad = external_scripts(html)
     if bad:
         raise SiteError(f"page {title!r} would load scripts from outside the site: {bad[:3]}")
+    return html
+
+
+def drop_build_paths(html: str, folder: str) -> str:
+    """The page without the build's temporary `folder` (the progress view shows where answers are kept, a folder
+    that does not exist for a reader of the site): each ``<p><code>…</code></p>`` naming it goes, in the page and in
+    its widget state (where "/" is written "\\/"); SiteError if the folder is named anywhere else."""
+    for form, end in ((folder, "</"), (folder.replace("/", "\\/"), "<\\/")):
+        html = re.sub(re.escape("<p><code>" + form) + ".*?" + re.escape(end + "code>" + end + "p>"), "", html)
+        if form in html:
+            raise SiteError(f"a page names the build's temporary folder {folder}: no path of the build may show")
     return html
 
 
@@ -251,7 +296,8 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Pat
     from widgets.store.progress_doc import empty_progress
 
     check_assets()
-    course, note = load_course(), load_site_texts().needs_python
+    course, texts = load_course(), load_site_texts()
+    note, footer = texts.needs_python, stamp(lessons_dir).line(texts.footer)
     sources = [lesson.notebook for lesson in course.lessons]
     missing = [s for s in sources if not (lessons_dir / s).is_file()]
     if missing:
@@ -278,7 +324,7 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Pat
                     keep_executed.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(saved, keep_executed / lesson.notebook)
                 needs_python = mark_kernel_parts(nb, note)
-                html = render(nb, lesson.title, pages, echo)
+                html = drop_build_paths(render(nb, lesson.title, pages, echo, footer), tmp)
                 target = out / page_name(lesson.notebook)
                 target.write_text(html, encoding="utf-8")
                 built.append(
@@ -300,18 +346,61 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Pat
     for extra in extras:
         start = time.perf_counter()
         title = extra.removesuffix(".md").title()
-        html = render(markdown_page(lessons_dir / extra), title, pages, echo)
+        html = render(markdown_page(lessons_dir / extra), title, pages, echo, footer)
         target = out / page_name(extra)
         target.write_text(html, encoding="utf-8")
         built.append(Page(extra, target.name, title, time.perf_counter() - start, 0, target.stat().st_size))
-    index = home(course.title, [(lesson, page_name(lesson.notebook)) for lesson in course.lessons])
+    index = home(course, texts, footer)
     (out / "index.html").write_text(index, encoding="utf-8")
+    write_offline_files(out, course.title)
     return built
 
 
-def home(title: str, lessons: list) -> str:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
-    return env.get_template("home.html.j2").render(title=title, lessons=lessons, assets=ASSETS)
+def _templates() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+
+
+def home(course, texts, footer: str) -> str:
+    """The first page: the course title, the disclaimer and emergency list (care.yaml's words, as the lessons
+    have them), the course map with each lesson's time, and what works offline."""
+    import mistune
+
+    from widgets.content.care_text import blocks
+    from widgets.content.load import load_care_file
+
+    emergency = mistune.html(blocks(load_care_file())["emergency_list"])
+    lessons = [(lesson, page_name(lesson.notebook)) for lesson in course.lessons]
+    return (
+        _templates()
+        .get_template("home.html.j2")
+        .render(title=course.title, lessons=lessons, assets=ASSETS, texts=texts, emergency=emergency, footer=footer)
+    )
+
+
+def site_hash(out: Path) -> str:
+    """A hash of every file of the site (the service worker's own file aside): it names the offline cache."""
+    digest = hashlib.sha256()
+    for f in sorted(p for p in out.rglob("*") if p.is_file() and p.name != "sw.js"):
+        digest.update(f.relative_to(out).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def write_offline_files(out: Path, title: str) -> None:
+    """site.webmanifest (an installable app) and sw.js (the offline cache of every file of this build)."""
+    manifest = {
+        "name": title,
+        "short_name": "Foot twitch lessons",
+        "start_url": "index.html",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#005A8C",
+        "icons": [{"src": f"{ASSETS}/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+    }
+    (out / "site.webmanifest").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    worker = _templates().get_template("sw.js.j2").render(cache=f"foot-lessons-{site_hash(out)}", files=files)
+    (out / "sw.js").write_text(worker, encoding="utf-8")
 
 
 def folder_bytes(folder: Path) -> int:

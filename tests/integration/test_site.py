@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import re
 import shutil
 
@@ -156,3 +157,83 @@ def test_page_names_and_links():
         '<a href="https://example.org/a.md">w</a> <a href="#top">t</a> the <b>guide</b>'
     )
     assert dropped == ["instructor/guide.md"]
+
+
+# --- Issue 27: a site any school can put on a web space or a USB stick ---
+
+
+def test_every_page_is_at_most_a_million_bytes_of_html(built):
+    out, _ = built
+    pages = sorted(out.glob("*.html"))
+    assert len(pages) == len(LESSONS) + 2  # the lessons, SOURCES and the index
+    sizes = {p.name: p.stat().st_size for p in pages}
+    assert all(n <= 1_000_000 for n in sizes.values()), sizes
+
+
+def test_no_path_of_the_build_shows_anywhere_in_the_site(built):
+    """The start page once showed "Saved in:" and the build's temporary folder: no file of the site names it."""
+    out, _ = built
+    for f in out.rglob("*"):
+        if f.is_file() and f.suffix in {".html", ".js", ".json", ".webmanifest", ".css"}:
+            text = f.read_text(encoding="utf-8", errors="replace")
+            assert "foot-lessons-site-" not in text and str(site.REPO) not in text, f.name
+
+
+def test_a_build_path_left_in_a_page_is_removed_or_refused():
+    folder = "/tmp/foot-lessons-site-abc"
+    shown = f"<p>kept in</p><p><code>{folder}/progress</code></p><p>next</p>"
+    assert site.drop_build_paths(shown, folder) == "<p>kept in</p><p>next</p>"
+    state = shown.replace("/", "\\/")
+    assert site.drop_build_paths(state, folder) == "<p>kept in<\\/p><p>next<\\/p>"
+    with pytest.raises(site.SiteError, match="temporary folder"):
+        site.drop_build_paths(f"<span>{folder}</span>", folder)
+
+
+def test_every_page_ends_with_the_build_date_and_the_next_check_of_the_facts(built):
+    out, _ = built
+    due = re.search(r"Next check due: (\d{4}-\d\d-\d\d)", (site.LESSONS / "SOURCES.md").read_text()).group(1)
+    for page in sorted(out.glob("*.html")):
+        foot = re.search(r'<footer class="site-footer"><p>(.*?)</p></footer>', page.read_text(encoding="utf-8"), re.S)
+        assert foot, page.name
+        assert re.search(r"built on \d{4}-\d\d-\d\d", foot.group(1)) and f"next check due {due}" in foot.group(1)
+
+
+def test_the_index_has_the_disclaimer_the_emergency_list_and_each_lessons_time(built):
+    from widgets.content.load import load_care_file, load_site_texts
+
+    out, _ = built
+    html = (out / "index.html").read_text(encoding="utf-8")
+    texts, care = load_site_texts(), load_care_file()
+    assert texts.disclaimer in html and texts.under_18 in html
+    assert care.region().emergency_numbers in html
+    assert all(e.short in html for e in care.emergency_list)
+    for lesson in load_course().lessons:
+        assert f'href="{site.page_name(lesson.notebook)}"' in html and f"{lesson.minutes} min" in html
+    assert 'rel="stylesheet" href="assets/site.css"' in html
+
+
+def test_the_site_is_an_installable_app_whose_worker_keeps_every_file_of_this_build(built):
+    out, _ = built
+    manifest = json.loads((out / "site.webmanifest").read_text(encoding="utf-8"))
+    assert (out / manifest["start_url"]).is_file() and manifest["display"] == "standalone"
+    assert all((out / icon["src"]).is_file() for icon in manifest["icons"])
+    worker = (out / "sw.js").read_text(encoding="utf-8")
+    files = json.loads(re.search(r"^const FILES = (.*);$", worker, re.M).group(1))
+    on_disk = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name != "sw.js")
+    assert files == on_disk
+    assert f'const CACHE = "foot-lessons-{site.site_hash(out)}";' in worker
+    for page in out.glob("*.html"):  # every page registers it (where the browser allows) and names the manifest
+        text = page.read_text(encoding="utf-8")
+        links = [tag for tag in re.findall(r"<link\b[^>]*>", text) if re.search(r'rel="manifest"', tag)]
+        assert [re.search(r'href="([^"]+)"', tag).group(1) for tag in links] == ["site.webmanifest"], page.name
+        assert re.search(r'<script\b[^>]*src="assets/offline.js"', text), page.name
+
+
+def test_a_changed_file_renames_the_offline_cache(tmp_path):
+    (tmp_path / "a.html").write_text("one")
+    (tmp_path / "sw.js").write_text("old worker")
+    first = site.site_hash(tmp_path)
+    (tmp_path / "sw.js").write_text("another worker")
+    assert site.site_hash(tmp_path) == first  # the worker itself is not part of the build's hash
+    (tmp_path / "a.html").write_text("two")
+    assert site.site_hash(tmp_path) != first

@@ -193,6 +193,12 @@ class SiteTexts(Strict):
     """The texts of the lessons as web pages with no Python behind them (content/site.yaml; tools/site.py)."""
 
     needs_python: Text  # put above each part whose buttons need Python
+    home_intro: Text  # the first page, under the course title
+    disclaimer: Text  # a lesson, not medical advice; who to talk to
+    under_18: Text  # who a young learner tells
+    course_map: Text  # above the list of lessons
+    offline: Text  # what keeps working with no network, and where
+    footer: Text  # every page's last line: {built} the build date, {checked} / {due} the content's last and next check
 
 
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---
