@@ -187,3 +187,84 @@ def test_the_motor_unit_steps_in_the_page_with_no_kernel(offline):
         expect(view).to_have_attribute("data-draws", str(draws + 1), timeout=3_000)
         expect(unit.locator(".motor-unit-step")).to_have_text(f"{m.texts['head']} {m.texts['text']}")
         expect(view.locator(".figure-alt")).to_have_text(m.texts["alt"])
+
+
+class Served:
+    """The built site served by ``python -m http.server`` on 127.0.0.1 (a school web space, as a browser sees it:
+    a secure context, so the service worker runs); `stop()` takes the server away (the network gone)."""
+
+    def __init__(self, out):
+        import socket
+        import subprocess
+        import sys
+        import time
+        import urllib.request
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(self.url, timeout=2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and self.process.poll() is None, "http.server did not start"
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+def test_served_over_http_the_site_keeps_working_offline_after_the_first_visit(browser, built, artifacts):
+    """Opened from a local web server: the service worker installs and keeps the whole build; with the server
+    stopped, a lesson page (not yet visited) still loads from it, its widgets render and a quiz grades; no request
+    leaves 127.0.0.1."""
+    served = Served(built)
+    context = browser.browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    context.route(re.compile(rf"^(?!{re.escape(served.url)}|data:|blob:)"), lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.goto(served.url + "index.html")
+        expect(page.locator("footer.site-footer")).to_contain_text("next check due")
+        cache = page.evaluate(
+            """async () => { const r = await navigator.serviceWorker.ready;
+                 await new Promise((ok) => { const w = r.active; if (w.state === 'activated') ok();
+                   else w.addEventListener('statechange', () => w.state === 'activated' && ok()); });
+                 const keys = await caches.keys(); const c = await caches.open(keys[0]);
+                 return { keys, n: (await c.keys()).length }; }"""
+        )
+        files = sum(1 for p in built.rglob("*") if p.is_file() and p.name != "sw.js")
+        assert len(cache["keys"]) == 1 and cache["keys"][0].startswith("foot-lessons-")
+        assert cache["n"] >= files, (cache, files)
+        served.stop()
+        lesson = site.page_name("01_what_is_a_twitch.ipynb")
+        page.goto(served.url + lesson)  # never visited before, and the server is gone
+        page.wait_for_function(
+            "(n) => document.querySelectorAll('.jupyter-widgets.lesson-view').length >= n",
+            arg=page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count(),
+        )
+        question = load_bank("01-physiology").question("s1")
+        right = next(o.text for o in question.options if o.id == question.answer)
+        card = _shown_question(page)
+        card.get_by_role("radio", name=right, exact=True).check()
+        card.locator(".quiz-check").click()
+        expect(card.locator(".quiz-feedback")).to_have_attribute("data-stage", "right", timeout=5_000)
+        page.screenshot(path=str(artifacts / "site-offline-from-service-worker.png"))
+    finally:
+        served.stop()
+        context.close()
+    assert all(u.startswith((served.url, "data:", "blob:")) for u in requests), [
+        u for u in requests if not u.startswith(served.url)
+    ][:5]
