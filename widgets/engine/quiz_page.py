@@ -56,8 +56,8 @@ def page_question(q: QuestionBase, seed: str, full_id: str) -> dict[str, Any]:
             right=q.right_answer(),
             summary=q.SUMMARY,
         )
-    if q.HINT_KEYS:
-        data["hint_keys"] = dict(q.HINT_KEYS)
+    if q.hint_keys():
+        data["hint_keys"] = q.hint_keys()
     return data
 
 

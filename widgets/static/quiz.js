@@ -116,8 +116,8 @@ export function respond(q, answer, wrongBefore = 0, show = false) {
   const r = grade(q, answer);
   let stage, keys;
   if (!r.valid) [stage, keys] = ["invalid", r.keys];
-  else if (r.correct) [stage, keys] = ["right", r.keys.filter((k) => k !== "right")];
-  else if (wrongBefore < 1) {
+  else if (r.correct) [stage, keys] = ["right", []];  // one short confirmation, then "Why" once
+  else if (wrongBefore < 1) {  // why THIS choice is wrong (a choice's why_not), then the hint: never the answer
     const hints = q.hint_keys || {};
     [stage, keys] = ["hint", r.keys.filter((k) => k in hints).map((k) => hints[k]).concat(["hint"])];
   } else [stage, keys] = ["answer", r.keys.concat(["answer"])];
