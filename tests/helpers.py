@@ -21,8 +21,8 @@ def single(qid="q1", **kw) -> dict:
         "answer": "a",
         "options": [
             {"id": "a", "text": "A", "feedback": "fa"},
-            {"id": "b", "text": "B", "feedback": "fb"},
-            {"id": "c", "text": "None of the above", "feedback": "fc", "keep_last": True},
+            {"id": "b", "text": "B", "feedback": "fb", "why_not": "wb"},
+            {"id": "c", "text": "None of the above", "feedback": "fc", "why_not": "wc", "keep_last": True},
         ],
     }
     d.update(kw)
@@ -37,7 +37,10 @@ def multiple(qid="q2", **kw) -> dict:
         "explanation": "Because.",
         "hint": "Think again.",
         "answer": ["a", "c"],
-        "options": [{"id": i, "text": i.upper(), "feedback": f"f{i}"} for i in "abcd"],
+        "options": [
+            {"id": i, "text": i.upper(), "feedback": f"f{i}", **({} if i in "ac" else {"why_not": f"w{i}"})}
+            for i in "abcd"
+        ],
     }
     d.update(kw)
     return d
