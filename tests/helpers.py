@@ -21,11 +21,19 @@ def single(qid="q1", **kw) -> dict:
         "answer": "a",
         "options": [
             {"id": "a", "text": "A", "feedback": "fa"},
-            {"id": "b", "text": "B", "feedback": "fb", "why_not": "wb"},
-            {"id": "c", "text": "None of the above", "feedback": "fc", "why_not": "wc", "keep_last": True},
+            {"id": "b", "text": "B", "feedback": "fb"},
+            {"id": "c", "text": "None of the above", "feedback": "fc", "keep_last": True},
         ],
     }
     d.update(kw)
+    return _why_not(d, kw)
+
+
+def _why_not(d: dict, kw: dict) -> dict:
+    """The made-up options get a why_not ("w" + id) on each wrong option, unless the test gave its own options."""
+    if "options" not in kw:
+        right = d["answer"] if isinstance(d["answer"], list) else [d["answer"]]
+        d["options"] = [o if o["id"] in right else {**o, "why_not": "w" + o["id"]} for o in d["options"]]
     return d
 
 
@@ -37,13 +45,10 @@ def multiple(qid="q2", **kw) -> dict:
         "explanation": "Because.",
         "hint": "Think again.",
         "answer": ["a", "c"],
-        "options": [
-            {"id": i, "text": i.upper(), "feedback": f"f{i}", **({} if i in "ac" else {"why_not": f"w{i}"})}
-            for i in "abcd"
-        ],
+        "options": [{"id": i, "text": i.upper(), "feedback": f"f{i}"} for i in "abcd"],
     }
     d.update(kw)
-    return d
+    return _why_not(d, kw)
 
 
 def truefalse(qid="q3", **kw) -> dict:

@@ -95,8 +95,12 @@ def test_short_prompts_keep_the_question_sentence_and_enough_of_the_story():
     assert short_prompt("You decide to wiggle your toes. Where does the order to move start?") == (
         "Where does the order to move start?"
     )
-    assert short_prompt("Put the stops in order, from where it starts.") == "Put the stops in order, from where it starts."
-    assert short_prompt("Ali's foot hurts. What is the best next step?") == "Ali's foot hurts. What is the best next step?"
+    assert (
+        short_prompt("Put the stops in order, from where it starts.") == "Put the stops in order, from where it starts."
+    )
+    assert (
+        short_prompt("Ali's foot hurts. What is the best next step?") == "Ali's foot hurts. What is the best next step?"
+    )
 
 
 def test_a_number_typed_as_a_word_is_accepted_and_other_words_ask_for_a_number(page, store):

@@ -108,7 +108,9 @@ class Option(Strict):
 
     id: Id
     text: Text
-    feedback: Text = Field(description="Shown once the answer is out (a right try, a second wrong try, Show the answer).")
+    feedback: Text = Field(
+        description="Shown once the answer is out (a right try, a second wrong try, Show the answer)."
+    )
     why_not: Text | None = Field(
         None,
         description="A wrong option only: the misconception it shows, in plain words, shown on a first wrong try "

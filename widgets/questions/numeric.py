@@ -17,10 +17,12 @@ from .base import AnswerError, QuestionBase, Result
 _SPACE = " \t\n\r\f\v"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 # A whole number typed as a word ("one", "Three") counts as that number; any other word gets the "nan" message.
+# fmt: off
 _WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty"
-).split()
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)
+# fmt: on
 
 
 class Numeric(QuestionBase):

@@ -62,7 +62,7 @@ def order_sentence(plan: ReviewPlan, listed: int | None = None) -> str:
             "No question you missed before is saved, so none is brought forward."
         )
     first = "The first question asks" if m == 1 else f"The first {m} questions ask"
-    return f"{n} new questions from all the lessons. {first} again about ones you got wrong before, so you can try again."
+    return f"{n} new questions from all the lessons. {first} again about ones you got wrong before, so try again."
 
 
 def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:
