@@ -519,7 +519,8 @@ function render({ model, el }) {
     const list = h("ul", { class: "quiz-summary-list" });
     cards.forEach((c, n) => {
       const state = !c.attempts ? L.sum_open : c.firstCorrect ? L.sum_first : c.now ? L.sum_later : L.sum_wrong;
-      const li = h("li", {}, h("span", { text: fill(L.sum_item, { n: n + 1, prompt: c.q.short, state }) + " " }));
+      const li = h("li", {}, h("span", { text: fill(L.sum_item, { n: n + 1, prompt: c.q.short }) + " " }),
+        h("b", { class: "quiz-sum-state", text: state }), " ");
       if (!c.now) {  // a way back to what is still open or not right yet
         const go = button(fill(L.go_to, { n: n + 1 }), "quiz-go", "back");
         go.addEventListener("click", () => show(n));

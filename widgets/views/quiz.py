@@ -117,7 +117,7 @@ LABELS = {
     "score": "{first} of {total} right first time",
     "summary_title": "How you did",
     "summary_line": "You answered {answered} of {total} questions.",
-    "sum_item": "{n}. {prompt} {state}",
+    "sum_item": "{n}. {prompt}",
     "sum_open": "Not answered yet.",
     "sum_first": "Right first time.",
     "sum_later": "Right after another try.",
