@@ -81,7 +81,7 @@ def bank_strings(path: Path) -> list[str]:
             q.get("high_feedback", ""),
         ]
         for o in q.get("options", []) or []:
-            out += [o.get("text", ""), o.get("feedback", "")]
+            out += [o.get("text", ""), o.get("feedback", ""), o.get("why_not", "")]
         out += [i.get("text", "") for i in q.get("items", []) or []]
     return [s for s in out if s]
 

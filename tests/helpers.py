@@ -26,6 +26,14 @@ def single(qid="q1", **kw) -> dict:
         ],
     }
     d.update(kw)
+    return _why_not(d, kw)
+
+
+def _why_not(d: dict, kw: dict) -> dict:
+    """The made-up options get a why_not ("w" + id) on each wrong option, unless the test gave its own options."""
+    if "options" not in kw:
+        right = d["answer"] if isinstance(d["answer"], list) else [d["answer"]]
+        d["options"] = [o if o["id"] in right else {**o, "why_not": "w" + o["id"]} for o in d["options"]]
     return d
 
 
@@ -40,7 +48,7 @@ def multiple(qid="q2", **kw) -> dict:
         "options": [{"id": i, "text": i.upper(), "feedback": f"f{i}"} for i in "abcd"],
     }
     d.update(kw)
-    return d
+    return _why_not(d, kw)
 
 
 def truefalse(qid="q3", **kw) -> dict:

@@ -117,8 +117,8 @@ def test_feedback_in_the_page_saved_by_the_kernel_and_kept_through_a_dead_kernel
     # 3. the kernel is back (JupyterLab restarts it): run the lesson again → the kept answer is saved once
     page.wait_kernel_idle(60_000)
     page.run_all()
-    expect(page.notebook_panel.locator(".quiz").last.locator(".quiz-score")).to_contain_text(
-        "answered 2/", timeout=15_000
+    expect(page.notebook_panel.locator(".quiz").last.locator(".quiz-score")).to_have_text(
+        f"2 of {len(recap)} right first time", timeout=15_000
     )
     # the score (a synced trait) and the reply that empties the page's queue are two messages: wait for the second
     page.page.wait_for_function(

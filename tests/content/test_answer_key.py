@@ -29,11 +29,11 @@ def test_key_covers_every_question_of_every_bank_with_answer_and_misconceptions(
                 assert f"- *{md(wrong)}* — {md(feedback)}" in section
 
 
-def test_misconceptions_quote_the_bank_feedback_to_wrong_answers_only():
+def test_misconceptions_quote_the_why_not_of_each_wrong_option_and_the_feedback_of_other_types():
     b = bank(single("q1"), multiple("q2"), truefalse("q3"), numeric("q4"), ordering("q5"))
     q1, q2, q3, q4, q5 = b.questions
-    assert misconceptions(q1) == [("B", "fb"), ("None of the above", "fc")]
-    assert misconceptions(q2) == [("B", "fb"), ("D", "fd")]
+    assert misconceptions(q1) == [("B", "wb"), ("None of the above", "wc")]  # what a first wrong try shows
+    assert misconceptions(q2) == [("B", "wb"), ("D", "wd")]
     assert misconceptions(q3) == [("Answering True", "No, it is false.")]
     assert [f for _, f in misconceptions(q4)] == ["too low", "too high"]
     assert misconceptions(q5) == [("A wrong order", "Not in order.")]

@@ -18,6 +18,14 @@ EXPECTED = {
     "yaml-syntax.yaml": (None, None, "YAML syntax error at line"),
     "unknown-type.yaml": ("q2", None, "unknown question type"),
     "typo-field.yaml": ("q3", "wrong_feedbak", "unknown field"),
+    # issue 26: a wrong option's why_not is shown on a first try, so it must never give the answer
+    "why-not-gives-answer.yaml": (
+        "s1",
+        "options[1].why_not",
+        "the why_not of option 'cord' gives the answer away: it contains the right option 'brain' ('In your brain')",
+    ),
+    "why-not-missing.yaml": ("q2", "options[2].why_not", "wrong option 'c' needs a why_not"),
+    "why-not-on-right-option.yaml": ("q3", "options[0].why_not", "option 'a' is a right answer"),
 }
 
 

@@ -115,7 +115,8 @@ def test_a_wrong_try_shows_the_hint_a_second_wrong_one_the_answer_and_a_right_on
     q1 = quiz.ids[0]
     check(page, v, q1, "b")
     fb = feedback(page, v, q1)
-    assert "Not quite. Try again." in fb and lines(page, v, q1) == ["Hint: Think again."]
+    # why THAT choice is wrong (its why_not), then the hint: not the option's feedback, not the answer
+    assert "Not quite. Try again." in fb and lines(page, v, q1) == ["wb", "Hint: Think again."]
     assert "fb" not in fb and "Because." not in fb and "The answer" not in fb  # no answer yet
     assert page.query(v, f"{sec(q1)} .quiz-feedback")[0]["attrs"]["data-stage"] == "hint"
     assert page.query(v, f"{sec(q1)} .quiz-feedback .lesson-wrong")
@@ -135,7 +136,7 @@ def test_a_wrong_try_shows_the_hint_a_second_wrong_one_the_answer_and_a_right_on
     assert [r["response"]["stage"] for _, r in page.replies] == ["hint", "answer", "right"]
     assert page.card(v, q1)["saved"] == "Saved."
     assert [a["chosen"] for a in store.load()["attempts"]] == [["b"], ["c"], ["a"]]
-    assert quiz.page.score == "Score: 0 of 5 right on the first try · answered 1/5 · 1 right so far"
+    assert quiz.page.score == "0 of 5 right first time" == page.views[v]["score"]
 
 
 def test_every_type_answered_right_says_right_once_and_the_kernel_agrees(page, store):
@@ -149,7 +150,7 @@ def test_every_type_answered_right_says_right_once_and_the_kernel_agrees(page, s
         fb = feedback(page, v, qid)
         assert fb.startswith("Right.") and fb.count("Right.") == 1 and "Right." not in lines(page, v, qid), qid
     assert [r["response"]["correct"] for _, r in page.replies] == [True] * 5
-    assert quiz.page.score.startswith("Score: 5 of 5")
+    assert quiz.page.score == "5 of 5 right first time"
 
 
 def test_show_the_answer_shows_it_and_marks_the_right_option(page, store):
@@ -205,7 +206,7 @@ def test_a_reopened_quiz_shows_each_saved_answer_its_tries_and_its_last_feedback
     answer(first, 2, True)  # two wrong tries: the answer
     answer(first, 4, ["one", "two", "three", "four"])
     again = Quiz(b, store)
-    assert again.page.score.startswith("Score: 1 of 5") and "answered 4/5" in again.page.score
+    assert again.page.score == "1 of 5 right first time"
     v = page.render(again)
     q1, q2, q3, q4, q5 = again.ids
     assert page.views[v]["score"] == again.page.score
@@ -231,7 +232,7 @@ def test_an_answer_to_an_older_version_is_shown_as_a_record_only(page, tmp_path)
         "Saved from before: 1 try at an older version of this question. It has changed since: answer it again."
     )
     assert card["feedback"] == "" and not [e for e in page.query(v, "input") if e["checked"]]
-    assert "answered 1/1" in again.page.score  # the saved record still counts as it was
+    assert again.page.score == "1 of 1 right first time"  # the saved record still counts as it was
 
 
 # -- content is text, never HTML -----------------------------------------------------------------------------
@@ -242,7 +243,10 @@ def test_content_and_learner_input_are_shown_as_text_never_as_html(page, store):
             single(
                 prompt=evil,
                 explanation=evil,
-                options=[{"id": "a", "text": evil, "feedback": evil}, {"id": "b", "text": "B", "feedback": "fb"}],
+                options=[
+                    {"id": "a", "text": evil, "feedback": evil},
+                    {"id": "b", "text": "B", "feedback": "fb", "why_not": "wb"},
+                ],
             ),
             numeric(),
         ),

@@ -58,6 +58,8 @@ def answers(q: QuestionBase) -> list[Any]:
         out += [f" {a:g} ", f"\t{a:g}\n", f"{a:g}.", f"+{a:g}", f"{a:g}e0", "1e3", "1e999", "-1e999", "1e-7"]
         out += ["inf", "nan", "1_000", "0x10", "3.5.1", "1,5", ".5", "5.", "e5", "--3", "1 000", "١", "3 weeks"]
         out += [1234567, 0.0001, 0.00001234, 999999.5, 123456789.0, -2.5]
+        # numbers typed as words (issue 26): zero to twenty in any case and with spaces; other words refused
+        out += ["one", "One", " THREE ", "zero", "twenty", "twenty-one", "one.", "a", "won", "İ", "ｏｎｅ", "one two"]
     elif isinstance(q, Ordering):
         ids = q.right_answer()
         out += [list(p) for p in itertools.permutations(ids)][:130]

@@ -69,10 +69,19 @@ class TestNumeric:
     def test_unit_is_shown(self):
         assert grade(N, 3).summary == "You answered 3 weeks."
 
-    @pytest.mark.parametrize("answer", ["", "  ", None, "three", "nan", "inf", True, [3]])
+    @pytest.mark.parametrize("answer", ["", "  ", None, "three and a bit", "lots", "nan", "inf", True, [3]])
     def test_invalid(self, answer):
         r = grade(N, answer)
         assert not r.valid and not r.correct
+
+    @pytest.mark.parametrize(("typed", "value"), [("three", "3"), (" Three ", "3"), ("ONE", "1"), ("twenty", "20")])
+    def test_a_whole_number_typed_as_a_word_counts_as_that_number(self, typed, value):
+        r = grade(N, typed)
+        assert r.valid and r.chosen == [value] and r.correct == (value == "3")
+
+    def test_a_word_that_is_no_number_is_answered_type_a_number_like_3(self):
+        r = grade(N, "lots")
+        assert r.keys == ["invalid:nan"] and r.feedback == ["Type a number, like 3 (weeks)."]
 
     def test_zero_tolerance_is_exact(self):
         q = bank(numeric(tolerance=0)).questions[0]

@@ -28,20 +28,26 @@ def test_without_attempts_the_list_order_is_kept():
     assert plan.questions == LISTED and plan.missed == []
 
 
-def test_missed_questions_come_first_oldest_first_even_if_not_listed():
-    attempts = [attempt("b/q2", False), attempt("a/q1", True), attempt("c/q9", False), attempt("b/q2", True)]
+def test_missed_questions_come_first_oldest_first_and_the_review_asks_only_its_list():
+    attempts = [
+        attempt("b/q2", False),
+        attempt("a/q1", True),
+        attempt("c/q9", False),
+        attempt("b/q1", False),
+        attempt("b/q2", True),
+    ]
     plan = plan_review(LISTED, attempts, KNOWN)
-    assert plan.missed == ["b/q2", "c/q9"]
-    assert plan.questions == ["b/q2", "c/q9", "a/q1", "a/q2", "b/q1"]  # each once, rest in list order
+    assert plan.missed == ["b/q2", "b/q1"]  # c/q9 is in no list and has no new version: never added
+    assert plan.questions == ["b/q2", "b/q1", "a/q1", "a/q2"]  # each once, rest in list order
 
 
 def test_a_missed_lesson_question_comes_back_as_its_new_version():
     listed, variants = ["r/q1", "r/q2", "r/q3"], {"r/q1": ["a/q1"], "r/q2": ["b/q1", "b/q2"], "r/q3": ["a/q2"]}
     attempts = [attempt("b/q2", False), attempt("c/q9", False), attempt("b/q1", False)]
     plan = plan_review(listed, attempts, listed + KNOWN, variants)
-    assert plan.missed == ["r/q2", "c/q9"]  # b/q2 and b/q1 share one new version, asked once
-    assert plan.questions == ["r/q2", "c/q9", "r/q1", "r/q3"]
-    assert plan.replaces == {"r/q2": "b/q2"}  # c/q9 has no new version: it comes back as itself
+    assert plan.missed == ["r/q2"]  # b/q2 and b/q1 share one new version, asked once
+    assert plan.questions == ["r/q2", "r/q1", "r/q3"]  # c/q9 has no new version: the count stays 3
+    assert plan.replaces == {"r/q2": "b/q2"}
 
 
 def test_a_miss_in_an_earlier_review_is_brought_back_and_counted_once():
@@ -136,6 +142,8 @@ def _break(kind):
     elif kind == "not-asked":
         raw["questions"] = qs[:-1]
         del vs[qs[-1]]
+    elif kind == "no-new-version":
+        vs["05-review/q7"] = [o for o in vs["05-review/q7"] if o != "02-triggers/q3"]
     elif kind == "lesson-left-out":
         raw["variant_of"] = {
             q: [o for o in os_ if not o.startswith("03-foot/")] or ["01-physiology/q1"] for q, os_ in vs.items()
@@ -156,6 +164,7 @@ def _break(kind):
         ("no-originals-listed", None, "variant_of", "must name the same questions"),
         ("not-asked", "05-review/q15", "questions", "the review does not ask it"),
         ("lesson-left-out", None, "variant_of", "lesson '03-foot'"),
+        ("no-new-version", "02-triggers/q3", "variant_of", "no review question asks this lesson question again"),
     ],
 )
 def test_broken_review_files_are_refused_with_a_named_error(tmp_path, kind, entry, field, words):
@@ -218,14 +227,14 @@ def test_questions_missed_in_the_lessons_come_back_first_as_new_versions(store):
     answer(q4, _card(q4, "04-red-flags/q6"), right=False)  # missed; the review has a new version of it
     answer(q4, _card(q4, "04-red-flags/q1"), right=True)
     q2 = quiz("02-triggers", store)
-    no_variant = next(i for i in q2.ids if all(i not in o for o in review.variant_of.values()))
-    answer(q2, _card(q2, no_variant), right=False)  # missed; no new version: comes back as itself
+    answer(q2, _card(q2, "02-triggers/q3"), right=False)  # had no new version before issue 26: it has one now
+    other = next(v for v, originals in review.variant_of.items() if "02-triggers/q3" in originals)
     r = review_quiz(store)
-    assert [c.full_id for c in r.cards[:2]] == [variant, review_id(no_variant)]
-    assert NEW_VERSION_NOTE in note(r, 0) and MISSED_NOTE in note(r, 1)
+    assert [c.full_id for c in r.cards[:2]] == [variant, other]
+    assert NEW_VERSION_NOTE in note(r, 0) and NEW_VERSION_NOTE in note(r, 1)
     assert not any(n in note(r, 2) for n in (MISSED_NOTE, NEW_VERSION_NOTE))
-    assert "The first 2 questions are ones you got wrong before, or new versions of them" in r.order_note
-    assert len(r.cards) == len(review.questions) + 1
+    assert "The first 2 questions ask again about ones you got wrong before" in r.order_note
+    assert sorted(c.full_id for c in r.cards) == sorted(review.questions)  # its own questions, no others
     assert r.cards[0].question.prompt != load_bank("04-red-flags").question("q6").prompt
 
 
@@ -249,7 +258,7 @@ def test_review_answers_never_change_a_lesson_score(store):
     assert quiz("01-physiology", store).lesson_score == before
     overview = {s.lesson: s for s in ProgressOverview(store).scores()}
     assert overview["01-physiology"] == overview_before  # the overview counts section checks too
-    assert "Score: 1 of" in r.page.score and "answered 2/" in r.page.score  # the review's own first try
+    assert r.page.score == f"1 of {len(load_review().questions)} right first time"  # the review's own first try
     assert (overview[LESSON].first_try, overview[LESSON].answered) == (1, 2)  # shown in the overview
 
 
@@ -264,24 +273,36 @@ def test_review_answers_are_restored_and_a_review_miss_comes_first_next_time(sto
     assert scoring.missed_first(store.load()["attempts"]) == [target.full_id]
 
 
-def test_the_review_and_the_progress_table_count_the_same_answered_and_total(store):
-    """Issue 15 item 9: the review said "answered 1/20" while the table said "1/17". Both now count what
-    the results file counts: the listed questions, plus a brought-back one once it is answered."""
+def test_the_review_count_and_total_stay_the_same_while_answering_and_between_runs(store):
+    """Issue 26: the review's total moved from 15 to 16 after one answer, and its question count from 25 to 26
+    between runs. A missed lesson question with no new version was brought back as itself (so the count grew
+    with every such miss anywhere in the course) and then counted once answered (so the total grew). Now every
+    lesson question has a new version in the review (the loader checks), and the review asks only its list."""
     from widgets.views.quiz import quiz
 
-    q2 = quiz("02-triggers", store)
     review = load_review()
-    for card in q2.cards:  # every one missed: those without a new version come back as themselves
-        answer(q2, card, right=False)
-    r = review_quiz(store)
-    extra = [c for c in r.cards if c.full_id not in review.questions]
-    assert extra, "the plan should bring back lesson questions that have no new version"
-    answer(r, r.cards[-1], right=True)  # a listed one
-    answer(r, extra[0], right=True)  # a brought-back one
+    n = len(review.questions)
+    first = review_quiz(store)
+    assert len(first.cards) == n and first.page.score == f"0 of {n} right first time"
+    for lesson in ("01-physiology", "02-triggers", "03-foot", "04-red-flags"):  # every lesson question missed
+        bank = load_bank(lesson)
+        for q in bank.questions:
+            check = quiz(lesson, store, questions=[q.id])
+            answer(check, check.cards[0], right=False)
+        r = review_quiz(store)  # the next run, after more misses in the lessons
+        assert len(r.cards) == n and len({c.full_id for c in r.cards}) == n, lesson
+    answer(r, r.cards[0], right=True)  # a question brought back first
+    answer(r, r.cards[-1], right=False)
     table = {s.lesson: s for s in ProgressOverview(store).scores()}[LESSON]
-    shown = r.lesson_score
-    assert (shown.answered, shown.total) == (table.answered, table.total) == (2, len(review.questions) + 1)
-    assert f"answered {table.answered}/{table.total}" in r.page.score
+    assert (r.lesson_score.answered, r.lesson_score.total) == (table.answered, table.total) == (2, n)
+    assert r.page.score == f"1 of {n} right first time"
     again = review_quiz(store)
-    assert f"answered {table.answered}/{table.total}" in again.page.score
-    assert f"The score counts the review's {len(review.questions)} questions" in again.order_note
+    assert len(again.cards) == n and again.page.score == f"1 of {n} right first time"
+    assert f"{n} new questions from all the lessons" in again.order_note
+
+
+def test_every_lesson_question_has_a_new_version_in_the_review():
+    review = load_review()
+    versioned = {o for originals in review.variant_of.values() for o in originals}
+    lesson_questions = {q for lesson in set(lesson_ids()) - {LESSON} for q in load_bank(lesson).full_ids()}
+    assert lesson_questions <= versioned, sorted(lesson_questions - versioned)

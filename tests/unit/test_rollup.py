@@ -115,9 +115,10 @@ def test_misconceptions_name_the_wrong_answers_with_the_bank_feedback():
     ]
     result = rollup(_files(*docs), [BANK])
     top = result.misconceptions[0]
-    assert (top.question, top.picked, top.feedback, top.count, top.answered) == ("99-test/q1", "B", "fb", 2, 3)
+    # the misconception is the option's why_not: what a learner sees after picking it on a first try
+    assert (top.question, top.picked, top.feedback, top.count, top.answered) == ("99-test/q1", "B", "wb", 2, 3)
     picked = {(m.question, m.picked): m for m in result.misconceptions}
-    assert picked[("99-test/q2", "ticked: B")].feedback == "fb"
+    assert picked[("99-test/q2", "ticked: B")].feedback == "wb"
     assert ("99-test/q2", "left out: C") in picked
     assert picked[("99-test/q3", "True")].feedback == "No, it is false."
     assert picked[("99-test/q4", "too low (below 3 weeks)")].feedback == "too low"

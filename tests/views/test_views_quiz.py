@@ -48,10 +48,12 @@ def test_a_wrong_try_is_replied_a_hint_a_second_the_answer_then_right_and_each_i
     # what the page draws of each stage: tests/page/test_quiz_page_node.py
     replies = [answer(five, 0, "b"), answer(five, 0, "c"), answer(five, 0, "a")]
     assert [r["response"]["stage"] for r in replies] == ["hint", "answer", "right"]
-    assert replies[0]["response"]["lines"] == ["Think again."]  # the hint only: no option's feedback yet
+    # why that choice is wrong (its why_not) and the hint: never the option's feedback, never the answer
+    assert replies[0]["response"]["lines"] == ["wb", "Think again."]
     assert replies[1]["response"]["lines"] == ["fc", "A"]  # the chosen option's feedback, then the answer
+    assert replies[2]["response"]["lines"] == []  # right: the page's one confirmation, then Why once
     assert [r["outcome"] for r in replies] == ["saved"] * 3
-    assert five.page.score == "Score: 0 of 5 right on the first try · answered 1/5 · 1 right so far"
+    assert five.page.score == "0 of 5 right first time"
     assert [a["chosen"] for a in store.load()["attempts"]] == [["b"], ["c"], ["a"]]
 
 
@@ -60,8 +62,8 @@ def test_every_type_can_be_answered_right_through_the_kernel(five):
     for n, value in enumerate(answers):
         reply = answer(five, n, value)
         assert reply["response"]["correct"] and reply["response"]["stage"] == "right", five.ids[n]
-        assert "Right." not in reply["response"]["lines"]
-    assert five.page.score.startswith("Score: 5 of 5")
+        assert reply["response"]["lines"] == []  # no option feedback beside the confirmation and the Why
+    assert five.page.score == "5 of 5 right first time"
 
 
 def test_empty_answer_is_not_recorded(five, store):
@@ -140,8 +142,8 @@ def test_an_unwritable_folder_keeps_the_try_and_saves_it_once_when_resent(tmp_pa
 def test_options_shuffled_stably_with_none_of_the_above_last(store):
     b = bank(
         single(
-            options=[{"id": i, "text": i, "feedback": "f"} for i in "abcdefg"]
-            + [{"id": "none", "text": "None of the above", "feedback": "f", "keep_last": True}]
+            options=[{"id": i, "text": i, "feedback": "f", **({} if i == "a" else {"why_not": "w"})} for i in "abcdefg"]
+            + [{"id": "none", "text": "None of the above", "feedback": "f", "why_not": "w", "keep_last": True}]
         )
     )
     first, again = Quiz(b, store).page.questions[0]["options"], Quiz(b, store).page.questions[0]["options"]
@@ -170,7 +172,7 @@ def test_saved_state_is_given_to_the_page_on_reopen(store):
     answer(first, 1, ["a", "c"])
     answer(first, 4, ["one", "two", "three", "four"])
     again = Quiz(b, store)
-    assert "answered 2/5" in again.page.score and "Score: 1 of 5" in again.page.score
+    assert again.page.score == "1 of 5 right first time"
     saved = again.page.saved
     assert saved["99-test/q2"]["answer"] == ["a", "c"] and saved["99-test/q2"]["first_correct"] is False
     assert saved["99-test/q2"]["attempts"] == 2 and saved["99-test/q5"]["attempts"] == 1

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 # Fields that teach but do not change what is asked or what is right: editing them keeps the hash.
-_TEACHING_ONLY = frozenset({"explanation", "hint", "topic"})
+_TEACHING_ONLY = frozenset({"explanation", "hint", "topic", "why_not"})
 
 
 def _graded_part(value: Any) -> Any:
@@ -27,7 +27,7 @@ _KNOWN_MAX = 4096
 def question_hash(question: Any) -> str:
     """A short, stable hash of what a question asks and accepts (prompt, type, options, answer, items, limits).
 
-    Feedback, explanation, hint and topic are left out: rewording them does not make an old attempt stale.
+    Feedback, why_not, explanation, hint and topic are left out: rewording them does not make an old attempt stale.
     """
     known = _KNOWN.get(id(question))
     if known is not None and known[0] is question:

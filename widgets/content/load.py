@@ -357,7 +357,8 @@ def _missing_question(full_id: str, lessons: set[str]) -> str | None:
 
 def check_review(review: Review, path: Path | str) -> Review:
     """Refuse a review that asks anything but its own bank's questions, leaves one of them out, links a
-    new version to a lesson question that does not exist, or leaves a lesson out."""
+    new version to a lesson question that does not exist, leaves a lesson out, or has no new version of a
+    lesson question."""
     lessons = set(lesson_ids())
     for i, full_id in enumerate(review.questions):
         problem = _missing_question(full_id, lessons)
@@ -392,6 +393,18 @@ def check_review(review: Review, path: Path | str) -> Review:
             "variant_of",
             f"no review question asks again about lesson {left_out[0]!r} (the review covers every lesson)",
         )
+    versioned = {o for originals in review.variant_of.values() for o in originals}
+    for lesson in sorted(lessons - {REVIEW_LESSON}):
+        for q in load_bank(lesson).full_ids():
+            if q not in versioned:
+                raise ContentError(
+                    path,
+                    q,
+                    "variant_of",
+                    "no review question asks this lesson question again: name it under the review question "
+                    "that asks about the same idea (a missed question comes back as its new version, and the "
+                    "review never adds questions, so its count stays the same)",
+                )
     return review
 
 

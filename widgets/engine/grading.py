@@ -3,8 +3,11 @@
 Each question type grades itself (widgets/questions/<type>.py); `grade` is the one entry point, which turns
 an unusable answer into an invalid `Result` instead of an error. `respond` adds the feedback rule of the quiz
 (the page runs the same rule in static/quiz.js; tests/page/test_quiz_parity.py checks they agree): a right answer
-shows its feedback and why; a first wrong try shows a hint, never the answer; a second wrong try, or the
-learner asking to see it, shows the answer. Asking to see the answer counts as a wrong try.
+shows one short confirmation and why, once; a first wrong try shows why that choice is wrong (a choice
+question's `why_not` for each wrong option picked) and the hint, never the answer (true/false, numeric and
+ordering questions: the hint, and for a number whether it is too low or too high); a second wrong try, or
+the learner asking to see it, shows the bank's feedback and the answer. Asking to see the answer counts as a
+wrong try.
 """
 
 from __future__ import annotations
@@ -79,10 +82,11 @@ def respond(question: QuestionBase, answer: Any, wrong_before: int = 0, show: bo
     if not r.valid:
         stage: Stage = "invalid"
         keys = list(r.keys)
-    elif r.correct:
-        stage, keys = "right", [k for k in r.keys if k != "right"]
-    elif wrong_before < 1:
-        stage, keys, own = "hint", [*(question.HINT_KEYS[k] for k in r.keys if k in question.HINT_KEYS), "hint"], []
+    elif r.correct:  # one short confirmation (the page's verdict line), then "Why" once: no feedback lines
+        stage, keys = "right", []
+    elif wrong_before < 1:  # why THIS choice is wrong (a choice question's why_not), then the hint
+        shown = question.hint_keys()
+        stage, keys, own = "hint", [*(shown[k] for k in r.keys if k in shown), "hint"], []
     else:
         stage, keys = "answer", [*r.keys, "answer"]
     words = texts(question)

@@ -9,6 +9,7 @@ self-study (they are in the package already); a tampered page changes only what 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..content.content_hash import question_hash
@@ -25,6 +26,27 @@ def _choices(q: SingleChoice | MultipleSelect, seed: str) -> list[dict[str, str]
     return [{"id": o.id, "text": o.text} for o in shuffled_options(q, seed)]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+SHORT_WORDS = 7  # a question sentence shorter than this ("What should he do?") gets its story's opening too
+SHORT_CHARS = 60  # how much of that opening
+
+
+def short_prompt(prompt: str) -> str:
+    """A question named in a line ("How you did"): its question sentence (the last one that asks, else the last);
+    a short one ("What now?") after the start of the first sentence ("Ben, 13, has had a twitch in his foot…")."""
+    sentences = [s for s in _SENTENCE_END.split(" ".join(prompt.split())) if s]
+    if not sentences:
+        return ""
+    asks = [s for s in sentences if s.endswith("?")]
+    question = (asks or sentences)[-1]
+    first = sentences[0]
+    if len(question.split()) >= SHORT_WORDS or first == question:
+        return question
+    if len(first) > SHORT_CHARS:
+        first = first[:SHORT_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"{first} {question}"
+
+
 def page_question(q: QuestionBase, seed: str, full_id: str) -> dict[str, Any]:
     """One question as the page needs it (plain JSON). `seed` fixes this learner's option order."""
     data: dict[str, Any] = {
@@ -33,6 +55,7 @@ def page_question(q: QuestionBase, seed: str, full_id: str) -> dict[str, Any]:
         "type": q.type,
         "graded_in_page": q.type in PAGE_GRADED,
         "prompt": q.prompt,
+        "short": short_prompt(q.prompt),
         "explanation": q.explanation,
         "texts": grading.texts(q),
     }
@@ -49,15 +72,22 @@ def page_question(q: QuestionBase, seed: str, full_id: str) -> dict[str, Any]:
     elif isinstance(q, TrueFalse):
         data.update(options=[{"id": "true", "text": "True"}, {"id": "false", "text": "False"}], right=q.answer)
     elif isinstance(q, Numeric):
-        data.update(right=q.answer, tolerance=q.tolerance, unit=q.unit, unit_one=q.unit_for(1), summary=q.SUMMARY)
+        data.update(
+            right=q.answer,
+            tolerance=q.tolerance,
+            unit=q.unit,
+            unit_one=q.unit_for(1),
+            summary=q.SUMMARY,
+            number_words=dict(q.NUMBER_WORDS),
+        )
     elif isinstance(q, Ordering):
         data.update(
             items=[{"id": i.id, "text": i.text} for i in scrambled_items(q, seed)],
             right=q.right_answer(),
             summary=q.SUMMARY,
         )
-    if q.HINT_KEYS:
-        data["hint_keys"] = dict(q.HINT_KEYS)
+    if q.hint_keys():
+        data["hint_keys"] = q.hint_keys()
     return data
 
 

@@ -2,8 +2,11 @@
 
 The review asks the questions of its own bank (``content/questions/05-review.yaml``): new versions of the
 lesson questions, not the same items again. ``content/review.yaml`` lists them in order and says which
-lesson questions each one asks again (``variant_of``). A question the learner missed before comes first:
-as its new version when the review has one, otherwise as itself.
+lesson questions each one asks again (``variant_of``; the loader requires a new version of every lesson
+question). A question the learner missed before comes first, as its new version. The review asks its listed
+questions and no others, so its question count and its score's total stay the same from one run to the next
+and while the learner answers (issue 26: they moved from 25 to 26 and from 15 to 16 when a missed lesson
+question with no new version was brought back as itself, then counted once answered).
 
 Attempts are saved with lesson ``05-review``: a review question under its own id (``05-review/q3``), a
 lesson question brought back under ``05-review/<its full id>`` (``05-review/01-physiology/q2``). A lesson's
@@ -64,9 +67,10 @@ def plan_review(
     Returns
     -------
     ReviewPlan
-        Each question missed on its first try (in a lesson quiz or an earlier review), oldest miss first,
-        is brought back: as the first listed new version of it if there is one, otherwise as itself (even
-        if the list does not name it). Each question appears once.
+        The listed questions, each once: first those missed on a first try (in a lesson quiz or an earlier
+        review), oldest miss first, each as the first listed new version of it (or as itself when listed),
+        then the rest in list order. A miss with no listed version is not added: the review's count never
+        depends on what was missed.
     """
     listed, known = list(listed), set(known)
     variants = {v: set(originals) for v, originals in (variant_of or {}).items()}
@@ -74,8 +78,9 @@ def plan_review(
     for missed in dict.fromkeys(original_id(q) for q in missed_first(attempts)):
         if missed not in known:
             continue
-        pick = missed if missed in listed else next((v for v in listed if missed in variants.get(v, ())), missed)
-        brought.setdefault(pick, missed)
+        pick = missed if missed in listed else next((v for v in listed if missed in variants.get(v, ())), None)
+        if pick is not None:
+            brought.setdefault(pick, missed)
     rest = [q for q in listed if q not in brought]
     return ReviewPlan(
         questions=list(brought) + rest, missed=list(brought), replaces={v: m for v, m in brought.items() if v != m}
@@ -83,7 +88,8 @@ def plan_review(
 
 
 def review_ids(listed: Iterable[str], answered: Iterable[str]) -> list[str]:
-    """The ids the review's score counts: its listed questions plus any other review id that was answered."""
+    """The ids the review's score counts: its listed questions plus any other review id that was answered
+    (only an older version of the course brought such questions back: their answers still count)."""
     return list(dict.fromkeys([review_id(q) for q in listed] + list(answered)))
 
 

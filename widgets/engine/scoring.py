@@ -25,12 +25,8 @@ class LessonScore:
     now_correct: int
 
     def sentence(self) -> str:
-        if not self.answered:
-            return f"Not started: 0 of {self.total} questions answered."
-        return (
-            f"You answered {self.answered}/{self.total}, score {self.first_try} "
-            f"(right on the first try); right so far: {self.now_correct}."
-        )
+        """The score in one plain line, as the quiz shows it: "5 of 7 right first time"."""
+        return f"{self.first_try} of {self.total} right first time"
 
 
 def question_status(attempts: list[dict[str, Any]]) -> dict[str, QuestionStatus]:

@@ -91,6 +91,11 @@ class QuestionBase(Strict, ABC):
         """Every feedback key `grade` can give (Result.keys) → its text; the page grades with these."""
         return {}
 
+    def hint_keys(self) -> dict[str, str]:
+        """What a first wrong try shows instead of a feedback key (HINT_KEYS, plus a choice question's why_not
+        for each wrong option); keys not listed wait until the answer is shown."""
+        return dict(self.HINT_KEYS)
+
     def answer_from_saved(self, chosen: list[str]) -> Any:
         """The answer `grade` takes, rebuilt from the ids (or text) saved with an attempt."""
         if self.ONE_VALUE:
@@ -103,19 +108,55 @@ class Option(Strict):
 
     id: Id
     text: Text
-    feedback: Text
+    feedback: Text = Field(
+        description="Shown once the answer is out (a right try, a second wrong try, Show the answer)."
+    )
+    why_not: Text | None = Field(
+        None,
+        description="A wrong option only: the misconception it shows, in plain words, shown on a first wrong try "
+        "with the hint. It never gives the right answer (the loader refuses one that contains a right option's text).",
+    )
     keep_last: bool = Field(False, description="Keep at the end when shuffling (e.g. 'none of the above').")
 
 
+def _words(text: str) -> str:
+    """Text compared for giving the answer away: lower case, one space between words, no end punctuation."""
+    return " ".join(text.casefold().split()).rstrip(".!?;:, ")
+
+
 def check_answer_keys(options: list[Option], answers: list[str]) -> None:
-    """The option ids are unique and every answer is one of them."""
+    """The option ids are unique, every answer is one of them, and every wrong option (only those) has a
+    `why_not` that does not contain a right option's text."""
     ids = [o.id for o in options]
     _unique(ids, "option")
     for a in answers:
         if a not in ids:
             raise FieldError("answer", f"answer {a!r} is not among the option ids {ids}")
+    right = [o for o in options if o.id in answers]
+    for n, o in enumerate(options):
+        where = f"options[{n}].why_not"
+        if o.id in answers:
+            if o.why_not is not None:
+                raise FieldError(where, f"option {o.id!r} is a right answer: only wrong options have a why_not")
+            continue
+        if o.why_not is None:
+            raise FieldError(
+                where, f"wrong option {o.id!r} needs a why_not (why that choice is wrong, without the answer)"
+            )
+        for r in right:
+            if _words(r.text) in _words(o.why_not):
+                raise FieldError(
+                    where,
+                    f"the why_not of option {o.id!r} gives the answer away: it contains the right option "
+                    f"{r.id!r} ({r.text!r})",
+                )
 
 
 def wrong_option_feedback(options: list[Option], right: frozenset[str]) -> list[tuple[str, str]]:
-    """(text, feedback) of every option that is not right: a choice question's misconceptions."""
-    return [(o.text, o.feedback) for o in options if o.id not in right]
+    """(text, why_not) of every option that is not right: a choice question's misconceptions."""
+    return [(o.text, o.why_not or o.feedback) for o in options if o.id not in right]
+
+
+def why_not_keys(options: list[Option], right: frozenset[str]) -> dict[str, str]:
+    """A choice question's first-try keys: each wrong option's feedback key → its why_not key."""
+    return {f"option:{o.id}": f"why_not:{o.id}" for o in options if o.id not in right}

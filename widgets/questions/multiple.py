@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..content.schema import Id, _unique
-from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, wrong_option_feedback
+from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, why_not_keys, wrong_option_feedback
 
 
 class MultipleSelect(QuestionBase):
@@ -61,7 +61,11 @@ class MultipleSelect(QuestionBase):
     def texts(self) -> dict[str, str]:
         out = {f"option:{o.id}": o.feedback for o in self.options}
         out.update({f"missed:{o.id}": self.MISSED.format(text=o.text.rstrip(".")) for o in self.options})
+        out.update({f"why_not:{o.id}": o.why_not for o in self.options if o.why_not})
         return out
+
+    def hint_keys(self) -> dict[str, str]:
+        return why_not_keys(self.options, self.correct_ids)
 
     def correct_answer_text(self) -> str:
         return "; ".join(o.text for o in self.options if o.id in self.correct_ids)
@@ -72,7 +76,11 @@ class MultipleSelect(QuestionBase):
     def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
         opts = {o.id: o for o in self.options}
         picked = set(chosen)
-        out = [(f"ticked: {opts[c].text}", opts[c].feedback) for c in chosen if c in opts and c not in self.correct_ids]
+        out = [
+            (f"ticked: {opts[c].text}", opts[c].why_not or opts[c].feedback)
+            for c in chosen
+            if c in opts and c not in self.correct_ids
+        ]
         out += [
             (f"left out: {o.text}", self.explanation)
             for o in self.options

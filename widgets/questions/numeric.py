@@ -16,6 +16,13 @@ from .base import AnswerError, QuestionBase, Result
 # the decimal point allowed, spaces around it ignored; no digit groups, no "inf" or "nan".
 _SPACE = " \t\n\r\f\v"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+# A whole number typed as a word ("one", "Three") counts as that number; any other word gets the "nan" message.
+# fmt: off
+_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)
+# fmt: on
 
 
 class Numeric(QuestionBase):
@@ -25,10 +32,11 @@ class Numeric(QuestionBase):
     ONE_VALUE = True
     MESSAGES: ClassVar[dict[str, str]] = {
         "empty": "Type a number ({unit}) first.",
-        "nan": "Type a number, such as 3 ({unit}).",
+        "nan": "Type a number, like 3 ({unit}).",
     }
     HINT_KEYS: ClassVar[dict[str, str]] = {"low": "too-low", "high": "too-high"}
     SUMMARY: ClassVar[str] = "You answered {value} {unit}."
+    NUMBER_WORDS: ClassVar[dict[str, int]] = {w: n for n, w in enumerate(_WORDS)}
 
     type: Literal["numeric"]
     answer: float
@@ -52,7 +60,8 @@ class Numeric(QuestionBase):
             raise AnswerError(self.MESSAGES["empty"].format(unit=self.unit), "empty")
         if isinstance(answer, str):
             text = answer.strip(_SPACE).replace(",", ".")
-            value = float(text) if _NUMBER.fullmatch(text) else math.nan
+            word = self.NUMBER_WORDS.get(text.lower())
+            value = float(word) if word is not None else float(text) if _NUMBER.fullmatch(text) else math.nan
         elif isinstance(answer, int | float):
             try:
                 value = float(answer)

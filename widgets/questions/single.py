@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from ..content.schema import Id
-from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, wrong_option_feedback
+from .base import AnswerError, Option, QuestionBase, Result, check_answer_keys, why_not_keys, wrong_option_feedback
 
 
 class SingleChoice(QuestionBase):
@@ -45,7 +45,12 @@ class SingleChoice(QuestionBase):
         )
 
     def texts(self) -> dict[str, str]:
-        return {f"option:{o.id}": o.feedback for o in self.options}
+        out = {f"option:{o.id}": o.feedback for o in self.options}
+        out.update({f"why_not:{o.id}": o.why_not for o in self.options if o.why_not})
+        return out
+
+    def hint_keys(self) -> dict[str, str]:
+        return why_not_keys(self.options, self.correct_ids)
 
     def correct_answer_text(self) -> str:
         return next(o.text for o in self.options if o.id == self.answer)
@@ -55,7 +60,7 @@ class SingleChoice(QuestionBase):
 
     def wrong_picks(self, chosen: list[str]) -> list[tuple[str, str]]:
         opts = {o.id: o for o in self.options}
-        return [(opts[c].text, opts[c].feedback) for c in chosen if c in opts and c != self.answer]
+        return [(opts[c].text, opts[c].why_not or opts[c].feedback) for c in chosen if c in opts and c != self.answer]
 
     def right_answer(self) -> str:
         return self.answer

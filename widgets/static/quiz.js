@@ -23,9 +23,12 @@ const STRIP = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 // -- pure grading (no DOM): the page's half of the parity test ---------------------------------------------
-export function parseNumber(text) {
-  // widgets/questions/numeric.py: strip, comma → point, a plain decimal number; null if it is not one
+export function parseNumber(text, words = {}) {
+  // widgets/questions/numeric.py: strip, comma → point, a plain decimal number or a number word ("three", from
+  // the question's number_words); null if it is neither
   const t = String(text).replace(STRIP, "").replace(/,/g, ".");
+  const word = t.toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(words, word)) return words[word];
   if (!NUMBER.test(t)) return null;
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
@@ -80,7 +83,7 @@ const GRADERS = {
     if (typeof a === "boolean" || a === null || a === undefined || (isStr(a) && !a.replace(STRIP, ""))) {
       return invalid("empty");
     }
-    const v = isStr(a) ? parseNumber(a) : typeof a === "number" && Number.isFinite(a) ? a : null;
+    const v = isStr(a) ? parseNumber(a, q.number_words) : typeof a === "number" && Number.isFinite(a) ? a : null;
     if (v === null) return invalid("nan");
     const diff = v - q.right;
     const ok = Math.abs(diff) <= q.tolerance + 1e-9;
@@ -116,8 +119,8 @@ export function respond(q, answer, wrongBefore = 0, show = false) {
   const r = grade(q, answer);
   let stage, keys;
   if (!r.valid) [stage, keys] = ["invalid", r.keys];
-  else if (r.correct) [stage, keys] = ["right", r.keys.filter((k) => k !== "right")];
-  else if (wrongBefore < 1) {
+  else if (r.correct) [stage, keys] = ["right", []];  // one short confirmation, then "Why" once
+  else if (wrongBefore < 1) {  // why THIS choice is wrong (a choice's why_not), then the hint: never the answer
     const hints = q.hint_keys || {};
     [stage, keys] = ["hint", r.keys.filter((k) => k in hints).map((k) => hints[k]).concat(["hint"])];
   } else [stage, keys] = ["answer", r.keys.concat(["answer"])];
@@ -280,8 +283,9 @@ function render({ model, el }) {
     const fs = h("fieldset", { class: "quiz-options" }, h("legend", { class: "quiz-legend", text: q.prompt }));
     const inputs = q.options.map((o, n) => {
       const id = `${uid}-${i}-o${n}`;
+      // one name per question: a radio group is one Tab stop, the arrow keys move inside it
       const input = h("input", { type: many ? "checkbox" : "radio", name: `${uid}-${i}`, id, value: o.id });
-      const mark = h("span", { class: "quiz-mark" });
+      const mark = h("span", { class: "quiz-mark", id: `${id}-mark` });
       fs.append(h("div", { class: "quiz-option", "data-option": o.id }, input, h("label", { for: id, text: o.text }), mark));
       return { o, input, mark, row: input.parentElement };
     });
@@ -294,13 +298,17 @@ function render({ model, el }) {
         const right = new Set(q.type === "truefalse" ? [String(q.right)] : [].concat(q.right));
         const chosen = new Set(res && res.chosen || []);
         const reveal = stage === "right" || stage === "answer" || stage === "shown";
-        inputs.forEach(({ o, mark, row }) => {
+        inputs.forEach(({ o, input, mark, row }) => {
           let kind = "";
           if (chosen.has(o.id)) kind = right.has(o.id) ? (reveal || !many ? "ok" : "") : (reveal || !many ? "bad" : "");
           else if (reveal && right.has(o.id)) kind = many || stage !== "right" ? "missed" : "";
           row.dataset.mark = kind;
           mark.replaceChildren();
-          if (kind) mark.append(quizIcon(kind === "bad" ? "wrong" : "right"), h("span", { text: L["mark_" + kind] }));
+          // the mark is part of the option's accessible description: a screen reader hears it with the option
+          if (kind) {
+            mark.append(quizIcon(kind === "bad" ? "wrong" : "right"), h("span", { text: L["mark_" + kind] }));
+            input.setAttribute("aria-describedby", mark.id);
+          } else input.removeAttribute("aria-describedby");
         });
       },
     };
@@ -375,7 +383,11 @@ function render({ model, el }) {
     const res = respond(q, answer, card.wrong, reveal);
     paint(card, res);
     card.feedback.focus();  // its style and layout pass is the one the frame needs anyway (nothing else changed)
-    if (!res.valid) return;
+    if (!res.valid) {  // not a try: an earlier try's "Saved." would read as if this entry was saved
+      const st = card.saved.dataset.state;
+      if (st !== "unsaved" && st !== "waiting") { card.saved.replaceChildren(); delete card.saved.dataset.state; }
+      return;
+    }
     const msg = { kind: "attempt", attempt_id: uuid(), question: q.id, hash: q.hash, answer: reveal ? null : answer, show: reveal, wrong_before: card.wrong };
     card.attempts += 1;
     if (!res.correct) card.wrong += 1;
@@ -497,8 +509,7 @@ function render({ model, el }) {
   function updateScore(local = mode === "static") {  // the kernel sends the score; without one, count here
     if (local) {
       const done = cards.filter((c) => c.attempts);
-      score.textContent = fill(L.score, { first: done.filter((c) => c.firstCorrect).length, total: cards.length,
-        answered: done.length, now: done.filter((c) => c.now).length });
+      score.textContent = fill(L.score, { first: done.filter((c) => c.firstCorrect).length, total: cards.length });
     }
   }
 
@@ -508,7 +519,8 @@ function render({ model, el }) {
     const list = h("ul", { class: "quiz-summary-list" });
     cards.forEach((c, n) => {
       const state = !c.attempts ? L.sum_open : c.firstCorrect ? L.sum_first : c.now ? L.sum_later : L.sum_wrong;
-      const li = h("li", {}, h("span", { text: fill(L.sum_item, { n: n + 1, state }) + " " }));
+      const li = h("li", {}, h("span", { text: fill(L.sum_item, { n: n + 1, prompt: c.q.short }) + " " }),
+        h("b", { class: "quiz-sum-state", text: state }), " ");
       if (!c.now) {  // a way back to what is still open or not right yet
         const go = button(fill(L.go_to, { n: n + 1 }), "quiz-go", "back");
         go.addEventListener("click", () => show(n));
@@ -517,7 +529,8 @@ function render({ model, el }) {
       list.append(li);
     });
     summary.replaceChildren(h("h4", { text: L.summary_title }),
-      h("p", { text: fill(L.summary_line, { answered: done.length, total: cards.length, first }) }), list);
+      h("p", { class: "quiz-summary-score", text: fill(L.score, { first, total: cards.length }) }),
+      h("p", { text: fill(L.summary_line, { answered: done.length, total: cards.length }) }), list);
   }
 
   // -- what was saved before, then what this browser still keeps ---------------------------------------------

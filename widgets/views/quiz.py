@@ -114,14 +114,14 @@ LABELS = {
     "first_right": "right",
     "first_wrong": "wrong",
     "older": "Saved from before: {tries} at an older version of this question. It has changed since: answer it again.",
-    "score": "Score: {first} of {total} right on the first try · answered {answered}/{total} · {now} right so far",
+    "score": "{first} of {total} right first time",
     "summary_title": "How you did",
-    "summary_line": "You answered {answered} of {total} questions. Right on the first try: {first} of {total}.",
-    "sum_item": "Question {n}: {state}",
-    "sum_open": "not answered yet.",
-    "sum_first": "right on the first try.",
-    "sum_later": "right after another try.",
-    "sum_wrong": "not right yet.",
+    "summary_line": "You answered {answered} of {total} questions.",
+    "sum_item": "{n}. {prompt}",
+    "sum_open": "Not answered yet.",
+    "sum_first": "Right first time.",
+    "sum_later": "Right after another try.",
+    "sum_wrong": "Not right yet.",
     "go_to": "Go to question {n}",
 }
 
@@ -355,9 +355,7 @@ class Quiz(KeyboardSafeBox):
 
     def _refresh(self) -> None:
         s = self.lesson_score
-        self.page.score = fill(
-            LABELS["score"], first=s.first_try, total=s.total, answered=s.answered, now=s.now_correct
-        )
+        self.page.score = fill(LABELS["score"], first=s.first_try, total=s.total)
         self.notice.refresh()
 
     @property

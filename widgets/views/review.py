@@ -2,7 +2,8 @@
 
 Built on views/quiz.py. Attempts are saved as lesson ``05-review`` (see widgets/engine/review.py), so a lesson's
 first-try score never changes here. Its score counts what `review_score` counts, the same as the progress
-table and the results file: the listed review questions, plus any other it brought back once answered.
+table and the results file: the listed review questions (plus, from an older version of the course, any
+other review answer saved then).
 """
 
 from __future__ import annotations
@@ -53,24 +54,15 @@ class ReviewQuiz(Quiz):
 
 
 def order_sentence(plan: ReviewPlan, listed: int | None = None) -> str:
-    """The line under the review's title; `listed` is how many questions the review itself has."""
+    """The line under the review's title (`listed`, how many questions the review has, is kept for callers)."""
     n, m = len(plan.questions), len(plan.missed)
-    extra = n - listed if listed is not None else 0
-    counted = (
-        f" The score counts the review's {listed} questions, and each of the {extra} others once you answer it."
-        if extra > 0
-        else ""
-    )
     if not m:
         return (
             f"{n} new questions from all the lessons, in lesson order. "
             "No question you missed before is saved, so none is brought forward."
         )
-    first = "The first question is one" if m == 1 else f"The first {m} questions are ones"
-    return (
-        f"{n} questions from all the lessons. {first} you got wrong before, or new versions of them, "
-        "so you can try again." + counted
-    )
+    first = "The first question asks" if m == 1 else f"The first {m} questions ask"
+    return f"{n} new questions from all the lessons. {first} again about ones you got wrong before, so try again."
 
 
 def review_quiz(store: ProgressStore | None = None) -> ReviewQuiz:
