@@ -79,9 +79,8 @@ def test_every_question_that_cannot_map_exactly_has_a_note_in_each_format(export
     for b, q in QUESTIONS:
         if isinstance(q, (MultipleSelect,)):
             assert {(fmt, b.full_id(q)) for fmt in export_bank.FORMATS} <= noted
-        if isinstance(q, Ordering):
-            assert {("QTI 1.2", b.full_id(q)), ("GIFT", b.full_id(q))} <= noted
-            assert ("Moodle XML", b.full_id(q)) not in noted  # Moodle has a real ordering question
+        if isinstance(q, Ordering):  # matching everywhere by default, Moodle XML included (issue 28)
+            assert {(fmt, b.full_id(q)) for fmt in export_bank.FORMATS} <= noted
 
 
 def test_the_same_banks_give_the_same_bytes():
@@ -244,9 +243,33 @@ def test_moodle_xml_round_trip(moodle, b, q):
         assert el.findtext("units/unit/unit_name") == q.unit
     else:
         assert isinstance(q, Ordering)
-        assert el.get("type") == "ordering" and el.findtext("gradingtype") == "ALL_OR_NOTHING"
-        assert [(a, s) for a, s, _ in answers] == [(t(i.text), n) for n, i in enumerate(q.items, 1)]  # right order
-        assert m.incorrect_feedback == t(q.wrong_feedback)
+        # matching by default: a Moodle without the ordering type refuses it and stops the whole import there
+        assert el.get("type") == "matching" and el.findtext("shuffleanswers") == "true" and not el.findall("answer")
+        pairs = [(s.findtext("text"), s.findtext("answer/text")) for s in el.findall("subquestion")]
+        assert pairs == [(t(i.text), str(n)) for n, i in enumerate(q.items, 1)]
+        assert el.findtext("incorrectfeedback/text") == t(q.wrong_feedback)
+
+
+def test_moodle_ordering_writes_true_ordering_questions_only_when_asked(tmp_path, capsys):
+    """`--moodle-ordering`: for a Moodle that has the type (4.4 and later), all-or-nothing as in the lessons."""
+    banks = [b for b in BANKS if any(isinstance(q, Ordering) for q in b.questions)]
+    assert banks
+    files, notes = export_bank.render(banks, moodle_ordering=True)
+    default, _ = export_bank.render(banks)
+    for b in banks:
+        root = ET.fromstring(files[Path("moodle") / f"{b.lesson}.xml"])
+        kinds = {el.findtext("name/text"): el for el in root.findall("question")}
+        for q in (q for q in b.questions if isinstance(q, Ordering)):
+            el = kinds[b.full_id(q)]
+            assert el.get("type") == "ordering" and el.findtext("gradingtype") == "ALL_OR_NOTHING"
+            right = [(a.findtext("text"), a.get("fraction")) for a in el.findall("answer")]
+            assert right == [(t(i.text), str(n)) for n, i in enumerate(q.items, 1)]
+            assert ("Moodle XML", b.full_id(q)) not in {(n.fmt, n.question) for n in notes}
+        assert files[Path("gift") / f"{b.lesson}.gift.txt"] == default[Path("gift") / f"{b.lesson}.gift.txt"]
+    good = ROOT / "widgets" / "content" / "questions" / f"{banks[0].lesson}.yaml"
+    assert export_bank.main(["--output", str(tmp_path), "--bank", str(good), "--moodle-ordering"]) == 0
+    written = (tmp_path / "moodle" / f"{banks[0].lesson}.xml").read_text(encoding="utf-8")
+    assert 'type="ordering"' in written and 'type="matching"' not in written
 
 
 # -- QTI 1.2, read back by qti2latex (PyPI) and answered ----------------------------------------------------

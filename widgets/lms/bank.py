@@ -42,21 +42,27 @@ def load_banks(files: Sequence[Path] = ()) -> list[QuestionBank]:
     return banks
 
 
-def render(banks: Sequence[QuestionBank]) -> tuple[dict[Path, bytes], list[Note]]:
-    """Every file of the export (path relative to the output folder → bytes) and every note, in memory."""
+def render(banks: Sequence[QuestionBank], moodle_ordering: bool = False) -> tuple[dict[Path, bytes], list[Note]]:
+    """Every file of the export (path relative to the output folder → bytes) and every note, in memory.
+    `moodle_ordering`: ordering questions as Moodle's ordering type (4.4 and later), not as matching."""
     files: dict[Path, bytes] = {}
     notes: list[Note] = []
     for fmt, (folder, suffix, write) in FORMATS.items():
         for bank in banks:
             collected = Notes(fmt)
-            files[Path(folder) / f"{bank.lesson}{suffix}"] = write(bank, collected)
+            data = (
+                bank_moodle_xml(bank, collected, moodle_ordering)
+                if write is bank_moodle_xml
+                else write(bank, collected)
+            )
+            files[Path(folder) / f"{bank.lesson}{suffix}"] = data
             notes += collected.items
     return files, notes
 
 
-def export(output: Path, files: Sequence[Path] = ()) -> list[Note]:
+def export(output: Path, files: Sequence[Path] = (), moodle_ordering: bool = False) -> list[Note]:
     """Load, render, then write everything into `output`; nothing is written unless every bank exports."""
-    rendered, notes = render(load_banks(files))
+    rendered, notes = render(load_banks(files), moodle_ordering)
     for rel, data in rendered.items():
         (output / rel).parent.mkdir(parents=True, exist_ok=True)
         (output / rel).write_bytes(data)
@@ -67,9 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m widgets.lms.bank", description=__doc__.split("\n")[0])
     parser.add_argument("--output", type=Path, required=True, help="folder to write qti/, moodle/ and gift/ into")
     parser.add_argument("--bank", type=Path, action="append", default=[], help="a bank file to export instead")
+    parser.add_argument(
+        "--moodle-ordering",
+        action="store_true",
+        help="write put-in-order questions as Moodle's ordering type (Moodle 4.4 and later) instead of matching",
+    )
     args = parser.parse_args(argv)
     try:
-        notes = export(args.output, args.bank)
+        notes = export(args.output, args.bank, args.moodle_ordering)
     except (ContentError, ExportError) as e:
         print(f"Nothing exported: {e}", file=sys.stderr)
         return 2

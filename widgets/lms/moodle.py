@@ -3,7 +3,9 @@
 choose one → multichoice (single); tick all that fit → multichoice (multiple answers: a note, part
 marks); true or false → truefalse; number → numerical (the right value ± tolerance, then a range below
 and one above it, each with its feedback; Moodle takes the first answer that matches); put in order →
-ordering (a standard question type since Moodle 4.4), all-or-nothing as in the lessons. Every option's
+matching by default (each step matched to its place, a note), since a Moodle without the ordering type
+refuses the question and stops the whole import there; ``ordering=True`` (the command's --moodle-ordering)
+writes a true ordering question (a standard type since Moodle 4.4), all-or-nothing as in the lessons. Every option's
 feedback, the explanation (general feedback) and the hint (Moodle's own hint, shown between tries in
 "interactive with multiple tries") go along. Texts are plain text (`format="plain_text"`), so nothing
 in them is read as HTML. Options keep the bank's order (no shuffling), so "none of these" stays last.
@@ -18,7 +20,7 @@ from collections.abc import Callable
 
 from ..content.model import QuestionBank
 from ..questions import MultipleSelect, Numeric, Ordering, QuestionBase, SingleChoice, TrueFalse
-from .common import PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line, xml_comment
+from .common import ORDER_AS_MATCHING, PARTIAL_CREDIT, Notes, handler, numeric_ranges, one_line, xml_comment
 
 FMT = "Moodle XML"
 CATEGORY_ROOT = "foot-twitch-lessons"
@@ -108,6 +110,19 @@ def _ordering(q_el: ET.Element, q: Ordering, fid: str, notes: Notes) -> str:
     return "ordering"
 
 
+def _matching(q_el: ET.Element, q: Ordering, fid: str, notes: Notes) -> str:
+    note = ORDER_AS_MATCHING.format(fmt="A Moodle without the ordering question type")
+    note += "; for a Moodle that has it (4.4 and later), export again with the option moodle-ordering (see the guide)"
+    q_el.append(ET.Comment(xml_comment(f"NOTE: {notes.add(fid, note)}")))
+    ET.SubElement(q_el, "shuffleanswers").text = "true"  # the steps in a mixed order, each with the places 1..n
+    for tag in ("partiallycorrectfeedback", "incorrectfeedback"):
+        _text(q_el, tag, q.wrong_feedback, **PLAIN)
+    for place, item in enumerate(q.items, 1):
+        sub = _text(q_el, "subquestion", item.text, **PLAIN)
+        _text(sub, "answer", str(place))
+    return "matching"
+
+
 _WRITERS: dict[str, Callable[..., str]] = {
     "single": _single,
     "multiple": _multiple,
@@ -117,10 +132,10 @@ _WRITERS: dict[str, Callable[..., str]] = {
 }
 
 
-def question_element(bank: QuestionBank, q: QuestionBase, notes: Notes) -> ET.Element:
-    """One question as a Moodle XML <question> element."""
+def question_element(bank: QuestionBank, q: QuestionBase, notes: Notes, ordering: bool = False) -> ET.Element:
+    """One question as a Moodle XML <question> element (`ordering`: a true ordering question, else matching)."""
     fid = bank.full_id(q)
-    write = handler(_WRITERS, q, FMT)
+    write = _matching if isinstance(q, Ordering) and not ordering else handler(_WRITERS, q, FMT)
     q_el = ET.Element("question")
     _text(q_el, "name", fid)
     _text(q_el, "questiontext", q.prompt, **PLAIN)
@@ -134,8 +149,8 @@ def question_element(bank: QuestionBank, q: QuestionBase, notes: Notes) -> ET.El
     return q_el
 
 
-def bank_moodle_xml(bank: QuestionBank, notes: Notes) -> bytes:
-    """The whole bank as one Moodle XML file, in its own category."""
+def bank_moodle_xml(bank: QuestionBank, notes: Notes, ordering: bool = False) -> bytes:
+    """The whole bank as one Moodle XML file, in its own category (`ordering`: see the module's docstring)."""
     quiz = ET.Element("quiz")
     quiz.append(
         ET.Comment(xml_comment(f"{bank.title} ({bank.lesson}): exported from the foot-twitch-lessons question bank"))
@@ -144,6 +159,6 @@ def bank_moodle_xml(bank: QuestionBank, notes: Notes) -> bytes:
     _text(cat, "category", f"$course$/top/{CATEGORY_ROOT}/{bank.lesson}")
     _text(cat, "info", bank.title, **PLAIN)
     for q in bank.questions:
-        quiz.append(question_element(bank, q, notes))
+        quiz.append(question_element(bank, q, notes, ordering))
     ET.indent(quiz)
     return bytes(ET.tostring(quiz, encoding="utf-8", xml_declaration=True)) + b"\n"
