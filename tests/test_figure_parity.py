@@ -73,7 +73,8 @@ def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
     draws = [sim.draws(seed) for seed in SEEDS]
     widths = [None, 336, 368, 592, 1100]  # drawn this wide (None: the page gives no width): the marks' rows follow it
     cases = [
-        {"recording": i % len(SEEDS), "settings": s, "width": widths[i % len(widths)]} for i, s in enumerate(ALL_SETTINGS)
+        {"recording": i % len(SEEDS), "settings": s, "width": widths[i % len(widths)]}
+        for i, s in enumerate(ALL_SETTINGS)
     ]
     cases += [  # every seed at its busiest, at each width
         {"recording": r, "settings": ALL_SETTINGS[-1], "width": w} for r in range(len(SEEDS)) for w in widths

@@ -20,11 +20,13 @@ from .palette import BLACK, BLUE, VERMILION
 HEIGHT = 380
 Y_MAX = 80.0
 LINE_AT = sim.MOVE_THRESHOLD / Y_MAX  # where the "move the foot" line sits in a panel (0 bottom, 1 top)
-CLOSE_UP_MAX = 1.0 * sim.UNIT_FORCE  # the close-up's pull axis: one unit's twitch fills most of it
-ZOOM = 14  # the close-up draws the twitch this many times taller than the shared scale does
-# The close-up box, in parts of the twitch panel's height: just above the panel's floor and, with room for its label,
-# wholly under the line, so even zoomed in the twitch is never drawn above the pull that moves the foot.
-CLOSE_UP = (0.025, 0.025 + ZOOM * CLOSE_UP_MAX / Y_MAX)
+CLOSE_UP_RANGE = (-0.1 * sim.UNIT_FORCE, 1.0 * sim.UNIT_FORCE)  # the close-up's pull axis: one unit's twitch fills
+# most of it, and its flat start sits just inside the frame (not on it)
+ZOOM = 12  # the close-up draws the twitch this many times taller than the shared scale does
+# The close-up box, in parts of the twitch panel's height: clear of the panel's floor (the real twitch, a flat line
+# there, stays visible under it) and, with room for its label, wholly under the line, so even zoomed in the twitch is
+# never drawn above the pull that moves the foot.
+CLOSE_UP = (0.05, 0.05 + ZOOM * (CLOSE_UP_RANGE[1] - CLOSE_UP_RANGE[0]) / Y_MAX)
 LABEL_ROOM = 0.08  # of the panel's height, between the close-up box and the line: the close-up's label
 assert CLOSE_UP[1] + LABEL_ROOM <= LINE_AT, "the close-up must stay under the line, with room for its label"
 LINE_NAME = "force needed to move the foot"
@@ -48,8 +50,8 @@ def _place(layout: dict, panels: tuple) -> dict:
     line, going, close_up, twitch, cramp = layout["annotations"]
     line |= {"x": tx[0]}
     close_up |= {"x": tx[0], "y": layout["yaxis3"]["domain"][1]}
-    twitch |= {"x": (tx[0] + tx[1]) / 2, "y": ty[1]}
-    cramp |= {"x": (cx[0] + cx[1]) / 2, "y": cy[1]}
+    twitch |= {"x": (tx[0] + tx[1]) / 2, "y": ty[1], "xanchor": "center"}
+    cramp |= {"x": (cx[0] + cx[1]) / 2, "y": cy[1], "xanchor": "center"}
     return layout
 
 
@@ -133,7 +135,7 @@ def template(title: str, close_up: str) -> dict:
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
         xaxis3=axis("", anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
-        yaxis3=axis("", anchor="x3", range=[0, CLOSE_UP_MAX], **inset),
+        yaxis3=axis("", anchor="x3", range=list(CLOSE_UP_RANGE), **inset),
     )
     return {"data": data, "layout": _place(layout, SIDE_BY_SIDE)}
 
