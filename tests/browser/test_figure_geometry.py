@@ -217,7 +217,8 @@ def test_simulator_marks_never_overlap_and_match_the_sentence(lesson, ran_lesson
             press(sim, name, value)
         page.set_width(size["width"], panel, size["height"])
     assert found == [], "\n".join(found[:20])
-    assert checked == 40 and most >= 8, (checked, most)  # busy recordings, not only empty ones
+    # busy recordings, not only empty ones (lesson 01 shows two triggers, lesson 02 all of them)
+    assert checked == 40 and most >= {"01": 4, "02": 8}[lesson[:2]], (checked, most)
 
 
 def test_simulator_expected_level_is_a_reading_not_buttons(ran_lesson):

@@ -89,8 +89,9 @@ export function mustStack(layout, width, measure = textWidth) {
     if (!panel) return false;
     const room = (panel.domain[1] - panel.domain[0]) * plot;
     const size = (a.font && a.font.size) || font.size || 12;
-    const text = String(a.text).replace(/<[^>]*>/g, "");
-    return measure(text, size, font.family || "Arial, sans-serif", /<b>/.test(a.text)) + PAD + Math.abs(a.xshift || 0) > room;
+    const lines = String(a.text).split(/<br\s*\/?>/i).map((line) => line.replace(/<[^>]*>/g, ""));
+    const wide = Math.max(...lines.map((line) => measure(line, size, font.family || "Arial, sans-serif", /<b>/.test(a.text))));
+    return wide + PAD + Math.abs(a.xshift || 0) > room;
   });
 }
 

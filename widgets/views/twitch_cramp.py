@@ -26,7 +26,7 @@ ZOOM = 12  # the close-up draws the twitch this many times taller than the share
 # The close-up box, in parts of the twitch panel's height: clear of the panel's floor (the real twitch, a flat line
 # there, stays visible under it) and, with room for its label, wholly under the line, so even zoomed in the twitch is
 # never drawn above the pull that moves the foot.
-CLOSE_UP = (0.05, 0.05 + ZOOM * (CLOSE_UP_RANGE[1] - CLOSE_UP_RANGE[0]) / Y_MAX)
+CLOSE_UP = (0.04, 0.04 + ZOOM * (CLOSE_UP_RANGE[1] - CLOSE_UP_RANGE[0]) / Y_MAX)
 LABEL_ROOM = 0.08  # of the panel's height, between the close-up box and the line: the close-up's label
 assert CLOSE_UP[1] + LABEL_ROOM <= LINE_AT, "the close-up must stay under the line, with room for its label"
 LINE_NAME = "force needed to move the foot"
@@ -34,8 +34,8 @@ TRACES = {"twitch": 0, "cramp": 2, "close_up": 4}  # which traces the page fills
 # Panels, as (x domain, y domain) of the twitch's and the cramp's: side by side, or stacked (a narrow page; the page
 # stacks them where a title or label would not fit its panel, measured in its own font: twitch_cramp.js mustStack)
 SIDE_BY_SIDE = (([0, 0.46], [0, 1]), ([0.54, 1], [0, 1]))
-STACKED = (([0, 1], [0.6, 1]), ([0, 1], [0, 0.36]))
-NARROW_HEIGHT = 660
+STACKED = (([0, 1], [0.57, 1]), ([0, 1], [0, 0.43]))  # as tall as each other: one scale, as side by side
+NARROW_HEIGHT = 700
 
 
 def _place(layout: dict, panels: tuple) -> dict:
@@ -47,7 +47,7 @@ def _place(layout: dict, panels: tuple) -> dict:
     layout["xaxis2"]["domain"], layout["yaxis2"]["domain"] = cx, cy
     layout["xaxis3"]["domain"] = tx
     layout["yaxis3"]["domain"] = [ty[0] + CLOSE_UP[0] * up, ty[0] + CLOSE_UP[1] * up]
-    line, going, close_up, twitch, cramp = layout["annotations"]
+    line, _still_going, close_up, twitch, cramp = layout["annotations"]  # the cramp note stays where it is (x2, y2)
     line |= {"x": tx[0]}
     close_up |= {"x": tx[0], "y": layout["yaxis3"]["domain"][1]}
     twitch |= {"x": (tx[0] + tx[1]) / 2, "y": ty[1], "xanchor": "center"}
@@ -114,7 +114,7 @@ def template(title: str, close_up: str) -> dict:
         | {"yanchor": "bottom", "text": LINE_NAME},
         label
         | {"name": "in:xaxis2", "xref": "x2", "yref": "y2", "x": sim.FORCE_SECONDS * 0.97, "y": 0.5 * Y_MAX}
-        | {"xanchor": "right", "text": "still going when the graph ends"},
+        | {"xanchor": "right", "text": "still going when<br>the graph ends"},  # two lines: clear of the rising pull
         label
         | {"name": "in:xaxis", "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom"}
         | {"xshift": 2, "text": close_up.format(zoom=ZOOM), "font": {"size": 12, "color": BLUE}},
