@@ -34,7 +34,7 @@ TRACES = {"twitch": 0, "cramp": 2, "close_up": 4}  # which traces the page fills
 # Panels, as (x domain, y domain) of the twitch's and the cramp's: side by side, or stacked (a narrow page; the page
 # stacks them where a title or label would not fit its panel, measured in its own font: twitch_cramp.js mustStack)
 SIDE_BY_SIDE = (([0, 0.46], [0, 1]), ([0.54, 1], [0, 1]))
-STACKED = (([0, 1], [0.57, 1]), ([0, 1], [0, 0.43]))  # as tall as each other: one scale, as side by side
+STACKED = (([0, 1], [0.59, 1]), ([0, 1], [0, 0.41]))  # as tall as each other: one scale, as side by side
 NARROW_HEIGHT = 700
 
 
