@@ -10,12 +10,10 @@ import re
 
 import pytest
 
-from tests.test_figure_parity import node
 from widgets.content.load import load_figure_texts
 from widgets.engine import simulation as sim
 from widgets.views import simulator as sv
 from widgets.views import twitch_cramp as tc
-from widgets.views.palette import STATIC
 
 
 def plot_height(layout: dict) -> float:
@@ -65,27 +63,6 @@ def test_twitch_text_alternative_describes_both_graphs_whichever_was_replayed():
         assert twitch in alt and cramp in alt and f"{tc.ZOOM} times taller" in alt, (shown, alt)
         assert v.texts["status"] == {"twitch": twitch, "cramp": cramp}[shown]  # the live line: the one replayed
         assert v.output.canvas.alt == alt
-
-
-def test_twitch_page_stacks_the_panels_only_where_a_label_does_not_fit_its_panel():
-    """mustStack measures each label against its own panel's width (node has no canvas: its estimate, which is wider
-    than Arial); the browser test checks the same with the page's real font."""
-    v = tc.twitch_vs_cramp()
-    widths = [300, 336, 368, 420, 700, 1220]
-    stacks = node(
-        {"kind": "stacks", "module": str(STATIC / "twitch_cramp.js"), "layout": v.figure["layout"], "cases": widths}
-    )
-    assert stacks == [True, True, True, True, False, False], dict(zip(widths, stacks, strict=True))
-    # a longer title is measured, not guessed: the same width stacks
-    longer = v.figure["layout"] | {
-        "annotations": [
-            *v.figure["layout"]["annotations"][:-1],
-            v.figure["layout"]["annotations"][-1] | {"text": "<b>Cramp</b> (" + "many " * 12 + ")"},
-        ]
-    }
-    assert node({"kind": "stacks", "module": str(STATIC / "twitch_cramp.js"), "layout": longer, "cases": [1220]}) == [
-        True
-    ]
 
 
 WIDTHS = [None, 300, 336, 368, 592, 1100]  # px the simulator's figure is drawn at (None: Python's default)

@@ -183,6 +183,27 @@ def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
     assert len(ys["cramp: many motor units"]) == 100 and len(ys["twitch: one motor unit"]) == len(view.twitch.force)
 
 
+def test_twitch_page_stacks_the_panels_only_where_a_label_does_not_fit_its_panel():
+    """mustStack measures each label against its own panel's width (node has no canvas: its estimate, which is wider
+    than Arial); the browser test checks the same with the page's real font."""
+    v = tc.twitch_vs_cramp()
+    widths = [300, 336, 368, 420, 700, 1220]
+    stacks = node(
+        {"kind": "stacks", "module": str(STATIC / "twitch_cramp.js"), "layout": v.figure["layout"], "cases": widths}
+    )
+    assert stacks == [True, True, True, True, False, False], dict(zip(widths, stacks, strict=True))
+    # a longer title is measured, not guessed: the same width stacks
+    longer = v.figure["layout"] | {
+        "annotations": [
+            *v.figure["layout"]["annotations"][:-1],
+            v.figure["layout"]["annotations"][-1] | {"text": "<b>Cramp</b> (" + "many " * 12 + ")"},
+        ]
+    }
+    assert node({"kind": "stacks", "module": str(STATIC / "twitch_cramp.js"), "layout": longer, "cases": [1220]}) == [
+        True
+    ]
+
+
 def test_motor_unit_page_shows_what_python_draws_and_says_at_every_step_of_both_modes():
     view = mu.motor_unit()
     states = [{"mode": m, "step": i} for m, steps in view.steps_by_mode.items() for i in range(len(steps))]
