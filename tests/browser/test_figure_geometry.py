@@ -24,6 +24,29 @@ WIDTHS = ((1400, False), (1024, True), (800, True), (768, True))
 SHOWN = ".js-plotly-plot.figure-shown"
 
 
+@pytest.fixture(scope="module")
+def own_lesson(lab, browser, _ran_pages):
+    """``own_lesson(notebook)`` → a tab of these tests' own, opened and run once for the module: they resize the
+    window and leave drawings behind that the tests of the shared tabs do not expect. The shared tab of the same
+    notebook is closed first (its tabs share one kernel); at the end these tabs close and their kernels stop."""
+    pages: dict[str, LabPage] = {}
+
+    def _get(notebook: str) -> LabPage:
+        if notebook not in pages:
+            shared = _ran_pages.pop(notebook, None)
+            if shared is not None:
+                shared.close()
+            lab.shutdown_kernels([notebook])
+            pages[notebook] = LabPage.open(browser.context, lab, notebook)
+            pages[notebook].run_all()
+        return pages[notebook]
+
+    yield _get
+    for page in pages.values():
+        page.close()
+    lab.shutdown_kernels(list(pages))
+
+
 def lesson_with(one_liner: str) -> str:
     found = lesson_showing(one_liner)
     assert found, f"no lesson notebook shows {one_liner}()"
@@ -69,8 +92,8 @@ def apart(a: dict, b: dict, gap: float = 4) -> bool:
     return a["r"] + gap <= b["l"] or b["r"] + gap <= a["l"] or a["b"] + gap <= b["t"] or b["b"] + gap <= a["t"]
 
 
-def test_twitch_close_up_is_under_the_line_and_the_titles_never_collide(ran_lesson, artifacts):
-    page = ran_lesson(lesson_with("twitch_vs_cramp"))
+def test_twitch_close_up_is_under_the_line_and_the_titles_never_collide(own_lesson, artifacts):
+    page = own_lesson(lesson_with("twitch_vs_cramp"))
     tvc = page.notebook_panel.locator(".twitch-cramp").first
     view = tvc.locator(".figure-view")
     size, panel = page.page.viewport_size, page.left_panel_open()
@@ -107,15 +130,15 @@ def test_twitch_close_up_is_under_the_line_and_the_titles_never_collide(ran_less
                 f"{where}: {o['a']!r} overlaps {o['b']!r}" for o in report["overlaps"] if o["widget"] == "twitch-cramp"
             ]
             tvc.screenshot(path=str(shots(artifacts) / f"twitch-cramp-{width}.png"))
-    finally:  # the tab is shared with other browser tests: leave it as it was
+    finally:  # later tests in this module use the tab: leave it as it was
         page.set_width(size["width"], panel, size["height"])
     assert found == [], "\n".join(found)
     # side by side where there is room, stacked on the narrow pages (where the titles would not fit their panels)
     assert stacked == {1400: False, 1024: False, 800: True, 768: True}, stacked
 
 
-def test_after_replaying_the_cramp_the_text_alternative_still_describes_both_graphs(ran_lesson):
-    page = ran_lesson(lesson_with("twitch_vs_cramp"))
+def test_after_replaying_the_cramp_the_text_alternative_still_describes_both_graphs(own_lesson):
+    page = own_lesson(lesson_with("twitch_vs_cramp"))
     tvc = page.notebook_panel.locator(".twitch-cramp").first
     view = tvc.locator(".figure-view")
     v = tc.twitch_vs_cramp()
@@ -193,8 +216,8 @@ def press(sim, name: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("lesson", ["01_what_is_a_twitch.ipynb", "02_lifestyle_triggers.ipynb"])
-def test_simulator_marks_never_overlap_and_match_the_sentence(lesson, ran_lesson, artifacts):
-    page = ran_lesson(lesson)
+def test_simulator_marks_never_overlap_and_match_the_sentence(lesson, own_lesson, artifacts):
+    page = own_lesson(lesson)
     sim = page.notebook_panel.locator(".simulator").first
     view = sim.locator(".figure-view")
     size, panel = page.page.viewport_size, page.left_panel_open()
@@ -228,7 +251,7 @@ def test_simulator_marks_never_overlap_and_match_the_sentence(lesson, ran_lesson
                     checked += 1
                     most = max(most, noticed + hidden)
             sim.screenshot(path=str(shots(artifacts) / f"simulator-{lesson[:2]}-{width}.png"))
-    finally:  # the tab is shared: its choices back to calm, the window as it was
+    finally:  # later tests in this module use the tab: calm choices, the window as it was
         for name, value in calm.items():
             press(sim, name, value)
         page.set_width(size["width"], panel, size["height"])
@@ -237,8 +260,8 @@ def test_simulator_marks_never_overlap_and_match_the_sentence(lesson, ran_lesson
     assert checked == 40 and most >= {"01": 4, "02": 8}[lesson[:2]], (checked, most)
 
 
-def test_simulator_expected_level_is_a_reading_not_buttons(ran_lesson):
-    page = ran_lesson("02_lifestyle_triggers.ipynb")
+def test_simulator_expected_level_is_a_reading_not_buttons(own_lesson):
+    page = own_lesson("02_lifestyle_triggers.ipynb")
     sim = page.notebook_panel.locator(".simulator").first
     words = load_figure_texts().simulator.words
     gauge = sim.locator(".simulator-gauge")
@@ -273,10 +296,10 @@ def test_simulator_expected_level_is_a_reading_not_buttons(ran_lesson):
         press(sim, "stress", "low")
 
 
-def test_simulator_controls_and_graph_fit_one_screen_and_record_never_wraps(ran_lesson, artifacts):
+def test_simulator_controls_and_graph_fit_one_screen_and_record_never_wraps(own_lesson, artifacts):
     found, heights = [], {}
     for lesson in ("01_what_is_a_twitch.ipynb", "02_lifestyle_triggers.ipynb"):
-        page = ran_lesson(lesson)
+        page = own_lesson(lesson)
         sim = page.notebook_panel.locator(".simulator").first
         size, panel = page.page.viewport_size, page.left_panel_open()
         try:
