@@ -9,9 +9,9 @@ const b64 = (arr) => Buffer.from(Float32Array.from(arr).buffer).toString("base64
 
 function simulator() {
   const draws = task.draws.map(mod.decodeDraws);
-  return task.cases.map(({ recording, settings }) => {
+  return task.cases.map(({ recording, settings, width }) => {
     const s = mod.muscleSignal(draws[recording], settings, task.params);
-    const figure = mod.compose(task.template, s, task.params);
+    const figure = mod.compose(task.template, s, task.params, width);
     figure.data[0].y = b64(figure.data[0].y);
     return {
       values: b64(s.values),
@@ -34,5 +34,9 @@ function states() {  // foot map, twitch-vs-cramp, motor unit: each state the pa
   });
 }
 
-const run = { simulator, states }[task.kind];
+function stacks() {  // twitch-vs-cramp: at which widths the page stacks the panels (its estimate: node has no canvas)
+  return task.cases.map((width) => mod.mustStack(task.layout, width));
+}
+
+const run = { simulator, states, stacks }[task.kind];
 process.stdout.write(JSON.stringify(run()));

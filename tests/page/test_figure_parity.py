@@ -71,8 +71,14 @@ SEEDS = list(range(12))
 def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
     words = load_figure_texts().simulator.words
     draws = [sim.draws(seed) for seed in SEEDS]
-    cases = [{"recording": i % len(SEEDS), "settings": s} for i, s in enumerate(ALL_SETTINGS)]
-    cases += [{"recording": r, "settings": ALL_SETTINGS[-1]} for r in range(len(SEEDS))]  # every seed at its busiest
+    widths = [None, 336, 368, 592, 1100]  # drawn this wide (None: the page gives no width): the marks' rows follow it
+    cases = [
+        {"recording": i % len(SEEDS), "settings": s, "width": widths[i % len(widths)]}
+        for i, s in enumerate(ALL_SETTINGS)
+    ]
+    cases += [  # every seed at its busiest, at each width
+        {"recording": r, "settings": ALL_SETTINGS[-1], "width": w} for r in range(len(SEEDS)) for w in widths
+    ]
     template = sv.template("t")
     page = node(
         {
@@ -85,8 +91,8 @@ def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
             "cases": cases,
         }
     )
-    assert len(page) == len(cases) == len(ALL_SETTINGS) + len(SEEDS)
-    seen_hidden = 0
+    assert len(page) == len(cases) == len(ALL_SETTINGS) + len(SEEDS) * len(widths)
+    seen_hidden = stacked = 0
     levels = set()
     for case, got in zip(cases, page, strict=True):
         s = case["settings"]
@@ -100,7 +106,7 @@ def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
         assert [tuple(b) for b in got["busy"]] == list(want.busy)
         np.testing.assert_allclose(f32(got["values"]), want.values, atol=1e-6)
         assert got["texts"] == sv.describe(want, s, words), s  # every sentence, word for word
-        python = sv.figure(want, "t")
+        python = sv.figure(want, "t", case["width"])
         page_fig = got["figure"]
         np.testing.assert_allclose(f32(page_fig["data"][0]["y"]), typed_values(python["data"][0]["y"]), atol=1e-6)
         for trace in (page_fig["data"][0], python["data"][0]):
@@ -108,8 +114,10 @@ def test_simulator_page_maths_equal_python_on_every_setting_and_many_seeds():
         page_fig.pop("config", None)
         assert differ(page_fig, json.loads(json.dumps(python))) is None, (s, differ(page_fig, python))
         seen_hidden += bool(got["hidden"])
+        stacked += max(y for t in python["data"][1:3] for y in t["y"] or [0]) > sv.MARK_Y
         levels.add(got["texts"]["level"])
     assert seen_hidden > 50 and levels == set(words.levels)  # the cases reach every branch
+    assert stacked > 20  # marks that would touch went up a row, in the page as in Python
 
 
 def plain(fig: dict) -> dict:
@@ -173,6 +181,27 @@ def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
     (half,) = page_states(view, "twitch_cramp.js", [{"shown": "cramp", "cramp": 100}])
     ys = {t["name"]: t["y"] for t in half["figure"]["data"] if isinstance(t.get("y"), list) and t.get("x0") == 0}
     assert len(ys["cramp: many motor units"]) == 100 and len(ys["twitch: one motor unit"]) == len(view.twitch.force)
+
+
+def test_twitch_page_stacks_the_panels_only_where_a_label_does_not_fit_its_panel():
+    """mustStack measures each label against its own panel's width (node has no canvas: its estimate, which is wider
+    than Arial); the browser test checks the same with the page's real font."""
+    v = tc.twitch_vs_cramp()
+    widths = [300, 336, 368, 420, 700, 1220]
+    stacks = node(
+        {"kind": "stacks", "module": str(STATIC / "twitch_cramp.js"), "layout": v.figure["layout"], "cases": widths}
+    )
+    assert stacks == [True, True, True, True, False, False], dict(zip(widths, stacks, strict=True))
+    # a longer title is measured, not guessed: the same width stacks
+    longer = v.figure["layout"] | {
+        "annotations": [
+            *v.figure["layout"]["annotations"][:-1],
+            v.figure["layout"]["annotations"][-1] | {"text": "<b>Cramp</b> (" + "many " * 12 + ")"},
+        ]
+    }
+    assert node({"kind": "stacks", "module": str(STATIC / "twitch_cramp.js"), "layout": longer, "cases": [1220]}) == [
+        True
+    ]
 
 
 def test_motor_unit_page_shows_what_python_draws_and_says_at_every_step_of_both_modes():

@@ -112,7 +112,7 @@ def test_twitch_stays_far_below_the_move_line_and_the_cramp_far_above():
         twitch, cramp = sim.twitch_force(seed), sim.cramp_force(seed)
         assert twitch.units == 1 and cramp.units > 10 * twitch.units
         assert twitch.peak < sim.MOVE_THRESHOLD / 5
-        assert cramp.peak > 3 * sim.MOVE_THRESHOLD
+        assert cramp.peak > 2.5 * sim.MOVE_THRESHOLD  # far above: the line sits low enough for the close-up under it
         assert cramp.peak > 50 * twitch.peak
         # a twitch is brief; a cramp stays above the line for over a second
         assert (twitch.force > twitch.peak / 2).sum() * twitch.dt < 0.25

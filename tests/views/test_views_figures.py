@@ -171,7 +171,7 @@ def test_twitch_vs_cramp_replay_keeps_the_numbers_and_shows_the_twitch_up_close(
     np.testing.assert_array_equal(decoded(close), twitch0)
     y3 = fig["layout"]["yaxis3"]["range"]
     assert twitch0.max() / (y3[1] - y3[0]) > 0.3 > 20 * twitch0.max() / tc.Y_MAX
-    assert v.words.close_up in json.dumps(fig["layout"]["annotations"])
+    assert v.words.close_up.format(zoom=tc.ZOOM) in json.dumps(fig["layout"]["annotations"])
     v.replay("twitch")
     fig = shown(v)
     np.testing.assert_array_equal(twitch0, decoded(fig["data"][0]))  # a replay, not new random numbers

@@ -109,14 +109,19 @@ class TwitchCrampWords(Strict):
     replay_cramp_tip: Text
     twitch: Template
     cramp: Template
-    close_up: Text
-    alt: Template
+    close_up: Template = Field(description="The close-up box's label, under the line; {zoom}: how many times taller.")
+    alt: Template = Field(description="The text alternative: everything drawn, both graphs ({twitch}, {cramp}).")
 
     @model_validator(mode="after")
     def _placeholders(self) -> TwitchCrampWords:
-        for field, name in (("twitch", "start"), ("cramp", "start"), ("alt", "status")):
+        for field, names in (
+            ("twitch", ["start"]),
+            ("cramp", ["start"]),
+            ("close_up", ["zoom"]),
+            ("alt", ["twitch", "cramp", "zoom"]),
+        ):
             try:
-                _has(getattr(self, field), name)
+                _has(getattr(self, field), *names)
             except ValueError as e:
                 raise FieldError(field, str(e)) from None
         return self

@@ -168,9 +168,9 @@ def signal_from(d: Draws, settings: dict[str, str], seconds: float = SECONDS, ra
 
 
 # --- Twitch vs cramp --------------------------------------------------------------------------------
-MOVE_THRESHOLD = 10.0  # cartoon pull needed to move the foot (no real unit; figures show no number for it)
+MOVE_THRESHOLD = 24.0  # cartoon pull needed to move the foot (no real unit; figures show no number for it)
 FORCE_SECONDS, FORCE_RATE_HZ = 3.0, 100
-CRAMP_UNITS = 60  # motor units that join a cramp
+CRAMP_UNITS = 66  # motor units that join a cramp: together well over twice the pull of the line
 UNIT_FORCE = 1.0  # cartoon pull one motor unit adds when it fires steadily
 
 

@@ -92,20 +92,41 @@ export function describe(signal, settings, p, words) {
   return { level, nerve, sample, alt: fill(words.alt, { level, sample }) };
 }
 
-// The template (layout and trace styles, built in Python) filled with one recording.
-export function compose(shared, signal, p) {
+// The row of each twitch mark (0: the lowest), given their times in ascending order: the lowest row whose last mark
+// is at least a mark's width away in a plot drawn `width` px wide, so no two marks overlap (views/simulator.py
+// mark_rows(), the same rule).
+export function markRows(times, width, margin, p) {
+  const plot = Math.max(1, (width || p.default_width) - margin.l - margin.r);
+  const gap = (p.mark_px + p.mark_gap_px) / plot * p.seconds;
+  const last = [];
+  return times.map((t) => {
+    let row = last.findIndex((was) => t - was >= gap);
+    if (row < 0) row = last.length;
+    last[row] = t;
+    return row;
+  });
+}
+
+// The template (layout and trace styles, built in Python) filled with one recording drawn `width` px wide.
+export function compose(shared, signal, p, width) {
   const template = shared;  // figure.js draws copies (plotly writes back into what it draws)
   const data = template.data.map((t) => ({ ...t }));
   const [line, noticed, hidden, moving] = data;
   line.y = Array.from(signal.values);
-  noticed.x = signal.noticed.slice();
-  noticed.y = signal.noticed.map(() => p.mark_y);
-  hidden.x = signal.hidden.slice();
-  hidden.y = signal.hidden.map(() => p.mark_y);
+  const marks = [...signal.noticed.map((x) => [x, 0]), ...signal.hidden.map((x) => [x, 1])]
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const rows = markRows(marks.map(([x]) => x), width, template.layout.margin, p);
+  const placed = [0, 1].map((k) => marks.flatMap(([x, kind], i) => (kind === k ? [[x, p.mark_y + rows[i] * p.row_step]] : [])));
+  noticed.x = placed[0].map(([x]) => x);
+  noticed.y = placed[0].map(([, y]) => y);
+  hidden.x = placed[1].map(([x]) => x);
+  hidden.y = placed[1].map(([, y]) => y);
   hidden.showlegend = signal.hidden.length > 0;
   moving.showlegend = signal.busy.length > 0;
   const shapes = signal.busy.map(([a, b]) => ({ ...p.busy_shape, x0: a, x1: b }));
-  return { data, layout: { ...template.layout, shapes }, config: template.config };
+  const top = p.mark_y + Math.max(0, ...rows) * p.row_step + 0.45; // room above the highest row of marks
+  const yaxis = { ...template.layout.yaxis, range: [-p.y_range, Math.max(p.y_range + 0.3, top)] };
+  return { data, layout: { ...template.layout, shapes, yaxis }, config: template.config };
 }
 
 // --- the page view: controls, the expected level, the figure, one recording in words -----------------------
@@ -147,25 +168,37 @@ export default mountFigure({
       onClick: () => change({ recording: (choice().recording + 1) % draws.length }),
     }));
     const lead = h("p", { class: "simulator-expected" });
-    // the same words again, as a scale: seen, not read out twice
-    const cells = words.levels.map((w) => h("span", { class: "pagefig-meter-cell", text: w, "aria-hidden": "true" }));
-    const meter = h("div", { class: "pagefig-meter" }, ...cells, h("span", { class: "pagefig-meter-note", text: words.scale }));
+    // the same level as a gauge: a reading, not a control (role meter, never focusable, nothing to press); the words
+    // under its bar are drawing (the meter's value text says the level), and so is its note (the meter's name says it)
+    const levels = words.levels, cells = levels.map(() => h("span"));
+    const marks = levels.map((w) => h("span", { class: "simulator-gauge-word", text: w }));
+    const gauge = h("div", {
+      class: "simulator-gauge", role: "meter", "aria-valuemin": 1, "aria-valuemax": levels.length,
+      "aria-label": `${words.headline.replace(/[:\s]+$/, "")} (${words.scale})`,
+    },
+    h("span", { class: "simulator-gauge-scale", "aria-hidden": "true" },
+      h("span", { class: "simulator-gauge-bar" }, ...cells), h("span", { class: "simulator-gauge-words" }, ...marks)),
+    h("span", { class: "simulator-gauge-note", "aria-hidden": "true", text: words.scale }));
     const nerve = h("p", { class: "simulator-nerve" });
     const count = liveLine("pagefig-live simulator-count");
     root.append(controls, h("div", { class: "pagefig-main" },
-      h("div", { class: "simulator-headline", role: "status", "aria-live": "polite" }, lead, meter, nerve), graph, count));
+      h("div", { class: "simulator-headline", role: "status", "aria-live": "polite" }, lead, gauge, nerve), graph, count));
 
     return {
       show(c) {
         const t = describe(signalOf(c), c.settings, p, words);
         lead.replaceChildren(words.headline + " ", h("b", { text: t.level }));
-        cells.forEach((cell) => cell.classList.toggle("pagefig-meter-on", cell.textContent === t.level));
+        const at = levels.indexOf(t.level);
+        gauge.setAttribute("aria-valuenow", String(at + 1));
+        gauge.setAttribute("aria-valuetext", t.level);
+        cells.forEach((cell, i) => cell.classList.toggle("simulator-gauge-filled", i <= at));
+        marks.forEach((m, i) => m.classList.toggle("simulator-gauge-on", i === at));
         nerve.textContent = t.nerve;
         count.textContent = t.sample;
         for (const [name, g] of Object.entries(groups)) g.set(c.settings[name]);
         return t;
       },
-      figure: (template, c) => compose(template, signalOf(c), p),
+      figure: (template, c, width) => compose(template, signalOf(c), p, width),
       key,
       states: (c) => [
         ...data.controls.flatMap(([name, , options]) => options.filter(([, v]) => v !== c.settings[name])

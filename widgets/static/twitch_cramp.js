@@ -55,12 +55,44 @@ export function reveal(gd, traces, k) {
   }
 }
 
+// The live line says what was replayed last (or both); the text alternative always describes everything drawn: both
+// graphs, the line and the close-up (views/twitch_cramp.py describe()).
 export function describe(d, state) {
   const w = d.words;
   const twitch = fill(w.twitch, { start: d.twitch.start.toFixed(1) });
   const cramp = fill(w.cramp, { start: d.cramp.start.toFixed(1) });
   const status = { twitch, cramp }[state.shown] || twitch + " " + cramp;
-  return { status, alt: fill(w.alt, { status }) };
+  return { status, alt: fill(w.alt, { twitch, cramp, zoom: d.zoom }) };
+}
+
+// The width of a label as drawn, in px: measured in the page's own font (a canvas), or where no canvas can measure
+// (node), a generous estimate (0.62 em a letter; Arial averages about 0.5).
+let ctx;
+function textWidth(text, size, family, bold) {
+  if (ctx === undefined) {
+    try { ctx = document.createElement("canvas").getContext("2d"); } catch (e) { ctx = null; }
+  }
+  if (!ctx) return text.length * size * 0.62;
+  ctx.font = `${bold ? "bold " : ""}${size}px ${family}`;
+  return ctx.measureText(text).width;
+}
+const PAD = 12; // px kept free beside a label in its panel
+
+// Whether the panels must be stacked at `width` px: a title or label that does not fit the width of its own panel
+// side by side (each is named "in:<axis>" after that panel's axis) would run into the other panel's. Measured, never
+// a guessed breakpoint; `measure(text, size, family, bold)` is the page's font (tests give their own).
+export function mustStack(layout, width, measure = textWidth) {
+  const m = layout.margin || {}, plot = width - (m.l || 0) - (m.r || 0);
+  const font = layout.font || {};
+  return (layout.annotations || []).some((a) => {
+    const panel = a.name && a.name.startsWith("in:") && layout[a.name.slice(3)];
+    if (!panel) return false;
+    const room = (panel.domain[1] - panel.domain[0]) * plot;
+    const size = (a.font && a.font.size) || font.size || 12;
+    const lines = String(a.text).split(/<br\s*\/?>/i).map((line) => line.replace(/<[^>]*>/g, ""));
+    const wide = Math.max(...lines.map((line) => measure(line, size, font.family || "Arial, sans-serif", /<b>/.test(a.text))));
+    return wide + PAD + Math.abs(a.xshift || 0) > room;
+  });
 }
 
 const reduced = () => typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches;
@@ -104,8 +136,8 @@ export default mountFigure({
         return t;
       },
       draw: (c, redraw) => (c.shown === "twitch" || c.shown === "cramp" ? animate(c.shown, c.replays) : redraw()),
-      // below a width the panels stack, so titles and labels keep their room (a replay under way goes on in it)
-      figure: (template, c, width) => compose(template, d, { narrow: width > 0 && width < d.narrow.below }),
+      // where a title or label would not fit its panel side by side, the panels stack (a replay under way goes on)
+      figure: (template, c, width) => compose(template, d, { narrow: width > 0 && mustStack(template.layout, width) }),
       destroy: () => cancelAnimationFrame(frame),
     };
   },

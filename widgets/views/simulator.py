@@ -31,6 +31,14 @@ LESSONS = {"01-physiology": ("activity", "caffeine", "stress"), "02-triggers": t
 HEIGHT = 400
 Y_RANGE = 1.9
 MARK_Y = Y_RANGE - 0.25  # where the twitch marks sit, above the trace
+# Marks never hide one another: one that would touch the mark before it in its row goes up a row (ROW_STEP higher).
+# "Touch" is measured in the figure's own pixels: its plot is the width drawn at less the side margins.
+MARK_PX = 12  # a mark's size, px
+MARK_GAP_PX = 3  # px kept free between two marks in a row
+ROW_STEP = 0.42  # signal units between rows: more than a mark's height in the shortest plot (NARROW_HEIGHT)
+DEFAULT_WIDTH = 900  # px: the width Python assumes when none is given (the page always gives its own)
+NARROW_BELOW = 520  # px: a figure narrower than this draws shorter, so controls and graph fit one screen
+NARROW = {"height": 320, "margin": {"t": 50, "b": 100}, "legend": {"y": -0.36}}
 RECORDINGS = 5  # random recordings sent to the page; "Record another 10 seconds" goes through them in turn
 # Expected twitches you would notice in one recording -> level word (upper bound inclusive; past the last: the
 # last word); how easily the nerve fires (excitability, upper bound exclusive) -> its word. Never shown as numbers.
@@ -64,6 +72,11 @@ def page_params() -> dict:
         "level_bounds": list(LEVEL_BOUNDS),
         "nerve_bounds": list(NERVE_BOUNDS),
         "busy_shape": BUSY_SHAPE,
+        "y_range": Y_RANGE,
+        "mark_px": MARK_PX,
+        "mark_gap_px": MARK_GAP_PX,
+        "row_step": ROW_STEP,
+        "default_width": DEFAULT_WIDTH,
     }
 
 
@@ -129,21 +142,49 @@ def template(title: str) -> dict:
         xaxis=axis("time (seconds)", range=[0, sim.SECONDS]),
         yaxis=axis("signal (cartoon units)", range=[-Y_RANGE, Y_RANGE + 0.3]),
     )
-    return {"data": data, "layout": layout}
+    # a narrow page (figure.js merges these below NARROW_BELOW px): a shorter graph, so the controls fit beside it
+    return {"data": data, "layout": layout, "narrow": NARROW, "narrow_below": NARROW_BELOW}
 
 
-def figure(signal: sim.MuscleSignal, title: str) -> dict:
-    """The plotly figure (plain dict) of one recording: the template filled as the page fills it."""
+def mark_rows(times: list[float], width: float | None = None, margin: dict | None = None) -> list[int]:
+    """The row of each twitch mark (0: the lowest, at MARK_Y), given their times in ascending order: the lowest row
+    whose last mark is at least a mark's width away at `width` px, so no two marks overlap (the page does the same,
+    static/simulator.js markRows)."""
+    m = margin or {"l": 60, "r": 20}
+    plot = max(1.0, (width or DEFAULT_WIDTH) - m["l"] - m["r"])
+    gap = (MARK_PX + MARK_GAP_PX) / plot * sim.SECONDS
+    last: list[float] = []  # the time of the last mark in each row
+    rows = []
+    for t in times:
+        row = next((r for r, was in enumerate(last) if t - was >= gap), len(last))
+        if row == len(last):
+            last.append(t)
+        last[row] = t
+        rows.append(row)
+    return rows
+
+
+def figure(signal: sim.MuscleSignal, title: str, width: float | None = None) -> dict:
+    """The plotly figure (plain dict) of one recording drawn `width` px wide: the template filled as the page fills
+    it (the layout for a narrow page stays with the template, as figure.js merges it)."""
     t = template(title)
     line, noticed, hidden, moving = t["data"]
     hidden_at = np.setdiff1d(signal.firings, signal.noticed)
+    marks = sorted([(float(x), "noticed") for x in signal.noticed] + [(float(x), "hidden") for x in hidden_at])
+    rows = mark_rows([x for x, _ in marks], width, t["layout"]["margin"])
+    placed = {
+        kind: [(x, MARK_Y + r * ROW_STEP) for (x, k), r in zip(marks, rows, strict=True) if k == kind]
+        for kind in ("noticed", "hidden")
+    }
     line["y"] = typed(signal.values)
-    noticed["x"], noticed["y"] = [float(x) for x in signal.noticed], [MARK_Y] * len(signal.noticed)
-    hidden["x"], hidden["y"] = [float(x) for x in hidden_at], [MARK_Y] * len(hidden_at)
+    noticed["x"], noticed["y"] = [x for x, _ in placed["noticed"]], [y for _, y in placed["noticed"]]
+    hidden["x"], hidden["y"] = [x for x, _ in placed["hidden"]], [y for _, y in placed["hidden"]]
     hidden["showlegend"] = bool(len(hidden_at))
     moving["showlegend"] = bool(signal.busy)
     t["layout"]["shapes"] = [BUSY_SHAPE | {"x0": a, "x1": b} for a, b in signal.busy]
-    return t
+    top = MARK_Y + max(rows, default=0) * ROW_STEP + 0.45  # room above the highest row of marks
+    t["layout"]["yaxis"]["range"] = [-Y_RANGE, max(Y_RANGE + 0.3, top)]
+    return {"data": t["data"], "layout": t["layout"]}
 
 
 def _band(x: float, bounds: tuple[float, ...], words: list[str], inclusive: bool) -> str:

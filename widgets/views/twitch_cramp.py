@@ -19,15 +19,46 @@ from .palette import BLACK, BLUE, VERMILION
 
 HEIGHT = 380
 Y_MAX = 80.0
-CLOSE_UP_MAX = 1.0 * sim.UNIT_FORCE  # the close-up's pull axis: one unit's twitch fills it
+LINE_AT = sim.MOVE_THRESHOLD / Y_MAX  # where the "move the foot" line sits in a panel (0 bottom, 1 top)
+CLOSE_UP_RANGE = (-0.1 * sim.UNIT_FORCE, 1.0 * sim.UNIT_FORCE)  # the close-up's pull axis: one unit's twitch fills
+# most of it, and its flat start sits just inside the frame (not on it)
+ZOOM = 12  # the close-up draws the twitch this many times taller than the shared scale does
+# The close-up box, in parts of the twitch panel's height: clear of the panel's floor (the real twitch, a flat line
+# there, stays visible under it) and, with room for its label, wholly under the line, so even zoomed in the twitch is
+# never drawn above the pull that moves the foot.
+CLOSE_UP = (0.04, 0.04 + ZOOM * (CLOSE_UP_RANGE[1] - CLOSE_UP_RANGE[0]) / Y_MAX)
+LABEL_ROOM = 0.08  # of the panel's height, between the close-up box and the line: the close-up's label
+assert CLOSE_UP[1] + LABEL_ROOM <= LINE_AT, "the close-up must stay under the line, with room for its label"
 LINE_NAME = "force needed to move the foot"
 TRACES = {"twitch": 0, "cramp": 2, "close_up": 4}  # which traces the page fills (the move lines are fixed)
+# Panels, as (x domain, y domain) of the twitch's and the cramp's: side by side, or stacked (a narrow page; the page
+# stacks them where a title or label would not fit its panel, measured in its own font: twitch_cramp.js mustStack)
+SIDE_BY_SIDE = (([0, 0.46], [0, 1]), ([0.54, 1], [0, 1]))
+STACKED = (([0, 1], [0.59, 1]), ([0, 1], [0, 0.41]))  # as tall as each other: one scale, as side by side
+NARROW_HEIGHT = 700
+
+
+def _place(layout: dict, panels: tuple) -> dict:
+    """Put the two panels where `panels` says, the close-up box inside the twitch's, and every label on its panel.
+    Each label is named after the axis whose width it must fit in (``in:xaxis``), so the page can measure it."""
+    (tx, ty), (cx, cy) = panels
+    up = ty[1] - ty[0]
+    layout["xaxis"]["domain"], layout["yaxis"]["domain"] = tx, ty
+    layout["xaxis2"]["domain"], layout["yaxis2"]["domain"] = cx, cy
+    layout["xaxis3"]["domain"] = tx
+    layout["yaxis3"]["domain"] = [ty[0] + CLOSE_UP[0] * up, ty[0] + CLOSE_UP[1] * up]
+    line, _still_going, close_up, twitch, cramp = layout["annotations"]  # the cramp note stays where it is (x2, y2)
+    line |= {"x": tx[0]}
+    close_up |= {"x": tx[0], "y": layout["yaxis3"]["domain"][1]}
+    twitch |= {"x": (tx[0] + tx[1]) / 2, "y": ty[1], "xanchor": "center"}
+    cramp |= {"x": (cx[0] + cx[1]) / 2, "y": cy[1], "xanchor": "center"}
+    return layout
 
 
 def template(title: str, close_up: str) -> dict:
-    """Two panels on one pull scale, twitch (left) and cramp (right), each with the move line; above the twitch a
-    close-up box on the same time axis (the bump sits right over it); the three force traces are left empty
-    for the page (or ``figure``) to fill."""
+    """Two panels on one pull scale, twitch (left) and cramp (right), each with the move line; inside the twitch's,
+    under its line, a close-up box on the same time axis (the bump sits right over the real one) that draws the
+    twitch ZOOM times taller; the three force traces are left empty for the page (or ``figure``) to fill."""
     data = []
     for xa, ya, name, colour in (
         ("x", "y", "twitch: one motor unit", BLUE),
@@ -71,101 +102,54 @@ def template(title: str, close_up: str) -> dict:
             "dx": 1.0 / sim.FORCE_RATE_HZ,
             "y": [],
             "line": {"color": BLUE, "width": 2},
-            "hovertemplate": "twitch, made bigger<br>%{x:.2f} s<extra></extra>",
+            "hovertemplate": f"twitch, zoomed in {ZOOM} times<br>%{{x:.2f}} s<extra></extra>",
         }
     )
     for i, trace in enumerate(data):  # stable ids: Plotly.react then updates the traces instead of redrawing all
         trace["uid"] = f"t{i}"
+    label = {"showarrow": False, "font": {"size": 12}}
     notes = [
-        {
-            "xref": "paper",
-            "yref": "y",
-            "x": 0.0,
-            "y": sim.MOVE_THRESHOLD,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "text": LINE_NAME,
-            "showarrow": False,
-            "font": {"size": 12},
-        },
-        {
-            "xref": "x2",
-            "yref": "y2",
-            "x": sim.FORCE_SECONDS * 0.97,
-            "y": 0.5 * Y_MAX,
-            "xanchor": "right",
-            "showarrow": False,
-            "text": "still going when the graph ends",
-            "font": {"size": 12},
-        },
-        {
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0.01,
-            "y": 0.93,
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "showarrow": False,
-            "text": close_up,
-            "font": {"size": 12},
-        },
-        {
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0.23,
-            "y": 1.0,
-            "yanchor": "bottom",
-            "showarrow": False,
-            "text": "<b>Twitch</b> (one motor unit)",
-        },
-        {
-            "xref": "paper",
-            "yref": "paper",
-            "x": 0.77,
-            "y": 1.0,
-            "yanchor": "bottom",
-            "showarrow": False,
-            "text": "<b>Cramp</b> (many motor units)",
-        },
+        label
+        | {"name": "in:xaxis", "xref": "paper", "yref": "y", "y": sim.MOVE_THRESHOLD, "xanchor": "left"}
+        | {"yanchor": "bottom", "text": LINE_NAME},
+        label
+        | {"name": "in:xaxis2", "xref": "x2", "yref": "y2", "x": sim.FORCE_SECONDS * 0.97, "y": 0.5 * Y_MAX}
+        | {"xanchor": "right", "text": "still going when<br>the graph ends"},  # two lines: clear of the rising pull
+        label
+        | {"name": "in:xaxis", "xref": "paper", "yref": "paper", "xanchor": "left", "yanchor": "bottom"}
+        | {"xshift": 2, "text": close_up.format(zoom=ZOOM), "font": {"size": 12, "color": BLUE}},
+        {"name": "in:xaxis", "xref": "paper", "yref": "paper", "yanchor": "bottom", "showarrow": False}
+        | {"text": "<b>Twitch</b> (one motor unit)"},
+        {"name": "in:xaxis2", "xref": "paper", "yref": "paper", "yanchor": "bottom", "showarrow": False}
+        | {"text": "<b>Cramp</b> (many motor units)"},
     ]
     y = {"range": [0, Y_MAX], "showticklabels": False, "ticks": ""}
-    inset = {"showticklabels": False, "ticks": "", "showgrid": False, "mirror": True}
+    inset = {"showticklabels": False, "ticks": "", "showgrid": False, "mirror": True, "linecolor": BLUE}
     layout = base_layout(
         title,
         HEIGHT,
         annotations=notes,
         margin={"l": 60, "r": 20, "t": 70, "b": 56},  # what automargin needs (no second pass)
-        xaxis=axis("time (seconds)", domain=[0, 0.46], range=[0, sim.FORCE_SECONDS]),
-        xaxis2=axis("time (seconds)", domain=[0.54, 1], anchor="y2", range=[0, sim.FORCE_SECONDS]),
+        xaxis=axis("time (seconds)", range=[0, sim.FORCE_SECONDS]),
+        xaxis2=axis("time (seconds)", anchor="y2", range=[0, sim.FORCE_SECONDS]),
         yaxis=axis("pull (pretend scale)", **y),
         yaxis2=axis("", anchor="x2", **y),
-        xaxis3=axis("", domain=[0, 0.46], anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
-        yaxis3=axis("", domain=[0.42, 0.92], anchor="x3", range=[0, CLOSE_UP_MAX], **inset),
+        xaxis3=axis("", anchor="y3", range=[0, sim.FORCE_SECONDS], **inset),
+        yaxis3=axis("", anchor="x3", range=list(CLOSE_UP_RANGE), **inset),
     )
-    return {"data": data, "layout": layout}
-
-
-NARROW_BELOW = 640  # px: a narrower figure stacks the panels (the page picks the layout by its width)
-NARROW_HEIGHT = 660
+    return {"data": data, "layout": _place(layout, SIDE_BY_SIDE)}
 
 
 def narrow_layout(title: str, close_up: str) -> dict:
     """The same figure for a narrow page: twitch above, cramp below, so titles and labels keep their room."""
     layout = copy.deepcopy(template(title, close_up)["layout"])
     layout["height"] = NARROW_HEIGHT
-    layout["xaxis"]["domain"] = layout["xaxis2"]["domain"] = [0, 1]
-    layout["yaxis"]["domain"], layout["yaxis2"]["domain"] = [0.6, 1], [0, 0.36]
-    layout["xaxis3"]["domain"], layout["yaxis3"]["domain"] = [0, 1], [0.76, 0.95]
-    notes = layout["annotations"]
-    notes[2] |= {"x": 0.01, "y": 0.95}  # close-up title, over its box
-    notes[3] |= {"x": 0.5, "y": 1.0}  # "Twitch" over the top panel
-    notes[4] |= {"x": 0.5, "y": 0.37}  # "Cramp" over the bottom panel
-    return layout
+    return _place(layout, STACKED)
 
 
 def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str, close_up: str, narrow: bool = False) -> dict:
     """The whole figure: the template with both traces drawn to their end (what the page shows after a replay);
-    ``narrow``: the stacked layout the page uses below NARROW_BELOW pixels."""
+    ``narrow``: the stacked layout the page uses where the panels side by side would not hold their labels."""
     t = template(title, close_up)
     if narrow:
         t["layout"] = narrow_layout(title, close_up)
@@ -175,22 +159,24 @@ def figure(twitch: sim.ForceTrace, cramp: sim.ForceTrace, title: str, close_up: 
 
 
 def describe(twitch: sim.ForceTrace, cramp: sim.ForceTrace, shown: str, words: TwitchCrampWords) -> dict[str, str]:
-    """The sentence under the figure (about the one replayed last, or both) and the text alternative."""
+    """The sentence under the figure (about the one replayed last, or both) and the text alternative, which always
+    describes everything drawn: both graphs, the line and the close-up, whichever was replayed."""
     sentences = {
         "twitch": words.twitch.format(start=f"{twitch.start:.1f}"),
         "cramp": words.cramp.format(start=f"{cramp.start:.1f}"),
     }
     status = sentences.get(shown, sentences["twitch"] + " " + sentences["cramp"])
-    return {"status": status, "alt": words.alt.format(status=status)}
+    return {"status": status, "alt": words.alt.format(zoom=ZOOM, **sentences)}
 
 
 def page_data(twitch: sim.ForceTrace, cramp: sim.ForceTrace, words: TwitchCrampWords, title: str) -> dict:
     """Everything the page needs, sent once: both traces, their start times, the sentences, the narrow layout."""
     return {
-        "narrow": {"below": NARROW_BELOW, "layout": narrow_layout(title, words.close_up)},
+        "narrow": {"layout": narrow_layout(title, words.close_up)},
         "twitch": {"force": typed(twitch.force, "f8"), "start": twitch.start},
         "cramp": {"force": typed(cramp.force, "f8"), "start": cramp.start},
         "dt": twitch.dt,
+        "zoom": ZOOM,
         "traces": TRACES,
         "words": words.model_dump(),
     }
