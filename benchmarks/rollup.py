@@ -1,4 +1,6 @@
-"""Class results timings: export a learner's file, roll up 30 learners, redraw the instructor view."""
+"""Class results timings: export a learner's file, roll up 30 and 3,000 learners, redraw the instructor view.
+
+The 3,000-learner line is the baseline issue 28 holds its new per-goal and per-question figures to (under 3 s)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,14 @@ def run(args) -> list[str]:
                 "engine",
                 "rollup_folder (30 learners + 4 bad files, regraded)",
                 time_calls(lambda i: rollup_folder(folder, banks), runs),
+            )
+        )
+        big = write_demo(Path(d) / "big-class", learners=3000)
+        out.append(
+            line(
+                "engine",
+                "rollup_folder (3,000 learners + 4 bad files, regraded)",
+                time_calls(lambda i: rollup_folder(big, banks), 3),
             )
         )
         store = ProgressStore(Path(d) / "store")

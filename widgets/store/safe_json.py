@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -34,11 +35,17 @@ def _too_big(what: str, size: int, limit: int) -> str:
     return f"{what} is {shown}, more than the {most} these lessons accept."
 
 
-def _number(text: str) -> int | float:
-    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+def _int(text: str) -> int:
+    if len(text) > MAX_NUMBER_DIGITS and len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
         raise ValueError(f"a number with {len(text)} digits")
-    value = float(text) if any(c in text for c in ".eE") else int(text)
-    if isinstance(value, float) and not math.isfinite(value):
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS and len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number with {len(text)} digits")
+    value = float(text)
+    if not math.isfinite(value):
         raise ValueError(f"the number {text[:20]} is out of range")
     return value
 
@@ -47,18 +54,39 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _check_tree(value: Any, depth: int = 0) -> None:
-    if depth > MAX_DEPTH:
-        raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
-    if isinstance(value, str):
-        value.encode("utf-8")  # a lone surrogate ("\ud800") raises UnicodeEncodeError
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            k.encode("utf-8")
-            _check_tree(v, depth + 1)
-    elif isinstance(value, list):
-        for v in value:
-            _check_tree(v, depth + 1)
+# A \uD800-\uDFFF escape in the JSON text: the only way a decoded string can hold a lone surrogate (UTF-8 text
+# cannot), so only then is every string encoded to find one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_tree(value: Any, strings: bool) -> None:
+    """Depth at most MAX_DEPTH (a value inside a container one level deeper than it) and, if `strings`, no lone
+    surrogate in any key or string (UnicodeEncodeError). Iterative: containers only, strings when asked."""
+    stack = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, dict):
+            if node and depth + 1 > MAX_DEPTH:
+                raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+            if strings:
+                for k in node:
+                    k.encode("utf-8")
+            children = node.values()
+        elif isinstance(node, list):
+            if node and depth + 1 > MAX_DEPTH:
+                raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+            children = node
+        else:
+            if strings and isinstance(node, str):
+                node.encode("utf-8")  # a lone surrogate ("\ud800") raises UnicodeEncodeError
+            continue
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
+            elif strings and isinstance(child, str):
+                child.encode("utf-8")
 
 
 def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
@@ -72,8 +100,8 @@ def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
     except UnicodeDecodeError:
         raise UnreadableFile(f"{what} is not UTF-8 text, so it is not a file these lessons made.") from None
     try:
-        value = json.loads(text, parse_int=_number, parse_float=_number, parse_constant=_no_constant)
-        _check_tree(value)
+        value = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_no_constant)
+        _check_tree(value, strings=bool(_SURROGATE_ESCAPE.search(text)))
     except json.JSONDecodeError as e:
         raise UnreadableFile(f"{what} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).") from None
     except RecursionError:
