@@ -48,6 +48,19 @@ export function save(model, values) {
   try { model.save_changes(); } catch (e) { /* no kernel: the page keeps working on its own */ }
 }
 
+// The text around a figure (views/page_figure.py figure_words): one line seen under it ("What to notice: …") and
+// the full description, out of sight but in the accessibility tree (the figure's aria-describedby; never a closed
+// <details>, which would hide it from screen readers too).
+let texts = 0;
+export function figureText(words) {
+  const w = words || {};
+  const notice = w.notice ? h("p", { class: "pagefig-notice" }, h("b", { text: w.label || "" }), " " + w.notice) : null;
+  const description = w.description
+    ? h("p", { class: "pagefig-description pagefig-visually-hidden", id: "pagefig-description-" + ++texts, text: w.description })
+    : null;
+  return { title: w.title || "", notice, description };
+}
+
 // The anywidget module of a figure computed in the page. `name` names its root (class pagefig-<name>);
 // build({data, model, el, root, graph, plot, drawn, choice, choose}) puts the figure's controls and lines into `root`
 // (the plot is `graph`; choose(next) is a learner's choice, choice() the one shown) and returns:
@@ -65,6 +78,14 @@ export function mountFigure({ name, build }) {
       choose: (next) => choose(next, true) });
     el.classList.add("pagefig-host");
     el.append(root);
+    const text = figureText(model.get("words"));
+    if (text.notice) root.append(text.notice);
+    if (text.description) {
+      root.append(text.description);
+      root.setAttribute("role", "figure");
+      root.setAttribute("aria-label", text.title);
+      root.setAttribute("aria-describedby", text.description.id);
+    }
     function choose(next, mine) {
       const shown = fig.accept ? fig.accept(next) : next;
       if (shown === null) return;
