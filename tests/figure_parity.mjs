@@ -34,5 +34,12 @@ function states() {  // foot map, twitch-vs-cramp, motor unit: each state the pa
   });
 }
 
-const run = { simulator, states }[task.kind];
+function motion() {  // motor unit: the motion between two steps, frame by frame (mod.motion, mod.along)
+  return task.cases.map(({ mode, from, to, t }) => {
+    const m = mod.motion(task.motion, mode, from, to, t);
+    return { ...m, points: m.signals.map((s) => mod.along(task.motion.paths[s.unit], s.at)) };
+  });
+}
+
+const run = { simulator, states, motion }[task.kind];
 process.stdout.write(JSON.stringify(run()));

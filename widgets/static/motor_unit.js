@@ -85,7 +85,7 @@ function traceGroups(gd) {
 // click only switches drawings; the motion is transforms on the drawing shown (no plotly work)
 export default mountFigure({
   name: "motor-unit",
-  build({ data, el, root, graph, plot, drawn, choice, choose }) {
+  build({ data, el, root, graph, plot, choice, choose }) {
     const d = prepare(data);
     const L = d.labels, m = d.motion;
     let playing = false, timer = 0, frame = 0, shownBefore = null;
@@ -133,7 +133,7 @@ export default mountFigure({
       timer = setTimeout(() => { if (playing) choose({ mode, step: step + 1 }); }, (reduced() ? 0 : m.move_ms) + m.hold_ms);
     }
     // the motion into step `c`, drawn frame by frame on the drawing shown; it ends with no transform (the drawing)
-    function animate(from, c) {
+    function animate(from, c, ready) {
       cancelAnimationFrame(frame);
       const clear = () => {
         for (const g of traceGroups(plot()).values()) if (g.hasAttribute("data-moved")) { g.removeAttribute("transform"); g.removeAttribute("data-moved"); }
@@ -141,8 +141,10 @@ export default mountFigure({
       clear();
       el.setAttribute("data-motion", "still");
       if (reduced()) return;
-      const t0 = performance.now();
+      let t0 = performance.now();
       const tick = (now) => {
+        // the clock starts once the step is drawn (a state not drawn ahead yet takes plotly a moment)
+        if (!ready()) { t0 = now; frame = requestAnimationFrame(tick); return; }
         const t = Math.min(1, (now - t0) / m.move_ms);
         const gd = plot(), fl = gd && gd._fullLayout;
         if (fl && fl.xaxis && fl.xaxis.c2p) {
@@ -166,8 +168,7 @@ export default mountFigure({
               g.setAttribute("data-moved", "true");
             }
           }
-          el.setAttribute("data-motion", t < 1 ? "moving" : "still");
-          drawn();
+          el.setAttribute("data-motion", t < 1 ? "moving" : "still");  // transforms only: nothing is drawn again
         }
         if (t < 1) frame = requestAnimationFrame(tick);
         else { clear(); el.setAttribute("data-motion", "still"); }
@@ -190,10 +191,12 @@ export default mountFigure({
       draw(c, redraw) {
         const now = settle(d, c), before = shownBefore;
         shownBefore = now;
+        const draws = el.getAttribute("data-draws");
         redraw();
+        const ready = () => el.getAttribute("data-draws") !== draws;  // figure.js counts a drawing once it is shown
         // moving on by one step in the same mode comes with its motion; anything else starts at the step
         const from = before && before.mode === now.mode && before.step === now.step - 1 ? before.step : null;
-        animate(from, now);
+        animate(from, now, ready);
         later();
       },
       figure: (template, c) => compose(template, d, c),

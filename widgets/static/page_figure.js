@@ -13,10 +13,12 @@ export function decode(spec) {
 
 const SAFE = "data-lm-suppress-shortcuts";
 
+// ids unique on the page: every figure's bundle has its own copy of this module (and of its counters)
+const PREFIX = Math.random().toString(36).slice(2, 8);
 let ids = 0;
 // A row of choice buttons with a visible label that names the group; the chosen one is pressed.
 export function choiceGroup({ label, css, options, value, onChoose }) {
-  const name = h("span", { class: "pagefig-choice-label", id: "pagefig-label-" + ++ids, text: label });
+  const name = h("span", { class: "pagefig-choice-label", id: `pagefig-label-${PREFIX}-${++ids}`, text: label });
   const row = h("div", { class: "pagefig-choice-buttons" });
   const buttons = options.map(([text, v]) => {
     const b = h("button", { class: "pagefig-button", text, type: "button", [SAFE]: "true" });
@@ -56,7 +58,7 @@ export function figureText(words) {
   const w = words || {};
   const notice = w.notice ? h("p", { class: "pagefig-notice" }, h("b", { text: w.label || "" }), " " + w.notice) : null;
   const description = w.description
-    ? h("p", { class: "pagefig-description pagefig-visually-hidden", id: "pagefig-description-" + ++texts, text: w.description })
+    ? h("p", { class: "pagefig-description pagefig-visually-hidden", id: `pagefig-description-${PREFIX}-${++texts}`, text: w.description })
     : null;
   return { title: w.title || "", notice, description };
 }

@@ -31,7 +31,7 @@ PART_NAMES = {
 }
 NARROW_NAMES = {part: name.rsplit(" ", 1)[0] + "<br>" + name.rsplit(" ", 1)[1] for part, name in PART_NAMES.items()}
 LABEL_AT = {"spinal-cord": 1.1, "motor-neuron": 5.0, "junction": 8.9, "fibres": 11.3}
-MODE_LABELS = [("normal signal", "normal"), ("misfire: a twitch", "misfire"), ("cramp", "cramp")]
+MODE_LABELS = [("normal signal", "normal"), ("misfire (twitch)", "misfire"), ("cramp", "cramp")]
 LABELS = {  # the page's short control labels, the start of each step's line, and the words drawn on the diagram
     "mode": "Show",
     "play": "Play",
