@@ -10,6 +10,7 @@ up their card in the lesson's quiz. Screenshots in tests/artifacts/figure-text-*
 
 from __future__ import annotations
 
+import itertools
 import struct
 import zlib
 
@@ -132,7 +133,8 @@ def _focus_ring(page, button) -> dict:
     assert button.evaluate("(b) => document.activeElement === b && b.matches(':focus-visible')")
     style = button.evaluate(
         """(b) => { const s = getComputedStyle(b);
-             return {width: s.outlineWidth, offset: s.outlineOffset, style: s.outlineStyle, colour: s.outlineColor}; }"""
+             return {width: s.outlineWidth, offset: s.outlineOffset, style: s.outlineStyle,
+                     colour: s.outlineColor}; }"""
     )
     box = button.bounding_box()  # where the focus left it (a key may scroll the notebook)
     clip = {"x": box["x"] - 6, "y": box["y"] - 6, "width": box["width"] + 12, "height": box["height"] + 12}
@@ -172,7 +174,8 @@ _SIGNAL = """(gd) => { const out = {};
     const t = g.__data__ && g.__data__[0] && g.__data__[0].trace;
     if (!t) continue;
     const point = g.querySelector('.point'), text = g.querySelector('.textpoint text');
-    const r = (e) => { if (!e) return null; const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+    const r = (e) => { if (!e) return null; const b = e.getBoundingClientRect();
+      return [b.left, b.top, b.right, b.bottom]; };
     out[t.name] = {transform: g.getAttribute('transform'), box: r(g.querySelector('.points') || g),
       lines: r(g.querySelector('.js-line')), text: text && text.textContent ? r(text) : null,
       fill: point ? point.style.fill : null, shape: point ? point.getAttribute('d') : null};
@@ -298,7 +301,7 @@ def _crosses(box, polygon) -> bool:
         return d(p1, p2, q1) * d(p1, p2, q2) < 0 and d(q1, q2, p1) * d(q1, q2, p2) < 0
 
     edges = list(zip(corners, corners[1:] + corners[:1], strict=True))
-    return any(cut(a, b, c, e) for a, b in edges for c, e in zip(polygon, polygon[1:], strict=False))
+    return any(cut(a, b, c, e) for a, b in edges for c, e in itertools.pairwise(polygon))
 
 
 def test_foot_map_labels_are_readable_apart_and_off_the_outline_and_its_questions_are_links(ran_lesson, artifacts):
