@@ -31,6 +31,16 @@ WIDTHS = (1400, 800)  # with the side panel open, as a learner on a laptop or a 
 FIGURES = {"motor_unit": ".motor-unit", "twitch_vs_cramp": ".twitch-cramp", "simulator": ".simulator"}
 
 
+def drawn_to_width(page, view) -> None:
+    """Wait until the figure is drawn at the width its box has now (a resize redraws it; on a busy machine, later)."""
+    page.page.wait_for_function(
+        """(v) => { const p = v.querySelector('.figure-plot');
+             return p && Math.abs(Number(v.getAttribute('data-width')) - Math.floor(p.clientWidth)) <= 1; }""",
+        arg=view.element_handle(),
+        timeout=20_000,
+    )
+
+
 def lesson_with(one_liner: str) -> str:
     found = lesson_showing(one_liner)
     assert found, f"no lesson notebook shows {one_liner}()"
@@ -259,6 +269,7 @@ def test_the_motor_unit_moves_pauses_and_shows_its_steps_without_motion_when_ask
         for width in WIDTHS:
             page.set_width(width, left_panel=True)
             unit.scroll_into_view_if_needed()
+            drawn_to_width(page, view)
             unit.screenshot(path=str(artifacts / f"figure-text-motor-unit-{width}.png"))
     finally:
         page.page.emulate_media(reduced_motion="no-preference")
@@ -315,10 +326,18 @@ def test_foot_map_labels_are_readable_apart_and_off_the_outline_and_its_question
         for width in WIDTHS:
             page.set_width(width, left_panel=True)
             fmap.scroll_into_view_if_needed()
+            drawn_to_width(page, view)
             for chosen in (None, "peroneal-muscles"):
                 if chosen:
                     listing.get_by_role("button", name=regions.region(chosen).name, exact=True).click()
-                    expect(view.locator(SHOWN + " .annotation-text b", has_text="Peroneal")).to_have_count(1)
+                    page.page.wait_for_function(  # the chosen part's drawing (hatched), with its labels, is shown
+                        """(v) => { const gd = v.querySelector('.figure-shown');
+                             return gd && gd._fullData && gd._fullData.some((t) =>
+                               t.name === 'Peroneal (fibularis) muscles'
+                               && t.fillpattern && t.fillpattern.shape === '/')
+                               && gd.querySelectorAll('.annotation-text').length === 7; }""",
+                        arg=view.element_handle(),
+                    )
                 got = view.locator(SHOWN).evaluate(_LABELS)
                 sizes = {g["text"]: round(g["size"], 1) for g in got["labels"]}
                 assert len(got["labels"]) == 7 and min(sizes.values()) >= 12, (width, sizes)

@@ -185,10 +185,10 @@ FIBRES = [(9.2, 2.6 + 0.35 * i, 13.4) for i in range(9)]  # (x start, y, x end) 
 MUSCLE = [(9.0, 2.3), (13.6, 2.3), (13.6, 5.7), (9.0, 5.7)]
 UNIT_AXONS = [
     AXON,
-    [(1.0, 5.9), (3.5, 5.8), (6.0, 5.6), (8.6, 4.7)],
-    [(1.0, 2.1), (3.5, 2.2), (6.0, 2.6), (8.6, 3.3)],
+    [(1.0, 5.9), (3.5, 5.95), (6.0, 5.85), (8.6, 5.1)],
+    [(1.0, 2.1), (3.5, 2.05), (6.0, 2.2), (8.6, 2.9)],
 ]
-UNIT_JUNCTIONS = [JUNCTION, (8.9, 4.7), (8.9, 3.3)]
+UNIT_JUNCTIONS = [JUNCTION, (8.9, 5.1), (8.9, 2.9)]
 FIBRE_UNIT = [(i + 2) % 3 for i in range(len(FIBRES))]  # which unit each fibre belongs to: mixed, 3 each
 FIBRE_CENTRE_X = 11.3
 

@@ -193,7 +193,7 @@ def figure(step: MotorUnitStep, mode: str, number: int, total: int, title: str) 
                     "y": [y],
                     "text": [DRAWN["signal"][mode]] if labelled else [""],
                     "textposition": "top center",
-                    "textfont": {"color": VERMILION if stray else BLACK, "size": 14},
+                    "textfont": {"color": BLACK, "size": 14},
                     # a misfire is another shape and colour than an ordered signal, and named so
                     "marker": {
                         "symbol": "star-diamond" if stray else "star",
@@ -212,7 +212,19 @@ def figure(step: MotorUnitStep, mode: str, number: int, total: int, title: str) 
     order_colour = BLACK if step.order else GREY
     extra = [
         {"x": 1.1, "y": 7.9, "showarrow": False, "text": order_text, "font": {"color": order_colour}},
-        {"x": 5.0, "y": 6.9, "showarrow": False, "text": DRAWN["followed"], "font": {"color": BLUE, "size": 13}},
+        {  # under the nerve fibre followed, pointing at it (the other units' fibres run above and below)
+            "x": 4.6,
+            "y": 4.1,
+            "ax": 4.6,
+            "ay": 3.05,
+            "axref": "x",
+            "ayref": "y",
+            "showarrow": True,
+            "arrowhead": 2,
+            "arrowcolor": BLUE,
+            "text": DRAWN["followed"],
+            "font": {"color": BLUE, "size": 13},
+        },
     ]
     if step.tight:
         extra.append({"x": 11.3, "y": 6.3, "showarrow": False, "text": "<b>" + DRAWN["tight"][mode] + "</b>"})
