@@ -184,3 +184,9 @@ def test_foot_map_questions_link_to_cards_the_quiz_page_has(tmp_path):
 
 def test_twitch_vs_cramp_gets_the_shared_line_with_no_change_of_its_own():
     assert TwitchVsCramp.bundle == "twitch_cramp" and twitch_vs_cramp().output.canvas.words["notice"]
+
+
+def test_every_motor_unit_trace_id_is_a_plain_word_plotly_can_put_into_a_css_selector():
+    m = motor_unit()
+    uids = {t["uid"] for frames in m.frames.values() for f in frames for t in f["data"]}
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", u) for u in uids), uids  # "signal 2" stopped plotly redrawing

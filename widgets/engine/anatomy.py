@@ -116,7 +116,7 @@ REGIONS: dict[str, list[list[tuple[float, float]]]] = {
 VIEW_LABELS = {"lateral": (5.0, 11.0, "Outer side (lateral view)"), "medial": (17.0, 11.0, "Inner side (medial view)")}
 # Where each region's text label goes (x, y) and the point on the region it points at.
 LABELS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
-    "peroneal-muscles": ((7.3, 8.6), (3.2, 7.8)),
+    "peroneal-muscles": ((7.6, 8.6), (3.2, 7.8)),
     "peroneal-tendons": ((6.9, 4.6), (2.8, 2.4)),
     "shoe-pressure": ((8.3, -1.0), (6.5, 0.45)),
     "tarsal-tunnel": ((13.3, 5.3), (MEDIAL_OFFSET - 2.9, 2.6)),

@@ -206,7 +206,7 @@ def figure(step: MotorUnitStep, mode: str, number: int, total: int, title: str) 
                 }
             )
     for trace in data:  # stable ids: Plotly.react then updates the traces from step to step instead of redrawing all
-        trace["uid"] = trace["name"]
+        trace["uid"] = trace["name"].replace(" ", "-")  # plotly puts uids into CSS selectors: no spaces
     notes = part_labels(step.part, narrow=False)
     order_text = DRAWN["order"] if step.order else DRAWN["no_order"]
     order_colour = BLACK if step.order else GREY
