@@ -135,7 +135,6 @@ class FootMapWords(Strict):
     choose: Text
     prompt: Text
     click_tip: Text
-    sides: dict[FootView, Text]
     chosen: Template
     questions: Text
     question: Template

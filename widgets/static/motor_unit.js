@@ -140,11 +140,12 @@ export default mountFigure({
       };
       clear();
       el.setAttribute("data-motion", "still");
-      if (reduced()) return;
+      if (reduced() || el.getAttribute("data-route") === "fallback") return;  // the kernel's drawing: no motion
       let t0 = performance.now();
+      const asked = t0;
       const tick = (now) => {
         // the clock starts once the step is drawn (a state not drawn ahead yet takes plotly a moment)
-        if (!ready()) { t0 = now; frame = requestAnimationFrame(tick); return; }
+        if (!ready()) { t0 = now; if (now - asked < 5000) frame = requestAnimationFrame(tick); return; }
         const t = Math.min(1, (now - t0) / m.move_ms);
         const gd = plot(), fl = gd && gd._fullLayout;
         if (fl && fl.xaxis && fl.xaxis.c2p) {
