@@ -211,7 +211,14 @@ def figure(step: MotorUnitStep, mode: str, number: int, total: int, title: str) 
     order_text = DRAWN["order"] if step.order else DRAWN["no_order"]
     order_colour = BLACK if step.order else GREY
     extra = [
-        {"x": 1.1, "y": 7.9, "showarrow": False, "text": order_text, "font": {"color": order_colour}},
+        {  # from the spinal cord's left edge rightwards: never cut off at the figure's left edge when narrow
+            "x": -0.3,
+            "xanchor": "left",
+            "y": 7.9,
+            "showarrow": False,
+            "text": order_text,
+            "font": {"color": order_colour},
+        },
         {  # under the nerve fibre followed, pointing at it (the other units' fibres run above and below)
             "x": 4.6,
             "y": 4.1,
