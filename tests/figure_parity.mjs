@@ -38,5 +38,12 @@ function stacks() {  // twitch-vs-cramp: at which widths the page stacks the pan
   return task.cases.map((width) => mod.mustStack(task.layout, width));
 }
 
-const run = { simulator, states, stacks }[task.kind];
+function motion() {  // motor unit: the motion between two steps, frame by frame (mod.motion, mod.along)
+  return task.cases.map(({ mode, from, to, t }) => {
+    const m = mod.motion(task.motion, mode, from, to, t);
+    return { ...m, points: m.signals.map((s) => mod.along(task.motion.paths[s.unit], s.at)) };
+  });
+}
+
+const run = { simulator, states, stacks, motion }[task.kind];
 process.stdout.write(JSON.stringify(run()));

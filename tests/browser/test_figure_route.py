@@ -157,7 +157,7 @@ def test_without_plotly_the_motor_unit_still_steps_in_the_page_and_the_kernel_dr
             unit.locator(press).click()
             act()
             drawn_by_the_kernel()
-        unit.locator(".motor-unit-mode").get_by_role("button", name="spontaneous misfire", exact=True).click()
+        unit.locator(".motor-unit-mode").get_by_role("button", name="misfire (twitch)", exact=True).click()
         m.set_mode("misfire")
         drawn_by_the_kernel()
         expect(unit.locator(".motor-unit-back")).to_be_disabled()

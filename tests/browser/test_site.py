@@ -180,6 +180,14 @@ def test_the_motor_unit_steps_in_the_page_with_no_kernel(offline):
     view.scroll_into_view_if_needed()
     expect(view).to_have_attribute("data-draws", re.compile(r"^[1-9]"))
     m = mu.motor_unit()
+    # the site keeps the figure's full description for screen readers, out of sight, and shows one line
+    root = unit.locator(".pagefig-layout")
+    described = root.get_attribute("aria-describedby")
+    assert described and root.get_attribute("role") == "figure"
+    description = page.locator(f"[id='{described}']")
+    expect(description).to_have_text(" ".join(m.figure_text["description"].split()))
+    assert (description.bounding_box() or {}).get("width", 0) <= 1
+    expect(unit.locator(".pagefig-notice")).to_have_text(f"{m.figure_text['label']} {m.figure_text['notice']}")
     for press, act in ((".motor-unit-next", m.next), (".motor-unit-next", m.next), (".motor-unit-back", m.back)):
         draws = int(view.get_attribute("data-draws"))
         unit.locator(press).click()

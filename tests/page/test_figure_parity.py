@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from widgets.content.figure_model import REGION_IDS
-from widgets.content.load import load_figure_texts
+from widgets.content.load import load_figure_texts, load_regions
+from widgets.engine import anatomy
 from widgets.engine import simulation as sim
 from widgets.views import foot_map as fm
 from widgets.views import motor_unit as mu
@@ -160,7 +161,12 @@ def test_foot_map_page_shows_what_python_would_draw_for_every_choice():
     wide, narrow = page_states(view, "foot_map.js", [{"region": None, "width": 2000}, {"region": None, "width": 380}])
     assert wide["figure"]["layout"]["height"] == fm.HEIGHT  # with room, Python's height
     assert 220 <= narrow["figure"]["layout"]["height"] < fm.HEIGHT * 0.7  # narrow: no empty bands
-    assert {a["font"]["size"] for a in narrow["figure"]["layout"]["annotations"]} == {10}  # labels keep apart
+    # small: every name at 12 px, on short lines moved beside its view (tests/browser/test_figure_text.py measures it)
+    assert {a["font"]["size"] for a in narrow["figure"]["layout"]["annotations"]} == {fm.SMALL_FONT} == {12}
+    names = {r.name for r in load_regions().regions}
+    moved = [a for a in narrow["figure"]["layout"]["annotations"] if a["text"].replace("<br>", " ") in names]
+    assert len(moved) == len(names)
+    assert {(a["ax"], a["ay"]) for a in moved} == set(anatomy.NARROW_LABELS.values())
 
 
 def test_twitch_vs_cramp_page_shows_what_python_would_draw_after_each_replay():
@@ -204,7 +210,7 @@ def test_twitch_page_stacks_the_panels_only_where_a_label_does_not_fit_its_panel
     ]
 
 
-def test_motor_unit_page_shows_what_python_draws_and_says_at_every_step_of_both_modes():
+def test_motor_unit_page_shows_what_python_draws_and_says_at_every_step_of_every_mode():
     view = mu.motor_unit()
     states = [{"mode": m, "step": i} for m, steps in view.steps_by_mode.items() for i in range(len(steps))]
     page = page_states(view, "motor_unit.js", states)

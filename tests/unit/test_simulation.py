@@ -124,14 +124,15 @@ def test_force_traces_are_seeded():
     assert sim.twitch_force(4).start != sim.twitch_force(5).start
 
 
-def test_motor_unit_signal_moves_forward_and_a_misfire_skips_the_spinal_cord():
+def test_motor_unit_signal_moves_forward_and_a_misfire_or_cramp_skips_the_spinal_cord():
     parts = list(sim.PATH)
     normal = [sim.signal_position(p, "normal") for p in parts]
-    misfire = [sim.signal_position(p, "misfire") for p in parts]
     assert normal == sorted(normal) and normal[0] == 0.0
-    assert misfire[0] < 0 and misfire[1] > normal[1]
+    for mode in ("misfire", "cramp"):
+        stray = [sim.signal_position(p, mode) for p in parts]
+        assert stray[0] < 0 and stray[1] > normal[1] and stray == [stray[0], *sorted(stray[1:])]
     with pytest.raises(ValueError):
-        sim.signal_position("fibres", "cramp")
+        sim.signal_position("fibres", "twitch")
 
 
 def test_engine_imports_no_ui_library():

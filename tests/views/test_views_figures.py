@@ -187,10 +187,10 @@ def test_twitch_vs_cramp_replay_keeps_the_numbers_and_shows_the_twitch_up_close(
         v.replay("both")
 
 
-@pytest.mark.parametrize("bad", ["cramp", "Misfire", ""])
+@pytest.mark.parametrize("bad", ["twitch", "Misfire", ""])
 def test_motor_unit_refuses_an_unknown_mode_by_name(bad):
     """The one clear message of `set_mode`, also when the walk-through is made (was a bare TraitError)."""
-    with pytest.raises(ValueError, match=r"unknown mode .*expected one of \('normal', 'misfire'\)"):
+    with pytest.raises(ValueError, match=r"unknown mode .*expected one of \('normal', 'misfire', 'cramp'\)"):
         motor_unit(bad)
     m = motor_unit("misfire")
     with pytest.raises(ValueError, match="unknown mode"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, model_validator
 
 from .schema import FieldError, Id, Strict, Text, _unique
@@ -14,6 +16,7 @@ class FootRegion(Strict):
     id: Id
     name: Text
     view: FootView
+    where: Text = Field(description="Where on the leg or foot the part is, as the lesson says it (its side).")
     hover: Text = Field(description="One short line shown when the pointer rests on the region.")
     explanation: Text
 
@@ -40,10 +43,12 @@ class FootRegions(Strict):
 
 
 class FigureText(Strict):
-    """Title and caption of one figure; the caption is shown under it in the widget."""
+    """Title, text alternative and "What to notice" line of one figure. The widget shows only ``notice``; the
+    ``caption`` (the full description) is kept out of sight, for screen readers (aria-describedby) and the site."""
 
     title: Text
-    caption: Text
+    caption: Text = Field(description="The full text alternative: visually hidden, read by screen readers.")
+    notice: Text = Field(description="The one line shown under the figure, after 'What to notice:'.")
 
 
 def _has(template: str, *names: str) -> str:
@@ -135,11 +140,11 @@ class FootMapWords(Strict):
     choose: Text
     prompt: Text
     click_tip: Text
-    sides: dict[FootView, Text]
     chosen: Template
     questions: Text
     question: Template
     question_truefalse: Template
+    question_link: Text = Field(description="The tip of a related question's link to the quiz.")
     no_questions: Text
     alt_none: Text
     alt_chosen: Template
@@ -147,10 +152,10 @@ class FootMapWords(Strict):
     @model_validator(mode="after")
     def _placeholders(self) -> FootMapWords:
         for field, names in (
-            ("chosen", ["side"]),
+            ("chosen", ["where"]),
             ("question", ["lesson", "n", "prompt"]),
             ("question_truefalse", ["lesson", "n", "prompt"]),
-            ("alt_chosen", ["name", "side"]),
+            ("alt_chosen", ["name", "where"]),
         ):
             try:
                 _has(getattr(self, field), *names)
@@ -170,9 +175,13 @@ class MotorUnitStep(Strict):
     text: Text
     order: bool = Field(description="True when the spinal cord sent an order to move.")
     tight: bool = Field(False, description="True when the unit's muscle fibres are tightening.")
+    units: Literal["one", "many"] = Field(
+        "one", description="Whose signals and fibres are drawn: the one unit followed, or many units at once."
+    )
 
 
 class FigureTexts(Strict):
+    notice_label: Text = Field("What to notice:", description="The bold start of every figure's one visible line.")
     simulator: SimulatorText
     twitch_vs_cramp: TwitchCrampText
     motor_unit: FigureText

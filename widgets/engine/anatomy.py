@@ -116,11 +116,21 @@ REGIONS: dict[str, list[list[tuple[float, float]]]] = {
 VIEW_LABELS = {"lateral": (5.0, 11.0, "Outer side (lateral view)"), "medial": (17.0, 11.0, "Inner side (medial view)")}
 # Where each region's text label goes (x, y) and the point on the region it points at.
 LABELS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
-    "peroneal-muscles": ((6.6, 8.6), (3.2, 7.8)),
+    "peroneal-muscles": ((7.6, 8.6), (3.2, 7.8)),
     "peroneal-tendons": ((6.9, 4.6), (2.8, 2.4)),
     "shoe-pressure": ((8.3, -1.0), (6.5, 0.45)),
     "tarsal-tunnel": ((13.3, 5.3), (MEDIAL_OFFSET - 2.9, 2.6)),
     "posterior-tibial-nerve": ((14.2, 8.4), (MEDIAL_OFFSET - 2.47, 6.5)),
+}
+
+
+# A small drawing (a narrow page): the names on two or three short lines, each in the free space beside its view.
+NARROW_LABELS: dict[str, tuple[float, float]] = {
+    "peroneal-muscles": (7.0, 8.4),
+    "peroneal-tendons": (7.3, 5.0),
+    "shoe-pressure": (5.5, -0.95),
+    "tarsal-tunnel": (14.6, 5.3),
+    "posterior-tibial-nerve": (14.9, 8.4),
 }
 
 
@@ -166,17 +176,27 @@ def contains(region_id: str, x: float, y: float) -> bool:
 
 # --- Motor unit diagram -------------------------------------------------------------------------------
 # The path of a signal: cell body in the spinal cord → along the nerve fibre → junction → muscle fibres.
+# Three motor units: the one followed (unit 0, in the middle) and two others; their fibres lie mixed in the muscle.
 SPINAL_CORD = [(0.0, 1.0), (2.2, 1.0), (2.2, 7.0), (0.0, 7.0)]
 CELL_BODY = (1.2, 4.0)
 AXON = [(1.2, 4.0), (3.5, 4.0), (6.0, 4.4), (8.6, 4.0)]
 JUNCTION = (8.9, 4.0)
 FIBRES = [(9.2, 2.6 + 0.35 * i, 13.4) for i in range(9)]  # (x start, y, x end) of each fibre
 MUSCLE = [(9.0, 2.3), (13.6, 2.3), (13.6, 5.7), (9.0, 5.7)]
+UNIT_AXONS = [
+    AXON,
+    [(1.0, 5.9), (3.5, 5.95), (6.0, 5.85), (8.6, 5.1)],
+    [(1.0, 2.1), (3.5, 2.05), (6.0, 2.2), (8.6, 2.9)],
+]
+UNIT_JUNCTIONS = [JUNCTION, (8.9, 5.1), (8.9, 2.9)]
+FIBRE_UNIT = [(i + 2) % 3 for i in range(len(FIBRES))]  # which unit each fibre belongs to: mixed, 3 each
+FIBRE_CENTRE_X = 11.3
 
 
-def point_on_path(fraction: float) -> tuple[float, float]:
-    """The point a fraction (0..1) of the way along cell body → axon → junction → fibres centre."""
-    pts = [*AXON, JUNCTION, (11.3, 4.0)]
+def point_on_path(fraction: float, unit: int = 0) -> tuple[float, float]:
+    """The point a fraction (0..1) of the way along one unit's cell body → axon → junction → into its fibres."""
+    junction = UNIT_JUNCTIONS[unit]
+    pts = [*UNIT_AXONS[unit], junction, (FIBRE_CENTRE_X, junction[1])]
     seg = _lengths(pts)
     # 0.85 of the way is the junction (see simulation.PATH)
     s = _interp(fraction, [0, 0.85, 1.0], [0, seg[-2], seg[-1]])

@@ -240,7 +240,7 @@ MODES = MOTOR_UNIT_MODES
 
 
 def check_mode(mode: str) -> MotorUnitMode:
-    """`mode` as a motor-unit mode ("normal" or "misfire"); ValueError naming both for anything else."""
+    """`mode` as a motor-unit mode ("normal", "misfire" or "cramp"); ValueError naming them for anything else."""
     for known in MODES:
         if mode == known:
             return known
@@ -254,8 +254,8 @@ def signal_position(part: MotorUnitPart, mode: str) -> float:
     spinal-cord step there is no signal yet (-1 means "no dot").
     """
     mode = check_mode(mode)
-    if mode == "misfire" and part == "spinal-cord":
+    if mode != "normal" and part == "spinal-cord":
         return -1.0
-    if mode == "misfire" and part == "motor-neuron":
-        return 0.75  # the stray firing starts near the far end of the nerve fibre
+    if mode != "normal" and part == "motor-neuron":
+        return 0.75  # the stray firing (one unit's misfire, or many units' in a cramp) starts near the far end
     return PATH[part]

@@ -29,16 +29,40 @@ export function compose(shared, d, state) {
   const p = state.region ? d.patches[state.region] : null;
   const layout = { ...template.layout, annotations: patched(template.layout.annotations, p && p.annotations) };
   if (state.width) layout.height = fitHeight(d.fit, state.width);
-  if (state.width && state.width < d.fit.small_below) {  // small drawing: smaller labels, so they keep apart
-    layout.annotations = layout.annotations.map((a) => ({ ...a, font: { ...a.font, size: d.fit.small_font } }));
+  if (state.width && state.width < d.fit.small_below) {
+    // small drawing: names on short lines beside their view (never over the outline), every one at 12 px
+    const small = d.fit.small_labels || {};
+    layout.annotations = layout.annotations.map((a, i) => {
+      const s = small[String(i)], out = { ...a, font: { ...a.font, size: d.fit.small_font } };
+      if (!s) return out;
+      const bold = String(a.text).startsWith("<b>");
+      return { ...out, text: bold ? "<b>" + s.text + "</b>" : s.text, ax: s.ax, ay: s.ay };
+    });
   }
   return { data: patched(template.data, p && p.data), layout, config: template.config };
 }
 
 export function describe(d, state) {
   const r = state.region ? d.regions.find((x) => x.id === state.region) : null;
-  if (!r) return { name: "", text: d.words.prompt, heading: "", questions: [], alt: d.words.alt_none };
-  return { name: r.name, text: r.text, heading: r.heading, questions: r.questions, alt: r.alt };
+  if (!r) return { name: "", text: d.words.prompt, heading: "", questions: [], anchors: [], alt: d.words.alt_none };
+  return { name: r.name, text: r.text, heading: r.heading, questions: r.questions, anchors: r.anchors, alt: r.alt };
+}
+
+// A related question as a link to its card in the lesson's quiz (static/quiz.js gives each card the id
+// quiz-<lesson>-<question> and shows it on "lm-show-question"); where that quiz is not on the page the link's own way.
+export function questionLink(text, anchor, tip) {
+  const a = h("a", { class: "pagefig-link foot-map-question-link", href: "#" + anchor, title: tip, text });
+  a.addEventListener("click", (e) => {
+    const card = document.getElementById(anchor);
+    if (!card) return;
+    e.preventDefault();
+    card.dispatchEvent(new CustomEvent("lm-show-question"));
+    const smooth = !(typeof matchMedia === "function" && matchMedia("(prefers-reduced-motion: reduce)").matches);
+    card.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    const prompt = card.querySelector(".quiz-prompt");
+    if (prompt) prompt.focus({ preventScroll: true });
+  });
+  return a;
 }
 
 // the foot map's choice: {region: a part's id, or null}; one drawing per part (and none), every one drawn ahead while
@@ -76,7 +100,7 @@ export default mountFigure({
         explanation.replaceChildren(...(t.name ? [h("b", { text: t.name }), " " + t.text] : [t.text]));
         related.replaceChildren();
         if (t.heading) related.append(h("p", { text: t.heading }));
-        if (t.questions.length) related.append(h("ul", {}, ...t.questions.map((q) => h("li", { text: q }))));
+        if (t.questions.length) related.append(h("ul", {}, ...t.questions.map((q, i) => h("li", {}, questionLink(q, t.anchors[i], d.words.question_link)))));
         list.set(c.region);
         return t;
       },

@@ -13,10 +13,12 @@ export function decode(spec) {
 
 const SAFE = "data-lm-suppress-shortcuts";
 
+// ids unique on the page: every figure's bundle has its own copy of this module (and of its counters)
+const PREFIX = Math.random().toString(36).slice(2, 8);
 let ids = 0;
 // A row of choice buttons with a visible label that names the group; the chosen one is pressed.
 export function choiceGroup({ label, css, options, value, onChoose }) {
-  const name = h("span", { class: "pagefig-choice-label", id: "pagefig-label-" + ++ids, text: label });
+  const name = h("span", { class: "pagefig-choice-label", id: `pagefig-label-${PREFIX}-${++ids}`, text: label });
   const row = h("div", { class: "pagefig-choice-buttons" });
   const buttons = options.map(([text, v]) => {
     const b = h("button", { class: "pagefig-button", text, type: "button", [SAFE]: "true" });
@@ -48,6 +50,19 @@ export function save(model, values) {
   try { model.save_changes(); } catch (e) { /* no kernel: the page keeps working on its own */ }
 }
 
+// The text around a figure (views/page_figure.py figure_words): one line seen under it ("What to notice: …") and
+// the full description, out of sight but in the accessibility tree (the figure's aria-describedby; never a closed
+// <details>, which would hide it from screen readers too).
+let texts = 0;
+export function figureText(words) {
+  const w = words || {};
+  const notice = w.notice ? h("p", { class: "pagefig-notice" }, h("b", { text: w.label || "" }), " " + w.notice) : null;
+  const description = w.description
+    ? h("p", { class: "pagefig-description pagefig-visually-hidden", id: `pagefig-description-${PREFIX}-${++texts}`, text: w.description })
+    : null;
+  return { title: w.title || "", notice, description };
+}
+
 // The anywidget module of a figure computed in the page. `name` names its root (class pagefig-<name>);
 // build({data, model, el, root, graph, plot, drawn, choice, choose}) puts the figure's controls and lines into `root`
 // (the plot is `graph`; choose(next) is a learner's choice, choice() the one shown) and returns:
@@ -65,6 +80,14 @@ export function mountFigure({ name, build }) {
       choose: (next) => choose(next, true) });
     el.classList.add("pagefig-host");
     el.append(root);
+    const text = figureText(model.get("words"));
+    if (text.notice) root.append(text.notice);
+    if (text.description) {
+      root.append(text.description);
+      root.setAttribute("role", "figure");
+      root.setAttribute("aria-label", text.title);
+      root.setAttribute("aria-describedby", text.description.id);
+    }
     function choose(next, mine) {
       const shown = fig.accept ? fig.accept(next) : next;
       if (shown === null) return;

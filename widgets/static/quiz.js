@@ -246,7 +246,9 @@ function render({ model, el }) {
   }
 
   function makeCard(q, i) {
-    const el = h("section", { class: "quiz-question", "data-question": q.id, "aria-labelledby": `${uid}-${i}-h` });
+    // a stable id (quiz-<lesson>-<question>): other widgets link to a card (the foot map); "lm-show-question" shows it
+    const el = h("section", { class: "quiz-question", id: "quiz-" + q.id.replace(/[^A-Za-z0-9_-]/g, "-"), "data-question": q.id, "aria-labelledby": `${uid}-${i}-h` });
+    el.addEventListener("lm-show-question", () => show(i));
     const heading = h("p", { class: "quiz-prompt", id: `${uid}-${i}-h`, tabindex: "-1" });
     // the number is in the progress line above ("Question 2 of 6"); screen readers get it with the prompt
     heading.append(h("span", { class: "quiz-visually-hidden", text: fill(L.number, { n: i + 1, total: questions.length }) + " " }));

@@ -7,6 +7,7 @@ A part is chosen from a labelled list of buttons (keyboard) or by clicking it in
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..content.figure_model import FootMapWords
@@ -19,6 +20,8 @@ from .page_figure import PageFigure
 from .palette import BLACK, BLUE, FILL_BONE, FILL_LIGHT, GREY, ORANGE, PURPLE, SKY, VERMILION, WHITE
 
 HEIGHT = 430
+SMALL_BELOW, SMALL_FONT = 760, 12  # px: a drawing narrower than this has its names on short lines, at 12 px
+LINE = 12  # letters on one line of a name in a small drawing
 COLOURS = {
     "peroneal-muscles": ORANGE,
     "peroneal-tendons": VERMILION,
@@ -130,6 +133,30 @@ def figure(chosen: str | None, title: str) -> dict:
     return {"data": data, "layout": layout}
 
 
+def wrap(text: str, width: int = LINE) -> str:
+    """Words on lines of at most ``width`` letters (a longer word keeps a line of its own), joined by <br>."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.text(line) for line in lines)
+
+
+def small_labels(base: dict) -> dict[str, dict]:
+    """For a small drawing: each region name's label (by its index among the annotations) on short lines, moved
+    into the free space beside its view, so that at 12 px no name lies over the outline or another name."""
+    names = {r.name: r.id for r in load_regions().regions}
+    out = {}
+    for i, note in enumerate(base["layout"]["annotations"]):
+        rid = names.get(note["text"])
+        if rid is not None:
+            ax, ay = A.NARROW_LABELS[rid]
+            out[str(i)] = {"text": wrap(note["text"]) if rid != "shoe-pressure" else note["text"], "ax": ax, "ay": ay}
+    return out
+
+
 def _lesson_label(lesson: str) -> str:
     for info in load_course().lessons:
         if info.id == lesson:
@@ -165,22 +192,28 @@ def patch(base: dict, chosen: dict) -> dict:
 def describe(chosen: str | None, words: FootMapWords) -> dict:
     """What the page shows under the drawing for a choice: the explanation, related questions, text alternative."""
     if chosen is None:
-        return {"name": "", "text": words.prompt, "heading": "", "questions": [], "alt": words.alt_none}
+        return {"name": "", "text": words.prompt, "heading": "", "questions": [], "anchors": [], "alt": words.alt_none}
     r = load_regions().region(chosen)
-    side = words.sides[r.view]
+    related = related_questions(r.id)
     questions = [
         (words.question_truefalse if q.type == "truefalse" else words.question).format(
             lesson=_lesson_label(lesson), n=n, prompt=q.prompt
         )
-        for lesson, n, q in related_questions(r.id)
+        for lesson, n, q in related
     ]
     return {
         "name": r.name,
-        "text": words.chosen.format(side=side) + " " + r.explanation,
+        "text": words.chosen.format(where=r.where) + " " + r.explanation,
         "heading": words.questions if questions else words.no_questions,
         "questions": questions,
-        "alt": words.alt_chosen.format(name=r.name, side=side),
+        "anchors": [quiz_anchor(f"{lesson}/{q.id}") for lesson, _, q in related],
+        "alt": words.alt_chosen.format(name=r.name, where=r.where),
     }
+
+
+def quiz_anchor(full_id: str) -> str:
+    """The id of a question's card in the quiz page (static/quiz.js gives each card this id), e.g. quiz-03-foot-q2."""
+    return "quiz-" + re.sub(r"[^A-Za-z0-9_-]", "-", full_id)
 
 
 def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
@@ -190,7 +223,8 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
     for r in load_regions().regions:
         t = describe(r.id, words)
         regions.append(
-            {"id": r.id, "name": r.name, "hover": r.hover} | {k: t[k] for k in ("text", "heading", "questions", "alt")}
+            {"id": r.id, "name": r.name, "hover": r.hover}
+            | {k: t[k] for k in ("text", "heading", "questions", "anchors", "alt")}
         )
     xr, yr, m = base["layout"]["xaxis"]["range"], base["layout"]["yaxis"]["range"], base["layout"]["margin"]
     return {
@@ -200,8 +234,9 @@ def page_data(title: str, words: FootMapWords, clickable: bool) -> dict:
             "margin": m,
             "min": 220,
             "max": HEIGHT,
-            "small_below": 520,
-            "small_font": 10,
+            "small_below": SMALL_BELOW,
+            "small_font": SMALL_FONT,
+            "small_labels": small_labels(base),
         },
         "patches": {r.id: patch(base, figure(r.id, title)) for r in load_regions().regions},
         "regions": regions,

@@ -8,8 +8,9 @@ styles built in Python); the page fills in the data. Python computes the same fi
 route (a page without plotly.js gets it as plotly's mimebundle); tests/page/test_figure_parity.py checks both agree.
 
 ``PageFigure`` is the one mounting of such a figure in Python, the twin of page_figure.js ``mountFigure``: the view,
-the choice, the caption and ``_update()``; a figure (simulator.py, foot_map.py, twitch_cramp.py, motor_unit.py)
-says only what differs: its data, its template and what a choice shows (``render``).
+the choice, the figure's text (one visible line, "What to notice: …", and the full description out of sight,
+which the page ties to the figure with aria-describedby) and ``_update()``; a figure (simulator.py, foot_map.py,
+twitch_cramp.py, motor_unit.py) says only what differs: its data, its template and what a choice shows (``render``).
 """
 
 from __future__ import annotations
@@ -19,11 +20,19 @@ from typing import Any, ClassVar
 
 import traitlets
 
-from .figure import CONFIG, MIME, FigureCanvas, FigureView, caption
+from ..content.load import load_figure_texts
+from .figure import CONFIG, MIME, FigureCanvas, FigureView
 from .keyboard import KeyboardSafeBox
 from .palette import CSS, STATIC
 
 BUNDLES = STATIC / "bundles"
+# each figure's entry in content/figures.yaml, by its page code
+TEXTS = {
+    "simulator": "simulator",
+    "twitch_cramp": "twitch_vs_cramp",
+    "motor_unit": "motor_unit",
+    "foot_map": "foot_map",
+}
 
 
 class PageCanvas(FigureCanvas):
@@ -32,6 +41,9 @@ class PageCanvas(FigureCanvas):
     _css = STATIC / "page_figure.css"
     data = traitlets.Dict(help="what the page needs to compute every state, sent once").tag(sync=True)
     choice = traitlets.Dict(help="the learner's current choice, set by the page or by Python").tag(sync=True)
+    words = traitlets.Dict(
+        help="the figure's text: {title, label, notice, description}; the page shows only label + notice"
+    ).tag(sync=True)
 
 
 @cache
@@ -43,7 +55,18 @@ def page_code(bundle: str) -> str:
 class PageFigureView(FigureView):
     """A figure the page computes and redraws itself; ``show`` keeps Python's copy (tests, fallback route)."""
 
-    def __init__(self, css: str, height: int, alt: str, *, bundle: str, data: dict, template: dict, choice: dict):
+    def __init__(
+        self,
+        css: str,
+        height: int,
+        alt: str,
+        *,
+        bundle: str,
+        data: dict,
+        template: dict,
+        choice: dict,
+        words: dict | None = None,
+    ):
         # one canvas class for every figure, its page code given here: anywidget puts page_figure.css into the page
         # once per class, and where it stands among the stylesheets decides which of equal rules wins (lessons.css)
         canvas = PageCanvas(
@@ -51,6 +74,7 @@ class PageFigureView(FigureView):
             alt=alt,
             data=data,
             choice=choice,
+            words=words or {},
             figure={**template, "config": CONFIG},  # with its layout for narrow outputs, if any (figure.responsive)
         )
         super().__init__(css, height, alt, canvas=canvas)
@@ -73,8 +97,16 @@ class PageFigureView(FigureView):
         self.fallback.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
+def figure_words(bundle: str, caption_text: str) -> dict[str, str]:
+    """The text around a figure (content/figures.yaml): its one visible line (``label`` + ``notice``) and its full
+    description (``caption_text``), which the page keeps out of sight and ties to the figure (aria-describedby)."""
+    texts = load_figure_texts()
+    entry = getattr(texts, TEXTS[bundle])
+    return {"title": entry.title, "label": texts.notice_label, "notice": entry.notice, "description": caption_text}
+
+
 class PageFigure(KeyboardSafeBox):
-    """A figure computed in the page with its caption, mirrored in Python: a choice set from Python (as a learner's
+    """A figure computed in the page with its text, mirrored in Python: a choice set from Python (as a learner's
     click would) or by the page runs ``_update()``, which keeps ``texts`` and Python's copy of the figure.
 
     A figure names its page code (``bundle``), its CSS names (``css``: view, figure, caption) and its ``HEIGHT``,
@@ -85,12 +117,20 @@ class PageFigure(KeyboardSafeBox):
     height: ClassVar[int]
 
     def __init__(self, *, alt: str, caption_text: str, data: dict, template: dict, choice: dict):
-        view, figure, under = (CSS[name] for name in self.css)
+        view, figure, _ = (CSS[name] for name in self.css)
+        self.figure_text = figure_words(self.bundle, caption_text)
         self.output = PageFigureView(
-            figure, self.height, alt, bundle=self.bundle, data=data, template=template, choice=choice
+            figure,
+            self.height,
+            alt,
+            bundle=self.bundle,
+            data=data,
+            template=template,
+            choice=choice,
+            words=self.figure_text,
         )
         self.output.canvas.observe(lambda _: self._update(), "choice")
-        super().__init__([self.output, caption(caption_text, under)])
+        super().__init__([self.output])
         self.add_class(view)
         self._update()
 
