@@ -159,7 +159,7 @@ class ProgressBackup(KeyboardSafeBox):
             [
                 self.warning,
                 self.notice,
-                W.HTML("<h4>Hand in your results</h4>"),
+                W.HTML("<h3>Hand in your results</h3>"),
                 W.HTML(
                     html.paragraph(
                         "Your quiz results, with the name you type here. Nothing from the symptom self-check is in "
@@ -169,10 +169,10 @@ class ProgressBackup(KeyboardSafeBox):
                 W.HBox([self.name, self.export_button, self.hand_in.button]),
                 self.export_out,
                 self.hand_in.out,
-                W.HTML("<h4>Keep a copy of your progress</h4>"),
+                W.HTML("<h3>Keep a copy of your progress</h3>"),
                 self.download_button,
                 self.download_out,
-                W.HTML("<h4>Restore your progress from a file</h4>"),
+                W.HTML("<h3>Restore your progress from a file</h3>"),
                 self.upload,
                 self.restore_out,
                 self.confirm_box,
