@@ -51,7 +51,7 @@ _FOCUSED = """(n) => {
   const r = e.getBoundingClientRect();
   return {
     id: e.dataset.walkId, tag: e.tagName.toLowerCase(), type: e.type || '', radio, group,
-    checked: !!e.checked, inPanel: !!panel && !panel.classList.contains('lm-mod-hidden'), inOutput: !!output,
+    checked: !!e.checked, pressed: e.getAttribute('aria-pressed'), inPanel: !!panel && !panel.classList.contains('lm-mod-hidden'), inOutput: !!output,
     view: view ? (view.className || '').toString().slice(0, 80) : '',
     html: e.outerHTML.slice(0, 160), box: {x: r.x, y: r.y, width: r.width, height: r.height},
   };
@@ -106,17 +106,21 @@ _LIVE = """() => {
 }"""
 
 
+# What a walk can find wrong, one test each (so a check that another branch fixes can be marked alone).
+KINDS = ("icon glyph in a name", "radio group", "focus ring", "headings", "unnamed group", "live region", "answer mark")
+
+
 @dataclass
 class Walk:
-    """What the walk met: one line per problem, the stops, and what the radio groups did."""
+    """What the walk met: the problems of each kind (KINDS), the stops, and the Tab stops of each radio group."""
 
     notebook: str
-    problems: list[str] = field(default_factory=list)
+    problems: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
     stops: list[dict] = field(default_factory=list)
     radio_stops: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, kind: str, text: str) -> None:
-        self.problems.append(f"{kind}: {text}")
+        self.problems[kind].append(text)
 
 
 def png_pixels(data: bytes) -> np.ndarray:
@@ -200,83 +204,106 @@ def focus_ring_problem(page, stop: dict) -> str | None:
     return None
 
 
-def ax_name(cdp, stop: dict) -> tuple[str, str]:
-    """The focused element's role and accessible name, as Chromium's accessibility tree has them."""
+def ax_node(cdp) -> tuple[str, str, str]:
+    """The focused element's role, accessible name and description, as Chromium's accessibility tree has them."""
     doc = cdp.send("DOM.getDocument", {"depth": 0})
     node = cdp.send("DOM.querySelector", {"nodeId": doc["root"]["nodeId"], "selector": "[data-walk-focus]"})
     backend = cdp.send("DOM.describeNode", {"nodeId": node["nodeId"]})["node"]["backendNodeId"]
     tree = cdp.send("Accessibility.getPartialAXTree", {"backendNodeId": backend, "fetchRelatives": False})
     for n in tree["nodes"]:
         if n.get("backendDOMNodeId") == backend:
-            return n.get("role", {}).get("value", ""), n.get("name", {}).get("value", "")
-    return "", ""
+            value = lambda key: str(n.get(key, {}).get("value", ""))  # noqa: E731
+            return value("role"), value("name"), value("description")
+    return "", "", ""
 
 
-def walk_lesson(lab_page: LabPage, cdp, start_selector: str | None = None) -> Walk:
-    """Tab from the notebook's first cell to the end of the notebook, checking every stop."""
+def walk_lesson(lab_page: LabPage, cdp) -> Walk:
+    """Tab from the notebook's first cell to the end of the notebook, checking every stop in a widget's output."""
     page = lab_page.page
     walk = Walk(lab_page.notebook)
     keys = page.keyboard
-    panel = lab_page.notebook_panel
-    page.keyboard.press("Escape")  # command mode: nothing is being edited
-    (panel.locator(start_selector) if start_selector else panel.locator(".jp-Cell").first).first.focus()
-    pressed: set[tuple[str, str]] = set()  # (view, button name) already pressed once
-    seen: set[str] = set()
+    keys.press("Escape")  # command mode: nothing is being edited
+    # where the course extension's skip link puts a keyboard learner (test_run_all_leaves_a_keyboard_path_in below)
+    lab_page.notebook_panel.locator(".jp-Cell").first.focus()
+    pressed: set[tuple[str, str]] = set()  # (view, first word of a button's name) pressed once already
+    first = None
     for n in range(MAX_STOPS):
         keys.press("Tab")
         stop = page.evaluate(_FOCUSED, n)
-        if stop is None or not stop["inPanel"]:
-            break  # out of the notebook: the walk is over
-        if stop["id"] in seen and not stop["radio"]:
-            if len(seen) > 1 and stop["id"] == walk.stops[0]["id"]:
-                break  # round again
-        seen.add(stop["id"])
-        role, name = ax_name(cdp, stop)
-        stop.update(role=role, name=name)
+        if stop is None or not stop["inPanel"] or stop["id"] == first:
+            break  # out of the notebook (or round again): the walk is over
+        first = first or stop["id"]
+        stop["role"], stop["name"], stop["description"] = ax_node(cdp)
         walk.stops.append(stop)
         if not stop["inOutput"]:
-            continue  # JupyterLab's own parts of the notebook (cells, links in the text) are not ours to check
-        if PRIVATE_USE.match(name):
-            walk.add("name begins with an icon glyph", f"{name!r} ({role}) {stop['html']}")
-        ring = focus_ring_problem(page, stop)
-        if ring:
-            walk.add("no visible focus ring", ring)
+            continue  # JupyterLab's own parts of the notebook (cells, links in the text) are checked by JupyterLab
+        check_stop(page, walk, stop)
         if stop["radio"]:
             walk.radio_stops.setdefault(stop["group"], []).append(stop["id"])
             if len(walk.radio_stops[stop["group"]]) == 1:
-                arrow_problem = try_arrows(page, stop)
-                if arrow_problem:
-                    walk.add("radio group arrows", arrow_problem)
-        elif role == "button" and FEEDBACK_BUTTONS.match(name) and (stop["view"], name.split()[0]) not in pressed:
-            pressed.add((stop["view"], name.split()[0]))
-            problem = press_for_feedback(page, name)
-            if problem:
-                walk.add("feedback without a live region", problem)
+                try_arrows(page, walk, stop)
+        elif stop["pressed"] == "false":  # a toggle: its ring must still show once it is pressed
+            keys.press("Space")
+            page.wait_for_timeout(100)
+            pressed_stop = page.evaluate(_FOCUSED, n)
+            if pressed_stop and pressed_stop["id"] == stop["id"]:
+                ring = focus_ring_problem(page, pressed_stop)
+                if ring:
+                    walk.add("focus ring", f"pressed: {ring}")
+        elif stop["role"] == "button" and FEEDBACK_BUTTONS.match(stop["name"]):
+            key = (stop["view"], stop["name"].split()[0])
+            if key not in pressed:
+                pressed.add(key)
+                press_for_feedback(page, cdp, walk, stop)
     else:
-        walk.add("walk did not end", f"still inside the notebook after {MAX_STOPS} Tab presses")
+        walk.add("radio group", f"still inside the notebook after {MAX_STOPS} Tab presses")
     for group, ids in walk.radio_stops.items():
         if len(ids) > 1:
-            walk.add("radio group with more than one Tab stop", f"{len(ids)} stops in group {group}")
+            walk.add("radio group", f"{len(ids)} Tab stops in one group ({group})")
+    walk.problems["headings"] = heading_problems(lab_page)
+    walk.problems["unnamed group"] = group_problems(lab_page)
     return walk
 
 
-def try_arrows(page, stop: dict) -> str | None:
+def check_stop(page, walk: Walk, stop: dict) -> None:
+    """Where the focus landed: a name that is words (no icon glyph first), and a focus ring that shows."""
+    if PRIVATE_USE.match(stop["name"]):
+        walk.add("icon glyph in a name", f"{stop['name']!r} ({stop['role']}) {stop['html']}")
+    ring = focus_ring_problem(page, stop)
+    if ring:
+        walk.add("focus ring", ring)
+
+
+def try_arrows(page, walk: Walk, stop: dict) -> None:
     """ArrowDown in a radio group moves the focus to another option of the same group and chooses it."""
     page.keyboard.press("ArrowDown")
     page.wait_for_timeout(50)
     after = page.evaluate(
         """() => { const e = document.activeElement;
-        return {radio: e.matches('input[type=radio]'), checked: !!e.checked, name: e.name || '',
-                id: e.dataset.walkId || ''}; }"""
+        return {radio: e.matches('input[type=radio]'), checked: !!e.checked, id: e.dataset.walkId || ''}; }"""
     )
     if not after["radio"] or not after["checked"] or after["id"] == stop["id"]:
-        return f"ArrowDown from {stop['html']} left focus on {after}"
-    return None
+        walk.add("radio group", f"ArrowDown from {stop['html']} left the focus on {after}")
 
 
-def press_for_feedback(page, name: str) -> str | None:
-    """Enter on a feedback button: within 3 s a live region in the same output reads something new."""
+_CHOSEN = """(e) => { const view = e.closest('.jp-OutputArea-output');
+  const chosen = [...view.querySelectorAll('.quiz-page input:checked')];
+  document.querySelectorAll('[data-walk-focus]').forEach((x) => x.removeAttribute('data-walk-focus'));
+  if (chosen.length) chosen[chosen.length - 1].setAttribute('data-walk-focus', '');
+  return chosen.length > 0; }"""
+
+
+def press_for_feedback(page, cdp, walk: Walk, stop: dict) -> None:
+    """Enter on a button that gives feedback: within 3 s a live region in the same output reads something new; the
+    focus, if it moved, shows its ring; a quiz's chosen option then says in its name or description how it was
+    marked (a screen reader on the option hears it, not only the eye that sees the mark beside it)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     before = page.evaluate(_LIVE)
+    button = page.locator(f"[data-walk-id='{stop['id']}']")
+    quiz = button.evaluate("e => !!e.closest('.quiz-page')")
+    option_before = ax_node(cdp) if quiz and button.evaluate(_CHOSEN) else None
+    button.evaluate("e => e.setAttribute('data-walk-focus', '')")  # for the next stop's look-up
     page.keyboard.press("Enter")
     try:
         page.wait_for_function(
@@ -286,9 +313,17 @@ def press_for_feedback(page, name: str) -> str | None:
             timeout=3000,
             polling=50,
         )
-    except Exception:  # noqa: BLE001 - Playwright's TimeoutError: no live region changed
-        return f"after {name!r}: no live region in the output read anything new (regions: {before})"
-    return None
+    except PlaywrightTimeout:
+        walk.add("live region", f"after {stop['name']!r}: no live region in its output read anything new ({before})")
+    page.wait_for_timeout(200)
+    moved = page.evaluate(_FOCUSED, f"{stop['id']}-after")
+    if moved and moved["inOutput"] and moved["id"] != stop["id"]:
+        moved["role"], moved["name"], moved["description"] = ax_node(cdp)
+        check_stop(page, walk, moved)
+    if option_before is not None and button.evaluate(_CHOSEN):
+        after = ax_node(cdp)
+        if after[1:] == option_before[1:]:
+            walk.add("answer mark", f"after {stop['name']!r} the chosen option still reads {after[1:]!r}")
 
 
 def heading_problems(lab_page: LabPage) -> list[str]:
@@ -304,20 +339,134 @@ def heading_problems(lab_page: LabPage) -> list[str]:
 
 
 def group_problems(lab_page: LabPage) -> list[str]:
+    """Every radio button, and every tick box with others beside it, in a group that has a name."""
     found = lab_page.page.evaluate(_GROUPS, lab_page.NOTEBOOK)
     return [f"{g['type']} {g['control']!r} is in no named group" for g in found if not g["group"]]
 
 
-@pytest.mark.parametrize("notebook", LESSONS)
-def test_lesson_walked_with_the_keyboard_only(notebook, ran_lesson, browser):
-    page = ran_lesson(notebook)
-    cdp = browser.context.new_cdp_session(page.page)
-    try:
-        walk = walk_lesson(page, cdp)
-    finally:
-        cdp.detach()
-    problems = walk.problems + [f"heading order: {p}" for p in heading_problems(page)]
-    problems += [f"unlabelled group: {p}" for p in group_problems(page)]
-    summary = [f"{s['role']}:{s['name'][:30]!r}" for s in walk.stops if s["inOutput"]]
-    print(f"{notebook}: {len(walk.stops)} stops, {len(summary)} in widgets: {summary}")
-    assert problems == [], "\n".join(problems)
+# Checks another branch fixes: (kind, lesson) -> owner. The lead removes a mark once that branch is merged.
+OTHERS: dict[tuple[str, str], str] = {}
+
+_walks: dict[str, Walk] = {}
+
+
+def walked(notebook: str, ran_lesson, browser) -> Walk:
+    """The lesson's walk, done once per session (the checks below read it)."""
+    if notebook not in _walks:
+        page = ran_lesson(notebook)
+        cdp = browser.context.new_cdp_session(page.page)
+        try:
+            _walks[notebook] = walk_lesson(page, cdp)
+        finally:
+            cdp.detach()
+        w = _walks[notebook]
+        print(f"{notebook}: {len(w.stops)} Tab stops, {sum(s['inOutput'] for s in w.stops)} in widgets")
+    return _walks[notebook]
+
+
+def cases(kind: str) -> list:
+    return [
+        pytest.param(
+            nb,
+            marks=[pytest.mark.xfail(strict=True, reason=f"fixed on branch i26-{OTHERS[(kind, nb)]}")]
+            if (kind, nb) in OTHERS
+            else [],
+        )
+        for nb in LESSONS
+    ]
+
+
+@pytest.mark.parametrize("notebook", cases("icon glyph in a name"))
+def test_no_name_begins_with_an_icon_glyph(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["icon glyph in a name"] == []
+
+
+@pytest.mark.parametrize("notebook", cases("radio group"))
+def test_each_radio_group_is_one_tab_stop_and_its_arrows_choose(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["radio group"] == []
+
+
+@pytest.mark.parametrize("notebook", cases("focus ring"))
+def test_focus_is_visible_wherever_it_lands(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["focus ring"] == []
+
+
+@pytest.mark.parametrize("notebook", cases("headings"))
+def test_headings_go_down_one_level_at_a_time(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["headings"] == []
+
+
+@pytest.mark.parametrize("notebook", cases("unnamed group"))
+def test_every_group_of_choices_has_a_name(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["unnamed group"] == []
+
+
+@pytest.mark.parametrize("notebook", cases("live region"))
+def test_feedback_is_read_out_by_a_live_region(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["live region"] == []
+
+
+@pytest.mark.parametrize("notebook", cases("answer mark"))
+def test_a_quiz_option_says_how_it_was_marked(notebook, ran_lesson, browser):
+    assert walked(notebook, ran_lesson, browser).problems["answer mark"] == []
+
+
+# -- the self-check by keyboard: how many Tab presses from the mode choice to the result button --------------------
+_ACTIVE = """() => { const e = document.activeElement; const label = e.closest('label');
+  return {tag: e.tagName.toLowerCase(), type: e.type || '', text: (e.textContent || '').trim().slice(0, 60),
+          label: label ? label.textContent.trim() : '', checked: !!e.checked,
+          inCheck: !!e.closest('.selfcheck'), heading: /^H[1-6]$/.test(e.tagName)}; }"""
+
+
+def selfcheck_by_keyboard(page: LabPage, mode: str) -> tuple[int, int]:
+    """Choose the mode with the keyboard (Space: own; ArrowDown: explore), then only Tab, Space, arrows, a typed "n"
+    on a drop-down and Enter on "Next step" until the focus is on the result button. In "own" mode every question is
+    answered "No" (the first choice for how long); exploring needs no answers. Returns (Tab presses, questions)."""
+    view = page.notebook_panel.locator(".selfcheck").first
+    view.locator(".selfcheck-clear").click()  # set-up: a fresh form, whatever ran before
+    keys = page.page.keyboard
+    view.locator(".selfcheck-mode input[type=radio]").first.focus()  # where Tab from the intro lands
+    keys.press("Space" if mode == "own" else "ArrowDown")
+    result = re.compile(r"^(Show my next step|Show the example)$")
+    tabs = questions = 0
+    for _ in range(300):
+        keys.press("Tab")
+        tabs += 1
+        now = page.page.evaluate(_ACTIVE)
+        assert now["inCheck"], f"the focus left the self-check after {tabs} Tab presses: {now}"
+        if now["tag"] == "button" and result.match(now["text"]):
+            return tabs, questions
+        if now["tag"] == "button" and now["text"] == "Next step":
+            keys.press("Enter")
+            page.page.wait_for_function("() => /^H[1-6]$/.test(document.activeElement.tagName)", timeout=5000)
+        elif now["tag"] == "select":
+            questions += 1
+            if mode == "own":
+                keys.press("n")  # type-ahead: "No"
+        elif now["type"] == "radio":
+            questions += 1
+            if mode == "own":
+                keys.press("Space")  # the first choice
+                for _ in range(5):
+                    if page.page.evaluate(_ACTIVE)["label"] == "No":
+                        break
+                    keys.press("ArrowRight")
+    raise AssertionError("no result button after 300 Tab presses")
+
+
+@pytest.mark.parametrize("mode", ["own", "explore"])
+def test_the_selfcheck_result_is_few_tab_presses_away(mode, ran_lesson):
+    """From the mode choice to "Show my next step" (or "Show the example"): one Tab stop per question and per tick
+    box, one per step's "What does this mean?" fold, and Back and Next on each step, no more (each answer of a radio
+    group was a stop of its own: 88 presses at e38ae39)."""
+    page = ran_lesson("04_red_flags.ipynb")
+    tabs, questions = selfcheck_by_keyboard(page, mode)
+    print(f"self-check, {mode}: {tabs} Tab presses to the result button, {questions} questions on the way")
+    folds = page.notebook_panel.locator(".selfcheck details.selfcheck-help").count()
+    ticks = page.notebook_panel.locator(".selfcheck .selfcheck-trigger").count()
+    steps = page.notebook_panel.locator(".selfcheck .selfcheck-step").count()
+    assert tabs <= questions + ticks + folds + 2 * steps
+    if mode == "own":
+        verdict = page.notebook_panel.locator(".selfcheck .selfcheck-result")
+        page.page.keyboard.press("Enter")
+        verdict.locator(".lesson-verdict").wait_for()
