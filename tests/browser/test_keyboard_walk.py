@@ -353,9 +353,7 @@ def group_problems(lab_page: LabPage) -> list[str]:
 # Checks another branch fixes: (kind, lesson) -> owner. The lead removes a mark once that branch is merged.
 # The quiz page (static/quiz.js) draws its right / wrong marks beside an option, outside its name and description.
 OTHERS: dict[tuple[str, str], str] = {
-    ("answer mark", nb): "fb"
-    for nb in ("01_what_is_a_twitch.ipynb", "02_lifestyle_triggers.ipynb", "03_local_foot_causes.ipynb")
-    + ("04_red_flags.ipynb", "05_review.ipynb")
+    ("answer mark", nb): "fb" for nb in LESSONS if nb[:2] in ("01", "02", "03", "04", "05")
 }
 
 _walks: dict[str, Walk] = {}
