@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .lab import LabPage, lesson_notebooks
+from .lab import LabPage, lesson_notebooks, start_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -359,10 +359,34 @@ OTHERS: dict[tuple[str, str], str] = {
 _walks: dict[str, Walk] = {}
 
 
-def walked(notebook: str, ran_lesson, browser) -> Walk:
-    """The lesson's walk, done once per session (the checks below read it)."""
+@pytest.fixture(scope="module")
+def walk_lab(browser):
+    """A server of this module's own: the walks answer quizzes and press buttons, which no other module may see."""
+    with start_lab() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def lessons_run(walk_lab, browser):
+    """``lessons_run(notebook)`` -> its tab on walk_lab after Run All, opened once."""
+    pages: dict[str, LabPage] = {}
+
+    def get(notebook: str) -> LabPage:
+        if notebook not in pages:
+            pages[notebook] = LabPage.open(browser.context, walk_lab, notebook)
+            pages[notebook].run_all()
+        return pages[notebook]
+
+    yield get
+    for page in pages.values():
+        page.close()
+    assert browser.foreign_requests(walk_lab) == []
+
+
+def walked(notebook: str, lessons_run, browser) -> Walk:
+    """The lesson's walk, done once per module (the checks below read it)."""
     if notebook not in _walks:
-        page = ran_lesson(notebook)
+        page = lessons_run(notebook)
         cdp = browser.context.new_cdp_session(page.page)
         try:
             _walks[notebook] = walk_lesson(page, cdp)
@@ -386,38 +410,38 @@ def cases(kind: str) -> list:
 
 
 @pytest.mark.parametrize("notebook", cases("icon glyph in a name"))
-def test_no_name_begins_with_an_icon_glyph(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["icon glyph in a name"] == []
+def test_no_name_begins_with_an_icon_glyph(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["icon glyph in a name"] == []
 
 
 @pytest.mark.parametrize("notebook", cases("radio group"))
-def test_each_radio_group_is_one_tab_stop_and_its_arrows_choose(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["radio group"] == []
+def test_each_radio_group_is_one_tab_stop_and_its_arrows_choose(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["radio group"] == []
 
 
 @pytest.mark.parametrize("notebook", cases("focus ring"))
-def test_focus_is_visible_wherever_it_lands(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["focus ring"] == []
+def test_focus_is_visible_wherever_it_lands(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["focus ring"] == []
 
 
 @pytest.mark.parametrize("notebook", cases("headings"))
-def test_headings_go_down_one_level_at_a_time(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["headings"] == []
+def test_headings_go_down_one_level_at_a_time(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["headings"] == []
 
 
 @pytest.mark.parametrize("notebook", cases("unnamed group"))
-def test_every_group_of_choices_has_a_name(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["unnamed group"] == []
+def test_every_group_of_choices_has_a_name(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["unnamed group"] == []
 
 
 @pytest.mark.parametrize("notebook", cases("live region"))
-def test_feedback_is_read_out_by_a_live_region(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["live region"] == []
+def test_feedback_is_read_out_by_a_live_region(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["live region"] == []
 
 
 @pytest.mark.parametrize("notebook", cases("answer mark"))
-def test_a_quiz_option_says_how_it_was_marked(notebook, ran_lesson, browser):
-    assert walked(notebook, ran_lesson, browser).problems["answer mark"] == []
+def test_a_quiz_option_says_how_it_was_marked(notebook, lessons_run, browser):
+    assert walked(notebook, lessons_run, browser).problems["answer mark"] == []
 
 
 # -- the self-check by keyboard: how many Tab presses from the mode choice to the result button --------------------
@@ -463,11 +487,11 @@ def selfcheck_by_keyboard(page: LabPage, mode: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("mode", ["own", "explore"])
-def test_the_selfcheck_result_is_few_tab_presses_away(mode, ran_lesson):
+def test_the_selfcheck_result_is_few_tab_presses_away(mode, lessons_run):
     """From the mode choice to "Show my next step" (or "Show the example"): one Tab stop per question and per tick
     box, one per step's "What does this mean?" fold, and Back and Next on each step, no more (each answer of a radio
     group was a stop of its own: 88 presses at e38ae39)."""
-    page = ran_lesson("04_red_flags.ipynb")
+    page = lessons_run("04_red_flags.ipynb")
     tabs, questions = selfcheck_by_keyboard(page, mode)
     print(f"self-check, {mode}: {tabs} Tab presses to the result button, {questions} questions on the way")
     folds = page.notebook_panel.locator(".selfcheck details.selfcheck-help").count()
