@@ -222,6 +222,7 @@ class Form(Strict):
     sources_note: Safe  # before the list of sources
     cautions_heading: Safe  # above the "if it is happening now, call ... now" lines
     reasons_heading: Safe  # "Why: ..." above the reasons
+    triggers_label: Safe  # names the group of trigger tick boxes on the last step (read out, and shown above them)
 
 
 class TriageRules(Strict):

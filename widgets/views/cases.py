@@ -42,7 +42,7 @@ class CaseCard(W.VBox):
         shared = shared or Shared()
         self._on_check = on_check
         self.judgement: Judgement | None = None
-        self.heading = shared.html(f'<h4 class="case-heading">{html.text(story.title)}</h4>')
+        self.heading = shared.html(f'<h3 class="case-heading">{html.text(story.title)}</h3>')
         drink = stories.energy_drink_label if story.mentions_energy_drinks() else None
         self.text = shared.html(html.paragraph(story.story) + (can_label(drink) if drink else ""))
         self.choice = shared.radio(

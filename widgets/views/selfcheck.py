@@ -146,7 +146,7 @@ class SelfCheck(KeyboardSafeBox):
         the last step the trigger tick boxes."""
         s = self.rules.step(step)
         note = f'<p class="selfcheck-note">{html.text(s.note)}</p>' if s.note else ""
-        head = shared.html(f'<h4 class="selfcheck-heading">{html.text(s.heading)}</h4>{html.paragraph(s.lead)}{note}')
+        head = shared.html(f'<h3 class="selfcheck-heading">{html.text(s.heading)}</h3>{html.paragraph(s.lead)}{note}')
         children: list[W.Widget] = [head]
         options = [(o.text, o.id) for o in s.options]
         meanings = []
@@ -168,11 +168,21 @@ class SelfCheck(KeyboardSafeBox):
                 )
             )
         if step == STEPS[-1]:
+            # the tick boxes in one group named by its visible label (role=group + aria-labelledby, static/keyboard.js)
+            label = shared.html(
+                f'<p class="lesson-group-label selfcheck-triggers-label"><b>{html.text(self.rules.form.triggers_label)}'
+                "</b></p>"
+            )
+            boxes: list[W.Widget] = [label]
             for t in self.rules.triggers:
                 box = shared.checkbox(value=False, description=t.text, indent=False)
                 box.add_class(CSS["selfcheck_trigger"])
                 self.triggers[t.id] = box
-                children.append(box)
+                boxes.append(box)
+            group = W.VBox(boxes, layout=shared.layout())
+            group.add_class("lesson-group")
+            group.add_class("selfcheck-triggers")
+            children.append(group)
         screen = W.VBox(children, layout=W.Layout())
         screen.add_class(CSS["selfcheck_step"])
         screen.add_class(f"selfcheck-step-{step}")
@@ -234,7 +244,7 @@ class SelfCheck(KeyboardSafeBox):
                 self.status.value = ""
                 self.alert.value = _cautions_box(first, form.cautions_heading) if first else ""
                 self.announcer.say(
-                    " ".join([*first, self.rules.step(got.step).heading]), focus=f".selfcheck-step-{got.step} h4"
+                    " ".join([*first, self.rules.step(got.step).heading]), focus=f".selfcheck-step-{got.step} h3"
                 )
         elif isinstance(got, triage.Example):
             self.alert.value = ""

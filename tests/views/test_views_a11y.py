@@ -1,0 +1,117 @@
+"""Keyboard and screen readers in the ipywidgets views: headings in order under the lessons' h2 sections, the
+self-check's trigger tick boxes in one named group, and the page side (static/keyboard.js, in node over what
+ipywidgets draws) that hides icon glyphs from button names, makes each radio group one Tab stop and names groups."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import ipywidgets as W
+import pytest
+
+from widgets.content.load import load_triage_rules
+from widgets.content.vocab import STEPS
+from widgets.store.progress import ProgressStore
+from widgets.views.backup import progress_backup
+from widgets.views.cases import case_stories
+from widgets.views.glossary import glossary
+from widgets.views.palette import STATIC
+from widgets.views.region import region_chooser
+from widgets.views.selfcheck import SelfCheck
+
+NODE = shutil.which("node") or "/usr/bin/node"
+HARNESS = Path(__file__).parents[1] / "js" / "keyboard_guard.mjs"
+
+
+def html_in_order(widget: W.Widget) -> list[str]:
+    """Every HTML value of a view, in the order the page draws them."""
+    if isinstance(widget, W.HTML):
+        return [widget.value]
+    return [v for child in getattr(widget, "children", ()) for v in html_in_order(child)]
+
+
+def heading_levels(widget: W.Widget) -> list[int]:
+    return [int(n) for value in html_in_order(widget) for n in re.findall(r"<h([1-6])\b", value)]
+
+
+def answered_selfcheck() -> SelfCheck:
+    check = SelfCheck(region="uk")
+    check.choose_mode("own")
+    for q in check.questions:
+        check.answer(q, "under_1_week" if q == "duration" else "no")
+    check.submit()  # the verdict's heading is drawn too
+    return check
+
+
+VIEWS = {
+    "case_stories": lambda store: case_stories(region="uk"),
+    "selfcheck": lambda store: answered_selfcheck(),
+    "progress_backup": progress_backup,
+    "region_chooser": region_chooser,
+    "glossary": lambda store: glossary("04-red-flags"),
+}
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_headings_a_view_draws_start_at_h3_and_never_skip_a_level(name, tmp_path):
+    """A view sits under a lesson's "## section" (h2): its own headings begin at h3 and go down one level at a
+    time (lesson 04 went h2 -> h4 at the practice stories and the self-check's steps)."""
+    levels = heading_levels(VIEWS[name](ProgressStore(tmp_path)))
+    assert all(level >= 3 for level in levels), levels
+    for a, b in zip([2, *levels], levels, strict=False):
+        assert b <= a + 1, levels
+
+
+def test_the_trigger_tick_boxes_are_one_group_named_by_its_visible_label():
+    """On the last step the tick boxes sit in one box (class lesson-group: role=group, aria-labelledby its label, set
+    by static/keyboard.js) whose first child is the label, from the content file."""
+    check = SelfCheck(region="uk")
+    label = load_triage_rules(region="uk").form.triggers_label
+    groups = [
+        box
+        for box in check.screens[STEPS[-1]].children
+        if isinstance(box, W.Box) and "lesson-group" in box._dom_classes
+    ]
+    assert len(groups) == 1
+    first, *boxes = groups[0].children
+    assert "lesson-group-label" in first.value and label in first.value
+    assert boxes == list(check.triggers.values()) and len(boxes) == len(check.rules.triggers)
+
+
+def test_a_new_step_moves_the_focus_to_its_heading():
+    check = SelfCheck(region="uk")
+    check.choose_mode("explore")
+    check.next()
+    assert check.announcer.focus == ".selfcheck-step-today h3"
+
+
+@pytest.mark.slow
+def test_keyboard_guard_hides_icons_groups_radios_and_names_groups_in_the_page():
+    """static/keyboard.js over ipywidgets' own markup in node: every button icon aria-hidden (also a button drawn
+    later, and one whose icon was redrawn), the radios of each group share one name of their own (one Tab stop, arrow
+    keys inside), the lesson-group box is role=group named by its label, every control keeps its keys."""
+    run = subprocess.run(
+        [NODE, "--no-warnings", str(HARNESS), str(STATIC / "keyboard.js")],
+        capture_output=True,
+        text=True,
+        cwd=HARNESS.parent,
+        timeout=60,
+        check=True,
+    )
+    got = json.loads(run.stdout)
+    assert got["icons"] == ["true", "true"]
+    names = got["radioNames"]
+    assert len(names) == 3 and all(len(set(group)) == 1 and group[0] for group in names)
+    assert len({group[0] for group in names}) == 3  # a group's name is its own: no two groups merge
+    assert got["group"] == {
+        "role": "group",
+        "labelledby": got["group"]["labelId"],
+        "labelId": got["group"]["labelId"],
+        "label": "Possible triggers",
+    }
+    assert got["group"]["labelId"]
+    assert got["suppressed"]
