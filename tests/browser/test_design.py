@@ -151,6 +151,7 @@ STICKING_OUT = """(panel) => {
     for (const e of area.querySelectorAll('*')) {
       const r = e.getBoundingClientRect();
       if (r.width < 2 || r.height < 2 || !e.checkVisibility({ visibilityProperty: true })) continue;
+      if (e.ownerSVGElement) continue; // drawn inside an <svg>, which clips it: the <svg> itself is checked
       if (e.closest('.lesson-sr-only, .quiz-visually-hidden, .quiz-legend, .figure-alt')) continue;
       if (r.right > edge + 1) out.push(`${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} `
         + `(${Math.round(r.right - edge)} px past the edge)`);
