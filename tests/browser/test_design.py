@@ -172,45 +172,51 @@ def shown(view, selector: str):
     return found
 
 
-def test_cards_and_buttons_look_the_same_in_every_widget(ran_lesson, artifacts):
+def test_cards_and_buttons_look_the_same_in_every_widget(ran_lesson):
     """A quiz question, a practice story, a self-check step, the progress table and the backup panel are one card
     (edge, corners, padding, background); a quiz's, a story's, the self-check's and the progress panels' buttons
     are one button (edge, corners, padding, colours, font, height), the main action of a card filled the same way.
-    Read from what the browser computed, at 1400 px with the side panel open."""
+    Read from what the browser computed, at 1400 and 768 px with the side panel open (cards are tighter there)."""
     lesson = ran_lesson(lesson_showing("case_stories"))
     start = ran_lesson("00_start_here.ipynb")
-    for lab_page in (lesson, start):
-        lab_page.set_width(1400, left_panel=True)
     panel = lesson.notebook_panel
     quiz, stories, check = (panel.locator(f".{c}").first for c in ("quiz", "case-stories", "selfcheck"))
     overview, backup = (start.notebook_panel.locator(f".{c}").first for c in ("progress-overview", "progress-backup"))
-    cards = {
-        "quiz question": shown(quiz, ".quiz-question"),
-        "story": shown(stories, ".case-story"),
-        "self-check step": shown(check, ".selfcheck-step"),
-        "progress table": overview,
-        "backup panel": backup,
-    }
-    plain = {
-        "quiz: Show the answer": shown(quiz, ".quiz-question .quiz-button:not(.quiz-check)"),
-        "story: Next story": shown(stories, "button.case-next"),
-        "self-check: Clear my answers": shown(check, "button.selfcheck-clear"),
-        "progress: Reset my progress": shown(overview, "button.progress-reset"),
-        "backup: Download my progress file": shown(backup, "button.backup-download"),
-    }
-    main = {
-        "quiz: Check": shown(quiz, ".quiz-question .quiz-check"),
-        "story: Check": shown(stories, "button.case-check"),
-        "self-check: Next step": shown(check, "button.selfcheck-submit"),
-    }
-    for kind, keys, found in (("card", CARD, cards), ("button", BUTTON, plain), ("main button", BUTTON, main)):
-        seen = {name: looks(el, keys) for name, el in found.items()}
-        first = next(iter(seen.values()))
-        differ = {name: look for name, look in seen.items() if look != first}
-        assert not differ, f"{kind}s differ from the {next(iter(seen))}'s {first}: {differ}"
-    # the two kinds of button are told apart: the main one is filled
-    filled = looks(main["quiz: Check"], BUTTON)["background"]
-    assert filled != looks(plain["quiz: Show the answer"], BUTTON)["background"]
+    sizes = {p: (p.page.viewport_size, p.left_panel_open()) for p in (lesson, start)}
+    try:
+        for width in (1400, 768):
+            for lab_page in (lesson, start):
+                lab_page.set_width(width, left_panel=True)
+            cards = {
+                "quiz question": shown(quiz, ".quiz-question"),
+                "story": shown(stories, ".case-story"),
+                "self-check step": shown(check, ".selfcheck-step"),
+                "progress table": overview,
+                "backup panel": backup,
+            }
+            plain = {
+                "quiz: Show the answer": shown(quiz, ".quiz-question .quiz-button:not(.quiz-check)"),
+                "story: Next story": shown(stories, "button.case-next"),
+                "self-check: Clear my answers": shown(check, "button.selfcheck-clear"),
+                "progress: Reset my progress": shown(overview, "button.progress-reset"),
+                "backup: Download my progress file": shown(backup, "button.backup-download"),
+            }
+            main = {
+                "quiz: Check": shown(quiz, ".quiz-question .quiz-check"),
+                "story: Check": shown(stories, "button.case-check"),
+                "self-check: Next step": shown(check, "button.selfcheck-submit"),
+            }
+            for kind, keys, found in (("card", CARD, cards), ("button", BUTTON, plain), ("main button", BUTTON, main)):
+                seen = {name: looks(el, keys) for name, el in found.items()}
+                first = next(iter(seen.values()))
+                differ = {name: look for name, look in seen.items() if look != first}
+                assert not differ, f"{width} px: {kind}s differ from the {next(iter(seen))}'s {first}: {differ}"
+            # the two kinds of button are told apart: the main one is filled
+            filled = looks(main["quiz: Check"], BUTTON)["background"]
+            assert filled != looks(plain["quiz: Show the answer"], BUTTON)["background"]
+    finally:  # the tabs are shared with other browser tests: leave them as they were
+        for lab_page, (size, open_) in sizes.items():
+            lab_page.set_width(size["width"], open_, size["height"])
     assert lesson.axe_violations() == [] and start.axe_violations() == []
 
 
