@@ -1,7 +1,8 @@
-"""Every lesson fits the window at 1400 px and at 800 px (left side panel open): after Run All, no output scrolls
-sideways, no text is cut off by its box or drawn over other text (quiz answers, tables, figure titles, tick
-labels, annotations), and every figure follows the window's width. Screenshots of each lesson at both widths
-go to tests/artifacts/screenshots/.
+"""Every lesson fits the window at 1400 px (a laptop), 1024 px (a tablet), 800 px and 768 px (a Chromebook), each
+with JupyterLab's left side panel open (the file browser, as a learner has it): after Run All, no output scrolls
+sideways, no text is cut off by its box or drawn over other text (quiz answers, tables, figure titles, tick labels,
+annotations), and every figure follows the window's width. Screenshots of each lesson at each width go to
+tests/artifacts/screenshots/.
 
 The lesson is run once (at the shared tab's width) and then resized: figures drawn before the window changed
 must follow it, as a learner's do when they open the side panel.
@@ -17,7 +18,7 @@ from .lab import LabPage, lesson_notebooks
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 
 # (window width in px, JupyterLab's left side panel open)
-WIDTHS = ((1400, False), (800, True))
+WIDTHS = ((1400, True), (1024, True), (800, True), (768, True))
 FILL = 8  # px: a figure may be this much narrower than its view (ipywidgets' margins)
 
 
@@ -46,7 +47,7 @@ def problems(report: dict, width: int) -> list[str]:
 
 
 @pytest.mark.parametrize("notebook", lesson_notebooks())
-def test_outputs_fit_at_1400_and_800_px(notebook, ran_lesson, artifacts):
+def test_outputs_fit_at_1400_1024_800_and_768_px(notebook, ran_lesson, artifacts):
     page: LabPage = ran_lesson(notebook)
     shots = artifacts / "screenshots"
     shots.mkdir(exist_ok=True)

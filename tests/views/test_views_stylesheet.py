@@ -151,7 +151,8 @@ def test_right_wrong_and_notes_are_coloured_by_classes_the_stylesheet_defines():
     assert declares("lesson-note", "color") == "var(--lessons-info-text)"
     assert colours["right-text"] != colours["wrong-text"]
     assert f'class: "{CSS["question"]}"' in (palette.STATIC / "quiz.js").read_text()  # the page draws the card
-    assert declares(CSS["question"], "border").startswith("1px solid")
+    assert declares(CSS["question"], "border") == "var(--lessons-card-edge)"  # tests/test_design_tokens.py
+    assert re.search(r"--lessons-card-edge:\s*1px solid", SHEET)
     assert declares(CSS["question"], "border-radius") and declares(CSS["question"], "padding")
     assert declares(CSS["feedback"], "min-height") == "1.5em"
     assert declares("lesson-table caption", "text-align") == "left"  # the table caption

@@ -52,7 +52,10 @@ class CaseCard(W.VBox):
             tooltip=f"Your choice for {story.title}",
         )
         self.check_button = button(
-            description="Check", icon="check", tooltip=f"Check your choice for story {number} of {total}"
+            description="Check",
+            icon="check",
+            button_style="primary",  # a card's main action, as the quiz's Check
+            tooltip=f"Check your choice for story {number} of {total}",
         )
         self.check_button.add_class(CSS["case_check"])
         self.check_button.on_click(lambda _: self.check())
@@ -145,9 +148,7 @@ class CaseStoriesView(KeyboardSafeBox):
         self.back_button = button(description="Previous story", icon="arrow-left", tooltip="Go back one story")
         self.back_button.add_class(CSS["case_back"])
         self.back_button.on_click(lambda _: self.back())
-        self.next_button = button(
-            description="Next story", icon="arrow-right", button_style="primary", tooltip="Go on to the next story"
-        )
+        self.next_button = button(description="Next story", icon="arrow-right", tooltip="Go on to the next story")
         self.next_button.add_class(CSS["case_next"])
         self.next_button.on_click(lambda _: self.next())
         nav = W.HBox([self.back_button, self.next_button])
