@@ -28,7 +28,6 @@ STATIC_FILES = (
     "lessons.css",
     "keyboard.js",
     "stylesheet.js",
-    "kernel_lifecycle.js",
     "dom.js",
     "page_figure.js",
     "figure.js",

@@ -262,7 +262,15 @@ const plugin = {
       try {
         await panel.sessionContext.ready;
         if (!panel.sessionContext.session || !panel.sessionContext.session.kernel) return;
+        const wasDirty = panel.context.model.dirty;
         await NotebookActions.runAll(panel.content, panel.sessionContext);
+        if (panel.isDisposed) return;
+        // the learner starts at the top, and a lesson that only ran itself has nothing to save (outputs never are)
+        panel.content.activeCellIndex = 0;
+        panel.content.mode = "command";
+        const scroller = panel.content.node.closest(".jp-WindowedPanel-outer") || panel.content.node;
+        scroller.scrollTop = 0;
+        if (!wasDirty) panel.context.model.dirty = false;
       } finally {
         st.running = false;
         if (!panel.isDisposed) setStatus(panel, "");
@@ -348,7 +356,10 @@ const plugin = {
       }, 3000);
     }
 
+    const adopted = new WeakSet();
     async function adopt(panel) {
+      if (adopted.has(panel)) return;
+      adopted.add(panel);
       await panel.context.ready;
       const state = await courseState(panel.context.path);
       if (!state.lesson || panel.isDisposed) return;

@@ -63,6 +63,9 @@ LAB_SETTINGS = {
 # extension manager that never asks PyPI.
 SERVER_CONFIG = {"LabApp": {"news_url": None, "extension_manager": "readonly"}}
 
+# The course tab extension's name (widgets/jupyter/labextension/package.json).
+COURSE_EXTENSION = "foot-twitch-lessons-course"
+
 # axe-core looks only at what the notebook's cells output, i.e. our widgets (not menus, side bars, toolbar).
 AXE_SCOPE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea"
 
@@ -149,10 +152,18 @@ KERNEL_CONFIG = Path(widgets.__file__).parent / "jupyter/config/etc/ipython/ipyt
 
 
 @contextlib.contextmanager
-def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LESSONS, env: dict | None = None):
+def start_lab(
+    timeout: float = 60,
+    warm_kernels: bool = True,
+    lessons: Path = LESSONS,
+    env: dict | None = None,
+    course_tab: bool = False,
+):
     """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
     ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
-    `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it)."""
+    `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it).
+    The course tab extension (labextension/) stays off unless ``course_tab=True``, even where ``make lab`` installed
+    it into this environment: the other tests drive the notebooks as plain JupyterLab shows them."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
     shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -166,6 +177,11 @@ def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LE
     if warm_kernels:
         shutil.copyfile(KERNEL_CONFIG, tmp / "ipython/profile_default" / KERNEL_CONFIG.name)
     (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
+    if not course_tab:
+        (tmp / "config" / "labconfig").mkdir()
+        (tmp / "config" / "labconfig" / "page_config.json").write_text(
+            json.dumps({"disabledExtensions": {COURSE_EXTENSION: True}})
+        )
     env = dict(
         os.environ,
         FOOT_LESSONS_DATA_DIR=str(tmp / "progress"),
@@ -214,6 +230,31 @@ def start_lab(timeout: float = 60, warm_kernels: bool = True, lessons: Path = LE
     finally:
         _stop(lab)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def start_course_lab(**kwargs):
+    """``start_lab`` with everything ``python -m widgets.jupyter.lab_server --install`` ships (the server extension,
+    the settings, the course tab extension), installed into a temporary prefix as ``make lab`` and Binder install
+    them into theirs."""
+    from widgets.jupyter import lab_server
+
+    prefix = Path(tempfile.mkdtemp(prefix="foot-lessons-prefix-"))
+    try:
+        lab_server.install(prefix)
+        # this prefix is not the server's own: point JupyterLab at the shipped defaults installed in it
+        (prefix / "etc/jupyter/jupyter_server_config.json").write_text(
+            json.dumps({"LabApp": {"app_settings_dir": str(prefix / "share/jupyter/lab/settings")}})
+        )
+        env = {
+            "JUPYTER_CONFIG_PATH": str(prefix / "etc/jupyter"),
+            "JUPYTER_PATH": str(prefix / "share/jupyter"),
+            **kwargs.pop("env", {}),
+        }
+        with start_lab(env=env, course_tab=True, **kwargs) as lab:
+            yield lab
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
 
 
 def _stop(lab: Lab) -> None:
