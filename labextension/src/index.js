@@ -366,6 +366,8 @@ const plugin = {
       const st = { state, header: header(panel), status: "", stopped: false, ran: false };
       lessons.set(panel, st);
       panel.addClass("lessons-course-panel");
+      panel.title.className = `${panel.title.className} lessons-course-tab`.trim(); // a tab wide enough for its name
+      panel.title.caption = `${state.lessons[state.index].place}: ${state.lessons[state.index].title}`;
       panel.contentHeader.insertWidget(0, st.header);
       drawHeader(panel);
       const onGuard = guard(panel);
