@@ -304,8 +304,10 @@ const plugin = {
         st.restarting = true;
         const sc = panel.sessionContext;
         const name = (st.kernelName || "python3");
-        if (sc.session) sc.session.dispose(); // the server forgot this session with its kernel: a new one is made
-        sc.changeKernel({ name })
+        // the old session goes (on the server too, so no kernel-less session is left), and a new one is made
+        const old = sc.session;
+        (old ? old.shutdown().catch(() => old.dispose()) : Promise.resolve())
+          .then(() => sc.changeKernel({ name }))
           .then(() => { st.stopped = false; return runLesson(panel); })
           .catch(() => {})
           .finally(() => { st.restarting = false; });
@@ -333,16 +335,16 @@ const plugin = {
     function watchKernel(panel) {
       const st = lessons.get(panel);
       const sc = panel.sessionContext;
+      // a kernel that died, or a session that went away; not a websocket reconnecting (JupyterLab does that itself)
       const ended = () => {
         const k = sc.session && sc.session.kernel;
-        return !k || k.isDisposed || k.status === "dead" || k.connectionStatus === "disconnected";
+        return !k || k.isDisposed || k.status === "dead";
       };
       const check = () => {
         if (st.leaving || panel.isDisposed || st.restarting || !st.ran) return;
         if (ended()) setTimeout(() => { if (ended()) markStopped(panel); }, 500); // not a kernel being swapped
       };
       sc.statusChanged.connect(check);
-      sc.connectionStatusChanged.connect(check);
       sc.kernelChanged.connect((_, change) => {
         if (change.newValue) st.kernelName = change.newValue.name;
         check();
@@ -392,6 +394,28 @@ const plugin = {
     tracker.widgetAdded.connect((_, panel) => { adopt(panel); });
     tracker.forEach((panel) => adopt(panel));
 
+    // Where a link in a lesson's text points, as an API path: JupyterLab rewrites a local link's href to the file's
+    // download URL (<base>files/<path>); a link it left alone is relative to the notebook's folder.
+    function lessonPath(a, panel) {
+      const raw = a.getAttribute("href") || "";
+      let url;
+      try { url = new URL(a.href, location.href); } catch (e) { return null; }
+      if (url.origin !== location.origin) return null;
+      const base = new URL(PageConfig.getBaseUrl(), location.href).pathname;
+      for (const prefix of ["files/", "lab/tree/", "tree/"]) {
+        if (url.pathname.startsWith(base + prefix)) {
+          return decodeURIComponent(url.pathname.slice((base + prefix).length));
+        }
+      }
+      if (/^[a-z]+:/i.test(raw) || raw.startsWith("/") || raw.startsWith("#")) return null;
+      const parts = panel.context.path.split("/").slice(0, -1);
+      for (const part of decodeURIComponent(raw.split(/[?#]/)[0]).split("/")) {
+        if (part === "..") parts.pop();
+        else if (part && part !== ".") parts.push(part);
+      }
+      return parts.join("/");
+    }
+
     // the Next/Back links in the lessons' text: replace the lesson in the same tab
     document.addEventListener("click", (ev) => {
       if (ev.defaultPrevented || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
@@ -399,16 +423,8 @@ const plugin = {
       const panelNode = a && a.closest(".jp-NotebookPanel");
       const panel = panelNode && [...lessons.keys()].find((p) => p.node === panelNode);
       if (!panel) return;
-      const href = a.getAttribute("href") || "";
-      if (/^[a-z]+:/i.test(href) || href.startsWith("#") || href.startsWith("/")) return;
-      const file = href.split(/[?#]/)[0];
-      const here = panel.context.path.split("/").slice(0, -1);
-      const parts = [...here];
-      for (const part of decodeURIComponent(file).split("/")) {
-        if (part === "..") parts.pop();
-        else if (part && part !== ".") parts.push(part);
-      }
-      const target = parts.join("/");
+      const target = lessonPath(a, panel);
+      if (!target) return;
       const known = lessons.get(panel).state.lessons.some((l) => l.path === target);
       if (!known) return;
       ev.preventDefault();
