@@ -21,8 +21,9 @@ import { Widget } from "@lumino/widgets";
 const ROUTE = "foot-twitch-lessons/course";
 const GO_TO_ACTIVITIES = "foot-twitch-lessons:go-to-activities";
 // a code cell the lesson may run by itself: the one-liner import, then one call of it with literal arguments
-// (strings, numbers, names of keyword arguments, lists); no other call, no attribute, no dunder
-const SAFE_CELL = /^from widgets import ([a-z_]+)\n\1\(([\w\s"',=\-[\]]|\.(?=\d))*\)\s*$/;
+// (strings, numbers, names of keyword arguments, lists), on two lines or joined by ";"; no other call, no
+// attribute, no dunder
+const SAFE_CELL = /^from widgets import ([a-z_]+)(?:\n|;[ \t]*)\1\(([\w\s"',=\-[\]]|\.(?=\d))*\)\s*$/;
 const OFFLINE = ".quiz-page, [data-lessons-offline]"; // page-side parts that keep working with no kernel
 const GUARDED = ["click", "mousedown", "keydown", "change", "input", "pointerdown"];
 const FOCUSABLE =
