@@ -1,5 +1,5 @@
 """The course tab: its prebuilt JupyterLab extension (committed, installed by ``lab_server --install``) and what the
-server tells it about a notebook (widgets/jupyter/course.py). The tab itself is driven in tests/browser/test_course_tab.py.
+server tells it about a notebook (widgets/jupyter/course.py). The tab itself: tests/browser/test_course_tab.py.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_the_build_is_the_source_package_at_the_same_version_and_loads_a_file_it
 
 def test_the_extension_asks_for_the_jupyterlab_packages_of_the_locked_jupyterlab():
     lab = locked("jupyterlab")  # 4.6.6: @jupyterlab/application 4.6.6, coreutils 6.6.6, services 7.6.6
-    major, minor, patch = lab.split(".")
+    _, minor, patch = lab.split(".")
     for name, wanted in SOURCE["dependencies"].items():
         if not name.startswith("@jupyterlab/"):
             continue

@@ -269,8 +269,12 @@ const plugin = {
         // the learner starts at the top, and a lesson that only ran itself has nothing to save (outputs never are)
         panel.content.activeCellIndex = 0;
         panel.content.mode = "command";
-        const scroller = panel.content.node.closest(".jp-WindowedPanel-outer") || panel.content.node;
-        scroller.scrollTop = 0;
+        const top = () => {
+          const scroller = panel.node.querySelector(".jp-WindowedPanel-outer") || panel.content.node;
+          scroller.scrollTop = 0;
+        };
+        top();
+        requestAnimationFrame(() => requestAnimationFrame(top)); // after JupyterLab scrolled to the last cell run
         if (!wasDirty) panel.context.model.dirty = false;
       } finally {
         st.running = false;

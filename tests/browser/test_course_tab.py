@@ -12,7 +12,7 @@ import urllib.error
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.lab import LabPage, start_course_lab
+from tests.browser.lab import ERROR_OUTPUT, LabPage, start_course_lab
 from widgets.content.load import load_course
 
 pytestmark = pytest.mark.browser
@@ -63,10 +63,10 @@ def _arrive(page: LabPage, notebook: str, shots, name: str) -> LabPage:
     expect(here.page.locator(HEADER)).to_contain_text(place, timeout=30_000)
     here.wait_rendered(90_000)  # no Run All: the lesson ran its own cells
     assert not here.problems(), here.problems()
-    assert here.notebook_panel.locator(".jp-Cell-outputArea [data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert here.notebook_panel.locator(f".jp-Cell-outputArea {ERROR_OUTPUT}").count() == 0
     _one_kernel_for(page.lab, notebook)
     tabs = page.page.locator(TABS)
-    assert tabs.count() == 1, tabs.all_inner_texts()
+    expect(tabs).to_have_count(1)
     label = tabs.first.locator(".lm-TabBar-tabLabel")
     assert label.inner_text() == notebook
     fits = label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
@@ -103,7 +103,7 @@ def test_next_through_the_course_and_back_keeps_one_tab_one_kernel_and_needs_no_
         expect(end.locator("h1")).to_be_focused()
         for text in (*load_course().end.learned, *load_course().end.next_steps, load_course().end.care):
             expect(end).to_contain_text(text)
-        assert raw.locator(TABS).count() == 1, raw.locator(TABS).all_inner_texts()
+        expect(raw.locator(TABS)).to_have_count(1, timeout=30_000)  # the last lesson's tab closed behind it
         deadline = time.monotonic() + 30
         while _kernels(lab) and time.monotonic() < deadline:  # the last lesson let go of its kernel
             time.sleep(0.5)
@@ -129,7 +129,7 @@ def test_a_lesson_opened_from_the_file_browser_replaces_the_open_one(browser, la
         page.page.locator(".jp-DirListing-item", has_text=LESSONS[3]).dblclick()
         page.page.locator(f"{TABS}.lm-mod-current", has_text=LESSONS[3]).wait_for()
         _one_kernel_for(lab, LESSONS[3])
-        assert page.page.locator(TABS).count() == 1
+        expect(page.page.locator(TABS)).to_have_count(1)
     finally:
         page.close()
         lab.shutdown_kernels()

@@ -10,6 +10,7 @@ alone, as it does when this server extension is not running.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -50,10 +51,8 @@ def course_state(root_dir: str | Path, path: str, store: ProgressStore | None = 
     here = places.index(PurePosixPath(file.relative_to(root).as_posix()))
     api_root = api.parents[len(places[here].parts) - 1]  # the lesson root as an API path
     scores: dict[str, scoring.LessonScore] = {}
-    try:
+    with contextlib.suppress(ProgressUnavailable):  # no progress to show; the lessons themselves say why
         scores = lesson_scores(store or ProgressStore())
-    except ProgressUnavailable:
-        pass  # no progress to show; the lessons themselves say why
     count = len(course.lessons) - 1  # "Start here" is not counted as a lesson
     tab = course.tab
     lessons = []

@@ -39,7 +39,7 @@ from typing import Any
 JSON = dict[str, Any]  # a notebook or a contents model, as JSON
 
 CONFIG = Path(__file__).parent / "config"  # mirrors the prefix it is installed into
-LABEXTENSION = Path(__file__).parent / "labextension"  # the course tab, prebuilt (source: labextension/ in the repository)
+LABEXTENSION = Path(__file__).parent / "labextension"  # the course tab, prebuilt (source: labextension/)
 
 STORED_LANGUAGE_INFO = {"name": "python"}  # what the repository keeps (tools/nbclean.py)
 WIDGET_CELL = "from widgets import "
@@ -233,7 +233,9 @@ def install(prefix: str | Path = sys.prefix) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m widgets.jupyter.lab_server", description=__doc__.splitlines()[0])
-    parser.add_argument("--install", action="store_true", help="copy the lessons' Jupyter settings and the course extension into the prefix")
+    parser.add_argument(
+        "--install", action="store_true", help="copy the lessons' settings and the course extension into the prefix"
+    )
     parser.add_argument("--prefix", default=sys.prefix, help="environment prefix (default: this Python's)")
     args = parser.parse_args(argv)
     if not args.install:
