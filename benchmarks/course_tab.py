@@ -62,7 +62,7 @@ def run(args) -> list[str]:
     with start_browser() as browser:
         for course in (False, True):
             for _ in range(rounds):
-                with (start_course_lab() if course else start_lab()) as lab:
+                with start_course_lab() if course else start_lab() as lab:
                     for notebook, ms in _walk(browser, lab, lessons, course).items():
                         samples[course].setdefault(notebook, []).append(ms)
     lines = []

@@ -224,6 +224,25 @@ const plugin = {
                 type: "button",
                 onclick: async () => { const fresh = await courseState(panel.context.path); showEnd(panel, fresh.lesson ? fresh : state); },
               }, t.finish)));
+      node.style.minHeight = "";
+      node.style.maxHeight = "";
+      st.headerHeight = null;
+      requestAnimationFrame(() => fitHeader(panel));
+    }
+
+    // JupyterLab lays the header out at the height it had when added: give it its drawn height whenever that changes
+    // (a narrow window wraps it onto two lines), or the notebook would be drawn over its second line
+    function fitHeader(panel) {
+      const st = lessons.get(panel);
+      if (!st || panel.isDisposed) return;
+      const node = st.header.node;
+      const height = Math.ceil(node.scrollHeight);
+      if (st.headerHeight === height) return;
+      st.headerHeight = height;
+      node.style.minHeight = `${height}px`;
+      node.style.maxHeight = `${height}px`;
+      panel.contentHeader.fit();
+      panel.fit();
     }
 
     function setStatus(panel, text) {
@@ -377,10 +396,15 @@ const plugin = {
       panel.title.caption = `${state.lessons[state.index].place}: ${state.lessons[state.index].title}`;
       panel.contentHeader.insertWidget(0, st.header);
       drawHeader(panel);
+      if (window.ResizeObserver) {
+        st.resize = new ResizeObserver(() => requestAnimationFrame(() => fitHeader(panel)));
+        st.resize.observe(panel.node);
+      }
       const onGuard = guard(panel);
       GUARDED.forEach((type) => panel.node.addEventListener(type, onGuard, true));
       panel.disposed.connect(() => {
         clearInterval(st.poll);
+        if (st.resize) st.resize.disconnect();
         lessons.delete(panel);
       });
       // one lesson tab: a lesson opened any other way replaces the lessons open before it

@@ -71,6 +71,15 @@ def _arrive(page: LabPage, notebook: str, shots, name: str) -> LabPage:
     assert label.inner_text() == notebook
     fits = label.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     assert fits, f"the tab title {notebook!r} is cut off"
+    # the header is not drawn over by the notebook (at 800 px it wraps onto two lines): its buttons take the click
+    covered = here.page.locator(HEADER).evaluate(
+        """(h) => [...h.querySelectorAll('.lessons-course-button')].filter((b) => {
+            const r = b.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return !(hit && b.contains(hit));
+        }).map((b) => b.textContent)"""
+    )
+    assert not covered, f"header buttons covered: {covered}"
     page.page.screenshot(path=str(shots / f"{name}.png"))
     return here
 

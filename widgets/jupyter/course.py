@@ -10,37 +10,21 @@ alone, as it does when this server extension is not running.
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..content.load import lesson_ids, load_bank, load_course
-from ..engine import scoring
-from ..engine.review import LESSON as REVIEW_LESSON
-from ..store.progress import ProgressStore, ProgressUnavailable
+from ..content.load import load_course
 from . import lab_server
 
 ROUTE = "foot-twitch-lessons/course"
 
 
-def lesson_scores(store: ProgressStore) -> dict[str, scoring.LessonScore]:
-    """Each lesson's score, by lesson id, as the progress overview counts it (lessons with no quiz are left out)."""
-    from ..views.review import review_score  # the review counts the lesson questions it brought back
+def course_state(root_dir: str | Path, path: str, store: Any = None) -> dict[str, Any]:
+    """The course tab's data for the notebook at API path `path` under the server's `root_dir`; the progress is read
+    from `store` (a ``ProgressStore``; default: the learner's own, as the lessons' kernels use)."""
+    from ..views.progress import saved_scores  # the views know the store; this package only asks them
 
-    banks = set(lesson_ids())
-    ids = {l.id: load_bank(l.id).full_ids() for l in load_course().lessons if l.id in banks}
-    status = store.question_status([q for qs in ids.values() for q in qs])
-    out = {}
-    for lesson in load_course().lessons:
-        if lesson.id == REVIEW_LESSON:
-            out[lesson.id] = review_score(store)
-        elif lesson.id in banks:
-            out[lesson.id] = scoring.score_from_status(lesson.id, ids[lesson.id], status)
-    return out
-
-
-def course_state(root_dir: str | Path, path: str, store: ProgressStore | None = None) -> dict[str, Any]:
-    """The course tab's data for the notebook at API path `path` under the server's `root_dir`."""
     api = PurePosixPath(path.strip("/"))
     file = Path(root_dir, *api.parts)
     course = load_course()
@@ -50,9 +34,7 @@ def course_state(root_dir: str | Path, path: str, store: ProgressStore | None = 
         return {"lesson": False}
     here = places.index(PurePosixPath(file.relative_to(root).as_posix()))
     api_root = api.parents[len(places[here].parts) - 1]  # the lesson root as an API path
-    scores: dict[str, scoring.LessonScore] = {}
-    with contextlib.suppress(ProgressUnavailable):  # no progress to show; the lessons themselves say why
-        scores = lesson_scores(store or ProgressStore())
+    scores = saved_scores(store)
     count = len(course.lessons) - 1  # "Start here" is not counted as a lesson
     tab = course.tab
     lessons = []
@@ -85,19 +67,30 @@ def course_state(root_dir: str | Path, path: str, store: ProgressStore | None = 
     }
 
 
+def _load_jupyter_server_extension(serverapp: Any) -> None:
+    """Add ``ROUTE`` to the server (an extension point of ``widgets.jupyter.lab_server``)."""
+    from jupyter_server.utils import url_path_join
+
+    route = url_path_join(serverapp.web_app.settings.get("base_url", "/"), ROUTE)
+    serverapp.web_app.add_handlers(".*$", [(route, handler_class())])
+
+
 def handler_class() -> type:
     """The tornado handler for ``ROUTE`` (made here so that importing this module needs no jupyter_server)."""
     import tornado.web
     from jupyter_server.base.handlers import APIHandler
 
-    class CourseHandler(APIHandler):  # type: ignore[misc]
+    class CourseHandler(APIHandler):
         @tornado.web.authenticated
-        def get(self) -> None:
+        async def get(self) -> None:
             path = self.get_query_argument("path", "")
             if ".." in PurePosixPath(path).parts:
                 raise tornado.web.HTTPError(400, "path must stay under the server's root")
             root = getattr(self.contents_manager, "root_dir", None)
-            state = course_state(root, path) if isinstance(root, str) and root else {"lesson": False}
-            self.finish(state)
+            if not (isinstance(root, str) and root):
+                self.finish({"lesson": False})
+                return
+            # off the server's event loop: reading the progress file may wait for a kernel's write
+            self.finish(await asyncio.to_thread(course_state, root, path))
 
     return CourseHandler

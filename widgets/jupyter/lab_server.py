@@ -179,19 +179,13 @@ def _wrap_get(contents_manager: Any) -> None:
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "widgets.jupyter.lab_server"}]
+    return [{"module": "widgets.jupyter.lab_server"}, {"module": "widgets.jupyter.course"}]  # course: the course tab
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
     cm = serverapp.contents_manager
     cm.register_pre_save_hook(pre_save)
     _wrap_get(cm)
-    from jupyter_server.utils import url_path_join
-
-    from . import course
-
-    route = url_path_join(serverapp.web_app.settings.get("base_url", "/"), course.ROUTE)
-    serverapp.web_app.add_handlers(".*$", [(route, course.handler_class())])
     serverapp.log.info("foot-twitch-lessons: lesson notebooks are saved without outputs or widget state")
 
 
