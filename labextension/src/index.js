@@ -171,7 +171,7 @@ const plugin = {
       app.shell.add(page, "main", { ref: panel.id, mode: "tab-after" });
       app.shell.activateById(page.id);
       retire(panel);
-      heading.focus();
+      heading.focus({ preventScroll: true });
     }
 
     // ----- the header -----
@@ -199,7 +199,7 @@ const plugin = {
         }, label);
       const node = st.header.node;
       node.setAttribute("aria-label", t.course);
-      node.replaceChildren(
+      node.replaceChildren(...[
         h("a", {
           class: "lessons-course-skip",
           href: "#",
@@ -223,7 +223,8 @@ const plugin = {
                 class: "lessons-course-button lessons-course-next",
                 type: "button",
                 onclick: async () => { const fresh = await courseState(panel.context.path); showEnd(panel, fresh.lesson ? fresh : state); },
-              }, t.finish)));
+              }, t.finish)),
+      ].filter(Boolean));
       node.style.minHeight = "";
       node.style.maxHeight = "";
       st.headerHeight = null;

@@ -61,6 +61,7 @@ def _arrive(page: LabPage, notebook: str, shots, name: str) -> LabPage:
     n = LESSONS.index(notebook)
     place = TEXTS.start if n == 0 else TEXTS.lesson.format(number=n, count=len(LESSONS) - 1)
     expect(here.page.locator(HEADER)).to_contain_text(place, timeout=30_000)
+    assert "null" not in here.page.locator(HEADER).inner_text()
     here.wait_rendered(90_000)  # no Run All: the lesson ran its own cells
     assert not here.problems(), here.problems()
     assert here.notebook_panel.locator(f".jp-Cell-outputArea {ERROR_OUTPUT}").count() == 0

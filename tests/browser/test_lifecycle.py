@@ -195,7 +195,7 @@ def test_close_and_shut_down_leaves_no_kernel_behind(browser, course_lab, course
     notebook = "05_review.ipynb"
     page = _open(browser, course_lab, course_pages, notebook)
     page.wait_rendered()
-    page.menu("File", "Close and Shut Down Notebook")
+    page.menu("File", "Close and Shut Down Notebook…")
     dialog = page.page.locator(".jp-Dialog")
     with contextlib.suppress(PlaywrightTimeout):  # JupyterLab asks first
         dialog.get_by_role("button", name=re.compile("Shut Down|Ok", re.I)).click(timeout=5000)
