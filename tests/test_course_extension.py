@@ -78,6 +78,43 @@ def test_jupyter_labextension_list_shows_the_installed_extension_enabled_and_ok(
     assert re.search(rf"{re.escape(BUILT['name'])} v{re.escape(BUILT['version'])} enabled\s+OK", text), text
 
 
+def test_a_lesson_runs_itself_only_when_every_code_cell_is_a_plain_one_liner():
+    """The extension's SAFE_CELL (src/index.js), run by node over every lesson's code cells and over riskier ones."""
+    import nbformat
+
+    cells = [
+        c.source
+        for l in load_course().lessons
+        for c in nbformat.read(ROOT / "lessons" / l.notebook, as_version=4).cells
+        if c.cell_type == "code"
+    ]
+    unsafe = [
+        'from widgets import quiz\nquiz(__import__("os").system("ls"))',
+        "from widgets import quiz\nquiz()\nimport os",
+        "from widgets import quiz\nimport os",
+        'from widgets import quiz; quiz("a").close()',
+        "from widgets import quiz; glossary()",
+        "import os; os.system('ls')",
+    ]
+    script = """
+      const fs = require("fs");
+      const src = fs.readFileSync(process.argv[1], "utf8");
+      const SAFE_CELL = eval(src.match(/const SAFE_CELL = (\\/.*\\/);/)[1]);
+      const cells = JSON.parse(fs.readFileSync(0, "utf8"));
+      console.log(JSON.stringify(cells.map((s) => SAFE_CELL.test(s) && !s.includes("__"))));
+    """
+    out = subprocess.run(
+        ["node", "-e", script, str(ROOT / "labextension/src/index.js")],
+        input=json.dumps(cells + unsafe),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    verdicts = json.loads(out.stdout)
+    assert verdicts[: len(cells)] == [True] * len(cells), [c for c, v in zip(cells, verdicts, strict=False) if not v]
+    assert verdicts[len(cells) :] == [False] * len(unsafe)
+
+
 # --- what the server tells the extension ---
 
 
