@@ -25,7 +25,7 @@ TABS = ".lm-DockPanel-tabBar .lm-TabBar-tab"
 
 @pytest.fixture(scope="module")
 def lab(browser):
-    with start_course_lab() as running:
+    with start_course_lab(timeout=120) as running:
         yield running
 
 
