@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 LRS_VENV := .venv-lrs
 LRS_STAMP := $(LRS_VENV)/.installed
 
-.PHONY: lab test check bench site lock clean-venv
+.PHONY: lab test check bench site lock clean-venv labextension
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,12 +39,23 @@ $(SITE_NODE_STAMP): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $(SITE_NODE_STAMP)
 
+# The course tab's JupyterLab extension (labextension/): built only after changing its source, and committed, so
+# `make lab`, the tests and a pip install need no Node. Its npm packages are pinned by labextension/package-lock.json.
+LABEXT_NODE_STAMP := labextension/node_modules/.installed
+$(LABEXT_NODE_STAMP): labextension/package-lock.json
+	npm ci --prefix labextension --ignore-scripts --no-audit --no-fund --silent
+	touch $(LABEXT_NODE_STAMP)
+
+labextension: $(STAMP) $(LABEXT_NODE_STAMP)
+	$(BIN)/python -m tools.build_labextension
+
 # JupyterLab refuses to run as root (containers, some classroom machines) unless told it may;
 # a read-only extension manager never asks PyPI for extensions (the lessons work offline).
 LAB_FLAGS := --LabApp.extension_manager=readonly $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # The lessons' Jupyter settings (widgets/jupyter/config: lesson files saved without outputs, no news pop-up,
-# Markdown opened rendered) are copied into .venv first, as Binder's postBuild and the hub recipes do.
+# Markdown opened rendered) and the course tab extension are copied into .venv first, as Binder's postBuild and the
+# hub recipes do.
 lab: $(STAMP)
 	$(BIN)/python -m widgets.jupyter.lab_server --install > /dev/null
 	$(BIN)/jupyter lab $(LAB_FLAGS) lessons/00_start_here.ipynb

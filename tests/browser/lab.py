@@ -63,6 +63,9 @@ LAB_SETTINGS = {
 # extension manager that never asks PyPI.
 SERVER_CONFIG = {"LabApp": {"news_url": None, "extension_manager": "readonly"}}
 
+# The course tab extension's name (widgets/jupyter/labextension/package.json).
+COURSE_EXTENSION = "foot-twitch-lessons-course"
+
 # axe-core looks only at what the notebook's cells output, i.e. our widgets (not menus, side bars, toolbar).
 AXE_SCOPE = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea"
 
@@ -155,12 +158,18 @@ def start_lab(
     lessons: Path = LESSONS,
     env: dict | None = None,
     shipped: bool = False,
+    course_tab: bool = False,
+    test_settings: bool | None = None,
 ):
     """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
     ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
     `env` adds environment variables for the server and its kernels (a benchmark runs another checkout with it);
     ``shipped=True`` runs on exactly the settings the package ships, installed into a temporary prefix by
-    ``python -m widgets.jupyter.lab_server --install`` (tests/integration/test_lab_config.py), not the test ones."""
+    ``python -m widgets.jupyter.lab_server --install`` (tests/integration/test_lab_config.py), not the test ones.
+    The course tab extension (labextension/) stays off unless ``course_tab=True``, even where ``make lab`` installed
+    it into this environment: the other tests drive the notebooks as plain JupyterLab shows them (with ``shipped``,
+    the copy installed in the temporary prefix is the one loaded). `test_settings` (default: not `shipped`) adds the
+    test JupyterLab settings (LAB_SETTINGS: every cell drawn, no autosave) over whatever else is installed."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
     shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -175,15 +184,22 @@ def start_lab(
         prefix = tmp / "prefix"
         lab_server.install(prefix)
         extra_env["JUPYTER_CONFIG_PATH"] = str(prefix / "etc/jupyter")
+        extra_env["JUPYTER_PATH"] = str(prefix / "share/jupyter")  # the course tab extension installed there
         args.append(f"--LabApp.app_settings_dir={prefix / 'share/jupyter/lab/settings'}")
     else:
+        (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
+    if not shipped if test_settings is None else test_settings:
         for rel, value in LAB_SETTINGS.items():
             path = settings / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(value))
-        (tmp / "config" / "jupyter_server_config.json").write_text(json.dumps(SERVER_CONFIG))
     if warm_kernels:
         shutil.copyfile(KERNEL_CONFIG, tmp / "ipython/profile_default" / KERNEL_CONFIG.name)
+    if not course_tab:
+        (tmp / "config" / "labconfig").mkdir()
+        (tmp / "config" / "labconfig" / "page_config.json").write_text(
+            json.dumps({"disabledExtensions": {COURSE_EXTENSION: True}})
+        )
     env = dict(
         os.environ,
         **extra_env,
@@ -234,6 +250,13 @@ def start_lab(
     finally:
         _stop(lab)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def start_course_lab(**kwargs):
+    """``start_lab`` with everything ``python -m widgets.jupyter.lab_server --install`` ships (the server extension,
+    the settings, the course tab extension), installed into a temporary prefix as ``make lab`` and Binder install
+    them into theirs, plus the test settings (every cell drawn, no autosave)."""
+    return start_lab(shipped=True, course_tab=True, test_settings=True, **kwargs)
 
 
 def _stop(lab: Lab) -> None:

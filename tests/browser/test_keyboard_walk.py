@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from .lab import LabPage, lesson_notebooks, start_lab
+from .lab import LabPage, lesson_notebooks, start_course_lab, start_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
@@ -536,16 +536,17 @@ _WHERE = """() => { const e = document.activeElement;
           tag: e.tagName}; }"""
 
 
-@pytest.mark.xfail(strict=True, reason="fixed on branch i26-ext (the course extension's skip link)")
-def test_run_all_leaves_a_keyboard_path_to_the_first_activity(walk_lab, browser):
-    """Where Run All leaves the focus, at most 3 Tab presses (and Enter on a skip link among them) put the focus in
-    the lesson's first activity. At e38ae39 the focus sat on the last cell and Tab left the notebook."""
-    page = LabPage.open(browser.context, walk_lab, "03_local_foot_causes.ipynb")
-    try:
-        page.run_all()
-        reach_first_activity(page)
-    finally:
-        page.close()
+def test_run_all_leaves_a_keyboard_path_to_the_first_activity(browser):
+    """With the lessons as they are installed (the course tab extension on): where Run All leaves the focus, at most
+    3 Tab presses (and Enter on a skip link among them) put the focus in the lesson's first activity. At e38ae39 the
+    focus sat on the last cell and Tab left the notebook."""
+    with start_course_lab() as course_lab:
+        page = LabPage.open(browser.context, course_lab, "03_local_foot_causes.ipynb")
+        try:
+            page.run_all()
+            reach_first_activity(page)
+        finally:
+            page.close()
 
 
 def reach_first_activity(page: LabPage) -> None:

@@ -75,8 +75,10 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
 
     page.menu("Kernel", "Shut Down Kernel")
-    # the views say their kernel stopped (the page then starts a fresh kernel for the next Run All)
-    page.notebook_panel.locator(".lesson-stopped").first.wait_for(timeout=30_000)
+    page.page.wait_for_function(  # the status bar no longer shows a live kernel
+        "() => ![...document.querySelectorAll('.jp-StatusBar-Widget')].some((e) => e.textContent.includes('| Idle'))",
+        timeout=30_000,
+    )
     page.close()
 
     again = open_lesson(LESSON_01)

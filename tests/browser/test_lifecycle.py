@@ -1,28 +1,28 @@
-"""A lesson's life in JupyterLab: opened, run, its kernel stopped, reopened, run again, left by "Next".
+"""A lesson's life in JupyterLab: opened, run, its kernel stopped, reopened, run again, closed.
 
 These tests run their own JupyterLab with the settings the project ships (widgets/jupyter/lab_server.py, installed
-into a temporary prefix), as ``make lab``, Binder and the hubs do.
+into a temporary prefix), as ``make lab``, Binder and the hubs do; ``course_lab`` adds the course tab extension
+(labextension/), which owns a lesson's kernel: the walk through the course is tests/browser/test_course_tab.py.
 """
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import json
 import re
 import time
 import urllib.error
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.browser.lab import BROKEN_TEXT, LabPage, start_lab
-from widgets.content.load import load_course
+from tests.browser.lab import BROKEN_TEXT, LabPage, start_course_lab, start_lab
 from widgets.jupyter import lab_server
 
 pytestmark = pytest.mark.browser
 
 START = ".lesson-start"  # the "Run → Run All Cells" line atop each lesson
-STOPPED_NOTE = ".lesson-stopped-note"
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +50,34 @@ def pages(browser, lab):
     lab.shutdown_kernels()
 
 
+@pytest.fixture(scope="module")
+def course_lab(browser):
+    with start_course_lab() as running:
+        yield running
+
+
+@pytest.fixture
+def course_pages(browser, course_lab):
+    opened: list = []
+    yield opened
+    for page in opened:
+        if not page.is_closed():
+            page.close()
+    course_lab.shutdown_kernels()
+
+
+def _kernels(lab) -> list:
+    """The server's kernels; asked again while a stopped kernel is leaving the list (jupyter_server answers 500 to
+    a list taken mid-shutdown)."""
+    for _ in range(40):
+        try:
+            return lab.api("GET", "/api/kernels")
+        except urllib.error.HTTPError as e:
+            assert e.code == 500, e
+            time.sleep(0.5)
+    raise AssertionError("the kernel list kept failing")
+
+
 def _open(browser, lab, pages, notebook: str) -> LabPage:
     page = LabPage.open(browser.context, lab, notebook)
     pages.append(page.page)
@@ -66,21 +94,6 @@ def _tabs(page: LabPage) -> list[str]:
 
 def _dirty_tabs(page: LabPage) -> int:
     return page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-dirty").count()
-
-
-def _wait_stopped(page: LabPage, timeout: float = 20) -> None:
-    """Every lesson view of the notebook shows the stopped state (each outer view its note)."""
-    page.page.wait_for_function(
-        """(panel) => {
-            const nb = document.querySelector(panel);
-            const views = [...nb.querySelectorAll('.lesson-view')]
-                .filter((v) => !v.parentElement.closest('.lesson-view'));
-            return views.length > 0 && views.every((v) => v.classList.contains('lesson-stopped')
-                && v.querySelector(':scope > .lesson-stopped-note'));
-        }""",
-        arg=page.NOTEBOOK,
-        timeout=timeout * 1000,
-    )
 
 
 def test_a_lesson_reopened_after_its_kernel_stopped_shows_the_start_line_not_broken_widgets(browser, lab, pages):
@@ -106,69 +119,89 @@ def test_a_lesson_reopened_after_its_kernel_stopped_shows_the_start_line_not_bro
     assert not again.problems()
 
 
-def test_a_stopped_kernel_says_so_and_run_all_brings_every_widget_back(browser, lab, pages):
+# Records, in the page, the moment the stopped note first shows: whether every outer view was marked, the note's
+# role and text, and where a click on "Reset my progress" puts the focus while the lesson is stopped.
+_WATCH_STOPPED = """(panel) => {
+  const w = window.__lessonsStopped = {seen: false};
+  const obs = new MutationObserver(() => {
+    const nb = document.querySelector(panel);
+    const note = nb && nb.querySelector('.lesson-stopped-note');
+    if (!note || w.seen) return;
+    w.seen = true;
+    obs.disconnect();
+    const views = [...nb.querySelectorAll('.lesson-view')].filter((v) => !v.parentElement.closest('.lesson-view'));
+    w.allMarked = views.length > 0 && views.every((v) => v.classList.contains('lesson-stopped'));
+    w.role = note.getAttribute('role');
+    w.text = note.textContent;
+    const reset = nb.querySelector('.progress-reset');
+    reset.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true}));
+    w.focusAfterClick = document.activeElement.className;
+    w.confirmShown = [...nb.querySelectorAll('.progress-overview')].some((p) => /Are you sure/.test(p.innerText));
+  });
+  obs.observe(document.body, {subtree: true, childList: true});
+}"""
+
+
+def test_a_stopped_kernel_says_so_then_the_lesson_comes_back_by_itself(browser, course_lab, course_pages):
     notebook = "00_start_here.ipynb"
-    page = _open(browser, lab, pages, notebook)
-    page.run_all()
+    page = _open(browser, course_lab, course_pages, notebook)
+    page.wait_rendered()  # it ran by itself
     views = page.notebook_panel.locator(".lesson-view").count()
-    lab.shutdown_kernels([notebook])  # from outside the page, as a hub's idle culler does
-    _wait_stopped(page)
-    assert _start_line_shown(page), "the Run All line does not come back when the kernel stopped"
-
+    page.page.evaluate(_WATCH_STOPPED, page.NOTEBOOK)
+    course_lab.shutdown_kernels([notebook])  # from outside the page, as a hub's idle culler does
+    page.page.wait_for_function("() => window.__lessonsStopped.seen", timeout=20_000)
+    seen = page.page.evaluate("() => window.__lessonsStopped")
+    assert seen["allMarked"], "a view was not marked stopped"
+    assert seen["role"] == "alert" and "Run All Cells" in seen["text"], seen
     # "Reset my progress" (any control) in a stopped lesson: no silent nothing, the note comes to the front
-    reset = page.notebook_panel.locator(".progress-reset").first
-    reset.click()
-    focused = page.page.evaluate("() => document.activeElement.className")
-    assert "lesson-stopped-note" in focused, focused
-    note = page.notebook_panel.locator(STOPPED_NOTE).first
-    assert note.get_attribute("role") == "alert"
-    assert re.search(r"Run All Cells", note.inner_text())
-    assert page.notebook_panel.locator(".progress-overview").first.locator("text=Are you sure?").is_hidden()
+    assert "lesson-stopped-note" in seen["focusAfterClick"], seen
+    assert not seen["confirmShown"]
 
-    # one Run All after the shutdown runs every widget cell (JupyterLab alone ran only one of them)
+    # the learner is on the tab: a new kernel starts and the lesson runs again, with no Run All and no dialog
     page.page.wait_for_function(
-        "() => !document.querySelector('.jp-Dialog')", timeout=5000
-    )  # no "Error starting kernel" dialog
-    page.wait_kernel_idle()
-    page.run_all()
+        "(panel) => { const nb = document.querySelector(panel);"
+        " return !nb.querySelector('.lesson-stopped') && nb.querySelectorAll('.lesson-view').length > 0; }",
+        arg=page.NOTEBOOK,
+        timeout=60_000,
+    )
+    page.wait_rendered()
+    assert page.page.locator(".jp-Dialog").count() == 0  # no "Error starting kernel"
     assert not page.problems()
-    assert page.notebook_panel.locator(".lesson-stopped").count() == 0
     assert page.notebook_panel.locator(".lesson-view").count() == views
-    assert len(lab.api("GET", "/api/kernels")) == 1
+    assert len(_kernels(course_lab)) == 1
 
 
-def test_following_next_through_the_course_keeps_one_tab_per_lesson_and_one_kernel(browser, lab, pages):
-    lessons = [l.notebook for l in load_course().lessons]
-    page = _open(browser, lab, pages, lessons[0])
-    for here, there in itertools.pairwise(lessons):
-        page.run_all()
-        page.notebook_panel.locator(".jp-RenderedMarkdown p", has_text="Next:").locator("a").first.click()
-        page = LabPage(page.page, lab, there)
-        page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text=there).wait_for()
-        page.wait_kernel_idle()
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:  # the lesson left behind lets go of its kernel
-            sessions = {s["path"]: s for s in lab.api("GET", "/api/sessions") if s.get("kernel")}
-            if here not in sessions:
-                break
-            time.sleep(0.5)
-        assert here not in sessions, f"{here} still has a kernel after Next"
-    # jupyter_server answers 500 to a kernel list taken while a kernel is still stopping (its model is half gone):
-    # ask again until the stopped kernel has left the list
-    kernels: list = []
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            kernels = lab.api("GET", "/api/kernels")
-        except urllib.error.HTTPError as e:
-            assert e.code == 500, e
-            kernels = []
-        if len(kernels) == 1:
-            break
-        time.sleep(0.5)
-    assert len(kernels) == 1, kernels
-    tabs = _tabs(page)
-    assert len(tabs) == len(set(tabs)) <= len(lessons), tabs
+def test_a_kernel_stopped_while_its_tab_is_hidden_starts_again_only_when_the_learner_is_back(
+    browser, course_lab, course_pages
+):
+    notebook = "01_what_is_a_twitch.ipynb"
+    page = _open(browser, course_lab, course_pages, notebook)
+    page.wait_rendered()
+    page.page.locator(".jp-DirListing-item", has_text="SOURCES.md").dblclick()  # another tab in front
+    page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text="SOURCES.md").wait_for()
+    course_lab.shutdown_kernels([notebook])  # a culler stopped it while the learner read something else
+    time.sleep(6)  # two of the extension's checks
+    assert _kernels(course_lab) == [], "a kernel was started for a lesson nobody is looking at"
+    page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=notebook).click()
+    page.page.wait_for_function(
+        "(panel) => !document.querySelector(panel).querySelector('.lesson-stopped')", arg=page.NOTEBOOK, timeout=60_000
+    )
+    page.wait_rendered()
+    assert not page.problems()
+    assert len(_kernels(course_lab)) == 1
+
+
+def test_close_and_shut_down_leaves_no_kernel_behind(browser, course_lab, course_pages):
+    notebook = "05_review.ipynb"
+    page = _open(browser, course_lab, course_pages, notebook)
+    page.wait_rendered()
+    page.menu("File", "Close and Shut Down Notebook…")
+    dialog = page.page.locator(".jp-Dialog")
+    with contextlib.suppress(PlaywrightTimeout):  # JupyterLab asks first
+        dialog.get_by_role("button", name=re.compile("Shut Down|Ok", re.I)).click(timeout=5000)
+    page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=notebook).wait_for(state="detached")
+    time.sleep(6)  # long enough for a kernel started behind the learner's back to show
+    assert _kernels(course_lab) == []
 
 
 def test_the_start_notebook_saves_files_at_once_and_names_them_after_the_learner(browser, lab, pages):

@@ -1,6 +1,6 @@
 // The KeyboardGuard's page side (widgets/static/keyboard.js) in node with a DOM (happy-dom), over what ipywidgets 8
 // draws: a button with an icon, two radio groups, a group of tick boxes; then a button and radios drawn later (the
-// next story). Prints one JSON object: what a screen reader and the Tab key would meet. Run by tests/test_views_a11y.py:
+// next story). Prints one JSON object: what a screen reader and the Tab key would meet. Run by tests/views/test_views_a11y.py:
 //   node keyboard_guard.mjs <path of widgets/static/keyboard.js>
 import { pathToFileURL } from "node:url";
 import { Window } from "happy-dom";

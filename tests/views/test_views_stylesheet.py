@@ -28,7 +28,6 @@ STATIC_FILES = (
     "lessons.css",
     "keyboard.js",
     "stylesheet.js",
-    "kernel_lifecycle.js",
     "dom.js",
     "page_figure.js",
     "figure.js",
@@ -117,7 +116,8 @@ def test_static_files_are_package_data_found_through_importlib_resources():
     assert Announcer()._esm == read["announce.js"] and "aria-live" in read["announce.js"]
     assert FigureCanvas()._esm == read["figure.js"] and "Plotly.react" in read["figure.js"]
     bundled = static.joinpath("bundles", "stylesheet.js").read_text(encoding="utf-8")
-    assert Stylesheet()._esm == bundled and "api/kernels" in bundled and Stylesheet()._css == read["lessons.css"]
+    assert Stylesheet()._esm == bundled and Stylesheet()._css == read["lessons.css"]
+    assert "api/kernels" not in bundled  # a lesson's kernel is the course extension's (labextension/)
 
 
 def test_colours_are_defined_once_in_the_stylesheet_and_the_palette_reads_them():
@@ -151,7 +151,7 @@ def test_right_wrong_and_notes_are_coloured_by_classes_the_stylesheet_defines():
     assert declares("lesson-note", "color") == "var(--lessons-info-text)"
     assert colours["right-text"] != colours["wrong-text"]
     assert f'class: "{CSS["question"]}"' in (palette.STATIC / "quiz.js").read_text()  # the page draws the card
-    assert declares(CSS["question"], "border") == "var(--lessons-card-edge)"  # tests/test_design_tokens.py
+    assert declares(CSS["question"], "border") == "var(--lessons-card-edge)"  # tests/views/test_design_tokens.py
     assert re.search(r"--lessons-card-edge:\s*1px solid", SHEET)
     assert declares(CSS["question"], "border-radius") and declares(CSS["question"], "padding")
     assert declares(CSS["feedback"], "min-height") == "1.5em"

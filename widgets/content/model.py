@@ -177,11 +177,63 @@ class LessonInfo(Strict):
     summary: Text
 
 
+class CourseTab(Strict):
+    """What the course tab's header and notes say (the JupyterLab extension, widgets/jupyter/course.py).
+
+    ``lesson`` takes ``{number}`` and ``{count}``; ``progress`` takes ``{answered}`` and ``{total}``."""
+
+    start: Text  # the first notebook's place in the course ("Start here")
+    lesson: Text  # "Lesson {number} of {count}"
+    progress: Text  # "{answered} of {total} questions answered"
+    course: Text  # the header's accessible name
+    next: Text
+    back: Text
+    finish: Text  # the last lesson's "Next": the end page
+    skip: Text  # the skip link to the first activity
+    skip_hint: Text  # its tooltip, naming the shortcut
+    no_activity: Text  # said when there is no activity to go to yet
+    starting: Text  # while the lesson runs its own cells
+    stopped_title: Text
+    stopped_text: Text
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> CourseTab:
+        for name, needed in (("lesson", ("{number}", "{count}")), ("progress", ("{answered}", "{total}"))):
+            missing = [p for p in needed if p not in getattr(self, name)]
+            if missing:
+                raise FieldError(name, f"needs {', '.join(missing)}")
+        return self
+
+
+class CourseEnd(Strict):
+    """The end-of-course page: what the learner learned and what to do next."""
+
+    title: Text
+    intro: Text
+    score: Text  # takes {answered}, {total} and {first_try}
+    learned_heading: Text
+    learned: list[Text] = Field(min_length=1)
+    next_heading: Text
+    next_steps: list[Text] = Field(min_length=1)
+    care: Text  # the red-flag reminder: see a healthcare professional
+    back: Text
+    start: Text
+
+    @model_validator(mode="after")
+    def _score_placeholders(self) -> CourseEnd:
+        missing = [p for p in ("{answered}", "{total}", "{first_try}") if p not in self.score]
+        if missing:
+            raise FieldError("score", f"needs {', '.join(missing)}")
+        return self
+
+
 class Course(Strict):
     """The lesson map, in order; the start notebook, progress overview and review read it."""
 
     title: Text
     lessons: list[LessonInfo] = Field(min_length=1)
+    tab: CourseTab
+    end: CourseEnd
 
     @model_validator(mode="after")
     def _unique_lessons(self) -> Course:

@@ -6,7 +6,10 @@
 ``make lab`` runs it before JupyterLab starts, Binder's ``postBuild`` (so also the hub image repo2docker builds,
 deploy/z2jh) and the TLJH recipe (deploy/tljh) run it once. JupyterLab's defaults: no "news" pop-up; Markdown files
 (the teacher's guide) open rendered. Kernels: each imports the widget modules when it starts (jupyter/warm.py), so
-Run All does not wait for those imports.
+Run All does not wait for those imports. It also copies the prebuilt course extension (``labextension/`` beside this
+file; source and build notes in the repository's ``labextension/``) into ``share/jupyter/labextensions/``: one course
+tab, Next and Back in the same tab, one kernel, a course header and an end page. Its server side is the
+``foot-twitch-lessons/course`` route this server extension adds (jupyter/course.py).
 
 The server extension, for the lesson notebooks only: a notebook with a ``from widgets import`` cell at a lesson's
 place under a lesson root (``lesson_root``), never one known by its name alone, so that a learner's own copy
@@ -32,6 +35,7 @@ from __future__ import annotations
 import argparse
 import functools
 import inspect
+import json
 import shutil
 import sys
 from pathlib import Path, PurePosixPath
@@ -40,6 +44,7 @@ from typing import Any
 JSON = dict[str, Any]  # a notebook or a contents model, as JSON
 
 CONFIG = Path(__file__).parent / "config"  # mirrors the prefix it is installed into
+LABEXTENSION = Path(__file__).parent / "labextension"  # the course tab, prebuilt (source: labextension/)
 
 STORED_LANGUAGE_INFO = {"name": "python"}  # what the repository keeps (tools/nbclean.py)
 WIDGET_CELL = "from widgets import "
@@ -205,7 +210,7 @@ def _wrap_get(contents_manager: Any) -> None:
 
 
 def _jupyter_server_extension_points() -> list[dict[str, str]]:
-    return [{"module": "widgets.jupyter.lab_server"}]
+    return [{"module": "widgets.jupyter.lab_server"}, {"module": "widgets.jupyter.course"}]  # course: the course tab
 
 
 def _load_jupyter_server_extension(serverapp: Any) -> None:
@@ -220,20 +225,42 @@ def shipped_files() -> list[Path]:
     return sorted(p.relative_to(CONFIG) for p in CONFIG.rglob("*.json"))
 
 
+def labextension_name() -> str:
+    """The course extension's name (its built package.json), which is also its folder under ``labextensions/``."""
+    return str(json.loads((LABEXTENSION / "package.json").read_text(encoding="utf-8"))["name"])
+
+
+def install_labextension(prefix: str | Path = sys.prefix) -> list[Path]:
+    """Put the prebuilt course extension (``widgets/jupyter/labextension/``) where JupyterLab finds prebuilt
+    extensions: ``<prefix>/share/jupyter/labextensions/<name>/`` (a copy: no Node, no build). An older copy there is
+    replaced as a whole, so no file of an earlier build stays behind."""
+    target = Path(prefix) / "share/jupyter/labextensions" / labextension_name()
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(LABEXTENSION, target)
+    return sorted(p for p in target.rglob("*") if p.is_file())
+
+
 def install(prefix: str | Path = sys.prefix) -> list[Path]:
-    """Copy the shipped settings into `prefix` (default: this environment); returns the files written."""
+    """Copy the shipped settings and the course extension into `prefix` (default: this environment); returns the
+    files written."""
     written = []
     for rel in shipped_files():
         target = Path(prefix) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(CONFIG / rel, target)
         written.append(target)
-    return written
+    return written + install_labextension(prefix)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m widgets.jupyter.lab_server", description=__doc__.splitlines()[0])
-    parser.add_argument("--install", action="store_true", help="copy the lessons' Jupyter settings into the prefix")
+    parser.add_argument(
+        "--install", action="store_true", help="copy the lessons' settings and the course extension into the prefix"
+    )
     parser.add_argument("--prefix", default=sys.prefix, help="environment prefix (default: this Python's)")
     args = parser.parse_args(argv)
     if not args.install:

@@ -26,6 +26,30 @@ from .review import review_score
 from .store_notice import StoreNotice, where_fold
 
 
+def lesson_scores(store: ProgressStore) -> list[scoring.LessonScore]:
+    """Each lesson's score from the store's per-question summary (as fast with 10 answers as 100,000); lessons with
+    no quiz are left out. The progress overview shows these, and so does the course tab's header (jupyter/course.py)."""
+    banks = set(lesson_ids())
+    ids = {l.id: load_bank(l.id).full_ids() for l in load_course().lessons if l.id in banks}
+    status = store.question_status([q for qs in ids.values() for q in qs])
+    out = []
+    for lesson in load_course().lessons:
+        if lesson.id == REVIEW_LESSON:  # has a bank too, but also counts lesson questions it brought back
+            out.append(review_score(store))
+        elif lesson.id in banks:
+            out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
+    return out
+
+
+def saved_scores(store: ProgressStore | None = None) -> dict[str, scoring.LessonScore]:
+    """``lesson_scores`` by lesson id, from the learner's own store by default (read only, waiting at most a second
+    for a lock: the Jupyter server asks, not a kernel); empty when the store cannot be read (the lessons say why)."""
+    try:
+        return {s.lesson: s for s in lesson_scores(store or ProgressStore(busy_timeout=1.0))}
+    except ProgressUnavailable:
+        return {}
+
+
 class Refresher(anywidget.AnyWidget):
     """Invisible: sends a message when the table it sits in should be read again (see the module text)."""
 
@@ -67,16 +91,7 @@ class ProgressOverview(KeyboardSafeBox):
 
     def scores(self) -> list[scoring.LessonScore]:
         """Each lesson's score from the store's per-question summary (as fast with 10 answers as 100,000)."""
-        banks = set(lesson_ids())
-        ids = {l.id: load_bank(l.id).full_ids() for l in load_course().lessons if l.id in banks}
-        status = self.store.question_status([q for qs in ids.values() for q in qs])
-        out = []
-        for lesson in load_course().lessons:
-            if lesson.id == REVIEW_LESSON:  # has a bank too, but also counts lesson questions it brought back
-                out.append(review_score(self.store))
-            elif lesson.id in banks:
-                out.append(scoring.score_from_status(lesson.id, ids[lesson.id], status))
-        return out
+        return lesson_scores(self.store)
 
     def refresh(self) -> None:
         words = load_start_texts().progress
