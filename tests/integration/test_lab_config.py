@@ -78,7 +78,7 @@ def test_every_lesson_notebook_counts_as_a_lesson():
 def test_install_copies_the_shipped_settings(tmp_path):
     written = lab_server.install(tmp_path)
     settings = sorted(p.relative_to(tmp_path) for p in written if "labextensions" not in p.parts)
-    assert settings == lab_server.shipped_files()  # and the course extension (tests/integration/test_course_extension.py)
+    assert settings == lab_server.shipped_files()  # and the course extension (integration/test_course_extension.py)
     server = json.loads((tmp_path / "etc/jupyter/jupyter_server_config.d/foot-twitch-lessons.json").read_text())
     assert server["ServerApp"]["jpserver_extensions"] == {"widgets.jupyter.lab_server": True}
     lab = json.loads((tmp_path / "share/jupyter/lab/settings/overrides.d/foot-twitch-lessons.json").read_text())
