@@ -197,6 +197,7 @@ def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+@pytest.mark.timing  # samples the motion against the clock: run alone, as the other timing tests (make test)
 def test_the_motor_unit_moves_pauses_and_shows_its_steps_without_motion_when_asked(ran_lesson, artifacts):
     page = ran_lesson(lesson_with("motor_unit"))
     unit = page.notebook_panel.locator(".motor-unit").first

@@ -135,7 +135,7 @@ _WRITERS: dict[str, Callable[..., str]] = {
 def question_element(bank: QuestionBank, q: QuestionBase, notes: Notes, ordering: bool = False) -> ET.Element:
     """One question as a Moodle XML <question> element (`ordering`: a true ordering question, else matching)."""
     fid = bank.full_id(q)
-    write = _matching if isinstance(q, Ordering) and not ordering else handler(_WRITERS, q, FMT)
+    write: Callable[..., str] = _matching if isinstance(q, Ordering) and not ordering else handler(_WRITERS, q, FMT)
     q_el = ET.Element("question")
     _text(q_el, "name", fid)
     _text(q_el, "questiontext", q.prompt, **PLAIN)

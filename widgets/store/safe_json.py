@@ -11,6 +11,7 @@ import math
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ def _check_tree(value: Any, strings: bool) -> None:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+        children: Iterable[Any]
         if isinstance(node, dict):
             if node and depth + 1 > MAX_DEPTH:
                 raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")

@@ -13,6 +13,8 @@ Tests drive it from Python: ``m = motor_unit(); m.next(); m.set_mode("misfire");
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..content.figure_model import MotorUnitStep
 from ..content.load import load_figure_texts
 from ..content.vocab import MotorUnitMode
@@ -48,7 +50,7 @@ LABELS = {  # the page's short control labels, the start of each step's line, an
     "again_tip": "Back to the first step",
     "step": "Step {n} of {total} ({part}):",
 }
-DRAWN = {  # words drawn on the diagram
+DRAWN: dict[str, Any] = {  # words drawn on the diagram (a text, or a text per mode)
     "signal": {"normal": "signal", "misfire": "misfire", "cramp": "misfires"},
     "order": "order to move ↓",
     "no_order": "no order to move",
