@@ -278,3 +278,17 @@ def test_icons_are_inline_svg_hidden_from_screen_readers_in_the_text_colour():
     assert "<polygon" in svg and "<!--" not in svg
     assert len({symbols()[o] for o in OUTCOMES}) == len(OUTCOMES)  # four different pictures
     assert declares("lesson-icon", "width") == "1.15em"
+
+
+def test_every_view_shares_one_stylesheet_so_a_saved_lesson_holds_lessons_css_once():
+    """Seven view roots in lesson 01 each carried their own copy (27 KB each) and pushed its page past 1 MB."""
+    from widgets.views.keyboard import KeyboardSafeBox
+    from widgets.views.stylesheet import shared_stylesheet
+
+    first, second = KeyboardSafeBox(), KeyboardSafeBox()
+    sheets = [w for box in (first, second) for w in box.children if isinstance(w, Stylesheet)]
+    assert len(sheets) == 2 and sheets[0] is sheets[1] is shared_stylesheet()
+    sheets[0].close()  # a closed one is never handed out again
+    third = KeyboardSafeBox()
+    again = next(w for w in third.children if isinstance(w, Stylesheet))
+    assert again is not sheets[0] and again.comm is not None

@@ -16,7 +16,7 @@ import anywidget
 import ipywidgets as W
 
 from .palette import CSS, STATIC
-from .stylesheet import Stylesheet
+from .stylesheet import shared_stylesheet
 
 
 class KeyboardGuard(anywidget.AnyWidget):
@@ -30,5 +30,5 @@ class KeyboardSafeBox(W.VBox):
     that carries the stylesheet (a KeyboardGuard and a Stylesheet are its last two children)."""
 
     def __init__(self, children=(), **kwargs):
-        super().__init__([*children, KeyboardGuard(), Stylesheet()], **kwargs)
+        super().__init__([*children, KeyboardGuard(), shared_stylesheet()], **kwargs)
         self.add_class(CSS["view"])
