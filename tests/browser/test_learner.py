@@ -73,6 +73,9 @@ def test_saved_progress_is_read_back_after_the_kernel_is_shut_down(open_lesson, 
     card.get_by_role("radio", name=str(q.answer).capitalize(), exact=True).check()
     card.locator(".quiz-check").click()
     expect(card.locator(".quiz-feedback")).to_contain_text("Right.")
+    # the kernel's "saved" reply is a second message: shut the kernel down only once it came (else the page keeps the
+    # answer queued, resends it on the next run, and the kernel rightly answers "duplicate")
+    expect(card.locator(".quiz-saved")).to_have_attribute("data-state", "saved", timeout=15_000)
 
     page.menu("Kernel", "Shut Down Kernel")
     page.page.wait_for_function(  # the status bar no longer shows a live kernel
