@@ -130,6 +130,17 @@ class Lab:
             raw = r.read()
         return json.loads(raw) if raw else None
 
+    def kernels(self) -> list:
+        """The server's kernels; asked again while a stopped kernel is leaving the list (jupyter_server answers 500
+        to a list taken mid-shutdown), for up to 20 s."""
+        for _ in range(40):
+            try:
+                return self.api("GET", "/api/kernels")
+            except urllib.error.HTTPError as e:
+                assert e.code == 500, e
+                time.sleep(0.5)
+        raise AssertionError("the kernel list kept failing")
+
     def page_url(self, notebook: str) -> str:
         return f"{self.url}/lab/tree/{notebook}?reset&token={self.token}"
 

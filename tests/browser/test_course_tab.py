@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import time
-import urllib.error
 
 import pytest
 from playwright.sync_api import expect
@@ -29,23 +28,11 @@ def lab(browser):
         yield running
 
 
-def _kernels(lab) -> list:
-    """The server's kernels; asked again while a stopped kernel is leaving the list (jupyter_server answers 500
-    to a list taken mid-shutdown)."""
-    for _ in range(20):
-        try:
-            return lab.api("GET", "/api/kernels")
-        except urllib.error.HTTPError as e:
-            assert e.code == 500, e
-            time.sleep(0.5)
-    raise AssertionError("the kernel list kept failing")
-
-
 def _one_kernel_for(lab, notebook: str, timeout: float = 30) -> None:
     """Within `timeout` s: exactly one kernel, and it is `notebook`'s (the lesson left behind let go of its own)."""
     deadline = time.monotonic() + timeout
     while True:
-        kernels = _kernels(lab)
+        kernels = lab.kernels()
         sessions = [s["path"] for s in lab.api("GET", "/api/sessions") if s.get("kernel")]
         if len(kernels) == 1 and sessions == [notebook]:
             return
@@ -115,9 +102,9 @@ def test_next_through_the_course_and_back_keeps_one_tab_one_kernel_and_needs_no_
             expect(end).to_contain_text(text)
         expect(raw.locator(TABS)).to_have_count(1, timeout=30_000)  # the last lesson's tab closed behind it
         deadline = time.monotonic() + 30
-        while _kernels(lab) and time.monotonic() < deadline:  # the last lesson let go of its kernel
+        while lab.kernels() and time.monotonic() < deadline:  # the last lesson let go of its kernel
             time.sleep(0.5)
-        assert _kernels(lab) == [], "a kernel is left behind the end page"
+        assert lab.kernels() == [], "a kernel is left behind the end page"
         raw.screenshot(path=str(shots / f"{width}-end.png"))
         end.get_by_role("button", name=load_course().end.back).click()
         page = _arrive(LabPage(raw, lab, LESSONS[-1]), LESSONS[-1], shots, f"{width}-05-again")

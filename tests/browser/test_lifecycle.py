@@ -11,7 +11,6 @@ import contextlib
 import json
 import re
 import time
-import urllib.error
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -64,18 +63,6 @@ def course_pages(browser, course_lab):
         if not page.is_closed():
             page.close()
     course_lab.shutdown_kernels()
-
-
-def _kernels(lab) -> list:
-    """The server's kernels; asked again while a stopped kernel is leaving the list (jupyter_server answers 500 to
-    a list taken mid-shutdown)."""
-    for _ in range(40):
-        try:
-            return lab.api("GET", "/api/kernels")
-        except urllib.error.HTTPError as e:
-            assert e.code == 500, e
-            time.sleep(0.5)
-    raise AssertionError("the kernel list kept failing")
 
 
 def _open(browser, lab, pages, notebook: str) -> LabPage:
@@ -168,7 +155,7 @@ def test_a_stopped_kernel_says_so_then_the_lesson_comes_back_by_itself(browser, 
     assert page.page.locator(".jp-Dialog").count() == 0  # no "Error starting kernel"
     assert not page.problems()
     assert page.notebook_panel.locator(".lesson-view").count() == views
-    assert len(_kernels(course_lab)) == 1
+    assert len(course_lab.kernels()) == 1
 
 
 def test_a_kernel_stopped_while_its_tab_is_hidden_starts_again_only_when_the_learner_is_back(
@@ -181,14 +168,14 @@ def test_a_kernel_stopped_while_its_tab_is_hidden_starts_again_only_when_the_lea
     page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current", has_text="SOURCES.md").wait_for()
     course_lab.shutdown_kernels([notebook])  # a culler stopped it while the learner read something else
     time.sleep(6)  # two of the extension's checks
-    assert _kernels(course_lab) == [], "a kernel was started for a lesson nobody is looking at"
+    assert course_lab.kernels() == [], "a kernel was started for a lesson nobody is looking at"
     page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=notebook).click()
     page.page.wait_for_function(
         "(panel) => !document.querySelector(panel).querySelector('.lesson-stopped')", arg=page.NOTEBOOK, timeout=60_000
     )
     page.wait_rendered()
     assert not page.problems()
-    assert len(_kernels(course_lab)) == 1
+    assert len(course_lab.kernels()) == 1
 
 
 def test_close_and_shut_down_leaves_no_kernel_behind(browser, course_lab, course_pages):
@@ -201,7 +188,7 @@ def test_close_and_shut_down_leaves_no_kernel_behind(browser, course_lab, course
         dialog.get_by_role("button", name=re.compile("Shut Down|Ok", re.I)).click(timeout=5000)
     page.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=notebook).wait_for(state="detached")
     time.sleep(6)  # long enough for a kernel started behind the learner's back to show
-    assert _kernels(course_lab) == []
+    assert course_lab.kernels() == []
 
 
 def test_the_start_notebook_saves_files_at_once_and_names_them_after_the_learner(browser, lab, pages):

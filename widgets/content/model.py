@@ -18,7 +18,7 @@ from ..questions import (
     registry,
 )
 from .care_model import CareText
-from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique
+from .schema import DuplicateIdError, FieldError, Id, Strict, Text, _unique, require_placeholders
 from .vocab import (
     BOOK_VISIT_SIGNS,
     CARE_OUTCOMES,
@@ -198,10 +198,7 @@ class CourseTab(Strict):
 
     @model_validator(mode="after")
     def _placeholders(self) -> CourseTab:
-        for name, needed in (("lesson", ("{number}", "{count}")), ("progress", ("{answered}", "{total}"))):
-            missing = [p for p in needed if p not in getattr(self, name)]
-            if missing:
-                raise FieldError(name, f"needs {', '.join(missing)}")
+        require_placeholders(self, {"lesson": ("{number}", "{count}"), "progress": ("{answered}", "{total}")})
         return self
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -39,3 +39,12 @@ def _unique(ids: Iterable[str], what: str) -> None:
         if i in seen:
             raise DuplicateIdError(what, i)
         seen.add(i)
+
+
+def require_placeholders(model: object, needed: Mapping[str, Sequence[str]]) -> None:
+    """FieldError naming the first text field of `model` that lacks one of its placeholders (``"{n}"``), so a text
+    edited as content can never drop what the code fills in."""
+    for field, marks in needed.items():
+        missing = [m for m in marks if m not in getattr(model, field)]
+        if missing:
+            raise FieldError(field, f"must contain {', '.join(missing)}")

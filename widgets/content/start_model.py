@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .schema import FieldError, Strict, Text
+from .schema import Strict, Text, require_placeholders
 
 
 class NameBox(Strict):
@@ -23,10 +23,7 @@ class ProgressWords(Strict):
 
     @model_validator(mode="after")
     def _marks(self) -> ProgressWords:
-        for field, marks in (("row", ("{n}", "{total}", "{title}")), ("where_text", ("{file}",))):
-            missing = [m for m in marks if m not in getattr(self, field)]
-            if missing:
-                raise FieldError(field, f"must contain {', '.join(missing)}")
+        require_placeholders(self, {"row": ("{n}", "{total}", "{title}"), "where_text": ("{file}",)})
         return self
 
 
