@@ -59,6 +59,15 @@ def _has(template: str, *names: str) -> str:
     return template
 
 
+def _fields_have(model: object, needed: dict[str, list[str]]) -> None:
+    """`_has` for each text field of `model`, blaming the field (FieldError) that lacks a placeholder."""
+    for field, names in needed.items():
+        try:
+            _has(getattr(model, field), *names)
+        except ValueError as e:
+            raise FieldError(field, str(e)) from None
+
+
 Template = Text  # a sentence with {name} placeholders, filled the same way in Python and in the page
 
 
@@ -91,15 +100,10 @@ class SimulatorWords(Strict):
 
     @model_validator(mode="after")
     def _placeholders(self) -> SimulatorWords:
-        for field, names in (("nerve", ["nerve"]), ("sample", ["noticed"]), ("sample_hidden", ["hidden"])):
-            try:
-                _has(getattr(self, field), *names)
-            except ValueError as e:
-                raise FieldError(field, str(e)) from None
-        try:
-            _has(self.alt, "level", "sample")
-        except ValueError as e:
-            raise FieldError("alt", str(e)) from None
+        _fields_have(
+            self,
+            {"nerve": ["nerve"], "sample": ["noticed"], "sample_hidden": ["hidden"], "alt": ["level", "sample"]},
+        )
         return self
 
 
@@ -119,16 +123,9 @@ class TwitchCrampWords(Strict):
 
     @model_validator(mode="after")
     def _placeholders(self) -> TwitchCrampWords:
-        for field, names in (
-            ("twitch", ["start"]),
-            ("cramp", ["start"]),
-            ("close_up", ["zoom"]),
-            ("alt", ["twitch", "cramp", "zoom"]),
-        ):
-            try:
-                _has(getattr(self, field), *names)
-            except ValueError as e:
-                raise FieldError(field, str(e)) from None
+        _fields_have(
+            self, {"twitch": ["start"], "cramp": ["start"], "close_up": ["zoom"], "alt": ["twitch", "cramp", "zoom"]}
+        )
         return self
 
 
@@ -151,16 +148,15 @@ class FootMapWords(Strict):
 
     @model_validator(mode="after")
     def _placeholders(self) -> FootMapWords:
-        for field, names in (
-            ("chosen", ["where"]),
-            ("question", ["lesson", "n", "prompt"]),
-            ("question_truefalse", ["lesson", "n", "prompt"]),
-            ("alt_chosen", ["name", "where"]),
-        ):
-            try:
-                _has(getattr(self, field), *names)
-            except ValueError as e:
-                raise FieldError(field, str(e)) from None
+        _fields_have(
+            self,
+            {
+                "chosen": ["where"],
+                "question": ["lesson", "n", "prompt"],
+                "question_truefalse": ["lesson", "n", "prompt"],
+                "alt_chosen": ["name", "where"],
+            },
+        )
         return self
 
 
