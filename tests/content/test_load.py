@@ -121,3 +121,62 @@ def test_a_key_given_twice_in_a_content_file_is_refused_not_silently_overwritten
     assert issubclass(load._ContentLoader, yaml.CSafeLoader)  # libyaml's parser still does the reading
     bank.write_text("base: &b {x: 1, y: 2}\nmerged:\n  <<: *b\n  x: 3\n", encoding="utf-8")
     assert load._read_yaml(bank) == {"base": {"x": 1, "y": 2}, "merged": {"x": 3, "y": 2}}  # a merge key overrides
+
+
+def test_every_question_names_a_course_goal_and_every_goal_is_checked(tmp_path, monkeypatch):
+    """Issue 28: each question names the learning goal it checks. The loader refuses a question with no goal, a
+    goal that course.yaml does not list, and a goal of course.yaml that no question checks."""
+    from widgets.content import load
+
+    by_goal = load.goal_questions()
+    assert list(by_goal) == [g.id for g in load_course().goals] and len(by_goal) == 5
+    assert all(by_goal.values())  # every goal is checked by at least one question
+    assert sum(map(len, by_goal.values())) == sum(len(b.questions) for b in all_banks())
+    assert "01-physiology/q1" in by_goal["what-a-twitch-is"] and "04-red-flags/q9" in by_goal["warning-signs"]
+
+    shipped = (load.QUESTIONS_DIR / "01-physiology.yaml").read_text(encoding="utf-8")
+    first = "    goal: twitch-or-cramp\n"  # s1, the first question
+    assert shipped.index(first) < shipped.index("  - id: s2")
+    monkeypatch.setattr(load, "QUESTIONS_DIR", tmp_path)
+    bank = tmp_path / "01-physiology.yaml"
+
+    def refused(text: str) -> ContentError:
+        bank.write_text(text, encoding="utf-8")
+        load.load_bank.cache_clear()
+        try:
+            with pytest.raises(ContentError) as e:
+                load.load_bank("01-physiology")
+        finally:
+            load.load_bank.cache_clear()
+        return e.value
+
+    err = refused(shipped.replace(first, "", 1))
+    assert (err.entry, err.field, err.problem) == (
+        "s1",
+        "goal",
+        "name the learning goal this question checks (one of course.yaml's goals)",
+    )
+    err = refused(shipped.replace(first, "    goal: spelling\n", 1))
+    assert (err.entry, err.field) == ("s1", "goal")
+    assert err.problem.startswith("goal 'spelling' is not one of course.yaml's goals (what-a-twitch-is, ")
+
+    # every question of one goal (lessons 01 and 05 hold them) moved to another: no question checks that goal
+    assert {i.split("/")[0] for i in by_goal["what-a-twitch-is"]} == {"01-physiology", "05-review"}
+    for path in (Path(load.__file__).parent / "questions").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.stem == "01-physiology":
+            text = text.replace("goal: what-a-twitch-is", "goal: warning-signs")
+        if path.stem == "05-review":
+            text = text.replace("goal: what-a-twitch-is", "goal: warning-signs")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    load.load_bank.cache_clear()
+    try:
+        with pytest.raises(ContentError) as e:
+            load.all_banks()
+    finally:
+        load.load_bank.cache_clear()
+    assert (e.value.entry, e.value.field, e.value.problem) == (
+        "what-a-twitch-is",
+        "goals",
+        "no question checks this goal",
+    )

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 # Fields that teach but do not change what is asked or what is right: editing them keeps the hash.
-_TEACHING_ONLY = frozenset({"explanation", "hint", "topic", "why_not"})
+_TEACHING_ONLY = frozenset({"explanation", "goal", "hint", "topic", "why_not"})
 
 
 def _graded_part(value: Any) -> Any:

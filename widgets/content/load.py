@@ -232,6 +232,16 @@ def load_bank(lesson: str) -> QuestionBank:
     bank = load_file(QuestionBank, path)
     if bank.lesson != lesson:
         raise ContentError(path, None, "lesson", f"expected {lesson!r} to match the file name, got {bank.lesson!r}")
+    goals = [g.id for g in load_course().goals]
+    for q in bank.questions:
+        if q.goal is None:
+            raise ContentError(
+                path, q.id, "goal", "name the learning goal this question checks (one of course.yaml's goals)"
+            )
+        if q.goal not in goals:
+            raise ContentError(
+                path, q.id, "goal", f"goal {q.goal!r} is not one of course.yaml's goals ({', '.join(goals)})"
+            )
     return bank
 
 
@@ -241,7 +251,22 @@ def lesson_ids() -> list[str]:
 
 
 def all_banks() -> list[QuestionBank]:
-    return [load_bank(lesson) for lesson in lesson_ids()]
+    """Every question bank, in course order; refuses a course goal that no question checks."""
+    banks = [load_bank(lesson) for lesson in lesson_ids()]
+    checked = {q.goal for bank in banks for q in bank.questions}
+    for goal in load_course().goals:
+        if goal.id not in checked:
+            raise ContentError(CONTENT_DIR / "course.yaml", goal.id, "goals", "no question checks this goal")
+    return banks
+
+
+def goal_questions() -> dict[str, list[str]]:
+    """Each course goal's id → the full ids of the questions that check it, in course order."""
+    found: dict[str, list[str]] = {g.id: [] for g in load_course().goals}
+    for bank in all_banks():
+        for q in bank.questions:
+            found[str(q.goal)].append(bank.full_id(q))
+    return found
 
 
 @cache

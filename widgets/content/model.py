@@ -177,6 +177,13 @@ class LessonInfo(Strict):
     summary: Text
 
 
+class Goal(Strict):
+    """One learning goal of the course (the teacher's guide lists them); every question names the one it checks."""
+
+    id: Id
+    text: Text  # "By the end, learners can …" completed in the learner's words
+
+
 class CourseTab(Strict):
     """What the course tab's header and notes say (the JupyterLab extension, widgets/jupyter/course.py).
 
@@ -229,12 +236,14 @@ class Course(Strict):
 
     title: Text
     lessons: list[LessonInfo] = Field(min_length=1)
+    goals: list[Goal] = Field(min_length=1)
     tab: CourseTab
     end: CourseEnd
 
     @model_validator(mode="after")
     def _unique_lessons(self) -> Course:
         _unique([l.id for l in self.lessons], "lesson")
+        _unique([g.id for g in self.goals], "goal")
         return self
 
 

@@ -57,6 +57,10 @@ class QuestionBase(Strict, ABC):
     prompt: Text
     explanation: Text
     topic: str | None = Field(None, description="Glossary term or foot-map region this question is about.")
+    goal: Id | None = Field(
+        None,
+        description="The course's learning goal this question checks (course.yaml's goals); a lesson bank needs it.",
+    )
     hint: Text = Field(description="A nudge shown on request or after a wrong try; never the answer.")
     section_check: bool = Field(
         False,
