@@ -78,6 +78,9 @@ def ran_lesson(lab, browser, _ran_pages, request):
         if page is None or page.page.is_closed():
             page = _ran_pages[notebook] = LabPage.open(browser.context, lab, notebook)
             page.run_all()
+        # the tab a learner works in is in front: a page opened later for another test would leave this one in the
+        # background, where Chromium pauses its animation frames and idle callbacks (the figures' drawing ahead)
+        page.page.bring_to_front()
         used.append(page)
         return page
 
