@@ -58,3 +58,29 @@ def pytest_xdist_make_scheduler(config, log):
             return "tests/hub/" if nodeid.startswith("tests/hub/") else super()._split_scope(nodeid)
 
     return HubTogether(config, log)
+
+
+# Where `make test`'s time goes: seconds per test file (setup + call + teardown of its tests, fixtures included,
+# summed on whichever worker ran it) and per worker, printed at the end of the run (the 15-minute budget).
+_FILE_SECONDS: dict[str, float] = {}
+_WORKER_SECONDS: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    _FILE_SECONDS[report.nodeid.split("::")[0]] = _FILE_SECONDS.get(report.nodeid.split("::")[0], 0) + report.duration
+    worker = getattr(getattr(report, "node", None), "gateway", None)
+    if worker is not None:
+        _WORKER_SECONDS[worker.id] = _WORKER_SECONDS.get(worker.id, 0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    slow = sorted(_FILE_SECONDS.items(), key=lambda kv: -kv[1])
+    if not slow or sum(_FILE_SECONDS.values()) < 60:
+        return
+    tr = terminalreporter
+    tr.section("seconds per test file (the 15 slowest)")
+    for path, seconds in slow[:15]:
+        tr.write_line(f"{seconds:8.1f}  {path}")
+    tr.write_line(f"{sum(_FILE_SECONDS.values()):8.1f}  all {len(_FILE_SECONDS)} files")
+    for worker, seconds in sorted(_WORKER_SECONDS.items()):
+        tr.write_line(f"{seconds:8.1f}  on {worker}")

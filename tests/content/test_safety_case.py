@@ -380,9 +380,16 @@ def _break_and_run(path: str, nodes: list[str]) -> tuple[int, str]:
         return run_tests(root, nodes, stop_first=True)
 
 
+def tests_of_breaks() -> list[str]:
+    """The tests some broken control is checked against: the clean copy must pass these, or a break's failure could
+    be the copy's fault. (Every named test runs in the suite itself, on the real tree; running the rest again in the
+    copy would only repeat them, the static site's build among them.)"""
+    return sorted({t for _, c in controls() if c.get("broken") for t in c["tests"]})
+
+
 def _clean_run() -> tuple[int, str]:
     with tempfile.TemporaryDirectory(prefix="safety-copy-") as tmp:
-        return run_tests(make_copy(Path(tmp)), named_tests(), stop_first=False)
+        return run_tests(make_copy(Path(tmp)), tests_of_breaks(), stop_first=False)
 
 
 HARMLESS = {
@@ -434,7 +441,7 @@ def _tail(out: str) -> str:
 @pytest.mark.slow
 def test_the_named_tests_pass_on_an_unbroken_copy(runs):
     code, out = runs["clean"].result()
-    assert code == 0, f"the tests the hazard log names fail without any break:\n{_tail(out)}"
+    assert code == 0, f"the tests the broken controls are checked against fail without any break:\n{_tail(out)}"
 
 
 @pytest.mark.slow
