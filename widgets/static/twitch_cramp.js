@@ -105,7 +105,7 @@ export default mountFigure({
     const w = d.words;
     const replaying = { twitch: [d.traces.twitch, d.traces.close_up], cramp: [d.traces.cramp] };
     const replay = (which) => () => choose({ shown: which, replays: (choice().replays || 0) + 1 });
-    const status = liveLine("pagefig-live twitch-cramp-status");
+    const status = liveLine("pagefig-visually-hidden twitch-cramp-status"); // heard, not shown: "What to notice" says it
     root.append(
       h("div", { class: "pagefig-actions pagefig-controls" },
         actionButton({ text: w.replay_twitch, css: "twitch-cramp-replay", icon: "play", title: w.replay_twitch_tip, onClick: replay("twitch") }),
