@@ -262,6 +262,20 @@ def render(nb: nbformat.NotebookNode, title: str, pages: set[str], echo=print, f
     return html
 
 
+def progress_data() -> dict[str, object]:
+    """What the site's progress panel (static/site_progress.js) needs of the course, as plain JSON: the lessons in
+    order (id, title), each bank's full question ids and content hashes (all_banks order, as the results file), and
+    the final review's list. The page builds the progress table, the download and the results file from it."""
+    from widgets.content.content_hash import question_hash
+    from widgets.content.load import all_banks, load_course, load_review
+
+    banks = [
+        {"lesson": b.lesson, "ids": b.full_ids(), "hashes": [question_hash(q) for q in b.questions]} for b in all_banks()
+    ]
+    lessons = [{"id": lesson.id, "title": lesson.title} for lesson in load_course().lessons]
+    return {"lessons": lessons, "banks": banks, "review": list(load_review().questions)}
+
+
 def drop_build_paths(html: str, folder: str) -> str:
     """The page without the build's temporary `folder` (the progress view shows where answers are kept, a folder
     that does not exist for a reader of the site): each ``<p><code>…</code></p>`` naming it goes, in the page and in
