@@ -77,6 +77,15 @@ def answer_first_question(page) -> tuple[str, str]:
     return right, card.locator(".quiz-feedback").text_content()
 
 
+def axe_on(page, scope: str) -> list[str]:
+    """Serious and critical axe-core findings inside `scope`."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page, context={"include": [[scope]]}).response
+    return [f"{v['id']}: {n['html'][:120]}" for v in response["violations"] if v["impact"] in ("serious", "critical")
+            for n in v["nodes"]]
+
+
 def lesson_row(page):
     return page.locator(".site-progress table tbody tr").first.locator("td")
 
@@ -126,11 +135,14 @@ def test_a_learner_answers_on_the_site_reloads_downloads_and_restores_into_a_fre
     assert [a["question"] for a in kept["attempts"]] == ["01-physiology/s1"] * 2 and kept["learner"] == doc["learner"]
     start.locator(".site-progress[data-part='backup']").scroll_into_view_if_needed()
     start.screenshot(path=str(artifacts / "site-progress-backup.png"))
+    assert not axe_on(start, ".site-progress"), axe_on(start, ".site-progress")
     assert not first.close()
 
     fresh = Profile(browser, "file:")  # another browser, or this one after its site data was cleared
     start = fresh.open((built / START).as_uri())
     expect(lesson_row(start).nth(1)).to_have_text(re.compile(r"^0/\d+$"))
+    confirm = start.get_by_role("button", name="Yes, replace my answers")
+    expect(confirm).to_be_hidden()  # nothing to confirm before a good file is chosen
     chooser = start.locator(".site-progress input[type=file]")
     chooser.set_input_files(files=[{"name": results_name, "mimeType": "application/json", "buffer": results}])
     out = start.locator(".backup-restore-out")
@@ -138,12 +150,13 @@ def test_a_learner_answers_on_the_site_reloads_downloads_and_restores_into_a_fre
         f"{results_name} cannot be restored: this is a class-results file, not a progress file; choose the file made "
         "by 'Download my progress file'. Nothing was changed."
     )
+    expect(confirm).to_be_hidden()
     chooser.set_input_files(files=[{"name": progress_name, "mimeType": "application/json", "buffer": progress}])
     expect(out).to_have_text(
         f"{progress_name} is a good progress file with 2 saved answer(s). Restoring it replaces the 0 answer(s) saved "
         "here now."
     )
-    start.get_by_role("button", name="Yes, replace my answers").click()
+    confirm.click()
     expect(out).to_have_text("Restored 2 saved answer(s). Open the lessons again to see them.")
     expect(lesson_row(start).nth(1)).to_have_text(re.compile(r"^1/\d+$"))
     start.screenshot(path=str(artifacts / "site-progress-restored.png"))

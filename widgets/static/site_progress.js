@@ -76,7 +76,6 @@ function backup(data, store, redraw) {
   const cancel = button(W.cancel, W.cancel_tip, "backup-cancel");
   const confirmBox = h("div", { class: "lesson-actions site-confirm", hidden: true }, confirm, cancel);
   el.append(
-    h("p", { class: "backup-warning", text: S.keep.hint }),
     h("h3", { text: S.results.heading }),
     h("p", { text: `${S.results.without_box} ${S.results.not_in_it}` }),
     h("p", { class: "lesson-info", text: S.name_box.empty_means }),
