@@ -122,7 +122,7 @@ def crafted() -> dict[str, bytes]:
         "version a list": raw(doc(version=[3, "a"])),
         "version an object": raw(doc(version={"a": [1, None, False]})),
         "version a long text": raw(doc(version="x" * 50)),
-        "version a text with quotes": raw(doc(version="it's \"3\"\n")),
+        "version a text with quotes": raw(doc(version='it\'s "3"\n')),
         "attempts not a list": raw(doc(attempts={})),
         "attempts missing": raw({k: v for k, v in doc().items() if k != "attempts"}),
         "learner missing": raw({k: v for k, v in doc().items() if k != "learner"}),

@@ -318,7 +318,8 @@ def progress_data() -> dict[str, object]:
     from widgets.content.load import all_banks, load_course, load_review
 
     banks = [
-        {"lesson": b.lesson, "ids": b.full_ids(), "hashes": [question_hash(q) for q in b.questions]} for b in all_banks()
+        {"lesson": b.lesson, "ids": b.full_ids(), "hashes": [question_hash(q) for q in b.questions]}
+        for b in all_banks()
     ]
     lessons = [{"id": lesson.id, "title": lesson.title} for lesson in load_course().lessons]
     return {"lessons": lessons, "banks": banks, "review": list(load_review().questions)}

@@ -82,8 +82,12 @@ def axe_on(page, scope: str) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     response = Axe().run(page, context={"include": [[scope]]}).response
-    return [f"{v['id']}: {n['html'][:120]}" for v in response["violations"] if v["impact"] in ("serious", "critical")
-            for n in v["nodes"]]
+    return [
+        f"{v['id']}: {n['html'][:120]}"
+        for v in response["violations"]
+        if v["impact"] in ("serious", "critical")
+        for n in v["nodes"]
+    ]
 
 
 def lesson_row(page):
@@ -97,7 +101,9 @@ def saved(page, button: str):
     return download.suggested_filename, open(download.path(), "rb").read()
 
 
-def test_a_learner_answers_on_the_site_reloads_downloads_and_restores_into_a_fresh_profile(browser, built, artifacts, tmp_path):
+def test_a_learner_answers_on_the_site_reloads_downloads_and_restores_into_a_fresh_profile(
+    browser, built, artifacts, tmp_path
+):
     first = Profile(browser, "file:")
     page = first.open((built / LESSON).as_uri())
     right, shown = answer_first_question(page)

@@ -17,8 +17,9 @@ HARNESS = STATIC.parents[1] / "tests" / "js" / "site_parts.mjs"
 
 
 def run(*args: str) -> dict:
-    done = subprocess.run([NODE, "--no-warnings", str(HARNESS), *args], capture_output=True, text=True, timeout=60,
-                          cwd=HARNESS.parent)
+    done = subprocess.run(
+        [NODE, "--no-warnings", str(HARNESS), *args], capture_output=True, text=True, timeout=60, cwd=HARNESS.parent
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 

@@ -71,13 +71,31 @@ process.stdout.write(JSON.stringify({
 
 
 def run_site(questions: list[dict[str, Any]], lesson: str, tries: list[list[Any]], **more: Any) -> dict[str, Any]:
-    payload = {"questions": questions, "lesson": lesson, "tries": tries, "name": "Zoë B.", "now": NOW,
-               "course": progress_data(), "href": SITE, "other_href": "file:///home/ann/other-site/index.html"}
+    payload = {
+        "questions": questions,
+        "lesson": lesson,
+        "tries": tries,
+        "name": "Zoë B.",
+        "now": NOW,
+        "course": progress_data(),
+        "href": SITE,
+        "other_href": "file:///home/ann/other-site/index.html",
+    }
     payload.update(more)
     done = subprocess.run(
-        [NODE, "--no-warnings", "--input-type=commonjs", "-e", f"(async () => {{ {RUNNER} }})()",
-         str(STATIC / "site_store.js"), str(STATIC / "quiz.js")],
-        input=json.dumps(payload), capture_output=True, text=True, timeout=60,
+        [
+            NODE,
+            "--no-warnings",
+            "--input-type=commonjs",
+            "-e",
+            f"(async () => {{ {RUNNER} }})()",
+            str(STATIC / "site_store.js"),
+            str(STATIC / "quiz.js"),
+        ],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
@@ -112,8 +130,17 @@ def kernel_doc(tmp_path: Path, lesson: str, tries: list[list[Any]]) -> dict[str,
     k = quiz(lesson, store)
     for i, answer, reveal, aid in tries:
         c = k.cards[i]
-        reply = k.handle_attempt({"kind": "attempt", "attempt_id": aid, "question": c.full_id, "hash": c.hash,
-                                  "answer": answer, "show": reveal, "wrong_before": 0})
+        reply = k.handle_attempt(
+            {
+                "kind": "attempt",
+                "attempt_id": aid,
+                "question": c.full_id,
+                "hash": c.hash,
+                "answer": answer,
+                "show": reveal,
+                "wrong_before": 0,
+            }
+        )
         assert reply["outcome"] == "saved", reply
     return store.load()
 
@@ -123,7 +150,9 @@ def lesson_quiz(tmp_path_factory):
     return quiz("01-physiology", ProgressStore(tmp_path_factory.mktemp("page")))
 
 
-def test_the_sites_download_holds_what_the_kernel_would_have_saved_byte_for_byte_as_python_writes_it(tmp_path, lesson_quiz):
+def test_the_sites_download_holds_what_the_kernel_would_have_saved_byte_for_byte_as_python_writes_it(
+    tmp_path, lesson_quiz
+):
     page, tries = tries_for(lesson_quiz)
     out = run_site(page, "01-physiology", tries)
     assert all(k == {"ok": True} for k in out["kept"]), out["kept"]
@@ -160,8 +189,10 @@ def test_answers_are_kept_per_site_and_learner_code(lesson_quiz):
     learner = out["doc"]["learner"]
     assert learner.startswith("learner-") and len(learner) == 24
     folder = "file:///media/usb/site/"
-    assert sorted(out["keys"]) == [f"foot-twitch-lessons:site:{folder}learner",
-                                   f"foot-twitch-lessons:site:{folder}progress:{learner}"]
+    assert sorted(out["keys"]) == [
+        f"foot-twitch-lessons:site:{folder}learner",
+        f"foot-twitch-lessons:site:{folder}progress:{learner}",
+    ]
     assert out["other_attempts"] == [] and out["other_learner"] != learner  # another site: its own code, nothing
 
 
@@ -179,18 +210,35 @@ def test_a_changed_question_keeps_its_answers_but_does_not_show_them_as_answers(
     store = ProgressStore(tmp_path / "k")
     store.replace(first["doc"])
     saved = store.question_status(lesson_quiz.ids)
-    kernel = [page_status(c.question, saved.get(c.full_id), q["hash"]) for c, q in zip(lesson_quiz.cards, changed)]
+    kernel = [
+        page_status(c.question, saved.get(c.full_id), q["hash"])
+        for c, q in zip(lesson_quiz.cards, changed, strict=True)
+    ]
     assert status == kernel
+
+
+STATUS = """
+const S = await import(process.argv[1]);
+const i = JSON.parse(require("fs").readFileSync(0));
+process.stdout.write(JSON.stringify({ status: i.q.map((q) => S.pageStatus(q, i.a)) }));
+"""
 
 
 def run_site_with(questions: list[dict[str, Any]], earlier: dict[str, Any]) -> dict[str, Any]:
     """pageStatus of `questions` over the attempts an earlier run kept."""
     done = subprocess.run(
-        [NODE, "--no-warnings", "--input-type=commonjs", "-e",
-         "(async () => { const S = await import(process.argv[1]); const i = JSON.parse(require('fs').readFileSync(0));"
-         " process.stdout.write(JSON.stringify({status: i.q.map((q) => S.pageStatus(q, i.a))})); })()",
-         str(STATIC / "site_store.js")],
-        input=json.dumps({"q": questions, "a": earlier["doc"]["attempts"]}), capture_output=True, text=True, timeout=60,
+        [
+            NODE,
+            "--no-warnings",
+            "--input-type=commonjs",
+            "-e",
+            f"(async () => {{ {STATUS} }})()",
+            str(STATIC / "site_store.js"),
+        ],
+        input=json.dumps({"q": questions, "a": earlier["doc"]["attempts"]}),
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -204,8 +252,13 @@ def test_the_progress_table_counts_as_the_kernels_table(tmp_path, lesson_quiz):
     store = ProgressStore(tmp_path / "k")
     store.replace(out["doc"])
     assert out["scores"] == [
-        {"lesson": s.lesson, "total": s.total, "answered": s.answered, "first_try": s.first_try,
-         "now_correct": s.now_correct}
+        {
+            "lesson": s.lesson,
+            "total": s.total,
+            "answered": s.answered,
+            "first_try": s.first_try,
+            "now_correct": s.now_correct,
+        }
         for s in lesson_scores(store)
     ]
 
@@ -245,9 +298,24 @@ process.stdout.write(JSON.stringify({ first, second, absent, throwing, onFile, c
 
 def test_persistent_storage_is_asked_once_only_where_it_exists_and_never_from_a_file():
     done = subprocess.run(
-        [NODE, "--no-warnings", "--input-type=commonjs", "-e", f"(async () => {{ {PERSIST} }})()",
-         str(STATIC / "site_store.js")], capture_output=True, text=True, timeout=60,
+        [
+            NODE,
+            "--no-warnings",
+            "--input-type=commonjs",
+            "-e",
+            f"(async () => {{ {PERSIST} }})()",
+            str(STATIC / "site_store.js"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == {"first": True, "second": False, "absent": False, "throwing": False,
-                                       "onFile": False, "calls": ["persist"]}
+    assert json.loads(done.stdout) == {
+        "first": True,
+        "second": False,
+        "absent": False,
+        "throwing": False,
+        "onFile": False,
+        "calls": ["persist"],
+    }

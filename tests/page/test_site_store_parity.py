@@ -98,5 +98,5 @@ def test_the_page_reads_its_field_order_from_the_models():
     from widgets.store.progress_doc import Attempt
 
     text = STORE.read_text(encoding="utf-8")
-    assert f'ProgressDoc: {json.dumps(list(ProgressDoc.model_fields))}' in text
-    assert f'Attempt: {json.dumps(list(Attempt.model_fields))}' in text
+    assert f"ProgressDoc: {json.dumps(list(ProgressDoc.model_fields))}" in text
+    assert f"Attempt: {json.dumps(list(Attempt.model_fields))}" in text

@@ -202,7 +202,7 @@ function render({ model, el }) {
   const root = h("div", { class: "quiz-page", "data-lm-suppress-shortcuts": "true", "data-kernel": mode });
   el.append(root);
   const pendingKey = storeKey(model, "pending");
-  const site = mode === "static" ? new SiteStore(browserStorage(), location.href) : null;
+  const site = mode === "static" ? new SiteStore(browserStorage(), (globalThis.location && globalThis.location.href) || "") : null;
   const waits = new Map();  // attempt id → timer
   const uid = "quiz-" + Math.random().toString(36).slice(2, 10);  // ids unique to this view of the quiz
   const post = (msg) => {  // to the kernel; a closed or dead channel throws or drops it: the timer tells

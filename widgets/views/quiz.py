@@ -128,6 +128,7 @@ LABELS = {
     "go_to": "Go to question {n}",
 }
 
+
 def page_labels() -> dict[str, str]:
     """LABELS, and the sentence the quiz says on the static site when it asks the browser to keep the answers for
     good (content/site.yaml)."""
@@ -260,7 +261,9 @@ class Quiz(KeyboardSafeBox):
         self._waiting: dict[str, Card] = {}  # attempt ids replied "waiting": the page hears when written
         self.store.subscribe(self._written)
         self.notice = StoreNotice(self.store)
-        self.page = QuizPage(title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=page_labels())
+        self.page = QuizPage(
+            title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=page_labels()
+        )
         self.page.on_msg(self._on_msg)
         self.status = self.store.question_status(self.ids)
         self._restore()
