@@ -42,8 +42,8 @@ TEMPLATES = Path(__file__).resolve().parent / "site_template"
 NODE_MODULES = REPO / "node_modules"
 STATIC_BUNDLES = REPO / "widgets" / "static" / "bundles"
 ASSETS = "assets"  # the pages' scripts, relative to the site folder
-# The learner code every page of the site carries. The page quiz keeps answers in the browser under it (and the
-# lesson), so one code for every build keeps them across a rebuilt site; it is the same for everyone anyway.
+# The learner code of the build's throwaway progress store (every page carries it, the same for everyone). The site's
+# quiz does not use it: in the browser each learner gets a code of their own (static/site_store.js).
 SITE_LEARNER = "learner-web-page"
 SITE_FILES = {"index.html"}  # pages every page may link to besides the lessons
 MAX_LESSON_BYTES = 1_000_000  # an executed lesson with its widget state (issue 14's goal)
