@@ -114,6 +114,7 @@ def test_a_learner_answers_on_the_site_reloads_downloads_and_restores_into_a_fre
     expect(card.locator(".quiz-feedback")).to_have_text(shown, timeout=5_000)
     expect(card.get_by_role("radio", name=right, exact=True)).to_be_checked()
     expect(card.locator(".quiz-saved")).to_have_text("Kept in this browser from before: 2 tries, first try wrong.")
+    card.screenshot(path=str(artifacts / "site-progress-quiz-after-reload.png"))
 
     start = first.open((built / START).as_uri())
     row = lesson_row(start)
@@ -171,13 +172,14 @@ def test_a_learner_answers_on_the_site_reloads_downloads_and_restores_into_a_fre
     assert not fresh.close()
 
 
-def test_served_over_http_the_answers_are_kept_and_the_browser_is_asked_once_to_keep_them(browser, built):
+def test_served_over_http_the_answers_are_kept_and_the_browser_is_asked_once_to_keep_them(browser, built, artifacts):
     served = Served(built)
     try:
         profile = Profile(browser, re.escape(served.url))
         page = profile.open(served.url + LESSON)
         answer_first_question(page)
         expect(page.locator(".quiz-save").first).to_contain_text(WORDS.persist)  # a secure context: asked, and why
+        page.locator(".quiz").first.screenshot(path=str(artifacts / "site-progress-persist-asked.png"))
         page.reload()
         page.wait_for_selector(".quiz-page[data-kernel='static']")
         expect(page.locator(".quiz-save").first).not_to_contain_text(WORDS.persist)  # once
