@@ -510,6 +510,25 @@ function render({ model, el }) {
     if (!root.querySelector('.quiz-saved[data-state="unsaved"]')) idleLine();
   });
 
+  // Answers an older site kept under one key per lesson for everyone ("…:answers:<code>:<lesson>", the build's
+  // code), before answers were kept per site and learner code: moved once into this site's store, each graded
+  // again and keeping the hash it was given with (a changed question shows it as an answer to an older version).
+  function importOldSite() {
+    const key = storeKey(model, "answers");
+    const old = readList(key);
+    if (!old.length) return;
+    for (const a of old) {
+      const q = questions.find((x) => x.id === a.question);
+      const res = q && gradedInPage(q) && !a.show ? grade(q, a.answer) : null;
+      if (!q || (!a.show && !(res && res.valid))) continue;
+      const kept = site.load().attempts;
+      if (kept.some((b) => b.attempt_id === a.attempt_id)) continue;
+      const tried = siteAttempt(q, model.get("lesson"), res, a.attempt_id, !!a.show, kept);
+      if (tried && !site.record({ ...tried, hash: typeof a.hash === "string" ? a.hash : q.hash }).ok) return;  // kept for later
+    }
+    writeList(key, []);
+  }
+
   let otherLine = null;  // the question about answers kept under another learner code, until it is answered
   function idleLine() {  // the save line when nothing waits for the kernel
     delete saveLine.dataset.state;
@@ -547,6 +566,7 @@ function render({ model, el }) {
 
   // -- what was saved before, then what this browser still keeps ---------------------------------------------
   // on the site, what this browser kept, as the kernel sends what it saved
+  if (site) importOldSite();
   const keptHere = site ? site.load().attempts : [];
   const saved = site ? Object.fromEntries(questions.map((q) => [q.id, pageStatus(q, keptHere)]).filter(([, s]) => s)) : model.get("saved") || {};
   cards.forEach((card) => {
