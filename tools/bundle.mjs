@@ -13,17 +13,25 @@ import { build } from "esbuild";
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), "..", "widgets", "static");
 const OUT = join(STATIC, "bundles");
 // widget page code → whether it draws icons (dom.js is handed icons.svg)
-const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, quiz: true, stylesheet: false };
+const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, quiz: true, stylesheet: false,
+  site_progress: true };
+// page code that is no widget: a classic script (file:// refuses modules) that runs once the page is parsed
+const SCRIPTS = { site_progress: "mountAll" };
 
 // icons.svg on one line, without its comments (dom.js useIcons reads the symbols either way)
 const ICONS = readFileSync(join(STATIC, "icons.svg"), "utf8").replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ");
 
 async function bundle(name) {
   const icons = BUNDLES[name] ? `import { useIcons } from "./dom.js";\nuseIcons(ICONS_SVG);\n` : "";
+  const run = SCRIPTS[name];
+  const body = run
+    ? `import { ${run} } from "./${name}.js";\nconst go = () => ${run}();\n`
+      + `if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", go); else go();\n`
+    : `export { default } from "./${name}.js";\n`;
   const done = await build({
-    stdin: { contents: icons + `export { default } from "./${name}.js";\n`, resolveDir: STATIC, loader: "js" },
+    stdin: { contents: icons + body, resolveDir: STATIC, loader: "js" },
     define: { ICONS_SVG: JSON.stringify(ICONS) },
-    bundle: true, format: "esm", target: "es2020", charset: "utf8", legalComments: "none", minifyWhitespace: true,
+    bundle: true, format: run ? "iife" : "esm", target: "es2020", charset: "utf8", legalComments: "none", minifyWhitespace: true,
     write: false, logLevel: "silent", absWorkingDir: join(STATIC, "..", ".."),
     banner: { js: `// Built by tools/bundle.mjs from widgets/static/${name}.js and its imports: edit those, then run it.` },
   });

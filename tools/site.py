@@ -40,9 +40,10 @@ REPO = Path(__file__).resolve().parent.parent
 LESSONS = REPO / "lessons"
 TEMPLATES = Path(__file__).resolve().parent / "site_template"
 NODE_MODULES = REPO / "node_modules"
+STATIC_BUNDLES = REPO / "widgets" / "static" / "bundles"
 ASSETS = "assets"  # the pages' scripts, relative to the site folder
-# The learner code every page of the site carries. The page quiz keeps answers in the browser under it (and the
-# lesson), so one code for every build keeps them across a rebuilt site; it is the same for everyone anyway.
+# The learner code of the build's throwaway progress store (every page carries it, the same for everyone). The site's
+# quiz does not use it: in the browser each learner gets a code of their own (static/site_store.js).
 SITE_LEARNER = "learner-web-page"
 SITE_FILES = {"index.html"}  # pages every page may link to besides the lessons
 MAX_LESSON_BYTES = 1_000_000  # an executed lesson with its widget state (issue 14's goal)
@@ -126,6 +127,7 @@ def assets() -> list[Asset]:
         Asset("site.css", TEMPLATES / "site.css", "restore tools/site_template/site.css from git"),
         Asset("offline.js", TEMPLATES / "offline.js", "restore tools/site_template/offline.js from git"),
         Asset("icon.svg", TEMPLATES / "icon.svg", "restore tools/site_template/icon.svg from git"),
+        Asset("site_progress.js", STATIC_BUNDLES / "site_progress.js", "run `node tools/bundle.mjs`"),
     ]
 
 
@@ -217,6 +219,52 @@ def widget_models(nb: nbformat.NotebookNode, model_id: str) -> set[str]:
     return names
 
 
+# The start page's progress widgets (their root's CSS class, views/palette.py) → the part of static/site_progress.js
+# that takes their place on the site, where the answers are kept in the browser.
+SITE_PARTS = {"progress-overview": "table", "progress-backup": "backup"}
+
+
+def site_parts(nb: nbformat.NotebookNode, data: dict[str, object]) -> int:
+    """Put the site's own progress parts in place of the progress table and "keep your progress" widgets (a kernel
+    saves their answers in JupyterLab; on the site the browser keeps them): an empty element holding `data` as JSON,
+    which assets/site_progress.js fills. Returns how many were put in."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    put = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            classes = state.get(view["model_id"], {}).get("state", {}).get("_dom_classes", []) if view else []
+            part = next((SITE_PARTS[c] for c in classes if c in SITE_PARTS), None)
+            if part is None:
+                outputs.append(output)
+                continue
+            html = (
+                f'<div class="site-progress" data-part="{part}"><script type="application/json" '
+                f'class="site-progress-data">{payload}</script></div>'
+            )
+            if not put:
+                html += f'<script src="{ASSETS}/site_progress.js" defer></script>'
+            put += 1
+            outputs.append(nbformat.v4.new_output("display_data", data={"text/html": html}))
+        cell.outputs = outputs
+    return put
+
+
+def site_progress_data() -> dict[str, object]:
+    """Everything the site's progress parts read: the course (progress_data) and their words (start.yaml, site.yaml)."""
+    from widgets.content.load import load_site_texts, load_start_texts
+
+    return {
+        "course": progress_data(),
+        "start": load_start_texts().model_dump(),
+        "site": {"progress": load_site_texts().progress.model_dump()},
+    }
+
+
 def mark_kernel_parts(nb: nbformat.NotebookNode, note: str) -> int:
     """Put `note` above each widget whose controls are ipywidgets ones (their clicks go to Python, which the site
     does not have; what works in the page is an anywidget). Returns how many were marked."""
@@ -262,6 +310,21 @@ def render(nb: nbformat.NotebookNode, title: str, pages: set[str], echo=print, f
     return html
 
 
+def progress_data() -> dict[str, object]:
+    """What the site's progress panel (static/site_progress.js) needs of the course, as plain JSON: the lessons in
+    order (id, title), each bank's full question ids and content hashes (all_banks order, as the results file), and
+    the final review's list. The page builds the progress table, the download and the results file from it."""
+    from widgets.content.content_hash import question_hash
+    from widgets.content.load import all_banks, load_course, load_review
+
+    banks = [
+        {"lesson": b.lesson, "ids": b.full_ids(), "hashes": [question_hash(q) for q in b.questions]}
+        for b in all_banks()
+    ]
+    lessons = [{"id": lesson.id, "title": lesson.title} for lesson in load_course().lessons]
+    return {"lessons": lessons, "banks": banks, "review": list(load_review().questions)}
+
+
 def drop_build_paths(html: str, folder: str) -> str:
     """The page without the build's temporary `folder` (the progress view shows where answers are kept, a folder
     that does not exist for a reader of the site): each ``<p><code>…</code></p>`` naming it goes, in the page and in
@@ -297,6 +360,7 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Pat
 
     check_assets()
     course, texts = load_course(), load_site_texts()
+    progress = site_progress_data()
     note, footer = texts.needs_python, stamp(lessons_dir).line(texts.footer)
     sources = [lesson.notebook for lesson in course.lessons]
     missing = [s for s in sources if not (lessons_dir / s).is_file()]
@@ -323,6 +387,7 @@ def build(out: Path, lessons_dir: Path = LESSONS, echo=print, keep_executed: Pat
                 if keep_executed is not None:
                     keep_executed.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(saved, keep_executed / lesson.notebook)
+                site_parts(nb, progress)
                 needs_python = mark_kernel_parts(nb, note)
                 html = drop_build_paths(render(nb, lesson.title, pages, echo, footer), tmp)
                 target = out / page_name(lesson.notebook)

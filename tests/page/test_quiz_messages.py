@@ -91,7 +91,7 @@ def test_a_page_without_a_kernel_whose_storage_is_full_never_says_kept_in_this_b
     page.choose(v, quiz.ids[0], "a")
     page.click(v, ".quiz-check")
     page.tick(500)
-    kept = any(k.startswith("foot-twitch-lessons:answers:") for k in page.storage)
+    kept = any(k.startswith("foot-twitch-lessons:site:") and "progress:learner-" in k for k in page.storage)
     said = page.card(v, quiz.ids[0])["saved"]
     assert kept == (storage == "ok")
     assert ("Kept in this browser" in said) == kept, f"the page says {said!r} with storage {storage}"

@@ -16,7 +16,7 @@ from widgets.engine import grading
 from widgets.store.progress import SCHEMA, ProgressStore
 from widgets.views.keyboard import KeyboardGuard
 from widgets.views.palette import STATIC
-from widgets.views.quiz import LABELS, Quiz, QuizPage, quiz
+from widgets.views.quiz import LABELS, Quiz, QuizPage, page_labels, quiz
 
 
 @pytest.fixture
@@ -194,8 +194,9 @@ def test_every_label_the_page_uses_is_defined_once_and_used(store):
     used = set(re.findall(r"\bL\.(\w+)", (STATIC / "quiz.js").read_text()))
     used |= set(re.findall(r'L\["(\w+)"\]', (STATIC / "quiz.js").read_text()))
     used |= {f"mark_{k}" for k in ("ok", "bad", "missed")}  # L["mark_" + kind]
-    assert used <= set(LABELS), used - set(LABELS)
-    assert set(LABELS) <= used | {"score"}, set(LABELS) - used
+    labels = page_labels()  # LABELS and the site's words (content/site.yaml)
+    assert used <= set(labels), used - set(labels)
+    assert set(labels) <= used | {"score"}, set(labels) - used
 
 
 def test_no_jargon_bad_grammar_or_emoji_in_what_the_quiz_shows():

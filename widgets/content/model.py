@@ -247,6 +247,40 @@ class Course(Strict):
         return self
 
 
+class SiteProgressTexts(Strict):
+    """The site's progress words (content/site.yaml `progress`; static/site_progress.js and the quiz on the site)."""
+
+    where: Text  # under the progress table: where the answers are kept on the site
+    not_kept: Text  # the browser keeps nothing for the site
+    persist: Text  # said once, when the browser is asked to keep the answers for good
+    make_results: Text
+    make_results_tip: Text
+    results_empty: Text
+    results_empty_link: Text
+    question_one: Text  # "1 answered question"
+    question_many: Text
+    save_link: Text  # {file}
+    save_empty_link: Text  # {file}
+    keep_heading: Text
+    download: Text
+    download_tip: Text
+    download_saved: Text  # {file}, {n}, {answers}
+    answer_one: Text
+    answer_many: Text
+    restore_heading: Text
+    choose: Text
+    choose_tip: Text
+    restore_good: Text  # {file}, {n}, {current}
+    restore_bad: Text  # {file}, {why}: the store's reason
+    confirm: Text
+    confirm_tip: Text
+    cancel: Text
+    cancel_tip: Text
+    restore_cancelled: Text
+    restored: Text  # {n}
+    restore_not_kept: Text
+
+
 class SiteTexts(Strict):
     """The texts of the lessons as web pages with no Python behind them (content/site.yaml; tools/site.py)."""
 
@@ -257,6 +291,7 @@ class SiteTexts(Strict):
     course_map: Text  # above the list of lessons
     offline: Text  # what keeps working with no network, and where
     footer: Text  # every page's last line: {built} the build date, {checked} / {due} the content's last and next check
+    progress: SiteProgressTexts
 
 
 # --- The symptom self-check: its answer vocabulary (shared by the triage engine and the case stories) ---

@@ -13,7 +13,10 @@ function render({ model, el }) {
   const icon = document.createElement("i");
   icon.className = "fa fa-upload";
   icon.setAttribute("aria-hidden", "true");
-  button.append(icon, " " + model.get("label"));
+  icon.style.marginRight = "0.4em"; // the gap a space gave, without a space at the start of the button's name
+  const label = document.createElement("span");
+  label.textContent = model.get("label");
+  button.append(icon, label);
   // the whole widget is the target (a click on it, e.g. by a test, opens the chooser as the button does)
   el.addEventListener("click", (ev) => { if (ev.target !== input) input.click(); });
   input.addEventListener("change", () => {

@@ -11,12 +11,15 @@
 //
 // No kernel at all (a static HTML page): the widget manager there (@jupyter-widgets/html-manager) has no
 // `kernel` property, while JupyterLab's has one (null once the kernel is gone). Then answers are graded and
-// kept in this browser only, and the quiz says so.
+// kept in this browser only (site_store.js: per site and learner code, each with its question's hash, as the
+// kernel's store keeps them), and the quiz says so; what was kept is shown again as the kernel's saved state is.
+// The browser is asked once to keep them for good (navigator.storage.persist(), where it exists).
 //
 // Every text a learner reads comes from the kernel (the bank's texts and the view's labels): none is written here.
 // It builds with the page toolkit (dom.js) and ships as one file with it, static/bundles/quiz.js (tools/bundle.mjs).
 
 import { fill, h, icon, liveLine } from "./dom.js";
+import { SiteStore, pageStatus, siteAttempt } from "./site_store.js";
 
 export const SAVE_WAIT_MS = 4000;
 const STRIP = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
@@ -179,6 +182,10 @@ function otherKeys(model, kind) {  // this lesson's keys of `kind` under learner
   return out;
 }
 
+function browserStorage() {  // localStorage, or null where even reading it is refused (storage turned off)
+  try { return globalThis.localStorage || null; } catch (e) { return null; }
+}
+
 function kernelState(model) {
   // "static": no kernel can exist (html-manager); "gone": JupyterLab's kernel is shut down or dead; "live"
   const mgr = model.widget_manager;
@@ -195,7 +202,7 @@ function render({ model, el }) {
   const root = h("div", { class: "quiz-page", "data-lm-suppress-shortcuts": "true", "data-kernel": mode });
   el.append(root);
   const pendingKey = storeKey(model, "pending");
-  const localKey = storeKey(model, "answers");
+  const site = mode === "static" ? new SiteStore(browserStorage(), (globalThis.location && globalThis.location.href) || "") : null;
   const waits = new Map();  // attempt id → timer
   const uid = "quiz-" + Math.random().toString(36).slice(2, 10);  // ids unique to this view of the quiz
   const post = (msg) => {  // to the kernel; a closed or dead channel throws or drops it: the timer tells
@@ -397,8 +404,11 @@ function render({ model, el }) {
     card.now = res.correct;
     if (mode === "static") {
       afterPaint(() => {
-        const kept = writeList(localKey, readList(localKey).concat([{ ...msg, correct: res.correct }]));
-        card.saved.replaceChildren(quizIcon(kept ? "info" : "warn"), h("span", { text: kept ? L.browser_only : L.browser_none }));
+        const a = siteAttempt(q, model.get("lesson"), res, msg.attempt_id, reveal, site.load().attempts);
+        const r = a === null ? { ok: true } : site.record(a);  // "show" after a try adds nothing, as in the kernel
+        const words = { question_full: L.refused_question_full, file_full: L.browser_full, storage: L.browser_none };
+        card.saved.replaceChildren(quizIcon(r.ok ? "info" : "warn"), h("span", { text: r.ok ? L.browser_only : words[r.why] }));
+        if (r.ok && a !== null && site.askPersist()) saveLine.replaceChildren(quizIcon("info"), h("span", { text: `${L.static} ${L.persist}` }));
         updateScore();
       });
       return;
@@ -500,6 +510,25 @@ function render({ model, el }) {
     if (!root.querySelector('.quiz-saved[data-state="unsaved"]')) idleLine();
   });
 
+  // Answers an older site kept under one key per lesson for everyone ("…:answers:<code>:<lesson>", the build's
+  // code), before answers were kept per site and learner code: moved once into this site's store, each graded
+  // again and keeping the hash it was given with (a changed question shows it as an answer to an older version).
+  function importOldSite() {
+    const key = storeKey(model, "answers");
+    const old = readList(key);
+    if (!old.length) return;
+    for (const a of old) {
+      const q = questions.find((x) => x.id === a.question);
+      const res = q && gradedInPage(q) && !a.show ? grade(q, a.answer) : null;
+      if (!q || (!a.show && !(res && res.valid))) continue;
+      const kept = site.load().attempts;
+      if (kept.some((b) => b.attempt_id === a.attempt_id)) continue;
+      const tried = siteAttempt(q, model.get("lesson"), res, a.attempt_id, !!a.show, kept);
+      if (tried && !site.record({ ...tried, hash: typeof a.hash === "string" ? a.hash : q.hash }).ok) return;  // kept for later
+    }
+    writeList(key, []);
+  }
+
   let otherLine = null;  // the question about answers kept under another learner code, until it is answered
   function idleLine() {  // the save line when nothing waits for the kernel
     delete saveLine.dataset.state;
@@ -536,7 +565,10 @@ function render({ model, el }) {
   }
 
   // -- what was saved before, then what this browser still keeps ---------------------------------------------
-  const saved = model.get("saved") || {};
+  // on the site, what this browser kept, as the kernel sends what it saved
+  if (site) importOldSite();
+  const keptHere = site ? site.load().attempts : [];
+  const saved = site ? Object.fromEntries(questions.map((q) => [q.id, pageStatus(q, keptHere)]).filter(([, s]) => s)) : model.get("saved") || {};
   cards.forEach((card) => {
     const s = saved[card.q.id];
     if (!s) return;
@@ -550,22 +582,12 @@ function render({ model, el }) {
       card.input.set(s.answer);
       if (gradedInPage(card.q)) paint(card, respond(card.q, s.answer, s.wrong_before_last, false));
     } else if (gradedInPage(card.q)) paint(card, respond(card.q, null, 1, true));
-    card.saved.append(h("span", { text: fill(L.saved_before, { tries, first: s.first_correct ? L.first_right : L.first_wrong }) }));
+    const first = s.first_correct ? L.first_right : L.first_wrong;
+    card.saved.append(h("span", { text: fill(site ? L.browser_before : L.saved_before, { tries, first }) }));
   });
   if (mode === "static") {
-    for (const a of readList(localKey)) {  // replayed in order: each shown as it was then
-      const card = cards.find((c) => c.q.id === a.question);
-      if (!card || !gradedInPage(card.q)) continue;
-      const res = respond(card.q, a.answer, card.wrong, a.show);
-      if (!res.valid) continue;
-      card.attempts += 1; if (!res.correct) card.wrong += 1;
-      if (card.firstCorrect === undefined) card.firstCorrect = res.correct;
-      card.now = res.correct;
-      if (!a.show) card.input.set(a.answer);
-      paint(card, res);
-      card.saved.replaceChildren(quizIcon("info"), h("span", { text: L.browser_only }));
-    }
-    saveLine.replaceChildren(quizIcon("info"), h("span", { text: L.static }));
+    const none = site.learner() === null;  // this browser keeps nothing for the site: say so once, at the top
+    saveLine.replaceChildren(quizIcon(none ? "warn" : "info"), h("span", { text: none ? L.site_not_kept : L.static }));
     updateScore();
   } else {
     score.textContent = model.get("score");

@@ -107,6 +107,9 @@ LABELS = {
     "static": "There is no notebook kernel on this page: your answers are kept in this browser only.",
     "browser_only": "Kept in this browser only.",
     "browser_none": "Checked here only: this browser could not keep it (its storage is full or turned off).",
+    "browser_full": "Checked here only: this browser keeps no more answers for this website. Download your progress "
+    "file on the Start here page.",
+    "browser_before": "Kept in this browser from before: {tries}, first try {first}.",
     "needs_kernel": "This question can only be checked in the notebook.",
     "one_try": "1 try",
     "tries": "{n} tries",
@@ -124,6 +127,16 @@ LABELS = {
     "sum_wrong": "Not right yet.",
     "go_to": "Go to question {n}",
 }
+
+
+def page_labels() -> dict[str, str]:
+    """LABELS, and the sentence the quiz says on the static site when it asks the browser to keep the answers for
+    good (content/site.yaml)."""
+    from ..content.load import load_site_texts
+
+    words = load_site_texts().progress
+    return {**LABELS, "persist": words.persist, "site_not_kept": words.not_kept}
+
 
 _ATTEMPT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{7,63}")
 
@@ -248,7 +261,9 @@ class Quiz(KeyboardSafeBox):
         self._waiting: dict[str, Card] = {}  # attempt ids replied "waiting": the page hears when written
         self.store.subscribe(self._written)
         self.notice = StoreNotice(self.store)
-        self.page = QuizPage(title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=LABELS)
+        self.page = QuizPage(
+            title=title, header=header, lesson=lesson, learner=learner, questions=data, labels=page_labels()
+        )
         self.page.on_msg(self._on_msg)
         self.status = self.store.question_status(self.ids)
         self._restore()
