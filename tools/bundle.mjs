@@ -13,7 +13,10 @@ import { build } from "esbuild";
 const STATIC = join(dirname(fileURLToPath(import.meta.url)), "..", "widgets", "static");
 const OUT = join(STATIC, "bundles");
 // widget page code → whether it draws icons (dom.js is handed icons.svg)
-const BUNDLES = { simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, quiz: true, stylesheet: false };
+const BUNDLES = {
+  simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, quiz: true, stylesheet: false, selfcheck: true,
+  case_stories: true,
+};
 
 // icons.svg on one line, without its comments (dom.js useIcons reads the symbols either way)
 const ICONS = readFileSync(join(STATIC, "icons.svg"), "utf8").replace(/<!--[\s\S]*?-->/g, "").replace(/\s+/g, " ");

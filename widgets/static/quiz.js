@@ -16,7 +16,7 @@
 // Every text a learner reads comes from the kernel (the bank's texts and the view's labels): none is written here.
 // It builds with the page toolkit (dom.js) and ships as one file with it, static/bundles/quiz.js (tools/bundle.mjs).
 
-import { fill, h, icon, liveLine } from "./dom.js";
+import { fill, h, icon, kernelState, liveLine } from "./dom.js";
 
 export const SAVE_WAIT_MS = 4000;
 const STRIP = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
@@ -177,14 +177,6 @@ function otherKeys(model, kind) {  // this lesson's keys of `kind` under learner
     }
   } catch (e) { /* storage off: nothing kept under any code */ }
   return out;
-}
-
-function kernelState(model) {
-  // "static": no kernel can exist (html-manager); "gone": JupyterLab's kernel is shut down or dead; "live"
-  const mgr = model.widget_manager;
-  if (!mgr || !("kernel" in mgr)) return "static";
-  const k = mgr.kernel;
-  return !k || k.status === "dead" || k.isDisposed ? "gone" : "live";
 }
 
 function render({ model, el }) {
