@@ -104,3 +104,34 @@ class WidgetInNode:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Drawn:
+    """What the page draws for one Python widget (a SelfCheck's or a story set's ``page``), kept up to date: each
+    read first sends the widget's state as the kernel would (the page reads out and moves the focus as for a
+    learner's press) and lets 200 ms pass (the live region fills in)."""
+
+    def __init__(self, page: WidgetInNode, widget: anywidget.AnyWidget):
+        self.page, self.widget = page, widget
+        self.view = page.render(widget)
+
+    def _fresh(self) -> None:
+        self.page.sync(self.view)
+        self.page.tick(200)
+
+    def text(self, selector: str) -> str:
+        self._fresh()
+        return self.page.text(self.view, selector)
+
+    def query(self, selector: str) -> list[dict[str, Any]]:
+        self._fresh()
+        return [e for e in self.page.query(self.view, selector) if not e["hidden"]]
+
+    def live(self) -> str:
+        """What the view's live region says now."""
+        return self.text('.lesson-sr-only[role="status"]')
+
+    def focused(self) -> dict[str, Any] | None:
+        self._fresh()
+        found = [e for e in self.page.query(self.view, "*") if e["focused"]]
+        return found[0] if found else None

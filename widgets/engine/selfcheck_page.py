@@ -104,8 +104,9 @@ def page_form(rules: TriageRules) -> dict[str, Any]:
                 i = rules.item(qid)
                 label, text, help_text, options = i.label, i.text, i.help, [[o.text, o.id] for o in s.options]
             questions.append({"id": qid, "label": label, "text": text, "help": help_text, "options": options})
-        steps.append({"id": s.id, "heading": s.heading, "lead": s.lead, "note": s.note, "help": s.help,
-                      "questions": questions})
+        steps.append(
+            {"id": s.id, "heading": s.heading, "lead": s.lead, "note": s.note, "help": s.help, "questions": questions}
+        )
     return {
         "form": rules.form.model_dump(),
         "steps": steps,

@@ -124,7 +124,7 @@ class SelfCheck(KeyboardSafeBox):
 
     @property
     def note(self) -> str:
-        """"choose_mode", "changed", "cleared" or ""."""
+        """ "choose_mode", "changed", "cleared" or ""."""
         return str(self.page.state.get("note", ""))
 
     def _set(self, **changes: Any) -> None:
@@ -227,6 +227,30 @@ class SelfCheck(KeyboardSafeBox):
     def clear(self) -> None:
         """Forget every answer and the result, and go back to step 1."""
         self.page.state = {**self._blank(), "note": "cleared"}
+
+    @property
+    def questions(self) -> dict[str, dict[str, Any]]:
+        """Question id → what the page shows of it (label, text, help, options as [text, id]), in the form's order."""
+        return {q["id"]: q for step in page_selfcheck(self.rules)["steps"] for q in step["questions"]}
+
+    @property
+    def choices(self) -> dict[str, str | None]:
+        """Question id → the answer chosen (None: blank)."""
+        return dict(self.page.state["choices"])
+
+    @property
+    def ticked(self) -> list[str]:
+        return list(self.page.state["ticked"])
+
+    def lines(self) -> list[str]:
+        """The result panel's words in the order the page shows them (empty before a result)."""
+        if self.verdict is not None:
+            return self.verdict.lines()
+        e = self.example
+        if e is None:
+            return []
+        steps = [e.steps_label, *e.steps] if e.steps else []
+        return [e.label, e.intro, e.story, e.verdict_label, *e.verdict.lines(), *steps]
 
     def label(self, qid: str) -> str:
         return self.rules.duration.label if qid == "duration" else self.rules.item(qid).label
