@@ -1,8 +1,8 @@
 """Issue 23, "What was seen" items 1, 2, 3, 5 and 6: each test drives the self-check view as a pupil would.
 
-Written against the view's public API only (``SelfCheck().choose_mode/answer/tick/submit``, ``.verdict``,
-``.example``, ``.questions``; the form's words as the page draws them, in node), so the same file also runs on e38ae39, where ``submit()`` gave the
-verdict at once; now it presses the button on each step. A "lay reader" answers each question from its text,
+Written against the view's public API (``SelfCheck().choose_mode/answer/tick/submit``, ``.verdict``, ``.example``,
+``.questions``; the form's words as the page draws them, in node); on e38ae39, where ``submit()`` gave the
+verdict at once, now it presses the button on each step. A "lay reader" answers each question from its text,
 so a question that is missing, or worded too narrowly, fails as an assertion rather than a KeyError.
 
 Run on e38ae39 (this file copied into a worktree of it), all 18 fail, each by an assertion:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.widget_in_node import Drawn, WidgetInNode
 from widgets import selfcheck
 from widgets.classroom.personal_check import PersonalCheck
 from widgets.content.load import load_triage_rules as load_rules
 from widgets.content.model import BOOK_VISIT_SIGNS, EMERGENCY_SIGNS, SAME_DAY_SIGNS, URGENT_CARE_SIGNS
-from tests.widget_in_node import Drawn, WidgetInNode
 from widgets.engine.triage import Example
 from widgets.store.progress import ENV_DIR, ProgressStore
 from widgets.views.palette import CSS, STATIC

@@ -21,7 +21,7 @@ import traitlets
 from ..classroom.personal_check import PersonalCheck, personal_check
 from ..content.load import load_care_file, load_triage_rules
 from ..content.triage_model import ANSWERS, TriageRules
-from ..content.vocab import MODES, STEPS, TRIGGERS
+from ..content.vocab import MODES, STEP_OF, STEPS, TRIGGERS, Step
 from ..engine import triage
 from ..engine.selfcheck_page import page_selfcheck, regional
 from .keyboard import KeyboardSafeBox
@@ -154,14 +154,15 @@ class SelfCheck(KeyboardSafeBox):
         self.example = got if isinstance(got, triage.Example) else None
         self.missing = got.missing if isinstance(got, triage.Ask) else ()
         done = self.verdict is not None or self.example is not None
-        past_first = self.step in STEPS and STEPS.index(self.step) > 0  # type: ignore[arg-type]
+        past_first = self.step in STEPS and STEPS.index(self.step) > 0
         own = mode == "own" and not done and past_first
         self.alert = tuple(triage.cautions(dict(s["choices"]), self.rules)) if own else ()
 
     def _advance(self, at: str) -> triage.Result:
         s = self.page.state
+        step: Step = STEPS[STEPS.index(at)]  # ValueError for a step that does not exist
         return triage.advance(
-            dict(s["choices"]), list(s["ticked"]), at, rules=self.rules, exploring=s["mode"] == "explore"
+            dict(s["choices"]), list(s["ticked"]), step, rules=self.rules, exploring=s["mode"] == "explore"
         )
 
     # -- driving (also used by tests) ------------------------------------------------------------
@@ -186,7 +187,7 @@ class SelfCheck(KeyboardSafeBox):
     def _offered(self, question: str) -> list[str]:
         if question == "duration":
             return [c.id for c in self.rules.duration.choices]
-        return [o.id for o in self.rules.step(triage.STEP_OF[question]).options]
+        return [o.id for o in self.rules.step(STEP_OF[question]).options]
 
     def tick(self, trigger: str, on: bool = True) -> None:
         """Tick (or untick) a trigger box, e.g. ``tick("caffeine")``."""
@@ -220,7 +221,7 @@ class SelfCheck(KeyboardSafeBox):
 
     def back(self) -> None:
         """Go back one step; every answer is kept."""
-        i = STEPS.index(self.step)  # type: ignore[arg-type]
+        i = STEPS.index(self.step)
         if i:
             self._set(step=STEPS[i - 1], at=None, note="")
 
