@@ -40,7 +40,8 @@ export function pageRegion(kernel, fromKernel, names) {
 export function regionPicker({ label, names, value, css }) {
   const id = "region-" + Math.random().toString(36).slice(2, 9);
   const select = h("select", { id, class: "lesson-region-select", "data-lm-suppress-shortcuts": "true" },
-    ...Object.entries(names).map(([rid, name]) => h("option", { value: rid, text: name, selected: rid === value })));
+    ...Object.entries(names).map(([rid, name]) => h("option", { value: rid, text: name })));
+  select.value = value;
   select.addEventListener("change", () => {
     write(REGION_KEY, select.value);
     window.dispatchEvent(new CustomEvent(EVENT, { detail: select.value }));
