@@ -182,7 +182,7 @@ def test_the_form_is_labelled_one_tab_stop_per_group_headings_in_order_and_the_v
         answer_on_page(sc, view, "sudden", q, "no")
     sc.click(view, ".selfcheck-submit")
     sc.tick(200)
-    heading = [e for e in sc.query(view, "h3") if not e["hidden"]][0]
+    heading = next(e for e in sc.query(view, "h3") if not e["hidden"])
     assert heading["focused"] and heading["text"] == RULES.step("today").heading
     answer_on_page(sc, view, "today", "injury_deformed", "yes")
     for q in RULES.questions_of("today")[1:]:
@@ -194,7 +194,7 @@ def test_the_form_is_labelled_one_tab_stop_per_group_headings_in_order_and_the_v
     assert sc.text(view, '.selfcheck-page > [role="status"]').startswith(
         f"Your next step. {RULES.outcome('urgent_care').kind}"
     )
-    assert "lesson-verdict" in [e for e in sc.query(view, "*") if e["focused"]][0]["attrs"]["class"]
+    assert "lesson-verdict" in next(e for e in sc.query(view, "*") if e["focused"])["attrs"]["class"]
 
 
 def test_exploring_the_example_is_one_tab_past_the_mode_not_41(sc):
@@ -211,7 +211,7 @@ def test_exploring_the_example_is_one_tab_past_the_mode_not_41(sc):
     sc.click(view, ".selfcheck-skip")
     sc.tick(200)
     assert RULES.example.label in sc.text(view, ".selfcheck-result") and not sc.query(view, ".selfcheck-verdict")
-    assert "selfcheck-example" in [e for e in sc.query(view, "*") if e["focused"]][0]["attrs"]["class"]
+    assert "selfcheck-example" in next(e for e in sc.query(view, "*") if e["focused"])["attrs"]["class"]
 
 
 def test_every_region_the_page_can_show_is_the_one_the_kernel_would_send(sc):
