@@ -98,6 +98,8 @@ class WidgetInNode:
         if self.proc.stdin is not None:
             self.proc.stdin.close()
         self.proc.wait(timeout=10)
+        if self.proc.stdout is not None:
+            self.proc.stdout.close()
 
     def __enter__(self) -> WidgetInNode:
         return self
@@ -135,3 +137,25 @@ class Drawn:
         self._fresh()
         found = [e for e in self.page.query(self.view, "*") if e["focused"]]
         return found[0] if found else None
+
+
+class OnePage:
+    """One node page of a widget kind for a test module, for helpers that are not fixtures: a module-scoped autouse
+    fixture opens it (``with page_for_module: yield``) and closes it after the module's last test."""
+
+    def __init__(self, bundle: str):
+        self.bundle = bundle
+        self.page: WidgetInNode | None = None
+
+    def __enter__(self) -> WidgetInNode:
+        self.page = WidgetInNode(self.bundle)
+        return self.page
+
+    def __exit__(self, *exc: object) -> None:
+        if self.page is not None:
+            self.page.close()
+        self.page = None
+
+    def __call__(self) -> WidgetInNode:
+        assert self.page is not None, "the module's fixture opens the page"
+        return self.page

@@ -7,7 +7,6 @@ copy of the project (tests/fixtures/broken_safety/) and checks that the tests th
 from __future__ import annotations
 
 import copy
-import functools
 import re
 from datetime import date
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.widget_in_node import WidgetInNode
+from tests.widget_in_node import OnePage
 from widgets.classroom.personal_check import ENV, KEY, PersonalCheck, personal_check
 from widgets.content.care_model import CareFile
 from widgets.content.load import CONTENT_DIR, ContentError, load_care_file, load_triage_rules, validate
@@ -48,9 +47,13 @@ def _set_outcome(rule: str, outcome: str) -> dict:
     return _with_rules(change)
 
 
-@functools.cache
-def _node() -> WidgetInNode:
-    return WidgetInNode("selfcheck")  # one node page for the file (ended with the test process)
+_node = OnePage("selfcheck")  # one node page for the file
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _node_page():
+    with _node:
+        yield
 
 
 def _page(view: SelfCheck) -> str:

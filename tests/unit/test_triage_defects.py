@@ -11,9 +11,9 @@ muscles" (see a GP if more than 2 weeks, more than one place, stiff, a prescribe
 where to get care" pattern.
 """
 
-import functools
+import pytest
 
-from tests.widget_in_node import WidgetInNode
+from tests.widget_in_node import OnePage
 from widgets.engine.cases import load_cases
 from widgets.views.cases import case_stories
 from widgets.views.selfcheck import selfcheck
@@ -44,14 +44,18 @@ def _calm(v):
     return v
 
 
-@functools.cache
-def _node(bundle: str) -> WidgetInNode:
-    return WidgetInNode(bundle)  # one node page per kind for the file (ended with the test process)
+_NODE = {"selfcheck": OnePage("selfcheck"), "case_stories": OnePage("case_stories")}  # one node page each
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _node_pages():
+    with _NODE["selfcheck"], _NODE["case_stories"]:
+        yield
 
 
 def _drawn(widget, selector: str) -> str:
     """The words the page draws (static/selfcheck.js, static/case_stories.js in node) in `selector`."""
-    node = _node("selfcheck" if "selfcheck" in type(widget).__name__.lower() else "case_stories")
+    node = _NODE["selfcheck" if "selfcheck" in type(widget).__name__.lower() else "case_stories"]()
     return node.text(node.render(widget), selector)
 
 

@@ -25,13 +25,12 @@ Run on e38ae39 (this file copied into a worktree of it), all 18 fail, each by an
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 
 import pytest
 
-from tests.widget_in_node import WidgetInNode
+from tests.widget_in_node import OnePage
 from widgets.content.vocab import EMERGENCY_SIGNS
 from widgets.views.selfcheck import SelfCheck
 
@@ -42,9 +41,13 @@ def _plain(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
-@functools.cache
-def _page() -> WidgetInNode:
-    return WidgetInNode("selfcheck")  # one node page for the file (ended with the test process)
+_page = OnePage("selfcheck")  # one node page for the file
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _node_page():
+    with _page:
+        yield
 
 
 _drawn: dict[int, str] = {}
