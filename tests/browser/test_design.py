@@ -35,14 +35,14 @@ def test_stories_one_at_a_time_with_the_keyboard(ran_lesson, artifacts):
     view.get_by_role("button", name="Check").focus()
     page.keyboard.press("Enter")
     expect(view.locator(".case-feedback")).to_contain_text("Why:")
-    expect(view.locator(".lesson-announcer [role=status]")).to_contain_text("Why:")
+    expect(view.locator(".case-page > .lesson-sr-only[role=status]")).to_contain_text("Why:")
     shoot(page, view, artifacts / "stories-checked-{width}.png")
 
     view.get_by_role("button", name="Next story").focus()
     page.keyboard.press("Enter")
     expect(view.locator(".case-progress")).to_contain_text(f"Story 2 of {len(stories)}")
     expect(view.locator(".case-story .case-heading")).to_contain_text(stories[1].title)
-    expect(view.locator(".lesson-announcer [role=status]")).to_have_text(
+    expect(view.locator(".case-page > .lesson-sr-only[role=status]")).to_have_text(
         f"Story 2 of {len(stories)}: {stories[1].title}"
     )
     page.wait_for_function("() => !!document.activeElement && !!document.activeElement.closest('.case-heading')")

@@ -102,6 +102,34 @@ def _clip(page, locator, path, width: int, height: int) -> None:
     page.screenshot(path=str(path).format(width=width), clip=clip)
 
 
+def kernel_says(lab_page, expr: str) -> str:
+    """What the lesson's own kernel prints for `expr`, asked over a second connection to it (as a console would):
+    ``mirror`` is the SelfCheck the lesson's cell showed."""
+    from jupyter_client import BlockingKernelClient
+
+    lab = lab_page.lab
+    session = next(s for s in lab.api("GET", "/api/sessions") if s["path"].endswith(lab_page.notebook))
+    client = BlockingKernelClient(
+        connection_file=str(lab.root.parent / "runtime" / f"kernel-{session['kernel']['id']}.json")
+    )
+    client.load_connection_file()
+    client.start_channels()
+    said: list[str] = []
+
+    def hook(msg) -> None:
+        if msg["msg_type"] == "stream":
+            said.append(msg["content"]["text"])
+        elif msg["msg_type"] == "error":
+            said.append("\n".join(msg["content"]["traceback"]))
+
+    code = "mirror = [o for o in Out.values() if type(o).__name__ == 'SelfCheck'][-1]\n" + f"print({expr})"
+    try:
+        client.execute_interactive(code, timeout=30, output_hook=hook, store_history=False)
+    finally:
+        client.stop_channels()
+    return "".join(said).strip()
+
+
 def step_fits(lab_page, form, step: str) -> list[str]:
     """At 1400 and 800 px wide, 900 px high, side panel open: does the step, from its heading to the buttons, fit
     in the notebook's visible height? Returns the misfits."""
@@ -140,7 +168,7 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, open_lesson, artifact
     form = lab_page.notebook_panel.locator(".selfcheck").first
     result = form.locator(".selfcheck-result")
     status = form.locator(".selfcheck-missing")
-    live = form.locator(".lesson-announcer [role=status]")
+    live = form.locator(".selfcheck-page > .lesson-sr-only[role=status]")
     submit = form.locator(".selfcheck-submit")
     expect(live).to_have_attribute("aria-live", "polite")
     expect(form.get_by_role("combobox", name=rules.item("face_drooping").label, exact=True)).to_have_count(1)
@@ -176,6 +204,8 @@ def test_the_stepped_self_check_in_the_browser(ran_lesson, open_lesson, artifact
     expect(verdict).to_contain_text("A&E, an urgent treatment centre or a minor injuries unit")
     expect(verdict.locator("li").first).to_contain_text("tell the first aider now")
     assert focused_inside(page, ".selfcheck .selfcheck-result .lesson-verdict")
+    # the page decided; the kernel mirrors the same state and reaches the same verdict with the Python engine
+    assert kernel_says(lab_page, "mirror.mode, mirror.step, mirror.verdict.outcome") == "own today urgent_care"
     shoot_with_panel(lab_page, result, artifacts / "selfcheck-urgent-care-{width}.png")
 
     # no injury: on through step 3, then how long and the triggers, to the everyday steps

@@ -55,9 +55,9 @@ def built(built_site):
 class Offline:
     """A fresh browser context over the site: requests recorded (anything not local refused), console errors kept."""
 
-    def __init__(self, browser, out):
+    def __init__(self, browser, out, viewport: dict | None = None):
         self.out = out
-        self.context = browser.browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.context.on("request", lambda r: self.requests.append(r.url))

@@ -351,6 +351,9 @@ def make_copy(into: Path) -> Path:
             shutil.copytree(src, into / name, ignore=IGNORED)
         elif src.is_file():
             shutil.copy2(src, into / name)
+    modules = ROOT / "tests" / "js" / "node_modules"  # happy-dom for the page tests (tests/widget_in_node.py): linked
+    if modules.is_dir():
+        (into / "tests" / "js" / "node_modules").symlink_to(modules)
     return into
 
 

@@ -11,10 +11,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-import ipywidgets as W
 import pytest
 import yaml
 
+from tests.widget_in_node import OnePage
 from widgets.classroom.personal_check import ENV, KEY, PersonalCheck, personal_check
 from widgets.content.care_model import CareFile
 from widgets.content.load import CONTENT_DIR, ContentError, load_care_file, load_triage_rules, validate
@@ -47,14 +47,24 @@ def _set_outcome(rule: str, outcome: str) -> dict:
     return _with_rules(change)
 
 
-def _walk(w):
-    yield w
-    for c in getattr(w, "children", ()):
-        yield from _walk(c)
+_node = OnePage("selfcheck")  # one node page for the file
 
 
-def _page(view) -> str:
-    return "".join(w.value for w in _walk(view) if isinstance(w, W.HTML))
+@pytest.fixture(scope="module", autouse=True)
+def _node_page():
+    with _node:
+        yield
+
+
+def _page(view: SelfCheck) -> str:
+    """The words the page draws for the view (static/selfcheck.js in node), shown or not, in page order."""
+    node = _node()
+    return node.query(node.render(view.page), ".selfcheck-page")[0]["text"]
+
+
+def _classes(view: SelfCheck) -> str:
+    node = _node()
+    return " ".join(e["attrs"].get("class", "") for e in node.query(node.render(view.page), "*"))
 
 
 def _texts(rules: TriageRules) -> list[str]:
@@ -168,7 +178,7 @@ def test_a_switch_value_that_is_neither_on_nor_off_turns_the_personal_check_off_
 
 def test_a_class_with_the_switch_off_gets_no_personal_mode():
     v = SelfCheck(switch=PersonalCheck(False))
-    assert v.mode not in list(_walk(v)) and v.mode.value == "explore"
+    assert v.mode == "explore" and "selfcheck-mode" not in _classes(v)
     with pytest.raises(PermissionError):
         v.choose_mode("own")
     for q in v.questions:
@@ -283,7 +293,9 @@ def test_call_now_for_a_sign_from_the_emergency_list_comes_before_any_question()
     page = _page(v)
     assert "call 999 / 112 / 911 now" in page, "no call-now line on the form"
     first = page.index("call 999 / 112 / 911 now")
-    assert "emergency list" in page[:first] and first < page.index('class="selfcheck-question"')
+    assert "emergency list" in page[:first] and first < page.index(
+        v.rules.item(v.rules.questions_of("sudden")[0]).label
+    )
 
 
 # -- H-05 and H-12: the guide's advice for a class -------------------------------------------------------------------
@@ -315,6 +327,7 @@ def test_the_guide_gives_a_quiet_word_beforehand_to_a_pupil_whose_family_has_had
 def test_the_form_asks_the_emergency_list_first_one_step_at_a_time():
     """H-16: step 1, the only screen shown at first, asks exactly care.yaml's emergency list, in its order."""
     v = SelfCheck()
-    shown = [s for s, box in v.screens.items() if box.layout.display != "none"]
-    assert shown == ["sudden"]
+    node = _node()
+    steps = node.query(node.render(v.page), ".selfcheck-step")
+    assert [e["attrs"]["data-step"] for e in steps if not e["hidden"]] == ["sudden"] and v.step == "sudden"
     assert v.rules.questions_of("sudden") == [e.id for e in load_care_file().emergency_list]

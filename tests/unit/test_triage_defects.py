@@ -11,6 +11,9 @@ muscles" (see a GP if more than 2 weeks, more than one place, stiff, a prescribe
 where to get care" pattern.
 """
 
+import pytest
+
+from tests.widget_in_node import OnePage
 from widgets.engine.cases import load_cases
 from widgets.views.cases import case_stories
 from widgets.views.selfcheck import selfcheck
@@ -21,7 +24,7 @@ CALL = "Call 999 / 112 / 911 now"
 def _question(v, *words, avoid=()):
     """The id of the first question whose label and text contain all `words` (lower case) and none of `avoid`."""
     for qid, q in v.questions.items():
-        said = " ".join((q.input.description, q.input.tooltip or "", q.prompt.value)).lower()
+        said = " ".join((q["label"], q["text"])).lower()
         if all(w in said for w in words) and not any(a in said for a in avoid):
             return qid
     return None
@@ -36,14 +39,33 @@ def _own():
 def _calm(v):
     """Every yes / no / not sure question "no"; every other question its first (shortest-time) choice."""
     for qid, q in v.questions.items():
-        values = [value for _, value in q.input.options]
+        values = [value for _, value in q["options"]]
         v.answer(qid, "no" if "no" in values else values[0])
     return v
 
 
+_NODE = {"selfcheck": OnePage("selfcheck"), "case_stories": OnePage("case_stories")}  # one node page each
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _node_pages():
+    with _NODE["selfcheck"], _NODE["case_stories"]:
+        yield
+
+
+def _drawn(widget, selector: str) -> str:
+    """The words the page draws (static/selfcheck.js, static/case_stories.js in node) in `selector`."""
+    node = _NODE["selfcheck" if "selfcheck" in type(widget).__name__.lower() else "case_stories"]()
+    return node.text(node.render(widget), selector)
+
+
 def _verdict_text(v) -> str:
     v.submit()
-    return v.result.value
+    return _drawn(v.page, ".selfcheck-result")
+
+
+def _most_urgent(view) -> str:
+    return next(value for value, label in view.page.data["regions"]["base"]["choices"] if label.lower().endswith("now"))
 
 
 def test_item1_sudden_numbness_without_sudden_weakness_is_call_999_112_911_now():
@@ -64,23 +86,22 @@ def test_item1_face_drooping_and_sudden_trouble_seeing_are_asked():
 
 def test_item3_a_more_cautious_choice_on_priya_is_not_marked_wrong():
     view = case_stories()
-    card = next(c for c in view.cards if c.story.id == "priya-weakness")
-    most_urgent = next(value for label, value in card.choice.options if label.lower().endswith("now"))
-    card.choose(most_urgent)
-    card.check()
-    fb = card.feedback.value
+    view.show(next(i for i, s in enumerate(view.stories.stories) if s.id == "priya-weakness"))
+    view.choose(_most_urgent(view))
+    view.check()
+    fb = _drawn(view.page, ".case-feedback")
     assert "Not quite" not in fb and "More cautious than needed, and that is OK" in fb, fb[:160]
 
 
 def test_item3_no_story_marks_the_most_cautious_choice_wrong():
     view = case_stories()
     wrong = []
-    for card in view.cards:
-        most_urgent = next(value for label, value in card.choice.options if label.lower().endswith("now"))
-        card.choose(most_urgent)
-        card.check()
-        if "Not quite" in card.feedback.value:
-            wrong.append(card.story.id)
+    for i, story in enumerate(view.stories.stories):
+        view.show(i)
+        view.choose(_most_urgent(view))
+        view.check()
+        if "Not quite" in _drawn(view.page, ".case-feedback"):
+            wrong.append(story.id)
     assert not wrong, f"marked wrong for the most cautious step: {wrong}"
 
 
@@ -104,13 +125,13 @@ def test_item4_the_nhs_questions_are_asked():
 
 def test_item4_duration_choices_have_one_obvious_answer_for_3_weeks():
     v = selfcheck()
-    texts = [label for label, _ in v.questions["duration"].input.options]
+    texts = [label for label, _ in v.questions["duration"]["options"]]
     assert texts == ["Less than 1 week", "1 to 2 weeks", "More than 2 weeks", "Not sure"], texts
 
 
 def test_item4_more_than_2_weeks_alone_books_a_visit():
     v = _calm(_own())
-    over = [value for label, value in v.questions["duration"].input.options if label == "More than 2 weeks"]
+    over = [value for label, value in v.questions["duration"]["options"] if label == "More than 2 weeks"]
     assert over, "no 'More than 2 weeks' choice"
     v.answer("duration", over[0])
     out = _verdict_text(v)

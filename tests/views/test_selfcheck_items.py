@@ -1,8 +1,8 @@
 """Issue 23, "What was seen" items 1, 2, 3, 5 and 6: each test drives the self-check view as a pupil would.
 
-Written against the view's public API only (``SelfCheck().choose_mode/answer/tick/submit``, ``.verdict``,
-``.example``, ``.questions[q].prompt/help``), so the same file also runs on e38ae39, where ``submit()`` gave the
-verdict at once; now it presses the button on each step. A "lay reader" answers each question from its text,
+Written against the view's public API (``SelfCheck().choose_mode/answer/tick/submit``, ``.verdict``, ``.example``,
+``.questions``; the form's words as the page draws them, in node); on e38ae39, where ``submit()`` gave the
+verdict at once, now it presses the button on each step. A "lay reader" answers each question from its text,
 so a question that is missing, or worded too narrowly, fails as an assertion rather than a KeyError.
 
 Run on e38ae39 (this file copied into a worktree of it), all 18 fail, each by an assertion:
@@ -30,6 +30,7 @@ import re
 
 import pytest
 
+from tests.widget_in_node import OnePage
 from widgets.content.vocab import EMERGENCY_SIGNS
 from widgets.views.selfcheck import SelfCheck
 
@@ -40,15 +41,24 @@ def _plain(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
+_page = OnePage("selfcheck")  # one node page for the file
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _node_page():
+    with _page:
+        yield
+
+
+_drawn: dict[int, str] = {}
+
+
 def _shown(v: SelfCheck) -> str:
-    """Every text the form shows (questions, folded meanings and help), as plain text."""
-    out, todo = [], [v]
-    while todo:
-        w = todo.pop()
-        if isinstance(getattr(w, "value", None), str) and "<" in w.value:
-            out.append(_plain(w.value))
-        todo += list(getattr(w, "children", ()))
-    return "\n".join(out)
+    """Every text the form draws in the page (every step's questions, folded meanings and help), as plain text."""
+    if id(v.page) not in _drawn:
+        page = _page()
+        _drawn[id(v.page)] = " ".join(e["text"] for e in page.query(page.render(v.page), ".selfcheck-page"))
+    return _drawn[id(v.page)]
 
 
 def text(v: SelfCheck, qid: str) -> str:
@@ -98,7 +108,7 @@ def test_own_mode_with_step1_blanks_gives_no_verdict_but_names_the_blanks():
     assert v.verdict is None, f"a step-1 blank gave the verdict {outcome(v)!r}"
     assert v.example is None
     assert v.missing == tuple(blanks)  # the engine's Ask names exactly the blanks
-    status = html.unescape(v.status.value)
+    status = v.status()
     for q in blanks:
         label = v.rules.item(q).label
         assert label in status, f"the button does not say {label!r} is still to answer"
@@ -107,7 +117,7 @@ def test_own_mode_with_step1_blanks_gives_no_verdict_but_names_the_blanks():
 @pytest.mark.parametrize("blank", ["face_drooping", "trouble_breathing"])
 def test_one_step1_blank_with_everything_else_calm_gives_no_verdict(blank):
     v = answer_all(own())
-    v.questions[blank].input.value = None
+    v.answer(blank, None)
     v.submit()
     assert v.verdict is None, f"{blank} left blank gave the verdict {outcome(v)!r}"
 
@@ -116,7 +126,7 @@ def _explore_result(v: SelfCheck) -> None:
     assert v.verdict is None, f"explore mode gave a verdict about the learner: {outcome(v)!r}"
     assert v.example is not None, "explore mode showed neither a verdict nor the worked example"
     assert "not about you" in v.example.label.lower()
-    assert "not about you" in html.unescape(v.result.value).lower()
+    assert "not about you" in " ".join(v.lines()).lower()
 
 
 def test_explore_with_only_stress_ticked_shows_the_example_never_a_verdict():

@@ -1,5 +1,6 @@
-"""Keyboard and screen readers in the ipywidgets views: headings in order under the lessons' h2 sections, the
-self-check's trigger tick boxes in one named group, and the page side (static/keyboard.js, in node over what
+"""Keyboard and screen readers in the ipywidgets views: headings in order under the lessons' h2 sections (the
+self-check's and the stories', drawn in the page, in tests/page/test_selfcheck_page_node.py), and the page
+side (static/keyboard.js, in node over what
 ipywidgets draws) that hides icon glyphs from button names, makes each radio group one Tab stop and names groups."""
 
 from __future__ import annotations
@@ -13,15 +14,11 @@ from pathlib import Path
 import ipywidgets as W
 import pytest
 
-from widgets.content.load import load_triage_rules
-from widgets.content.vocab import STEPS
 from widgets.store.progress import ProgressStore
 from widgets.views.backup import progress_backup
-from widgets.views.cases import case_stories
 from widgets.views.glossary import glossary
 from widgets.views.palette import STATIC
 from widgets.views.region import region_chooser
-from widgets.views.selfcheck import SelfCheck
 
 NODE = shutil.which("node") or "/usr/bin/node"
 HARNESS = Path(__file__).parents[1] / "js" / "keyboard_guard.mjs"
@@ -38,18 +35,7 @@ def heading_levels(widget: W.Widget) -> list[int]:
     return [int(n) for value in html_in_order(widget) for n in re.findall(r"<h([1-6])\b", value)]
 
 
-def answered_selfcheck() -> SelfCheck:
-    check = SelfCheck(region="uk")
-    check.choose_mode("own")
-    for q in check.questions:
-        check.answer(q, "under_1_week" if q == "duration" else "no")
-    check.submit()  # the verdict's heading is drawn too
-    return check
-
-
 VIEWS = {
-    "case_stories": lambda store: case_stories(region="uk"),
-    "selfcheck": lambda store: answered_selfcheck(),
     "progress_backup": progress_backup,
     "region_chooser": region_chooser,
     "glossary": lambda store: glossary("04-red-flags"),
@@ -64,29 +50,6 @@ def test_headings_a_view_draws_start_at_h3_and_never_skip_a_level(name, tmp_path
     assert all(level >= 3 for level in levels), levels
     for a, b in zip([2, *levels], levels, strict=False):
         assert b <= a + 1, levels
-
-
-def test_the_trigger_tick_boxes_are_one_group_named_by_its_visible_label():
-    """On the last step the tick boxes sit in one box (class lesson-group: role=group, aria-labelledby its label, set
-    by static/keyboard.js) whose first child is the label, from the content file."""
-    check = SelfCheck(region="uk")
-    label = load_triage_rules(region="uk").form.triggers_label
-    groups = [
-        box
-        for box in check.screens[STEPS[-1]].children
-        if isinstance(box, W.Box) and "lesson-group" in box._dom_classes
-    ]
-    assert len(groups) == 1
-    first, *boxes = groups[0].children
-    assert "lesson-group-label" in first.value and label in first.value
-    assert boxes == list(check.triggers.values()) and len(boxes) == len(check.rules.triggers)
-
-
-def test_a_new_step_moves_the_focus_to_its_heading():
-    check = SelfCheck(region="uk")
-    check.choose_mode("explore")
-    check.next()
-    assert check.announcer.focus == ".selfcheck-step-today h3"
 
 
 @pytest.mark.slow

@@ -88,3 +88,69 @@ def page_stories(stories: CaseStories) -> dict[str, Any]:
             for s in stories.stories
         ],
     }
+
+
+def page_form(rules: TriageRules) -> dict[str, Any]:
+    """What the page draws around the decision: the form's words, each step with its questions and their answers,
+    the trigger tick boxes and the sources (static/selfcheck.js)."""
+    steps = []
+    for s in rules.steps:
+        questions = []
+        for qid in rules.questions_of(s.id):
+            if qid == "duration":
+                d = rules.duration
+                label, text, help_text, options = d.label, d.text, d.help, [[c.text, c.id] for c in d.choices]
+            else:
+                i = rules.item(qid)
+                label, text, help_text, options = i.label, i.text, i.help, [[o.text, o.id] for o in s.options]
+            questions.append({"id": qid, "label": label, "text": text, "help": help_text, "options": options})
+        steps.append(
+            {"id": s.id, "heading": s.heading, "lead": s.lead, "note": s.note, "help": s.help, "questions": questions}
+        )
+    return {
+        "form": rules.form.model_dump(),
+        "steps": steps,
+        "trigger_texts": [{"id": t.id, "text": t.text} for t in rules.triggers],
+        "sources": [{"name": s.name, "url": s.url} for s in rules.sources.values()],
+    }
+
+
+def page_selfcheck(rules: TriageRules) -> dict[str, Any]:
+    """One region's self-check for the page: the decision data (page_rules) and the words around it (page_form)."""
+    return page_rules(rules) | page_form(rules)
+
+
+def page_case_view(stories: CaseStories, rules: TriageRules) -> dict[str, Any]:
+    """One region's practice stories for the page: page_stories, each story's can label flag, the steps to choose
+    from (most urgent first, the region's services filled in), and the word lists the judge reads."""
+    out = page_stories(stories)
+    for s, d in zip(stories.stories, out["stories"], strict=True):
+        d["drinks"] = s.mentions_energy_drinks()
+    label = stories.energy_drink_label
+    out["drink_label"] = label.model_dump() if label is not None else None
+    out["choices"] = [[oid, rules.outcome(oid).choice] for oid in OUTCOMES]
+    out["vocab"] = {"outcomes": list(OUTCOMES), "severity": dict(SEVERITY)}
+    return out
+
+
+def _diff(a: Any, b: Any, path: list[str | int], out: list[list[Any]]) -> None:
+    if isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys():
+        for k in a:
+            _diff(a[k], b[k], [*path, k], out)
+    elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            _diff(x, y, [*path, i], out)
+    elif a != b:
+        out.append([path, b])
+
+
+def regional(by_region: dict[str, dict[str, Any]], default: str) -> dict[str, Any]:
+    """Every region's page data in little room: the default region's whole, each other one as the places where it
+    differs (``[path, value]`` pairs; static/page_region.js regionData puts them back)."""
+    base = by_region[default]
+    patches: dict[str, list[list[Any]]] = {}
+    for rid, data in by_region.items():
+        out: list[list[Any]] = []
+        _diff(base, data, [], out)
+        patches[rid] = out
+    return {"default": default, "base": base, "patches": patches}

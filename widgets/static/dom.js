@@ -50,3 +50,12 @@ export function icon(name, cls = `lesson-icon lesson-icon-${name}`) {
 export function liveLine(cls, tag = "p") {
   return h(tag, { class: cls, role: "status", "aria-live": "polite" });
 }
+
+// Whether a kernel is behind a widget's model: "static" (no kernel can exist: the static site's html-manager has no
+// `kernel`), "gone" (JupyterLab's kernel is shut down or dead) or "live".
+export function kernelState(model) {
+  const mgr = model.widget_manager;
+  if (!mgr || !("kernel" in mgr)) return "static";
+  const k = mgr.kernel;
+  return !k || k.status === "dead" || k.isDisposed ? "gone" : "live";
+}

@@ -18,7 +18,7 @@
 // Every text a learner reads comes from the kernel (the bank's texts and the view's labels): none is written here.
 // It builds with the page toolkit (dom.js) and ships as one file with it, static/bundles/quiz.js (tools/bundle.mjs).
 
-import { fill, h, icon, liveLine } from "./dom.js";
+import { fill, h, icon, kernelState, liveLine } from "./dom.js";
 import { SiteStore, pageStatus, siteAttempt } from "./site_store.js";
 
 export const SAVE_WAIT_MS = 4000;
@@ -184,14 +184,6 @@ function otherKeys(model, kind) {  // this lesson's keys of `kind` under learner
 
 function browserStorage() {  // localStorage, or null where even reading it is refused (storage turned off)
   try { return globalThis.localStorage || null; } catch (e) { return null; }
-}
-
-function kernelState(model) {
-  // "static": no kernel can exist (html-manager); "gone": JupyterLab's kernel is shut down or dead; "live"
-  const mgr = model.widget_manager;
-  if (!mgr || !("kernel" in mgr)) return "static";
-  const k = mgr.kernel;
-  return !k || k.status === "dead" || k.isDisposed ? "gone" : "live";
 }
 
 function render({ model, el }) {
