@@ -383,16 +383,21 @@ def _break_and_run(path: str, nodes: list[str]) -> tuple[int, str]:
         return run_tests(root, nodes, stop_first=True)
 
 
-def tests_of_breaks() -> list[str]:
-    """The tests some broken control is checked against: the clean copy must pass these, or a break's failure could
-    be the copy's fault. (Every named test runs in the suite itself, on the real tree; running the rest again in the
-    copy would only repeat them, the static site's build among them.)"""
-    return sorted({t for _, c in controls() if c.get("broken") for t in c["tests"]})
+# The complete proof walks 106,786 inputs (about a minute): it runs on the real tree in the suite itself, and in a
+# copy only where a control breaks it (a copy that could not run it would end in an error, which is no catch).
+PROOF = "tests/unit/test_triage_proof.py::test_complete_proof"
+
+
+def break_tests() -> list[str]:
+    """The tests some broken control is checked against, but the complete proof: the clean copy must pass these, or a
+    break's failure could be the copy's fault. (Every named test runs in the suite itself, on the real tree; running
+    the rest again in the copy would only repeat them, the static site's build among them.)"""
+    return sorted({t for _, c in controls() if c.get("broken") for t in c["tests"]} - {PROOF})
 
 
 def _clean_run() -> tuple[int, str]:
     with tempfile.TemporaryDirectory(prefix="safety-copy-") as tmp:
-        return run_tests(make_copy(Path(tmp)), tests_of_breaks(), stop_first=False)
+        return run_tests(make_copy(Path(tmp)), break_tests(), stop_first=False)
 
 
 HARMLESS = {
