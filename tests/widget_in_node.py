@@ -84,6 +84,9 @@ class WidgetInNode:
     def pick(self, view: int, selector: str, value: Any = True) -> None:
         self._do({"do": "pick", "view": view, "selector": selector, "value": value})
 
+    def type(self, view: int, selector: str, value: str) -> None:
+        self._do({"do": "type", "view": view, "selector": selector, "value": value})
+
     def tick(self, ms: int) -> None:
         self._do({"do": "tick", "ms": ms})
 

@@ -15,7 +15,7 @@ const OUT = join(STATIC, "bundles");
 // widget page code → whether it draws icons (dom.js is handed icons.svg)
 const BUNDLES = {
   simulator: true, foot_map: true, twitch_cramp: true, motor_unit: true, quiz: true, stylesheet: false, selfcheck: true,
-  case_stories: true, site_progress: true,
+  case_stories: true, site_progress: true, glossary: false,
 };
 // page code that is no widget: a classic script (file:// refuses modules) that runs once the page is parsed
 const SCRIPTS = { site_progress: "mountAll" };

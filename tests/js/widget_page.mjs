@@ -7,6 +7,7 @@
 //   {do: "click", view, selector}                 click the first match in that view
 //   {do: "pick", view, selector, value?}          a <select> set to `value`, or a radio / check box ticked (or
 //                                                 unticked: value false), with the change event a browser sends
+//   {do: "type", view, selector, value}           a text box's words set to `value`, with the input event a browser sends
 //   {do: "kernel", view, traits}                  the kernel set these traits (change:<name> fires)
 //   {do: "tick", ms}                              let the page's clock run (timers are fake)
 //   {do: "query", view, selector}                 every match: {tag, text, attrs, focused, checked, value, hidden}
@@ -102,6 +103,11 @@ const commands = {
     if (e.tagName === "SELECT") e.value = String(value);
     else e.checked = value !== false;
     e.dispatchEvent(new window.Event("change", { bubbles: true }));
+  },
+  type({ view, selector, value }) {
+    const e = one(view, selector);
+    e.value = String(value);
+    e.dispatchEvent(new window.Event("input", { bubbles: true }));
   },
   kernel({ view, traits }) {
     const v = views[view];

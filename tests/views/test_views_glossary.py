@@ -3,11 +3,13 @@ and a search box for the whole-course glossary."""
 
 import re
 
+import pytest
+
 from widgets import glossary
 from widgets.content.load import load_glossary
 from widgets.content.model import GLOSSARY_HEADINGS
 from widgets.views.glossary import SEARCH_FROM, glossary_html
-from widgets.views.palette import CSS, STYLESHEET
+from widgets.views.palette import STYLESHEET
 
 
 def test_a_lesson_glossary_is_two_folding_tables_words_to_know_open_words_doctors_use_folded():
@@ -21,7 +23,7 @@ def test_a_lesson_glossary_is_two_folding_tables_words_to_know_open_words_doctor
     assert all(f'<th scope="row" class="glossary-term">{e.term}' in know for e in g["know"])
     assert all(f'<th scope="row" class="glossary-term">{e.term}' in doctors for e in g["doctors"])
     assert "<dl>" not in page  # the old one-term-per-paragraph list ran over six screens
-    assert glossary("01-physiology").search is None  # a short list needs no search box
+    assert glossary("01-physiology").search is False  # a short list needs no search box
 
 
 def test_terms_never_break_inside_a_word():
@@ -36,21 +38,23 @@ def test_terms_never_break_inside_a_word():
 
 
 def test_the_whole_glossary_has_a_search_box_that_keeps_matching_rows_and_says_how_many():
+    """What the kernel mirrors (the page's own drawing is compared in tests/page/test_glossary_page_node.py)."""
     v = glossary()
     entries = load_glossary().entries
-    assert len(entries) > SEARCH_FROM and v.search is not None
-    assert v.search.description == "Find a word" and CSS["glossary_search"] in v.search._dom_classes
-    assert all(e.term in v.terms.value for e in entries)
-    assert f"{len(entries)} words" in v.count.value and 'role="status"' in v.count.value
-    v.search.value = "NERVE"  # as typed, any case
+    assert len(entries) > SEARCH_FROM and v.search
+    assert all(e.term in v.html() for e in entries)
+    assert v.said() == f"{len(entries)} words. Type in the box to find one."
+    assert v.find("NERVE") == len([e for e in entries if "nerve" in (e.term + e.meaning + (e.say_it or "")).lower()])
     want = [e for e in entries if "nerve" in (e.term + e.meaning + (e.say_it or "")).lower()]
-    assert 0 < len(want) < len(entries)
-    shown = re.findall(r'class="glossary-term">([^<]+)', v.terms.value)
+    assert 0 < len(want) < len(entries) and v.page.state == {"query": "NERVE"}
+    shown = re.findall(r'class="glossary-term">([^<]+)', v.html())
     assert sorted(shown) == sorted(e.term for e in want)
-    assert f"{len(want)} of {len(entries)} words contain “NERVE”" in v.count.value
-    assert v.terms.value.count("<details") == v.terms.value.count(" open>")  # matches are unfolded
-    assert v.find("zzzz") == 0 and "No word contains" in v.count.value and v.terms.value == ""
-    assert v.find("") == len(entries) and all(e.term in v.terms.value for e in entries)
+    assert v.said() == f"{len(want)} of {len(entries)} words contain “NERVE”."
+    assert v.html().count("<details") == v.html().count(" open>")  # matches are unfolded
+    assert v.find("zzzz") == 0 and v.said().startswith("No word contains") and v.html() == ""
+    assert v.find("") == len(entries) and all(e.term in v.html() for e in entries)
+    with pytest.raises(ValueError, match="no search box"):
+        glossary("01-physiology").find("nerve")
 
 
 def test_glossary_text_is_escaped():

@@ -3,20 +3,36 @@
 Compact: each group is a two-column table (term, meaning) that folds open and shut (``<details>``); "words to
 know" starts open, "words doctors use" starts folded. The whole-course glossary (many words) has a search box
 that keeps only the rows whose term or meaning contains the typed letters.
+
+Drawn and searched in the page (``GlossaryPage``, page side static/glossary.js, bundled by tools/bundle.mjs): the
+terms go to the page once, so the search works at once, also on the static site with no kernel; where a kernel is
+live it mirrors the query. ``glossary_html`` is what the page draws for a query (the page's node test compares).
 """
 
 from __future__ import annotations
 
-import ipywidgets as W
+from typing import Any
+
+import anywidget
+import traitlets
 
 from ..content.load import load_glossary
 from ..content.model import GLOSSARY_HEADINGS, GlossaryEntry
 from . import html
 from .keyboard import KeyboardSafeBox
-from .palette import CSS
+from .palette import CSS, STATIC
 
 SEARCH_FROM = 20  # a glossary with more terms than this gets a search box
 OPEN_AT_START = ("know",)  # groups shown unfolded before any search
+# Every word the page shows besides the terms (content/glossary.yaml) and the groups' headings.
+LABELS = {
+    "find": "Find a word",
+    "placeholder": "type a few letters, e.g. nerve",
+    "say": "say:",
+    "count_all": "{n} words. Type in the box to find one.",
+    "count_some": "{n} of {total} words contain “{query}”.",
+    "count_none": "No word contains “{query}”. Try fewer letters.",
+}
 
 
 def whole_words(s: str) -> str:
@@ -26,7 +42,7 @@ def whole_words(s: str) -> str:
 
 
 def _row(e: GlossaryEntry) -> str:
-    say = f'<span class="glossary-say">say: {whole_words(e.say_it)}</span>' if e.say_it else ""
+    say = f'<span class="glossary-say">{LABELS["say"]} {whole_words(e.say_it)}</span>' if e.say_it else ""
     return (
         f'<tr><th scope="row" class="glossary-term">{html.text(e.term)}{say}</th><td>{html.text(e.meaning)}</td></tr>'
     )
@@ -56,56 +72,70 @@ def glossary_html(lesson: str | None = None, query: str = "") -> str:
     return "".join(parts)
 
 
+class GlossaryPage(anywidget.AnyWidget):
+    """The page side: the groups' terms (sent once) and the query typed in the search box."""
+
+    _esm = STATIC / "bundles" / "glossary.js"
+    data = traitlets.Dict(help="groups, labels, search").tag(sync=True)
+    state = traitlets.Dict(help="{query}").tag(sync=True)
+
+
+def page_data(lesson: str | None) -> dict[str, Any]:
+    """The groups as the page draws them (a group with no terms left out), the labels, and whether to search."""
+    grouped = load_glossary().grouped(lesson)
+    groups = [
+        {
+            "kind": kind,
+            "heading": GLOSSARY_HEADINGS[kind],
+            "open": kind in OPEN_AT_START,
+            "entries": [{"term": e.term, "meaning": e.meaning, "say": e.say_it or ""} for e in entries],
+        }
+        for kind, entries in grouped.items()
+        if entries
+    ]
+    total = sum(len(g["entries"]) for g in groups)
+    return {"groups": groups, "labels": LABELS, "search": total > SEARCH_FROM}
+
+
 class Glossary(KeyboardSafeBox):
-    """The glossary's tables (``terms``, an HTML widget) in a view root; ``search`` (a Text box, or None) and
-    ``count`` (a status line) when there are many terms. Tests: ``g = Glossary(); g.find("nerve")``."""
+    """The glossary drawn in the page (``page``); ``search`` says whether it has a search box. Tests:
+    ``g = Glossary(); g.find("nerve"); g.html(); g.said()`` (what the page shows for the query)."""
 
     def __init__(self, lesson: str | None = None):
         self.lesson = lesson
+        data = page_data(lesson)
         self.total = sum(len(v) for v in load_glossary().grouped(lesson).values())
-        self.terms = W.HTML(glossary_html(lesson))
-        self.terms.add_class(CSS["glossary_terms"])
-        self.search: W.Text | None = None
-        self.count = W.HTML("")
-        self.count.add_class(CSS["glossary_count"])
-        rows: list[W.Widget] = [self.terms]
-        if self.total > SEARCH_FROM:
-            self.search = W.Text(
-                value="",
-                description="Find a word",
-                placeholder="type a few letters, e.g. nerve",
-                continuous_update=True,
-                style={"description_width": "initial"},
-                layout=W.Layout(width="24em", max_width="100%"),
-            )
-            self.search.add_class(CSS["glossary_search"])
-            self.search.observe(lambda c: self.find(c["new"]), names="value")
-            rows = [self.search, self.count, self.terms]
-            self._say(self.total, "")
-        super().__init__(rows)
+        self.search = bool(data["search"])
+        self.page = GlossaryPage(data=data, state={"query": ""})
+        super().__init__([self.page])
         self.add_class(CSS["glossary"])
 
+    @property
+    def query(self) -> str:
+        return str(self.page.state.get("query", ""))
+
     def find(self, query: str) -> int:
-        """Keep only the terms that contain `query`; returns how many are shown."""
-        if self.search is not None and self.search.value != query:
-            self.search.value = query  # comes back here through the observer
-            return self._shown(query)
-        self.terms.value = glossary_html(self.lesson, query)
-        n = self._shown(query)
-        self._say(n, query)
-        return n
+        """Type `query` in the search box (as the page does): returns how many terms are shown."""
+        if not self.search:
+            raise ValueError("this glossary is short and has no search box")
+        self.page.state = {"query": query}
+        return self.shown()
 
-    def _shown(self, query: str) -> int:
-        return sum(matches(e, query) for v in load_glossary().grouped(self.lesson).values() for e in v)
+    def shown(self) -> int:
+        return sum(matches(e, self.query) for v in load_glossary().grouped(self.lesson).values() for e in v)
 
-    def _say(self, n: int, query: str) -> None:
-        if not query.strip():
-            text = f"{n} words. Type in the box to find one."
-        elif n:
-            text = f"{n} of {self.total} words contain “{query.strip()}”."
-        else:
-            text = f"No word contains “{query.strip()}”. Try fewer letters."
-        self.count.value = f'<p role="status" class="lesson-progress">{html.text(text)}</p>'
+    def html(self) -> str:
+        """The tables the page shows for the query typed."""
+        return glossary_html(self.lesson, self.query)
+
+    def said(self) -> str:
+        """The status line under the search box."""
+        q, n = self.query.strip(), self.shown()
+        if not q:
+            return LABELS["count_all"].format(n=n)
+        if n:
+            return LABELS["count_some"].format(n=n, total=self.total, query=q)
+        return LABELS["count_none"].format(query=q)
 
 
 def glossary(lesson: str | None = None) -> Glossary:
