@@ -93,7 +93,7 @@ def page_data(lesson: str | None) -> dict[str, Any]:
         for kind, entries in grouped.items()
         if entries
     ]
-    total = sum(len(g["entries"]) for g in groups)
+    total = sum(len(entries) for entries in grouped.values())
     return {"groups": groups, "labels": LABELS, "search": total > SEARCH_FROM}
 
 
