@@ -301,6 +301,10 @@ const plugin = {
           onclick: (ev) => { ev.preventDefault(); openInPlace(panel, target.path); },
         }, label);
       const node = st.header.node;
+      // the control that has the focus keeps it through the redraw (the skip link after Run All, a Back/Next link)
+      const focused = node.contains(document.activeElement)
+        ? ["lessons-course-skip", "lessons-course-back", "lessons-course-next"].find((c) => document.activeElement.classList.contains(c))
+        : null;
       node.setAttribute("aria-label", t.course);
       node.replaceChildren(...[
         h("a", {
@@ -328,6 +332,7 @@ const plugin = {
                 onclick: async () => { const fresh = await courseState(panel.context.path); showEnd(panel, fresh.lesson ? fresh : state); },
               }, t.finish)),
       ].filter(Boolean));
+      if (focused && node.querySelector(`.${focused}`)) node.querySelector(`.${focused}`).focus({ preventScroll: true });
       node.style.minHeight = "";
       node.style.maxHeight = "";
       st.headerHeight = null;
@@ -361,8 +366,8 @@ const plugin = {
       const st = lessons.get(panel);
       if (!st || panel.isDisposed) return;
       const state = await courseState(panel.context.path);
-      if (state.lesson && !panel.isDisposed) {
-        st.state = state;
+      if (state.lesson && !panel.isDisposed && JSON.stringify(state) !== JSON.stringify(st.state)) {
+        st.state = state; // redrawn only when it changed (a screen reader hears the header's status line again)
         drawHeader(panel);
       }
     }

@@ -1,6 +1,7 @@
 """Test-only server classes for the browser tests' JupyterLab, as on a machine whose cores are all busy (a hub at the
-start of a class, CI with every worker running): every kernel starts `delay` seconds late, and the list of sessions a
-notebook asks for before it starts its kernel comes `delay` seconds late too.
+start of a class, CI with every worker running): every kernel starts seconds late, and the list of sessions a notebook
+asks for before it starts its kernel comes a second late (so the course tab hears of the notebook before its kernel
+start begins, the order in which the old tab took a starting kernel for a stopped one).
 
     start_course_lab(slow_kernels=4.0)   # tests/browser/lab.py passes the two classes below to the server
 """

@@ -27,7 +27,7 @@ _WATCH = """() => {
   const w = window.__lessonsSlow = {stopped: 0};
   new MutationObserver((changes) => {
     for (const c of changes) for (const n of c.addedNodes)
-      if (n.nodeType === 1 && (n.matches('.lesson-stopped-note') || n.querySelector('.lesson-stopped-note'))) w.stopped++;
+      if (n.nodeType === 1 && n.matches('.lesson-stopped-note, :has(.lesson-stopped-note)')) w.stopped++;
   }).observe(document, {subtree: true, childList: true});
 }"""
 
