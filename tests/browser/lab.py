@@ -172,6 +172,7 @@ def start_lab(
     course_tab: bool = False,
     test_settings: bool | None = None,
     slow_kernels: float = 0,
+    labextension: Path | None = None,
 ):
     """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
     ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
@@ -183,7 +184,8 @@ def start_lab(
     the copy installed in the temporary prefix is the one loaded). `test_settings` (default: not `shipped`) adds the
     test JupyterLab settings (LAB_SETTINGS: every cell drawn, no autosave) over whatever else is installed.
     ``slow_kernels=s`` starts every kernel `s` seconds late and lists the sessions 1 s late
-    (tests/browser/slow_kernels.py), as a busy machine does."""
+    (tests/browser/slow_kernels.py), as a busy machine does. `labextension` (with ``shipped``): another build of the
+    course tab in place of the committed one (the benchmark's "before", benchmarks/course_tab.py)."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
     shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -197,6 +199,10 @@ def start_lab(
 
         prefix = tmp / "prefix"
         lab_server.install(prefix)
+        if labextension is not None:
+            target = prefix / "share/jupyter/labextensions" / lab_server.labextension_name()
+            shutil.rmtree(target)
+            shutil.copytree(labextension, target)
         extra_env["JUPYTER_CONFIG_PATH"] = str(prefix / "etc/jupyter")
         extra_env["JUPYTER_PATH"] = str(prefix / "share/jupyter")  # the course tab extension installed there
         args.append(f"--LabApp.app_settings_dir={prefix / 'share/jupyter/lab/settings'}")
