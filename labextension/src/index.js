@@ -161,7 +161,7 @@ const plugin = {
         const session = panel.sessionContext.session;
         if (!session || !liveKernel(panel.sessionContext)) continue;
         st.leaving = true; // its kernel leaving this tab is no "stopped lesson"
-        const record = { path, result: "pending", session: session.id };
+        const record = { path, result: "pending", session: session.id, at: { start: performance.now() } };
         handovers.push(record);
         st.handover = handOver(panel, session, path, record);
         return st.handover;
@@ -181,6 +181,7 @@ const plugin = {
         } finally {
           clearTimeout(timer);
         }
+        record.at.cleared = performance.now();
         // 2. the lesson is saved (the server strips its outputs) while this tab still has its kernel
         await save(panel);
       } catch (e) {
@@ -194,6 +195,7 @@ const plugin = {
       try {
         // 4. the session moves to the next lesson's path, where that notebook looks for a session when it starts
         await moveSession(id, path);
+        record.at.moved = performance.now();
         record.result = "handed over";
         return true;
       } catch (e) {
@@ -407,10 +409,12 @@ const plugin = {
       st.stopped = false; // a new kernel's outputs replace the stopped views
       if (!safeToRun(panel)) return;
       st.kernel.ran(kernel);
+      st.runs = [...(st.runs || []), { kernel, start: performance.now() }]; // for the benchmark: when it ran
       setStatus(panel, st.state.texts.starting);
       try {
         const wasDirty = panel.context.model.dirty;
         await NotebookActions.runAll(panel.content, panel.sessionContext);
+        st.runs[st.runs.length - 1].done = performance.now();
         if (panel.isDisposed) return;
         // the learner starts at the top, and a lesson that only ran itself has nothing to save (outputs never are)
         panel.content.activeCellIndex = 0;
@@ -505,8 +509,9 @@ const plugin = {
     async function adopt(panel) {
       if (adopted.has(panel)) return;
       adopted.add(panel);
+      const asked = courseState(panel.context.path); // asked while the notebook loads, not after
       await panel.context.ready;
-      const state = await courseState(panel.context.path);
+      const state = await asked;
       if (!state.lesson || panel.isDisposed) return;
       const st = { state, header: header(panel), status: "", stopped: false, kernel: new LessonKernel() };
       lessons.set(panel, st);
