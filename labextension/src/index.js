@@ -5,8 +5,13 @@
 //   - Next, Back and every link to another lesson replace the lesson in the SAME tab; the lesson left behind is
 //     saved (the server strips its outputs) and its kernel shut down. Opening a lesson any other way (the file
 //     browser, a URL) closes the lesson open before it the same way: one lesson tab, one kernel.
-//   - A lesson runs its own cells once its kernel is ready, when every code cell is a widget one-liner
-//     (`from widgets import x` then `x(...)` with plain values: SAFE_CELL). Run → Run All Cells still works, once.
+//   - The lesson left behind hands its kernel over to the lesson opened after it (Next, Back, a lesson link, the file
+//     browser): the kernel closes the old lesson's widgets and empties its namespace (widgets/jupyter/handover.py),
+//     the old tab lets go of its session, and that session moves to the new lesson's path, where its notebook finds
+//     it. No kernel start on the way: one kernel all along, already warm (jupyter/warm.py).
+//   - A lesson runs its own cells once on each kernel it gets, as soon as that kernel exists (lesson_kernel.js), when
+//     every code cell is a widget one-liner (`from widgets import x` then `x(...)` with plain values: SAFE_CELL).
+//     Run → Run All Cells still works, once.
 //   - When its kernel stops while the tab is open (shut down, culled, the server restarted), each activity is
 //     greyed with a note, its controls only point to that note, and a new kernel is started as soon as the learner
 //     is on the tab (not while the tab sits unseen: a hub's idle culler is not undone); the lesson then runs again.
@@ -17,6 +22,7 @@ import { INotebookTracker, NotebookActions } from "@jupyterlab/notebook";
 import { PageConfig, URLExt } from "@jupyterlab/coreutils";
 import { ServerConnection } from "@jupyterlab/services";
 import { Widget } from "@lumino/widgets";
+import { LessonKernel, liveKernel } from "./lesson_kernel";
 
 const ROUTE = "foot-twitch-lessons/course";
 const GO_TO_ACTIVITIES = "foot-twitch-lessons:go-to-activities";
@@ -29,6 +35,25 @@ const GUARDED = ["click", "mousedown", "keydown", "change", "input", "pointerdow
 const FOCUSABLE =
   "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 const settings = () => ServerConnection.makeSettings();
+// run silently in a kernel handed to the next lesson: its widgets closed, a fresh namespace (jupyter/handover.py)
+const HANDOVER_CODE = "__import__('widgets.jupyter.handover', fromlist=['next_lesson']).next_lesson()";
+const HANDOVER_WAIT = 10000; // ms; a kernel busy longer than that is shut down instead, and the next lesson starts its own
+
+async function moveSession(id, path) {
+  const s = settings();
+  const url = URLExt.join(s.baseUrl, "api/sessions", encodeURIComponent(id));
+  const body = JSON.stringify({ path, name: path.split("/").pop() });
+  const r = await ServerConnection.makeRequest(url, { method: "PATCH", body }, s);
+  if (!r.ok) throw new Error(`session not moved: ${r.status}`);
+}
+
+async function deleteSession(id) {
+  const s = settings();
+  const url = URLExt.join(s.baseUrl, "api/sessions", encodeURIComponent(id));
+  try {
+    await ServerConnection.makeRequest(url, { method: "DELETE" }, s);
+  } catch (e) { /* the server is away: JupyterLab says so */ }
+}
 
 async function courseState(path) {
   const s = settings();
@@ -94,7 +119,8 @@ const plugin = {
   requires: [INotebookTracker],
   activate(app, tracker) {
     const lessons = new Map(); // panel -> its course state and helpers
-    window.__lessonsCourse = { lessons, version: 1 }; // for tests and the benchmark: which panels are lessons
+    const handovers = []; // each hand-over: to which path, and "handed over" or why not
+    window.__lessonsCourse = { lessons, handovers, version: 1 }; // for tests and the benchmark
 
     let endPage = null;
     const isCurrent = (panel) => app.shell.currentWidget === panel && document.visibilityState === "visible";
@@ -108,13 +134,87 @@ const plugin = {
 
     async function shutAndClose(panel, st) {
       st.leaving = true;
+      const handedOver = st.handover ? await st.handover : false;
+      if (!handedOver) {
+        await save(panel);
+        try {
+          await panel.sessionContext.shutdown();
+        } catch (e) { /* already gone */ }
+      }
+      panel.dispose();
+    }
+
+    async function save(panel) {
       try {
         if (panel.context.model.dirty && !panel.context.isDisposed) await panel.context.save();
       } catch (e) { /* a failed save: JupyterLab said so; the lesson file is the repository's anyway */ }
+    }
+
+    // ----- handing the kernel over to the next lesson -----
+    // The open lesson whose kernel can go to the notebook at `path` (a lesson of its course) starts handing it over;
+    // returns the hand-over's promise (true once the session waits at `path`), or null.
+    const pending = new Map(); // path -> a hand-over started before its notebook was made (Next, Back, a link)
+    function handoverTo(path) {
+      for (const [panel, st] of lessons) {
+        if (panel.isDisposed || st.retiring || st.handover || st.stopped) continue;
+        if (panel.context.path === path || !st.state.lessons.some((l) => l.path === path)) continue;
+        const session = panel.sessionContext.session;
+        if (!session || !liveKernel(panel.sessionContext)) continue;
+        st.leaving = true; // its kernel leaving this tab is no "stopped lesson"
+        const record = { path, result: "pending", session: session.id, at: { start: performance.now() } };
+        handovers.push(record);
+        st.handover = handOver(panel, session, path, record);
+        return st.handover;
+      }
+      return null;
+    }
+
+    async function handOver(panel, session, path, record) {
+      const kernel = session.kernel;
       try {
-        await panel.sessionContext.shutdown();
-      } catch (e) { /* already gone */ }
-      panel.dispose();
+        // 1. the kernel closes the old lesson's widgets (their views here go with them; the next notebook loads none)
+        const future = kernel.requestExecute({ code: HANDOVER_CODE, silent: true, store_history: false, stop_on_error: false });
+        let timer;
+        const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error("kernel busy")), HANDOVER_WAIT); });
+        try {
+          await Promise.race([future.done, late]);
+        } finally {
+          clearTimeout(timer);
+        }
+        record.at.cleared = performance.now();
+        // 2. the lesson is saved (the server strips its outputs) while this tab still has its kernel
+        await save(panel);
+      } catch (e) {
+        record.result = String(e);
+        return false; // a kernel that died or hangs: the lesson is closed the usual way, the next one starts its own
+      }
+      // 3. this tab lets go of the session (the kernel keeps running): its kernel connection closes, so the next
+      //    notebook's is the one that handles the widgets' messages (JupyterLab gives them to one connection only)
+      const id = session.id;
+      session.dispose();
+      try {
+        // 4. the session moves to the next lesson's path, where that notebook looks for a session when it starts
+        await moveSession(id, path);
+        record.at.moved = performance.now();
+        record.result = "handed over";
+        return true;
+      } catch (e) {
+        record.result = String(e);
+        await deleteSession(id); // not handed over: no kernel is left without a tab
+        return false;
+      }
+    }
+
+    // A notebook JupyterLab just made (before it asks for a kernel): if an open lesson can hand it its kernel, its
+    // session context starts only once the hand-over is done, and then finds the session at its path.
+    function receive(panel) {
+      const path = panel.context.path;
+      const handover = pending.get(path) || handoverTo(path);
+      pending.delete(path);
+      if (!handover) return;
+      const sc = panel.sessionContext;
+      const initialize = sc.initialize.bind(sc);
+      sc.initialize = () => handover.then(initialize, initialize);
     }
 
     async function openInPlace(panel, path) {
@@ -125,11 +225,16 @@ const plugin = {
         await retire(panel);
         return other;
       }
+      const handover = handoverTo(path); // started now: JupyterLab tells of the new notebook only after this opens it
+      if (handover) pending.set(path, handover);
       const opened = await app.commands.execute("docmanager:open", {
         path,
         factory: "Notebook",
         options: { ref: panel.id, mode: "tab-after" },
-      });
+      }).catch(() => null);
+      if (!opened && handover && pending.delete(path) && (await handover)) {
+        await deleteSession(handovers[handovers.length - 1].session); // nobody took it: no kernel left without a tab
+      }
       await retire(panel);
       if (opened) app.shell.activateById(opened.id);
       return opened;
@@ -198,6 +303,10 @@ const plugin = {
           onclick: (ev) => { ev.preventDefault(); openInPlace(panel, target.path); },
         }, label);
       const node = st.header.node;
+      // the control that has the focus keeps it through the redraw (the skip link after Run All, a Back/Next link)
+      const focused = node.contains(document.activeElement)
+        ? ["lessons-course-skip", "lessons-course-back", "lessons-course-next"].find((c) => document.activeElement.classList.contains(c))
+        : null;
       node.setAttribute("aria-label", t.course);
       node.replaceChildren(...[
         h("a", {
@@ -225,6 +334,7 @@ const plugin = {
                 onclick: async () => { const fresh = await courseState(panel.context.path); showEnd(panel, fresh.lesson ? fresh : state); },
               }, t.finish)),
       ].filter(Boolean));
+      if (focused && node.querySelector(`.${focused}`)) node.querySelector(`.${focused}`).focus({ preventScroll: true });
       node.style.minHeight = "";
       node.style.maxHeight = "";
       st.headerHeight = null;
@@ -258,8 +368,8 @@ const plugin = {
       const st = lessons.get(panel);
       if (!st || panel.isDisposed) return;
       const state = await courseState(panel.context.path);
-      if (state.lesson && !panel.isDisposed) {
-        st.state = state;
+      if (state.lesson && !panel.isDisposed && JSON.stringify(state) !== JSON.stringify(st.state)) {
+        st.state = state; // redrawn only when it changed (a screen reader hears the header's status line again)
         drawHeader(panel);
       }
     }
@@ -275,16 +385,36 @@ const plugin = {
     }
 
     // ----- running the lesson, and a kernel that stopped -----
+    // On every change of the lesson's kernel, and once when it is adopted: run it once on each kernel it gets, as soon
+    // as that kernel exists; grey it when a kernel it had is gone and no other is coming (lesson_kernel.js)
+    function update(panel) {
+      const st = lessons.get(panel);
+      if (!st || st.leaving || panel.isDisposed) return;
+      const action = st.kernel.next(panel.sessionContext);
+      if (action === "run") {
+        clearTimeout(st.stopTimer);
+        runLesson(panel);
+      } else if (action === "stopped" && !st.stopped && !st.restarting) {
+        clearTimeout(st.stopTimer); // still gone half a second later: not a kernel being swapped
+        st.stopTimer = setTimeout(() => {
+          if (!st.leaving && !panel.isDisposed && st.kernel.next(panel.sessionContext) === "stopped") markStopped(panel);
+        }, 500);
+      }
+    }
+
     async function runLesson(panel) {
       const st = lessons.get(panel);
-      if (!st || st.running || panel.isDisposed || !safeToRun(panel)) return;
-      st.running = true;
+      const kernel = liveKernel(panel.sessionContext);
+      if (!st || !kernel || st.kernel.ranOn === kernel || panel.isDisposed || st.leaving) return;
+      st.stopped = false; // a new kernel's outputs replace the stopped views
+      if (!safeToRun(panel)) return;
+      st.kernel.ran(kernel);
+      st.runs = [...(st.runs || []), { kernel, start: performance.now() }]; // for the benchmark: when it ran
       setStatus(panel, st.state.texts.starting);
       try {
-        await panel.sessionContext.ready;
-        if (!panel.sessionContext.session || !panel.sessionContext.session.kernel) return;
         const wasDirty = panel.context.model.dirty;
         await NotebookActions.runAll(panel.content, panel.sessionContext);
+        st.runs[st.runs.length - 1].done = performance.now();
         if (panel.isDisposed) return;
         // the learner starts at the top, and a lesson that only ran itself has nothing to save (outputs never are)
         panel.content.activeCellIndex = 0;
@@ -297,7 +427,6 @@ const plugin = {
         requestAnimationFrame(() => requestAnimationFrame(top)); // after JupyterLab scrolled to the last cell run
         if (!wasDirty) panel.context.model.dirty = false;
       } finally {
-        st.running = false;
         if (!panel.isDisposed) setStatus(panel, "");
       }
     }
@@ -333,7 +462,7 @@ const plugin = {
         const old = sc.session;
         (old ? old.shutdown().catch(() => old.dispose()) : Promise.resolve())
           .then(() => sc.changeKernel({ name }))
-          .then(() => { st.stopped = false; return runLesson(panel); })
+          .then(() => update(panel))
           .catch(() => {})
           .finally(() => { st.restarting = false; });
       };
@@ -360,25 +489,18 @@ const plugin = {
     function watchKernel(panel) {
       const st = lessons.get(panel);
       const sc = panel.sessionContext;
-      // a kernel that died, or a session that went away; not a websocket reconnecting (JupyterLab does that itself)
-      const ended = () => {
-        const k = sc.session && sc.session.kernel;
-        return !k || k.isDisposed || k.status === "dead";
-      };
-      const check = () => {
-        if (st.leaving || panel.isDisposed || st.restarting || !st.ran) return;
-        if (ended()) setTimeout(() => { if (ended()) markStopped(panel); }, 500); // not a kernel being swapped
-      };
-      sc.statusChanged.connect(check);
+      // a kernel that died, or a session that went away (not a websocket reconnecting: JupyterLab does that itself),
+      // and a kernel that arrived, however late
+      sc.statusChanged.connect(() => update(panel));
       sc.kernelChanged.connect((_, change) => {
         if (change.newValue) st.kernelName = change.newValue.name;
-        check();
+        update(panel);
       });
       if (sc.session && sc.session.kernel) st.kernelName = sc.session.kernel.name;
       // JupyterLab hears of a kernel shut down from outside the page (a culler, the REST API) only at its next poll
       st.poll = setInterval(async () => {
         const k = sc.session && sc.session.kernel;
-        if (!k || st.stopped || st.leaving || !st.ran || document.visibilityState !== "visible") return;
+        if (!k || st.stopped || st.leaving || !st.kernel.had || document.visibilityState !== "visible") return;
         if (await kernelGone(k.id)) markStopped(panel);
       }, 3000);
     }
@@ -387,10 +509,11 @@ const plugin = {
     async function adopt(panel) {
       if (adopted.has(panel)) return;
       adopted.add(panel);
+      const asked = courseState(panel.context.path); // asked while the notebook loads, not after
       await panel.context.ready;
-      const state = await courseState(panel.context.path);
+      const state = await asked;
       if (!state.lesson || panel.isDisposed) return;
-      const st = { state, header: header(panel), status: "", stopped: false, ran: false };
+      const st = { state, header: header(panel), status: "", stopped: false, kernel: new LessonKernel() };
       lessons.set(panel, st);
       panel.addClass("lessons-course-panel");
       panel.title.className = `${panel.title.className} lessons-course-tab`.trim(); // a tab wide enough for its name
@@ -405,23 +528,26 @@ const plugin = {
       GUARDED.forEach((type) => panel.node.addEventListener(type, onGuard, true));
       panel.disposed.connect(() => {
         clearInterval(st.poll);
+        clearTimeout(st.stopTimer);
         if (st.resize) st.resize.disconnect();
         lessons.delete(panel);
       });
       // one lesson tab: a lesson opened any other way replaces the lessons open before it
       for (const other of [...lessons.keys()]) {
-        if (other !== panel && !lessons.get(other).leaving) retire(other);
+        if (other !== panel) retire(other);
       }
       watchKernel(panel);
-      // a new kernel's outputs replace the stopped views: forget the stopped state when cells run again
+      // the learner's own Run All counts as the lesson's run on that kernel
       NotebookActions.executionScheduled.connect((_, { notebook }) => {
-        if (notebook === panel.content) st.ran = true;
+        if (notebook === panel.content) st.kernel.ran(liveKernel(panel.sessionContext));
       });
-      st.ran = true;
-      await runLesson(panel);
+      update(panel); // its kernel may have come while the course state was asked
     }
 
-    tracker.widgetAdded.connect((_, panel) => { adopt(panel); });
+    tracker.widgetAdded.connect((_, panel) => {
+      receive(panel);
+      adopt(panel);
+    });
     tracker.forEach((panel) => adopt(panel));
 
     // Where a link in a lesson's text points, as an API path: JupyterLab rewrites a local link's href to the file's

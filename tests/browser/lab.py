@@ -171,6 +171,8 @@ def start_lab(
     shipped: bool = False,
     course_tab: bool = False,
     test_settings: bool | None = None,
+    slow_kernels: float = 0,
+    labextension: Path | None = None,
 ):
     """Start ``jupyter lab`` on a free loopback port over a temporary copy of `lessons`; stop it after.
     ``warm_kernels=False`` leaves out the lessons' kernel settings (kernels import the widgets in the first cell);
@@ -180,7 +182,10 @@ def start_lab(
     The course tab extension (labextension/) stays off unless ``course_tab=True``, even where ``make lab`` installed
     it into this environment: the other tests drive the notebooks as plain JupyterLab shows them (with ``shipped``,
     the copy installed in the temporary prefix is the one loaded). `test_settings` (default: not `shipped`) adds the
-    test JupyterLab settings (LAB_SETTINGS: every cell drawn, no autosave) over whatever else is installed."""
+    test JupyterLab settings (LAB_SETTINGS: every cell drawn, no autosave) over whatever else is installed.
+    ``slow_kernels=s`` starts every kernel `s` seconds late and lists the sessions 1 s late
+    (tests/browser/slow_kernels.py), as a busy machine does. `labextension` (with ``shipped``): another build of the
+    course tab in place of the committed one (the benchmark's "before", benchmarks/course_tab.py)."""
     tmp = Path(tempfile.mkdtemp(prefix="foot-lessons-lab-"))
     root = tmp / "lessons"
     shutil.copytree(lessons, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -194,6 +199,10 @@ def start_lab(
 
         prefix = tmp / "prefix"
         lab_server.install(prefix)
+        if labextension is not None:
+            target = prefix / "share/jupyter/labextensions" / lab_server.labextension_name()
+            shutil.rmtree(target)
+            shutil.copytree(labextension, target)
         extra_env["JUPYTER_CONFIG_PATH"] = str(prefix / "etc/jupyter")
         extra_env["JUPYTER_PATH"] = str(prefix / "share/jupyter")  # the course tab extension installed there
         args.append(f"--LabApp.app_settings_dir={prefix / 'share/jupyter/lab/settings'}")
@@ -204,6 +213,13 @@ def start_lab(
             path = settings / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(value))
+    if slow_kernels:
+        args += [
+            "--ServerApp.kernel_manager_class=tests.browser.slow_kernels.SlowStartKernelManager",
+            f"--SlowStartKernelManager.delay={slow_kernels}",
+            "--ServerApp.session_manager_class=tests.browser.slow_kernels.SlowListSessionManager",
+        ]
+        extra_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")]))
     if warm_kernels:
         shutil.copyfile(KERNEL_CONFIG, tmp / "ipython/profile_default" / KERNEL_CONFIG.name)
     if not course_tab:
