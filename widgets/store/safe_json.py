@@ -58,11 +58,15 @@ def _no_constant(name: str) -> Any:
 # A \uD800-\uDFFF escape in the JSON text: the only way a decoded string can hold a lone surrogate (UTF-8 text
 # cannot), so only then is every string encoded to find one.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_NUMBER_DIGITS + 1},}}")
 
 
 def _check_tree(value: Any, strings: bool) -> None:
     """Depth at most MAX_DEPTH (a value inside a container one level deeper than it) and, if `strings`, no lone
     surrogate in any key or string (UnicodeEncodeError). Iterative: containers only, strings when asked."""
+    if not strings:
+        _check_depth(value)
+        return
     stack = [(value, 0)]
     while stack:
         node, depth = stack.pop()
@@ -91,6 +95,28 @@ def _check_tree(value: Any, strings: bool) -> None:
                 child.encode("utf-8")
 
 
+def _check_depth(value: Any) -> None:
+    """_check_tree without strings, one level at a time: no value deeper than MAX_DEPTH (json.loads makes plain
+    dicts and lists only, so their exact types are tested)."""
+    level, depth = [value], 0
+    while level:
+        below = []
+        for node in level:
+            kind = type(node)
+            if kind is dict:
+                below += [c for c in node.values() if type(c) is dict or type(c) is list]
+            elif kind is list:
+                below += [c for c in node if type(c) is dict or type(c) is list]
+            else:
+                continue
+            if node and depth + 1 > MAX_DEPTH:
+                raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+        depth += 1
+        if below and depth > MAX_DEPTH:
+            raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+        level = below
+
+
 def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
     """Decode `content` (bytes of a JSON document) or raise `UnreadableFile` naming `what` ("The file x.json")."""
     if len(content) > max_bytes:
@@ -102,7 +128,14 @@ def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
     except UnicodeDecodeError:
         raise UnreadableFile(f"{what} is not UTF-8 text, so it is not a file these lessons made.") from None
     try:
-        value = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_no_constant)
+        # integers go through _int only where a run of digits is long enough for it to refuse one (the C parser is
+        # much faster, and gives the same numbers)
+        value = json.loads(
+            text,
+            parse_int=_int if _LONG_DIGITS.search(text) else None,
+            parse_float=_float,
+            parse_constant=_no_constant,
+        )
         _check_tree(value, strings=bool(_SURROGATE_ESCAPE.search(text)))
     except json.JSONDecodeError as e:
         raise UnreadableFile(f"{what} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).") from None
