@@ -26,6 +26,7 @@ def _plain(value):
     data = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
     if isinstance(data, dict):
         data.pop("items", None)
+        data.pop("item_learners", None)
     return data
 
 

@@ -47,15 +47,18 @@ def question_figures(
     counted: Iterable[HandedIn],
     questions: Mapping[str, tuple[QuestionBank, QuestionBase]],
     misconceptions: Iterable[Misconception] = (),
-) -> list[QuestionFigures]:
+) -> tuple[list[QuestionFigures], int]:
     """Figures for every lesson question in `questions` (full id → (bank, question), in course order), from the
-    regraded files that count; `misconceptions` (most picked first, as the roll-up sorts them) gives each its most
-    picked wrong answer."""
+    regraded files that count, and how many learners took "the test" (answered at least one lesson question);
+    `misconceptions` (most picked first, as the roll-up sorts them) gives each question its most picked wrong
+    answer."""
     test = {qid: bank for qid, (bank, _) in questions.items() if bank.lesson not in NOT_IN_TEST}
     xs: dict[str, list[float]] = {qid: [] for qid in test}
     ys: dict[str, list[float]] = {qid: [] for qid in test}
+    takers = 0
     for h in counted:
         mine = [(qid, 1.0 if a.first_correct else 0.0) for qid, a in h.answers.items() if qid in test]
+        takers += bool(mine)
         total = sum(mark for _, mark in mine)
         for qid, mark in mine:
             xs[qid].append(mark)
@@ -78,4 +81,4 @@ def question_figures(
                 pick.count if pick else 0,
             )
         )
-    return out
+    return out, takers

@@ -141,6 +141,7 @@ class Rollup:
     flagged: list[HandedIn] = field(default_factory=list)  # files whose claims disagree with their answers
     duplicates: list[Duplicate] = field(default_factory=list)  # learner codes found in more than one file
     items: list[QuestionFigures] = field(default_factory=list)  # Moodle's figures per lesson question
+    item_learners: int = 0  # learners who answered any lesson question: the class that took "the test"
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -482,7 +483,7 @@ def combine(
         for (qid, (text, fb)), n in picks_count.items()
     ]
     out.misconceptions.sort(key=lambda m: (-m.count, order[m.question], m.picked))
-    out.items = question_figures(counted, questions, out.misconceptions)
+    out.items, out.item_learners = question_figures(counted, questions, out.misconceptions)
     return out
 
 

@@ -2,8 +2,9 @@
 
 Tests drive it from Python: ``v = class_results(folder); v.read()`` (or ``v.read_button.click()``), then
 read ``v.result``, ``v.figure`` (a plotly figure as a dict, drawn by views/figure.py) and the HTML of
-``v.completion``, ``v.misconceptions``, ``v.checks``, ``v.skipped``; files that share a learner code are
-picked with ``v.pick(code, file)`` (or the radio buttons in ``v.pickers``).
+``v.completion``, ``v.misconceptions``, ``v.item_stats`` (per-question statistics), ``v.checks``,
+``v.skipped``; files that share a learner code are picked with ``v.pick(code, file)`` (or the radio buttons in
+``v.pickers``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .controls import button
 from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
 from .palette import BLUE, CSS
+from .question_stats import question_stats_html
 
 TOP_MISCONCEPTIONS = 15
 CHART_ALT = "Right on the first try, per question (most missed at the top)"
@@ -232,6 +234,8 @@ class ClassResults(KeyboardSafeBox):
         self.completion.add_class(CSS["class_results_completion"])
         self.misconceptions = W.HTML()
         self.misconceptions.add_class(CSS["class_results_misconceptions"])
+        self.item_stats = W.HTML()  # per-question statistics (views/question_stats.py)
+        self.item_stats.add_class(CSS["class_results_items"])
         self.checks = W.HTML()
         self.skipped = W.HTML()
         self.skipped.add_class(CSS["class_results_skipped"])
@@ -250,6 +254,7 @@ class ClassResults(KeyboardSafeBox):
                 self.chart_note,
                 self.chart,
                 self.misconceptions,
+                self.item_stats,
                 self.checks,
                 self.skipped,
             ]
@@ -339,6 +344,7 @@ class ClassResults(KeyboardSafeBox):
         )
         self.completion.value = completion_table(result)
         self.misconceptions.value = misconceptions_table(result)
+        self.item_stats.value = question_stats_html(result)
         self.checks.value = checks_list(result)
         self.skipped.value = skipped_list(result)
         self.charts = lesson_charts(result.questions) if n else {}
@@ -374,7 +380,7 @@ class ClassResults(KeyboardSafeBox):
         self.charts = {}
         self.duplicates.children = ()
         self._draw()
-        for w in (self.completion, self.misconceptions, self.checks, self.skipped):
+        for w in (self.completion, self.misconceptions, self.item_stats, self.checks, self.skipped):
             w.value = ""
 
 
