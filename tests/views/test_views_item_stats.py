@@ -27,7 +27,7 @@ def demo_view(tmp_path_factory):
 def _row(html: str, question: str) -> str:
     """The table row of `question` in the goal tables (after the flagged table)."""
     tables = html.split("<details", 1)[1]
-    return re.search(rf"<tr><td><code>{re.escape(question)}</code>.*?</tr>", tables).group(0)
+    return re.search(rf"<tr><td><code>{re.escape(question)}</code> .*?</tr>", tables).group(0)
 
 
 def test_the_demo_class_shows_what_the_test_is_and_the_questions_to_look_at(demo_view):
@@ -40,7 +40,7 @@ def test_the_demo_class_shows_what_the_test_is_and_the_questions_to_look_at(demo
     assert f"{WORDS.flagged.format(n=len(flagged))}</caption>" in html
     look = html.split("<details", 1)[0]
     for f in flagged:
-        row = re.search(rf"<tr><td><code>{re.escape(f.question)}</code>.*?</tr>", look).group(0)
+        row = re.search(rf"<tr><td><code>{re.escape(f.question)}</code> .*?</tr>", look).group(0)
         pick = WORDS.no_wrong_pick
         if f.wrong_pick:
             pick = WORDS.wrong_pick.format(answer=f.wrong_pick, count=f.wrong_count)
@@ -76,7 +76,8 @@ def test_a_question_fewer_than_20_answered_says_too_few_to_say_and_is_never_flag
     assert few and enough
     for f in few:
         assert f.flags == ()
-        assert f"<td>{f.stats.learners}</td><td>{WORDS.too_few_cell}</td>" in _row(view.item_stats.value, f.question)
+        row = _row(view.item_stats.value, f.question)
+        assert WORDS.answered.format(n=f.stats.learners) in row and f"</td><td>{WORDS.too_few_cell}</td>" in row
     for f in enough:
         assert WORDS.too_few_cell not in _row(view.item_stats.value, f.question)
 

@@ -12,15 +12,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from ..content.model import QuestionBank
 from ..engine.review import LESSON as REVIEW_LESSON
+from ..questions import QuestionBase
 from .item_stats import ItemStats, item_figures
 
-if TYPE_CHECKING:
-    from ..content.model import QuestionBank
-    from ..questions import QuestionBase
-    from .rollup import HandedIn, Misconception
+
+# What this module reads of the roll-up's records (rollup.py imports this module, so it names no rollup type).
+class _Answer(Protocol):
+    @property
+    def first_correct(self) -> bool: ...
+
+
+class _Learner(Protocol):  # rollup.HandedIn
+    @property
+    def answers(self) -> Mapping[str, _Answer]: ...
+
+
+class _WrongPick(Protocol):  # rollup.Misconception
+    @property
+    def question(self) -> str: ...
+    @property
+    def picked(self) -> str: ...
+    @property
+    def count(self) -> int: ...
+
 
 NOT_IN_TEST = frozenset({REVIEW_LESSON})  # lessons whose questions are not part of "the test"
 
@@ -44,9 +62,9 @@ class QuestionFigures:
 
 
 def question_figures(
-    counted: Iterable[HandedIn],
+    counted: Iterable[_Learner],
     questions: Mapping[str, tuple[QuestionBank, QuestionBase]],
-    misconceptions: Iterable[Misconception] = (),
+    misconceptions: Iterable[_WrongPick] = (),
 ) -> tuple[list[QuestionFigures], int]:
     """Figures for every lesson question in `questions` (full id → (bank, question), in course order), from the
     regraded files that count, and how many learners took "the test" (answered at least one lesson question);
@@ -63,7 +81,7 @@ def question_figures(
         for qid, mark in mine:
             xs[qid].append(mark)
             ys[qid].append(total - mark)
-    top: dict[str, Misconception] = {}
+    top: dict[str, _WrongPick] = {}
     for wrong in misconceptions:
         top.setdefault(wrong.question, wrong)
     out = []

@@ -20,7 +20,7 @@ class ClassStatsTexts(Strict):
 
     ``how_to_read`` items may take ``{easy}``, ``{hard}`` and ``{min}`` (the thresholds, filled in from the code so the
     page and the checks never disagree); ``too_few`` takes ``{min}`` and ``{n}``; ``wrong_pick`` ``{answer}`` and
-    ``{count}``; ``goal`` ``{goal}``; ``flagged`` ``{n}``."""
+    ``{count}``; ``goal`` ``{goal}``; ``flagged`` and ``answered`` ``{n}``."""
 
     heading: Text
     the_test: Text  # what "the test" is, in plain words
@@ -36,7 +36,8 @@ class ClassStatsTexts(Strict):
     all_questions: Text  # the summary line over the tables of every question, by goal
     goal: Text  # each goal's table caption
     columns: list[Text]
-    no_flag: Text  # a question nothing is flagged for
+    answered: Text  # under a question's id: how many learners answered it
+    look: Text  # before a question's flags in the tables by goal
 
     @model_validator(mode="after")
     def _placeholders(self) -> ClassStatsTexts:
@@ -47,8 +48,9 @@ class ClassStatsTexts(Strict):
                 "wrong_pick": ("{answer}", "{count}"),
                 "goal": ("{goal}",),
                 "flagged": ("{n}",),
+                "answered": ("{n}",),
             },
         )
-        if len(self.flagged_columns) != 5 or len(self.columns) != 6:
-            raise FieldError("columns", "needs 6 column names (flagged_columns: 5)")
+        if len(self.flagged_columns) != 3 or len(self.columns) != 4:
+            raise FieldError("columns", "needs 4 column names (flagged_columns: 3)")
         return self

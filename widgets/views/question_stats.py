@@ -22,8 +22,13 @@ def _number(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f}"
 
 
-def _question(f: QuestionFigures) -> html.Safe:
-    return html.Safe(f"<code>{html.text(f.question)}</code><br>{html.text(f.prompt)}")
+def _question(f: QuestionFigures, words: ClassStatsTexts, below: str = "") -> html.Safe:
+    """The question's id, how many answered it, its prompt, then `below` (safe HTML)."""
+    answered = html.text(words.answered.format(n=f.stats.learners))
+    return html.Safe(
+        f'<code>{html.text(f.question)}</code> · <span class="class-results-answered">{answered}</span><br>'
+        f"{html.text(f.prompt)}{below}"
+    )
 
 
 def _wrong_pick(f: QuestionFigures, words: ClassStatsTexts) -> str:
@@ -38,17 +43,25 @@ def flag_words(f: QuestionFigures, words: ClassStatsTexts) -> list[str]:
     return [names[flag] for flag in f.flags]
 
 
+def _why(f: QuestionFigures, words: ClassStatsTexts) -> html.Safe:
+    """Each flag in words with the figure behind it: "Too easy (facility 96%)"."""
+    figure = {
+        "too_easy": f"{words.columns[1].lower()} {_number(f.stats.facility)}%",
+        "too_hard": f"{words.columns[1].lower()} {_number(f.stats.facility)}%",
+        "strong_miss": f"{words.columns[2].lower()} {_number(f.stats.discrimination)}",
+    }
+    names = words.flags.model_dump()
+    return html.Safe("<br>".join(html.text(f"{names[flag]} ({figure[flag]})") for flag in f.flags))
+
+
 def flagged_table(items: list[QuestionFigures], words: ClassStatsTexts, goals: dict[str, str]) -> str:
     flagged = [f for f in items if f.flags]
     if not flagged:
         return html.paragraph(words.none_flagged)
     rows = [
         (
-            _question(f),
-            goals.get(f.goal, f.goal),
-            html.Safe(html.bullet_list(flag_words(f, words))),
-            f"{words.columns[2]} {_number(f.stats.facility)}%, {words.columns[3].lower()} "
-            f"{_number(f.stats.discrimination)} ({f.stats.learners} {words.columns[1].lower()})",
+            _question(f, words, f"<br><i>{html.text(words.goal.format(goal=goals.get(f.goal, f.goal)))}</i>"),
+            _why(f, words),
             _wrong_pick(f, words),
         )
         for f in flagged
@@ -66,8 +79,9 @@ def goal_tables(items: list[QuestionFigures], words: ClassStatsTexts, goals: dic
             continue
         rows = []
         for f in mine:
+            figures: list[html.Cell]
             if f.stats.enough:
-                figures: list[html.Cell] = [
+                figures = [
                     f"{_number(f.stats.facility)}%",
                     _number(f.stats.discrimination),
                     _number(f.stats.efficiency),
@@ -75,9 +89,8 @@ def goal_tables(items: list[QuestionFigures], words: ClassStatsTexts, goals: dic
             else:
                 figures = [words.too_few_cell, "—", "—"]
             look = flag_words(f, words)
-            rows.append(
-                (_question(f), f.stats.learners, *figures, html.Safe(html.bullet_list(look)) if look else words.no_flag)
-            )
+            below = f"<br><b>{html.text(words.look)}</b> {html.text('; '.join(look))}" if look else ""
+            rows.append((_question(f, words, below), *figures))
         parts.append(html.table(words.goal.format(goal=goals.get(goal, goal)), words.columns, rows))
     return "".join(parts)
 
