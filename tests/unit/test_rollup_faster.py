@@ -110,3 +110,9 @@ def test_long_numbers_are_refused_as_before_and_short_ones_read_as_the_same_inte
     else:
         with pytest.raises(UnreadableFile, match=r"a number with \d+ digits"):
             parse_json(content, what="The file", max_bytes=10_000)
+
+
+def test_every_ascii_character_is_shown_as_before():
+    for n in range(128):
+        name = f"class-results-{chr(n)}.json"
+        assert now.shown_name(name) == before.shown_name(name), repr(name)

@@ -91,7 +91,7 @@ def test_a_class_of_fewer_than_20_gets_too_few_to_say_and_no_figures(tmp_path):
     assert "<table" not in html
 
 
-def test_a_missing_folder_clears_the_section(tmp_path, demo_view):
+def test_a_missing_folder_clears_the_section(tmp_path):
     view = ClassResults(write_demo(tmp_path / "class", learners=3))
     view.read()
     assert view.item_stats.value

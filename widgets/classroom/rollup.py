@@ -183,6 +183,8 @@ def shown_name(name: str) -> str:
     """A learner's name, a hub user name or a file name fit to show a teacher: bytes that are not UTF-8
     become �; control characters, right-to-left overrides and other invisible marks are shown escaped
     (``\\u202e``), so a name cannot turn the text around it or hide what it holds."""
+    if name.isascii() and name.isprintable():  # the usual file name: no ASCII character but a control is hidden
+        return name
     return "".join(map(_shown_char, name))
 
 

@@ -58,7 +58,6 @@ def _no_constant(name: str) -> Any:
 # A \uD800-\uDFFF escape in the JSON text: the only way a decoded string can hold a lone surrogate (UTF-8 text
 # cannot), so only then is every string encoded to find one.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_LONG_DIGITS = re.compile(f"[0-9]{{{MAX_NUMBER_DIGITS + 1},}}")
 
 
 def _check_tree(value: Any, strings: bool) -> None:
@@ -128,14 +127,7 @@ def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:
     except UnicodeDecodeError:
         raise UnreadableFile(f"{what} is not UTF-8 text, so it is not a file these lessons made.") from None
     try:
-        # integers go through _int only where a run of digits is long enough for it to refuse one (the C parser is
-        # much faster, and gives the same numbers)
-        value = json.loads(
-            text,
-            parse_int=_int if _LONG_DIGITS.search(text) else None,
-            parse_float=_float,
-            parse_constant=_no_constant,
-        )
+        value = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_no_constant)
         _check_tree(value, strings=bool(_SURROGATE_ESCAPE.search(text)))
     except json.JSONDecodeError as e:
         raise UnreadableFile(f"{what} is not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}).") from None
