@@ -1,6 +1,8 @@
 """Class results timings: export a learner's file, roll up 30 and 3,000 learners, redraw the instructor view.
 
-The 3,000-learner line is the baseline issue 28 holds its new per-goal and per-question figures to (under 3 s)."""
+The 3,000-learner line is the baseline issue 28 holds its new per-goal and per-question figures to (under 3 s); the
+per-question statistics' own share of it (question_figures, Moodle's figures for every lesson question) is its own
+line."""
 
 from __future__ import annotations
 
@@ -39,6 +41,21 @@ def run(args) -> list[str]:
                 "engine",
                 "rollup_folder (3,000 learners + 4 bad files, regraded)",
                 time_calls(lambda i: rollup_folder(big, banks), 3),
+            )
+        )
+        from widgets.classroom.question_stats import question_figures
+        from widgets.classroom.rollup import combine, grade_files, read_folder
+        from widgets.content.load import load_review
+
+        review = load_review().questions
+        graded, _ = grade_files(read_folder(big)[0], banks, review)
+        result = combine(graded, banks, review)
+        questions = {bank.full_id(q): (bank, q) for bank in banks for q in bank.questions}
+        out.append(
+            line(
+                "engine",
+                "question_figures (3,000 learners: the per-question statistics inside the roll-up above)",
+                time_calls(lambda i: question_figures(graded, questions, result.misconceptions), 5),
             )
         )
         store = ProgressStore(Path(d) / "store")

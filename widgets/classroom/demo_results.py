@@ -60,6 +60,12 @@ def _difficulty(qid: str) -> float:
     return 0.35 + 0.6 * int(hashlib.sha256(qid.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
+def _ability(n: int) -> float:
+    """A stable shift (-0.3 to 0.3) of made-up learner number `n`'s chances: some learners know more than others, so
+    the per-question statistics (a question's discrimination) have something to find, as in a real class."""
+    return -0.3 + 0.6 * int(hashlib.sha256(f"ability-{n}".encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
+
+
 def learner_progress(
     n: int, banks: list[QuestionBank], rng: random.Random, review: Iterable[str] = ()
 ) -> dict[str, Any]:
@@ -71,7 +77,8 @@ def learner_progress(
             if rng.random() < 0.1:
                 continue  # skipped this one
             qid = bank.full_id(q)
-            first = q.right_answer() if rng.random() < _difficulty(qid) else q.wrong_answer(rng)
+            chance = min(0.98, max(0.02, _difficulty(qid) + _ability(n)))
+            first = q.right_answer() if rng.random() < chance else q.wrong_answer(rng)
             tries = [first] + ([] if first == q.right_answer() or rng.random() < 0.2 else [q.right_answer()])
             for answer in tries:
                 result = grade(q, answer)

@@ -81,18 +81,23 @@ def item_stats(
     out = []
     for j, q in enumerate(questions):
         x = [r[j] for r in rows]
-        y = [t - xi for t, xi in zip(totals, x, strict=True)]
-        n = len(x)
-        facility = 100 * _mean(x) / max_mark if n else 0.0
-        disc = eff = None
-        if n >= 2:
-            cov, vx, vy = _cov(x, y), _cov(x, x), _cov(y, y)
-            if vx > 0 and vy > 0:
-                disc = 100 * cov / math.sqrt(vx * vy)
-                cov_max = _cov(sorted(x), sorted(y))
-                eff = 100 * cov / cov_max if cov_max > 0 else None
-        out.append(ItemStats(q, n, facility, disc, eff))
+        out.append(item_figures(q, x, [t - xi for t, xi in zip(totals, x, strict=True)], max_mark))
     return out
+
+
+def item_figures(question: str, x: Sequence[float], y: Sequence[float], max_mark: float = 1.0) -> ItemStats:
+    """One question's figures from its marks `x` and the rest of the test's marks `y`, learner by learner (the
+    class-results page passes only the learners who answered the question)."""
+    n = len(x)
+    facility = 100 * _mean(x) / max_mark if n else 0.0
+    disc = eff = None
+    if n >= 2:
+        cov, vx, vy = _cov(x, y), _cov(x, x), _cov(y, y)
+        if vx > 0 and vy > 0:
+            disc = 100 * cov / math.sqrt(vx * vy)
+            cov_max = _cov(sorted(x), sorted(y))
+            eff = 100 * cov / cov_max if cov_max > 0 else None
+    return ItemStats(question, n, facility, disc, eff)
 
 
 @dataclass(frozen=True)

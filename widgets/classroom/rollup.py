@@ -31,6 +31,7 @@ from ..engine.review import original_id, review_id
 from ..questions import QuestionBase
 from ..store.safe_json import UnreadableFile, parse_json, read_regular_file
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
+from .question_stats import QuestionFigures, question_figures
 
 MAX_FILES = 5_000  # entries looked at in one folder (a class of 3,000 fits)
 FUTURE_SLACK = timedelta(days=1)
@@ -139,6 +140,8 @@ class Rollup:
     unknown_questions: list[str] = field(default_factory=list)  # in files but not in the course
     flagged: list[HandedIn] = field(default_factory=list)  # files whose claims disagree with their answers
     duplicates: list[Duplicate] = field(default_factory=list)  # learner codes found in more than one file
+    items: list[QuestionFigures] = field(default_factory=list)  # Moodle's figures per lesson question
+    item_learners: int = 0  # learners who answered any lesson question: the class that took "the test"
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -180,6 +183,8 @@ def shown_name(name: str) -> str:
     """A learner's name, a hub user name or a file name fit to show a teacher: bytes that are not UTF-8
     become �; control characters, right-to-left overrides and other invisible marks are shown escaped
     (``\\u202e``), so a name cannot turn the text around it or hide what it holds."""
+    if name.isascii() and name.isprintable():  # the usual file name: no ASCII character but a control is hidden
+        return name
     return "".join(map(_shown_char, name))
 
 
@@ -264,6 +269,24 @@ def _short_list(ids: list[str], n: int = 5) -> str:
     return ", ".join(ids[:n]) + (f" and {len(ids) - n} more" if len(ids) > n else "")
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """What every file is checked against, worked out once per roll-up rather than once per file."""
+
+    sizes: Mapping[str, int]  # lesson → how many questions it has in the course
+    listed: frozenset[str]  # the review's question ids (``05-review/<id>``) that are in the course
+    review: bool  # the review lists any question at all
+
+
+def _layout(questions: Mapping[str, QuestionBase], review: Iterable[str]) -> _Layout:
+    review = list(review)
+    return _Layout(
+        Counter(qid.split("/", 1)[0] for qid in questions),
+        frozenset(review_id(q) for q in review if q in questions),
+        bool(review),
+    )
+
+
 def grade_file(
     file: str,
     doc: dict[str, Any],
@@ -272,34 +295,37 @@ def grade_file(
     review: Iterable[str] = (),
     now: datetime | None = None,
     memo: Memo | None = None,
+    layout: _Layout | None = None,
 ) -> HandedIn:
     """Regrade one validated results document against `questions` (full id → question of the bank) whose
-    content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers)."""
+    content hashes are `current` (full id → hash). `memo` keeps grades across files (a class repeats answers);
+    `layout` is `_layout(questions, review)`, passed in when many files are graded."""
     memo = {} if memo is None else memo
-
-    def regrade(qid: str, chosen: list[str]) -> bool | None:
-        key = (qid, tuple(chosen))
-        if key not in memo:
-            memo[key] = regrade_saved(questions[qid], chosen)
-        return memo[key]
+    layout = layout or _layout(questions, review)
 
     answers: dict[str, Answer] = {}
     older, unknown, invalid, wrong_marks = [], [], [], []
     for qid, entry in doc["questions"].items():
-        original = original_id(qid)
+        original = original_id(qid) if qid.startswith(REVIEW_PREFIX) else qid
         if original not in questions:
             unknown.append(qid)
             continue
         if entry["hash"] != current[original]:
             older.append(qid)
             continue
-        first, last = regrade(original, entry["first_chosen"]), regrade(original, entry["last_chosen"])
+        first_chosen = entry["first_chosen"]
+        key = (original, tuple(first_chosen))
+        first = memo[key] if key in memo else memo.setdefault(key, regrade_saved(questions[original], first_chosen))
+        key = (original, tuple(entry["last_chosen"]))
+        last = (
+            memo[key] if key in memo else memo.setdefault(key, regrade_saved(questions[original], entry["last_chosen"]))
+        )
         if first is None or last is None:
             invalid.append(qid)
             continue
         if (first, last) != (entry["first_correct"], entry["now_correct"]):
             wrong_marks.append(qid)
-        answers[qid] = Answer(qid, entry["attempts"], first, last, tuple(entry["first_chosen"]))
+        answers[qid] = Answer(qid, entry["attempts"], first, last, tuple(first_chosen))
     flags = []
     if invalid:
         flags.append(f"answers that are not among the question's options ({_short_list(invalid)}); not counted")
@@ -308,7 +334,7 @@ def grade_file(
             f"right/wrong marks that disagree with the answers saved ({_short_list(wrong_marks)}); "
             "the answers were regraded"
         )
-    flags += _claim_flags(doc, questions, answers, older + unknown, review)
+    flags += _claim_flags(doc, answers, older + unknown, layout)
     when = datetime.fromisoformat(doc["exported"])
     if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
         flags.append(f"a date in the future ({doc['exported'][:10]}) as the time it was made")
@@ -317,40 +343,37 @@ def grade_file(
     )
 
 
-def _claim_flags(
-    doc: dict[str, Any],
-    questions: Mapping[str, QuestionBase],
-    answers: dict[str, Answer],
-    other: list[str],
-    review: Iterable[str],
-) -> list[str]:
+def _claim_flags(doc: dict[str, Any], answers: dict[str, Answer], other: list[str], layout: _Layout) -> list[str]:
     """The lesson totals the file claims, checked against its own answers. Lessons not in the course, and
-    lessons with answers to another version of the bank (`other`: older or removed questions), are not checked."""
-    by_lesson: dict[str, list[str]] = {}
-    for qid in questions:
-        by_lesson.setdefault(qid.split("/", 1)[0], []).append(qid)
-    review_ids = {review_id(q) for q in review if q in questions} | {
-        q for q in doc["questions"] if q.startswith(REVIEW_PREFIX)
-    }
+    lessons with answers to another version of the bank (`other`: older or removed questions), are not checked.
+
+    Every answer counted is to a question of the course, so its lesson is the part of its id before the first "/"
+    (``05-review/…`` for the review's)."""
+    real: dict[str, list[int]] = {}
+    for qid, a in answers.items():
+        counts = real.setdefault(qid.split("/", 1)[0], [0, 0, 0])
+        counts[0] += 1
+        counts[1] += a.first_correct
+        counts[2] += a.now_correct
     flags = []
     for lesson, claim in doc["lessons"].items():
         if lesson == REVIEW_LESSON:
-            ids, total = review_ids, None if not review else len(review_ids)
-        elif lesson in by_lesson:
-            ids, total = set(by_lesson[lesson]), len(by_lesson[lesson])
+            ids = layout.listed | {q for q in doc["questions"] if q.startswith(REVIEW_PREFIX)}
+            total = len(ids) if layout.review else None
+        elif lesson in layout.sizes:
+            ids, total = frozenset(), layout.sizes[lesson]  # its ids all start with "<lesson>/", checked below
         else:
             continue
-        if any(q in ids or q.startswith(lesson + "/") for q in other):
+        if other and any(q in ids or q.startswith(lesson + "/") for q in other):
             continue  # made against another version of the lesson: nothing to compare
-        mine = [a for q, a in answers.items() if q in ids]
-        real = (len(mine), sum(a.first_correct for a in mine), sum(a.now_correct for a in mine))
+        mine = tuple(real.get(lesson, (0, 0, 0)))
         if (total is not None and claim["total"] != total) or (
-            (claim["answered"], claim["first_try"], claim["now_correct"]) != real
+            (claim["answered"], claim["first_try"], claim["now_correct"]) != mine
         ):
             flags.append(
                 f"a score for {lesson} ({claim['first_try']} of {claim['total']} right on the first try, "
-                f"{claim['answered']} answered) that its answers do not give ({real[1]} of "
-                f"{total if total is not None else claim['total']}, {real[0]} answered)"
+                f"{claim['answered']} answered) that its answers do not give ({mine[1]} of "
+                f"{total if total is not None else claim['total']}, {mine[0]} answered)"
             )
     return flags
 
@@ -371,9 +394,10 @@ def grade_files(
     graded: list[HandedIn] = []
     skipped: list[Skipped] = []
     memo: Memo = {}
+    layout = _layout(questions, review)
     for name, doc in files:
         try:
-            graded.append(grade_file(name, doc, questions, current, review, now, memo))
+            graded.append(grade_file(name, doc, questions, current, review, now, memo, layout))
         except Exception as e:
             skipped.append(Skipped(name, f"The file cannot be regraded (unexpected {type(e).__name__})."))
     return graded, skipped
@@ -400,15 +424,36 @@ def combine(
     out.flagged = [h for h in graded if h.flags]
     questions = {bank.full_id(q): (bank, q) for bank in banks for q in bank.questions}
     out.unknown_questions = sorted({original_id(q) for h in counted for q in h.unknown})
+    # one pass over the learners' answers: each question's answers in learner order, and each lesson's counts
+    results: dict[str, list[Answer]] = {qid: [] for qid in questions}
+    lesson_of = {qid: bank.lesson for qid, (bank, _) in questions.items() if bank.lesson != REVIEW_LESSON}
+    answered: dict[str, list[int]] = {b.lesson: [] for b in banks if b.lesson != REVIEW_LESSON}
+    firsts: dict[str, list[int]] = {lesson: [] for lesson in answered}
+    for h in counted:
+        mine: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        for qid, a in h.answers.items():
+            if qid in results:
+                results[qid].append(a)
+            lesson = lesson_of.get(qid)
+            if lesson is not None:
+                mine[lesson] += 1
+                right[lesson] += a.first_correct
+        for lesson in answered:
+            answered[lesson].append(mine[lesson])
+            firsts[lesson].append(right[lesson])
     for bank in (b for b in banks if b.lesson != REVIEW_LESSON):  # the review has its own row below
-        ids = bank.full_ids()
-        answered = [sum(qid in h.answers for qid in ids) for h in counted]
-        firsts = [sum(h.answers[qid].first_correct for qid in ids if qid in h.answers) for h in counted]
-        started = [i for i, n in enumerate(answered) if n]
-        pct = (100.0 * sum(firsts[i] for i in started) / (len(started) * len(ids))) if started else None
+        n_ids = len(bank.questions)
+        started = [i for i, n in enumerate(answered[bank.lesson]) if n]
+        pct = (100.0 * sum(firsts[bank.lesson][i] for i in started) / (len(started) * n_ids)) if started else None
         out.lessons.append(
             LessonCompletion(
-                bank.lesson, len(ids), len(counted), len(started), sum(n == len(ids) for n in answered), pct
+                bank.lesson,
+                n_ids,
+                len(counted),
+                len(started),
+                sum(n == n_ids for n in answered[bank.lesson]),
+                pct,
             )
         )
     if review or any(q.startswith(REVIEW_PREFIX) for h in counted for q in h.answers):
@@ -416,19 +461,19 @@ def combine(
     older = Counter(original_id(q) for h in counted for q in h.older)
     picks_count: Counter[tuple[str, tuple[str, str]]] = Counter()
     for qid, (bank, q) in questions.items():
-        results = [h.answers[qid] for h in counted if qid in h.answers]
+        mine_q = results[qid]
         out.questions.append(
             QuestionStat(
                 qid,
                 bank.lesson,
                 q.prompt,
                 q.correct_answer_text(),
-                len(results),
-                sum(r.first_correct for r in results),
+                len(mine_q),
+                sum(r.first_correct for r in mine_q),
                 older[qid],
             )
         )
-        for r in results:
+        for r in mine_q:
             if not r.first_correct:
                 for picked in dict.fromkeys(q.wrong_picks(list(r.first_chosen))):
                     picks_count[(qid, picked)] += 1
@@ -440,6 +485,7 @@ def combine(
         for (qid, (text, fb)), n in picks_count.items()
     ]
     out.misconceptions.sort(key=lambda m: (-m.count, order[m.question], m.picked))
+    out.items, out.item_learners = question_figures(counted, questions, out.misconceptions)
     return out
 
 

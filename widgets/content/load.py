@@ -16,6 +16,7 @@ from .model import REVIEW_LESSON, CaseStories, Course, Glossary, QuestionBank, R
 from .schema import DuplicateIdError, FieldError
 
 if TYPE_CHECKING:  # imported where used: a lesson without figures or the self-check never pays for their models
+    from .class_stats_model import ClassStatsTexts
     from .figure_model import FigureTexts, FootRegions
     from .start_model import StartTexts
     from .triage_model import TriageRules
@@ -330,6 +331,14 @@ def load_figure_texts() -> FigureTexts:
     from .figure_model import FigureTexts
 
     return load_file(FigureTexts, CONTENT_DIR / "figures.yaml")
+
+
+@cache
+def load_class_stats_texts() -> ClassStatsTexts:
+    """The words of the class-results page's per-question statistics (content/class_stats.yaml)."""
+    from .class_stats_model import ClassStatsTexts
+
+    return load_file(ClassStatsTexts, CONTENT_DIR / "class_stats.yaml")
 
 
 def related_questions(region_id: str) -> list[tuple[str, int, QuestionBase]]:

@@ -63,6 +63,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def _check_tree(value: Any, strings: bool) -> None:
     """Depth at most MAX_DEPTH (a value inside a container one level deeper than it) and, if `strings`, no lone
     surrogate in any key or string (UnicodeEncodeError). Iterative: containers only, strings when asked."""
+    if not strings:
+        _check_depth(value)
+        return
     stack = [(value, 0)]
     while stack:
         node, depth = stack.pop()
@@ -89,6 +92,28 @@ def _check_tree(value: Any, strings: bool) -> None:
                 stack.append((child, depth + 1))
             elif strings and isinstance(child, str):
                 child.encode("utf-8")
+
+
+def _check_depth(value: Any) -> None:
+    """_check_tree without strings, one level at a time: no value deeper than MAX_DEPTH (json.loads makes plain
+    dicts and lists only, so their exact types are tested)."""
+    level, depth = [value], 0
+    while level:
+        below = []
+        for node in level:
+            kind = type(node)
+            if kind is dict:
+                below += [c for c in node.values() if type(c) is dict or type(c) is list]
+            elif kind is list:
+                below += [c for c in node if type(c) is dict or type(c) is list]
+            else:
+                continue
+            if node and depth + 1 > MAX_DEPTH:
+                raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+        depth += 1
+        if below and depth > MAX_DEPTH:
+            raise ValueError(f"data nested more than {MAX_DEPTH} levels deep")
+        level = below
 
 
 def parse_json(content: bytes, *, what: str, max_bytes: int) -> Any:

@@ -2,8 +2,9 @@
 
 Tests drive it from Python: ``v = class_results(folder); v.read()`` (or ``v.read_button.click()``), then
 read ``v.result``, ``v.figure`` (a plotly figure as a dict, drawn by views/figure.py) and the HTML of
-``v.completion``, ``v.misconceptions``, ``v.checks``, ``v.skipped``; files that share a learner code are
-picked with ``v.pick(code, file)`` (or the radio buttons in ``v.pickers``).
+``v.completion``, ``v.misconceptions``, ``v.item_stats`` (per-question statistics), ``v.checks``,
+``v.skipped``; files that share a learner code are picked with ``v.pick(code, file)`` (or the radio buttons in
+``v.pickers``).
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from .controls import button
 from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
 from .palette import BLUE, CSS
+from .question_stats import question_stats_html
 
 TOP_MISCONCEPTIONS = 15
+CARD = "lesson-card"
 CHART_ALT = "Right on the first try, per question (most missed at the top)"
 X_TITLE = "right on the first try (% of the learners who answered)"
 PERCENT_TICKS = [0, 25, 50, 75, 100]
@@ -196,6 +199,12 @@ def checks_list(result: engine.Rollup) -> str:
     return "".join(parts)
 
 
+def _card(children: list[W.Widget]) -> W.VBox:
+    box = W.VBox(children)
+    box.add_class(CARD)
+    return box
+
+
 class ClassResults(KeyboardSafeBox):
     """Pick a folder of learners' class-results files, or read the class drop box on a hub, and see what the
     class got right and wrong. The read button reads again during class without re-running the notebook."""
@@ -214,6 +223,7 @@ class ClassResults(KeyboardSafeBox):
             description="Read the hand-ins again" if dropbox else "Read the results",
             icon="refresh",
             tooltip="Read every results file again",
+            button_style="primary",  # the page's main action, as the quiz's Check
         )
         self.read_button.add_class(CSS["class_results_read"])
         self.read_button.on_click(lambda _: self.read())
@@ -232,6 +242,8 @@ class ClassResults(KeyboardSafeBox):
         self.completion.add_class(CSS["class_results_completion"])
         self.misconceptions = W.HTML()
         self.misconceptions.add_class(CSS["class_results_misconceptions"])
+        self.item_stats = W.HTML()  # per-question statistics (views/question_stats.py)
+        self.item_stats.add_class(CSS["class_results_items"])
         self.checks = W.HTML()
         self.skipped = W.HTML()
         self.skipped.add_class(CSS["class_results_skipped"])
@@ -240,21 +252,23 @@ class ClassResults(KeyboardSafeBox):
         self.pickers: dict[str, W.RadioButtons] = {}  # learner code → which of its files counts
         self._graded: list[engine.HandedIn] = []
         self._skipped: list[engine.Skipped] = []
-        super().__init__(
-            [
-                W.HBox([self.folder, self.read_button]),
-                self.status,
-                self.duplicates,
-                self.completion,
-                self.lesson_picker,
-                self.chart_note,
-                self.chart,
-                self.misconceptions,
-                self.checks,
-                self.skipped,
-            ]
-        )
+        self.checks.add_class(CSS["class_results_checks"])
+        self.chart_card = W.VBox([self.lesson_picker, self.chart_note, self.chart])
+        # the lessons' card (lessons.css .lesson-card: edge, corners, padding, spacing) around each part of the page
+        self.cards = [
+            W.VBox([W.HBox([self.folder, self.read_button]), self.status]),
+            self.completion,
+            self.chart_card,
+            self.misconceptions,
+            self.item_stats,
+            self.checks,
+            self.skipped,
+        ]
+        for card in self.cards:
+            card.add_class(CARD)
+        super().__init__([self.cards[0], self.duplicates, *self.cards[1:]])
         self.add_class(CSS["class_results"])
+        self._hide_empty()
 
     def read(self) -> engine.Rollup | None:
         """Read the folder (or the drop box) and redraw everything; a missing folder gives a message, never an error."""
@@ -310,7 +324,7 @@ class ClassResults(KeyboardSafeBox):
             picker.observe(lambda _: self._show(), names="value")
             self.pickers[code] = picker
             boxes.append(
-                W.VBox(
+                _card(
                     [
                         W.HTML(
                             file_table(
@@ -339,6 +353,7 @@ class ClassResults(KeyboardSafeBox):
         )
         self.completion.value = completion_table(result)
         self.misconceptions.value = misconceptions_table(result)
+        self.item_stats.value = question_stats_html(result)
         self.checks.value = checks_list(result)
         self.skipped.value = skipped_list(result)
         self.charts = lesson_charts(result.questions) if n else {}
@@ -352,6 +367,12 @@ class ClassResults(KeyboardSafeBox):
             self._quiet = False
         self._draw()
         return result
+
+    def _hide_empty(self) -> None:
+        """No empty card: a part with nothing to show yet (before reading, or with no folder) is not drawn."""
+        for part in (self.completion, self.misconceptions, self.item_stats, self.checks, self.skipped):
+            part.layout.display = None if part.value else "none"
+        self.chart_card.layout.display = None if self.figure is not None or self.chart_note.value else "none"
 
     def _picked(self, _change) -> None:
         if not self._quiet:
@@ -368,14 +389,16 @@ class ClassResults(KeyboardSafeBox):
         else:
             self.chart.layout.display = None
             self.chart.show(self.figure)
+        self._hide_empty()
 
     def _clear(self) -> None:
         self.result, self.figure, self._graded, self._skipped, self.pickers = None, None, [], [], {}
         self.charts = {}
         self.duplicates.children = ()
         self._draw()
-        for w in (self.completion, self.misconceptions, self.checks, self.skipped):
+        for w in (self.completion, self.misconceptions, self.item_stats, self.checks, self.skipped):
             w.value = ""
+        self._hide_empty()
 
 
 def class_results(folder: str | Path | None = None, demo: bool = False) -> ClassResults:

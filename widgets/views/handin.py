@@ -31,7 +31,12 @@ class HandInButton(KeyboardSafeBox):
         words = load_start_texts().results
         self.offered = handin.dropbox_root(environ) is not None  # a drop box to hand in to
         self.name = name or name_field()
-        self.button = button(description=words.hand_in, icon="paper-plane", tooltip=words.hand_in_tip)
+        self.button = button(
+            description=words.hand_in,
+            icon="paper-plane",
+            tooltip=words.hand_in_tip,
+            button_style="primary",  # the card's main action, as the quiz's Check
+        )
         self.button.on_click(lambda _: self.hand_in())
         self.out = W.HTML()
         self.result: handin.HandIn | None = None

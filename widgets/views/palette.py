@@ -87,6 +87,8 @@ CSS = {
     "class_results_chart": "class-results-chart",
     "class_results_completion": "class-results-completion",
     "class_results_misconceptions": "class-results-misconceptions",
+    "class_results_items": "class-results-items",
+    "class_results_checks": "class-results-checks",
     "class_results_skipped": "class-results-skipped",
     "class_results_status": "class-results-status",
     "simulator": "simulator",
