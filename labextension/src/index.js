@@ -35,6 +35,27 @@ const GUARDED = ["click", "mousedown", "keydown", "change", "input", "pointerdow
 const FOCUSABLE =
   "button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])";
 const settings = () => ServerConnection.makeSettings();
+const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+
+// jupyterlab-plotly loads plotly.js (several MB) on the first figure a page draws: the first lesson with figures would
+// wait for it after Next. Once a lesson has run and the page is idle, ask it to load now, on a detached node (as the
+// lessons' figure code does when it needs plotly: widgets/static/figure.js). Once per page; nothing if it is absent.
+let plotlyAsked = false;
+function loadPlotlyWhenIdle() {
+  if (plotlyAsked) return;
+  plotlyAsked = true;
+  const load = async () => {
+    const container = window._JUPYTERLAB && window._JUPYTERLAB["jupyterlab-plotly"];
+    if (!container || typeof container.get !== "function") return;
+    const mod = (await container.get("./mimeExtension"))();
+    const Rendered = mod && mod.RenderedPlotly;
+    if (!Rendered || Rendered.Plotly) return;
+    const r = new Rendered({ mimeType: PLOTLY_MIME });
+    r.createGraph({ data: { [PLOTLY_MIME]: { data: [], layout: {}, config: {} } }, setData() {} }).catch(() => {});
+  };
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 1000));
+  idle(() => load().catch(() => {}), { timeout: 5000 });
+}
 // run silently in a kernel handed to the next lesson: its widgets closed, a fresh namespace (jupyter/handover.py)
 const HANDOVER_CODE = "__import__('widgets.jupyter.handover', fromlist=['next_lesson']).next_lesson()";
 const HANDOVER_WAIT = 10000; // ms; a kernel busy longer than that is shut down instead, and the next lesson starts its own
@@ -426,6 +447,7 @@ const plugin = {
         top();
         requestAnimationFrame(() => requestAnimationFrame(top)); // after JupyterLab scrolled to the last cell run
         if (!wasDirty) panel.context.model.dirty = false;
+        loadPlotlyWhenIdle(); // the next lesson's figures need not wait for it
       } finally {
         if (!panel.isDisposed) setStatus(panel, "");
       }
