@@ -72,6 +72,7 @@ class HandedIn:
     older: tuple[str, ...] = ()  # entry ids answered on an older version of the question
     unknown: tuple[str, ...] = ()  # entry ids of questions not in the course
     flags: tuple[str, ...] = ()  # claims that disagree with the answers, in plain words
+    checks: Mapping[str, bool] = field(default_factory=dict)  # before/after check id → right (classroom/goals.py)
 
     @property
     def answered(self) -> int:
@@ -312,8 +313,18 @@ def grade_file(
     when = datetime.fromisoformat(doc["exported"])
     if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
         flags.append(f"a date in the future ({doc['exported'][:10]}) as the time it was made")
+    from .goals import grade_checks  # the before/after checks: kept apart from every score
+
     return HandedIn(
-        file, doc["name"], doc["learner"], doc["exported"], answers, tuple(older), tuple(unknown), tuple(flags)
+        file,
+        doc["name"],
+        doc["learner"],
+        doc["exported"],
+        answers,
+        tuple(older),
+        tuple(unknown),
+        tuple(flags),
+        grade_checks(doc),
     )
 
 
