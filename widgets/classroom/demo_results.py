@@ -120,7 +120,7 @@ def check_attempts(progress: dict[str, Any], rng: random.Random) -> list[dict[st
     skill = rng.uniform(-0.15, 0.15)
     out = []
     for qid, (lesson, q) in check_questions().items():
-        if lesson == "check-before" and rng.random() < 0.05 or lesson == "check-after" and not reached_end:
+        if (lesson == "check-before" and rng.random() < 0.05) or (lesson == "check-after" and not reached_end):
             continue
         chance = (BEFORE_CHANCE if lesson == "check-before" else AFTER_CHANCE)[goals.index(q.goal) % 5] + skill
         wrong = [o.id for o in q.options if o.id != q.answer]

@@ -245,7 +245,10 @@ def build_export(
     check_answers: dict[str, dict[str, Any]] = {}
     for a in attempts:
         if checks.get(a["question"]) == a.get("hash") and a["question"] not in check_answers:
-            check_answers[a["question"]] = {"hash": a["hash"], "chosen": [str(c)[:100] for c in a["chosen"][:MAX_CHOSEN]]}
+            check_answers[a["question"]] = {
+                "hash": a["hash"],
+                "chosen": [str(c)[:100] for c in a["chosen"][:MAX_CHOSEN]],
+            }
     doc = {
         "format": FORMAT,
         "version": VERSION,
