@@ -114,4 +114,13 @@ CSS = {
     "foot_map_questions": "foot-map-questions",
     "foot_map_caption": "foot-map-caption",
     "foot_map_click": "foot-map-click",
+    # the before/after checks and the goal views (views/checks.py, views/goals.py, views/class_goals.py)
+    "check": "goal-check",
+    "check_question": "goal-check-question",
+    "check_save": "goal-check-save",
+    "check_status": "goal-check-status",
+    "goals_view": "goals-view",
+    "class_goals": "class-goals",
+    "class_goals_chart": "class-goals-chart",
+    "class_goals_table": "class-goals-table",
 }
