@@ -35,7 +35,7 @@ class CheckView(KeyboardSafeBox):
             W.HTML(f"<h3>{html.text(check.title)}</h3>" + html.paragraph(check.intro, "lesson-info"))
         ]
         for n, q in enumerate(check.questions, 1):
-            prompt = W.HTML(f'<p class="{CSS["check_question"]}"><b>{n}. {html.text(q.prompt)}</b></p>')
+            prompt = W.HTML(f'<p class="{CSS["goal_check_question"]}"><b>{n}. {html.text(q.prompt)}</b></p>')
             radio = W.RadioButtons(
                 options=[(o.text, o.id) for o in q.options],
                 value=None,
@@ -47,14 +47,14 @@ class CheckView(KeyboardSafeBox):
             self.inputs[q.id] = radio
             rows += [prompt, radio]
         self.save_button = button(description=check.save, icon="save", tooltip=check.save)
-        self.save_button.add_class(CSS["check_save"])
+        self.save_button.add_class(CSS["goal_check_save"])
         self.save_button.on_click(lambda _: self.save())
         self.status = W.HTML()
-        self.status.add_class(CSS["check_status"])
+        self.status.add_class(CSS["goal_check_status"])
         self.notice = StoreNotice(self.store)
         self._warned = False
         super().__init__([self.notice, *rows, self.save_button, self.status])
-        self.add_class(CSS["check"])
+        self.add_class(CSS["goal_check"])
         self._restore()
 
     @property
@@ -73,9 +73,12 @@ class CheckView(KeyboardSafeBox):
         for q in self.check.questions:
             s = status.get(self.check.full_id(q))
             ids = {o.id for o in q.options}
-            if s is not None and s.last_hash == self.hashes[self.check.full_id(q)] and s.last_chosen[:1]:
-                if s.last_chosen[0] in ids:
-                    self.inputs[q.id].value = s.last_chosen[0]
+            if (
+                s is not None
+                and s.last_hash == self.hashes[self.check.full_id(q)]
+                and s.last_chosen[:1] in ([i] for i in ids)
+            ):
+                self.inputs[q.id].value = s.last_chosen[0]
         self._lock()
 
     def _lock(self) -> None:
