@@ -19,6 +19,7 @@ from ..classroom import handin
 from ..classroom import rollup as engine
 from ..content.load import all_banks, load_course, load_review
 from . import html
+from .class_goals import ClassGoalsSection
 from .controls import button
 from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
@@ -233,6 +234,7 @@ class ClassResults(KeyboardSafeBox):
         self.misconceptions = W.HTML()
         self.misconceptions.add_class(CSS["class_results_misconceptions"])
         self.checks = W.HTML()
+        self.goals = ClassGoalsSection()  # issue 28: before/after per goal (views/class_goals.py)
         self.skipped = W.HTML()
         self.skipped.add_class(CSS["class_results_skipped"])
         self.result: engine.Rollup | None = None
@@ -250,6 +252,7 @@ class ClassResults(KeyboardSafeBox):
                 self.chart_note,
                 self.chart,
                 self.misconceptions,
+                self.goals,
                 self.checks,
                 self.skipped,
             ]
@@ -341,6 +344,7 @@ class ClassResults(KeyboardSafeBox):
         self.misconceptions.value = misconceptions_table(result)
         self.checks.value = checks_list(result)
         self.skipped.value = skipped_list(result)
+        self.goals.update(self._graded, result.duplicates)
         self.charts = lesson_charts(result.questions) if n else {}
         titles = {l.id: l.title for l in load_course().lessons}
         keep = self.lesson_picker.value
@@ -373,6 +377,7 @@ class ClassResults(KeyboardSafeBox):
         self.result, self.figure, self._graded, self._skipped, self.pickers = None, None, [], [], {}
         self.charts = {}
         self.duplicates.children = ()
+        self.goals.clear()
         self._draw()
         for w in (self.completion, self.misconceptions, self.checks, self.skipped):
             w.value = ""
