@@ -244,7 +244,7 @@ def build_export(
         checks = check_hashes()
     check_answers: dict[str, dict[str, Any]] = {}
     for a in attempts:
-        if checks.get(a["question"]) == a.get("hash") and a["question"] not in check_answers:
+        if a["question"] in checks and checks[a["question"]] == a.get("hash") and a["question"] not in check_answers:
             check_answers[a["question"]] = {
                 "hash": a["hash"],
                 "chosen": [str(c)[:100] for c in a["chosen"][:MAX_CHOSEN]],

@@ -13,30 +13,15 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..content.check_model import AFTER, BEFORE
 from ..engine import mastery
+from .check_grade import grade_checks
 from .item_stats import Gain, class_gain
 from .rollup import Duplicate, HandedIn
 
 MIN_SHOWN = 5  # no class figure is shown for fewer learners than this
-
-
-def grade_checks(doc: Mapping[str, Any]) -> dict[str, bool]:
-    """A results document's check answers, regraded: full id → right. Answers to a question no longer in the
-    checks, or to another version of it (content hash), are left out."""
-    entries = doc.get("checks") or {}
-    if not entries:
-        return {}
-    from ..content.load import check_hashes, check_questions
-
-    known, hashes = check_questions(), check_hashes()
-    out = {}
-    for qid, entry in entries.items():
-        if qid in known and entry.get("hash") == hashes[qid]:
-            out[qid] = list(entry.get("chosen", ())) == [known[qid][1].answer]
-    return out
+__all__ = ["MIN_SHOWN", "ClassGoals", "GoalRow", "LearnerGoals", "class_goals", "counted", "csv_text", "grade_checks"]
 
 
 def counted(graded: Iterable[HandedIn], duplicates: Iterable[Duplicate]) -> list[HandedIn]:

@@ -30,6 +30,7 @@ from ..engine.review import PREFIX as REVIEW_PREFIX
 from ..engine.review import original_id, review_id
 from ..questions import QuestionBase
 from ..store.safe_json import UnreadableFile, parse_json, read_regular_file
+from .check_grade import grade_checks  # the before/after checks: kept apart from every score
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
 
 MAX_FILES = 5_000  # entries looked at in one folder (a class of 3,000 fits)
@@ -313,7 +314,6 @@ def grade_file(
     when = datetime.fromisoformat(doc["exported"])
     if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
         flags.append(f"a date in the future ({doc['exported'][:10]}) as the time it was made")
-    from .goals import grade_checks  # the before/after checks: kept apart from every score
 
     return HandedIn(
         file,

@@ -55,6 +55,7 @@ class CheckView(KeyboardSafeBox):
         self._warned = False
         super().__init__([self.notice, *rows, self.save_button, self.status])
         self.add_class(CSS["goal_check"])
+        self.add_class(CSS["before_check" if check.lesson == BEFORE else "after_check"])
         self._restore()
 
     @property

@@ -19,8 +19,7 @@ from ..classroom.rollup import Duplicate, HandedIn
 from ..content.load import check_questions, goal_questions, load_course
 from . import html
 from .figure import FigureView, axis, base_layout, responsive
-from .keyboard import KeyboardSafeBox
-from .palette import BLUE, CSS, ORANGE
+from .palette import BLUE, CSS, GREY, ORANGE
 
 LABELS = {
     "heading": "Did the class learn it? Before and after, per goal",
@@ -101,7 +100,7 @@ def goals_figure(result: engine.ClassGoals) -> dict | None:
             "x": names,
             "y": means,
             "marker": {"color": colour},
-            "error_y": {"type": "data", "array": spreads, "visible": True, "color": "#444444"},
+            "error_y": {"type": "data", "array": spreads, "visible": True, "color": GREY},
             "text": [f"{m:.0f}%" for m in means],
             "textposition": "inside",
             "hovertext": [
@@ -151,8 +150,9 @@ def figure_text(result: engine.ClassGoals) -> str:
     return LABELS["chart"] + ". " + " ".join(lines)
 
 
-class ClassGoalsSection(KeyboardSafeBox):
-    """The section of the class-results page; `update` redraws it from the regraded files."""
+class ClassGoalsSection(W.VBox):
+    """The section of the class-results page (inside its view root, so not a root itself); `update` redraws it from
+    the regraded files."""
 
     def __init__(self) -> None:
         self.result: engine.ClassGoals | None = None

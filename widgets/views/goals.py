@@ -103,7 +103,7 @@ class GoalsView(KeyboardSafeBox):
         self.results: list[mastery.GoalResult] = []
         self.table = W.HTML()
         super().__init__([W.HTML(f"<h3>{html.text(load_checks().goal_view.title)}</h3>"), self.table])
-        self.add_class(CSS["goals_view"])
+        self.add_class(CSS["my_goals"])
         self.store.subscribe(self.refresh)
         self.refresh()
 
