@@ -78,7 +78,7 @@ def test_the_goal_view_shows_before_now_and_the_band_and_redraws_when_the_after_
     shown = text(goals.table.value)
     assert "0 of 2" in shown and "2 of 2" in shown and "Proficient" in shown
     # not mastered: each goal names questions to go back to, by lesson title and question
-    assert shown.count(load_checks().goal_view.revisit) == 5 and "What is a twitch?: “" in shown
+    assert shown.count(load_checks().goal_view.revisit) == 5 and "In “What is a twitch?”: " in shown
     assert "see a healthcare professional" in shown
 
 

@@ -81,6 +81,7 @@ class GoalView(Strict):
     before: Text
     now: Text
     band: Text
+    bands_heading: Text  # the folded list of what each band means
     not_done: Text  # a check not done yet
     score: Text  # takes {right} and {total}
     revisit: Text  # heading of the questions to go back to for a goal not mastered

@@ -39,7 +39,8 @@ class CheckView(KeyboardSafeBox):
             radio = W.RadioButtons(
                 options=[(o.text, o.id) for o in q.options],
                 value=None,
-                description=f"Question {n}",
+                description=f"{n}. {q.prompt}",  # names the group for screen readers; drawn hidden (the bold
+                # question above says it)
                 tooltip=q.prompt,
                 style={"description_width": "initial"},
                 layout=W.Layout(width="auto"),

@@ -21,7 +21,7 @@ from . import html
 from .figure import FigureView, axis, base_layout, responsive
 from .palette import BLUE, CSS, GREY, ORANGE
 
-LABELS = {
+LABELS: dict[str, str] = {
     "heading": "Did the class learn it? Before and after, per goal",
     "intro": (
         "Each learner answers two short checks: “What do you know already?” at the start of the course and “What "
@@ -33,14 +33,6 @@ LABELS = {
         "fewer than {min} learners."
     ),
     "caption": "Before and after per goal (learners who did both checks)",
-    "columns": (
-        "Goal",
-        "Learners with both checks",
-        "Before: mean (spread)",
-        "After: mean (spread)",
-        "Class gain ⟨g⟩",
-        "Moved up a band",
-    ),
     "too_few": "too few to say ({n})",
     "mean": "{mean:.0f}% (± {spread:.0f})",
     "no_gain": "—",
@@ -54,6 +46,15 @@ LABELS = {
     "csv": "Download the per-learner, per-goal table (CSV)",
     "csv_name": "class-goals.csv",
 }
+
+COLUMNS = (
+    "Goal",
+    "Learners with both checks",
+    "Before: mean (spread)",
+    "After: mean (spread)",
+    "Class gain ⟨g⟩",
+    "Moved up a band",
+)
 
 
 def _gain(row: engine.GoalRow) -> str:
@@ -82,7 +83,7 @@ def goals_table(result: engine.ClassGoals) -> str:
             rows.append((shorts[r.goal], r.matched, few, few, LABELS["no_gain"], LABELS["no_gain"]))
     first = result.goals[0] if result.goals else None
     done = html.paragraph(LABELS["done"].format(before=first.before_done, after=first.after_done)) if first else ""
-    return html.table(LABELS["caption"], LABELS["columns"], rows) + done
+    return html.table(LABELS["caption"], COLUMNS, rows) + done
 
 
 def goals_figure(result: engine.ClassGoals) -> dict | None:

@@ -21,7 +21,7 @@ from .keyboard import KeyboardSafeBox
 from .learner_store import default_store
 from .palette import CSS
 
-MAX_REVISIT = 4  # questions listed per goal not mastered
+MAX_REVISIT = 3  # questions listed per goal not mastered
 
 
 def learner_goals(store: ProgressStore) -> list[mastery.GoalResult]:
@@ -61,7 +61,8 @@ def revisit_names(questions: tuple[str, ...]) -> list[str]:
 def render(results: list[mastery.GoalResult]) -> str:
     """The goal view's HTML: a table (goal, before, now, band) and what to revisit for goals not mastered."""
     words = load_checks().goal_view
-    texts = {g.id: g.text for g in load_course().goals}
+    texts = {g.id: g.short for g in load_course().goals}
+    full = {g.id: g.text for g in load_course().goals}
     bands = load_checks()
 
     def score(s: mastery.CheckScore | None) -> str:
@@ -71,10 +72,10 @@ def render(results: list[mastery.GoalResult]) -> str:
 
     rows = [
         (
-            texts[r.goal],
+            html.Safe(f"<b>{html.text(texts[r.goal])}</b><br>{html.text(full[r.goal])}"),
             score(r.before),
             score(r.after),
-            html.Safe(f"<b>{html.text(bands.band(r.band).name)}</b><br>{html.text(bands.band(r.band).meaning)}"),
+            html.Safe(f"<b>{html.text(bands.band(r.band).name)}</b>"),
         )
         for r in results
     ]
