@@ -32,7 +32,7 @@ def text(html: str) -> str:
 
 def test_the_before_check_says_it_is_not_a_test_and_shows_no_right_or_wrong(store):
     view = before_check(store)
-    intro = view.children[1].value
+    intro = view.children[1].value  # the notice comes first
     assert "This is not a test" in intro
     for q in view.check.questions:
         view.choose(q.id, next(o.id for o in q.options if o.id != q.answer))  # every answer wrong

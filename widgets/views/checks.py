@@ -35,18 +35,21 @@ class CheckView(KeyboardSafeBox):
             W.HTML(f"<h3>{html.text(check.title)}</h3>" + html.paragraph(check.intro, "lesson-info"))
         ]
         for n, q in enumerate(check.questions, 1):
-            prompt = W.HTML(f'<p class="{CSS["goal_check_question"]}"><b>{n}. {html.text(q.prompt)}</b></p>')
+            prompt = W.HTML(
+                f'<p class="lesson-group-label {CSS["goal_check_question"]}"><b>{n}. {html.text(q.prompt)}</b></p>'
+            )
             radio = W.RadioButtons(
                 options=[(o.text, o.id) for o in q.options],
                 value=None,
-                description=f"{n}. {q.prompt}",  # names the group for screen readers; drawn hidden (the bold
-                # question above says it)
+                description=f"{n}. {q.prompt}",  # drawn hidden: the bold question above says it
                 tooltip=q.prompt,
                 style={"description_width": "initial"},
                 layout=W.Layout(width="auto"),
             )
             self.inputs[q.id] = radio
-            rows += [prompt, radio]
+            group = W.VBox([prompt, radio])  # a named group (static/keyboard.js): the question names its buttons
+            group.add_class("lesson-group")
+            rows.append(group)
         self.save_button = button(description=check.save, icon="save", tooltip=check.save)
         self.save_button.add_class(CSS["goal_check_save"])
         self.save_button.on_click(lambda _: self.save())
