@@ -50,3 +50,15 @@ def test_both_checks_and_the_goal_view(ran_lesson, artifacts):
     expect(goals).to_contain_text(load_checks().goal_view.revisit)
     assert axe_on(review.page, [".after-check", ".goals-view"]) == []
     shoot(review.page, goals, artifacts / "goals-view-{width}.png")
+
+
+def test_the_class_page_shows_did_the_class_learn_it_for_the_demo_class(ran_lesson, artifacts):
+    """The teacher's notebook, its made-up class: the goal table, the before/after chart with its words, the CSV."""
+    teacher = ran_lesson("instructor/class_results.ipynb")
+    section = teacher.notebook_panel.locator(".class-goals").last
+    expect(section).to_contain_text("Did the class learn it?", timeout=60_000)
+    expect(section.locator("table tbody tr")).to_have_count(len(load_course().goals))
+    expect(section.locator(".class-goals-chart .main-svg").first).to_be_visible(timeout=30_000)
+    expect(section.get_by_role("link", name="Download the per-learner, per-goal table (CSV)")).to_be_visible()
+    assert axe_on(teacher.page, [".class-goals"]) == []
+    shoot(teacher.page, section, artifacts / "class-goals-{width}.png")

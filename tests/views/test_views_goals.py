@@ -94,7 +94,7 @@ def test_the_class_page_shows_before_after_and_gain_per_goal_for_the_demo_class(
     gains = {name: float(g) for name, _, _, _, g in rows}
     assert gains["Causes in the foot"] < 0.3 < min(v for k, v in gains.items() if k != "Causes in the foot")
     fig = section.figure
-    assert [t["name"] for t in fig["data"]] == ["Before", "After"] and len(fig["data"][0]["x"]) == 5
+    assert [t["name"] for t in fig["data"]] == ["Before", "After"] and len(fig["data"][0]["y"]) == 5
     assert "Causes in the foot: before" in section.alt.value  # the chart in words
     table = list(csv.DictReader(io.StringIO(section.csv)))
     assert len(table) == 5 * len(section.result.learners) and 'download="class-goals.csv"' in section.download.value

@@ -19,7 +19,7 @@ from ..classroom.rollup import Duplicate, HandedIn
 from ..content.load import check_questions, goal_questions, load_course
 from . import html
 from .figure import FigureView, axis, base_layout, responsive
-from .palette import BLUE, CSS, GREY, ORANGE
+from .palette import BLUE, CSS, ORANGE
 
 LABELS: dict[str, str] = {
     "heading": "Did the class learn it? Before and after, per goal",
@@ -32,13 +32,13 @@ LABELS: dict[str, str] = {
         "alone, “now” from every first try in the lessons, the review and the last check. No figure is shown for "
         "fewer than {min} learners."
     ),
-    "caption": "Before and after per goal (learners who did both checks)",
+    "caption": "Before and after per goal: learners who did both checks, class mean % right (± spread)",
     "too_few": "too few to say ({n})",
-    "mean": "{mean:.0f}% (± {spread:.0f})",
+    "mean": "{mean:.0f}% ± {spread:.0f}",
     "no_gain": "—",
     "done": "Did the first check: {before}. Did the last check: {after}.",
     "chart": "Before and after per goal: mean % right in the checks (learners who did both)",
-    "y_title": "% right in the check (mean)",
+    "y_title": "% right in the checks (class mean)",
     "before": "Before",
     "after": "After",
     "alt_goal": "{goal}: before {before:.0f}%, after {after:.0f}% ({n} learners, class gain {gain}).",
@@ -47,12 +47,13 @@ LABELS: dict[str, str] = {
     "csv_name": "class-goals.csv",
 }
 
+CHART_TOP, CHART_ROW = 150, 70  # the chart's height: title, legend and axis, then one row per goal
 COLUMNS = (
     "Goal",
-    "Learners with both checks",
-    "Before: mean (spread)",
-    "After: mean (spread)",
-    "Class gain ⟨g⟩",
+    "Learners",
+    "Before",
+    "After",
+    "Gain ⟨g⟩",
     "Moved up a band",
 )
 
@@ -97,13 +98,14 @@ def goals_figure(result: engine.ClassGoals) -> dict | None:
     def bars(label: str, colour: str, means: list[float], spreads: list[float]) -> dict:
         return {
             "type": "bar",
+            "orientation": "h",
             "name": label,
-            "x": names,
-            "y": means,
+            "y": names,
+            "x": means,
             "marker": {"color": colour},
-            "error_y": {"type": "data", "array": spreads, "visible": True, "color": GREY},
             "text": [f"{m:.0f}%" for m in means],
-            "textposition": "inside",
+            "textposition": "outside",
+            "cliponaxis": False,
             "hovertext": [
                 f"{label}: {m:.0f}% (± {s:.0f}), {r.matched} learners"
                 for m, s, r in zip(means, spreads, shown, strict=True)
@@ -111,31 +113,24 @@ def goals_figure(result: engine.ClassGoals) -> dict | None:
             "hoverinfo": "text",
         }
 
+    gains = [r.gain for r in shown if r.gain is not None]
     data = [
-        bars(
-            LABELS["before"],
-            BLUE,
-            [r.gain.pre_mean for r in shown if r.gain],
-            [r.gain.pre_spread for r in shown if r.gain],
-        ),
-        bars(
-            LABELS["after"],
-            ORANGE,
-            [r.gain.post_mean for r in shown if r.gain],
-            [r.gain.post_spread for r in shown if r.gain],
-        ),
+        bars(LABELS["before"], BLUE, [g.pre_mean for g in gains], [g.pre_spread for g in gains]),
+        bars(LABELS["after"], ORANGE, [g.post_mean for g in gains], [g.post_spread for g in gains]),
     ]
+    height = CHART_TOP + CHART_ROW * len(shown)
     layout = base_layout(
         LABELS["chart"],
-        380,
+        height,
         barmode="group",
         showlegend=True,
-        legend={"orientation": "h", "y": -0.2},
-        margin={"l": 60, "r": 20, "t": 60, "b": 90},
-        yaxis=axis(LABELS["y_title"], range=[0, 105], tickvals=[0, 25, 50, 75, 100], ticksuffix="%"),
-        xaxis=axis(showgrid=False),
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"l": 10, "r": 40, "t": 80, "b": 50},
+        xaxis=axis(LABELS["y_title"], range=[0, 112], tickvals=[0, 25, 50, 75, 100], ticksuffix="%"),
+        yaxis=axis(autorange="reversed", automargin=True, showgrid=False, ticks=""),
     )
-    return responsive({"data": data, "layout": layout}, {"title": {"text": LABELS["before"] + " / " + LABELS["after"]}})
+    narrow = {"title": {"text": LABELS["before"] + " and " + LABELS["after"].lower() + ", per goal"}}
+    return responsive({"data": data, "layout": layout}, narrow)
 
 
 def figure_text(result: engine.ClassGoals) -> str:
@@ -162,7 +157,7 @@ class ClassGoalsSection(W.VBox):
         self.table = W.HTML()
         self.table.add_class(CSS["class_goals_table"])
         self.note = W.HTML()
-        self.chart = FigureView(CSS["class_goals_chart"], 380, LABELS["chart"])
+        self.chart = FigureView(CSS["class_goals_chart"], CHART_TOP + CHART_ROW * 5, LABELS["chart"])
         self.alt = W.HTML()
         self.download = W.HTML()
         heading = W.HTML(
