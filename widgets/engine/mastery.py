@@ -116,14 +116,16 @@ def goal_results(
         if goal in course:
             course[goal].append(ok)
     pre = check_scores(before, _of_check(check_goals, BEFORE), goals)
-    post = check_scores(after, _of_check(check_goals, AFTER), goals)
+    after_goals = _of_check(check_goals, AFTER)
+    post = check_scores(after, after_goals, goals)
+    right = {original_id(saved) for saved, ok in first_tries.items() if ok}  # a brought-back question counts too
     out = []
     for goal in goals:
         a = post[goal] if post else None
-        tries = course[goal] + [ok for q, ok in after.items() if _of_check(check_goals, AFTER).get(q) == goal]
+        tries = course[goal] + [ok for q, ok in after.items() if after_goals.get(q) == goal]
         n, r = len(tries), sum(tries)
         b = pre[goal] if pre else None
-        revisit = tuple(q for q in goal_questions.get(goal, ()) if not _first_right(q, first_tries))
+        revisit = tuple(q for q in goal_questions.get(goal, ()) if q not in right)
         out.append(
             GoalResult(
                 goal,
@@ -142,12 +144,6 @@ def goal_results(
 def _of_check(check_goals: Mapping[str, str], lesson: str) -> dict[str, str]:
     """The part of `check_goals` that belongs to the check `lesson`."""
     return {q: g for q, g in check_goals.items() if q.partition("/")[0] == lesson}
-
-
-def _first_right(question: str, first_tries: Mapping[str, bool]) -> bool:
-    return bool(first_tries.get(question)) or any(
-        ok for saved, ok in first_tries.items() if saved != question and original_id(saved) == question
-    )
 
 
 def moved_up(results: Iterable[GoalResult]) -> int:
