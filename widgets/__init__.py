@@ -32,6 +32,9 @@ _API = {
     "hand_in": "views.handin:hand_in_button",
     "handins_overview": "views.dropbox:handins_overview",
     "class_results": "views.class_results:class_results",
+    "before_check": "views.checks:before_check",
+    "after_check": "views.checks:after_check",
+    "my_goals": "views.goals:my_goals",
 }
 
 __all__ = sorted(_API)

@@ -81,7 +81,7 @@ def test_export_holds_answers_hashes_claims_and_lesson_scores():
         },
     }  # the foreign lesson's attempt is left out
     assert doc["lessons"] == {"99-test": {"total": 4, "answered": 3, "first_try": 1, "now_correct": 2}}
-    assert set(doc) == {"format", "version", "name", "learner", "exported", "lessons", "questions"}
+    assert set(doc) == {"format", "version", "name", "learner", "exported", "lessons", "questions", "checks"}
 
 
 def test_an_answer_to_an_older_version_keeps_its_own_hash_and_the_current_version_wins():
@@ -145,7 +145,7 @@ def good():
     [
         (lambda d: d.update(format="foot-twitch-lessons/progress"), "this is a progress file"),
         (lambda d: d.update(format="x"), "not a class-results file"),
-        (lambda d: d.update(version=3), "unknown class-results version 3"),
+        (lambda d: d.update(version=4), "unknown class-results version 4"),
         (lambda d: d.update(version=1), "older version of these lessons"),
         (lambda d: d.update(learner="Ann"), "field 'learner'"),
         (lambda d: d.update(exported="yesterday"), "not a date"),

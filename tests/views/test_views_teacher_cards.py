@@ -12,7 +12,15 @@ from .test_design_tokens import LESSONS, declaration
 def test_every_part_of_the_class_results_page_is_a_lessons_card(tmp_path):
     view = ClassResults(write_demo(tmp_path, learners=21))
     assert [CARD in card._dom_classes for card in view.cards] == [True] * len(view.cards)
-    parts = [view.completion, view.chart_card, view.misconceptions, view.item_stats, view.checks, view.skipped]
+    parts = [
+        view.completion,
+        view.chart_card,
+        view.misconceptions,
+        view.goals,
+        view.item_stats,
+        view.checks,
+        view.skipped,
+    ]
     assert view.cards[1:] == parts
     view.read()
     assert all(CARD in box._dom_classes for box in view.duplicates.children) and view.duplicates.children

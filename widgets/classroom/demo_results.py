@@ -111,6 +111,41 @@ def learner_progress(
     return progress
 
 
+# Chance that a made-up learner gets a check question right, by goal in course order: the class learns the first
+# three goals and the warning signs, and hardly moves on the fourth (causes in the foot) — a realistic spread.
+BEFORE_CHANCE = (0.35, 0.5, 0.45, 0.25, 0.4)
+AFTER_CHANCE = (0.85, 0.9, 0.75, 0.3, 0.8)
+
+
+def check_attempts(progress: dict[str, Any], rng: random.Random) -> list[dict[str, Any]]:
+    """A made-up learner's answers to the before-check (almost everyone) and, for those who reached the final
+    review, the after-check; each learner a little stronger or weaker than the class."""
+    from ..content.load import check_hashes, check_questions, load_course
+
+    goals = [g.id for g in load_course().goals]
+    reached_end = any(a["lesson"] == REVIEW_LESSON for a in progress["attempts"])
+    skill = rng.uniform(-0.15, 0.15)
+    out = []
+    for qid, (lesson, q) in check_questions().items():
+        if (lesson == "check-before" and rng.random() < 0.05) or (lesson == "check-after" and not reached_end):
+            continue
+        chance = (BEFORE_CHANCE if lesson == "check-before" else AFTER_CHANCE)[goals.index(q.goal) % 5] + skill
+        wrong = [o.id for o in q.options if o.id != q.answer]
+        chosen = q.answer if rng.random() < chance else rng.choice(wrong)
+        when = "2026-01-01T09:05:00+00:00" if lesson == "check-before" else "2026-01-01T09:55:00+00:00"
+        out.append(
+            {
+                "question": qid,
+                "lesson": lesson,
+                "chosen": [chosen],
+                "correct": chosen == q.answer,
+                "time": when,
+                "hash": check_hashes()[qid],
+            }
+        )
+    return out
+
+
 def write_new(path: Path, content: bytes) -> None:
     """Create `path` holding `content`; refuse if anything (a file, a planted link) is already there."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -144,10 +179,12 @@ def write_demo(
     out = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="class-results-demo-"))
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    checks_rng = random.Random(seed * 7919 + 1)  # its own stream: the lessons' answers stay as they were
     first = None
     for n in range(learners):
         name = f"{NAMES[n % len(NAMES)]}" + (f" {n // len(NAMES) + 1}" if n >= len(NAMES) else "")
         progress = learner_progress(n, banks, rng, review)
+        progress["attempts"] = check_attempts(progress, checks_rng) + progress["attempts"]
         doc = build_export(progress, banks, name, now=f"2026-01-01T10:{n % 60:02d}:00+00:00", review=review)
         write_new(out / export_filename(doc), encode(doc))
         first = first or (name, progress)

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -26,7 +26,8 @@ from ..engine.review import LESSON as REVIEW_LESSON
 from ..engine.review import review_id, review_score
 
 FORMAT = "foot-twitch-lessons/class-results"
-VERSION = 2  # 2: answers, content hashes and learner codes of up to 64 bits
+VERSION = 3  # 2: answers, content hashes and learner codes of up to 64 bits; 3: the before/after checks' answers
+READS = (2, 3)  # versions still read (a version 2 file has no checks)
 MAX_NAME = 60
 MAX_RESULTS_BYTES = 100_000  # a results file of every question today is about 15 kB
 MAX_ENTRIES = 300  # answered questions in one results file (the course has about 50)
@@ -34,6 +35,8 @@ MAX_CHOSEN = 20  # options or items in one answer
 LEARNER_CODE = re.compile(r"^learner-[0-9a-f]{6,32}$")
 
 _QID = r"^(05-review/)?[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*$"
+_CHECK_QID = r"^check-(before|after)/[a-z0-9][a-z0-9_-]*$"
+MAX_CHECKS = 40  # check answers in one file (the two checks have 20 questions)
 Count = Annotated[int, Field(ge=0, le=MAX_ENTRIES)]
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
 Chosen = Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=MAX_CHOSEN)]
@@ -73,6 +76,13 @@ class QuestionResult(_Strict):
     now_correct: bool
 
 
+class CheckResult(_Strict):
+    """One answer to a before/after check question: the version answered and the option chosen (first answer)."""
+
+    hash: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+    chosen: Chosen
+
+
 class ClassResults(_Strict):
     """The whole results document (what `check_export` accepts)."""
 
@@ -87,6 +97,9 @@ class ClassResults(_Strict):
     questions: Annotated[
         dict[Annotated[str, Field(pattern=_QID, max_length=130)], QuestionResult], Field(max_length=MAX_ENTRIES)
     ]
+    checks: Annotated[
+        dict[Annotated[str, Field(pattern=_CHECK_QID, max_length=60)], CheckResult], Field(max_length=MAX_CHECKS)
+    ] = Field(default_factory=dict)  # from version 3: the before/after checks, never part of a lesson's score
 
     @field_validator("exported")
     @classmethod
@@ -168,6 +181,7 @@ def build_export(
     name: str | None = None,
     now: str | None = None,
     review: Iterable[str] = (),
+    checks: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The class-results document for one learner.
 
@@ -180,6 +194,8 @@ def build_export(
     now : time stamp to write (default: the current UTC time).
     review : the final review's question ids (``01-physiology/q2``…); when given, the review's score is
         claimed as lesson ``05-review``. Review answers are always reported, as ``05-review/<id>``.
+    checks : the before/after checks' full question ids → content hash (default: content/checks.yaml's); the
+        first answer to each on its current version is reported under ``checks``, apart from every score.
     """
     try:
         attempts = [a.model_dump() for a in _Progress.model_validate(progress).attempts]
@@ -222,6 +238,17 @@ def build_export(
         for qid, group in sorted(entries.items())
     }
     code = learner_code(progress["learner"])
+    if checks is None:
+        from ..content.load import check_hashes
+
+        checks = check_hashes()
+    check_answers: dict[str, dict[str, Any]] = {}
+    for a in attempts:
+        if a["question"] in checks and checks[a["question"]] == a.get("hash") and a["question"] not in check_answers:
+            check_answers[a["question"]] = {
+                "hash": a["hash"],
+                "chosen": [str(c)[:100] for c in a["chosen"][:MAX_CHOSEN]],
+            }
     doc = {
         "format": FORMAT,
         "version": VERSION,
@@ -230,6 +257,7 @@ def build_export(
         "exported": now or _now(),
         "lessons": lessons,
         "questions": questions,
+        "checks": dict(sorted(check_answers.items())),
     }
     return check_export(doc)
 
@@ -255,9 +283,13 @@ def check_export(data: Any) -> dict[str, Any]:
             "made by an older version of these lessons (results file version 1, without "
             "the answers); ask the learner to click 'Make my results file' again"
         )
-    if not isinstance(version, int) or isinstance(version, bool) or version != VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version not in READS:
         shown = repr(version)[:20]
-        raise ExportFormatError(f"unknown class-results version {shown} (this course reads version {VERSION})")
+        raise ExportFormatError(
+            f"unknown class-results version {shown} (this course reads versions {READS[0]} to {VERSION})"
+        )
+    if version == 2 and "checks" in data:
+        raise ExportFormatError("a version 2 file has no checks; this one claims some")
     if isinstance(data.get("questions"), dict) and len(data["questions"]) > MAX_ENTRIES:
         raise ExportFormatError(f"it holds more than {MAX_ENTRIES} answers, more than these lessons ever write")
     try:

@@ -30,6 +30,7 @@ from ..engine.review import PREFIX as REVIEW_PREFIX
 from ..engine.review import original_id, review_id
 from ..questions import QuestionBase
 from ..store.safe_json import UnreadableFile, parse_json, read_regular_file
+from .check_grade import grade_checks  # the before/after checks: kept apart from every score
 from .export import MAX_RESULTS_BYTES, ExportFormatError, check_export
 from .question_stats import QuestionFigures, question_figures
 
@@ -73,6 +74,7 @@ class HandedIn:
     older: tuple[str, ...] = ()  # entry ids answered on an older version of the question
     unknown: tuple[str, ...] = ()  # entry ids of questions not in the course
     flags: tuple[str, ...] = ()  # claims that disagree with the answers, in plain words
+    checks: Mapping[str, bool] = field(default_factory=dict)  # before/after check id → right (classroom/goals.py)
 
     @property
     def answered(self) -> int:
@@ -338,8 +340,17 @@ def grade_file(
     when = datetime.fromisoformat(doc["exported"])
     if when > (now or datetime.now(UTC)) + FUTURE_SLACK:
         flags.append(f"a date in the future ({doc['exported'][:10]}) as the time it was made")
+
     return HandedIn(
-        file, doc["name"], doc["learner"], doc["exported"], answers, tuple(older), tuple(unknown), tuple(flags)
+        file,
+        doc["name"],
+        doc["learner"],
+        doc["exported"],
+        answers,
+        tuple(older),
+        tuple(unknown),
+        tuple(flags),
+        grade_checks(doc),
     )
 
 

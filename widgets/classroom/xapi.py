@@ -49,7 +49,9 @@ ACTIVITY_TYPES = {
     "question": "http://adlnet.gov/expapi/activities/cmi.interaction",
     "lesson": "http://adlnet.gov/expapi/activities/lesson",
     "course": "http://adlnet.gov/expapi/activities/course",
+    "assessment": "http://adlnet.gov/expapi/activities/assessment",  # the before/after checks
 }
+CHECK_LESSONS = ("check-before", "check-after")  # content/check_model.py's: their answers are sent as assessments
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,19 @@ def course_grader() -> Grader:
     return Grader.of(all_banks(), load_review().questions)
 
 
+def check_grade(question: str, chosen: Any, version: Any = None) -> bool | None:
+    """A before/after check answer graded against content/checks.yaml; None for a question no longer in the checks,
+    another version of it, or no answer to it."""
+    from ..content.load import check_hashes, check_questions
+
+    known = check_questions().get(question)
+    if known is None or (version and version != check_hashes()[question]):
+        return None
+    if not isinstance(chosen, list) or len(chosen) != 1 or chosen[0] not in {o.id for o in known[1].options}:
+        return None
+    return bool(chosen[0] == known[1].answer)
+
+
 def _score(right: int, out_of: int) -> dict[str, Any]:
     return {"scaled": round(right / out_of, 4), "raw": right, "min": 0, "max": out_of}
 
@@ -192,7 +207,11 @@ def attempt_statement(
     this learner to this question. Its success and score are `grader`'s (the course's by default), never the
     row's own "correct" mark."""
     question, lesson = attempt["question"], attempt["lesson"]
-    correct = (grader or course_grader()).grade(question, attempt["chosen"], attempt.get("hash"))
+    check = lesson in CHECK_LESSONS
+    if check:
+        correct = check_grade(question, attempt["chosen"], attempt.get("hash"))
+    else:
+        correct = (grader or course_grader()).grade(question, attempt["chosen"], attempt.get("hash"))
     result: dict[str, Any] = {} if correct is None else {"success": correct, "score": _score(int(correct), 1)}
     if attempt["chosen"]:
         result["response"] = "[,]".join(str(c) for c in attempt["chosen"])  # xAPI's list separator
@@ -207,7 +226,7 @@ def attempt_statement(
         **({"result": result} if result else {}),
         "context": {
             "contextActivities": {
-                "parent": [_activity(s.lesson(lesson), "lesson")],
+                "parent": [_activity(s.lesson(lesson), "assessment" if check else "lesson")],
                 "grouping": [_activity(s.course, "course")],
             },
             "extensions": extensions,

@@ -16,6 +16,7 @@ from .model import REVIEW_LESSON, CaseStories, Course, Glossary, QuestionBank, R
 from .schema import DuplicateIdError, FieldError
 
 if TYPE_CHECKING:  # imported where used: a lesson without figures or the self-check never pays for their models
+    from .check_model import CheckQuestion, Checks
     from .class_stats_model import ClassStatsTexts
     from .figure_model import FigureTexts, FootRegions
     from .start_model import StartTexts
@@ -456,3 +457,40 @@ def load_start_texts() -> StartTexts:
     from .start_model import StartTexts
 
     return load_file(StartTexts, CONTENT_DIR / "start.yaml")
+
+
+@cache
+def load_checks() -> Checks:
+    """The before and after checks (content/checks.yaml): each asks PER_GOAL questions on every course goal."""
+    from .check_model import PER_GOAL, Checks
+
+    path = CONTENT_DIR / "checks.yaml"
+    checks = load_file(Checks, path)
+    goals = [g.id for g in load_course().goals]
+    for check in checks.checks:
+        for q in check.questions:
+            if q.goal not in goals:
+                raise ContentError(
+                    path, f"{check.lesson}/{q.id}", "goal", f"goal {q.goal!r} is not one of course.yaml's goals"
+                )
+        for goal in goals:
+            n = sum(q.goal == goal for q in check.questions)
+            if n != PER_GOAL:
+                raise ContentError(
+                    path, check.lesson, "questions", f"asks {n} question(s) on goal {goal!r}; a check asks {PER_GOAL}"
+                )
+    return checks
+
+
+@cache
+def check_questions() -> dict[str, tuple[str, CheckQuestion]]:
+    """Every check question's full id (``check-before/b1``) → (its check's lesson id, the question)."""
+    return {c.full_id(q): (c.lesson, q) for c in load_checks().checks for q in c.questions}
+
+
+@cache
+def check_hashes() -> dict[str, str]:
+    """Every check question's full id → its content hash (what its saved answers are kept with)."""
+    from .content_hash import question_hash
+
+    return {qid: question_hash(q) for qid, (_, q) in check_questions().items()}

@@ -181,6 +181,7 @@ class Goal(Strict):
     """One learning goal of the course (the teacher's guide lists them); every question names the one it checks."""
 
     id: Id
+    short: Text  # a name of a few words (the goal views' tables and the class chart)
     text: Text  # "By the end, learners can …" completed in the learner's words
 
 

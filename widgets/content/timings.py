@@ -48,6 +48,9 @@ WIDGET_MINUTES = {
     "progress_backup": 2.0,
     "hand_in": 0.5,
     "region_chooser": 0.5,  # course tools
+    "before_check": 3.0,  # ten short choose-one questions, no feedback to read
+    "after_check": 3.0,
+    "my_goals": 1.0,
 }
 PER_QUESTION = {"quiz", "review_quiz"}
 PER_STORY = {"case_stories"}
@@ -58,6 +61,9 @@ _PART_OF = {
     "progress_overview": "tools",
     "progress_backup": "tools",
     "region_chooser": "tools",
+    "before_check": "questions",
+    "after_check": "questions",
+    "my_goals": "tools",
 }
 
 REPO = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ import SCHEMA from "./progress.schema.json" with { type: "json" };
 export const FORMAT = "foot-twitch-lessons/progress";
 export const RESULTS_FORMAT = "foot-twitch-lessons/class-results";
 export const VERSION = 3;
-export const RESULTS_VERSION = 2;
+export const RESULTS_VERSION = 3;
 export const MAX_BYTES = 16_000_000;
 export const MAX_PER_QUESTION = 200;
 const MAX_DEPTH = 32;
@@ -531,8 +531,15 @@ export function buildExport(progress, course, name, now = nowIso()) {
       now_correct: group[group.length - 1].correct };
   }
   const code = learnerCode(progress.learner);
+  // the before/after checks' answers (version 3): each check question's first answer to its current version
+  const checkHashes = course.checks || {};
+  const checks = {};
+  for (const a of progress.attempts) {
+    if (checkHashes[a.question] === a.hash && !(a.question in checks)) checks[a.question] = { hash: a.hash, chosen: cut(a.chosen) };
+  }
+  const sortedChecks = Object.fromEntries(Object.keys(checks).sort().map((k) => [k, checks[k]]));
   return { format: RESULTS_FORMAT, version: RESULTS_VERSION, name: cleanName(name, code), learner: code, exported: now,
-    lessons, questions };
+    lessons, questions, checks: sortedChecks };
 }
 
 export const exportText = (doc) => JSON.stringify(doc, null, 1) + "\n";  // export.encode, as text

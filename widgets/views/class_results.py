@@ -20,6 +20,7 @@ from ..classroom import handin
 from ..classroom import rollup as engine
 from ..content.load import all_banks, load_course, load_review
 from . import html
+from .class_goals import ClassGoalsSection
 from .controls import button
 from .figure import FigureView, axis, base_layout, responsive
 from .keyboard import KeyboardSafeBox
@@ -245,6 +246,7 @@ class ClassResults(KeyboardSafeBox):
         self.item_stats = W.HTML()  # per-question statistics (views/question_stats.py)
         self.item_stats.add_class(CSS["class_results_items"])
         self.checks = W.HTML()
+        self.goals = ClassGoalsSection()  # issue 28: before/after per goal (views/class_goals.py)
         self.skipped = W.HTML()
         self.skipped.add_class(CSS["class_results_skipped"])
         self.result: engine.Rollup | None = None
@@ -260,6 +262,7 @@ class ClassResults(KeyboardSafeBox):
             self.completion,
             self.chart_card,
             self.misconceptions,
+            self.goals,
             self.item_stats,
             self.checks,
             self.skipped,
@@ -356,6 +359,7 @@ class ClassResults(KeyboardSafeBox):
         self.item_stats.value = question_stats_html(result)
         self.checks.value = checks_list(result)
         self.skipped.value = skipped_list(result)
+        self.goals.update(self._graded, result.duplicates)
         self.charts = lesson_charts(result.questions) if n else {}
         titles = {l.id: l.title for l in load_course().lessons}
         keep = self.lesson_picker.value
@@ -395,6 +399,7 @@ class ClassResults(KeyboardSafeBox):
         self.result, self.figure, self._graded, self._skipped, self.pickers = None, None, [], [], {}
         self.charts = {}
         self.duplicates.children = ()
+        self.goals.clear()
         self._draw()
         for w in (self.completion, self.misconceptions, self.item_stats, self.checks, self.skipped):
             w.value = ""

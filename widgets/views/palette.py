@@ -116,4 +116,15 @@ CSS = {
     "foot_map_questions": "foot-map-questions",
     "foot_map_caption": "foot-map-caption",
     "foot_map_click": "foot-map-click",
+    # the before/after checks and the goal views (views/checks.py, views/goals.py, views/class_goals.py)
+    "goal_check": "goal-check",
+    "goal_check_question": "goal-check-question",
+    "goal_check_save": "goal-check-save",
+    "goal_check_status": "goal-check-status",
+    "before_check": "before-check",
+    "after_check": "after-check",
+    "my_goals": "goals-view",
+    "class_goals": "class-goals",
+    "class_goals_chart": "class-goals-chart",
+    "class_goals_table": "class-goals-table",
 }
