@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.3.0"  # pyproject.toml reads it; CHANGELOG.md has an entry for each version
+__version__ = "0.4.0"  # pyproject.toml reads it; CHANGELOG.md has an entry for each version
 
 # public name -> "module:attribute" (modules relative to this package)
 _API = {
