@@ -2,7 +2,7 @@
 // at a time, a step to choose, Check, and why (static/selfcheck_engine.js judge), with no kernel. State
 // {index, choices: {story: step}, checked: {story: the step checked, "" for a Check with none}, first: {story: right
 // or more cautious on the first try}}; the kernel, where there is one, mirrors it (views/cases.py). Not saved.
-import { fill, h, icon, kernelState } from "./dom.js";
+import { fill, h, icon, kernelState, moveFocus } from "./dom.js";
 import { judge } from "./selfcheck_engine.js";
 import { onRegion, pageRegion, regionData, regionPicker } from "./page_region.js";
 
@@ -99,10 +99,7 @@ function drawStories(root, d, L, act) {
   const say = (text, target) => {
     live.textContent = "";
     setTimeout(() => { live.textContent = text; }, 100);
-    if (target) {
-      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-      target.focus({ preventScroll: true });
-    }
+    if (target) moveFocus(target);
   };
   return function show(s, said) {
     if (s.index !== shownStory) {

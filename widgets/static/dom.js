@@ -47,6 +47,14 @@ export function icon(name, cls = `lesson-icon lesson-icon-${name}`) {
 }
 
 // A line read out by screen readers when it changes (a paragraph with role "status").
+// Move the keyboard focus to `target` (a heading or a result: made focusable by script only), and bring it into view
+// as little as needed: a learner who pressed a button sees where the focus went.
+export function moveFocus(target) {
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+  if (typeof target.scrollIntoView === "function") target.scrollIntoView({ block: "nearest" });
+}
+
 export function liveLine(cls, tag = "p") {
   return h(tag, { class: cls, role: "status", "aria-live": "polite" });
 }

@@ -110,7 +110,9 @@ export function describe(layout, description) {
 // not drawn yet is drawn with Plotly.react into the drawing least recently shown.
 const KEEP = 16; // at least; a logic that wants more states ahead gets room for twice as many
 const ROOM = 30; // ms of idle time a drawing ahead needs (a plotly drawing is one task, never split)
-const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f) : setTimeout(() => f(null), 150));
+// a page that is never idle that long (an animation running, a busy machine) still gets one drawing ahead a second
+const WAIT = 1000;
+const whenIdle = (f) => (window.requestIdleCallback ? requestIdleCallback(f, { timeout: WAIT }) : setTimeout(() => f(null), 150));
 const notIdle = (h) => (window.cancelIdleCallback ? cancelIdleCallback(h) : clearTimeout(h));
 
 // copies of the traces that share their data arrays: plotly writes into trace and layout objects (uids, ranges
@@ -227,7 +229,7 @@ export function renderFigure({ model, el }, attach = null) {
     const room = Math.max(KEEP, 2 * keep.size + 2);
     const next = (deadline) => {
       if (gone || !Plotly || !near) return;
-      if (deadline && deadline.timeRemaining() < ROOM) { idle = whenIdle(next); return; }
+      if (deadline && !deadline.didTimeout && deadline.timeRemaining() < ROOM) { idle = whenIdle(next); return; }
       const key = wanted.find((k) => !kept.has(k));
       if (key === undefined) return;
       const entry = kept.size >= room ? spare(keep) : { div: drawing() };

@@ -5,7 +5,7 @@
 // what shows is derived from it (derive), every control makes the next state (press, edit, back, clear, skip),
 // and the kernel, where there is one, mirrors it (views/selfcheck.py computes the same with engine/triage.py).
 // Nothing is kept: answers live in this page only.
-import { h, icon, kernelState, liveLine } from "./dom.js";
+import { h, icon, kernelState, liveLine, moveFocus } from "./dom.js";
 import { advance, cautions } from "./selfcheck_engine.js";
 import { onRegion, pageRegion, personalOn, regionData, regionPicker } from "./page_region.js";
 
@@ -201,11 +201,7 @@ export function drawForm(root, d, L, personal, act) {
     live.textContent = "";
     clearTimeout(speakTimer);
     speakTimer = setTimeout(() => { live.textContent = text; }, 100);
-    if (target) {
-      if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-      target.focus({ preventScroll: true });
-      if (typeof target.scrollIntoView === "function") target.scrollIntoView({ block: "nearest" });
-    }
+    if (target) moveFocus(target);
   };
   // `said`: whether this state comes from a control of this page (then it is read out and the focus moves)
   return function show(s, said) {

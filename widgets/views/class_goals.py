@@ -38,7 +38,7 @@ LABELS: dict[str, str] = {
     "no_gain": "—",
     "done": "Did the first check: {before}. Did the last check: {after}.",
     "chart": "Before and after per goal: mean % right in the checks (learners who did both)",
-    "y_title": "% right in the checks (class mean)",
+    "y_title": "Class mean, % right",
     "before": "Before",
     "after": "After",
     "alt_goal": "{goal}: before {before:.0f}%, after {after:.0f}% ({n} learners, class gain {gain}).",
