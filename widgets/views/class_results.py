@@ -95,7 +95,7 @@ def percent_figure(stats: list[engine.QuestionStat], lesson_title: str = "") -> 
     # narrow outputs: the question ids alone beside the bars (the full prompt stays in the hover text)
     short = {
         "yaxis": {"tickmode": "array", "tickvals": labels, "ticktext": [_pt(s.question) for s in shown]},
-        "xaxis": {"title": {"text": "% of learners who answered it"}},
+        "xaxis": {"title": {"text": "% right first try"}},
         "title": {"text": lesson_title or CHART_ALT.split(",")[0]},  # the full title is cut at ~370 px
     }
     return responsive({"data": [bar], "layout": layout}, short)
