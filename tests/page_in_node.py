@@ -30,6 +30,21 @@ def page_state(quiz: Quiz) -> dict[str, Any]:
     return json.loads(json.dumps({k: getattr(quiz.page, k) for k in TRAITS}))
 
 
+def exchange(proc: subprocess.Popen, cmd: dict[str, Any]) -> dict[str, Any]:
+    """One command to a node page harness (a JSON line) and its answer (a JSON line); the harness's error, or its
+    stopping, raised as one RuntimeError. Shared by the quiz harness here and tests/widget_in_node.py."""
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write(json.dumps(cmd) + "\n")
+    proc.stdin.flush()
+    line = proc.stdout.readline()
+    if not line:
+        raise RuntimeError(f"the page harness stopped (exit {proc.wait()})")
+    out = json.loads(line)
+    if "error" in out:
+        raise RuntimeError(out["error"])
+    return out
+
+
 class PageInNode:
     """One browser tab's worth of quiz views in node; replies come from each view's Quiz (or none)."""
 
@@ -54,15 +69,7 @@ class PageInNode:
         return self
 
     def _do(self, cmd: dict[str, Any]) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps(cmd) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"the page harness stopped (exit {self.proc.wait()})")
-        out = json.loads(line)
-        if "error" in out:
-            raise RuntimeError(out["error"])
+        out = exchange(self.proc, cmd)
         self.views, self.storage = out["views"], out["storage"]
         for view, msg in out["sent"]:
             self.sent.append((view, msg))

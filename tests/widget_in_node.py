@@ -19,6 +19,7 @@ from typing import Any
 
 import anywidget
 
+from tests.page_in_node import exchange
 from widgets.views.palette import STATIC
 
 NODE = shutil.which("node") or "/usr/bin/node"
@@ -47,15 +48,7 @@ class WidgetInNode:
         return self
 
     def _do(self, cmd: dict[str, Any]) -> dict[str, Any]:
-        assert self.proc.stdin is not None and self.proc.stdout is not None
-        self.proc.stdin.write(json.dumps(cmd) + "\n")
-        self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        if not line:
-            raise RuntimeError(f"the page harness stopped (exit {self.proc.wait()})")
-        out = json.loads(line)
-        if "error" in out:
-            raise RuntimeError(out["error"])
+        out = exchange(self.proc, cmd)
         self.storage = out["storage"]
         for view, traits in out["saved"]:
             self.saves += 1
